@@ -1,0 +1,1 @@
+//! Output formats. Only this module knows JSON and DOT.

@@ -1,0 +1,27 @@
+//! provgraph: who said a thing, who relayed it, and through which outlets it reached the page.
+//!
+//! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
+//! attributions with their chains; [`build_graph`] merges analyses into one provenance graph;
+//! [`export`] writes the graph as JSON or DOT.
+//!
+//! ```
+//! let text = "Putin has called for calm, the Kremlin's press service reported, quoted by TASS.\n";
+//! let analysis = provgraph::analyze(&provgraph::DocumentInput::new("example", text));
+//! let chain: Vec<_> = analysis.attributions[0].chain().collect();
+//! assert_eq!(chain, ["vladimir-putin", "kremlin-press-service", "tass"]);
+//! ```
+
+pub mod export;
+pub mod graph;
+pub mod model;
+pub mod span;
+
+mod analyze;
+
+pub use analyze::{DocumentInput, analyze};
+pub use graph::{ProvGraph, build_graph};
+pub use model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
+pub use span::Span;
+
+/// The generator string written into outputs.
+pub const GENERATOR: &str = concat!("provgraph ", env!("CARGO_PKG_VERSION"));
