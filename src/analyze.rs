@@ -1,6 +1,17 @@
-//! The pipeline for one document: text → sentences → attribution frames → entities → chains.
+//! The pipeline for one document: text → sentences → frames → drafts → entities → attributions.
 
-use crate::model::{Document, DocumentAnalysis};
+use std::collections::BTreeMap;
+
+use crate::assemble::{Draft, assemble};
+use crate::coref::{At, Coref, name_mentions};
+use crate::lexicon::lexicon;
+use crate::mention::{Mention, MentionKind, Np};
+use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop};
+use crate::rules::{Ctx, find_frames, neighbour_quote};
+use crate::span::Span;
+use crate::text::Text;
+use crate::text::token::flag;
+use crate::{coref::EntityBuild, model::Kind, publisher};
 
 /// One document to analyse, with whatever metadata the caller has.
 #[derive(Clone, Debug, Default)]
@@ -16,27 +27,261 @@ pub struct DocumentInput<'a> {
 
 impl<'a> DocumentInput<'a> {
     pub fn new(id: &'a str, text: &'a str) -> DocumentInput<'a> {
-        DocumentInput {
-            id,
-            text,
-            ..DocumentInput::default()
-        }
+        DocumentInput { id, text, ..DocumentInput::default() }
     }
+}
+
+/// The longest first line that still reads as a headline.
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// Is the first sentence the document's headline (a first line on its own)?
+fn has_headline(text: &Text) -> bool {
+    let Some(first) = text.sentences.first() else { return false };
+    let one_line = text.tokens[first.start + 1..first.end].iter().all(|t| !t.has(flag::LINE_BEFORE));
+    let next_is_new_paragraph = text.sentences.get(1).is_none_or(|s| s.paragraph > first.paragraph);
+    one_line && next_is_new_paragraph && first.end - first.start <= MAX_HEADLINE_WORDS
+}
+
+/// The title: the first non-empty line, if it is not too long to be one.
+fn title_of(text: &str) -> Option<String> {
+    let line = text.trim_start_matches('\u{feff}').lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.len() <= 300).then(|| line.to_string())
 }
 
 /// Analyses one document. Never fails: odd text yields fewer attributions and diagnostics.
 pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
+    let text = Text::new(input.text, lexicon());
+    let headline = has_headline(&text);
+
+    // Frames per sentence, assembled into drafts.
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (i, s) in text.sentences.iter().enumerate() {
+        let ctx = Ctx { text: &text, sentence: i, start: s.start, end: s.end, headline: headline && i == 0 };
+        let frames = find_frames(&ctx);
+        drafts.extend(assemble(&text, i, &frames));
+    }
+    let neighbours = neighbour_quote::find(&text, &drafts);
+    drafts.extend(neighbours);
+
+    // Coreference over every mention in document order: names anywhere, sources in drafts.
+    enum Item<'d> {
+        Name(&'d Mention, usize),
+        Hop(usize, usize),
+    }
+    let names = name_mentions(&text);
+    let mut items: Vec<(usize, Item)> = Vec::new();
+    let hop_tokens: Vec<Np> = drafts.iter().flat_map(|d| d.hops.iter().filter_map(|h| h.mention.as_ref().map(|m| m.np))).collect();
+    for (mention, sentence) in &names {
+        let overlaps_hop = hop_tokens.iter().any(|np| np.first <= mention.np.last && mention.np.first <= np.last);
+        if !overlaps_hop {
+            items.push((mention.np.first, Item::Name(mention, *sentence)));
+        }
+    }
+    for (d, draft) in drafts.iter().enumerate() {
+        for (h, hop) in draft.hops.iter().enumerate() {
+            let position = hop.mention.as_ref().map_or(usize::MAX, |m| m.np.first);
+            items.push((position, Item::Hop(d, h)));
+        }
+    }
+    items.sort_by_key(|(position, _)| *position);
+
+    let mut coref = Coref::new(&text);
+    let mut resolved: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (_, item) in &items {
+        match item {
+            Item::Name(mention, sentence) => {
+                coref.resolve(mention, At { sentence: *sentence, exclude: None, source: false, statement: false });
+            }
+            Item::Hop(d, h) => {
+                let draft = &drafts[*d];
+                let hop = &draft.hops[*h];
+                let Some(mention) = &hop.mention else { continue };
+                let at = At {
+                    sentence: draft.sentence,
+                    exclude: draft.content.map(|c| (c.first, c.end)),
+                    source: true,
+                    statement: hop.statement,
+                };
+                if let Some(entity) = coref.resolve(mention, at) {
+                    if let Some(appositive) = hop.appositive {
+                        coref.describe(entity, appositive);
+                    }
+                    resolved.insert((*d, *h), entity);
+                }
+            }
+        }
+    }
+    // Hops inferred from a neighbouring quotation take their neighbour's entities.
+    for (d, draft) in drafts.iter().enumerate() {
+        if draft.rule != "neighbour_quote" {
+            continue;
+        }
+        let Some(prev) = drafts[..d].iter().enumerate().rev().find(|(_, p)| {
+            p.hops.len() == draft.hops.len() && p.content.is_some_and(|c| draft.content.is_some_and(|dc| c.span.end <= dc.span.start))
+        }) else {
+            continue;
+        };
+        let prev_index = prev.0;
+        for h in 0..draft.hops.len() {
+            if let Some(&entity) = resolved.get(&(prev_index, h)) {
+                resolved.insert((d, h), entity);
+            }
+        }
+    }
+
+    // The publisher: metadata wins over the text.
+    let (publisher, publisher_mention) = match input.publisher {
+        Some(name) => (Some(metadata_publisher(&mut coref, name)), None),
+        None => match publisher::find(&text) {
+            Some(mention) => {
+                let at = At { sentence: text.sentence_of(mention.np.first), exclude: None, source: false, statement: false };
+                let entity = coref.resolve(&mention, at);
+                (entity, entity.map(|_| text.span(mention.np.first, mention.np.last)))
+            }
+            None => (None, None),
+        },
+    };
+
+    // Attributions.
+    let mut used: Vec<usize> = Vec::new();
+    let mut attributions: Vec<(Span, Attribution)> = Vec::new();
+    for (d, draft) in drafts.iter().enumerate() {
+        let mut hops: Vec<(usize, Hop)> = Vec::new();
+        for (h, hop) in draft.hops.iter().enumerate() {
+            let Some(&entity) = resolved.get(&(d, h)) else { continue };
+            if hops.last().is_some_and(|(last, _)| *last == entity) {
+                continue; // the same source twice in a row
+            }
+            hops.push((
+                entity,
+                Hop {
+                    node: String::new(),
+                    mention: hop.mention.as_ref().map(|m| text.span(m.np.first, m.np.last)),
+                    cue: hop.cue.map(|c| text.span(c.first, c.last)),
+                    relation: hop.relation,
+                },
+            ));
+        }
+        // The publisher is not part of the chain ("told TASS" in a TASS story), unless alone.
+        if hops.len() >= 2 && hops.last().map(|(e, _)| Some(*e)) == Some(publisher) {
+            hops.pop();
+        }
+        if hops.is_empty() {
+            continue;
+        }
+        let mut span = draft.content.map(|c| c.span);
+        for (_, hop) in &hops {
+            for s in [hop.mention, hop.cue].into_iter().flatten() {
+                span = Some(span.map_or(s, |x| x.cover(s)));
+            }
+        }
+        let Some(span) = span else { continue };
+        used.extend(hops.iter().map(|(e, _)| *e));
+        let attribution = Attribution {
+            id: String::new(),
+            document: input.id.to_string(),
+            span,
+            content: draft.content.map(|c| c.span),
+            direct: draft.content.is_some_and(|c| c.direct),
+            hops: hops.into_iter().map(|(e, mut hop)| {
+                hop.node = coref.entities[e].id();
+                hop
+            }).collect(),
+            rule: draft.rule.to_string(),
+        };
+        attributions.push((span, attribution));
+    }
+    attributions.sort_by(|a, b| (a.0.start, a.0.end).cmp(&(b.0.start, b.0.end)).then_with(|| a.1.rule.cmp(&b.1.rule)));
+    attributions.dedup_by(|a, b| a.0 == b.0 && a.1.hops == b.1.hops);
+    let attributions: Vec<Attribution> = attributions
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, mut a))| {
+            a.id = format!("{}#{}", input.id, n + 1);
+            a
+        })
+        .collect();
+
+    // Entities referenced by a hop or as the publisher, merged by id.
+    used.extend(publisher);
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for i in used {
+        let entity = coref.entity(i);
+        match entities.get_mut(&entity.id) {
+            Some(existing) if existing.label != entity.label || existing.mentions != entity.mentions => {
+                merge_entity(existing, entity);
+            }
+            Some(_) => {}
+            None => {
+                entities.insert(entity.id.clone(), entity);
+            }
+        }
+    }
+    let mut diagnostics = text.diagnostics.clone();
+    diagnostics.truncate(100);
+
     DocumentAnalysis {
         document: Document {
             id: input.id.to_string(),
             path: input.path.map(String::from),
-            title: input.title.map(String::from),
-            publisher: None,
-            publisher_mention: None,
+            title: input.title.map(String::from).or_else(|| title_of(input.text)),
+            publisher: publisher.map(|p| coref.entities[p].id()),
+            publisher_mention,
             bytes: input.text.len(),
         },
-        entities: Vec::new(),
-        attributions: Vec::new(),
-        diagnostics: Vec::new(),
+        entities: entities.into_values().collect(),
+        attributions,
+        diagnostics,
+    }
+}
+
+fn merge_entity(into: &mut Entity, other: Entity) {
+    let mut aliases: Vec<String> = into.aliases.drain(..).chain(other.aliases).collect();
+    if other.label != into.label {
+        aliases.push(other.label);
+    }
+    aliases.sort();
+    aliases.dedup();
+    aliases.retain(|a| *a != into.label);
+    into.aliases = aliases;
+    into.titles.extend(other.titles);
+    into.titles.sort();
+    into.titles.dedup();
+    into.mentions += other.mentions;
+}
+
+/// An outlet named by metadata: the lexicon's when it knows the name, else a new outlet.
+fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
+    let text = Text::new(name, lexicon());
+    if !text.tokens.is_empty() {
+        let np = Np { first: 0, last: text.tokens.len() - 1 };
+        let mention = crate::mention::classify(&text, np);
+        if let MentionKind::Known { target, .. } = mention.kind {
+            let lex = lexicon();
+            let (id, label) = match target {
+                crate::lexicon::NameTarget::Outlet(i) => (lex.outlet(i).id.clone(), lex.outlet(i).label.clone()),
+                crate::lexicon::NameTarget::Org(i) => (lex.org(i).id.clone(), lex.org(i).label.clone()),
+                crate::lexicon::NameTarget::Country(i) => {
+                    let c = &lex.countries[i as usize];
+                    (crate::mention::slug(&c.name), c.name.clone())
+                }
+            };
+            return coref.add_entity(id, label, Kind::Outlet);
+        }
+    }
+    let label = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    coref.add_entity(crate::mention::slug(&label), label, Kind::Outlet)
+}
+
+impl Coref<'_, '_> {
+    /// An entity with a fixed id (for metadata), reusing one of the same id.
+    pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
+        if let Some(i) = self.entities.iter().position(|e| e.id() == id) {
+            return i;
+        }
+        let mut e = EntityBuild::new_pub(label, kind);
+        e.fixed_id = Some(id);
+        self.entities.push(e);
+        self.entities.len() - 1
     }
 }

@@ -3,20 +3,20 @@
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
 //! attributions with their chains; [`build_graph`] merges analyses into one provenance graph;
 //! [`export`] writes the graph as JSON or DOT.
-//!
-//! ```
-//! let text = "Putin has called for calm, the Kremlin's press service reported, quoted by TASS.\n";
-//! let analysis = provgraph::analyze(&provgraph::DocumentInput::new("example", text));
-//! let chain: Vec<_> = analysis.attributions[0].chain().collect();
-//! assert_eq!(chain, ["vladimir-putin", "kremlin-press-service", "tass"]);
-//! ```
 
 pub mod export;
 pub mod graph;
+pub mod lexicon;
+pub mod mention;
 pub mod model;
 pub mod span;
+pub mod text;
 
 mod analyze;
+mod assemble;
+mod coref;
+mod publisher;
+pub mod rules;
 
 pub use analyze::{DocumentInput, analyze};
 pub use graph::{ProvGraph, build_graph};

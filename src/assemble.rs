@@ -1,0 +1,156 @@
+//! Assembling a sentence's frames into attribution drafts with chains.
+//!
+//! A statement inside another statement's content becomes the origin of the outer one when the
+//! outer content starts with it ("Macron said today that ..., AFP reported" → Macron → AFP);
+//! other nested statements are dropped (PolNeAR-style: one attribution per stretch of text).
+//! Relays (", quoted by TASS") follow the statement they attach to; origins ("citing
+//! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
+//! origin or with a relay.
+
+use crate::mention::{Mention, Np};
+use crate::model::Relation;
+use crate::rules::{Attach, Content, Frame, Role, content_between};
+use crate::text::Text;
+
+/// One element of a draft chain, before coreference.
+#[derive(Clone, Debug)]
+pub struct DraftHop {
+    pub mention: Option<Mention>,
+    pub cue: Option<Np>,
+    pub relation: Relation,
+    pub appositive: Option<Np>,
+    /// The source spoke "in a statement".
+    pub statement: bool,
+}
+
+/// An attribution before its sources are resolved to entities.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub rule: &'static str,
+    pub sentence: usize,
+    /// Origin first.
+    pub hops: Vec<DraftHop>,
+    pub content: Option<Content>,
+}
+
+fn hop(frame: &Frame) -> DraftHop {
+    DraftHop {
+        mention: frame.source.clone(),
+        cue: frame.hop_cue,
+        relation: frame.relation,
+        appositive: frame.appositive,
+        statement: frame.statement,
+    }
+}
+
+fn inside(frame: &Frame, content: &Content) -> bool {
+    let in_range = |first: usize, last: usize| content.first <= first && last < content.end;
+    in_range(frame.cue.first, frame.cue.last) && frame.source.as_ref().is_none_or(|m| in_range(m.np.first, m.np.last))
+}
+
+/// Turns one sentence's frames (sorted by cue) into drafts.
+pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
+    let n = frames.len();
+    let is_statement = |i: usize| frames[i].role == Role::Statement;
+    // The innermost statement whose content holds each statement.
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    for j in (0..n).filter(|&j| is_statement(j)) {
+        let mut best: Option<(usize, usize)> = None;
+        for i in (0..n).filter(|&i| i != j && is_statement(i)) {
+            let Some(content) = frames[i].content else { continue };
+            if !inside(&frames[j], &content) {
+                continue;
+            }
+            // No cycles: the outer cue must lie outside the inner content.
+            if frames[j].content.is_some_and(|c| inside(&frames[i], &c)) {
+                continue;
+            }
+            let size = content.end - content.first;
+            if best.is_none_or(|(_, s)| size < s) {
+                best = Some((i, size));
+            }
+        }
+        parent[j] = best.map(|(i, _)| i);
+    }
+    let top = |mut i: usize| {
+        while let Some(p) = parent[i] {
+            i = p;
+        }
+        i
+    };
+
+    // Relays and origins, attached to their top-level statement.
+    let mut relays: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut origins: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, frame) in frames.iter().enumerate() {
+        let (attach, list) = match frame.role {
+            Role::Statement => continue,
+            Role::Relay(attach) => (attach, &mut relays),
+            Role::Origin(attach) => (attach, &mut origins),
+        };
+        let before = (0..n).rev().find(|&i| is_statement(i) && frames[i].cue.last < frame.cue.first);
+        let after = (0..n).find(|&i| is_statement(i) && frames[i].cue.first > frame.cue.last);
+        let target = match attach {
+            Attach::Before => before,
+            Attach::After => after,
+            Attach::Nearest => before.or(after),
+            Attach::Cue(token) => (0..n).find(|&i| is_statement(i) && frames[i].cue.first <= token && token <= frames[i].cue.last),
+        };
+        if let Some(target) = target {
+            let target = if matches!(attach, Attach::Cue(_)) { target } else { top(target) };
+            list[target].push(k);
+        }
+    }
+
+    // The statement nested at the very start of another's content is its origin.
+    let inner_origin = |i: usize| -> Option<usize> {
+        let content = frames[i].content?;
+        (0..n)
+            .filter(|&j| parent[j] == Some(i))
+            .filter(|&j| frames[j].source.as_ref().is_some_and(|m| m.np.first <= content.first + 1))
+            .min_by_key(|&j| frames[j].cue.first)
+    };
+
+    let mut drafts = Vec::new();
+    for i in (0..n).filter(|&i| is_statement(i) && parent[i].is_none()) {
+        if frames[i].weak && relays[i].is_empty() && origins[i].is_empty() {
+            continue;
+        }
+        // Walk down the nested origins: outermost last.
+        let mut stack = vec![i];
+        while let Some(inner) = inner_origin(*stack.last().unwrap_or(&i)) {
+            if stack.contains(&inner) {
+                break;
+            }
+            stack.push(inner);
+        }
+        let mut hops = Vec::new();
+        for &s in stack.iter().rev() {
+            for &o in &origins[s] {
+                hops.push(hop(&frames[o]));
+            }
+            hops.push(hop(&frames[s]));
+            for &r in &relays[s] {
+                hops.push(hop(&frames[r]));
+            }
+        }
+        // The content is the innermost statement's, cut before the outer frames' words.
+        let innermost = *stack.last().unwrap_or(&i);
+        let content = frames[innermost].content.and_then(|c| {
+            let cut = frames
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !stack.contains(k) || *k != innermost)
+                .flat_map(|(_, f)| [Some(f.cue.first), f.source.as_ref().map(|m| m.np.first)])
+                .flatten()
+                .filter(|&t| t > c.first && t < c.end)
+                .min();
+            match cut {
+                Some(end) if !c.direct => content_between(text, c.first, end),
+                _ => Some(c),
+            }
+        });
+        drafts.push(Draft { rule: frames[i].rule, sentence, hops, content });
+    }
+    drafts
+}

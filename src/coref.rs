@@ -1,0 +1,581 @@
+//! Coreference inside one document: every mention of a source is resolved to an entity.
+//!
+//! Full names register people; surnames resolve to the person with that name ("Sullivan" →
+//! Jake Sullivan); pronouns to the most recent compatible source (by gender and number,
+//! preferring who spoke last over who was merely named); descriptions ("the adviser", "the
+//! agency", "the Russian diplomat", "the statement") to the most recent entity of their kind
+//! whose titles or name fit; what fits nothing becomes a new entity of its own (an unnamed
+//! source such as "officials" keeps its words as the label).
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{NameTarget, OutletKind, RoleType, class, lexicon};
+use crate::mention::{Gender, Mention, MentionKind, Np, classify, np_start_before, slug};
+use crate::model::{Entity, Kind};
+use crate::text::Text;
+use crate::text::token::TokenKind;
+
+/// An entity being built.
+#[derive(Clone, Debug)]
+pub struct EntityBuild {
+    pub label: String,
+    /// A fixed id (from the lexicon); otherwise the slug of the label.
+    pub fixed_id: Option<String>,
+    pub kind: Kind,
+    pub aliases: BTreeSet<String>,
+    pub titles: BTreeSet<String>,
+    pub mentions: usize,
+    pub gender: Gender,
+    pub plural: bool,
+    /// A person, or a role that names people ("a spokesman"): "he" and "she" may refer to it.
+    pub animate: bool,
+    /// The words of a person's name.
+    pub name_words: Vec<String>,
+    /// Lower-case words of its titles and label, for descriptions ("the adviser").
+    pub role_words: BTreeSet<String>,
+    pub outlet_kind: Option<OutletKind>,
+    /// It spoke "in a statement".
+    pub statement: bool,
+}
+
+impl EntityBuild {
+    fn new(label: String, kind: Kind) -> EntityBuild {
+        let mut role_words = BTreeSet::new();
+        for w in label.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if !w.is_empty() {
+                role_words.insert(w.to_lowercase());
+            }
+        }
+        EntityBuild {
+            label,
+            fixed_id: None,
+            kind,
+            aliases: BTreeSet::new(),
+            titles: BTreeSet::new(),
+            mentions: 0,
+            gender: Gender::Unknown,
+            plural: false,
+            animate: kind == Kind::Person,
+            name_words: Vec::new(),
+            role_words,
+            outlet_kind: None,
+            statement: false,
+        }
+    }
+
+    pub fn new_pub(label: String, kind: Kind) -> EntityBuild {
+        EntityBuild::new(label, kind)
+    }
+
+    pub fn id(&self) -> String {
+        self.fixed_id.clone().unwrap_or_else(|| slug(&self.label))
+    }
+
+    fn add_words(&mut self, words: &str) {
+        for w in words.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if !w.is_empty() {
+                self.role_words.insert(w.to_lowercase());
+            }
+        }
+    }
+}
+
+/// Where a mention stands.
+#[derive(Clone, Copy, Debug)]
+pub struct At {
+    pub sentence: usize,
+    /// A token range `[first, end)` whose mentions must not be antecedents (the content the
+    /// mention's own statement attributes).
+    pub exclude: Option<(usize, usize)>,
+    /// The mention is the source of an attribution.
+    pub source: bool,
+    /// The source spoke "in a statement".
+    pub statement: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    token: usize,
+    sentence: usize,
+    entity: usize,
+    source: bool,
+}
+
+pub struct Coref<'t, 'a> {
+    text: &'t Text<'a>,
+    pub entities: Vec<EntityBuild>,
+    by_key: FxHashMap<String, usize>,
+    history: Vec<Event>,
+}
+
+/// Sentences back that a pronoun may reach for a speaker.
+const PRONOUN_REACH: usize = 6;
+
+impl<'t, 'a> Coref<'t, 'a> {
+    pub fn new(text: &'t Text<'a>) -> Coref<'t, 'a> {
+        Coref { text, entities: Vec::new(), by_key: FxHashMap::default(), history: Vec::new() }
+    }
+
+    fn words(&self, np: Np) -> String {
+        // The text of a phrase with its white space folded.
+        let raw = self.text.span(np.first, np.last).slice(self.text.src);
+        let mut out = String::with_capacity(raw.len());
+        for (i, part) in raw.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
+    fn entity_for_key(&mut self, key: String, make: impl FnOnce() -> EntityBuild) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(make());
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn record(&mut self, entity: usize, mention: &Mention, at: At) {
+        let e = &mut self.entities[entity];
+        e.mentions += 1;
+        if at.statement {
+            e.statement = true;
+        }
+        self.history.push(Event { token: mention.np.first, sentence: at.sentence, entity, source: at.source });
+    }
+
+    fn add_alias(&mut self, entity: usize, np: Np) {
+        let alias = self.words(np);
+        let alias = alias.trim_end_matches([',', '.', ';', ':']).to_string();
+        if !alias.is_empty() {
+            self.entities[entity].aliases.insert(alias);
+        }
+    }
+
+    /// Resolves a mention to an entity; `None` for pronouns with no antecedent and for what
+    /// cannot be a source.
+    pub fn resolve(&mut self, mention: &Mention, at: At) -> Option<usize> {
+        let entity = self.resolve_kind(mention, at)?;
+        self.record(entity, mention, at);
+        Some(entity)
+    }
+
+    /// Resolves an appositive's description onto an entity: its title and role words.
+    pub fn describe(&mut self, entity: usize, np: Np) {
+        let words = self.words(np);
+        let words = words.trim_end_matches([',', '.']).to_string();
+        let e = &mut self.entities[entity];
+        e.add_words(&words);
+        if e.kind == Kind::Person {
+            let title = words.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the ").to_string();
+            e.titles.insert(title);
+        }
+    }
+
+    fn resolve_kind(&mut self, mention: &Mention, at: At) -> Option<usize> {
+        let text = self.text;
+        match &mention.kind {
+            MentionKind::Pronoun { gender, plural } => self.pronoun(mention, *gender, *plural, at),
+            MentionKind::Relative => {
+                // "Sondland, who said": the phrase before the comma (or right before "who").
+                let mut end = mention.np.first.checked_sub(1)?;
+                if text.word(end) == "," {
+                    end = end.checked_sub(1)?;
+                }
+                let sentence_start = text.sentences[at.sentence].start;
+                let start = np_start_before(text, sentence_start, end)?;
+                let antecedent = classify(text, Np { first: start, last: end });
+                if matches!(antecedent.kind, MentionKind::Relative | MentionKind::Other) {
+                    return None;
+                }
+                self.resolve_kind(&antecedent, At { source: false, ..at })
+            }
+            MentionKind::Person { name, title, gender } => {
+                let entity = self.person(*name, *gender);
+                if let Some(title) = title {
+                    let title = self.words(*title);
+                    let e = &mut self.entities[entity];
+                    e.add_words(&title);
+                    e.titles.insert(title);
+                }
+                self.add_alias(entity, mention.np);
+                Some(entity)
+            }
+            MentionKind::Known { target, name } => {
+                let entity = self.known(*target, *name);
+                self.add_alias(entity, mention.np);
+                Some(entity)
+            }
+            MentionKind::Outlet { name } => {
+                let label = self.words(*name);
+                let key = format!("outlet:{}", slug(&label));
+                let entity = self.entity_for_key(key, || EntityBuild::new(label, Kind::Outlet));
+                self.add_alias(entity, mention.np);
+                Some(entity)
+            }
+            MentionKind::Organization { name } => {
+                let entity = self.organization(*name);
+                self.add_alias(entity, mention.np);
+                Some(entity)
+            }
+            MentionKind::Group { label } => {
+                let label = self.words(*label);
+                let key = format!("group:{}", slug(&label));
+                let entity = self.entity_for_key(key, || {
+                    let mut e = EntityBuild::new(label, Kind::Group);
+                    e.plural = true;
+                    e.animate = true;
+                    e
+                });
+                Some(entity)
+            }
+            MentionKind::Description { head, role, plural, definite, owner, label } => {
+                self.description(mention, *head, *role, *plural, *definite, owner.as_deref(), *label, at)
+            }
+            MentionKind::Other => None,
+        }
+    }
+
+    fn person(&mut self, name: Np, gender: Gender) -> usize {
+        let text = self.text;
+        let words: Vec<String> =
+            (name.first..=name.last).filter(|&i| text.tokens[i].kind == TokenKind::Word).map(|i| text.word(i).to_string()).collect();
+        let label = self.words(name);
+        let key = format!("person:{}", label);
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let surname = words.last().cloned().unwrap_or_default();
+        if words.len() >= 2 {
+            // A surname-only person seen before becomes this person.
+            let earlier = self
+                .entities
+                .iter()
+                .position(|e| e.kind == Kind::Person && e.name_words.len() == 1 && e.name_words[0] == surname);
+            if let Some(i) = earlier {
+                let e = &mut self.entities[i];
+                e.label = label.clone();
+                e.name_words = words;
+                e.add_words(&label);
+                if gender != Gender::Unknown {
+                    e.gender = gender;
+                }
+                self.by_key.insert(key, i);
+                return i;
+            }
+        } else {
+            // A surname (or a first name) of someone named in full before, most recent first.
+            let by_history = self.history.iter().rev().map(|ev| ev.entity).find(|&i| {
+                let e = &self.entities[i];
+                e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&surname)
+            });
+            let any = by_history.or_else(|| {
+                self.entities.iter().position(|e| e.kind == Kind::Person && e.name_words.contains(&surname))
+            });
+            if let Some(i) = any {
+                return i;
+            }
+            // A known outlet or organization of that name ("Amtrak", "Reuters").
+            if let Some(i) = self.entities.iter().position(|e| e.kind != Kind::Person && e.label == surname) {
+                return i;
+            }
+        }
+        let mut entity = EntityBuild::new(label, Kind::Person);
+        entity.name_words = words;
+        entity.gender = gender;
+        let i = self.entities.len();
+        self.entities.push(entity);
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn known(&mut self, target: NameTarget, _name: Np) -> usize {
+        let lex = lexicon();
+        let (id, label, kind, outlet_kind) = match target {
+            NameTarget::Outlet(i) => {
+                let o = lex.outlet(i);
+                (o.id.clone(), o.label.clone(), Kind::Outlet, Some(o.kind))
+            }
+            NameTarget::Org(i) => {
+                let o = lex.org(i);
+                (o.id.clone(), o.label.clone(), Kind::Organization, None)
+            }
+            NameTarget::Country(i) => {
+                let c = &lex.countries[i as usize];
+                (slug(&c.name), c.name.clone(), Kind::Organization, None)
+            }
+        };
+        let key = format!("known:{id}");
+        let entity = self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label, kind);
+            e.fixed_id = Some(id);
+            e.outlet_kind = outlet_kind;
+            if let Some(kind) = outlet_kind {
+                e.role_words.insert(
+                    match kind {
+                        OutletKind::Agency => "agency",
+                        OutletKind::Newspaper => "newspaper",
+                        OutletKind::Broadcaster => "broadcaster",
+                        OutletKind::Magazine => "magazine",
+                        OutletKind::Online => "website",
+                    }
+                    .to_string(),
+                );
+            }
+            e
+        });
+        entity
+    }
+
+    fn organization(&mut self, name: Np) -> usize {
+        let label = self.words(name);
+        let key = format!("org:{}", slug(&label));
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        // An acronym of an organization named in full before ("FAA"), or the full name of
+        // one seen as an acronym.
+        let acronym = |s: &str| -> String {
+            s.split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect()
+        };
+        let single = !label.contains(' ');
+        let found = self.entities.iter().position(|e| {
+            e.kind == Kind::Organization
+                && if single { acronym(&e.label) == label } else { !e.label.contains(' ') && acronym(&label) == e.label }
+        });
+        if let Some(i) = found {
+            if !single {
+                self.entities[i].label = label.clone();
+            }
+            self.by_key.insert(key, i);
+            return i;
+        }
+        self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
+    }
+
+    fn pronoun(&mut self, mention: &Mention, gender: Gender, plural: bool, at: At) -> Option<usize> {
+        let word = self.text.word(mention.np.first).to_ascii_lowercase();
+        if matches!(word.as_str(), "i" | "we" | "you") {
+            return None;
+        }
+        let fits = |e: &EntityBuild| -> bool {
+            if plural {
+                e.plural || e.kind == Kind::Organization || e.kind == Kind::Group
+            } else if gender == Gender::Neuter {
+                !e.animate && !e.plural
+            } else {
+                e.animate && !e.plural && e.gender.agrees(gender)
+            }
+        };
+        let usable = |ev: &Event| -> bool {
+            ev.token < mention.np.first
+                && at.exclude.is_none_or(|(a, b)| ev.token < a || ev.token >= b)
+                && at.sentence.saturating_sub(ev.sentence) <= PRONOUN_REACH
+        };
+        // The most recent speaker that fits; failing that, the most recent fitting name in
+        // this or the previous sentence.
+        let speaker = self.history.iter().rev().filter(|ev| usable(ev) && ev.source).find(|ev| fits(&self.entities[ev.entity]));
+        let named = self
+            .history
+            .iter()
+            .rev()
+            .filter(|ev| usable(ev) && at.sentence.saturating_sub(ev.sentence) <= 1)
+            .find(|ev| fits(&self.entities[ev.entity]));
+        let chosen = match (speaker, named) {
+            (Some(s), Some(n)) if n.sentence > s.sentence + 1 && !n.source => n,
+            (Some(s), _) => s,
+            (None, Some(n)) => n,
+            (None, None) => return None,
+        };
+        Some(chosen.entity)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn description(
+        &mut self,
+        mention: &Mention,
+        head: usize,
+        role: u16,
+        plural: bool,
+        definite: bool,
+        owner: Option<&Mention>,
+        label: Np,
+        at: At,
+    ) -> Option<usize> {
+        let text = self.text;
+        let lex = lexicon();
+        let role = &lex.roles[role as usize];
+        let owner_entity = owner.and_then(|o| {
+            if matches!(o.kind, MentionKind::Other) {
+                None
+            } else {
+                self.resolve(o, At { source: false, ..at })
+            }
+        });
+        // Documents speak for their owner: "The White House statement", "A Reuters report".
+        if role.kind == RoleType::Document {
+            if let Some(owner) = owner_entity {
+                self.add_alias(owner, mention.np);
+                return Some(owner);
+            }
+            if definite {
+                let wants_statement = matches!(role.singular.as_str(), "statement" | "communique" | "communiqué" | "release" | "readout");
+                let found = self.history.iter().rev().filter(|ev| ev.source && ev.token < mention.np.first).find(|ev| {
+                    let e = &self.entities[ev.entity];
+                    if wants_statement { e.statement } else { e.kind == Kind::Outlet || e.kind == Kind::Organization }
+                });
+                let found = found.or_else(|| {
+                    self.history.iter().rev().filter(|ev| ev.source && ev.token < mention.np.first).find(|ev| {
+                        let e = &self.entities[ev.entity];
+                        e.kind == Kind::Organization || e.kind == Kind::Outlet
+                    })
+                });
+                if let Some(ev) = found {
+                    let entity = ev.entity;
+                    self.add_alias(entity, mention.np);
+                    return Some(entity);
+                }
+            }
+        }
+        // A definite description refers back: "the adviser", "the agency", "the ministry".
+        if definite && owner.is_none_or(|o| matches!(o.kind, MentionKind::Pronoun { .. })) && !plural {
+            let modifiers: Vec<String> = (label.first..head)
+                .filter(|&i| text.tokens[i].info.is(class::NATIONALITY) || text.tokens[i].is_cap_word())
+                .map(|i| text.word(i).to_lowercase())
+                .collect();
+            let head_word = text.word(head).to_lowercase();
+            let compatible = |e: &EntityBuild| -> bool {
+                let role_match = role.refers.iter().any(|r| e.role_words.contains(r)) || e.role_words.contains(&head_word);
+                let kind_match = match role.kind {
+                    RoleType::Person => e.animate,
+                    RoleType::Org => {
+                        e.kind == Kind::Organization
+                            || role.singular == "agency" && (e.outlet_kind == Some(OutletKind::Agency) || e.kind == Kind::Organization)
+                    }
+                    RoleType::Outlet => {
+                        e.kind == Kind::Outlet
+                            && match role.singular.as_str() {
+                                "newspaper" | "paper" | "daily" | "weekly" | "tabloid" => {
+                                    e.outlet_kind.is_none_or(|k| k == OutletKind::Newspaper)
+                                }
+                                "broadcaster" | "network" | "channel" | "station" | "television" | "radio" => {
+                                    e.outlet_kind.is_none_or(|k| k == OutletKind::Broadcaster)
+                                }
+                                _ => true,
+                            }
+                    }
+                    _ => false,
+                };
+                let agency_any = role.singular == "agency"
+                    && (e.outlet_kind == Some(OutletKind::Agency) || e.kind == Kind::Organization && e.role_words.iter().any(|w| matches!(w.as_str(), "ministry" | "agency" | "department" | "service" | "office")));
+                let outlet_any = role.kind == RoleType::Outlet;
+                (kind_match && (role_match || outlet_any) || agency_any) && modifiers.iter().all(|m| e.role_words.contains(m))
+            };
+            let found = self
+                .history
+                .iter()
+                .rev()
+                .filter(|ev| ev.token < mention.np.first && at.exclude.is_none_or(|(a, b)| ev.token < a || ev.token >= b))
+                .map(|ev| ev.entity)
+                .find(|&i| compatible(&self.entities[i]));
+            if let Some(entity) = found {
+                self.add_alias(entity, mention.np);
+                return Some(entity);
+            }
+        }
+        // Otherwise a source of its own, named by its words.
+        let mut label_text = self.words(label);
+        if let Some(o) = owner {
+            let named_owner = matches!(o.kind, MentionKind::Known { .. } | MentionKind::Organization { .. } | MentionKind::Outlet { .. });
+            if named_owner {
+                // "the Kremlin's press service" → "Kremlin press service".
+                label_text = label_text.replace("'s ", " ").replace("’s ", " ");
+            }
+        }
+        let kind = match role.kind {
+            RoleType::Person if plural && owner_entity.is_some() => Kind::Group,
+            RoleType::Person | RoleType::Media | RoleType::Document => Kind::Unnamed,
+            RoleType::Org => Kind::Organization,
+            RoleType::Outlet => Kind::Outlet,
+        };
+        let key = format!("desc:{}", slug(&label_text));
+        let animate = role.kind == RoleType::Person;
+        let gender = match role.gender {
+            'm' => Gender::Male,
+            'f' => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let entity = self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label_text, kind);
+            e.plural = plural || role.kind == RoleType::Media;
+            e.animate = animate;
+            e.gender = gender;
+            e
+        });
+        self.add_alias(entity, mention.np);
+        Some(entity)
+    }
+
+    /// The entities, as the model's type, with their final ids.
+    pub fn entity(&self, i: usize) -> Entity {
+        let e = &self.entities[i];
+        let mut aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.label).cloned().collect();
+        aliases.sort();
+        aliases.dedup();
+        Entity {
+            id: e.id(),
+            label: e.label.clone(),
+            kind: e.kind,
+            aliases,
+            titles: e.titles.iter().cloned().collect(),
+            mentions: e.mentions,
+        }
+    }
+}
+
+/// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
+/// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
+pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
+    let mut out = Vec::new();
+    for (si, s) in text.sentences.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            let t = &text.tokens[i];
+            if !t.is_cap_word() || t.info.is(class::STARTER) && !t.info.is(class::GIVEN) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < s.end {
+                let n = &text.tokens[j + 1];
+                let dot_after_abbrev = text.word(j + 1) == "." && (text.tokens[j].has(crate::text::token::flag::INITIAL) || lexicon().abbreviation(text.word(j)).is_some());
+                if n.is_cap_word() || dot_after_abbrev && j + 2 < s.end && text.tokens[j + 2].is_cap_word() {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let np = Np { first: i, last: j };
+            let mention = classify(text, np);
+            let keep = match &mention.kind {
+                MentionKind::Person { name, .. } => name.len() >= 2,
+                MentionKind::Known { .. } => true,
+                _ => false,
+            };
+            if keep {
+                out.push((mention, si));
+            }
+            i = j + 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,72 @@
+//! Consistency checks of the lexicon data: no duplicates, no conflicting entries.
+
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+
+#[test]
+fn built_in_data_parses() {
+    let lex = lexicon();
+    assert!(lex.verbs.len() > 50);
+    assert!(lex.roles.len() > 100);
+}
+
+#[test]
+fn names_are_unique_across_outlets_organizations_and_countries() {
+    let lex = lexicon();
+    let mut seen: HashMap<Vec<String>, NameTarget> = HashMap::new();
+    for entry in lex.all_names().filter(|e| !e.short) {
+        if let Some(previous) = seen.insert(entry.tokens.clone(), entry.target) {
+            assert_eq!(previous, entry.target, "name {:?} names two things", entry.tokens.join(" "));
+        }
+    }
+}
+
+#[test]
+fn outlet_and_organization_ids_are_unique_slugs() {
+    let lex = lexicon();
+    let mut ids = HashSet::new();
+    for id in lex.outlets.iter().map(|o| &o.id).chain(lex.orgs.iter().map(|o| &o.id)) {
+        assert!(
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{id:?} is not a slug"
+        );
+        assert!(ids.insert(id.clone()), "duplicate id {id:?}");
+    }
+}
+
+#[test]
+fn reporting_verb_forms_resolve_back_to_their_verb() {
+    let lex = lexicon();
+    let mut buf = String::new();
+    for (id, verb) in lex.verbs.iter().enumerate() {
+        let head = verb.lemma.split(' ').next().unwrap();
+        let info = lex.word(head, &mut buf);
+        assert!(lex.verb_forms(info).iter().any(|f| f.verb as usize == id), "{}", verb.lemma);
+    }
+    let said = lex.word("said", &mut buf);
+    let forms = lex.verb_forms(said);
+    assert_eq!(forms.len(), 1);
+    assert_eq!(lex.verb(forms[0].verb).lemma, "say");
+    assert_eq!(forms[0].forms, form::PAST | form::PARTICIPLE);
+}
+
+#[test]
+fn function_words_never_double_as_role_nouns_or_verbs() {
+    let lex = lexicon();
+    let mut buf = String::new();
+    for word in ["the", "he", "and", "of", "said", "told", "who", "that"] {
+        let info = lex.word(word, &mut buf);
+        assert_eq!(info.role, 0, "{word}");
+    }
+    assert!(lex.word("spokesman", &mut buf).is(class::ROLE));
+    assert!(lex.word("officials", &mut buf).is(class::ROLE_PLURAL));
+}
+
+#[test]
+fn unknown_lines_are_reported_with_file_and_line() {
+    let mut src = Sources::BUILT_IN;
+    src.function_words = "the\tdet\nfoo\tbogus\n";
+    let err = Lexicon::parse(&src).err().unwrap();
+    assert_eq!(err, "function_words.tsv:2: unknown class \"bogus\"");
+}

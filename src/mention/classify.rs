@@ -1,0 +1,573 @@
+//! What a noun phrase names: a person (with the title split off), a known outlet, organization
+//! or country, an outlet or organization recognized by its shape, a pronoun, a description
+//! headed by a role noun, a group, or nothing that can be a source.
+
+use crate::lexicon::{NameTarget, RoleType, class, lexicon};
+use crate::mention::Np;
+use crate::text::Text;
+use crate::text::token::{TokenKind, flag};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Neuter,
+    Unknown,
+}
+
+impl Gender {
+    /// Can a mention of gender `self` and one of gender `other` name the same source?
+    pub fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// A noun phrase and what it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole phrase as found, determiner and complements included.
+    pub np: Np,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// "he", "she", "it", "they", "we", "I".
+    Pronoun { gender: Gender, plural: bool },
+    /// "who", "which", "that".
+    Relative,
+    /// A named person; `title` is the part before the name ("US National Security Adviser").
+    Person { name: Np, title: Option<Np>, gender: Gender },
+    /// An outlet, organization or country of the lexicon.
+    Known { target: NameTarget, name: Np },
+    /// An outlet recognized by its shape: "the Haaretz daily", "weekly Opciones", "KFSM".
+    Outlet { name: Np },
+    /// An organization recognized by its shape: "Seoul Detention Center", "FAA".
+    Organization { name: Np },
+    /// A phrase headed by a role noun: "the adviser", "a spokesman for the ministry",
+    /// "officials", "the Kremlin's press service", "the statement".
+    Description {
+        /// The head noun's token.
+        head: usize,
+        /// Index into the lexicon's roles.
+        role: u16,
+        plural: bool,
+        /// "the", "this", a possessive: it refers back to something named before.
+        definite: bool,
+        /// Who it belongs to: the possessor or the complement ("of the Russian head of state").
+        owner: Option<Box<Mention>>,
+        /// The phrase without its determiner: the label of an unnamed source.
+        label: Np,
+    },
+    /// A coordination naming several sources at once: "the Americans and their NATO allies".
+    Group { label: Np },
+    /// Not a source by its shape.
+    Other,
+}
+
+impl Mention {
+    /// Is this something that can say or relay a thing?
+    pub fn is_source_like(&self) -> bool {
+        !matches!(self.kind, MentionKind::Other)
+    }
+}
+
+/// Lower-case particles inside names: "Ursula von der Leyen".
+const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "da", "di", "du", "dos", "bin", "ibn", "al", "el", "la", "le"];
+
+/// Capitalized words that make a name an outlet's: "Swiss Radio International", "Kyiv Post".
+const OUTLET_NAME_WORDS: &[&str] = &[
+    "News", "Radio", "TV", "Television", "Times", "Post", "Daily", "Herald", "Tribune", "Gazette", "Journal",
+    "Telegraph", "Chronicle", "Observer", "Express", "Mirror", "Courier", "Mail", "Newswire", "Broadcasting",
+    "Broadcaster", "Magazine", "Weekly", "Press", "Izvestia", "Pravda", "Novosti",
+];
+
+/// Lower-case words that make a role noun an outlet's: "news agency", "wire service".
+const OUTLET_MODIFIERS: &[&str] = &["news", "press", "wire", "state-run", "state-owned", "official"];
+
+/// Honorifics that are not worth keeping as titles.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
+
+fn cap(text: &Text, i: usize) -> bool {
+    text.tokens[i].is_cap_word()
+}
+
+fn role_type(text: &Text, i: usize) -> Option<RoleType> {
+    lexicon().role(text.tokens[i].info).map(|r| r.kind)
+}
+
+/// Can token `i` be part of a person's name?
+fn is_name_word(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    if !t.is_cap_word() {
+        return false;
+    }
+    let info = t.info;
+    if info.is(class::TITLE | class::NATIONALITY | class::MONTH | class::TIME) && !info.is(class::GIVEN) {
+        return false;
+    }
+    if info.is(class::ROLE) && !info.is(class::GIVEN) {
+        return false;
+    }
+    if info.is(class::STARTER | class::DET | class::PRON | class::PREP | class::CONJ) && !info.is(class::GIVEN) {
+        return false;
+    }
+    if t.has(flag::ALL_CAPS) && !t.has(flag::INITIAL) {
+        return false; // acronyms name organizations
+    }
+    if OUTLET_NAME_WORDS.contains(&text.word(i)) {
+        return false;
+    }
+    true
+}
+
+/// The person's name at the end of `body` ("Jake Sullivan" in "US National Security Adviser
+/// Jake Sullivan"), if it ends in one.
+fn person_name(text: &Text, body: Np) -> Option<Np> {
+    let mut last = body.last;
+    // Generational suffixes: "Donald Trump Jr."
+    if matches!(text.word(last), "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV") && last > body.first {
+        last -= 1;
+        if text.word(last) == "," && last > body.first {
+            last -= 1;
+        }
+    }
+    if text.word(last) == "." && last > body.first {
+        last -= 1;
+    }
+    if !is_name_word(text, last) {
+        // "Martin Luther King": a title word can end a name after another name word.
+        let t = &text.tokens[last];
+        let surname_like = t.is_cap_word() && t.info.is(class::TITLE) && last > body.first && {
+            let prev = &text.tokens[last - 1];
+            prev.is_cap_word() && prev.info.is(class::GIVEN)
+        };
+        if !surname_like {
+            return None;
+        }
+    }
+    let mut first = last;
+    let mut found_given = text.tokens[last].info.is(class::GIVEN) && last == body.first;
+    let mut name_words = 1;
+    while first > body.first {
+        let k = first - 1;
+        let t = &text.tokens[k];
+        // A middle initial: "Brian M. Good".
+        if text.word(k) == "." && k > body.first && text.tokens[k - 1].has(flag::INITIAL) {
+            first = k - 1;
+            continue;
+        }
+        if t.has(flag::INITIAL) && t.is_cap_word() {
+            first = k;
+            continue;
+        }
+        if NAME_PARTICLES.contains(&text.word(k)) && k > body.first && cap(text, k - 1) {
+            first = k;
+            continue;
+        }
+        if found_given && !t.info.is(class::GIVEN) {
+            break;
+        }
+        if !is_name_word(text, k) || name_words >= 4 {
+            break;
+        }
+        if t.info.is(class::GIVEN) {
+            found_given = true;
+        }
+        name_words += 1;
+        first = k;
+    }
+    Some(Np { first, last })
+}
+
+fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender {
+    if let Some(title) = title {
+        for i in title.first..=title.last {
+            match text.word(i) {
+                "Mr" | "Mr." => return Gender::Male,
+                "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" => return Gender::Female,
+                _ => {}
+            }
+            if let Some(role) = lexicon().role(text.tokens[i].info) {
+                match role.gender {
+                    'm' => return Gender::Male,
+                    'f' => return Gender::Female,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let info = text.tokens[name.first].info;
+    match (info.is(class::GIVEN_M), info.is(class::GIVEN_F)) {
+        (true, false) => Gender::Male,
+        (false, true) => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The longest known name (outlet, organization, country) at token `i` ending by `last`.
+fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usize, bool)> {
+    let lex = lexicon();
+    let mut best: Option<(NameTarget, usize, bool)> = None;
+    for entry in lex.names_starting(text.word(i)) {
+        let n = entry.tokens.len();
+        if i + n - 1 > last {
+            continue;
+        }
+        let matches = entry.tokens.iter().enumerate().all(|(k, tok)| text.word(i + k) == tok);
+        if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
+            best = Some((entry.target, i + n - 1, entry.short));
+        }
+    }
+    best
+}
+
+/// All known names inside `np`, left to right, not overlapping (longest first at each start).
+fn known_names(text: &Text, np: Np) -> Vec<(NameTarget, Np, bool)> {
+    let mut out = Vec::new();
+    let mut i = np.first;
+    while i <= np.last {
+        if let Some((target, end, short)) = known_name_at(text, i, np.last) {
+            out.push((target, Np { first: i, last: end }, short));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Classifies the noun phrase `np`.
+pub fn classify(text: &Text, np: Np) -> Mention {
+    let kind = classify_kind(text, np);
+    Mention { np, kind }
+}
+
+fn classify_kind(text: &Text, np: Np) -> MentionKind {
+    let tokens = &text.tokens;
+    let first = &tokens[np.first];
+    if np.len() == 1 && first.kind == TokenKind::Word {
+        let info = first.info;
+        if info.is(class::PRON) {
+            let gender = if info.is(class::MASC) {
+                Gender::Male
+            } else if info.is(class::FEM) {
+                Gender::Female
+            } else if info.is(class::NEUT) {
+                Gender::Neuter
+            } else {
+                Gender::Unknown
+            };
+            return MentionKind::Pronoun { gender, plural: info.is(class::PLURAL) };
+        }
+        if info.is(class::REL) && !first.has(flag::CAP) {
+            return MentionKind::Relative;
+        }
+    }
+    // The body: the phrase without its determiner.
+    let has_det = first.info.is(class::DET | class::POSS) && !first.info.is(class::ROLE) && np.len() > 1;
+    let definite = has_det && (first.info.is(class::POSS) || matches!(text.word(np.first).to_ascii_lowercase().as_str(), "the" | "this" | "that" | "these" | "those"));
+    let body = Np { first: np.first + usize::from(has_det), last: np.last };
+
+    // A coordination: "the Americans and their NATO allies", "Grassley and Leahy".
+    if let Some(and) = (body.first + 1..body.last).find(|&i| matches!(text.word(i), "and" | "&")) {
+        let right_first = &tokens[and + 1];
+        let left = Np { first: body.first, last: and - 1 };
+        let right = Np { first: and + 1, last: body.last };
+        let opens_np = right_first.info.is(class::DET | class::POSS) && !right_first.has(flag::CAP)
+            || right_first.info.is(class::DET) && right_first.has(flag::CAP);
+        let both_people = matches!(classify_kind(text, left), MentionKind::Person { .. })
+            && matches!(classify_kind(text, right), MentionKind::Person { .. });
+        let inside_known = known_names(text, body).iter().any(|(_, n, _)| n.first < and && n.last > and);
+        if (opens_np || both_people) && !inside_known {
+            return MentionKind::Group { label: body };
+        }
+    }
+
+    // The head phrase follows the last top-level possessive: "the Kremlin's press service".
+    // A complement opened by a preposition ("a spokesman for X") follows the head.
+    let prep = (body.first + 1..=body.last)
+        .find(|&i| tokens[i].info.is(class::NPPREP) && !tokens[i].has(flag::CAP) || matches!(text.word(i), "in" | "on"));
+    let core = Np { first: body.first, last: prep.map_or(body.last, |p| p - 1) };
+    let possessive = (core.first..=core.last).rev().find(|&i| tokens[i].kind == TokenKind::Possessive);
+    let head_phrase = match possessive {
+        Some(p) if p < core.last => Np { first: p + 1, last: core.last },
+        _ => core,
+    };
+    let owner = || -> Option<Box<Mention>> {
+        if let Some(p) = possessive.filter(|&p| p > core.first) {
+            let owner_np = Np { first: np.first, last: p - 1 };
+            let owner_np = if has_det { Np { first: body.first, last: p - 1 } } else { owner_np };
+            return Some(Box::new(classify(text, owner_np)));
+        }
+        if let Some(p) = prep.filter(|&p| p < body.last) {
+            return Some(Box::new(classify(text, Np { first: p + 1, last: body.last })));
+        }
+        // A capitalized modifier naming the owner: "The White House statement", "Kremlin press service".
+        let names = known_names(text, Np { first: head_phrase.first, last: head_phrase.last.saturating_sub(1).max(head_phrase.first) });
+        names.first().filter(|(_, n, _)| n.last < head_phrase.last).map(|(target, n, _)| {
+            Box::new(Mention { np: *n, kind: MentionKind::Known { target: *target, name: *n } })
+        })
+    };
+
+    // Known names: the head phrase is, or ends in, an outlet, organization or country.
+    let names = known_names(text, head_phrase);
+    if let Some(&(target, name, _)) = names.iter().rev().find(|(_, n, _)| n.last == head_phrase.last) {
+        // "the South's Yonhap News Agency", "the White House", "Cuban weekly Opciones" (unknown).
+        return MentionKind::Known { target, name };
+    }
+    // "a person familiar with the matter", "people involved in the case": the head stands
+    // before the postmodifier.
+    let mut head = head_phrase.last;
+    while head > head_phrase.first
+        && !tokens[head].has(flag::CAP)
+        && (crate::mention::POSTMODIFIERS.contains(&text.word(head)) || text.word(head).ends_with("ed") && !tokens[head].info.is(class::ROLE))
+        && tokens[head - 1].info.is(class::ROLE)
+    {
+        head -= 1;
+    }
+    let head_role = lexicon().role(tokens[head].info);
+
+    // An outlet word with the outlet's name after it: "weekly Opciones", "affiliate KFSM".
+    if let Some(outlet_word) = (head_phrase.first..head).rev().find(|&i| role_type(text, i) == Some(RoleType::Outlet) && !cap(text, i)) {
+        if (outlet_word + 1..=head).all(|i| cap(text, i) || tokens[i].kind == TokenKind::Number) {
+            return MentionKind::Outlet { name: Np { first: outlet_word + 1, last: head } };
+        }
+    }
+    // A name with an outlet word after it: "the Haaretz daily", "the Interfax news agency".
+    if let Some(role) = head_role {
+        let outlet_head = role.kind == RoleType::Outlet
+            || (role.singular == "agency" || role.singular == "service")
+                && head > head_phrase.first
+                && OUTLET_MODIFIERS.contains(&text.word(head - 1));
+        if outlet_head && !cap(text, head) {
+            let name_last = (head_phrase.first..head).rev().find(|&i| cap(text, i));
+            if let Some(name_last) = name_last {
+                let mut name_first = name_last;
+                while name_first > head_phrase.first && cap(text, name_first - 1) {
+                    name_first -= 1;
+                }
+                let name = Np { first: name_first, last: name_last };
+                if let Some(&(target, _, _)) = known_names(text, name).last() {
+                    return MentionKind::Known { target, name };
+                }
+                return MentionKind::Outlet { name };
+            }
+        }
+    }
+
+    // A capitalized name: organization, outlet or person?
+    if cap(text, head) && tokens[head].kind == TokenKind::Word {
+        let mut name_first = head;
+        while name_first > head_phrase.first
+            && (cap(text, name_first - 1)
+                || text.word(name_first - 1) == "of" && name_first - 1 > head_phrase.first && cap(text, name_first - 2))
+        {
+            name_first -= 1;
+        }
+        let name = Np { first: name_first, last: head };
+        let words: Vec<&str> = (name.first..=name.last).map(|i| text.word(i)).collect();
+        let looks_outlet = words.iter().any(|w| OUTLET_NAME_WORDS.contains(w))
+            || (words.len() == 1 && words[0].contains('.') && words[0].rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())));
+        let org_word = (name.first..=name.last).any(|i| role_type(text, i) == Some(RoleType::Org) && cap(text, i));
+        if looks_outlet && !org_word || looks_outlet && words.iter().any(|w| *w == "News" || *w == "Press") {
+            return MentionKind::Outlet { name };
+        }
+        if org_word {
+            // "Russian Emergencies Ministry": keep the nationality, it is part of the name.
+            let mut first = name.first;
+            while first > head_phrase.first && tokens[first - 1].info.is(class::NATIONALITY) {
+                first -= 1;
+            }
+            return MentionKind::Organization { name: Np { first, last: name.last } };
+        }
+        if tokens[head].has(flag::ALL_CAPS) && !tokens[head].has(flag::DOTTED) && name.len() == 1 {
+            return MentionKind::Organization { name };
+        }
+        if let Some(person) = person_name(text, head_phrase) {
+            let title = (person.first > head_phrase.first)
+                .then(|| Np { first: head_phrase.first, last: person.first - 1 })
+                .filter(|t| !(t.len() == 1 && HONORIFICS.contains(&text.word(t.first))))
+                .filter(|t| !(t.len() == 2 && HONORIFICS.contains(&text.word(t.first)) && text.word(t.last) == "."));
+            let gender = gender_of_name(text, person, title);
+            return MentionKind::Person { name: person, title, gender };
+        }
+    }
+
+    // A role noun heads it: a description.
+    if let Some(role) = head_role {
+        let plural = tokens[head].info.is(class::ROLE_PLURAL) || role.kind == RoleType::Media;
+        let role_index = tokens[head].info.role - 1;
+        let definite = definite && !plural || definite && role.kind != RoleType::Person;
+        let _ = role;
+        return MentionKind::Description { head, role: role_index, plural, definite, owner: owner(), label: body };
+    }
+    MentionKind::Other
+}
+
+/// A stable id: lower-case ASCII words joined by hyphens ("Agence France-Presse" →
+/// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut pending_dash = false;
+    for c in label.chars() {
+        let folded = fold_ascii(c);
+        if folded.is_empty() {
+            if c == '\'' || c == '’' {
+                continue; // "Kremlin's" → "kremlins"
+            }
+            pending_dash = !out.is_empty();
+            continue;
+        }
+        for f in folded.chars() {
+            if f.is_ascii_alphanumeric() {
+                if pending_dash {
+                    out.push('-');
+                    pending_dash = false;
+                }
+                out.push(f.to_ascii_lowercase());
+            } else if f != '\'' {
+                pending_dash = !out.is_empty();
+            }
+        }
+    }
+    if out.is_empty() {
+        // Names in scripts without an ASCII transliteration here: keep them distinct.
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for b in label.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
+        }
+        out = format!("x-{:012x}", hash & 0xffff_ffff_ffff);
+    }
+    out
+}
+
+/// ASCII letters for common Latin letters with diacritics; other letters give nothing.
+fn fold_ascii(c: char) -> String {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() { c.to_string() } else { String::new() };
+    }
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
+        'ł' => "l",
+        'Ł' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ř' => "r",
+        'Ř' => "R",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => "",
+    };
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(phrase: &str) -> (MentionKind, Text<'_>) {
+        let text = Text::new(phrase, lexicon());
+        let np = Np { first: 0, last: text.tokens.len() - 1 };
+        (classify(&text, np).kind, text)
+    }
+
+    fn words(text: &Text, np: Np) -> String {
+        text.span(np.first, np.last).slice(text.src).to_string()
+    }
+
+    fn person(phrase: &str) -> (String, String) {
+        let (kind, text) = kind_of(phrase);
+        match kind {
+            MentionKind::Person { name, title, .. } => (words(&text, name), title.map(|t| words(&text, t)).unwrap_or_default()),
+            other => panic!("{phrase:?} is not a person: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn people_with_their_titles() {
+        assert_eq!(person("US National Security Adviser Jake Sullivan"), ("Jake Sullivan".into(), "US National Security Adviser".into()));
+        assert_eq!(person("Russian Emergencies Minister Alexander Kurenkov"), ("Alexander Kurenkov".into(), "Russian Emergencies Minister".into()));
+        assert_eq!(person("Lt. Col. Alexander Vindman"), ("Alexander Vindman".into(), "Lt. Col.".into()));
+        assert_eq!(person("Mr. Trump"), ("Trump".into(), "".into()));
+        assert_eq!(person("Brian M. Good"), ("Brian M. Good".into(), "".into()));
+        assert_eq!(person("Hanbo founder Chung Tae-Soo"), ("Chung Tae-Soo".into(), "Hanbo founder".into()));
+        assert_eq!(person("Sullivan"), ("Sullivan".into(), "".into()));
+    }
+
+    #[test]
+    fn outlets_organizations_and_countries() {
+        assert!(matches!(kind_of("the Associated Press").0, MentionKind::Known { target: NameTarget::Outlet(_), .. }));
+        assert!(matches!(kind_of("the Interfax news agency").0, MentionKind::Known { .. } | MentionKind::Outlet { .. }));
+        let (kind, text) = kind_of("Cuban weekly Opciones");
+        assert!(matches!(kind, MentionKind::Outlet { name } if words(&text, name) == "Opciones"));
+        let (kind, text) = kind_of("the Haaretz daily");
+        assert!(matches!(kind, MentionKind::Outlet { name } | MentionKind::Known { name, .. } if words(&text, name) == "Haaretz"));
+        let (kind, text) = kind_of("the Seoul Detention Center");
+        assert!(matches!(kind, MentionKind::Organization { name } if words(&text, name) == "Seoul Detention Center"));
+        let (kind, text) = kind_of("the Russian Emergencies Ministry");
+        assert!(matches!(kind, MentionKind::Organization { name } if words(&text, name) == "Russian Emergencies Ministry"));
+        assert!(matches!(kind_of("FAA").0, MentionKind::Organization { .. }));
+        assert!(matches!(kind_of("Swiss Radio International").0, MentionKind::Outlet { .. }));
+    }
+
+    #[test]
+    fn descriptions_pronouns_and_groups() {
+        assert!(matches!(kind_of("he").0, MentionKind::Pronoun { gender: Gender::Male, plural: false }));
+        assert!(matches!(kind_of("the adviser").0, MentionKind::Description { definite: true, plural: false, .. }));
+        assert!(matches!(kind_of("officials").0, MentionKind::Description { definite: false, plural: true, .. }));
+        let (kind, text) = kind_of("the Kremlin's press service");
+        match kind {
+            MentionKind::Description { owner: Some(owner), definite: true, .. } => {
+                assert_eq!(words(&text, owner.np), "Kremlin");
+            }
+            other => panic!("{other:?}"),
+        }
+        let (kind, text) = kind_of("a spokesman for the Seoul Detention Center");
+        match kind {
+            MentionKind::Description { owner: Some(owner), definite: false, label, .. } => {
+                assert_eq!(words(&text, label), "spokesman for the Seoul Detention Center");
+                assert!(matches!(owner.kind, MentionKind::Organization { .. }));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(kind_of("The Americans and their NATO allies").0, MentionKind::Group { .. }));
+        assert!(matches!(kind_of("the weather").0, MentionKind::Other));
+    }
+
+    #[test]
+    fn slugs_are_lower_case_ascii_with_hyphens() {
+        assert_eq!(slug("Agence France-Presse"), "agence-france-presse");
+        assert_eq!(slug("Kremlin's press service"), "kremlins-press-service");
+        assert_eq!(slug("Volodymyr Zelenskyy"), "volodymyr-zelenskyy");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("  U.S. officials "), "u-s-officials");
+        assert!(slug("新华社").starts_with("x-"));
+    }
+}

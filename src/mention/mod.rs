@@ -1,0 +1,11 @@
+//! Mentions of sources: finding the noun phrase that names a source next to a cue, and telling
+//! what it names (a person with a title, an outlet, an organization, a pronoun, a description
+//! such as "the adviser", an unnamed source such as "officials").
+//!
+//! Only token ranges and lexicon facts are used; nothing here knows about attributions.
+
+mod classify;
+mod np;
+
+pub use classify::{Gender, Mention, MentionKind, classify, slug};
+pub use np::{Np, POSTMODIFIERS, appositive_after, np_after, np_end_before, np_start_before, subject_before};

@@ -1,0 +1,486 @@
+//! Noun-phrase boundaries around a cue, found from tokens and word classes alone.
+//!
+//! Backwards from a verb: skip adverbs, auxiliaries and time expressions ("has also said",
+//! "on Friday labeled"), then take the noun phrase that ends there: determiners open it, a
+//! preposition such as "for" may join two parts ("a spokesman for the Seoul Detention Center"),
+//! commas, conjunctions, subordinators, prepositions and verbs close it. Forwards from a
+//! preposition or an inverted verb ("according to X", "said X"), the same in the other direction.
+
+use crate::lexicon::{RoleType, class, lexicon};
+use crate::text::token::{TokenKind, flag};
+use crate::text::{Text, Token};
+
+/// A noun phrase as an inclusive token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Np {
+    pub fn len(&self) -> usize {
+        self.last + 1 - self.first
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// The longest noun phrase we look at.
+const MAX_NP: usize = 16;
+
+/// Lower-case words that may follow a head noun and bring a complement with them:
+/// "people familiar with the matter", "sources close to the president".
+pub const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "aware",
+    "privy",
+    "briefed",
+    "based",
+    "speaking",
+    "who",
+];
+
+fn is_word_like(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// A word that can stand inside a noun phrase (not a function word or a finite verb).
+fn is_np_word(t: &Token) -> bool {
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    if t.has(flag::ALL_CAPS) {
+        return true; // "US", "WHO", "IT": acronyms, not function words
+    }
+    let i = t.info;
+    if i.is(class::PRON | class::OBJ | class::REL | class::SUB | class::AUX | class::CONJ) {
+        return false;
+    }
+    if i.is(class::PREP) && !t.has(flag::CAP) {
+        return false;
+    }
+    if i.is(class::ADV) && !t.has(flag::CAP) && !i.is(class::ROLE) {
+        return false;
+    }
+    if i.is(class::DET | class::POSS) {
+        return false;
+    }
+    if t.has(flag::CAP) && i.is(class::STARTER) && !i.is(class::ROLE | class::TITLE) {
+        return false; // "However", "Meanwhile", "There"
+    }
+    true
+}
+
+/// A word that can be the head of a noun phrase before a preposition ("spokesman" in
+/// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
+fn is_nounish(t: &Token) -> bool {
+    is_np_word(t) && (t.has(flag::CAP) || t.info.is(class::ROLE | class::TITLE))
+}
+
+fn is_verb_like(t: &Token, text: &Text) -> bool {
+    if t.kind != TokenKind::Word || t.has(flag::CAP) {
+        return false;
+    }
+    let lex = lexicon();
+    lex.verb_forms(t.info).iter().any(|f| {
+        let verb = lex.verb(f.verb);
+        // Nouns such as "report", "statement" may head a phrase.
+        !verb.has(crate::lexicon::verb_flag::NOUN) || t.text(text.src).ends_with("ed")
+    })
+}
+
+/// Skips what may stand between a subject and its verb, going backwards from `cue - 1`:
+/// adverbs, auxiliaries, negation and time expressions. Returns the index of the last token
+/// of the subject, if any is left at or after `lo`.
+pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
+    let tokens = &text.tokens;
+    let mut j = cue;
+    while j > lo {
+        let t = &tokens[j - 1];
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            // "Mr. Trump said": the period of a title abbreviation is inside the phrase.
+            break;
+        }
+        let w = t.text(text.src);
+        let lower_ly = !t.has(flag::CAP) && w.len() > 4 && w.ends_with("ly") && !t.info.is(class::ROLE);
+        if t.info.is(class::ADV | class::AUX | class::NEG) && !t.has(flag::CAP) || lower_ly {
+            j -= 1;
+            continue;
+        }
+        // Time expressions: "Tuesday", "on Friday", "last week", "earlier this month".
+        if t.info.is(class::TIME) || t.kind == TokenKind::Number && j >= 2 && tokens[j - 2].info.is(class::MONTH) {
+            let mut k = j - 1;
+            while k > lo && (tokens[k - 1].info.is(class::TIME | class::MONTH) || text.word(k - 1) == "this") {
+                k -= 1;
+            }
+            if k > lo && matches!(text.word(k - 1), "on" | "On") {
+                k -= 1;
+            }
+            // A time word alone is only skipped when something is left before it.
+            if k > lo {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    (j > lo).then(|| j - 1)
+}
+
+/// The first token of the noun phrase ending at `end`, scanning back no further than `lo`.
+pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
+    let tokens = &text.tokens;
+    let last = &tokens[end];
+    if !is_word_like(last) && last.kind != TokenKind::Possessive {
+        return None;
+    }
+    if last.info.is(class::PRON | class::REL) && !last.has(flag::CAP) || last.info.is(class::PRON) {
+        return Some(end);
+    }
+    if !is_np_word(last) {
+        return None;
+    }
+    let mut first = end;
+    while first > lo && end - first < MAX_NP {
+        let k = first - 1;
+        let t = &tokens[k];
+        let word = t.text(text.src);
+        match t.kind {
+            TokenKind::Word | TokenKind::Number if is_np_word(t) => {
+                if is_verb_like(t, text) && !t.info.is(class::ROLE) {
+                    break;
+                }
+                first = k;
+            }
+            TokenKind::Word if t.info.is(class::DET | class::POSS) => {
+                first = k;
+                // "a spokesman for the Seoul Detention Center": the determiner may open the
+                // complement of a preposition that continues an earlier noun.
+                if k >= lo + 2 && tokens[k - 1].info.is(class::NPPREP) && is_nounish(&tokens[k - 2]) {
+                    first = k - 1;
+                    continue;
+                }
+                // "The Americans and their NATO allies": a coordination of noun phrases.
+                if k >= lo + 2
+                    && text.word(k - 1) == "and"
+                    && (tokens[k - 2].is_cap_word() || tokens[k - 2].info.is(class::ROLE_PLURAL))
+                {
+                    first = k - 1;
+                    continue;
+                }
+                break;
+            }
+            TokenKind::Word if t.info.is(class::NPPREP) && !t.has(flag::CAP) => {
+                // "Lawyers for Michael Flynn", "head of the speaker's secretariat".
+                if k > lo && is_nounish(&tokens[k - 1]) && is_nounish(&tokens[first]) {
+                    first = k;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word if word == "and" || word == "&" => {
+                // Inside a name or a coordination of names: "Americans and their NATO allies".
+                let left_ok = k > lo && tokens[k - 1].is_cap_word();
+                let right_ok = tokens[first].is_cap_word() || tokens[first].info.is(class::DET | class::POSS);
+                if left_ok && right_ok {
+                    first = k;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Possessive => first = k,
+            TokenKind::Punct if word == "." => {
+                // The period of an abbreviation ("Mr.", "Lt. Col.").
+                let abbreviated = k > lo
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && !t.has(flag::SPACE_BEFORE)
+                    && (tokens[k - 1].has(flag::INITIAL)
+                        || lexicon().abbreviation(tokens[k - 1].text(text.src)).is_some());
+                if abbreviated {
+                    first = k;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    // Never start on a preposition, a possessive mark or a conjunction.
+    while first < end
+        && (tokens[first].kind == TokenKind::Possessive
+            || tokens[first].info.is(class::NPPREP) && !tokens[first].has(flag::CAP)
+            || text.word(first) == "and")
+    {
+        first += 1;
+    }
+    Some(first)
+}
+
+/// The subject of a verb at `cue`: the noun phrase right before it (over adverbs and
+/// auxiliaries), or, when a comma-delimited appositive stands between, the phrase before that
+/// ("Jay Sekulow, an attorney for Trump, said"). `lo` is the first token it may use.
+pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<Np>)> {
+    let end = np_end_before(text, lo, cue)?;
+    let tokens = &text.tokens;
+    if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
+        // An appositive or a relative clause between commas.
+        let close = end;
+        let mut open = close;
+        while open > lo && text.word(open - 1) != "," && close - open < 24 {
+            open -= 1;
+        }
+        if open == lo || text.word(open - 1) != "," || open == close {
+            return None;
+        }
+        let inner = Np { first: open, last: close - 1 };
+        if !is_appositive(text, inner) {
+            return None;
+        }
+        let head_end = open - 2;
+        if head_end < lo {
+            return None;
+        }
+        let head_start = np_start_before(text, lo, head_end)?;
+        let np = Np { first: head_start, last: head_end };
+        if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
+            return None;
+        }
+        return Some((np, Some(inner)));
+    }
+    let start = np_start_before(text, lo, end)?;
+    Some((Np { first: start, last: end }, None))
+}
+
+/// Does this comma-delimited stretch read as an appositive or a non-restrictive relative
+/// clause ("an attorney for Trump", "who is Muslim", "73", "the most anticipated witness")?
+fn is_appositive(text: &Text, np: Np) -> bool {
+    let t = &text.tokens[np.first];
+    let lex = lexicon();
+    if t.info.is(class::REL) && !t.has(flag::CAP) {
+        return true;
+    }
+    if t.kind == TokenKind::Number && np.len() <= 3 {
+        return true; // an age
+    }
+    // No reporting verb inside: that would be a clause of its own.
+    let has_verb = (np.first..=np.last).any(|i| {
+        let t = &text.tokens[i];
+        t.info.is(class::AUX) || lex.verb_forms(t.info).iter().any(|f| f.forms & !crate::lexicon::form::BASE != 0)
+    });
+    if has_verb {
+        return false;
+    }
+    let last = &text.tokens[np.last];
+    let head_is_role = last.info.is(class::ROLE) || last.info.is(class::TITLE);
+    let opens = t.info.is(class::DET | class::POSS) || t.info.is(class::TITLE) || t.is_cap_word();
+    opens && (head_is_role || last.is_cap_word() || np.len() <= 8)
+}
+
+/// The noun phrase starting at `start` (for "according to X", "said X", "quoted by X"),
+/// ending before `limit`.
+pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
+    let tokens = &text.tokens;
+    let limit = limit.min(tokens.len());
+    if start >= limit {
+        return None;
+    }
+    let first = &tokens[start];
+    if first.info.is(class::PRON) && first.kind == TokenKind::Word {
+        return Some(Np { first: start, last: start });
+    }
+    let mut i = start;
+    let mut last: Option<usize> = None;
+    if first.info.is(class::DET | class::POSS) && !first.info.is(class::ROLE) {
+        i += 1;
+    }
+    let mut seen_cap_name = false;
+    while i < limit && i - start < MAX_NP {
+        let t = &tokens[i];
+        if i > start && t.has(flag::LINE_BEFORE) {
+            break; // a noun phrase does not run over a line break
+        }
+        let word = t.text(text.src);
+        match t.kind {
+            TokenKind::Word | TokenKind::Number if is_np_word(t) && !t.info.is(class::NPPREP) => {
+                if last.is_some() && is_verb_like(t, text) && !t.info.is(class::ROLE) {
+                    break;
+                }
+                if last.is_some() && t.info.is(class::TIME | class::MONTH) && !t.has(flag::CAP) {
+                    break;
+                }
+                if seen_cap_name && !t.has(flag::CAP) && t.kind == TokenKind::Word && !t.info.is(class::ROLE) {
+                    // "said Steve Cowan" stops before lower-case words that are not role nouns,
+                    // unless one follows: "the Interfax news agency".
+                    let role_follows = tokens.get(i + 1).is_some_and(|n| n.info.is(class::ROLE) && !n.has(flag::CAP));
+                    if !role_follows {
+                        break;
+                    }
+                }
+                if seen_cap_name && t.has(flag::CAP) && t.info.is(class::TIME) {
+                    break; // "said Hill Thursday"
+                }
+                if t.is_cap_word() {
+                    seen_cap_name = true;
+                }
+                last = Some(i);
+                i += 1;
+            }
+            TokenKind::Possessive if last.is_some() => {
+                seen_cap_name = false;
+                last = Some(i);
+                i += 1;
+                // What follows the possessive is the head: "the Kremlin's press service".
+                if i < limit && tokens[i].info.is(class::DET) {
+                    break;
+                }
+            }
+            TokenKind::Punct if word == "." && last == Some(i - 1) => {
+                let prev = &tokens[i - 1];
+                let abbreviation = prev.has(flag::INITIAL) || lexicon().abbreviation(prev.text(text.src)).is_some();
+                if abbreviation && !t.has(flag::SPACE_BEFORE) && i + 1 < limit && tokens[i + 1].is_cap_word() {
+                    last = Some(i);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word if last.is_some() && (t.info.is(class::NPPREP) || word == "in" || word == "on") => {
+                // A complement: "a spokesman for the ministry", "people familiar with the
+                // matter", "Patrol Chief James Hall with the New York Police Department".
+                let head = &tokens[last.unwrap_or(i)];
+                let postmodifier = POSTMODIFIERS.contains(&text.word(last.unwrap_or(i)));
+                let licensed = postmodifier
+                    || (t.info.is(class::NPPREP) && (head.info.is(class::ROLE | class::TITLE) || head.has(flag::CAP)))
+                    || (word == "in" && head.info.is(class::ROLE));
+                let next = tokens.get(i + 1);
+                let opens_np = next.is_some_and(|n| {
+                    n.info.is(class::DET | class::POSS) || n.is_cap_word() || n.kind == TokenKind::Number
+                        || n.info.is(class::ROLE)
+                });
+                if !(licensed && opens_np) || i + 1 >= limit {
+                    break;
+                }
+                let Some(inner) = np_after(text, i + 1, limit) else { break };
+                last = Some(inner.last);
+                i = inner.last + 1;
+                seen_cap_name = false;
+            }
+            TokenKind::Word if (word == "and" || word == "&") && last.is_some() => {
+                // "Yonhap and other news reports", "Americans and their NATO allies".
+                let next = tokens.get(i + 1);
+                let coordinates = next.is_some_and(|n| n.is_cap_word() || n.info.is(class::DET | class::POSS))
+                    && tokens[last.unwrap_or(i)].is_cap_word();
+                if !coordinates || i + 1 >= limit {
+                    break;
+                }
+                let Some(inner) = np_after(text, i + 1, limit) else { break };
+                last = Some(inner.last);
+                i = inner.last + 1;
+            }
+            _ => break,
+        }
+    }
+    let last = last?;
+    // Trailing possessives or prepositions are not part of the phrase.
+    let mut last = last;
+    while last > start && (tokens[last].kind == TokenKind::Possessive || text.word(last) == ".") {
+        last -= 1;
+    }
+    Some(Np { first: start, last })
+}
+
+/// An appositive right after a noun phrase ending at `np_last`: ", a spokesman for X" up to the
+/// next comma or the sentence end (before `limit`).
+pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<Np> {
+    let comma = np_last + 1;
+    if comma + 1 >= limit || text.word(comma) != "," {
+        return None;
+    }
+    let t = &text.tokens[comma + 1];
+    let lex = lexicon();
+    let opens = t.info.is(class::DET | class::POSS)
+        || t.info.is(class::TITLE)
+        || lex.role(t.info).is_some_and(|r| r.kind == RoleType::Person)
+        || t.is_cap_word();
+    if !opens {
+        return None;
+    }
+    let np = np_after(text, comma + 1, limit)?;
+    let head = &text.tokens[np.last];
+    let role_head = head.info.is(class::ROLE | class::TITLE) || head.is_cap_word();
+    role_head.then_some(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn words(text: &Text, np: Np) -> String {
+        text.span(np.first, np.last).slice(text.src).to_string()
+    }
+
+    fn subject(sentence: &str, cue: &str) -> String {
+        let text = Text::new(sentence, lexicon());
+        let cue = (0..text.tokens.len()).rev().find(|&i| text.word(i) == cue).unwrap();
+        match subject_before(&text, 0, cue) {
+            Some((np, _)) => words(&text, np),
+            None => String::new(),
+        }
+    }
+
+    fn after(sentence: &str, from: &str) -> String {
+        let text = Text::new(sentence, lexicon());
+        let i = (0..text.tokens.len()).find(|&i| text.word(i) == from).unwrap() + 1;
+        np_after(&text, i, text.tokens.len()).map(|np| words(&text, np)).unwrap_or_default()
+    }
+
+    #[test]
+    fn subjects_before_verbs() {
+        assert_eq!(subject("US National Security Adviser Jake Sullivan said Biden", "said"), "US National Security Adviser Jake Sullivan");
+        assert_eq!(subject("Tensions rose, the Kremlin's press service reported.", "reported"), "the Kremlin's press service");
+        assert_eq!(subject("He was taken, a spokesman for the Seoul Detention Center told AFP.", "told"), "a spokesman for the Seoul Detention Center");
+        assert_eq!(subject("The lawyer for former U.S. national security adviser Michael Flynn on Friday labeled", "labeled"), "The lawyer for former U.S. national security adviser Michael Flynn");
+        assert_eq!(subject("Trump has recently said", "said"), "Trump");
+        assert_eq!(subject("but Sondland has said he", "said"), "Sondland");
+        assert_eq!(subject("\"Quote,\" he said.", "said"), "he");
+        assert_eq!(subject("Lt. Col. Alexander Vindman told lawmakers", "told"), "Lt. Col. Alexander Vindman");
+        assert_eq!(subject("Press reports Tuesday said", "said"), "Press reports");
+        assert_eq!(subject("The Americans and their NATO allies had said in advance", "said"), "The Americans and their NATO allies");
+    }
+
+    #[test]
+    fn appositives_are_stepped_over() {
+        assert_eq!(subject("Jay Sekulow, an attorney for Trump, said:", "said"), "Jay Sekulow");
+        assert_eq!(subject("Khan, who is Muslim, also said", "said"), "Khan");
+        assert_eq!(
+            subject("Lawyers for Michael Flynn, President Donald Trump’s former national security adviser, have told", "told"),
+            "Lawyers for Michael Flynn"
+        );
+    }
+
+    #[test]
+    fn no_subject_across_a_comma_that_ends_a_clause() {
+        assert_eq!(subject("\"We dodged a bullet,\" said Steve Cowan", "said"), "");
+        assert_eq!(subject("In a statement, the White House said", "said"), "the White House");
+    }
+
+    #[test]
+    fn noun_phrases_after_prepositions_and_inverted_verbs() {
+        assert_eq!(after("according to a person familiar with the matter.", "to"), "a person familiar with the matter");
+        assert_eq!(after("said Steve Cowan, a spokesman", "said"), "Steve Cowan");
+        assert_eq!(after("quoted by the Interfax news agency as saying", "by"), "the Interfax news agency");
+        assert_eq!(after("said Patrol Chief James Hall with the New York Police Department.", "said"), "Patrol Chief James Hall with the New York Police Department");
+        assert_eq!(after("citing four unnamed people involved in the case, the", "citing"), "four unnamed people involved in the case");
+        assert_eq!(after("said Hill Thursday.", "said"), "Hill");
+        assert_eq!(after("Reuters reported, quoted by BTA.", "by"), "BTA");
+    }
+}

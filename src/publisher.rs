@@ -1,0 +1,214 @@
+//! Who published the document, from what the text says: a dateline credit ("MOSCOW, Dec 7
+//! (Reuters) -", "HAVANA, December 26. /TASS/.", "(CNN) --"), a footer ("/ClubZ", "Source:
+//! BTA", "© 2021 The Associated Press"), a headline suffix ("... - CNN.com"), a byline ("By Jane
+//! Doe, Associated Press"), and, failing all these, a wire agency the sources "told" (agencies
+//! write "told AFP" of their own interviews).
+
+use crate::lexicon::{NameTarget, OutletKind, lexicon};
+use crate::mention::{Mention, MentionKind, Np, classify, np_after};
+use crate::text::Text;
+use crate::text::token::{TokenKind, flag};
+
+/// How many paragraphs from the top a dateline or byline may stand in.
+const TOP_PARAGRAPHS: usize = 4;
+/// How many paragraphs from the bottom a footer may stand in.
+const BOTTOM_PARAGRAPHS: usize = 3;
+
+/// The mention naming the publisher, if the text names one.
+pub fn find(text: &Text) -> Option<Mention> {
+    dateline(text).or_else(|| footer(text)).or_else(|| headline_suffix(text)).or_else(|| byline(text)).or_else(|| told_agency(text))
+}
+
+fn paragraph_of(text: &Text, token: usize) -> usize {
+    text.sentences.get(text.sentence_of(token)).map_or(0, |s| s.paragraph)
+}
+
+fn last_paragraph(text: &Text) -> usize {
+    text.sentences.last().map_or(0, |s| s.paragraph)
+}
+
+/// A name that can be a publisher: an outlet, or an unknown capitalized name in a slot that only
+/// outlets fill (a dateline credit, a "/Name" footer).
+fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> {
+    let mention = classify(text, np);
+    match &mention.kind {
+        MentionKind::Known { target: NameTarget::Outlet(_), .. } | MentionKind::Outlet { .. } => Some(mention),
+        MentionKind::Person { .. } | MentionKind::Organization { .. } | MentionKind::Known { .. } if slot_is_for_outlets => {
+            // "(UPI)", "/ClubZ/": the slot says it is an outlet whatever the name looks like.
+            Some(Mention { np, kind: MentionKind::Outlet { name: np } })
+        }
+        _ => None,
+    }
+}
+
+/// "(Reuters) -", "(AP) —", "/TASS/" near the top.
+fn dateline(text: &Text) -> Option<Mention> {
+    let tokens = &text.tokens;
+    for i in 0..tokens.len().saturating_sub(2) {
+        if paragraph_of(text, i) > TOP_PARAGRAPHS {
+            break;
+        }
+        let w = text.word(i);
+        let close = match w {
+            "(" => ")",
+            "/" => "/",
+            _ => continue,
+        };
+        let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else { continue };
+        if end == i + 1 || (i + 1..end).any(|k| !tokens[k].is_cap_word() && tokens[k].kind != TokenKind::Possessive && text.word(k) != "-") {
+            continue;
+        }
+        // A credit is followed by a dash or a period, or stands at a paragraph start.
+        let next = end + 1;
+        let followed = next >= tokens.len()
+            || tokens[next].kind == TokenKind::Dash
+            || text.word(next) == "."
+            || tokens[next].has(flag::PARAGRAPH);
+        // A dateline stands at the start of its paragraph: "MOSCOW, Dec 7 (Reuters) -".
+        let paragraph_start = (0..=i).rev().find(|&k| tokens[k].has(flag::PARAGRAPH)).unwrap_or(0);
+        let leads = i - paragraph_start <= 12;
+        if !followed || !leads {
+            continue;
+        }
+        if let Some(m) = outlet_in(text, Np { first: i + 1, last: end - 1 }, true) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// "/ClubZ", "Source: BTA", "(c) 2021 Reuters", "© The Associated Press" near the bottom.
+fn footer(text: &Text) -> Option<Mention> {
+    let last = last_paragraph(text);
+    let tokens = &text.tokens;
+    for i in (0..tokens.len()).rev() {
+        if paragraph_of(text, i) + BOTTOM_PARAGRAPHS <= last {
+            break;
+        }
+        if !tokens[i].has(flag::PARAGRAPH) {
+            continue;
+        }
+        let w = text.word(i);
+        let start = match w {
+            "/" => i + 1,
+            "Source" | "Sources" | "SOURCE" if text.word(i + 1) == ":" => i + 2,
+            "©" => {
+                let mut k = i + 1;
+                while k < tokens.len() && tokens[k].kind == TokenKind::Number {
+                    k += 1;
+                }
+                k
+            }
+            _ => continue,
+        };
+        let Some(np) = np_after(text, start, tokens.len()) else { continue };
+        // The footer is the whole line.
+        let ends_line = np.last + 1 >= tokens.len()
+            || tokens[np.last + 1].has(flag::LINE_BEFORE)
+            || matches!(text.word(np.last + 1), "/" | "." | ")");
+        if !ends_line {
+            continue;
+        }
+        if let Some(m) = outlet_in(text, np, w == "/") {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// "After storm, forecasters see smooth sailing - CNN.com": an outlet after the headline's
+/// last dash or bar.
+fn headline_suffix(text: &Text) -> Option<Mention> {
+    let first = text.sentences.first()?;
+    let headline_end = text.sentences.iter().take_while(|s| s.paragraph == first.paragraph).last()?.end;
+    let sep = (first.start..headline_end).rev().find(|&k| matches!(text.word(k), "-" | "|" | "—" | "–"))?;
+    let np = np_after(text, sep + 1, headline_end)?;
+    if np.last + 1 != headline_end {
+        return None;
+    }
+    // "CNN.com" names CNN when CNN is known.
+    if np.len() == 1 {
+        let word = text.word(np.first);
+        if let Some((stem, _)) = word.split_once('.') {
+            let known = lexicon().names_starting(stem).iter().find(|e| e.tokens.len() == 1 && !e.short);
+            if let Some(entry) = known {
+                return Some(Mention { np, kind: MentionKind::Known { target: entry.target, name: np } });
+            }
+        }
+    }
+    outlet_in(text, np, false)
+}
+
+/// "By Zeno Park, Associated Press" near the top.
+fn byline(text: &Text) -> Option<Mention> {
+    let tokens = &text.tokens;
+    for i in 0..tokens.len() {
+        if paragraph_of(text, i) > TOP_PARAGRAPHS {
+            break;
+        }
+        if !matches!(text.word(i), "By" | "BY") || !tokens[i].has(flag::PARAGRAPH) {
+            continue;
+        }
+        // The outlet after a comma or bar on the byline's line.
+        let mut k = i + 1;
+        while k < tokens.len() && !tokens[k].has(flag::LINE_BEFORE) {
+            if matches!(text.word(k), "," | "|") {
+                if let Some(np) = np_after(text, k + 1, tokens.len()) {
+                    if let Some(m) = outlet_in(text, np, false) {
+                        return Some(m);
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// "a spokesman ... told AFP": agencies say "told AFP" of their own reporters' interviews.
+fn told_agency(text: &Text) -> Option<Mention> {
+    let lex = lexicon();
+    for i in 0..text.tokens.len().saturating_sub(1) {
+        if !matches!(text.word(i), "told" | "telling") || text.quote_of(i).is_some() {
+            continue;
+        }
+        let Some(np) = np_after(text, i + 1, text.tokens.len()) else { continue };
+        let mention = classify(text, np);
+        if let MentionKind::Known { target: NameTarget::Outlet(o), .. } = mention.kind {
+            if lex.outlet(o).kind == OutletKind::Agency && np.len() == 1 {
+                return Some(mention);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn publisher(input: &str) -> String {
+        let text = Text::new(input, lexicon());
+        find(&text).map(|m| text.span(m.np.first, m.np.last).slice(input).to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn dateline_credits() {
+        assert_eq!(publisher("Headline\n\nMOSCOW, Dec 7 (Reuters) - Russia said."), "Reuters");
+        assert_eq!(publisher("Headline\n\nHAVANA, December 26. /TASS/. Cuba said."), "TASS");
+        assert_eq!(publisher("Headline\n\nWASHINGTON (AP) — Trump said."), "AP");
+        assert_eq!(publisher("Headline\n\n(CNN) -- The storm passed."), "CNN");
+    }
+
+    #[test]
+    fn footers_and_headline_suffixes() {
+        assert_eq!(publisher("Headline\nText here.\n/ClubZ\nBack"), "ClubZ");
+        assert_eq!(publisher("Headline\nText here.\nSource: BTA"), "BTA");
+        assert_eq!(publisher("After storm, smooth sailing - CNN.com\n\nText."), "CNN.com");
+    }
+
+    #[test]
+    fn parentheses_in_the_body_are_not_credits() {
+        assert_eq!(publisher("Headline\n\nThe agency (which is new) said so. Its chief (Smith) left."), "");
+    }
+}

@@ -1,0 +1,66 @@
+//! Attributions in a headline: "Flynn's lawyers cut talks with Trump team: NY Times",
+//! "Storm eases, CDC Says" (title case is allowed for the verb there), "Lavrov: talks useful".
+
+use crate::mention::{MentionKind, Np, classify, np_after, np_start_before};
+use crate::model::Relation;
+use crate::rules::interview::is_outlet;
+use crate::rules::{Ctx, Frame, Role, content_between};
+
+pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+    if !ctx.headline {
+        return;
+    }
+    let text = ctx.text;
+    let last = ctx.last_word();
+    // "...: NY Times" / "... - Reuters": a trailing outlet after a colon or dash.
+    for sep in (ctx.start + 2..last).rev() {
+        if !matches!(text.word(sep), ":" | "-" | "--" | "—" | "–" | "|") {
+            continue;
+        }
+        if let Some(np) = np_after(text, sep + 1, last + 1).filter(|np| np.last == last) {
+            let mention = classify(text, np);
+            if is_outlet(&mention) {
+                let mut frame = Frame::new("headline", Np { first: sep, last: sep }, Relation::Reported, Role::Statement);
+                frame.source = Some(mention);
+                frame.content = content_between(text, ctx.start, sep);
+                out.push(frame);
+                return;
+            }
+        }
+        break;
+    }
+    // "Lavrov: talks useful": a leading name and a colon.
+    if let Some(colon) = (ctx.start + 1..(ctx.start + 6).min(last)).find(|&k| text.word(k) == ":") {
+        let start = np_start_before(text, ctx.start, colon - 1);
+        if start == Some(ctx.start) {
+            let mention = classify(text, Np { first: ctx.start, last: colon - 1 });
+            if matches!(mention.kind, MentionKind::Person { .. } | MentionKind::Known { .. } | MentionKind::Organization { .. }) {
+                let mut frame = Frame::new("headline", Np { first: colon, last: colon }, Relation::Said, Role::Statement);
+                frame.source = Some(mention);
+                frame.content = content_between(text, colon + 1, last + 1);
+                out.push(frame);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::check_headline;
+
+    #[test]
+    fn trailing_outlet() {
+        check_headline(
+            "Flynn's lawyers cut talks with Trump team: NY Times\n\nBody.",
+            &[("headline", "NY Times", ":", "Flynn's lawyers cut talks with Trump team")],
+        );
+    }
+
+    #[test]
+    fn title_case_verb() {
+        check_headline(
+            "Storm Eases Before Holiday, CDC Says\n\nBody.",
+            &[("postposed", "CDC", "Says", "Storm Eases Before Holiday")],
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! Inverted attribution: the content, then the cue, then the source.
+//!
+//! ""We dodged a bullet," said Steve Cowan, a spokesman for the Pennsylvania Department of
+//! Transportation.", "..., said another witness in the impeachment probe."
+//! Counter-example: ", said to be ..." (a passive report with no source).
+
+use crate::lexicon::{form, verb_flag};
+use crate::mention::{MentionKind, appositive_after, classify, np_after};
+use crate::rules::postposed::content_before;
+use crate::rules::verb::verbs;
+use crate::rules::{Ctx, Frame, Role};
+
+pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+    let text = ctx.text;
+    for hit in verbs(ctx) {
+        let simple = hit.forms & (form::PAST | form::THIRD) != 0 && !hit.perfect && !hit.be && !hit.modal;
+        if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
+            continue;
+        }
+        let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else { continue };
+        if text.word(np.last + 1) == "to" || text.word(np.first) == "to" {
+            continue; // "said to be"
+        }
+        let mention = classify(text, np);
+        let fits = matches!(
+            mention.kind,
+            MentionKind::Person { .. }
+                | MentionKind::Known { .. }
+                | MentionKind::Outlet { .. }
+                | MentionKind::Organization { .. }
+                | MentionKind::Description { .. }
+                | MentionKind::Group { .. }
+        ) || matches!(mention.kind, MentionKind::Pronoun { .. }) && np.last + 1 >= ctx.last_word();
+        if !fits {
+            continue;
+        }
+        let Some(content) = content_before(ctx, hit.cue.first) else { continue };
+        let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);
+        frame.appositive = appositive_after(text, np.last, ctx.end);
+        frame.source = Some(mention);
+        frame.content = Some(content);
+        out.push(frame);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::check;
+
+    #[test]
+    fn cue_before_source() {
+        check(
+            "\"We dodged a bullet,\" said Steve Cowan, a spokesman for the Pennsylvania Department of Transportation.",
+            &[("inverted", "Steve Cowan", "said", "\"We dodged a bullet,\"")],
+        );
+        check(
+            "It was never in doubt, said another witness in the impeachment probe.",
+            &[("inverted", "another witness in the impeachment probe", "said", "It was never in doubt")],
+        );
+    }
+
+    #[test]
+    fn passive_reports_are_not_inverted() {
+        check("The deal, said to be worth millions, collapsed.", &[]);
+    }
+}

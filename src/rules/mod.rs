@@ -1,0 +1,206 @@
+//! Attribution rules: each finds one pattern of attribution in a sentence and reports it as
+//! [`Frame`]s: a cue, the source it names, the content it attributes, and how the frame
+//! combines with the others of its sentence (a statement, a relay of another statement, or the
+//! origin of one). `assemble` turns a sentence's frames into attributions with chains.
+//!
+//! The rules are listed in [`RULES`] in priority order: when two rules claim the same cue
+//! words, the earlier one wins.
+
+pub mod according_to;
+pub mod as_reported_by;
+pub mod citing;
+pub mod headline;
+pub mod interview;
+pub mod inverted;
+pub mod neighbour_quote;
+pub mod participle;
+pub mod postposed;
+pub mod preposed;
+pub mod quoted_as_saying;
+pub mod quoted_by;
+pub mod verb;
+pub mod via;
+
+#[cfg(test)]
+pub mod tests;
+
+use crate::mention::{Mention, Np};
+use crate::model::Relation;
+use crate::span::Span;
+use crate::text::Text;
+
+/// The sentence a rule looks at.
+pub struct Ctx<'t, 'a> {
+    pub text: &'t Text<'a>,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence is the document's headline.
+    pub headline: bool,
+}
+
+impl Ctx<'_, '_> {
+    /// The last token before the sentence's final punctuation and closing marks.
+    pub fn last_word(&self) -> usize {
+        let mut last = self.end - 1;
+        while last > self.start {
+            let t = &self.text.tokens[last];
+            let w = self.text.word(last);
+            let closing = matches!(w, "." | "!" | "?" | "..." | "…" | ";")
+                || t.is_quote() && !t.has(crate::text::token::flag::SPACE_BEFORE)
+                || matches!(w, ")" | "]");
+            if !closing {
+                break;
+            }
+            last -= 1;
+        }
+        last
+    }
+}
+
+/// How a frame combines with the other frames of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A source's statement with its content: "X said (that) C", "C, X reported".
+    Statement,
+    /// Passes on another statement: ", quoted by Y", "in an interview with Y".
+    Relay(Attach),
+    /// The origin of another statement: "citing Y".
+    Origin(Attach),
+}
+
+/// Which statement a relay or origin belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attach {
+    /// The nearest statement whose cue comes before this frame's cue.
+    Before,
+    /// The nearest statement whose cue comes after.
+    After,
+    /// The statement whose cue contains this token.
+    Cue(usize),
+    /// The nearest statement on either side, preferring the one before.
+    Nearest,
+}
+
+/// What a frame attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Content {
+    pub span: Span,
+    /// The content is a verbatim quotation.
+    pub direct: bool,
+    /// Its token range `[first, end)`.
+    pub first: usize,
+    pub end: usize,
+}
+
+/// One attribution cue found by a rule.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub rule: &'static str,
+    /// Where the frame stands: the cue words, an inclusive token range.
+    pub cue: Np,
+    /// The cue the hop reports; `None` where no words of its own attribute to the source
+    /// ("told TASS": the outlet is a relay through "told", the statement's cue).
+    pub hop_cue: Option<Np>,
+    pub relation: Relation,
+    /// The source as named here; `None` when the rule found none.
+    pub source: Option<Mention>,
+    /// An appositive that describes the source (", a spokesman for the ministry").
+    pub appositive: Option<Np>,
+    pub content: Option<Content>,
+    pub role: Role,
+    /// A communicative act that is not a report of words ("called for", "urged"): it only
+    /// counts as the origin of an enclosing statement.
+    pub weak: bool,
+    /// The source spoke "in a statement" (descriptions like "the statement" refer to it).
+    pub statement: bool,
+}
+
+impl Frame {
+    pub fn new(rule: &'static str, cue: Np, relation: Relation, role: Role) -> Frame {
+        Frame {
+            rule,
+            cue,
+            hop_cue: Some(cue),
+            relation,
+            source: None,
+            appositive: None,
+            content: None,
+            role,
+            weak: false,
+            statement: false,
+        }
+    }
+}
+
+/// A rule: finds its pattern in one sentence, seeing the frames earlier rules found there.
+pub type RuleFn = fn(&Ctx, &[Frame], &mut Vec<Frame>);
+
+/// All sentence rules, most specific first.
+pub const RULES: &[(&str, RuleFn)] = &[
+    ("quoted_as_saying", quoted_as_saying::find),
+    ("quoted_by", quoted_by::find),
+    ("according_to", according_to::find),
+    ("as_reported_by", as_reported_by::find),
+    ("citing", citing::find),
+    ("interview", interview::find),
+    ("via", via::find),
+    ("headline", headline::find),
+    ("inverted", inverted::find),
+    ("postposed", postposed::find),
+    ("preposed", preposed::find),
+    ("participle", participle::find),
+];
+
+/// Runs every rule on a sentence; frames whose cue overlaps an earlier rule's are dropped.
+pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut scratch = Vec::new();
+    for (_, rule) in RULES {
+        scratch.clear();
+        rule(ctx, &frames, &mut scratch);
+        for frame in scratch.drain(..) {
+            let clash = frames.iter().any(|f| f.cue.first <= frame.cue.last && frame.cue.first <= f.cue.last);
+            if !clash {
+                frames.push(frame);
+            }
+        }
+    }
+    frames.sort_by_key(|f| f.cue.first);
+    frames
+}
+
+/// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
+pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
+    let mut first = first;
+    let mut end = end;
+    let trim = |w: &str| matches!(w, "," | ";" | ":" | "." | "-" | "--" | "—" | "–");
+    while first < end && (trim(text.word(first)) || text.word(first) == "that" && first + 1 < end) {
+        first += 1;
+    }
+    while end > first && trim(text.word(end - 1)) {
+        end -= 1;
+    }
+    if end <= first {
+        return None;
+    }
+    // A quotation that fills the whole stretch is direct speech.
+    let direct = text.tokens[first].is_double_quote()
+        && text.quote_of(first + 1).is_some_and(|q| q.open == first && q.close.is_none_or(|c| c + 1 >= end));
+    Some(Content { span: text.span(first, end - 1), direct, first, end })
+}
+
+/// The quotation that opens at token `i` (its opening mark), as content.
+pub fn quote_content(text: &Text, open: usize) -> Option<Content> {
+    let quote = text.quote_of(open + 1).filter(|q| q.open == open)?;
+    let end = quote.close.map_or(quote.end, |c| c + 1);
+    Some(Content { span: quote.span, direct: true, first: open, end })
+}
+
+/// The quotation that closes at token `i` (its closing mark), as content.
+pub fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
+    let q = text.quote_of(close.checked_sub(1)?)?;
+    (q.close == Some(close)).then(|| Content { span: q.span, direct: true, first: q.open, end: close + 1 })
+}

@@ -1,0 +1,117 @@
+//! Postposed attribution: the content, then the source and the cue.
+//!
+//! "..., the Associated Press reported.", ""There were a lot of compromises," Sullivan told
+//! reporters.", ""Our strategy is ...," Macron said in response to a question.", and a quotation
+//! closing the sentence before: ""Stop!" Trump said."
+//! Counter-example: "He said." with nothing before it.
+
+use crate::lexicon::verb_flag;
+use crate::mention::{classify, subject_before};
+use crate::rules::preposed::{agrees, is_subject, skip_recipient};
+use crate::rules::verb::{skip_adjuncts, verbs};
+use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
+use crate::text::Text;
+
+pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+    let text = ctx.text;
+    for hit in verbs(ctx) {
+        if !hit.is_finite() || !hit.verb().has(verb_flag::POSTPOSE) {
+            continue;
+        }
+        let Some((np, appositive)) = subject_before(text, ctx.start, hit.group_start) else { continue };
+        let mention = classify(text, np);
+        if !is_subject(&mention) || !agrees(&hit, &mention) {
+            continue;
+        }
+        let Some(content) = content_before(ctx, np.first) else { continue };
+        // After the cue: the end of the sentence, or a comma and more (", adding that ...",
+        // ", quoted by TASS"); after a quotation, anything (", recalling ...").
+        let mut k = hit.cue.last + 1;
+        if hit.verb().has(verb_flag::OBJECT) {
+            k = skip_recipient(text, k, ctx.end);
+        }
+        let (k, statement) = skip_adjuncts(ctx, k);
+        let ends = k > ctx.last_word() || matches!(text.word(k), "," | ";" | "--" | "—" | "–" | "(");
+        if !ends && !content.direct {
+            continue;
+        }
+        let mut frame = Frame::new("postposed", hit.cue, hit.verb().relation, Role::Statement);
+        frame.source = Some(mention);
+        frame.appositive = appositive;
+        frame.content = Some(content);
+        frame.statement = statement;
+        frame.weak = hit.verb().has(verb_flag::WEAK);
+        out.push(frame);
+    }
+}
+
+/// The content before a postposed source starting at token `source`: a quotation closing right
+/// before it (possibly opened sentences or paragraphs earlier), or the sentence up to the
+/// separating comma.
+pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
+    let text = ctx.text;
+    if source == ctx.start {
+        // ""Stop!" Trump said.": the quotation ended the sentence before.
+        return (source > 0).then(|| closing_quote_before(text, source)).flatten();
+    }
+    let sep = source - 1;
+    let word = text.word(sep);
+    if text.tokens[sep].is_double_quote() {
+        return quote_content_closing(text, sep);
+    }
+    if !matches!(word, "," | "--" | "—" | "–" | "-") {
+        return None;
+    }
+    if let Some(quote) = closing_quote_before(text, sep) {
+        return Some(quote);
+    }
+    let content = content_between(text, ctx.start, sep)?;
+    (content.end - content.first >= 2).then_some(content)
+}
+
+/// A quotation whose closing mark stands right before token `i` (with at most a comma between).
+fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
+    let mut j = i.checked_sub(1)?;
+    if text.word(j) == "," {
+        j = j.checked_sub(1)?;
+    }
+    if !text.tokens[j].is_double_quote() {
+        return None;
+    }
+    quote_content_closing(text, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::check;
+
+    #[test]
+    fn content_then_source_and_cue() {
+        check(
+            "Putin entered the meeting seeking assurances, the Associated Press reported.",
+            &[("postposed", "the Associated Press", "reported", "Putin entered the meeting seeking assurances")],
+        );
+        check(
+            "\"There were a lot of compromises,\" Sullivan told reporters.",
+            &[("postposed", "Sullivan", "told", "\"There were a lot of compromises,\"")],
+        );
+        check(
+            "\"Our strategy is to start,\" Macron said in response to a question.",
+            &[("postposed", "Macron", "said", "\"Our strategy is to start,\"")],
+        );
+        check("\"Stop!\" Trump said.", &[("postposed", "Trump", "said", "\"Stop!\"")]);
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences() {
+        check(
+            "\"We are ready. We were not in 2014,\" he said.",
+            &[("postposed", "he", "said", "\"We are ready. We were not in 2014,\"")],
+        );
+    }
+
+    #[test]
+    fn nothing_before_is_not_postposed() {
+        check("He said.", &[]);
+    }
+}

@@ -1,0 +1,155 @@
+//! Preposed attribution: the source, the cue, then the content.
+//!
+//! "US National Security Adviser Jake Sullivan said Biden had told Putin ...",
+//! "The statement notes that ...", "Sullivan told reporters: "..."", "officials say ...".
+//! Counter-examples: "the said agreement" (an adjective), "declined to say" (no statement),
+//! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
+
+use crate::lexicon::{form, verb_flag};
+use crate::mention::{Mention, MentionKind, classify, np_after, subject_before};
+use crate::rules::verb::{VerbHit, skip_adjuncts, verbs};
+use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
+use crate::text::Text;
+
+pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+    let text = ctx.text;
+    for hit in verbs(ctx) {
+        if !hit.is_finite() {
+            continue;
+        }
+        let Some((np, appositive)) = subject_before(text, ctx.start, hit.group_start) else { continue };
+        let mention = classify(text, np);
+        if !is_subject(&mention) || !agrees(&hit, &mention) {
+            continue;
+        }
+        if hit.verb().has(verb_flag::NOUN) && !hit.has(form::PAST) && !opens_clause(text, hit.cue.last + 1) {
+            continue; // "media reports suggesting ...": a noun
+        }
+        let Some((content, statement)) = content_after(ctx, &hit) else { continue };
+        let mut frame = Frame::new("preposed", hit.cue, hit.verb().relation, Role::Statement);
+        frame.source = Some(mention);
+        frame.appositive = appositive;
+        frame.content = Some(content);
+        frame.weak = hit.verb().has(verb_flag::WEAK);
+        frame.statement = statement;
+        out.push(frame);
+    }
+}
+
+/// Does a clause (or a quotation) start at token `k`, as after a verb that is also a noun?
+fn opens_clause(text: &Text, k: usize) -> bool {
+    let Some(t) = text.tokens.get(k) else { return false };
+    let w = text.word(k);
+    if matches!(w, "that" | ":" | ",") || t.is_quote() {
+        return true;
+    }
+    use crate::lexicon::class;
+    let gerund = w.ends_with("ing") && !t.has(crate::text::token::flag::CAP);
+    !gerund && (t.is_cap_word() || t.info.is(class::DET | class::PRON | class::POSS) && !t.info.is(class::PREP))
+}
+
+/// Can this mention be the subject of a reporting verb outside quotations?
+pub fn is_subject(mention: &Mention) -> bool {
+    !matches!(mention.kind, MentionKind::Other)
+}
+
+/// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
+/// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
+pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
+    let plural = match &mention.kind {
+        MentionKind::Pronoun { plural, .. } => Some(*plural),
+        MentionKind::Description { plural, .. } => Some(*plural),
+        MentionKind::Group { .. } => Some(true),
+        MentionKind::Person { .. } => Some(false),
+        _ => None,
+    };
+    let only_third = hit.forms & (form::PAST | form::PARTICIPLE | form::BASE) == 0 && hit.forms & form::THIRD != 0;
+    let only_base = hit.forms & (form::PAST | form::PARTICIPLE | form::THIRD) == 0 && hit.forms & form::BASE != 0;
+    if hit.perfect || hit.modal || hit.be {
+        return true;
+    }
+    match plural {
+        Some(true) if only_third => false,
+        Some(false) if only_base => false,
+        _ => true,
+    }
+}
+
+/// The content after a preposed cue: over the recipient ("told reporters"), adjuncts ("in a
+/// statement", "on Tuesday") and "that" or a colon; a quotation there is taken whole, even
+/// when it runs on past the sentence.
+pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content, bool)> {
+    let text = ctx.text;
+    let mut k = hit.cue.last + 1;
+    if hit.verb().has(verb_flag::OBJECT) {
+        k = skip_recipient(text, k, ctx.end);
+    }
+    let (k, statement) = skip_adjuncts(ctx, k);
+    let mut k = k;
+    while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
+        k += 1;
+    }
+    if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
+        return None;
+    }
+    if text.tokens[k].is_double_quote() {
+        if let Some(quote) = quote_content(text, k) {
+            return Some((quote, statement));
+        }
+    }
+    content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+}
+
+/// Skips the recipient or object right after a verb like "told": "told reporters", "told
+/// Trump's legal team", "asked him". Returns the first token after it.
+pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
+    if k >= end || matches!(text.word(k), "that" | ":" | "," | "“" | "\"") || text.tokens[k].is_quote() {
+        return k;
+    }
+    match np_after(text, k, end) {
+        Some(np) => np.last + 1,
+        None => k,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::check;
+
+    #[test]
+    fn subject_cue_content() {
+        check(
+            "US National Security Adviser Jake Sullivan said Biden had told Putin that Russia would pay.",
+            &[
+                ("preposed", "US National Security Adviser Jake Sullivan", "said", "Biden had told Putin that Russia would pay"),
+                // Nested in the content: assembly drops it.
+                ("preposed", "Biden", "told", "Russia would pay"),
+            ],
+        );
+        check("The statement notes that the problems dominated.", &[("preposed", "The statement", "notes", "the problems dominated")]);
+        check("He said Biden welcomed the possibility.", &[("preposed", "He", "said", "Biden welcomed the possibility")]);
+        check("Officials say the talks failed.", &[("preposed", "Officials", "say", "the talks failed")]);
+        check("Trump has recently tried to suggest that he barely knows him.", &[("preposed", "Trump", "suggest", "he barely knows him")]);
+    }
+
+    #[test]
+    fn recipients_adjuncts_and_quotations() {
+        check(
+            "Sullivan told reporters on Tuesday that the US was ready.",
+            &[("preposed", "Sullivan", "told", "the US was ready")],
+        );
+        check(
+            "Kelner said in an emailed statement: \"Out of respect.\"",
+            &[("preposed", "Kelner", "said", "\"Out of respect.\"")],
+        );
+    }
+
+    #[test]
+    fn counter_examples_stay_silent() {
+        check("The said agreement was signed.", &[]);
+        check("He declined to say whether it happened.", &[]);
+        check("Media reports suggesting a deal were wrong.", &[]);
+        check("All told, ten people died.", &[]);
+        check("The weather said nothing.", &[]);
+    }
+}

@@ -1,0 +1,220 @@
+//! Reporting verbs in a sentence: where a verb of the lexicon stands as a verb (not as an
+//! adjective, "the said agreement", "a reported stroke"; not in "all told"; not inside a
+//! quotation), with its phrasal particle and the auxiliaries before it.
+
+use crate::lexicon::{Verb, class, form, lexicon, verb_flag};
+use crate::mention::Np;
+use crate::rules::Ctx;
+use crate::text::token::{TokenKind, flag};
+
+/// A reporting verb occurrence.
+#[derive(Clone, Copy, Debug)]
+pub struct VerbHit {
+    /// The verb's words (with a particle: "summed up", "called for").
+    pub cue: Np,
+    pub verb: u16,
+    /// The forms this word can be.
+    pub forms: u8,
+    /// An auxiliary of "have" stands before it ("has said").
+    pub perfect: bool,
+    /// An auxiliary of "be" stands before it ("was quoted", "is saying").
+    pub be: bool,
+    /// "do", "will", "would", "to"... before it: the base form is finite or infinitive.
+    pub modal: bool,
+    /// The first token of the verb group (auxiliaries and adverbs before the verb).
+    pub group_start: usize,
+}
+
+impl VerbHit {
+    pub fn verb(&self) -> &'static Verb {
+        lexicon().verb(self.verb)
+    }
+
+    pub fn has(&self, f: u8) -> bool {
+        self.forms & f != 0
+    }
+
+    /// A finite verb of a clause with a subject ("said", "says", "has said", "did say", "say").
+    pub fn is_finite(&self) -> bool {
+        if self.be {
+            return self.has(form::GERUND); // "is saying"
+        }
+        self.has(form::PAST | form::THIRD) || self.perfect && self.has(form::PARTICIPLE) || self.has(form::BASE)
+    }
+}
+
+/// Verbs whose infinitive complement is the real statement: "tried to suggest", "went on to say".
+const TRANSPARENT: &[&str] = &["tried", "went", "continued", "appeared", "seemed", "began", "moved", "rushed", "hastened", "sought", "proceeded"];
+
+/// The reporting verb at token `i`, if it is used as one there.
+pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
+    let text = ctx.text;
+    let t = &text.tokens[i];
+    if t.kind != TokenKind::Word || !t.info.is(class::VERB) {
+        return None;
+    }
+    if t.has(flag::CAP) && !ctx.headline && i != ctx.start {
+        return None;
+    }
+    if text.quote_of(i).is_some() {
+        return None;
+    }
+    let lex = lexicon();
+    let mut best: Option<VerbHit> = None;
+    for vf in lex.verb_forms(t.info) {
+        let verb = lex.verb(vf.verb);
+        let mut last = i;
+        if let Some(particle) = &verb.particle {
+            if !text.word(i + 1).eq_ignore_ascii_case(particle) {
+                continue;
+            }
+            last = i + 1;
+        }
+        // A phrasal reading beats a plain one ("pointed out" over a plain "pointed").
+        if best.is_some_and(|b| b.cue.last >= last) {
+            continue;
+        }
+        best = Some(VerbHit { cue: Np { first: i, last }, verb: vf.verb, forms: vf.forms, perfect: false, be: false, modal: false, group_start: i });
+    }
+    let mut hit = best?;
+    // The verb group: adverbs, auxiliaries, and "to" after verbs like "tried".
+    let mut k = i;
+    while k > ctx.start {
+        let p = &text.tokens[k - 1];
+        let w = text.word(k - 1).to_ascii_lowercase();
+        let adverb = p.info.is(class::ADV | class::NEG) && !p.info.is(class::AUX)
+            || (w.len() > 4 && w.ends_with("ly") && !p.has(flag::CAP) && !p.info.is(class::ROLE));
+        if adverb {
+            k -= 1;
+            continue;
+        }
+        match w.as_str() {
+            "has" | "have" | "had" | "having" | "'ve" | "’ve" | "hasn't" | "haven't" | "hadn't" | "hasn’t"
+            | "haven’t" | "hadn’t" => {
+                hit.perfect = true;
+                k -= 1;
+                continue;
+            }
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "isn't" | "wasn't" | "isn’t"
+            | "wasn’t" => {
+                hit.be = true;
+                k -= 1;
+                continue;
+            }
+            "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall"
+            | "should" | "didn't" | "doesn't" | "don't" | "won't" | "wouldn't" | "didn’t" | "doesn’t" | "don’t"
+            | "won’t" | "wouldn’t" | "couldn't" | "couldn’t" => {
+                hit.modal = true;
+                k -= 1;
+                continue;
+            }
+            "to" => {
+                // "went on to say", "tried to suggest"; other infinitives are not statements.
+                let mut g = k - 1;
+                while g > ctx.start && text.word(g - 1) == "on" {
+                    g -= 1;
+                }
+                if g > ctx.start && TRANSPARENT.contains(&text.word(g - 1)) {
+                    hit.modal = true;
+                    k = g - 1;
+                    continue;
+                }
+                return None;
+            }
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
+                if k == i =>
+            {
+                // "the said agreement", "a reported stroke", "their reported ties".
+                return None;
+            }
+            "all" if k == i && text.word(i) == "told" => return None,
+            _ => {}
+        }
+        if p.kind == TokenKind::Possessive && k == i {
+            return None; // "Reuters' report"
+        }
+        break;
+    }
+    hit.group_start = k;
+    Some(hit)
+}
+
+/// All reporting verbs of the sentence.
+pub fn verbs(ctx: &Ctx) -> Vec<VerbHit> {
+    (ctx.start..ctx.end).filter_map(|i| verb_at(ctx, i)).collect()
+}
+
+/// Is the verb a speech verb (it may introduce quotations and be postposed)?
+pub fn is_speech(hit: &VerbHit) -> bool {
+    hit.verb().has(verb_flag::SPEECH)
+}
+
+/// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
+/// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
+/// token after them and whether "in a statement" was among them.
+pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
+    let text = ctx.text;
+    let mut k = after;
+    let mut statement = false;
+    loop {
+        if k >= ctx.end {
+            break;
+        }
+        let t = &text.tokens[k];
+        let w = text.word(k);
+        if t.info.is(class::TIME) && !t.has(flag::CAP) || t.has(flag::CAP) && t.info.is(class::TIME) && !t.info.is(class::STARTER) {
+            k += 1;
+            continue;
+        }
+        if matches!(w, "on" | "this" | "last" | "earlier" | "later") && text.tokens.get(k + 1).is_some_and(|n| n.info.is(class::TIME | class::MONTH)) {
+            k += 1;
+            continue;
+        }
+        if t.info.is(class::MONTH) && text.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number) {
+            k += 2;
+            continue;
+        }
+        if matches!(w, "in" | "at" | "during") {
+            if let Some((next, is_statement)) = adjunct_phrase(ctx, k) {
+                statement |= is_statement;
+                k = next;
+                continue;
+            }
+        }
+        break;
+    }
+    (k, statement)
+}
+
+/// Nouns of the channel a statement was made in: "in a statement", "at a news conference".
+const CHANNEL_NOUNS: &[&str] = &[
+    "statement", "interview", "conference", "briefing", "release", "post", "message", "letter", "e-mail", "email",
+    "tweet", "speech", "remarks", "comments", "call", "broadcast", "address", "video", "appearance", "hearing",
+];
+
+/// "in a statement", "in an emailed statement", "at a news conference", "in an interview with
+/// X" starting at the preposition `k`: the token after it and whether it was a statement.
+fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
+    let text = ctx.text;
+    for j in k + 1..(k + 6).min(ctx.end) {
+        let n = &text.tokens[j];
+        if n.kind != TokenKind::Word {
+            return None;
+        }
+        let w = text.word(j);
+        if CHANNEL_NOUNS.contains(&w) {
+            let mut next = j + 1;
+            // "in an interview with CNN", "in comments to reporters".
+            if matches!(text.word(next), "with" | "to" | "on" | "by") {
+                if let Some(np) = crate::mention::np_after(text, next + 1, ctx.end) {
+                    next = np.last + 1;
+                }
+            }
+            return Some((next, w == "statement"));
+        }
+        if n.info.is(class::VERB) && !w.ends_with("ed") || n.info.is(class::CONJ | class::SUB | class::REL) {
+            return None;
+        }
+    }
+    None
+}

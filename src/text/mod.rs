@@ -1,0 +1,61 @@
+//! The text layer: tokens, sentences and quotations of one document.
+//!
+//! Invariant: building a [`Text`] never fails; odd input (unbalanced quotation marks, no
+//! punctuation, binary-looking characters) gives diagnostics and best-effort structure.
+
+pub mod quote;
+pub mod sentence;
+pub mod token;
+
+use crate::lexicon::Lexicon;
+use crate::model::Diagnostic;
+use crate::span::Span;
+
+pub use quote::Quote;
+pub use sentence::Sentence;
+pub use token::{Token, TokenKind};
+
+/// No quotation contains the token.
+pub const NO_QUOTE: u32 = u32::MAX;
+
+pub struct Text<'a> {
+    pub src: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    /// For each token, the quotation whose words it is one of, or [`NO_QUOTE`]. Quotation
+    /// marks themselves are outside.
+    pub in_quote: Vec<u32>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
+        let tokens = token::tokenize(src, lexicon);
+        let sentences = sentence::split(src, &tokens, lexicon);
+        let mut diagnostics = Vec::new();
+        let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
+        Text { src, tokens, sentences, quotes, in_quote, diagnostics }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| &self.src[t.start as usize..t.end as usize]).unwrap_or("")
+    }
+
+    /// The byte span from the start of token `first` to the end of token `last` (inclusive).
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].start as usize, self.tokens[last].end as usize)
+    }
+
+    /// The quotation containing token `i`, if any.
+    pub fn quote_of(&self, i: usize) -> Option<&Quote> {
+        match self.in_quote.get(i) {
+            Some(&q) if q != NO_QUOTE => self.quotes.get(q as usize),
+            _ => None,
+        }
+    }
+
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= token)
+    }
+}

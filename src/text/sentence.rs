@@ -1,0 +1,159 @@
+//! Sentence splitting that survives abbreviations (U.S., p.m., Gen., Jan., Mr.), initials,
+//! decimals and quotations. A new paragraph always starts a new sentence.
+
+use crate::lexicon::{Abbreviation, Lexicon, class};
+use crate::text::token::{QuoteMark, Token, TokenKind, flag};
+
+/// A sentence as a token range `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of its paragraph in the document, counting from 0.
+    pub paragraph: usize,
+}
+
+impl Sentence {
+    pub fn tokens(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut paragraph = 0;
+    for i in 1..tokens.len() {
+        let new_paragraph = tokens[i].has(flag::PARAGRAPH);
+        if new_paragraph || ends_before(text, tokens, i, lexicon) {
+            sentences.push(Sentence { start, end: i, paragraph });
+            start = i;
+            if new_paragraph {
+                paragraph += 1;
+            }
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(Sentence { start, end: tokens.len(), paragraph });
+    }
+    sentences
+}
+
+fn is_closer(token: &Token, text: &str) -> bool {
+    match token.kind {
+        TokenKind::Quote(QuoteMark::Close | QuoteMark::SingleClose) => true,
+        TokenKind::Quote(QuoteMark::Straight) => !token.has(flag::SPACE_BEFORE),
+        TokenKind::Punct => matches!(token.text(text), ")" | "]"),
+        _ => false,
+    }
+}
+
+/// Does a sentence end right before token `i`?
+fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let next = &tokens[i];
+    if !next.has(flag::SPACE_BEFORE) {
+        return false;
+    }
+    // Step back over closing quotation marks and brackets to the terminator.
+    let mut t = i - 1;
+    while t > 0 && is_closer(&tokens[t], text) {
+        t -= 1;
+    }
+    let term = &tokens[t];
+    let term_text = term.text(text);
+    let dotted_word = term.kind == TokenKind::Word && term.has(flag::DOTTED);
+    let is_terminator = match term.kind {
+        TokenKind::Punct => matches!(term_text, "." | "!" | "?" | "..." | "…"),
+        _ => dotted_word,
+    };
+    if !is_terminator {
+        return false;
+    }
+    if !starts_sentence(next, text) {
+        return false;
+    }
+    if term_text == "." || dotted_word {
+        // What stands before the period?
+        let (word, word_token) = if dotted_word {
+            (term_text.trim_end_matches('.'), Some(term))
+        } else if t > 0 && tokens[t - 1].kind == TokenKind::Word && !term.has(flag::SPACE_BEFORE) {
+            (tokens[t - 1].text(text), Some(&tokens[t - 1]))
+        } else {
+            ("", None)
+        };
+        let next_starts = next.info.is(class::STARTER) || next.is_quote();
+        if let Some(word_token) = word_token {
+            if word_token.has(flag::INITIAL) && !dotted_word {
+                // "Brian M. Good": an initial, unless a sentence plainly starts.
+                return next.info.is(class::STARTER);
+            }
+            match lexicon.abbreviation(word) {
+                Some(Abbreviation::Title) => return false,
+                Some(Abbreviation::Month) => return next.kind != TokenKind::Number,
+                Some(Abbreviation::Other) => return next_starts,
+                None if dotted_word => return next_starts,
+                None => {}
+            }
+        }
+    }
+    true
+}
+
+/// Can this token begin a sentence?
+fn starts_sentence(token: &Token, text: &str) -> bool {
+    match token.kind {
+        TokenKind::Word => token.has(flag::CAP),
+        TokenKind::Number => true,
+        TokenKind::Quote(QuoteMark::Open | QuoteMark::SingleOpen | QuoteMark::Straight) => true,
+        TokenKind::Dash => true,
+        TokenKind::Punct => matches!(token.text(text), "(" | "[" | "¿" | "¡"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::lexicon;
+    use crate::text::Text;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let t = Text::new(text, lexicon());
+        t.sentences
+            .iter()
+            .map(|s| t.span(s.start, s.end - 1).slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Gen. Dan Halutz met Mr. Brian M. Good at 5:07 p.m. on Jan. 5 in the U.S. capital. It cost 5.8 billion."),
+            [
+                "Gen. Dan Halutz met Mr. Brian M. Good at 5:07 p.m. on Jan. 5 in the U.S. capital.",
+                "It cost 5.8 billion."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_when_the_next_one_plainly_starts() {
+        assert_eq!(
+            sentences("Troops left the U.S. The move surprised Washington."),
+            ["Troops left the U.S.", "The move surprised Washington."]
+        );
+        assert_eq!(sentences("It ended at 7:08 p.m. He left."), ["It ended at 7:08 p.m.", "He left."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence_and_paragraphs_split() {
+        assert_eq!(
+            sentences("\"We dodged a bullet.\" He left.\nHeadline without stop\n\"Why?\" he asked."),
+            ["\"We dodged a bullet.\"", "He left.", "Headline without stop", "\"Why?\" he asked."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_a_period_continues_the_sentence() {
+        assert_eq!(sentences("Sales rose 3 pct. in May."), ["Sales rose 3 pct. in May."]);
+    }
+}

@@ -1,0 +1,395 @@
+//! Tokens: words, numbers, punctuation, quotation marks and dashes, with byte spans and the
+//! lexicon's facts about each word. Splitting never fails and never loses a byte: every
+//! non-space character belongs to exactly one token.
+
+use crate::lexicon::{Lexicon, WordInfo};
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// The possessive clitic `'s` / `’s`, or a bare apostrophe after a plural ("allies’").
+    Possessive,
+    Punct,
+    Dash,
+    Quote(QuoteMark),
+}
+
+/// A quotation mark and which way it faces by its own shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// `"` or `''`: direction from context.
+    Straight,
+    /// `“`, `„`, `«`, two backticks.
+    Open,
+    /// `”`, `»`.
+    Close,
+    /// `‘`.
+    SingleOpen,
+    /// `’` or `'` standing alone.
+    SingleClose,
+}
+
+/// Facts about a token's shape and surroundings.
+pub mod flag {
+    /// The first character is upper case.
+    pub const CAP: u8 = 1;
+    /// Every letter is upper case and there are at least two ("NATO", "U.S.").
+    pub const ALL_CAPS: u8 = 2;
+    /// White space comes right before it.
+    pub const SPACE_BEFORE: u8 = 4;
+    /// A line break comes before it.
+    pub const LINE_BEFORE: u8 = 8;
+    /// A new paragraph starts with it.
+    pub const PARAGRAPH: u8 = 16;
+    /// A word ending in a period that is part of it ("U.S.", "a.m.").
+    pub const DOTTED: u8 = 32;
+    /// A single upper-case letter ("M" in "Brian M. Good").
+    pub const INITIAL: u8 = 64;
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokenKind,
+    pub flags: u8,
+    /// What the lexicon knows about the word (empty for other tokens).
+    pub info: WordInfo,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word)
+    }
+
+    pub fn is_cap_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.has(flag::CAP)
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(_))
+    }
+
+    pub fn is_double_quote(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Quote(QuoteMark::Straight | QuoteMark::Open | QuoteMark::Close)
+        )
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens. Words are looked up in `lexicon`.
+pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
+    let mut tokens = scan(text);
+    let mut lower = String::new();
+    for token in &mut tokens {
+        if token.kind == TokenKind::Word {
+            token.info = lexicon.word(&text[token.start as usize..token.end as usize], &mut lower);
+        }
+    }
+    mark_paragraphs(&mut tokens, text);
+    tokens
+}
+
+/// Token spans without lexicon lookups (used to tokenize the lexicon's own names).
+pub fn tokenize_plain(text: &str) -> Vec<(usize, usize)> {
+    scan(text).iter().map(|t| (t.start as usize, t.end as usize)).collect()
+}
+
+/// A single line break starts a paragraph too, unless it only wraps a running sentence:
+/// the line before ends without closing punctuation and the next starts in lower case.
+fn mark_paragraphs(tokens: &mut [Token], text: &str) {
+    for i in 1..tokens.len() {
+        let token = tokens[i];
+        if !token.has(flag::LINE_BEFORE) || token.has(flag::PARAGRAPH) {
+            continue;
+        }
+        let prev = tokens[i - 1].text(text);
+        let closes = prev.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', '»'])
+            || tokens[i - 1].is_quote();
+        let starts_lower = token.kind == TokenKind::Word && !token.has(flag::CAP);
+        if closes || !starts_lower {
+            tokens[i].flags |= flag::PARAGRAPH;
+        }
+    }
+}
+
+fn scan(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    let mut pos = 0;
+    let mut space_before = true;
+    let mut newlines = 2u8; // the text starts a paragraph
+
+    while pos < text.len() {
+        let c = next_char(text, pos);
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            space_before = true;
+            if c == '\n' {
+                newlines = newlines.saturating_add(1);
+            }
+            pos += clen;
+            continue;
+        }
+        let mut flags = 0u8;
+        if space_before {
+            flags |= flag::SPACE_BEFORE;
+        }
+        if newlines > 0 {
+            flags |= flag::LINE_BEFORE;
+        }
+        if newlines > 1 {
+            flags |= flag::PARAGRAPH;
+        }
+        space_before = false;
+        newlines = 0;
+        let start = pos;
+
+        let (kind, end) = if is_word_char(c) {
+            scan_word(text, pos)
+        } else {
+            scan_symbol(text, bytes, pos, c)
+        };
+        let mut token = Token {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            flags,
+            info: WordInfo::default(),
+        };
+        if kind == TokenKind::Word {
+            token.flags |= shape_flags(&text[start..end]);
+        }
+        tokens.push(token);
+        pos = end;
+    }
+    tokens
+}
+
+fn next_char(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or(' ')
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// A word or number starting at `pos` (a word character). Returns its kind and end.
+fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
+    let mut pos = start;
+    let mut all_digits = true;
+    loop {
+        let Some(c) = text[pos..].chars().next() else { break };
+        if is_word_char(c) {
+            if !c.is_ascii_digit() {
+                all_digits = false;
+            }
+            pos += c.len_utf8();
+            continue;
+        }
+        // Joiners: a character between two word characters that keeps the word whole.
+        let after = text[pos + c.len_utf8()..].chars().next();
+        let joins = after.is_some_and(is_word_char)
+            && match c {
+                '-' | '‑' | '&' => true,
+                '.' => true, // "U.S", "5.8", "clubz.bg"
+                ',' | ':' => {
+                    all_digits && after.is_some_and(|a| a.is_ascii_digit()) // "1,000", "5:07"
+                }
+                '\'' | '’' => {
+                    // Keep "O'Neill", "don't", "Ha'aretz"; split the possessive "'s" off.
+                    let rest = &text[pos + c.len_utf8()..];
+                    !is_possessive_s(rest)
+                }
+                _ => false,
+            };
+        if !joins {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    // A final period belongs to a dotted initialism: "U.S.", "a.m.".
+    let word = &text[start..pos];
+    if text[pos..].starts_with('.') && is_dotted_initialism(word) {
+        pos += 1;
+    }
+    let word = &text[start..pos];
+    let kind = if all_digits || looks_numeric(word) { TokenKind::Number } else { TokenKind::Word };
+    (kind, pos)
+}
+
+/// `rest` starts right after an apostrophe: is it the possessive "s" ending the word?
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(is_word_char)
+}
+
+/// "U.S", "a.m", "U.K": single letters separated by periods.
+fn is_dotted_initialism(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+fn looks_numeric(word: &str) -> bool {
+    let mut digits = 0;
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !matches!(c, '.' | ',' | ':' | '-') {
+            return false;
+        }
+    }
+    digits > 0
+}
+
+fn shape_flags(word: &str) -> u8 {
+    let mut flags = 0;
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if first.is_uppercase() {
+        flags |= flag::CAP;
+        let mut letters = 1;
+        let mut all_upper = true;
+        for c in word.chars().skip(1) {
+            if c.is_alphabetic() {
+                letters += 1;
+                if !c.is_uppercase() {
+                    all_upper = false;
+                }
+            }
+        }
+        if all_upper && letters >= 2 {
+            flags |= flag::ALL_CAPS;
+        }
+        if word.chars().count() == 1 {
+            flags |= flag::INITIAL;
+        }
+    }
+    if word.ends_with('.') {
+        flags |= flag::DOTTED;
+    }
+    flags
+}
+
+/// A non-word token starting at `pos`.
+fn scan_symbol(text: &str, bytes: &[u8], pos: usize, c: char) -> (TokenKind, usize) {
+    let clen = c.len_utf8();
+    match c {
+        '"' => (TokenKind::Quote(QuoteMark::Straight), pos + 1),
+        '“' | '„' | '«' => (TokenKind::Quote(QuoteMark::Open), pos + clen),
+        '”' | '»' => (TokenKind::Quote(QuoteMark::Close), pos + clen),
+        '‘' | '‹' => (TokenKind::Quote(QuoteMark::SingleOpen), pos + clen),
+        '`' if bytes.get(pos + 1) == Some(&b'`') => (TokenKind::Quote(QuoteMark::Open), pos + 2),
+        '\'' if bytes.get(pos + 1) == Some(&b'\'') => (TokenKind::Quote(QuoteMark::Straight), pos + 2),
+        '\'' | '’' | '›' => {
+            // An apostrophe right after a word ending in "s" and before a space: plural possessive,
+            // unless it is followed by "s" (handled in scan_word).
+            let prev = char_before(text, pos);
+            let next = text[pos + clen..].chars().next();
+            if is_apostrophe(c) && prev == Some('s') && !next.is_some_and(is_word_char) {
+                (TokenKind::Possessive, pos + clen)
+            } else if is_apostrophe(c) && prev.is_some_and(is_word_char) && is_possessive_s(&text[pos + clen..]) {
+                (TokenKind::Possessive, pos + clen + 1)
+            } else {
+                (TokenKind::Quote(QuoteMark::SingleClose), pos + clen)
+            }
+        }
+        '—' | '–' | '―' => (TokenKind::Dash, pos + clen),
+        '-' => {
+            let mut end = pos + 1;
+            while bytes.get(end) == Some(&b'-') {
+                end += 1;
+            }
+            (TokenKind::Dash, end)
+        }
+        '.' if text[pos..].starts_with("...") => (TokenKind::Punct, pos + 3),
+        _ => (TokenKind::Punct, pos + clen),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, lexicon()).iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_abbreviations_whole() {
+        assert_eq!(words("the Kremlin's press service"), ["the", "Kremlin", "'s", "press", "service"]);
+        assert_eq!(words("Trump’s U.S. trip at 5:07 p.m."), ["Trump", "’s", "U.S.", "trip", "at", "5:07", "p.m."]);
+        assert_eq!(words("the allies’ view"), ["the", "allies", "’", "view"]);
+        assert_eq!(words("O'Neill doesn't"), ["O'Neill", "doesn't"]);
+    }
+
+    #[test]
+    fn keeps_hyphens_decimals_and_domains_inside_words() {
+        assert_eq!(words("Agence France-Presse, 5.8 billion, 1,000"), ["Agence", "France-Presse", ",", "5.8", "billion", ",", "1,000"]);
+        assert_eq!(words("see CNN.com."), ["see", "CNN.com", "."]);
+        assert_eq!(words("Gen. Halutz"), ["Gen", ".", "Halutz"]);
+    }
+
+    #[test]
+    fn quotation_marks_and_dashes_are_their_own_tokens() {
+        let text = "“Yes,” he said -- ''no'' — ok \"x\"";
+        let kinds: Vec<TokenKind> = tokenize(text, lexicon()).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], TokenKind::Quote(QuoteMark::Open));
+        assert_eq!(kinds[3], TokenKind::Quote(QuoteMark::Close));
+        assert_eq!(kinds[6], TokenKind::Dash);
+        assert_eq!(kinds[7], TokenKind::Quote(QuoteMark::Straight));
+        assert_eq!(kinds[10], TokenKind::Dash);
+    }
+
+    #[test]
+    fn flags_paragraphs_and_capitals() {
+        let text = "One.\n\nTwo NATO\nthree";
+        let tokens = tokenize(text, lexicon());
+        assert!(tokens[0].has(flag::PARAGRAPH));
+        assert!(tokens[2].has(flag::PARAGRAPH) && tokens[2].has(flag::CAP));
+        assert!(tokens[3].has(flag::ALL_CAPS));
+        assert!(tokens[4].has(flag::LINE_BEFORE) && !tokens[4].has(flag::PARAGRAPH));
+    }
+
+    #[test]
+    fn every_byte_outside_white_space_is_covered_once() {
+        let text = "Ünïcødé “quotes” — and 🙂 emoji; \u{0}odd\u{7f} bytes'";
+        let tokens = tokenize(text, lexicon());
+        let mut covered = vec![false; text.len()];
+        for t in &tokens {
+            assert!(text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize));
+            for b in &mut covered[t.start as usize..t.end as usize] {
+                assert!(!*b);
+                *b = true;
+            }
+        }
+        for (i, c) in text.char_indices() {
+            assert_eq!(covered[i], !c.is_whitespace(), "byte {i} {c:?}");
+        }
+    }
+}
