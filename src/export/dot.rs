@@ -3,7 +3,7 @@
 //!
 //! The document is built as `dot_structures` values and printed by graphviz-rust. Its printer
 //! writes an `Id::Escaped` verbatim, quotes included, so every string that comes from the input
-//! goes through [`quoted`], which is the only place that knows DOT's escaping rules.
+//! goes through `quoted`, which is the only place that knows DOT's escaping rules.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,

@@ -399,6 +399,29 @@ mod tests {
     }
 
     #[test]
+    fn reading_rejects_a_duplicate_edge() {
+        let node = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "label": "{id}", "kind": "person", "aliases": [], "titles": [], "mentions": 1}}"#
+            )
+        };
+        let edge =
+            r#"{"source": "a", "target": "b", "relation": "quoted", "attributions": ["d#1"]}"#;
+        let text = format!(
+            r#"{{"directed": true, "multigraph": true,
+            "graph": {{"schema": "provgraph/1", "documents": []}},
+            "nodes": [{}, {}], "edges": [{edge}, {edge}], "attributions": []}}"#,
+            node("a"),
+            node("b")
+        );
+        let err = from_json(&text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"edge "a" -> "b" (quoted) is listed twice"#
+        );
+    }
+
+    #[test]
     fn reading_rejects_text_that_is_not_json() {
         let err = from_json("digraph {}").unwrap_err();
         assert!(matches!(err, ReadError::Syntax(_)));
