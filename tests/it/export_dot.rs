@@ -35,7 +35,15 @@ fn hostile_graph() -> ProvGraph {
         .collect();
     // An id that needs escaping as well (ids are slugs in practice, but nothing enforces it).
     entities.push(entity("odd \"id\" \\ 🙂", "Odd id", Kind::Group));
-    let chain = [ids[0].as_str(), ids[3].as_str(), "odd \"id\" \\ 🙂"];
+    // Long enough that graphviz-rust prints the edge in its multi-line mode.
+    let long = "long-".repeat(40);
+    entities.push(entity(&long, &long, Kind::Unnamed));
+    let chain = [
+        ids[0].as_str(),
+        ids[3].as_str(),
+        "odd \"id\" \\ 🙂",
+        long.as_str(),
+    ];
     let attribution = Attribution {
         id: "hostile#1".into(),
         document: "hostile".into(),
@@ -160,7 +168,7 @@ fn hostile_labels_and_ids_come_back_exactly_through_the_parser() {
         })
         .collect();
     assert_eq!(edges, expected_edges);
-    assert_eq!(edges.len(), 3);
+    assert_eq!(edges.len(), 4);
 }
 
 #[test]
