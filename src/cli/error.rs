@@ -1,0 +1,120 @@
+//! The command's one error type: a one-line message for the user and the exit status it calls
+//! for. Messages read `<what failed>: <why>; <what to do>`, in lower case without a final period;
+//! `main.rs` prefixes them with `provgraph: `.
+
+use std::fmt;
+use std::io;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The command line asks for something impossible: exit status 2.
+    Usage,
+    /// An input could not be read or the output not written: exit status 1.
+    Failure,
+    /// Whoever read standard output stopped reading (`| head`): a quiet success.
+    BrokenPipe,
+}
+
+#[derive(Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    pub fn usage(what: impl fmt::Display, why: impl fmt::Display, fix: impl fmt::Display) -> Error {
+        Error {
+            kind: ErrorKind::Usage,
+            message: format!("{what}: {why}; {fix}"),
+        }
+    }
+
+    pub fn failure(
+        what: impl fmt::Display,
+        why: impl fmt::Display,
+        fix: impl fmt::Display,
+    ) -> Error {
+        Error {
+            kind: ErrorKind::Failure,
+            message: format!("{what}: {why}; {fix}"),
+        }
+    }
+
+    pub fn broken_pipe() -> Error {
+        Error {
+            kind: ErrorKind::BrokenPipe,
+            message: String::new(),
+        }
+    }
+
+    pub fn is_broken_pipe(&self) -> bool {
+        self.kind == ErrorKind::BrokenPipe
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self.kind {
+            ErrorKind::BrokenPipe => 0,
+            ErrorKind::Failure => 1,
+            ErrorKind::Usage => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Why an I/O operation failed, in lower case and without the OS error number.
+pub fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        io::ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        io::ErrorKind::StorageFull => "no space left on the device".to_string(),
+        _ => {
+            let text = err.to_string();
+            let text = match text.rfind(" (os error ") {
+                Some(end) => &text[..end],
+                None => &text,
+            };
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "unknown error".to_string(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_reasons_are_lower_case_without_the_os_error_number() {
+        let not_found = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&not_found), "no such file or directory");
+        let raw = io::Error::from_raw_os_error(5); // EIO
+        assert_eq!(io_reason(&raw), "input/output error");
+        let custom = io::Error::other("Disk on fire");
+        assert_eq!(io_reason(&custom), "disk on fire");
+    }
+
+    #[test]
+    fn messages_join_what_why_and_fix_and_carry_the_exit_status() {
+        let err = Error::usage("unknown format xml", "expected json or dot", "use --format");
+        assert_eq!(
+            err.to_string(),
+            "unknown format xml: expected json or dot; use --format"
+        );
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(Error::failure("a", "b", "c").exit_code(), 1);
+        assert_eq!(Error::broken_pipe().exit_code(), 0);
+    }
+}

@@ -1,0 +1,133 @@
+//! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
+//! quietly, or to a file, atomically: a temporary file in the same directory renamed over the
+//! target, so a failed run leaves no file behind and an existing file untouched.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::error::{Error, io_reason};
+
+/// Writes `text` to standard output.
+pub fn write_stdout(text: &str) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|err| match err.kind() {
+            io::ErrorKind::BrokenPipe => Error::broken_pipe(),
+            _ => Error::failure(
+                "cannot write to standard output",
+                io_reason(&err),
+                "check where the output goes, or give -o FILE",
+            ),
+        })
+}
+
+/// Replaces the file at `path` with `text`, or leaves everything as it was.
+pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+    if path.is_dir() {
+        return Err(Error::failure(
+            format_args!("cannot write {}", path.display()),
+            "it is a directory",
+            "give a file name",
+        ));
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let cannot_write = |err: io::Error| {
+        let (why, fix) = match err.kind() {
+            io::ErrorKind::NotFound => (
+                format!("the directory {} does not exist", dir.display()),
+                "create it first, or choose another path",
+            ),
+            io::ErrorKind::NotADirectory => (
+                format!("{} is not a directory", dir.display()),
+                "choose another path",
+            ),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
+                format!("{} is not writable ({})", dir.display(), io_reason(&err)),
+                "choose a writable location",
+            ),
+            _ => (io_reason(&err), "choose another path"),
+        };
+        Error::failure(format_args!("cannot write {}", path.display()), why, fix)
+    };
+
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".provgraph-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file gets the usual permissions (0666 less the umask) rather than the
+        // temporary file's 0600; an existing file keeps its own, set below.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    // Dropping `file` on any early return deletes the temporary file.
+    let mut file = builder.tempfile_in(dir).map_err(cannot_write)?;
+    if let Ok(metadata) = fs::metadata(path) {
+        file.as_file()
+            .set_permissions(metadata.permissions())
+            .map_err(cannot_write)?;
+    }
+    file.write_all(text.as_bytes()).map_err(cannot_write)?;
+    file.as_file().sync_all().map_err(cannot_write)?;
+    file.persist(path).map_err(|err| cannot_write(err.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writing_replaces_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.json");
+        write_file(&path, "one\n").unwrap();
+        write_file(&path, "two\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two\n");
+        assert_eq!(entries(dir.path()), ["graph.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("graph.json");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, "new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn writing_into_a_missing_directory_fails_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("graph.json");
+        let err = write_file(&path, "x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: the directory {} does not exist; create it first, or choose another path",
+                path.display(),
+                dir.path().join("missing").display()
+            )
+        );
+        assert_eq!(err.exit_code(), 1);
+        assert!(entries(dir.path()).is_empty());
+    }
+}

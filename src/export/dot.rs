@@ -1,0 +1,224 @@
+//! The graph as Graphviz DOT, for looking at: one node per source, shaped and coloured by its
+//! kind, one edge per (source, target, relation) labelled with the relation and its weight.
+//!
+//! The document is built as `dot_structures` values and printed by graphviz-rust. Its printer
+//! writes an `Id::Escaped` verbatim, quotes included, so every string that comes from the input
+//! goes through `quoted`, which is the only place that knows DOT's escaping rules.
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::{Edge, Node, ProvGraph};
+use crate::model::{Kind, Relation};
+
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// How many titles a node shows under its label.
+const MAX_TITLES_SHOWN: usize = 2;
+
+/// The graph as a DOT document (a `digraph`, left to right), ending with a newline.
+pub fn to_dot(graph: &ProvGraph) -> String {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            plain("rankdir", "LR"),
+            quoted_attr("fontname", FONT),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            quoted_attr("fontname", FONT),
+            plain("fontsize", "12"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            quoted_attr("fontname", FONT),
+            plain("fontsize", "10"),
+            quoted_attr("color", "#555555"),
+            quoted_attr("fontcolor", "#333333"),
+        ])),
+    ];
+    stmts.extend(graph.nodes().map(|node| Stmt::Node(dot_node(node))));
+    stmts.extend(
+        graph
+            .edges()
+            .map(|(source, target, edge)| Stmt::Edge(dot_edge(source, target, edge))),
+    );
+    let document = Graph::DiGraph {
+        id: Id::Plain("provgraph".to_string()),
+        strict: false,
+        stmts,
+    };
+    let mut text = document.print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+struct KindStyle {
+    shape: &'static str,
+    style: &'static str,
+    fill: &'static str,
+    border: &'static str,
+}
+
+fn kind_style(kind: Kind) -> KindStyle {
+    match kind {
+        Kind::Person => KindStyle {
+            shape: "ellipse",
+            style: "filled",
+            fill: "#dbe9f6",
+            border: "#3d6fa3",
+        },
+        Kind::Organization => KindStyle {
+            shape: "box",
+            style: "filled,rounded",
+            fill: "#fde9d0",
+            border: "#b8732a",
+        },
+        Kind::Outlet => KindStyle {
+            shape: "note",
+            style: "filled",
+            fill: "#dcefd6",
+            border: "#4b8a3c",
+        },
+        Kind::Group => KindStyle {
+            shape: "hexagon",
+            style: "filled",
+            fill: "#eadcf0",
+            border: "#7a4d8c",
+        },
+        Kind::Unnamed => KindStyle {
+            shape: "ellipse",
+            style: "filled,dashed",
+            fill: "#eeeeee",
+            border: "#777777",
+        },
+    }
+}
+
+fn dot_node(node: &Node) -> DotNode {
+    let style = kind_style(node.kind);
+    let mut attributes = vec![
+        quoted_attr("label", &node_label(node)),
+        plain("shape", style.shape),
+        quoted_attr("style", style.style),
+        quoted_attr("fillcolor", style.fill),
+        quoted_attr("color", style.border),
+    ];
+    if !node.aliases.is_empty() {
+        let aliases = node.aliases.join(", ");
+        let tooltip = format!("{} ({}); also: {aliases}", node.label, node.kind.as_str());
+        attributes.push(quoted_attr("tooltip", &tooltip));
+    }
+    DotNode::new(NodeId(quoted(&node.id), None), attributes)
+}
+
+/// The node's label, and on a second line its first titles.
+fn node_label(node: &Node) -> String {
+    let mut label = node.label.clone();
+    if !node.titles.is_empty() {
+        label.push('\n');
+        label.push_str(&node.titles[..node.titles.len().min(MAX_TITLES_SHOWN)].join("; "));
+        if node.titles.len() > MAX_TITLES_SHOWN {
+            let more = node.titles.len() - MAX_TITLES_SHOWN;
+            label.push_str(&format!(" (+{more})"));
+        }
+    }
+    label
+}
+
+fn dot_edge(source: &Node, target: &Node, edge: &Edge) -> DotEdge {
+    let weight = edge.weight();
+    let mut attributes = vec![
+        quoted_attr("label", &format!("{} ×{weight}", edge.relation.as_str())),
+        plain("penwidth", &penwidth(weight)),
+    ];
+    if edge.relation == Relation::Published {
+        attributes.push(plain("style", "dashed"));
+    }
+    let vertex = |node: &Node| Vertex::N(NodeId(quoted(&node.id), None));
+    DotEdge {
+        ty: EdgeTy::Pair(vertex(source), vertex(target)),
+        attributes,
+    }
+}
+
+/// 1 for one attribution, one more for each doubling, at most 6.
+fn penwidth(weight: usize) -> String {
+    let width = 1.0 + (weight.max(1) as f64).log2();
+    format!("{:.1}", width.min(6.0))
+}
+
+fn plain(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_string()), Id::Plain(value.to_string()))
+}
+
+fn quoted_attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_string()), quoted(value))
+}
+
+/// `text` as a DOT double-quoted string whose label value reads back as `text`.
+///
+/// Inside quotes DOT only knows `\"`; Graphviz then reads labels as escape strings, where `\\` is a
+/// backslash and `\n` a line break, so backslashes are doubled (`\N` in a name must not become the
+/// node's id) and line breaks written as `\n` (`\r` for a carriage return). Other control
+/// characters, which no renderer draws and SVG cannot hold, become U+FFFD.
+fn quoted(text: &str) -> Id {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted_text(text: &str) -> String {
+        match quoted(text) {
+            Id::Escaped(text) => text,
+            other => panic!("not escaped: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn quoting_escapes_quotes_backslashes_and_line_breaks() {
+        assert_eq!(quoted_text("plain"), r#""plain""#);
+        assert_eq!(quoted_text(r#"say "hi""#), r#""say \"hi\"""#);
+        assert_eq!(quoted_text(r"a\b"), r#""a\\b""#);
+        assert_eq!(quoted_text(r"ends with \"), r#""ends with \\""#);
+        assert_eq!(quoted_text("two\nlines"), r#""two\nlines""#);
+        assert_eq!(quoted_text("crlf\r\n"), r#""crlf\r\n""#);
+        assert_eq!(quoted_text("bell\u{7}"), "\"bell\u{FFFD}\"");
+        assert_eq!(quoted_text("Путин 🙂 ×2"), "\"Путин 🙂 ×2\"");
+    }
+
+    #[test]
+    fn penwidth_grows_with_weight_and_stops_at_six() {
+        let widths: Vec<String> = [0, 1, 2, 4, 8, 1000].into_iter().map(penwidth).collect();
+        assert_eq!(widths, ["1.0", "1.0", "2.0", "3.0", "4.0", "6.0"]);
+    }
+
+    #[test]
+    fn node_label_shows_two_titles_and_counts_the_rest() {
+        let node = Node {
+            id: "x".into(),
+            label: "Jake Sullivan".into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            titles: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            mentions: 1,
+        };
+        assert_eq!(node_label(&node), "Jake Sullivan\na; b (+2)");
+    }
+}

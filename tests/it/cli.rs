@@ -1,0 +1,677 @@
+//! The `provgraph` binary, tested as data: arguments, standard input, and the expected standard
+//! output, standard error, exit status and files, per case. Every case runs in a fresh copy of
+//! the same small tree of inputs. None depends on what the extractor finds.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
+
+/// What a case's standard output must be.
+#[derive(Clone, Copy, Debug)]
+enum Stdout {
+    Empty,
+    /// Anything: for output that a working extractor changes.
+    Any,
+    /// These pieces, in this order.
+    Contains(&'static [&'static str]),
+}
+
+/// What a case's standard error must be.
+#[derive(Clone, Copy, Debug)]
+enum Stderr {
+    Exactly(&'static str),
+    /// These pieces, in this order.
+    Contains(&'static [&'static str]),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Case {
+    name: &'static str,
+    args: &'static [&'static str],
+    stdin: &'static [u8],
+    code: i32,
+    stdout: Stdout,
+    stderr: Stderr,
+    /// A file that must exist afterwards, and what it starts with.
+    file: Option<(&'static str, &'static str)>,
+    /// Paths that must not exist afterwards.
+    absent: &'static [&'static str],
+}
+
+const OK: Case = Case {
+    name: "",
+    args: &[],
+    stdin: b"",
+    code: 0,
+    stdout: Stdout::Any,
+    stderr: Stderr::Exactly(""),
+    file: None,
+    absent: &[],
+};
+
+/// The inputs every case sees, relative to its working directory.
+fn make_tree(root: &Path) {
+    let files: &[(&str, &[u8])] = &[
+        (
+            "articles/a.txt",
+            b"Alpha headline\nThe sky over the city was clear on Monday.\n",
+        ),
+        (
+            "articles/b.txt",
+            b"\n   Bravo headline  \nRain is expected tomorrow.\n",
+        ),
+        ("articles/notes.md", b"Not an input.\n"),
+        ("articles/sub/c.txt", b"Charlie, in a subdirectory.\n"),
+        ("other/a.txt", b"Another alpha\n"),
+        ("empty.txt", b""),
+        ("empties/c.txt", b"  \n\t\n"),
+        ("empties/a.txt", b""),
+        ("empties/b.txt", b""),
+        ("latin1.txt", b"Caf\xe9 society\n"),
+        ("binary.txt", b"PK\x03\x04\x00\x00\x08\x00"),
+        ("noinput/readme.md", b"Nothing here.\n"),
+        ("existing.json", b"keep me\n"),
+    ];
+    for (path, contents) in files {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Temporary files the atomic writer left behind, anywhere in the tree.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(leftovers(&path));
+        } else if path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with(".provgraph-"))
+        {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
+fn assert_in_order(stream: &str, text: &str, pieces: &[&str], context: &str) {
+    let mut at = 0;
+    for piece in pieces {
+        match text[at..].find(piece) {
+            Some(offset) => at += offset + piece.len(),
+            None => panic!("{stream} lacks {piece:?} (in this order), {context}"),
+        }
+    }
+}
+
+fn check(case: &Case) {
+    let dir = tempfile::tempdir().unwrap();
+    make_tree(dir.path());
+    let output = run_in(dir.path(), case.args, case.stdin);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let context = format!(
+        "case {:?}: provgraph {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        case.name,
+        case.args.join(" ")
+    );
+
+    assert_eq!(
+        output.status.code(),
+        Some(case.code),
+        "exit status, {context}"
+    );
+    match case.stdout {
+        Stdout::Empty => assert_eq!(stdout, "", "stdout, {context}"),
+        Stdout::Any => {}
+        Stdout::Contains(pieces) => assert_in_order("stdout", &stdout, pieces, &context),
+    }
+    match case.stderr {
+        Stderr::Exactly(expected) => assert_eq!(stderr, expected, "stderr, {context}"),
+        Stderr::Contains(pieces) => assert_in_order("stderr", &stderr, pieces, &context),
+    }
+    if let Some((path, start)) = case.file {
+        let text = fs::read_to_string(dir.path().join(path))
+            .unwrap_or_else(|err| panic!("{path}: {err}, {context}"));
+        assert!(
+            text.starts_with(start),
+            "{path} starts with {:?}, {context}",
+            &text[..text.len().min(80)]
+        );
+    }
+    for path in case.absent {
+        assert!(
+            !dir.path().join(path).exists(),
+            "{path} must not exist, {context}"
+        );
+    }
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "{context}");
+}
+
+const JSON_START: &str = "{\n  \"directed\": true,";
+
+const CASES: &[Case] = &[
+    // Formats and where the output goes.
+    Case {
+        name: "json on standard output by default",
+        args: &["build", "articles/a.txt"],
+        stdout: Stdout::Contains(&[
+            JSON_START,
+            "\"schema\": \"provgraph/1\"",
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"title\": \"Alpha headline\"",
+            "\"bytes\": 58",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "--format dot",
+        args: &["build", "articles/a.txt", "--format", "dot"],
+        stdout: Stdout::Contains(&["digraph provgraph {\n", "rankdir=LR"]),
+        ..OK
+    },
+    Case {
+        name: "--format json, upper case",
+        args: &["build", "articles/a.txt", "--format", "JSON"],
+        stdout: Stdout::Contains(&[JSON_START]),
+        ..OK
+    },
+    Case {
+        name: "-o .json",
+        args: &["build", "articles/a.txt", "-o", "graph.json"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.json", JSON_START)),
+        ..OK
+    },
+    Case {
+        name: "-o .dot",
+        args: &["build", "articles/a.txt", "-o", "graph.dot"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.dot", "digraph provgraph {")),
+        ..OK
+    },
+    Case {
+        name: "-o .gv",
+        args: &["build", "articles/a.txt", "--output", "graph.gv"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.gv", "digraph provgraph {")),
+        ..OK
+    },
+    Case {
+        name: "--format wins over the extension of -o",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "-o",
+            "graph.json",
+            "--format",
+            "dot",
+        ],
+        stdout: Stdout::Empty,
+        file: Some(("graph.json", "digraph provgraph {")),
+        ..OK
+    },
+    Case {
+        name: "--format makes any file name fine",
+        args: &["build", "articles/a.txt", "-o", "graph.out", "-f", "json"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.out", JSON_START)),
+        ..OK
+    },
+    Case {
+        name: "-o - is standard output",
+        args: &["build", "articles/a.txt", "-o", "-"],
+        stdout: Stdout::Contains(&[JSON_START]),
+        absent: &["-"],
+        ..OK
+    },
+    Case {
+        name: "an existing output file is replaced",
+        args: &["build", "articles/a.txt", "-o", "existing.json"],
+        stdout: Stdout::Empty,
+        file: Some(("existing.json", JSON_START)),
+        ..OK
+    },
+    // Inputs.
+    Case {
+        name: "standard input is document stdin",
+        args: &["build", "-"],
+        stdin: b"\xef\xbb\xbfStdin headline\nSome text.\n",
+        stdout: Stdout::Contains(&[
+            "\"id\": \"stdin\"",
+            "\"path\": null",
+            "\"title\": \"Stdin headline\"",
+            "\"bytes\": 29",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "files and standard input together",
+        args: &["build", "articles/b.txt", "-"],
+        stdin: b"From a pipe\n",
+        stdout: Stdout::Contains(&[
+            "\"id\": \"b\"",
+            "\"title\": \"Bravo headline\"",
+            "\"id\": \"stdin\"",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "a directory gives its .txt files, not subdirectories or other files",
+        args: &["build", "articles"],
+        stdout: Stdout::Contains(&[
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"id\": \"b\"",
+            "\"path\": \"articles/b.txt\"",
+            "\"nodes\"",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "a directory is read in path order",
+        args: &["build", "empties/"],
+        stdout: Stdout::Contains(&[
+            "\"path\": \"empties/a.txt\"",
+            "\"path\": \"empties/b.txt\"",
+            "\"path\": \"empties/c.txt\"",
+        ]),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: empties/a.txt is empty; it yields nothing\n\
+             provgraph: warning: empties/b.txt is empty; it yields nothing\n\
+             provgraph: warning: empties/c.txt is empty; it yields nothing\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "duplicate ids are made unique and reported",
+        args: &["build", "articles", "other/a.txt"],
+        stdout: Stdout::Contains(&[
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"id\": \"a-2\"",
+            "\"path\": \"other/a.txt\"",
+            "\"title\": \"Another alpha\"",
+            "\"id\": \"b\"",
+        ]),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: articles/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a file given twice becomes two documents",
+        args: &["build", "other/a.txt", "other/a.txt"],
+        stdout: Stdout::Contains(&["\"id\": \"a\"", "\"id\": \"a-2\""]),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: other/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "an empty input is a warning, not an error",
+        args: &["build", "empty.txt"],
+        stdout: Stdout::Contains(&["\"id\": \"empty\"", "\"title\": null", "\"bytes\": 0"]),
+        stderr: Stderr::Exactly("provgraph: warning: empty.txt is empty; it yields nothing\n"),
+        ..OK
+    },
+    Case {
+        name: "empty standard input",
+        args: &["chains", "-"],
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly("provgraph: warning: standard input is empty; it yields nothing\n"),
+        ..OK
+    },
+    Case {
+        name: "chains reads the same inputs",
+        args: &["chains", "articles", "-"],
+        stdin: b"Text from a pipe.\n",
+        ..OK
+    },
+    // Failures: exit status 1, nothing on standard output, no file.
+    Case {
+        name: "missing input",
+        args: &["build", "missing.txt", "-o", "graph.json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read missing.txt: no such file or directory; check the path\n",
+        ),
+        absent: &["graph.json"],
+        ..OK
+    },
+    Case {
+        name: "missing input for chains",
+        args: &["chains", "articles", "missing.txt"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read missing.txt: no such file or directory; check the path\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a directory without .txt files",
+        args: &["build", "noinput"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read noinput: the directory has no .txt files; give .txt files, or a directory that holds some\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a file that is not UTF-8",
+        args: &["build", "articles/a.txt", "latin1.txt"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read latin1.txt: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "standard input that is not UTF-8",
+        args: &["chains", "-"],
+        stdin: b"ok\n\xff",
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read standard input: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a binary file",
+        args: &["build", "binary.txt"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read binary.txt: it holds binary data (a NUL byte at offset 4); give a plain-text file; UTF-16 text can be converted with iconv -f UTF-16 -t UTF-8\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "output into a missing directory",
+        args: &["build", "articles", "-o", "out/graph.json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write out/graph.json: the directory out does not exist; create it first, or choose another path\n",
+        ),
+        absent: &["out"],
+        ..OK
+    },
+    Case {
+        name: "output under a file",
+        args: &["build", "articles", "-o", "empty.txt/graph.json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write empty.txt/graph.json: empty.txt is not a directory; choose another path\n",
+        ),
+        file: Some(("empty.txt", "")),
+        ..OK
+    },
+    Case {
+        name: "output onto a directory",
+        args: &["build", "articles", "-o", "noinput", "--format", "json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write noinput: it is a directory; give a file name\n",
+        ),
+        file: Some(("noinput/readme.md", "Nothing here.")),
+        ..OK
+    },
+    Case {
+        name: "output where nobody may write, not even root",
+        args: &["build", "articles", "-o", "/sys/provgraph-test.json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        // Permission denied, or a read-only file system where /sys is mounted so.
+        stderr: Stderr::Contains(&[
+            "provgraph: cannot write /sys/provgraph-test.json: /sys is not writable (",
+            "); choose a writable location\n",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "a failing input leaves an existing output file alone",
+        args: &["build", "latin1.txt", "-o", "existing.json"],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["cannot read latin1.txt"]),
+        file: Some(("existing.json", "keep me\n")),
+        ..OK
+    },
+    // Usage errors: exit status 2.
+    Case {
+        name: "unknown --format",
+        args: &[
+            "build",
+            "articles",
+            "--format",
+            "xml",
+            "-o",
+            "existing.json",
+        ],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: unknown format xml: provgraph writes json or dot; use --format json or --format dot\n",
+        ),
+        file: Some(("existing.json", "keep me\n")),
+        ..OK
+    },
+    Case {
+        name: "unknown extension of -o",
+        args: &["build", "articles", "-o", "graph.xml"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot or .gv, or give --format json or --format dot\n",
+        ),
+        absent: &["graph.xml"],
+        ..OK
+    },
+    Case {
+        name: "-o without an extension",
+        args: &["build", "articles", "-o", "graph"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot tell the output format of graph: the file name has no extension; name the file .json, .dot or .gv, or give --format json or --format dot\n",
+        ),
+        absent: &["graph"],
+        ..OK
+    },
+    Case {
+        name: "the format is checked before any input is read",
+        args: &["build", "missing.txt", "--format", "svg"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["provgraph: unknown format svg"]),
+        ..OK
+    },
+    Case {
+        name: "standard input twice",
+        args: &["build", "-", "articles", "-"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot read standard input twice: - is given 2 times; give - once\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "no input",
+        args: &["build"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["the following required arguments were not provided"]),
+        ..OK
+    },
+    Case {
+        name: "unknown flag",
+        args: &["chains", "--bogus", "articles"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["unexpected argument '--bogus'"]),
+        ..OK
+    },
+    Case {
+        name: "unknown subcommand",
+        args: &["frobnicate"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["unrecognized subcommand 'frobnicate'"]),
+        ..OK
+    },
+    Case {
+        name: "no arguments at all shows the help",
+        args: &[],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&["Usage: provgraph <COMMAND>"]),
+        ..OK
+    },
+    // Help.
+    Case {
+        name: "--help",
+        args: &["--help"],
+        stdout: Stdout::Contains(&[
+            "Usage: provgraph <COMMAND>",
+            "build",
+            "chains",
+            "Exit status: 0 on success, 1",
+            "Examples:",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "build --help",
+        args: &["build", "--help"],
+        stdout: Stdout::Contains(&[
+            "Usage: provgraph build [OPTIONS] <INPUT>...",
+            "--format <FORMAT>",
+            "--output <FILE>",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "chains --help",
+        args: &["chains", "--help"],
+        stdout: Stdout::Contains(&["-reported->", "-published->", "Usage: provgraph chains"]),
+        ..OK
+    },
+    Case {
+        name: "--version",
+        args: &["--version"],
+        stdout: Stdout::Contains(&[concat!("provgraph ", env!("CARGO_PKG_VERSION"), "\n")]),
+        ..OK
+    },
+];
+
+#[test]
+fn cases() {
+    let mut names = std::collections::BTreeSet::new();
+    for case in CASES {
+        assert!(names.insert(case.name), "two cases named {:?}", case.name);
+        check(case);
+    }
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    make_tree(dir.path());
+    for format in ["json", "dot"] {
+        let args = ["build", "articles", "other/a.txt", "--format", format];
+        let one = run_in(dir.path(), &args, b"");
+        let two = run_in(dir.path(), &args, b"");
+        assert!(one.status.success());
+        assert_eq!(one.stdout, two.stdout, "{format}");
+    }
+}
+
+#[test]
+fn a_closed_standard_output_ends_the_run_quietly() {
+    let mut child = Command::new(BIN)
+        .args(["build", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before provgraph has read its input, so its output hits a closed pipe.
+    drop(child.stdout.take());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Headline\nText.\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn piping_into_head_exits_quietly_with_status_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    // Far more output than a pipe holds, so that writing goes on after `head` has exited.
+    fs::create_dir(dir.path().join("many")).unwrap();
+    for i in 0..3000 {
+        let path = dir.path().join(format!("many/article-{i:04}.txt"));
+        fs::write(path, format!("Headline number {i}\nText.\n")).unwrap();
+    }
+    let script = r#""$1" build many | head -n 1; echo "status ${PIPESTATUS[0]}""#;
+    let output = Command::new("bash")
+        .args(["-c", script, "bash", BIN])
+        .current_dir(dir.path())
+        .output()
+        .expect("bash runs");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "{\nstatus 0\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_input_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.txt");
+    fs::write(&path, "text").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        // Root reads anything; the message for this case is then unreachable.
+        eprintln!("skipped: running as root, permissions do not apply");
+        return;
+    }
+    let output = run_in(dir.path(), &["build", "secret.txt"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "provgraph: cannot read secret.txt: permission denied; check its permissions\n"
+    );
+}
