@@ -90,7 +90,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     for (_, item) in &items {
         match item {
             Item::Name(mention, sentence) => {
-                coref.resolve(mention, At { sentence: *sentence, exclude: None, source: false, statement: false });
+                coref.note_name(mention, At { sentence: *sentence, exclude: None, source: false, statement: false, relay: false });
             }
             Item::Hop(d, h) => {
                 let draft = &drafts[*d];
@@ -101,6 +101,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                     exclude: draft.content.map(|c| (c.first, c.end)),
                     source: true,
                     statement: hop.statement,
+                    relay: *h > 0 && !matches!(hop.relation, crate::model::Relation::Said),
                 };
                 if let Some(entity) = coref.resolve(mention, at) {
                     if let Some(appositive) = hop.appositive {
@@ -134,7 +135,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         Some(name) => (Some(metadata_publisher(&mut coref, name)), None),
         None => match publisher::find(&text) {
             Some(mention) => {
-                let at = At { sentence: text.sentence_of(mention.np.first), exclude: None, source: false, statement: false };
+                let at = At { sentence: text.sentence_of(mention.np.first), exclude: None, source: false, statement: false, relay: false };
                 let entity = coref.resolve(&mention, at);
                 (entity, entity.map(|_| text.span(mention.np.first, mention.np.last)))
             }
@@ -283,5 +284,59 @@ impl Coref<'_, '_> {
         e.fixed_id = Some(id);
         self.entities.push(e);
         self.entities.len() - 1
+    }
+}
+
+/// A human-readable trace of the analysis: every sentence with the frames the rules found in
+/// it and the drafts assembled from them. For debugging rules and for audits.
+pub fn explain(input: &DocumentInput) -> String {
+    use std::fmt::Write;
+    let text = Text::new(input.text, lexicon());
+    let headline = has_headline(&text);
+    let mut out = String::new();
+    let words = |np: Np| text.span(np.first, np.last).slice(input.text).to_string();
+    for (i, s) in text.sentences.iter().enumerate() {
+        let ctx = Ctx { text: &text, sentence: i, start: s.start, end: s.end, headline: headline && i == 0 };
+        let frames = find_frames(&ctx);
+        if frames.is_empty() {
+            continue;
+        }
+        let sentence = text.span(s.start, s.end - 1).slice(input.text);
+        let _ = writeln!(out, "[{i}] {sentence}");
+        for f in &frames {
+            let source = f.source.as_ref().map(|m| format!("{} ({})", words(m.np), kind_name(&m.kind))).unwrap_or_default();
+            let content = f.content.map(|c| c.span.slice(input.text).to_string()).unwrap_or_default();
+            let content: String = content.chars().take(70).collect();
+            let _ = writeln!(
+                out,
+                "    {:<16} {:?} cue={:?} src={} weak={} content={:?}",
+                f.rule,
+                f.role,
+                words(f.cue),
+                source,
+                f.weak,
+                content
+            );
+        }
+        for d in assemble(&text, i, &frames) {
+            let chain: Vec<String> =
+                d.hops.iter().map(|h| h.mention.as_ref().map(|m| words(m.np)).unwrap_or_else(|| "?".into())).collect();
+            let _ = writeln!(out, "    => {} [{}]", d.rule, chain.join(" -> "));
+        }
+    }
+    out
+}
+
+fn kind_name(kind: &MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Pronoun { .. } => "pronoun",
+        MentionKind::Relative => "relative",
+        MentionKind::Person { .. } => "person",
+        MentionKind::Known { .. } => "known",
+        MentionKind::Outlet { .. } => "outlet",
+        MentionKind::Organization { .. } => "org",
+        MentionKind::Description { .. } => "description",
+        MentionKind::Group { .. } => "group",
+        MentionKind::Other => "other",
     }
 }

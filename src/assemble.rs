@@ -48,6 +48,19 @@ fn inside(frame: &Frame, content: &Content) -> bool {
     in_range(frame.cue.first, frame.cue.last) && frame.source.as_ref().is_none_or(|m| in_range(m.np.first, m.np.last))
 }
 
+/// Does the frame's source open a new clause (after a comma, a semicolon, a conjunction)?
+fn clause_initial(text: &Text, frame: &Frame) -> bool {
+    let Some(source) = &frame.source else { return false };
+    let preposed = frame.content.is_some_and(|c| c.first > frame.cue.last);
+    if !preposed || source.np.first == 0 {
+        return false;
+    }
+    matches!(
+        text.word(source.np.first - 1),
+        "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "although" | "though" | "because" | "—" | "–" | "--"
+    )
+}
+
 /// Turns one sentence's frames (sorted by cue) into drafts.
 pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     let n = frames.len();
@@ -61,8 +74,14 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             if !inside(&frames[j], &content) {
                 continue;
             }
-            // No cycles: the outer cue must lie outside the inner content.
-            if frames[j].content.is_some_and(|c| inside(&frames[i], &c)) {
+            // Each inside the other ("X said that C, the agency recalled"): the later cue is
+            // the outer statement.
+            if frames[j].content.is_some_and(|c| inside(&frames[i], &c)) && frames[i].cue.first < frames[j].cue.first {
+                continue;
+            }
+            // A statement opening a clause of its own after an earlier cue ("..., and Trump
+            // has said", "..., the Georgian minister said") is not part of that content.
+            if clause_initial(text, &frames[j]) && frames[i].cue.first < frames[j].cue.first {
                 continue;
             }
             let size = content.end - content.first;

@@ -73,10 +73,19 @@ impl EntityBuild {
         self.fixed_id.clone().unwrap_or_else(|| slug(&self.label))
     }
 
+    /// Adds the words of a title up to its first complement: "head of the speaker's
+    /// secretariat" gives "head" (the person is not a speaker).
     fn add_words(&mut self, words: &str) {
-        for w in words.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            if !w.is_empty() {
-                self.role_words.insert(w.to_lowercase());
+        for w in words.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') {
+            let lower = w.to_lowercase();
+            if matches!(lower.as_str(), "of" | "for" | "at" | "with" | "from" | "to" | "in" | "on") {
+                break;
+            }
+            if lower.ends_with("'s") || lower.ends_with("’s") {
+                break;
+            }
+            if !lower.is_empty() {
+                self.role_words.insert(lower);
             }
         }
     }
@@ -93,6 +102,8 @@ pub struct At {
     pub source: bool,
     /// The source spoke "in a statement".
     pub statement: bool,
+    /// The source only relays someone else's statement.
+    pub relay: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +112,10 @@ struct Event {
     sentence: usize,
     entity: usize,
     source: bool,
+    /// The mention opens its sentence (a subject).
+    subject: bool,
+    /// The source only relayed the statement (", quoted by TASS").
+    relay: bool,
 }
 
 pub struct Coref<'t, 'a> {
@@ -147,7 +162,15 @@ impl<'t, 'a> Coref<'t, 'a> {
         if at.statement {
             e.statement = true;
         }
-        self.history.push(Event { token: mention.np.first, sentence: at.sentence, entity, source: at.source });
+        let subject = self.text.sentences.get(at.sentence).is_some_and(|s| s.start == mention.np.first);
+        self.history.push(Event {
+            token: mention.np.first,
+            sentence: at.sentence,
+            entity,
+            source: at.source,
+            subject,
+            relay: at.relay,
+        });
     }
 
     fn add_alias(&mut self, entity: usize, np: Np) {
@@ -164,6 +187,21 @@ impl<'t, 'a> Coref<'t, 'a> {
         let entity = self.resolve_kind(mention, at)?;
         self.record(entity, mention, at);
         Some(entity)
+    }
+
+    /// Registers a name seen anywhere in the text. A lone surname only counts when it names a
+    /// person already known ("Sondland" after "Gordon Sondland").
+    pub fn note_name(&mut self, mention: &Mention, at: At) {
+        if let MentionKind::Person { name, .. } = &mention.kind {
+            if name.len() == 1 {
+                let word = self.text.word(name.first).to_string();
+                let known = self.entities.iter().any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
+                if !known {
+                    return;
+                }
+            }
+        }
+        self.resolve(mention, at);
     }
 
     /// Resolves an appositive's description onto an entity: its title and role words.
@@ -391,7 +429,8 @@ impl<'t, 'a> Coref<'t, 'a> {
             .filter(|ev| usable(ev) && at.sentence.saturating_sub(ev.sentence) <= 1)
             .find(|ev| fits(&self.entities[ev.entity]));
         let chosen = match (speaker, named) {
-            (Some(s), Some(n)) if n.sentence > s.sentence + 1 && !n.source => n,
+            // Someone named as the subject after the last speaker spoke is who "he" is.
+            (Some(s), Some(n)) if n.token > s.token && n.subject && !n.source => n,
             (Some(s), _) => s,
             (None, Some(n)) => n,
             (None, None) => return None,
@@ -418,7 +457,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             if matches!(o.kind, MentionKind::Other) {
                 None
             } else {
-                self.resolve(o, At { source: false, ..at })
+                self.resolve(o, At { source: false, relay: false, ..at })
             }
         });
         // Documents speak for their owner: "The White House statement", "A Reuters report".
@@ -429,12 +468,12 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
             if definite {
                 let wants_statement = matches!(role.singular.as_str(), "statement" | "communique" | "communiqué" | "release" | "readout");
-                let found = self.history.iter().rev().filter(|ev| ev.source && ev.token < mention.np.first).find(|ev| {
+                let found = self.history.iter().rev().filter(|ev| ev.source && !ev.relay && ev.token < mention.np.first).find(|ev| {
                     let e = &self.entities[ev.entity];
                     if wants_statement { e.statement } else { e.kind == Kind::Outlet || e.kind == Kind::Organization }
                 });
                 let found = found.or_else(|| {
-                    self.history.iter().rev().filter(|ev| ev.source && ev.token < mention.np.first).find(|ev| {
+                    self.history.iter().rev().filter(|ev| ev.source && !ev.relay && ev.token < mention.np.first).find(|ev| {
                         let e = &self.entities[ev.entity];
                         e.kind == Kind::Organization || e.kind == Kind::Outlet
                     })
@@ -567,7 +606,7 @@ pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
             let np = Np { first: i, last: j };
             let mention = classify(text, np);
             let keep = match &mention.kind {
-                MentionKind::Person { name, .. } => name.len() >= 2,
+                MentionKind::Person { .. } => true,
                 MentionKind::Known { .. } => true,
                 _ => false,
             };

@@ -18,7 +18,7 @@ mod coref;
 mod publisher;
 pub mod rules;
 
-pub use analyze::{DocumentInput, analyze};
+pub use analyze::{DocumentInput, analyze, explain};
 pub use graph::{ProvGraph, build_graph};
 pub use model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
 pub use span::Span;

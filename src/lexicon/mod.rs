@@ -77,6 +77,8 @@ pub mod verb_flag {
     pub const NOUN: u8 = 8;
     pub const WEAK: u8 = 16;
     pub const RELAY: u8 = 32;
+    pub const POSTONLY: u8 = 64;
+    pub const THAT: u8 = 128;
 }
 
 #[derive(Clone, Debug)]
@@ -326,6 +328,8 @@ impl Lexicon {
                     "noun" => verb_flag::NOUN,
                     "weak" => verb_flag::WEAK,
                     "relay" => verb_flag::RELAY,
+                    "postonly" => verb_flag::POSTONLY,
+                    "that" => verb_flag::THAT,
                     other => return Err(format!("reporting_verbs.tsv:{line}: unknown flag {other:?}")),
                 };
             }

@@ -219,6 +219,23 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
             best = Some((entry.target, i + n - 1, entry.short));
         }
     }
+    if best.is_none() && text.tokens[i].is_cap_word() {
+        // "The Wall Street journal": a long name written with a lower-case word.
+        let mut next = i + 1;
+        while next <= last && text.tokens[next].kind == TokenKind::Word && next < i + 6 {
+            next += 1;
+        }
+        for entry in lex.names_starting(text.word(i)) {
+            let n = entry.tokens.len();
+            if n < 3 || entry.short || i + n - 1 > last {
+                continue;
+            }
+            let matches = entry.tokens.iter().enumerate().all(|(k, tok)| text.word(i + k).eq_ignore_ascii_case(tok));
+            if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
+                best = Some((entry.target, i + n - 1, false));
+            }
+        }
+    }
     best
 }
 
@@ -272,6 +289,10 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     // A coordination: "the Americans and their NATO allies", "Grassley and Leahy".
     if let Some(and) = (body.first + 1..body.last).find(|&i| matches!(text.word(i), "and" | "&")) {
         let right_first = &tokens[and + 1];
+        // "Yonhap and other news reports": the named one is the source.
+        if matches!(text.word(and + 1), "other" | "others") {
+            return classify_kind(text, Np { first: np.first, last: and - 1 });
+        }
         let left = Np { first: body.first, last: and - 1 };
         let right = Np { first: and + 1, last: body.last };
         let opens_np = right_first.info.is(class::DET | class::POSS) && !right_first.has(flag::CAP)

@@ -105,6 +105,11 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
     let mut j = cue;
     while j > lo {
         let t = &tokens[j - 1];
+        // "Swiss Radio International (SRI) reported": a parenthesized acronym.
+        if text.word(j - 1) == ")" && j >= lo + 3 && text.word(j - 3) == "(" && tokens[j - 2].has(flag::ALL_CAPS) {
+            j -= 3;
+            continue;
+        }
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
             // "Mr. Trump said": the period of a title abbreviation is inside the phrase.
             break;
@@ -116,9 +121,16 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
             continue;
         }
         // Time expressions: "Tuesday", "on Friday", "last week", "earlier this month".
-        if t.info.is(class::TIME) || t.kind == TokenKind::Number && j >= 2 && tokens[j - 2].info.is(class::MONTH) {
+        let month_day = t.kind == TokenKind::Number
+            && j >= 2
+            && (tokens[j - 2].info.is(class::MONTH) || j >= 3 && text.word(j - 2) == "." && tokens[j - 3].info.is(class::MONTH));
+        if t.info.is(class::TIME) && !t.info.is(class::ROLE) || month_day {
             let mut k = j - 1;
-            while k > lo && (tokens[k - 1].info.is(class::TIME | class::MONTH) || text.word(k - 1) == "this") {
+            while k > lo
+                && (tokens[k - 1].info.is(class::TIME | class::MONTH)
+                    || text.word(k - 1) == "this"
+                    || text.word(k - 1) == "." && k >= 2 && tokens[k - 2].info.is(class::MONTH))
+            {
                 k -= 1;
             }
             if k > lo && matches!(text.word(k - 1), "on" | "On") {
@@ -180,7 +192,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
             }
             TokenKind::Word if t.info.is(class::NPPREP) && !t.has(flag::CAP) => {
                 // "Lawyers for Michael Flynn", "head of the speaker's secretariat".
-                if k > lo && is_nounish(&tokens[k - 1]) && is_nounish(&tokens[first]) {
+                if k > lo && is_nounish(&tokens[k - 1]) && is_np_word(&tokens[first]) {
                     first = k;
                 } else {
                     break;

@@ -34,7 +34,16 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let start = np_start_before(text, ctx.start, colon - 1);
         if start == Some(ctx.start) {
             let mention = classify(text, Np { first: ctx.start, last: colon - 1 });
-            if matches!(mention.kind, MentionKind::Person { .. } | MentionKind::Known { .. } | MentionKind::Organization { .. }) {
+            // Only a plain name: a person with a title or a known first name, or a known body
+            // ("The Biden-Putin Video Meeting: Two Hours ..." is a headline, not a speaker).
+            let speaker = match &mention.kind {
+                MentionKind::Person { name, title, .. } => {
+                    title.is_some() || text.tokens[name.first].info.is(crate::lexicon::class::GIVEN)
+                }
+                MentionKind::Known { .. } => true,
+                _ => false,
+            };
+            if speaker {
                 let mut frame = Frame::new("headline", Np { first: colon, last: colon }, Relation::Said, Role::Statement);
                 frame.source = Some(mention);
                 frame.content = content_between(text, colon + 1, last + 1);

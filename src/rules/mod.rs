@@ -168,6 +168,10 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
             }
         }
     }
+    // A cue inside another frame's source is part of a noun phrase ("Press reports Tuesday
+    // said": "reports" is the subject's head, not a verb).
+    let sources: Vec<Np> = frames.iter().filter_map(|f| f.source.as_ref().map(|m| m.np)).collect();
+    frames.retain(|f| !sources.iter().any(|np| np.first <= f.cue.first && f.cue.last <= np.last));
     frames.sort_by_key(|f| f.cue.first);
     frames
 }

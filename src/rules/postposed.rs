@@ -23,7 +23,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !is_subject(&mention) || !agrees(&hit, &mention) {
             continue;
         }
-        let Some(content) = content_before(ctx, np.first) else { continue };
         // After the cue: the end of the sentence, or a comma and more (", adding that ...",
         // ", quoted by TASS"); after a quotation, anything (", recalling ...").
         let mut k = hit.cue.last + 1;
@@ -32,6 +31,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         let (k, statement) = skip_adjuncts(ctx, k);
         let ends = k > ctx.last_word() || matches!(text.word(k), "," | ";" | "--" | "—" | "–" | "(");
+        if np.first == ctx.start && !ends {
+            continue; // a preposed statement after a quotation, not the quotation's source
+        }
+        let Some(content) = content_before(ctx, np.first) else { continue };
         if !ends && !content.direct {
             continue;
         }
@@ -57,12 +60,15 @@ pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
     let sep = source - 1;
     let word = text.word(sep);
     if text.tokens[sep].is_double_quote() {
-        return quote_content_closing(text, sep);
+        return quote_content_closing(text, sep).filter(|q| q.first <= ctx.start);
     }
     if !matches!(word, "," | "--" | "—" | "–" | "-") {
         return None;
     }
-    if let Some(quote) = closing_quote_before(text, sep) {
+    // A quotation is the whole content only if it opens the sentence; a partial quotation at
+    // the end of a clause ("... not to be shifted "on the shoulders of Russia", the press
+    // service reported") leaves the whole clause as the content.
+    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.first <= ctx.start) {
         return Some(quote);
     }
     let content = content_between(text, ctx.start, sep)?;

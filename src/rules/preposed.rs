@@ -25,13 +25,20 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(verb_flag::NOUN) && !hit.has(form::PAST) && !opens_clause(text, hit.cue.last + 1) {
             continue; // "media reports suggesting ...": a noun
         }
+        if hit.verb().has(verb_flag::POSTONLY) {
+            continue; // "the United States continues to supply ..."
+        }
+        if hit.verb().has(verb_flag::THAT) && !introduces_speech(text, hit.cue.last + 1) {
+            continue; // "would respond positively to ...", "recalled the meeting"
+        }
         let Some((content, statement)) = content_after(ctx, &hit) else { continue };
         let mut frame = Frame::new("preposed", hit.cue, hit.verb().relation, Role::Statement);
         frame.source = Some(mention);
         frame.appositive = appositive;
         frame.content = Some(content);
         frame.weak = hit.verb().has(verb_flag::WEAK);
-        frame.statement = statement;
+        // "In a statement, the White House said ...".
+        frame.statement = statement || (ctx.start..np.first).any(|k| text.word(k) == "statement");
         out.push(frame);
     }
 }
@@ -46,6 +53,11 @@ fn opens_clause(text: &Text, k: usize) -> bool {
     use crate::lexicon::class;
     let gerund = w.ends_with("ing") && !t.has(crate::text::token::flag::CAP);
     !gerund && (t.is_cap_word() || t.info.is(class::DET | class::PRON | class::POSS) && !t.info.is(class::PREP))
+}
+
+/// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
+fn introduces_speech(text: &Text, k: usize) -> bool {
+    matches!(text.word(k), "that" | ":" | ",") || text.tokens.get(k).is_some_and(|t| t.is_quote())
 }
 
 /// Can this mention be the subject of a reporting verb outside quotations?
@@ -86,6 +98,9 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     }
     let (k, statement) = skip_adjuncts(ctx, k);
     let mut k = k;
+    if hit.verb().has(verb_flag::OBJECT) && text.word(k) == "as" {
+        k += 1; // "described Trump's call as "crazy""
+    }
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
         k += 1;
     }

@@ -136,6 +136,10 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
         break;
     }
     hit.group_start = k;
+    // "a working document proposed by the United States": a passive participle.
+    if !hit.perfect && hit.forms & (form::PAST | form::PARTICIPLE) != 0 && text.word(hit.cue.last + 1) == "by" {
+        return None;
+    }
     Some(hit)
 }
 
