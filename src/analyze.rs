@@ -6,7 +6,7 @@ use crate::assemble::{Draft, assemble};
 use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
 use crate::mention::{Mention, MentionKind, Np};
-use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop};
+use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Relation};
 use crate::rules::{Ctx, find_frames, neighbour_quote};
 use crate::span::Span;
 use crate::text::Text;
@@ -101,7 +101,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                     exclude: draft.content.map(|c| (c.first, c.end)),
                     source: true,
                     statement: hop.statement,
-                    relay: *h > 0 && !matches!(hop.relation, crate::model::Relation::Said),
+                    relay: matches!(hop.relation, Relation::Quoted | Relation::Via | Relation::Interview | Relation::Cited),
                 };
                 if let Some(entity) = coref.resolve(mention, at) {
                     if let Some(appositive) = hop.appositive {

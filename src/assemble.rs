@@ -81,7 +81,8 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             }
             // A statement opening a clause of its own after an earlier cue ("..., and Trump
             // has said", "..., the Georgian minister said") is not part of that content.
-            if clause_initial(text, &frames[j]) && frames[i].cue.first < frames[j].cue.first {
+            let opens_content = frames[j].source.as_ref().is_some_and(|m| m.np.first <= content.first + 1);
+            if clause_initial(text, &frames[j]) && frames[i].cue.first < frames[j].cue.first && !opens_content {
                 continue;
             }
             let size = content.end - content.first;

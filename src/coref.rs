@@ -162,7 +162,16 @@ impl<'t, 'a> Coref<'t, 'a> {
         if at.statement {
             e.statement = true;
         }
-        let subject = self.text.sentences.get(at.sentence).is_some_and(|s| s.start == mention.np.first);
+        let subject = self.text.sentences.get(at.sentence).is_some_and(|s| {
+            // The sentence's first noun phrase, maybe after an opening adverbial ("At US
+            // Airways, Todd Lehmacher called ...").
+            let first = mention.np.first;
+            first == s.start
+                || first > s.start
+                    && self.text.word(first - 1) == ","
+                    && self.text.tokens[s.start].info.is(class::PREP | class::ADV | class::SUB)
+                    && !(s.start..first - 1).any(|k| self.text.word(k) == ",")
+        });
         self.history.push(Event {
             token: mention.np.first,
             sentence: at.sentence,
@@ -467,17 +476,16 @@ impl<'t, 'a> Coref<'t, 'a> {
                 return Some(owner);
             }
             if definite {
-                let wants_statement = matches!(role.singular.as_str(), "statement" | "communique" | "communiqué" | "release" | "readout");
-                let found = self.history.iter().rev().filter(|ev| ev.source && !ev.relay && ev.token < mention.np.first).find(|ev| {
-                    let e = &self.entities[ev.entity];
-                    if wants_statement { e.statement } else { e.kind == Kind::Outlet || e.kind == Kind::Organization }
-                });
-                let found = found.or_else(|| {
-                    self.history.iter().rev().filter(|ev| ev.source && !ev.relay && ev.token < mention.np.first).find(|ev| {
-                        let e = &self.entities[ev.entity];
-                        e.kind == Kind::Organization || e.kind == Kind::Outlet
-                    })
-                });
+                // "the statement", "the report": what the last body to speak said, or failing
+                // that the last one that spoke "in a statement".
+                let before = |ev: &&Event| ev.source && !ev.relay && ev.token < mention.np.first;
+                let found = self
+                    .history
+                    .iter()
+                    .rev()
+                    .filter(before)
+                    .find(|ev| matches!(self.entities[ev.entity].kind, Kind::Organization | Kind::Outlet))
+                    .or_else(|| self.history.iter().rev().filter(before).find(|ev| self.entities[ev.entity].statement));
                 if let Some(ev) = found {
                     let entity = ev.entity;
                     self.add_alias(entity, mention.np);

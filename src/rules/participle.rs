@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             // first noun phrase.
             let nearest = found.iter().rev().find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some());
             match nearest {
-                Some(frame) => frame.source.clone(),
+                Some(_) => continue,
                 None => np_after(text, ctx.start, i).map(|np| classify(text, np)).filter(|m| {
                     matches!(
                         m.kind,
