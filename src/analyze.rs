@@ -27,7 +27,11 @@ pub struct DocumentInput<'a> {
 
 impl<'a> DocumentInput<'a> {
     pub fn new(id: &'a str, text: &'a str) -> DocumentInput<'a> {
-        DocumentInput { id, text, ..DocumentInput::default() }
+        DocumentInput {
+            id,
+            text,
+            ..DocumentInput::default()
+        }
     }
 }
 
@@ -36,15 +40,26 @@ const MAX_HEADLINE_WORDS: usize = 30;
 
 /// Is the first sentence the document's headline (a first line on its own)?
 fn has_headline(text: &Text) -> bool {
-    let Some(first) = text.sentences.first() else { return false };
-    let one_line = text.tokens[first.start + 1..first.end].iter().all(|t| !t.has(flag::LINE_BEFORE));
-    let next_is_new_paragraph = text.sentences.get(1).is_none_or(|s| s.paragraph > first.paragraph);
+    let Some(first) = text.sentences.first() else {
+        return false;
+    };
+    let one_line = text.tokens[first.start + 1..first.end]
+        .iter()
+        .all(|t| !t.has(flag::LINE_BEFORE));
+    let next_is_new_paragraph = text
+        .sentences
+        .get(1)
+        .is_none_or(|s| s.paragraph > first.paragraph);
     one_line && next_is_new_paragraph && first.end - first.start <= MAX_HEADLINE_WORDS
 }
 
 /// The title: the first non-empty line, if it is not too long to be one.
 fn title_of(text: &str) -> Option<String> {
-    let line = text.trim_start_matches('\u{feff}').lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())?;
     (line.len() <= 300).then(|| line.to_string())
 }
 
@@ -56,7 +71,13 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     // Frames per sentence, assembled into drafts.
     let mut drafts: Vec<Draft> = Vec::new();
     for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx { text: &text, sentence: i, start: s.start, end: s.end, headline: headline && i == 0 };
+        let ctx = Ctx {
+            text: &text,
+            sentence: i,
+            start: s.start,
+            end: s.end,
+            headline: headline && i == 0,
+        };
         let frames = find_frames(&ctx);
         drafts.extend(assemble(&text, i, &frames));
     }
@@ -70,9 +91,18 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     }
     let names = name_mentions(&text);
     let mut items: Vec<(usize, Item)> = Vec::new();
-    let hop_tokens: Vec<Np> = drafts.iter().flat_map(|d| d.hops.iter().filter_map(|h| h.mention.as_ref().map(|m| m.np))).collect();
+    let hop_tokens: Vec<Np> = drafts
+        .iter()
+        .flat_map(|d| {
+            d.hops
+                .iter()
+                .filter_map(|h| h.mention.as_ref().map(|m| m.np))
+        })
+        .collect();
     for (mention, sentence) in &names {
-        let overlaps_hop = hop_tokens.iter().any(|np| np.first <= mention.np.last && mention.np.first <= np.last);
+        let overlaps_hop = hop_tokens
+            .iter()
+            .any(|np| np.first <= mention.np.last && mention.np.first <= np.last);
         if !overlaps_hop {
             items.push((mention.np.first, Item::Name(mention, *sentence)));
         }
@@ -90,18 +120,32 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     for (_, item) in &items {
         match item {
             Item::Name(mention, sentence) => {
-                coref.note_name(mention, At { sentence: *sentence, exclude: None, source: false, statement: false, relay: false });
+                coref.note_name(
+                    mention,
+                    At {
+                        sentence: *sentence,
+                        exclude: None,
+                        source: false,
+                        statement: false,
+                        relay: false,
+                    },
+                );
             }
             Item::Hop(d, h) => {
                 let draft = &drafts[*d];
                 let hop = &draft.hops[*h];
-                let Some(mention) = &hop.mention else { continue };
+                let Some(mention) = &hop.mention else {
+                    continue;
+                };
                 let at = At {
                     sentence: draft.sentence,
                     exclude: draft.content.map(|c| (c.first, c.end)),
                     source: true,
                     statement: hop.statement,
-                    relay: matches!(hop.relation, Relation::Quoted | Relation::Via | Relation::Interview | Relation::Cited),
+                    relay: matches!(
+                        hop.relation,
+                        Relation::Quoted | Relation::Via | Relation::Interview | Relation::Cited
+                    ),
                 };
                 if let Some(entity) = coref.resolve(mention, at) {
                     if let Some(appositive) = hop.appositive {
@@ -118,7 +162,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             continue;
         }
         let Some(prev) = drafts[..d].iter().enumerate().rev().find(|(_, p)| {
-            p.hops.len() == draft.hops.len() && p.content.is_some_and(|c| draft.content.is_some_and(|dc| c.span.end <= dc.span.start))
+            p.hops.len() == draft.hops.len()
+                && p.content
+                    .is_some_and(|c| draft.content.is_some_and(|dc| c.span.end <= dc.span.start))
         }) else {
             continue;
         };
@@ -135,9 +181,18 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         Some(name) => (Some(metadata_publisher(&mut coref, name)), None),
         None => match publisher::find(&text) {
             Some(mention) => {
-                let at = At { sentence: text.sentence_of(mention.np.first), exclude: None, source: false, statement: false, relay: false };
+                let at = At {
+                    sentence: text.sentence_of(mention.np.first),
+                    exclude: None,
+                    source: false,
+                    statement: false,
+                    relay: false,
+                };
                 let entity = coref.resolve(&mention, at);
-                (entity, entity.map(|_| text.span(mention.np.first, mention.np.last)))
+                (
+                    entity,
+                    entity.map(|_| text.span(mention.np.first, mention.np.last)),
+                )
             }
             None => (None, None),
         },
@@ -149,7 +204,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     for (d, draft) in drafts.iter().enumerate() {
         let mut hops: Vec<(usize, Hop)> = Vec::new();
         for (h, hop) in draft.hops.iter().enumerate() {
-            let Some(&entity) = resolved.get(&(d, h)) else { continue };
+            let Some(&entity) = resolved.get(&(d, h)) else {
+                continue;
+            };
             if hops.last().is_some_and(|(last, _)| *last == entity) {
                 continue; // the same source twice in a row
             }
@@ -157,7 +214,10 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 entity,
                 Hop {
                     node: String::new(),
-                    mention: hop.mention.as_ref().map(|m| text.span(m.np.first, m.np.last)),
+                    mention: hop
+                        .mention
+                        .as_ref()
+                        .map(|m| text.span(m.np.first, m.np.last)),
                     cue: hop.cue.map(|c| text.span(c.first, c.last)),
                     relation: hop.relation,
                 },
@@ -184,15 +244,22 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             span,
             content: draft.content.map(|c| c.span),
             direct: draft.content.is_some_and(|c| c.direct),
-            hops: hops.into_iter().map(|(e, mut hop)| {
-                hop.node = coref.entities[e].id();
-                hop
-            }).collect(),
+            hops: hops
+                .into_iter()
+                .map(|(e, mut hop)| {
+                    hop.node = coref.entities[e].id();
+                    hop
+                })
+                .collect(),
             rule: draft.rule.to_string(),
         };
         attributions.push((span, attribution));
     }
-    attributions.sort_by(|a, b| (a.0.start, a.0.end).cmp(&(b.0.start, b.0.end)).then_with(|| a.1.rule.cmp(&b.1.rule)));
+    attributions.sort_by(|a, b| {
+        (a.0.start, a.0.end)
+            .cmp(&(b.0.start, b.0.end))
+            .then_with(|| a.1.rule.cmp(&b.1.rule))
+    });
     attributions.dedup_by(|a, b| a.0 == b.0 && a.1.hops == b.1.hops);
     let attributions: Vec<Attribution> = attributions
         .into_iter()
@@ -209,7 +276,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     for i in used {
         let entity = coref.entity(i);
         match entities.get_mut(&entity.id) {
-            Some(existing) if existing.label != entity.label || existing.mentions != entity.mentions => {
+            Some(existing)
+                if existing.label != entity.label || existing.mentions != entity.mentions =>
+            {
                 merge_entity(existing, entity);
             }
             Some(_) => {}
@@ -225,7 +294,10 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         document: Document {
             id: input.id.to_string(),
             path: input.path.map(String::from),
-            title: input.title.map(String::from).or_else(|| title_of(input.text)),
+            title: input
+                .title
+                .map(String::from)
+                .or_else(|| title_of(input.text)),
             publisher: publisher.map(|p| coref.entities[p].id()),
             publisher_mention,
             bytes: input.text.len(),
@@ -255,13 +327,20 @@ fn merge_entity(into: &mut Entity, other: Entity) {
 fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
     let text = Text::new(name, lexicon());
     if !text.tokens.is_empty() {
-        let np = Np { first: 0, last: text.tokens.len() - 1 };
+        let np = Np {
+            first: 0,
+            last: text.tokens.len() - 1,
+        };
         let mention = crate::mention::classify(&text, np);
         if let MentionKind::Known { target, .. } = mention.kind {
             let lex = lexicon();
             let (id, label) = match target {
-                crate::lexicon::NameTarget::Outlet(i) => (lex.outlet(i).id.clone(), lex.outlet(i).label.clone()),
-                crate::lexicon::NameTarget::Org(i) => (lex.org(i).id.clone(), lex.org(i).label.clone()),
+                crate::lexicon::NameTarget::Outlet(i) => {
+                    (lex.outlet(i).id.clone(), lex.outlet(i).label.clone())
+                }
+                crate::lexicon::NameTarget::Org(i) => {
+                    (lex.org(i).id.clone(), lex.org(i).label.clone())
+                }
                 crate::lexicon::NameTarget::Country(i) => {
                     let c = &lex.countries[i as usize];
                     (crate::mention::slug(&c.name), c.name.clone())
@@ -296,7 +375,13 @@ pub fn explain(input: &DocumentInput) -> String {
     let mut out = String::new();
     let words = |np: Np| text.span(np.first, np.last).slice(input.text).to_string();
     for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx { text: &text, sentence: i, start: s.start, end: s.end, headline: headline && i == 0 };
+        let ctx = Ctx {
+            text: &text,
+            sentence: i,
+            start: s.start,
+            end: s.end,
+            headline: headline && i == 0,
+        };
         let frames = find_frames(&ctx);
         if frames.is_empty() {
             continue;
@@ -304,8 +389,15 @@ pub fn explain(input: &DocumentInput) -> String {
         let sentence = text.span(s.start, s.end - 1).slice(input.text);
         let _ = writeln!(out, "[{i}] {sentence}");
         for f in &frames {
-            let source = f.source.as_ref().map(|m| format!("{} ({})", words(m.np), kind_name(&m.kind))).unwrap_or_default();
-            let content = f.content.map(|c| c.span.slice(input.text).to_string()).unwrap_or_default();
+            let source = f
+                .source
+                .as_ref()
+                .map(|m| format!("{} ({})", words(m.np), kind_name(&m.kind)))
+                .unwrap_or_default();
+            let content = f
+                .content
+                .map(|c| c.span.slice(input.text).to_string())
+                .unwrap_or_default();
             let content: String = content.chars().take(70).collect();
             let _ = writeln!(
                 out,
@@ -319,8 +411,16 @@ pub fn explain(input: &DocumentInput) -> String {
             );
         }
         for d in assemble(&text, i, &frames) {
-            let chain: Vec<String> =
-                d.hops.iter().map(|h| h.mention.as_ref().map(|m| words(m.np)).unwrap_or_else(|| "?".into())).collect();
+            let chain: Vec<String> = d
+                .hops
+                .iter()
+                .map(|h| {
+                    h.mention
+                        .as_ref()
+                        .map(|m| words(m.np))
+                        .unwrap_or_else(|| "?".into())
+                })
+                .collect();
             let _ = writeln!(out, "    => {} [{}]", d.rule, chain.join(" -> "));
         }
     }
@@ -337,6 +437,7 @@ fn kind_name(kind: &MentionKind) -> &'static str {
         MentionKind::Organization { .. } => "org",
         MentionKind::Description { .. } => "description",
         MentionKind::Group { .. } => "group",
+        MentionKind::Unnamed { .. } => "unnamed",
         MentionKind::Other => "other",
     }
 }

@@ -45,19 +45,36 @@ fn hop(frame: &Frame) -> DraftHop {
 
 fn inside(frame: &Frame, content: &Content) -> bool {
     let in_range = |first: usize, last: usize| content.first <= first && last < content.end;
-    in_range(frame.cue.first, frame.cue.last) && frame.source.as_ref().is_none_or(|m| in_range(m.np.first, m.np.last))
+    in_range(frame.cue.first, frame.cue.last)
+        && frame
+            .source
+            .as_ref()
+            .is_none_or(|m| in_range(m.np.first, m.np.last))
 }
 
 /// Does the frame's source open a new clause (after a comma, a semicolon, a conjunction)?
 fn clause_initial(text: &Text, frame: &Frame) -> bool {
-    let Some(source) = &frame.source else { return false };
+    let Some(source) = &frame.source else {
+        return false;
+    };
     let preposed = frame.content.is_some_and(|c| c.first > frame.cue.last);
     if !preposed || source.np.first == 0 {
         return false;
     }
     matches!(
         text.word(source.np.first - 1),
-        "," | ";" | ":" | "and" | "but" | "while" | "whereas" | "although" | "though" | "because" | "—" | "–" | "--"
+        "," | ";"
+            | ":"
+            | "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "—"
+            | "–"
+            | "--"
     )
 }
 
@@ -70,19 +87,29 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     for j in (0..n).filter(|&j| is_statement(j)) {
         let mut best: Option<(usize, usize)> = None;
         for i in (0..n).filter(|&i| i != j && is_statement(i)) {
-            let Some(content) = frames[i].content else { continue };
+            let Some(content) = frames[i].content else {
+                continue;
+            };
             if !inside(&frames[j], &content) {
                 continue;
             }
             // Each inside the other ("X said that C, the agency recalled"): the later cue is
             // the outer statement.
-            if frames[j].content.is_some_and(|c| inside(&frames[i], &c)) && frames[i].cue.first < frames[j].cue.first {
+            if frames[j].content.is_some_and(|c| inside(&frames[i], &c))
+                && frames[i].cue.first < frames[j].cue.first
+            {
                 continue;
             }
             // A statement opening a clause of its own after an earlier cue ("..., and Trump
             // has said", "..., the Georgian minister said") is not part of that content.
-            let opens_content = frames[j].source.as_ref().is_some_and(|m| m.np.first <= content.first + 1);
-            if clause_initial(text, &frames[j]) && frames[i].cue.first < frames[j].cue.first && !opens_content {
+            let opens_content = frames[j]
+                .source
+                .as_ref()
+                .is_some_and(|m| m.np.first <= content.first + 1);
+            if clause_initial(text, &frames[j])
+                && frames[i].cue.first < frames[j].cue.first
+                && !opens_content
+            {
                 continue;
             }
             let size = content.end - content.first;
@@ -108,16 +135,24 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             Role::Relay(attach) => (attach, &mut relays),
             Role::Origin(attach) => (attach, &mut origins),
         };
-        let before = (0..n).rev().find(|&i| is_statement(i) && frames[i].cue.last < frame.cue.first);
+        let before = (0..n)
+            .rev()
+            .find(|&i| is_statement(i) && frames[i].cue.last < frame.cue.first);
         let after = (0..n).find(|&i| is_statement(i) && frames[i].cue.first > frame.cue.last);
         let target = match attach {
             Attach::Before => before,
             Attach::After => after,
             Attach::Nearest => before.or(after),
-            Attach::Cue(token) => (0..n).find(|&i| is_statement(i) && frames[i].cue.first <= token && token <= frames[i].cue.last),
+            Attach::Cue(token) => (0..n).find(|&i| {
+                is_statement(i) && frames[i].cue.first <= token && token <= frames[i].cue.last
+            }),
         };
         if let Some(target) = target {
-            let target = if matches!(attach, Attach::Cue(_)) { target } else { top(target) };
+            let target = if matches!(attach, Attach::Cue(_)) {
+                target
+            } else {
+                top(target)
+            };
             list[target].push(k);
         }
     }
@@ -127,7 +162,12 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
         let content = frames[i].content?;
         (0..n)
             .filter(|&j| parent[j] == Some(i))
-            .filter(|&j| frames[j].source.as_ref().is_some_and(|m| m.np.first <= content.first + 1))
+            .filter(|&j| {
+                frames[j]
+                    .source
+                    .as_ref()
+                    .is_some_and(|m| m.np.first <= content.first + 1)
+            })
             .min_by_key(|&j| frames[j].cue.first)
     };
 
@@ -170,7 +210,12 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
                 _ => Some(c),
             }
         });
-        drafts.push(Draft { rule: frames[i].rule, sentence, hops, content });
+        drafts.push(Draft {
+            rule: frames[i].rule,
+            sentence,
+            hops,
+            content,
+        });
     }
     drafts
 }

@@ -76,9 +76,13 @@ impl EntityBuild {
     /// Adds the words of a title up to its first complement: "head of the speaker's
     /// secretariat" gives "head" (the person is not a speaker).
     fn add_words(&mut self, words: &str) {
-        for w in words.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') {
+        for w in words.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+        {
             let lower = w.to_lowercase();
-            if matches!(lower.as_str(), "of" | "for" | "at" | "with" | "from" | "to" | "in" | "on") {
+            if matches!(
+                lower.as_str(),
+                "of" | "for" | "at" | "with" | "from" | "to" | "in" | "on"
+            ) {
                 break;
             }
             if lower.ends_with("'s") || lower.ends_with("’s") {
@@ -130,7 +134,12 @@ const PRONOUN_REACH: usize = 6;
 
 impl<'t, 'a> Coref<'t, 'a> {
     pub fn new(text: &'t Text<'a>) -> Coref<'t, 'a> {
-        Coref { text, entities: Vec::new(), by_key: FxHashMap::default(), history: Vec::new() }
+        Coref {
+            text,
+            entities: Vec::new(),
+            by_key: FxHashMap::default(),
+            history: Vec::new(),
+        }
     }
 
     fn words(&self, np: Np) -> String {
@@ -169,7 +178,9 @@ impl<'t, 'a> Coref<'t, 'a> {
             first == s.start
                 || first > s.start
                     && self.text.word(first - 1) == ","
-                    && self.text.tokens[s.start].info.is(class::PREP | class::ADV | class::SUB)
+                    && self.text.tokens[s.start]
+                        .info
+                        .is(class::PREP | class::ADV | class::SUB)
                     && !(s.start..first - 1).any(|k| self.text.word(k) == ",")
         });
         self.history.push(Event {
@@ -204,7 +215,10 @@ impl<'t, 'a> Coref<'t, 'a> {
         if let MentionKind::Person { name, .. } = &mention.kind {
             if name.len() == 1 {
                 let word = self.text.word(name.first).to_string();
-                let known = self.entities.iter().any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
+                let known = self
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
                 if !known {
                     return;
                 }
@@ -220,7 +234,11 @@ impl<'t, 'a> Coref<'t, 'a> {
         let e = &mut self.entities[entity];
         e.add_words(&words);
         if e.kind == Kind::Person {
-            let title = words.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the ").to_string();
+            let title = words
+                .trim_start_matches("a ")
+                .trim_start_matches("an ")
+                .trim_start_matches("the ")
+                .to_string();
             e.titles.insert(title);
         }
     }
@@ -237,13 +255,29 @@ impl<'t, 'a> Coref<'t, 'a> {
                 }
                 let sentence_start = text.sentences[at.sentence].start;
                 let start = np_start_before(text, sentence_start, end)?;
-                let antecedent = classify(text, Np { first: start, last: end });
+                let antecedent = classify(
+                    text,
+                    Np {
+                        first: start,
+                        last: end,
+                    },
+                );
                 if matches!(antecedent.kind, MentionKind::Relative | MentionKind::Other) {
                     return None;
                 }
-                self.resolve_kind(&antecedent, At { source: false, ..at })
+                self.resolve_kind(
+                    &antecedent,
+                    At {
+                        source: false,
+                        ..at
+                    },
+                )
             }
-            MentionKind::Person { name, title, gender } => {
+            MentionKind::Person {
+                name,
+                title,
+                gender,
+            } => {
                 let entity = self.person(*name, *gender);
                 if let Some(title) = title {
                     let title = self.words(*title);
@@ -282,8 +316,35 @@ impl<'t, 'a> Coref<'t, 'a> {
                 });
                 Some(entity)
             }
-            MentionKind::Description { head, role, plural, definite, owner, label } => {
-                self.description(mention, *head, *role, *plural, *definite, owner.as_deref(), *label, at)
+            MentionKind::Description {
+                head,
+                role,
+                plural,
+                definite,
+                owner,
+                label,
+            } => self.description(
+                mention,
+                *head,
+                *role,
+                *plural,
+                *definite,
+                owner.as_deref(),
+                *label,
+                at,
+            ),
+            MentionKind::Unnamed { label, plural } => {
+                let label = self.words(*label);
+                let key = format!("unnamed:{}", slug(&label));
+                let plural = *plural;
+                let entity = self.entity_for_key(key, || {
+                    let mut e = EntityBuild::new(label, Kind::Unnamed);
+                    e.plural = plural;
+                    e.animate = true;
+                    e
+                });
+                self.add_alias(entity, mention.np);
+                Some(entity)
             }
             MentionKind::Other => None,
         }
@@ -291,8 +352,10 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     fn person(&mut self, name: Np, gender: Gender) -> usize {
         let text = self.text;
-        let words: Vec<String> =
-            (name.first..=name.last).filter(|&i| text.tokens[i].kind == TokenKind::Word).map(|i| text.word(i).to_string()).collect();
+        let words: Vec<String> = (name.first..=name.last)
+            .filter(|&i| text.tokens[i].kind == TokenKind::Word)
+            .map(|i| text.word(i).to_string())
+            .collect();
         let label = self.words(name);
         let key = format!("person:{}", label);
         if let Some(&i) = self.by_key.get(&key) {
@@ -301,10 +364,9 @@ impl<'t, 'a> Coref<'t, 'a> {
         let surname = words.last().cloned().unwrap_or_default();
         if words.len() >= 2 {
             // A surname-only person seen before becomes this person.
-            let earlier = self
-                .entities
-                .iter()
-                .position(|e| e.kind == Kind::Person && e.name_words.len() == 1 && e.name_words[0] == surname);
+            let earlier = self.entities.iter().position(|e| {
+                e.kind == Kind::Person && e.name_words.len() == 1 && e.name_words[0] == surname
+            });
             if let Some(i) = earlier {
                 let e = &mut self.entities[i];
                 e.label = label.clone();
@@ -323,13 +385,19 @@ impl<'t, 'a> Coref<'t, 'a> {
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&surname)
             });
             let any = by_history.or_else(|| {
-                self.entities.iter().position(|e| e.kind == Kind::Person && e.name_words.contains(&surname))
+                self.entities
+                    .iter()
+                    .position(|e| e.kind == Kind::Person && e.name_words.contains(&surname))
             });
             if let Some(i) = any {
                 return i;
             }
             // A known outlet or organization of that name ("Amtrak", "Reuters").
-            if let Some(i) = self.entities.iter().position(|e| e.kind != Kind::Person && e.label == surname) {
+            if let Some(i) = self
+                .entities
+                .iter()
+                .position(|e| e.kind != Kind::Person && e.label == surname)
+            {
                 return i;
             }
         }
@@ -359,7 +427,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
         };
         let key = format!("known:{id}");
-        let entity = self.entity_for_key(key, || {
+        self.entity_for_key(key, || {
             let mut e = EntityBuild::new(label, kind);
             e.fixed_id = Some(id);
             e.outlet_kind = outlet_kind;
@@ -376,8 +444,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 );
             }
             e
-        });
-        entity
+        })
     }
 
     fn organization(&mut self, name: Np) -> usize {
@@ -397,7 +464,11 @@ impl<'t, 'a> Coref<'t, 'a> {
         let single = !label.contains(' ');
         let found = self.entities.iter().position(|e| {
             e.kind == Kind::Organization
-                && if single { acronym(&e.label) == label } else { !e.label.contains(' ') && acronym(&label) == e.label }
+                && if single {
+                    acronym(&e.label) == label
+                } else {
+                    !e.label.contains(' ') && acronym(&label) == e.label
+                }
         });
         if let Some(i) = found {
             if !single {
@@ -409,7 +480,13 @@ impl<'t, 'a> Coref<'t, 'a> {
         self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
     }
 
-    fn pronoun(&mut self, mention: &Mention, gender: Gender, plural: bool, at: At) -> Option<usize> {
+    fn pronoun(
+        &mut self,
+        mention: &Mention,
+        gender: Gender,
+        plural: bool,
+        at: At,
+    ) -> Option<usize> {
         let word = self.text.word(mention.np.first).to_ascii_lowercase();
         if matches!(word.as_str(), "i" | "we" | "you") {
             return None;
@@ -425,12 +502,19 @@ impl<'t, 'a> Coref<'t, 'a> {
         };
         let usable = |ev: &Event| -> bool {
             ev.token < mention.np.first
-                && at.exclude.is_none_or(|(a, b)| ev.token < a || ev.token >= b)
+                && at
+                    .exclude
+                    .is_none_or(|(a, b)| ev.token < a || ev.token >= b)
                 && at.sentence.saturating_sub(ev.sentence) <= PRONOUN_REACH
         };
         // The most recent speaker that fits; failing that, the most recent fitting name in
         // this or the previous sentence.
-        let speaker = self.history.iter().rev().filter(|ev| usable(ev) && ev.source).find(|ev| fits(&self.entities[ev.entity]));
+        let speaker = self
+            .history
+            .iter()
+            .rev()
+            .filter(|ev| usable(ev) && ev.source)
+            .find(|ev| fits(&self.entities[ev.entity]));
         let named = self
             .history
             .iter()
@@ -466,7 +550,14 @@ impl<'t, 'a> Coref<'t, 'a> {
             if matches!(o.kind, MentionKind::Other) {
                 None
             } else {
-                self.resolve(o, At { source: false, relay: false, ..at })
+                self.resolve(
+                    o,
+                    At {
+                        source: false,
+                        relay: false,
+                        ..at
+                    },
+                )
             }
         });
         // Documents speak for their owner: "The White House statement", "A Reuters report".
@@ -484,8 +575,19 @@ impl<'t, 'a> Coref<'t, 'a> {
                     .iter()
                     .rev()
                     .filter(before)
-                    .find(|ev| matches!(self.entities[ev.entity].kind, Kind::Organization | Kind::Outlet))
-                    .or_else(|| self.history.iter().rev().filter(before).find(|ev| self.entities[ev.entity].statement));
+                    .find(|ev| {
+                        matches!(
+                            self.entities[ev.entity].kind,
+                            Kind::Organization | Kind::Outlet
+                        )
+                    })
+                    .or_else(|| {
+                        self.history
+                            .iter()
+                            .rev()
+                            .filter(before)
+                            .find(|ev| self.entities[ev.entity].statement)
+                    });
                 if let Some(ev) = found {
                     let entity = ev.entity;
                     self.add_alias(entity, mention.np);
@@ -494,19 +596,26 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
         }
         // A definite description refers back: "the adviser", "the agency", "the ministry".
-        if definite && owner.is_none_or(|o| matches!(o.kind, MentionKind::Pronoun { .. })) && !plural {
+        if definite
+            && owner.is_none_or(|o| matches!(o.kind, MentionKind::Pronoun { .. }))
+            && !plural
+        {
             let modifiers: Vec<String> = (label.first..head)
-                .filter(|&i| text.tokens[i].info.is(class::NATIONALITY) || text.tokens[i].is_cap_word())
+                .filter(|&i| {
+                    text.tokens[i].info.is(class::NATIONALITY) || text.tokens[i].is_cap_word()
+                })
                 .map(|i| text.word(i).to_lowercase())
                 .collect();
             let head_word = text.word(head).to_lowercase();
             let compatible = |e: &EntityBuild| -> bool {
-                let role_match = role.refers.iter().any(|r| e.role_words.contains(r)) || e.role_words.contains(&head_word);
+                let role_match = role.refers.iter().any(|r| e.role_words.contains(r))
+                    || e.role_words.contains(&head_word);
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,
                     RoleType::Org => {
                         e.kind == Kind::Organization
-                            || role.singular == "agency" && (e.outlet_kind == Some(OutletKind::Agency) || e.kind == Kind::Organization)
+                            || role.singular == "agency"
+                                && e.outlet_kind == Some(OutletKind::Agency)
                     }
                     RoleType::Outlet => {
                         e.kind == Kind::Outlet
@@ -514,7 +623,8 @@ impl<'t, 'a> Coref<'t, 'a> {
                                 "newspaper" | "paper" | "daily" | "weekly" | "tabloid" => {
                                     e.outlet_kind.is_none_or(|k| k == OutletKind::Newspaper)
                                 }
-                                "broadcaster" | "network" | "channel" | "station" | "television" | "radio" => {
+                                "broadcaster" | "network" | "channel" | "station"
+                                | "television" | "radio" => {
                                     e.outlet_kind.is_none_or(|k| k == OutletKind::Broadcaster)
                                 }
                                 _ => true,
@@ -523,15 +633,28 @@ impl<'t, 'a> Coref<'t, 'a> {
                     _ => false,
                 };
                 let agency_any = role.singular == "agency"
-                    && (e.outlet_kind == Some(OutletKind::Agency) || e.kind == Kind::Organization && e.role_words.iter().any(|w| matches!(w.as_str(), "ministry" | "agency" | "department" | "service" | "office")));
+                    && (e.outlet_kind == Some(OutletKind::Agency)
+                        || e.kind == Kind::Organization
+                            && e.role_words.iter().any(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "ministry" | "agency" | "department" | "service" | "office"
+                                )
+                            }));
                 let outlet_any = role.kind == RoleType::Outlet;
-                (kind_match && (role_match || outlet_any) || agency_any) && modifiers.iter().all(|m| e.role_words.contains(m))
+                (kind_match && (role_match || outlet_any) || agency_any)
+                    && modifiers.iter().all(|m| e.role_words.contains(m))
             };
             let found = self
                 .history
                 .iter()
                 .rev()
-                .filter(|ev| ev.token < mention.np.first && at.exclude.is_none_or(|(a, b)| ev.token < a || ev.token >= b))
+                .filter(|ev| {
+                    ev.token < mention.np.first
+                        && at
+                            .exclude
+                            .is_none_or(|(a, b)| ev.token < a || ev.token >= b)
+                })
                 .map(|ev| ev.entity)
                 .find(|&i| compatible(&self.entities[i]));
             if let Some(entity) = found {
@@ -542,7 +665,12 @@ impl<'t, 'a> Coref<'t, 'a> {
         // Otherwise a source of its own, named by its words.
         let mut label_text = self.words(label);
         if let Some(o) = owner {
-            let named_owner = matches!(o.kind, MentionKind::Known { .. } | MentionKind::Organization { .. } | MentionKind::Outlet { .. });
+            let named_owner = matches!(
+                o.kind,
+                MentionKind::Known { .. }
+                    | MentionKind::Organization { .. }
+                    | MentionKind::Outlet { .. }
+            );
             if named_owner {
                 // "the Kremlin's press service" → "Kremlin press service".
                 label_text = label_text.replace("'s ", " ").replace("’s ", " ");
@@ -575,7 +703,12 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// The entities, as the model's type, with their final ids.
     pub fn entity(&self, i: usize) -> Entity {
         let e = &self.entities[i];
-        let mut aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.label).cloned().collect();
+        let mut aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.label)
+            .cloned()
+            .collect();
         aliases.sort();
         aliases.dedup();
         Entity {
@@ -604,8 +737,12 @@ pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
             let mut j = i;
             while j + 1 < s.end {
                 let n = &text.tokens[j + 1];
-                let dot_after_abbrev = text.word(j + 1) == "." && (text.tokens[j].has(crate::text::token::flag::INITIAL) || lexicon().abbreviation(text.word(j)).is_some());
-                if n.is_cap_word() || dot_after_abbrev && j + 2 < s.end && text.tokens[j + 2].is_cap_word() {
+                let dot_after_abbrev = text.word(j + 1) == "."
+                    && (text.tokens[j].has(crate::text::token::flag::INITIAL)
+                        || lexicon().abbreviation(text.word(j)).is_some());
+                if n.is_cap_word()
+                    || dot_after_abbrev && j + 2 < s.end && text.tokens[j + 2].is_cap_word()
+                {
                     j += 1;
                 } else {
                     break;
@@ -613,11 +750,10 @@ pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
             }
             let np = Np { first: i, last: j };
             let mention = classify(text, np);
-            let keep = match &mention.kind {
-                MentionKind::Person { .. } => true,
-                MentionKind::Known { .. } => true,
-                _ => false,
-            };
+            let keep = matches!(
+                &mention.kind,
+                MentionKind::Person { .. } | MentionKind::Known { .. }
+            );
             if keep {
                 out.push((mention, si));
             }

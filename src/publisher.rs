@@ -16,11 +16,17 @@ const BOTTOM_PARAGRAPHS: usize = 3;
 
 /// The mention naming the publisher, if the text names one.
 pub fn find(text: &Text) -> Option<Mention> {
-    dateline(text).or_else(|| footer(text)).or_else(|| headline_suffix(text)).or_else(|| byline(text)).or_else(|| told_agency(text))
+    dateline(text)
+        .or_else(|| footer(text))
+        .or_else(|| headline_suffix(text))
+        .or_else(|| byline(text))
+        .or_else(|| told_agency(text))
 }
 
 fn paragraph_of(text: &Text, token: usize) -> usize {
-    text.sentences.get(text.sentence_of(token)).map_or(0, |s| s.paragraph)
+    text.sentences
+        .get(text.sentence_of(token))
+        .map_or(0, |s| s.paragraph)
 }
 
 fn last_paragraph(text: &Text) -> usize {
@@ -32,10 +38,21 @@ fn last_paragraph(text: &Text) -> usize {
 fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> {
     let mention = classify(text, np);
     match &mention.kind {
-        MentionKind::Known { target: NameTarget::Outlet(_), .. } | MentionKind::Outlet { .. } => Some(mention),
-        MentionKind::Person { .. } | MentionKind::Organization { .. } | MentionKind::Known { .. } if slot_is_for_outlets => {
+        MentionKind::Known {
+            target: NameTarget::Outlet(_),
+            ..
+        }
+        | MentionKind::Outlet { .. } => Some(mention),
+        MentionKind::Person { .. }
+        | MentionKind::Organization { .. }
+        | MentionKind::Known { .. }
+            if slot_is_for_outlets =>
+        {
             // "(UPI)", "/ClubZ/": the slot says it is an outlet whatever the name looks like.
-            Some(Mention { np, kind: MentionKind::Outlet { name: np } })
+            Some(Mention {
+                np,
+                kind: MentionKind::Outlet { name: np },
+            })
         }
         _ => None,
     }
@@ -54,8 +71,16 @@ fn dateline(text: &Text) -> Option<Mention> {
             "/" => "/",
             _ => continue,
         };
-        let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else { continue };
-        if end == i + 1 || (i + 1..end).any(|k| !tokens[k].is_cap_word() && tokens[k].kind != TokenKind::Possessive && text.word(k) != "-") {
+        let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else {
+            continue;
+        };
+        if end == i + 1
+            || (i + 1..end).any(|k| {
+                !tokens[k].is_cap_word()
+                    && tokens[k].kind != TokenKind::Possessive
+                    && text.word(k) != "-"
+            })
+        {
             continue;
         }
         // A credit is followed by a dash or a period, or stands at a paragraph start.
@@ -65,12 +90,22 @@ fn dateline(text: &Text) -> Option<Mention> {
             || text.word(next) == "."
             || tokens[next].has(flag::PARAGRAPH);
         // A dateline stands at the start of its paragraph: "MOSCOW, Dec 7 (Reuters) -".
-        let paragraph_start = (0..=i).rev().find(|&k| tokens[k].has(flag::PARAGRAPH)).unwrap_or(0);
+        let paragraph_start = (0..=i)
+            .rev()
+            .find(|&k| tokens[k].has(flag::PARAGRAPH))
+            .unwrap_or(0);
         let leads = i - paragraph_start <= 12;
         if !followed || !leads {
             continue;
         }
-        if let Some(m) = outlet_in(text, Np { first: i + 1, last: end - 1 }, true) {
+        if let Some(m) = outlet_in(
+            text,
+            Np {
+                first: i + 1,
+                last: end - 1,
+            },
+            true,
+        ) {
             return Some(m);
         }
     }
@@ -101,7 +136,9 @@ fn footer(text: &Text) -> Option<Mention> {
             }
             _ => continue,
         };
-        let Some(np) = np_after(text, start, tokens.len()) else { continue };
+        let Some(np) = np_after(text, start, tokens.len()) else {
+            continue;
+        };
         // The footer is the whole line.
         let ends_line = np.last + 1 >= tokens.len()
             || tokens[np.last + 1].has(flag::LINE_BEFORE)
@@ -120,8 +157,15 @@ fn footer(text: &Text) -> Option<Mention> {
 /// last dash or bar.
 fn headline_suffix(text: &Text) -> Option<Mention> {
     let first = text.sentences.first()?;
-    let headline_end = text.sentences.iter().take_while(|s| s.paragraph == first.paragraph).last()?.end;
-    let sep = (first.start..headline_end).rev().find(|&k| matches!(text.word(k), "-" | "|" | "—" | "–"))?;
+    let headline_end = text
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == first.paragraph)
+        .last()?
+        .end;
+    let sep = (first.start..headline_end)
+        .rev()
+        .find(|&k| matches!(text.word(k), "-" | "|" | "—" | "–"))?;
     let np = np_after(text, sep + 1, headline_end)?;
     if np.last + 1 != headline_end {
         return None;
@@ -130,9 +174,18 @@ fn headline_suffix(text: &Text) -> Option<Mention> {
     if np.len() == 1 {
         let word = text.word(np.first);
         if let Some((stem, _)) = word.split_once('.') {
-            let known = lexicon().names_starting(stem).iter().find(|e| e.tokens.len() == 1 && !e.short);
+            let known = lexicon()
+                .names_starting(stem)
+                .iter()
+                .find(|e| e.tokens.len() == 1 && !e.short);
             if let Some(entry) = known {
-                return Some(Mention { np, kind: MentionKind::Known { target: entry.target, name: np } });
+                return Some(Mention {
+                    np,
+                    kind: MentionKind::Known {
+                        target: entry.target,
+                        name: np,
+                    },
+                });
             }
         }
     }
@@ -172,9 +225,15 @@ fn told_agency(text: &Text) -> Option<Mention> {
         if !matches!(text.word(i), "told" | "telling") || text.quote_of(i).is_some() {
             continue;
         }
-        let Some(np) = np_after(text, i + 1, text.tokens.len()) else { continue };
+        let Some(np) = np_after(text, i + 1, text.tokens.len()) else {
+            continue;
+        };
         let mention = classify(text, np);
-        if let MentionKind::Known { target: NameTarget::Outlet(o), .. } = mention.kind {
+        if let MentionKind::Known {
+            target: NameTarget::Outlet(o),
+            ..
+        } = mention.kind
+        {
             if lex.outlet(o).kind == OutletKind::Agency && np.len() == 1 {
                 return Some(mention);
             }
@@ -189,13 +248,21 @@ mod tests {
 
     fn publisher(input: &str) -> String {
         let text = Text::new(input, lexicon());
-        find(&text).map(|m| text.span(m.np.first, m.np.last).slice(input).to_string()).unwrap_or_default()
+        find(&text)
+            .map(|m| text.span(m.np.first, m.np.last).slice(input).to_string())
+            .unwrap_or_default()
     }
 
     #[test]
     fn dateline_credits() {
-        assert_eq!(publisher("Headline\n\nMOSCOW, Dec 7 (Reuters) - Russia said."), "Reuters");
-        assert_eq!(publisher("Headline\n\nHAVANA, December 26. /TASS/. Cuba said."), "TASS");
+        assert_eq!(
+            publisher("Headline\n\nMOSCOW, Dec 7 (Reuters) - Russia said."),
+            "Reuters"
+        );
+        assert_eq!(
+            publisher("Headline\n\nHAVANA, December 26. /TASS/. Cuba said."),
+            "TASS"
+        );
         assert_eq!(publisher("Headline\n\nWASHINGTON (AP) — Trump said."), "AP");
         assert_eq!(publisher("Headline\n\n(CNN) -- The storm passed."), "CNN");
     }
@@ -204,11 +271,17 @@ mod tests {
     fn footers_and_headline_suffixes() {
         assert_eq!(publisher("Headline\nText here.\n/ClubZ\nBack"), "ClubZ");
         assert_eq!(publisher("Headline\nText here.\nSource: BTA"), "BTA");
-        assert_eq!(publisher("After storm, smooth sailing - CNN.com\n\nText."), "CNN.com");
+        assert_eq!(
+            publisher("After storm, smooth sailing - CNN.com\n\nText."),
+            "CNN.com"
+        );
     }
 
     #[test]
     fn parentheses_in_the_body_are_not_credits() {
-        assert_eq!(publisher("Headline\n\nThe agency (which is new) said so. Its chief (Smith) left."), "");
+        assert_eq!(
+            publisher("Headline\n\nThe agency (which is new) said so. Its chief (Smith) left."),
+            ""
+        );
     }
 }

@@ -197,7 +197,8 @@ pub struct Lexicon {
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::parse(&Sources::BUILT_IN).expect("built-in lexicon data is valid"))
+    LEXICON
+        .get_or_init(|| Lexicon::parse(&Sources::BUILT_IN).expect("built-in lexicon data is valid"))
 }
 
 /// The data files' texts.
@@ -242,7 +243,10 @@ fn split_list(field: &str) -> impl Iterator<Item = &str> {
 /// Splits a name into the tokens the tokenizer would make of it.
 pub fn name_tokens(name: &str) -> Vec<String> {
     let lexicon_free = crate::text::token::tokenize_plain(name);
-    lexicon_free.into_iter().map(|(s, e)| name[s..e].to_string()).collect()
+    lexicon_free
+        .into_iter()
+        .map(|(s, e)| name[s..e].to_string())
+        .collect()
 }
 
 impl Lexicon {
@@ -286,7 +290,11 @@ impl Lexicon {
                     "f" => class::FEM,
                     "n" => class::NEUT,
                     "pl" => class::PLURAL,
-                    other => return Err(format!("function_words.tsv:{line}: unknown class {other:?}")),
+                    other => {
+                        return Err(format!(
+                            "function_words.tsv:{line}: unknown class {other:?}"
+                        ));
+                    }
                 };
             }
             lex.entry(word).flags |= flags;
@@ -308,7 +316,17 @@ impl Lexicon {
         }
 
         for (line, cols) in rows(src.reporting_verbs) {
-            let [lemma, base, third, past, participle, gerund, relation, flags] = cols[..] else {
+            let [
+                lemma,
+                base,
+                third,
+                past,
+                participle,
+                gerund,
+                relation,
+                flags,
+            ] = cols[..]
+            else {
                 return Err(format!("reporting_verbs.tsv:{line}: expected 8 columns"));
             };
             let relation = match relation {
@@ -317,7 +335,11 @@ impl Lexicon {
                 "quoted" => Relation::Quoted,
                 "cited" => Relation::Cited,
                 "interview" => Relation::Interview,
-                other => return Err(format!("reporting_verbs.tsv:{line}: unknown relation {other:?}")),
+                other => {
+                    return Err(format!(
+                        "reporting_verbs.tsv:{line}: unknown relation {other:?}"
+                    ));
+                }
             };
             let mut bits = 0;
             for flag in flags.split(',').filter(|f| !f.is_empty()) {
@@ -330,15 +352,26 @@ impl Lexicon {
                     "relay" => verb_flag::RELAY,
                     "postonly" => verb_flag::POSTONLY,
                     "that" => verb_flag::THAT,
-                    other => return Err(format!("reporting_verbs.tsv:{line}: unknown flag {other:?}")),
+                    other => {
+                        return Err(format!(
+                            "reporting_verbs.tsv:{line}: unknown flag {other:?}"
+                        ));
+                    }
                 };
             }
             let particle = lemma.split_once(' ').map(|(_, p)| p.to_string());
             if lex.verbs.iter().any(|v| v.lemma == lemma) {
-                return Err(format!("reporting_verbs.tsv:{line}: duplicate verb {lemma:?}"));
+                return Err(format!(
+                    "reporting_verbs.tsv:{line}: duplicate verb {lemma:?}"
+                ));
             }
             let id = lex.verbs.len() as u16;
-            lex.verbs.push(Verb { lemma: lemma.to_string(), particle: particle.clone(), relation, flags: bits });
+            lex.verbs.push(Verb {
+                lemma: lemma.to_string(),
+                particle: particle.clone(),
+                relation,
+                flags: bits,
+            });
             for (text, form) in [
                 (base, form::BASE),
                 (third, form::THIRD),
@@ -349,7 +382,9 @@ impl Lexicon {
                 let head = text.split(' ').next().unwrap_or(text);
                 if let Some(p) = &particle {
                     if !text.ends_with(&format!(" {p}")) {
-                        return Err(format!("reporting_verbs.tsv:{line}: {text:?} lacks the particle {p:?}"));
+                        return Err(format!(
+                            "reporting_verbs.tsv:{line}: {text:?} lacks the particle {p:?}"
+                        ));
                     }
                 }
                 lex.add_verb_form(head, id, form);
@@ -380,7 +415,13 @@ impl Lexicon {
                 return Err(format!("roles.tsv:{line}: duplicate role {singular:?}"));
             }
             let id = lex.roles.len() as u16 + 1;
-            lex.roles.push(Role { singular: singular.into(), plural: plural.into(), kind, gender, refers });
+            lex.roles.push(Role {
+                singular: singular.into(),
+                plural: plural.into(),
+                kind,
+                gender,
+                refers,
+            });
             let entry = lex.entry(singular);
             entry.role = id;
             entry.flags |= class::ROLE;
@@ -410,7 +451,12 @@ impl Lexicon {
                 other => return Err(format!("outlets.tsv:{line}: unknown kind {other:?}")),
             };
             let target = NameTarget::Outlet(lex.outlets.len() as u16);
-            lex.outlets.push(Outlet { id: id.into(), label: label.into(), kind, country: country.into() });
+            lex.outlets.push(Outlet {
+                id: id.into(),
+                label: label.into(),
+                kind,
+                country: country.into(),
+            });
             lex.add_name(label, target, false);
             for alias in split_list(aliases) {
                 lex.add_name(alias, target, false);
@@ -425,7 +471,10 @@ impl Lexicon {
                 return Err(format!("organizations.tsv:{line}: expected 3 columns"));
             };
             let target = NameTarget::Org(lex.orgs.len() as u16);
-            lex.orgs.push(Org { id: id.into(), label: label.into() });
+            lex.orgs.push(Org {
+                id: id.into(),
+                label: label.into(),
+            });
             lex.add_name(label, target, false);
             for alias in split_list(aliases) {
                 lex.add_name(alias, target, false);
@@ -436,19 +485,38 @@ impl Lexicon {
             let [adjective, country, aliases] = cols[..] else {
                 return Err(format!("nationalities.tsv:{line}: expected 3 columns"));
             };
-            let index = lex.countries.len() as u16;
-            lex.countries.push(Country { name: country.into(), adjective: adjective.into() });
+            // Countries with two adjectives ("Congolese", "Congo-Brazzaville"...) have a row each.
+            let index = match lex.countries.iter().position(|c| c.name == country) {
+                Some(i) => i as u16,
+                None => {
+                    lex.countries.push(Country {
+                        name: country.into(),
+                        adjective: adjective.into(),
+                    });
+                    lex.countries.len() as u16 - 1
+                }
+            };
+            let known_country = lex
+                .names_starting(name_tokens(country).first().map_or("", |s| s.as_str()))
+                .iter()
+                .any(|e| e.target == NameTarget::Country(index));
             let entry = lex.entry(&adjective.to_lowercase());
             entry.flags |= class::NATIONALITY;
             entry.country = index + 1;
             let target = NameTarget::Country(index);
+            if known_country {
+                continue;
+            }
             lex.add_name(country, target, false);
             for alias in split_list(aliases) {
                 lex.add_name(alias, target, false);
                 if !alias.contains(' ') {
                     // "US President", "U.S. officials": a country name used as an adjective.
                     let entry = lex.entry(&alias.to_lowercase());
-                    if entry.country == 0 {
+                    let function_word = entry.flags
+                        & (class::PRON | class::OBJ | class::DET | class::PREP | class::AUX)
+                        != 0;
+                    if entry.country == 0 && !function_word {
                         entry.flags |= class::NATIONALITY;
                         entry.country = index + 1;
                     }
@@ -498,8 +566,14 @@ impl Lexicon {
 
     fn add_name(&mut self, name: &str, target: NameTarget, short: bool) {
         let tokens = name_tokens(name);
-        let Some(first) = tokens.first().cloned() else { return };
-        self.names.entry(first).or_default().push(NameEntry { tokens, target, short });
+        let Some(first) = tokens.first().cloned() else {
+            return;
+        };
+        self.names.entry(first).or_default().push(NameEntry {
+            tokens,
+            target,
+            short,
+        });
     }
 
     /// Looks a word up, lower-casing it into `buf`.

@@ -17,7 +17,12 @@ fn names_are_unique_across_outlets_organizations_and_countries() {
     let mut seen: HashMap<Vec<String>, NameTarget> = HashMap::new();
     for entry in lex.all_names().filter(|e| !e.short) {
         if let Some(previous) = seen.insert(entry.tokens.clone(), entry.target) {
-            assert_eq!(previous, entry.target, "name {:?} names two things", entry.tokens.join(" "));
+            assert_eq!(
+                previous,
+                entry.target,
+                "name {:?} names two things",
+                entry.tokens.join(" ")
+            );
         }
     }
 }
@@ -26,9 +31,17 @@ fn names_are_unique_across_outlets_organizations_and_countries() {
 fn outlet_and_organization_ids_are_unique_slugs() {
     let lex = lexicon();
     let mut ids = HashSet::new();
-    for id in lex.outlets.iter().map(|o| &o.id).chain(lex.orgs.iter().map(|o| &o.id)) {
+    for id in lex
+        .outlets
+        .iter()
+        .map(|o| &o.id)
+        .chain(lex.orgs.iter().map(|o| &o.id))
+    {
         assert!(
-            !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "{id:?} is not a slug"
         );
         assert!(ids.insert(id.clone()), "duplicate id {id:?}");
@@ -42,7 +55,11 @@ fn reporting_verb_forms_resolve_back_to_their_verb() {
     for (id, verb) in lex.verbs.iter().enumerate() {
         let head = verb.lemma.split(' ').next().unwrap();
         let info = lex.word(head, &mut buf);
-        assert!(lex.verb_forms(info).iter().any(|f| f.verb as usize == id), "{}", verb.lemma);
+        assert!(
+            lex.verb_forms(info).iter().any(|f| f.verb as usize == id),
+            "{}",
+            verb.lemma
+        );
     }
     let said = lex.word("said", &mut buf);
     let forms = lex.verb_forms(said);

@@ -7,5 +7,8 @@
 mod classify;
 mod np;
 
-pub use classify::{Gender, Mention, MentionKind, classify, slug};
-pub use np::{Np, POSTMODIFIERS, appositive_after, np_after, np_end_before, np_start_before, subject_before};
+pub use classify::{Gender, Mention, MentionKind, as_unnamed, classify, slug};
+pub use np::{
+    Np, POSTMODIFIERS, appositive_after, np_after, np_end_before, np_start_before, subject_before,
+    subject_before_relative,
+};

@@ -73,6 +73,9 @@ fn is_np_word(t: &Token) -> bool {
     if i.is(class::DET | class::POSS) {
         return false;
     }
+    if t.has(flag::LY) && !i.is(class::ROLE) {
+        return false; // "slightly", "publicly": adverbs end a noun phrase
+    }
     if t.has(flag::CAP) && i.is(class::STARTER) && !i.is(class::ROLE | class::TITLE) {
         return false; // "However", "Meanwhile", "There"
     }
@@ -105,17 +108,21 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
     let mut j = cue;
     while j > lo {
         let t = &tokens[j - 1];
-        // "Swiss Radio International (SRI) reported": a parenthesized acronym.
-        if text.word(j - 1) == ")" && j >= lo + 3 && text.word(j - 3) == "(" && tokens[j - 2].has(flag::ALL_CAPS) {
-            j -= 3;
-            continue;
+        // "Swiss Radio International (SRI) reported", "Rep. Hank Johnson (D-Ga.) said": a
+        // short parenthesis after the name.
+        if text.word(j - 1) == ")" {
+            if let Some(open) = paren_open(text, lo, j - 1) {
+                if open > lo {
+                    j = open;
+                    continue;
+                }
+            }
         }
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
             // "Mr. Trump said": the period of a title abbreviation is inside the phrase.
             break;
         }
-        let w = t.text(text.src);
-        let lower_ly = !t.has(flag::CAP) && w.len() > 4 && w.ends_with("ly") && !t.info.is(class::ROLE);
+        let lower_ly = t.has(flag::LY) && !t.info.is(class::ROLE);
         if t.info.is(class::ADV | class::AUX | class::NEG) && !t.has(flag::CAP) || lower_ly {
             j -= 1;
             continue;
@@ -123,7 +130,8 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
         // Time expressions: "Tuesday", "on Friday", "last week", "earlier this month".
         let month_day = t.kind == TokenKind::Number
             && j >= 2
-            && (tokens[j - 2].info.is(class::MONTH) || j >= 3 && text.word(j - 2) == "." && tokens[j - 3].info.is(class::MONTH));
+            && (tokens[j - 2].info.is(class::MONTH)
+                || j >= 3 && text.word(j - 2) == "." && tokens[j - 3].info.is(class::MONTH));
         if t.info.is(class::TIME) && !t.info.is(class::ROLE) || month_day {
             let mut k = j - 1;
             while k > lo
@@ -145,6 +153,13 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
         break;
     }
     (j > lo).then(|| j - 1)
+}
+
+/// The opening bracket of the short parenthesis closing at `close`.
+fn paren_open(text: &Text, lo: usize, close: usize) -> Option<usize> {
+    (close.saturating_sub(8).max(lo)..close)
+        .rev()
+        .find(|&k| text.word(k) == "(")
 }
 
 /// The first token of the noun phrase ending at `end`, scanning back no further than `lo`.
@@ -172,11 +187,13 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 }
                 first = k;
             }
+            TokenKind::Word if word == "that" => break, // a complementizer, not a determiner
             TokenKind::Word if t.info.is(class::DET | class::POSS) => {
                 first = k;
                 // "a spokesman for the Seoul Detention Center": the determiner may open the
                 // complement of a preposition that continues an earlier noun.
-                if k >= lo + 2 && tokens[k - 1].info.is(class::NPPREP) && is_nounish(&tokens[k - 2]) {
+                if k >= lo + 2 && tokens[k - 1].info.is(class::NPPREP) && is_nounish(&tokens[k - 2])
+                {
                     first = k - 1;
                     continue;
                 }
@@ -201,7 +218,8 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
             TokenKind::Word if word == "and" || word == "&" => {
                 // Inside a name or a coordination of names: "Americans and their NATO allies".
                 let left_ok = k > lo && tokens[k - 1].is_cap_word();
-                let right_ok = tokens[first].is_cap_word() || tokens[first].info.is(class::DET | class::POSS);
+                let right_ok =
+                    tokens[first].is_cap_word() || tokens[first].info.is(class::DET | class::POSS);
                 if left_ok && right_ok {
                     first = k;
                 } else {
@@ -215,7 +233,9 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                     && tokens[k - 1].kind == TokenKind::Word
                     && !t.has(flag::SPACE_BEFORE)
                     && (tokens[k - 1].has(flag::INITIAL)
-                        || lexicon().abbreviation(tokens[k - 1].text(text.src)).is_some());
+                        || lexicon()
+                            .abbreviation(tokens[k - 1].text(text.src))
+                            .is_some());
                 if abbreviated {
                     first = k;
                 } else {
@@ -252,23 +272,60 @@ pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<
         if open == lo || text.word(open - 1) != "," || open == close {
             return None;
         }
-        let inner = Np { first: open, last: close - 1 };
+        let inner = Np {
+            first: open,
+            last: close - 1,
+        };
         if !is_appositive(text, inner) {
             return None;
         }
-        let head_end = open - 2;
+        let mut head_end = open - 2;
         if head_end < lo {
             return None;
         }
+        // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said".
+        if text.word(head_end) == ")" {
+            let paren = paren_open(text, lo, head_end)?;
+            if paren <= lo {
+                return None;
+            }
+            head_end = paren - 1;
+        }
         let head_start = np_start_before(text, lo, head_end)?;
-        let np = Np { first: head_start, last: head_end };
+        let np = Np {
+            first: head_start,
+            last: head_end,
+        };
         if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
             return None;
         }
         return Some((np, Some(inner)));
     }
     let start = np_start_before(text, lo, end)?;
-    Some((Np { first: start, last: end }, None))
+    Some((
+        Np {
+            first: start,
+            last: end,
+        },
+        None,
+    ))
+}
+
+/// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
+/// House official who spoke anonymously to discuss internal strategy said".
+pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<Np> {
+    let end = np_end_before(text, lo, cue)?;
+    let who = (end.saturating_sub(14).max(lo + 1)..end)
+        .rev()
+        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
+        .find(|&k| matches!(text.word(k), "who" | "that" | "whose"))?;
+    let start = np_start_before(text, lo, who - 1)?;
+    let np = Np {
+        first: start,
+        last: who - 1,
+    };
+    let head = &text.tokens[np.last];
+    (head.is_cap_word() || head.info.is(class::ROLE)).then_some(np)
 }
 
 /// Does this comma-delimited stretch read as an appositive or a non-restrictive relative
@@ -279,13 +336,22 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     if t.info.is(class::REL) && !t.has(flag::CAP) {
         return true;
     }
-    if t.kind == TokenKind::Number && np.len() <= 3 {
-        return true; // an age
+    if t.kind == TokenKind::Number && np.len() <= 3
+        || text.word(np.first) == "then" && np.len() <= 4
+    {
+        return true; // an age: "73", "then 38"
+    }
+    if t.info.is(class::PREP) && !t.has(flag::CAP) && np.len() <= 6 {
+        return true; // a parenthetical: "in her dissent"
     }
     // No reporting verb inside: that would be a clause of its own.
     let has_verb = (np.first..=np.last).any(|i| {
         let t = &text.tokens[i];
-        t.info.is(class::AUX) || lex.verb_forms(t.info).iter().any(|f| f.forms & !crate::lexicon::form::BASE != 0)
+        t.info.is(class::AUX)
+            || lex
+                .verb_forms(t.info)
+                .iter()
+                .any(|f| f.forms & !crate::lexicon::form::BASE != 0)
     });
     if has_verb {
         return false;
@@ -293,7 +359,10 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     let last = &text.tokens[np.last];
     let head_is_role = last.info.is(class::ROLE) || last.info.is(class::TITLE);
     let opens = t.info.is(class::DET | class::POSS) || t.info.is(class::TITLE) || t.is_cap_word();
-    opens && (head_is_role || last.is_cap_word() || np.len() <= 8)
+    // "senior director for Asian affairs at the National Security Council": lower case, but a
+    // role noun stands in it.
+    let has_role = (np.first..=np.last).any(|i| text.tokens[i].info.is(class::ROLE | class::TITLE));
+    opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
 }
 
 /// The noun phrase starting at `start` (for "according to X", "said X", "quoted by X"),
@@ -306,7 +375,10 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
     }
     let first = &tokens[start];
     if first.info.is(class::PRON) && first.kind == TokenKind::Word {
-        return Some(Np { first: start, last: start });
+        return Some(Np {
+            first: start,
+            last: start,
+        });
     }
     let mut i = start;
     let mut last: Option<usize> = None;
@@ -328,10 +400,16 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
                 if last.is_some() && t.info.is(class::TIME | class::MONTH) && !t.has(flag::CAP) {
                     break;
                 }
-                if seen_cap_name && !t.has(flag::CAP) && t.kind == TokenKind::Word && !t.info.is(class::ROLE) {
+                if seen_cap_name
+                    && !t.has(flag::CAP)
+                    && t.kind == TokenKind::Word
+                    && !t.info.is(class::ROLE)
+                {
                     // "said Steve Cowan" stops before lower-case words that are not role nouns,
                     // unless one follows: "the Interfax news agency".
-                    let role_follows = tokens.get(i + 1).is_some_and(|n| n.info.is(class::ROLE) && !n.has(flag::CAP));
+                    let role_follows = tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.info.is(class::ROLE) && !n.has(flag::CAP));
                     if !role_follows {
                         break;
                     }
@@ -356,31 +434,43 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
             }
             TokenKind::Punct if word == "." && last == Some(i - 1) => {
                 let prev = &tokens[i - 1];
-                let abbreviation = prev.has(flag::INITIAL) || lexicon().abbreviation(prev.text(text.src)).is_some();
-                if abbreviation && !t.has(flag::SPACE_BEFORE) && i + 1 < limit && tokens[i + 1].is_cap_word() {
+                let abbreviation = prev.has(flag::INITIAL)
+                    || lexicon().abbreviation(prev.text(text.src)).is_some();
+                if abbreviation
+                    && !t.has(flag::SPACE_BEFORE)
+                    && i + 1 < limit
+                    && tokens[i + 1].is_cap_word()
+                {
                     last = Some(i);
                     i += 1;
                 } else {
                     break;
                 }
             }
-            TokenKind::Word if last.is_some() && (t.info.is(class::NPPREP) || word == "in" || word == "on") => {
+            TokenKind::Word
+                if last.is_some() && (t.info.is(class::NPPREP) || word == "in" || word == "on") =>
+            {
                 // A complement: "a spokesman for the ministry", "people familiar with the
                 // matter", "Patrol Chief James Hall with the New York Police Department".
                 let head = &tokens[last.unwrap_or(i)];
                 let postmodifier = POSTMODIFIERS.contains(&text.word(last.unwrap_or(i)));
                 let licensed = postmodifier
-                    || (t.info.is(class::NPPREP) && (head.info.is(class::ROLE | class::TITLE) || head.has(flag::CAP)))
+                    || (t.info.is(class::NPPREP)
+                        && (head.info.is(class::ROLE | class::TITLE) || head.has(flag::CAP)))
                     || (word == "in" && head.info.is(class::ROLE));
                 let next = tokens.get(i + 1);
                 let opens_np = next.is_some_and(|n| {
                     n.info.is(class::DET | class::POSS) || n.is_cap_word() || n.kind == TokenKind::Number
                         || n.info.is(class::ROLE)
+                        // "people with knowledge of the inquiries"
+                        || word == "with" && is_np_word(n) && !n.info.is(class::VERB)
                 });
                 if !(licensed && opens_np) || i + 1 >= limit {
                     break;
                 }
-                let Some(inner) = np_after(text, i + 1, limit) else { break };
+                let Some(inner) = np_after(text, i + 1, limit) else {
+                    break;
+                };
                 last = Some(inner.last);
                 i = inner.last + 1;
                 seen_cap_name = false;
@@ -388,12 +478,15 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
             TokenKind::Word if (word == "and" || word == "&") && last.is_some() => {
                 // "Yonhap and other news reports", "Americans and their NATO allies".
                 let next = tokens.get(i + 1);
-                let coordinates = next.is_some_and(|n| n.is_cap_word() || n.info.is(class::DET | class::POSS))
+                let coordinates = next
+                    .is_some_and(|n| n.is_cap_word() || n.info.is(class::DET | class::POSS))
                     && tokens[last.unwrap_or(i)].is_cap_word();
                 if !coordinates || i + 1 >= limit {
                     break;
                 }
-                let Some(inner) = np_after(text, i + 1, limit) else { break };
+                let Some(inner) = np_after(text, i + 1, limit) else {
+                    break;
+                };
                 last = Some(inner.last);
                 i = inner.last + 1;
             }
@@ -442,7 +535,10 @@ mod tests {
 
     fn subject(sentence: &str, cue: &str) -> String {
         let text = Text::new(sentence, lexicon());
-        let cue = (0..text.tokens.len()).rev().find(|&i| text.word(i) == cue).unwrap();
+        let cue = (0..text.tokens.len())
+            .rev()
+            .find(|&i| text.word(i) == cue)
+            .unwrap();
         match subject_before(&text, 0, cue) {
             Some((np, _)) => words(&text, np),
             None => String::new(),
@@ -451,47 +547,121 @@ mod tests {
 
     fn after(sentence: &str, from: &str) -> String {
         let text = Text::new(sentence, lexicon());
-        let i = (0..text.tokens.len()).find(|&i| text.word(i) == from).unwrap() + 1;
-        np_after(&text, i, text.tokens.len()).map(|np| words(&text, np)).unwrap_or_default()
+        let i = (0..text.tokens.len())
+            .find(|&i| text.word(i) == from)
+            .unwrap()
+            + 1;
+        np_after(&text, i, text.tokens.len())
+            .map(|np| words(&text, np))
+            .unwrap_or_default()
     }
 
     #[test]
     fn subjects_before_verbs() {
-        assert_eq!(subject("US National Security Adviser Jake Sullivan said Biden", "said"), "US National Security Adviser Jake Sullivan");
-        assert_eq!(subject("Tensions rose, the Kremlin's press service reported.", "reported"), "the Kremlin's press service");
-        assert_eq!(subject("He was taken, a spokesman for the Seoul Detention Center told AFP.", "told"), "a spokesman for the Seoul Detention Center");
-        assert_eq!(subject("The lawyer for former U.S. national security adviser Michael Flynn on Friday labeled", "labeled"), "The lawyer for former U.S. national security adviser Michael Flynn");
+        assert_eq!(
+            subject(
+                "US National Security Adviser Jake Sullivan said Biden",
+                "said"
+            ),
+            "US National Security Adviser Jake Sullivan"
+        );
+        assert_eq!(
+            subject(
+                "Tensions rose, the Kremlin's press service reported.",
+                "reported"
+            ),
+            "the Kremlin's press service"
+        );
+        assert_eq!(
+            subject(
+                "He was taken, a spokesman for the Seoul Detention Center told AFP.",
+                "told"
+            ),
+            "a spokesman for the Seoul Detention Center"
+        );
+        assert_eq!(
+            subject(
+                "The lawyer for former U.S. national security adviser Michael Flynn on Friday labeled",
+                "labeled"
+            ),
+            "The lawyer for former U.S. national security adviser Michael Flynn"
+        );
         assert_eq!(subject("Trump has recently said", "said"), "Trump");
         assert_eq!(subject("but Sondland has said he", "said"), "Sondland");
         assert_eq!(subject("\"Quote,\" he said.", "said"), "he");
-        assert_eq!(subject("Lt. Col. Alexander Vindman told lawmakers", "told"), "Lt. Col. Alexander Vindman");
-        assert_eq!(subject("Press reports Tuesday said", "said"), "Press reports");
-        assert_eq!(subject("The Americans and their NATO allies had said in advance", "said"), "The Americans and their NATO allies");
+        assert_eq!(
+            subject("Lt. Col. Alexander Vindman told lawmakers", "told"),
+            "Lt. Col. Alexander Vindman"
+        );
+        assert_eq!(
+            subject("Press reports Tuesday said", "said"),
+            "Press reports"
+        );
+        assert_eq!(
+            subject(
+                "The Americans and their NATO allies had said in advance",
+                "said"
+            ),
+            "The Americans and their NATO allies"
+        );
     }
 
     #[test]
     fn appositives_are_stepped_over() {
-        assert_eq!(subject("Jay Sekulow, an attorney for Trump, said:", "said"), "Jay Sekulow");
+        assert_eq!(
+            subject("Jay Sekulow, an attorney for Trump, said:", "said"),
+            "Jay Sekulow"
+        );
         assert_eq!(subject("Khan, who is Muslim, also said", "said"), "Khan");
         assert_eq!(
-            subject("Lawyers for Michael Flynn, President Donald Trump’s former national security adviser, have told", "told"),
+            subject(
+                "Lawyers for Michael Flynn, President Donald Trump’s former national security adviser, have told",
+                "told"
+            ),
             "Lawyers for Michael Flynn"
         );
     }
 
     #[test]
     fn no_subject_across_a_comma_that_ends_a_clause() {
-        assert_eq!(subject("\"We dodged a bullet,\" said Steve Cowan", "said"), "");
-        assert_eq!(subject("In a statement, the White House said", "said"), "the White House");
+        assert_eq!(
+            subject("\"We dodged a bullet,\" said Steve Cowan", "said"),
+            ""
+        );
+        assert_eq!(
+            subject("In a statement, the White House said", "said"),
+            "the White House"
+        );
     }
 
     #[test]
     fn noun_phrases_after_prepositions_and_inverted_verbs() {
-        assert_eq!(after("according to a person familiar with the matter.", "to"), "a person familiar with the matter");
-        assert_eq!(after("said Steve Cowan, a spokesman", "said"), "Steve Cowan");
-        assert_eq!(after("quoted by the Interfax news agency as saying", "by"), "the Interfax news agency");
-        assert_eq!(after("said Patrol Chief James Hall with the New York Police Department.", "said"), "Patrol Chief James Hall with the New York Police Department");
-        assert_eq!(after("citing four unnamed people involved in the case, the", "citing"), "four unnamed people involved in the case");
+        assert_eq!(
+            after("according to a person familiar with the matter.", "to"),
+            "a person familiar with the matter"
+        );
+        assert_eq!(
+            after("said Steve Cowan, a spokesman", "said"),
+            "Steve Cowan"
+        );
+        assert_eq!(
+            after("quoted by the Interfax news agency as saying", "by"),
+            "the Interfax news agency"
+        );
+        assert_eq!(
+            after(
+                "said Patrol Chief James Hall with the New York Police Department.",
+                "said"
+            ),
+            "Patrol Chief James Hall with the New York Police Department"
+        );
+        assert_eq!(
+            after(
+                "citing four unnamed people involved in the case, the",
+                "citing"
+            ),
+            "four unnamed people involved in the case"
+        );
         assert_eq!(after("said Hill Thursday.", "said"), "Hill");
         assert_eq!(after("Reuters reported, quoted by BTA.", "by"), "BTA");
     }

@@ -13,15 +13,23 @@ use crate::text::Text;
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for i in ctx.start..ctx.end.saturating_sub(2) {
-        if !text.word(i).eq_ignore_ascii_case("according") || text.word(i + 1) != "to" || text.quote_of(i).is_some() {
+        if !text.word(i).eq_ignore_ascii_case("according")
+            || text.word(i + 1) != "to"
+            || text.quote_of(i).is_some()
+        {
             continue;
         }
-        let Some(np) = np_after(text, i + 2, ctx.end) else { continue };
+        let Some(np) = np_after(text, i + 2, ctx.end) else {
+            continue;
+        };
         let mention = classify(text, np);
         if !is_named_source(text, &mention) {
             continue;
         }
-        let cue = Np { first: i, last: i + 1 };
+        let cue = Np {
+            first: i,
+            last: i + 1,
+        };
         // The phrase at the start: the content follows; at the end: it precedes; in the middle:
         // the whole sentence is the content.
         let content = if i == ctx.start || i == ctx.start + 1 && text.word(ctx.start) == "But" {
@@ -45,7 +53,14 @@ pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
         MentionKind::Other | MentionKind::Relative => false,
         MentionKind::Description { role, .. } => {
             let role = &crate::lexicon::lexicon().roles[*role as usize];
-            matches!(role.kind, RoleType::Person | RoleType::Org | RoleType::Outlet | RoleType::Document | RoleType::Media)
+            matches!(
+                role.kind,
+                RoleType::Person
+                    | RoleType::Org
+                    | RoleType::Outlet
+                    | RoleType::Document
+                    | RoleType::Media
+            )
         }
         _ => true,
     }
@@ -59,15 +74,30 @@ mod tests {
     fn according_to_a_source() {
         check(
             "The meeting ended at 7:08 p.m., according to the White House.",
-            &[("according_to", "the White House", "according to", "The meeting ended at 7:08 p.m.")],
+            &[(
+                "according_to",
+                "the White House",
+                "according to",
+                "The meeting ended at 7:08 p.m.",
+            )],
         );
         check(
             "According to the ministry, the area is 220 kilometers long.",
-            &[("according_to", "the ministry", "According to", "the area is 220 kilometers long")],
+            &[(
+                "according_to",
+                "the ministry",
+                "According to",
+                "the area is 220 kilometers long",
+            )],
         );
         check(
             "The deal ended, according to a person familiar with the matter.",
-            &[("according_to", "a person familiar with the matter", "according to", "The deal ended")],
+            &[(
+                "according_to",
+                "a person familiar with the matter",
+                "according to",
+                "The deal ended",
+            )],
         );
     }
 

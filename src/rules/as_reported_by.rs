@@ -21,18 +21,36 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             && text.word(i + 1) == "reported"
             && text.word(i + 2) == "by"
         {
-            let Some(np) = np_after(text, i + 3, ctx.end) else { continue };
-            (Np { first: i, last: i + 2 }, np)
-        } else if w.eq_ignore_ascii_case("as") {
-            // "as Y reported" / "As Politico reported,".
-            let Some(verb) = (i + 2..(i + 10).min(ctx.end)).find(|&k| matches!(text.word(k), "reported" | "reports" | "noted" | "wrote")) else {
+            let Some(np) = np_after(text, i + 3, ctx.end) else {
                 continue;
             };
-            let Some((np, _)) = subject_before(text, i + 1, verb) else { continue };
+            (
+                Np {
+                    first: i,
+                    last: i + 2,
+                },
+                np,
+            )
+        } else if w.eq_ignore_ascii_case("as") {
+            // "as Y reported" / "As Politico reported,".
+            let Some(verb) = (i + 2..(i + 10).min(ctx.end))
+                .find(|&k| matches!(text.word(k), "reported" | "reports" | "noted" | "wrote"))
+            else {
+                continue;
+            };
+            let Some((np, _)) = subject_before(text, i + 1, verb) else {
+                continue;
+            };
             if np.first != i + 1 {
                 continue;
             }
-            (Np { first: verb, last: verb }, np)
+            (
+                Np {
+                    first: verb,
+                    last: verb,
+                },
+                np,
+            )
         } else {
             continue;
         };
@@ -40,8 +58,14 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if !is_named_source(text, &mention) {
             continue;
         }
-        let statement_before = found.iter().any(|f| f.role == Role::Statement && f.cue.last < i);
-        let role = if statement_before { Role::Relay(Attach::Before) } else { Role::Statement };
+        let statement_before = found
+            .iter()
+            .any(|f| f.role == Role::Statement && f.cue.last < i);
+        let role = if statement_before {
+            Role::Relay(Attach::Before)
+        } else {
+            Role::Statement
+        };
         let mut frame = Frame::new("as_reported_by", cue, Relation::Reported, role);
         if role == Role::Statement {
             frame.content = if i <= ctx.start + 1 {
@@ -63,11 +87,21 @@ mod tests {
     fn as_reported_by_a_source() {
         check(
             "The talks failed, as reported by Reuters.",
-            &[("as_reported_by", "Reuters", "as reported by", "The talks failed")],
+            &[(
+                "as_reported_by",
+                "Reuters",
+                "as reported by",
+                "The talks failed",
+            )],
         );
         check(
             "As Politico reported, Trump would win the county.",
-            &[("as_reported_by", "Politico", "reported", "Trump would win the county")],
+            &[(
+                "as_reported_by",
+                "Politico",
+                "reported",
+                "Trump would win the county",
+            )],
         );
     }
 

@@ -15,13 +15,24 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !text.word(i).eq_ignore_ascii_case("citing") || text.quote_of(i).is_some() {
             continue;
         }
-        let Some(np) = np_after(text, i + 1, ctx.end) else { continue };
+        let Some(np) = np_after(text, i + 1, ctx.end) else {
+            continue;
+        };
         let mention = classify(text, np);
         if !is_named_source(text, &mention) || !is_informant(text, &mention) {
             continue;
         }
-        let attach = if i == ctx.start { Attach::After } else { Attach::Before };
-        let mut frame = Frame::new("citing", Np { first: i, last: i }, Relation::Cited, Role::Origin(attach));
+        let attach = if i == ctx.start {
+            Attach::After
+        } else {
+            Attach::Before
+        };
+        let mut frame = Frame::new(
+            "citing",
+            Np { first: i, last: i },
+            Relation::Cited,
+            Role::Origin(attach),
+        );
         frame.source = Some(mention);
         out.push(frame);
     }
@@ -31,7 +42,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 /// bodies, outlets and documents.
 fn is_informant(_text: &crate::text::Text, mention: &crate::mention::Mention) -> bool {
     use crate::mention::MentionKind;
-    !matches!(mention.kind, MentionKind::Other | MentionKind::Pronoun { .. })
+    !matches!(
+        mention.kind,
+        MentionKind::Other | MentionKind::Pronoun { .. }
+    )
 }
 
 #[cfg(test)]
@@ -43,15 +57,30 @@ mod tests {
         check(
             "The agreement had ended, Reuters reported, citing officials.",
             &[
-                ("postposed", "Reuters", "reported", "The agreement had ended"),
+                (
+                    "postposed",
+                    "Reuters",
+                    "reported",
+                    "The agreement had ended",
+                ),
                 ("citing", "officials", "citing", ""),
             ],
         );
         check(
             "Citing four unnamed people involved in the case, the newspaper reported the agreement had ended.",
             &[
-                ("citing", "four unnamed people involved in the case", "Citing", ""),
-                ("preposed", "the newspaper", "reported", "the agreement had ended"),
+                (
+                    "citing",
+                    "four unnamed people involved in the case",
+                    "Citing",
+                    "",
+                ),
+                (
+                    "preposed",
+                    "the newspaper",
+                    "reported",
+                    "the agreement had ended",
+                ),
             ],
         );
     }

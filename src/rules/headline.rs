@@ -20,7 +20,15 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if let Some(np) = np_after(text, sep + 1, last + 1).filter(|np| np.last == last) {
             let mention = classify(text, np);
             if is_outlet(&mention) {
-                let mut frame = Frame::new("headline", Np { first: sep, last: sep }, Relation::Reported, Role::Statement);
+                let mut frame = Frame::new(
+                    "headline",
+                    Np {
+                        first: sep,
+                        last: sep,
+                    },
+                    Relation::Reported,
+                    Role::Statement,
+                );
                 frame.source = Some(mention);
                 frame.content = content_between(text, ctx.start, sep);
                 out.push(frame);
@@ -33,7 +41,13 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     if let Some(colon) = (ctx.start + 1..(ctx.start + 6).min(last)).find(|&k| text.word(k) == ":") {
         let start = np_start_before(text, ctx.start, colon - 1);
         if start == Some(ctx.start) {
-            let mention = classify(text, Np { first: ctx.start, last: colon - 1 });
+            let mention = classify(
+                text,
+                Np {
+                    first: ctx.start,
+                    last: colon - 1,
+                },
+            );
             // Only a plain name: a person with a title or a known first name, or a known body
             // ("The Biden-Putin Video Meeting: Two Hours ..." is a headline, not a speaker).
             let speaker = match &mention.kind {
@@ -43,7 +57,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                     let titled = title.is_some_and(|t| {
                         (t.first..=t.last).any(|k| {
                             let info = text.tokens[k].info;
-                            info.is(class::TITLE) || lex.role(info).is_some_and(|r| r.kind == crate::lexicon::RoleType::Person)
+                            info.is(class::TITLE)
+                                || lex
+                                    .role(info)
+                                    .is_some_and(|r| r.kind == crate::lexicon::RoleType::Person)
                         })
                     });
                     titled || text.tokens[name.first].info.is(class::GIVEN)
@@ -52,7 +69,15 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                 _ => false,
             };
             if speaker {
-                let mut frame = Frame::new("headline", Np { first: colon, last: colon }, Relation::Said, Role::Statement);
+                let mut frame = Frame::new(
+                    "headline",
+                    Np {
+                        first: colon,
+                        last: colon,
+                    },
+                    Relation::Said,
+                    Role::Statement,
+                );
                 frame.source = Some(mention);
                 frame.content = content_between(text, colon + 1, last + 1);
                 out.push(frame);
@@ -69,7 +94,12 @@ mod tests {
     fn trailing_outlet() {
         check_headline(
             "Flynn's lawyers cut talks with Trump team: NY Times\n\nBody.",
-            &[("headline", "NY Times", ":", "Flynn's lawyers cut talks with Trump team")],
+            &[(
+                "headline",
+                "NY Times",
+                ":",
+                "Flynn's lawyers cut talks with Trump team",
+            )],
         );
     }
 

@@ -8,7 +8,17 @@ use crate::model::Relation;
 use crate::rules::{Attach, Ctx, Frame, Role};
 
 /// Nouns of a conversation with an outlet.
-const CHANNEL: &[&str] = &["interview", "interviews", "comments", "remarks", "statement", "e-mail", "email", "letter", "conversation"];
+const CHANNEL: &[&str] = &[
+    "interview",
+    "interviews",
+    "comments",
+    "remarks",
+    "statement",
+    "e-mail",
+    "email",
+    "letter",
+    "conversation",
+];
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -20,12 +30,20 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // "told TASS", "telling Reuters", "speaking to CNN".
         let recipient_at = match word {
             "told" | "tells" | "telling" | "tell" => Some(i + 1),
-            "speaking" | "spoke" | "talking" | "talked" if matches!(text.word(i + 1), "to" | "with") => Some(i + 2),
-            _ if CHANNEL.contains(&word) && matches!(text.word(i + 1), "with" | "to" | "on") => Some(i + 2),
+            "speaking" | "spoke" | "talking" | "talked"
+                if matches!(text.word(i + 1), "to" | "with") =>
+            {
+                Some(i + 2)
+            }
+            _ if CHANNEL.contains(&word) && matches!(text.word(i + 1), "with" | "to" | "on") => {
+                Some(i + 2)
+            }
             _ => None,
         };
         let Some(at) = recipient_at else { continue };
-        let Some(np) = np_after(text, at, ctx.end) else { continue };
+        let Some(np) = np_after(text, at, ctx.end) else {
+            continue;
+        };
         let mention = classify(text, np);
         if !is_outlet(&mention) {
             continue;
@@ -34,14 +52,27 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let (cue, hop_cue) = if told {
             // The statement's cue ("told") covers it: the relay has no cue words of its own,
             // unless "in an interview" follows.
-            let interview = (np.last + 1..(np.last + 5).min(ctx.end)).find(|&k| CHANNEL.contains(&text.word(k)));
+            let interview = (np.last + 1..(np.last + 5).min(ctx.end))
+                .find(|&k| CHANNEL.contains(&text.word(k)));
             (np, interview.map(|k| Np { first: k, last: k }))
         } else {
-            let first = (ctx.start..i).rev().take(3).find(|&k| text.word(k) == "in" || text.word(k) == "In").unwrap_or(i);
-            let cue = Np { first, last: at - 1 };
+            let first = (ctx.start..i)
+                .rev()
+                .take(3)
+                .find(|&k| text.word(k) == "in" || text.word(k) == "In")
+                .unwrap_or(i);
+            let cue = Np {
+                first,
+                last: at - 1,
+            };
             (cue, Some(cue))
         };
-        let mut frame = Frame::new("interview", cue, Relation::Interview, Role::Relay(Attach::Nearest));
+        let mut frame = Frame::new(
+            "interview",
+            cue,
+            Relation::Interview,
+            Role::Relay(Attach::Nearest),
+        );
         frame.hop_cue = hop_cue;
         frame.source = Some(mention);
         out.push(frame);
@@ -49,7 +80,13 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 }
 
 pub fn is_outlet(mention: &Mention) -> bool {
-    matches!(mention.kind, MentionKind::Known { target: NameTarget::Outlet(_), .. } | MentionKind::Outlet { .. })
+    matches!(
+        mention.kind,
+        MentionKind::Known {
+            target: NameTarget::Outlet(_),
+            ..
+        } | MentionKind::Outlet { .. }
+    )
 }
 
 #[cfg(test)]
@@ -61,18 +98,29 @@ mod tests {
         check(
             "A state of emergency was introduced, the Russian Emergencies Ministry told TASS.",
             &[
-                ("postposed", "the Russian Emergencies Ministry", "told", "A state of emergency was introduced"),
+                (
+                    "postposed",
+                    "the Russian Emergencies Ministry",
+                    "told",
+                    "A state of emergency was introduced",
+                ),
                 ("interview", "TASS", "", ""),
             ],
         );
         check(
             "\"We are fine,\" Macron said in an interview with CNN.",
-            &[("postposed", "Macron", "said", "\"We are fine,\""), ("interview", "CNN", "in an interview with", "")],
+            &[
+                ("postposed", "Macron", "said", "\"We are fine,\""),
+                ("interview", "CNN", "in an interview with", ""),
+            ],
         );
     }
 
     #[test]
     fn reporters_are_an_audience() {
-        check("\"No,\" Sullivan told reporters.", &[("postposed", "Sullivan", "told", "\"No,\"")]);
+        check(
+            "\"No,\" Sullivan told reporters.",
+            &[("postposed", "Sullivan", "told", "\"No,\"")],
+        );
     }
 }

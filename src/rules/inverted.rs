@@ -13,11 +13,14 @@ use crate::rules::{Ctx, Frame, Role};
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for hit in verbs(ctx) {
-        let simple = hit.forms & (form::PAST | form::THIRD) != 0 && !hit.perfect && !hit.be && !hit.modal;
+        let simple =
+            hit.forms & (form::PAST | form::THIRD) != 0 && !hit.perfect && !hit.be && !hit.modal;
         if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
             continue;
         }
-        let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else { continue };
+        let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else {
+            continue;
+        };
         if text.word(np.last + 1) == "to" || text.word(np.first) == "to" {
             continue; // "said to be"
         }
@@ -30,11 +33,14 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                 | MentionKind::Organization { .. }
                 | MentionKind::Description { .. }
                 | MentionKind::Group { .. }
-        ) || matches!(mention.kind, MentionKind::Pronoun { .. }) && np.last + 1 >= ctx.last_word();
+        ) || matches!(mention.kind, MentionKind::Pronoun { .. })
+            && np.last + 1 >= ctx.last_word();
         if !fits {
             continue;
         }
-        let Some(content) = content_before(ctx, hit.cue.first) else { continue };
+        let Some(content) = content_before(ctx, hit.cue.first) else {
+            continue;
+        };
         let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);
         frame.appositive = appositive_after(text, np.last, ctx.end);
         frame.source = Some(mention);
@@ -55,7 +61,12 @@ mod tests {
         );
         check(
             "It was never in doubt, said another witness in the impeachment probe.",
-            &[("inverted", "another witness in the impeachment probe", "said", "It was never in doubt")],
+            &[(
+                "inverted",
+                "another witness in the impeachment probe",
+                "said",
+                "It was never in doubt",
+            )],
         );
     }
 

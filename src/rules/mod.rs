@@ -9,6 +9,7 @@
 pub mod according_to;
 pub mod as_reported_by;
 pub mod citing;
+pub mod coordinated;
 pub mod headline;
 pub mod interview;
 pub mod inverted;
@@ -152,6 +153,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     ("postposed", postposed::find),
     ("preposed", preposed::find),
     ("participle", participle::find),
+    ("coordinated", coordinated::find),
 ];
 
 /// Runs every rule on a sentence; frames whose cue overlaps an earlier rule's are dropped.
@@ -162,7 +164,9 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
         scratch.clear();
         rule(ctx, &frames, &mut scratch);
         for frame in scratch.drain(..) {
-            let clash = frames.iter().any(|f| f.cue.first <= frame.cue.last && frame.cue.first <= f.cue.last);
+            let clash = frames
+                .iter()
+                .any(|f| f.cue.first <= frame.cue.last && frame.cue.first <= f.cue.last);
             if !clash {
                 frames.push(frame);
             }
@@ -170,8 +174,19 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     }
     // A cue inside another frame's source is part of a noun phrase ("Press reports Tuesday
     // said": "reports" is the subject's head, not a verb).
-    let sources: Vec<Np> = frames.iter().filter_map(|f| f.source.as_ref().map(|m| m.np)).collect();
-    frames.retain(|f| !sources.iter().any(|np| np.first <= f.cue.first && f.cue.last <= np.last));
+    let sources: Vec<(usize, Np)> = frames
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.source.as_ref().map(|m| (i, m.np)))
+        .collect();
+    let mut index = 0;
+    frames.retain(|f| {
+        let me = index;
+        index += 1;
+        !sources
+            .iter()
+            .any(|&(i, np)| i != me && np.first <= f.cue.first && f.cue.last <= np.last)
+    });
     frames.sort_by_key(|f| f.cue.first);
     frames
 }
@@ -190,21 +205,58 @@ pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content>
     if end <= first {
         return None;
     }
+    // A quotation opened inside keeps its closing mark: "... but added: "Our openness remains.""
+    let mut k = end;
+    while k < text.tokens.len()
+        && k < end + 3
+        && !text.tokens[k].has(crate::text::token::flag::PARAGRAPH)
+    {
+        if text.tokens[k].is_double_quote() {
+            if text
+                .quote_of(k - 1)
+                .is_some_and(|q| q.close == Some(k) && q.open >= first)
+            {
+                end = k + 1;
+            }
+            break;
+        }
+        if !matches!(text.word(k), "." | "!" | "?" | "," | "...") {
+            break;
+        }
+        k += 1;
+    }
     // A quotation that fills the whole stretch is direct speech.
     let direct = text.tokens[first].is_double_quote()
-        && text.quote_of(first + 1).is_some_and(|q| q.open == first && q.close.is_none_or(|c| c + 1 >= end));
-    Some(Content { span: text.span(first, end - 1), direct, first, end })
+        && text
+            .quote_of(first + 1)
+            .is_some_and(|q| q.open == first && q.close.is_none_or(|c| c + 1 >= end));
+    Some(Content {
+        span: text.span(first, end - 1),
+        direct,
+        first,
+        end,
+    })
 }
 
 /// The quotation that opens at token `i` (its opening mark), as content.
 pub fn quote_content(text: &Text, open: usize) -> Option<Content> {
     let quote = text.quote_of(open + 1).filter(|q| q.open == open)?;
     let end = quote.close.map_or(quote.end, |c| c + 1);
-    Some(Content { span: quote.span, direct: true, first: open, end })
+    Some(Content {
+        span: quote.span,
+        direct: true,
+        first: open,
+        end,
+    })
 }
 
 /// The quotation that closes at token `i` (its closing mark), as content.
 pub fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
     let q = text.quote_of(close.checked_sub(1)?)?;
-    (q.close == Some(close)).then(|| Content { span: q.span, direct: true, first: q.open, end: close + 1 })
+    (q.close == Some(close)).then(|| Content {
+        span: q.span,
+        direct: true,
+        first: q.open,
+        end: close + 1,
+    })
 }

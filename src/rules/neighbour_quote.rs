@@ -14,7 +14,9 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
     let mut out = Vec::new();
     for quote in &text.quotes {
         // Only quotations standing on their own: the whole quote outside every draft.
-        let covered = drafts.iter().any(|d| d.content.is_some_and(|c| c.span.overlaps(quote.span)));
+        let covered = drafts
+            .iter()
+            .any(|d| d.content.is_some_and(|c| c.span.overlaps(quote.span)));
         if covered {
             continue;
         }
@@ -27,7 +29,9 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
             continue;
         };
         let prev_end = draft_end(text, prev);
-        let first_between = text.tokens.partition_point(|t| (t.end as usize) <= prev_end);
+        let first_between = text
+            .tokens
+            .partition_point(|t| (t.end as usize) <= prev_end);
         // Nothing but punctuation between the draft and the quotation.
         let adjacent = (first_between..quote.open).all(|k| {
             let t = &text.tokens[k];
@@ -39,13 +43,27 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
             continue;
         }
         let end = quote.close.map_or(quote.end, |c| c + 1);
-        let content = Content { span: quote.span, direct: true, first: quote.open, end };
+        let content = Content {
+            span: quote.span,
+            direct: true,
+            first: quote.open,
+            end,
+        };
         let hops = prev
             .hops
             .iter()
-            .map(|h| crate::assemble::DraftHop { mention: None, cue: None, ..h.clone() })
+            .map(|h| crate::assemble::DraftHop {
+                mention: None,
+                cue: None,
+                ..h.clone()
+            })
             .collect();
-        out.push(Draft { rule: "neighbour_quote", sentence: text.sentence_of(quote.open), hops, content: Some(content) });
+        out.push(Draft {
+            rule: "neighbour_quote",
+            sentence: text.sentence_of(quote.open),
+            hops,
+            content: Some(content),
+        });
     }
     out
 }

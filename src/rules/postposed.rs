@@ -6,8 +6,7 @@
 //! Counter-example: "He said." with nothing before it.
 
 use crate::lexicon::verb_flag;
-use crate::mention::{classify, subject_before};
-use crate::rules::preposed::{agrees, is_subject, skip_recipient};
+use crate::rules::preposed::{agrees, skip_recipient, subject_of};
 use crate::rules::verb::{skip_adjuncts, verbs};
 use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
 use crate::text::Text;
@@ -18,9 +17,11 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !hit.is_finite() || !hit.verb().has(verb_flag::POSTPOSE) {
             continue;
         }
-        let Some((np, appositive)) = subject_before(text, ctx.start, hit.group_start) else { continue };
-        let mention = classify(text, np);
-        if !is_subject(&mention) || !agrees(&hit, &mention) {
+        let Some((mention, appositive)) = subject_of(ctx, &hit) else {
+            continue;
+        };
+        let np = mention.np;
+        if !agrees(&hit, &mention) {
             continue;
         }
         // After the cue: the end of the sentence, or a comma and more (", adding that ...",
@@ -30,11 +31,14 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             k = skip_recipient(text, k, ctx.end);
         }
         let (k, statement) = skip_adjuncts(ctx, k);
-        let ends = k > ctx.last_word() || matches!(text.word(k), "," | ";" | "--" | "—" | "–" | "(");
+        let ends =
+            k > ctx.last_word() || matches!(text.word(k), "," | ";" | "--" | "—" | "–" | "(");
         if np.first == ctx.start && !ends {
             continue; // a preposed statement after a quotation, not the quotation's source
         }
-        let Some(content) = content_before(ctx, np.first) else { continue };
+        let Some(content) = content_before(ctx, np.first) else {
+            continue;
+        };
         if !ends && !content.direct {
             continue;
         }
@@ -55,12 +59,20 @@ pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
     let text = ctx.text;
     if source == ctx.start {
         // ""Stop!" Trump said.": the quotation ended the sentence before.
-        return (source > 0).then(|| closing_quote_before(text, source)).flatten();
+        return (source > 0)
+            .then(|| closing_quote_before(text, source))
+            .flatten();
     }
     let sep = source - 1;
     let word = text.word(sep);
     if text.tokens[sep].is_double_quote() {
-        return quote_content_closing(text, sep).filter(|q| q.first <= ctx.start);
+        // A whole quotation, or a clause ending in a partial one ("The failure was
+        // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
+        let quote = quote_content_closing(text, sep)?;
+        if quote.first <= ctx.start {
+            return Some(quote);
+        }
+        return content_between(text, ctx.start, sep + 1);
     }
     if !matches!(word, "," | "--" | "—" | "–" | "-") {
         return None;
@@ -95,24 +107,47 @@ mod tests {
     fn content_then_source_and_cue() {
         check(
             "Putin entered the meeting seeking assurances, the Associated Press reported.",
-            &[("postposed", "the Associated Press", "reported", "Putin entered the meeting seeking assurances")],
+            &[(
+                "postposed",
+                "the Associated Press",
+                "reported",
+                "Putin entered the meeting seeking assurances",
+            )],
         );
         check(
             "\"There were a lot of compromises,\" Sullivan told reporters.",
-            &[("postposed", "Sullivan", "told", "\"There were a lot of compromises,\"")],
+            &[(
+                "postposed",
+                "Sullivan",
+                "told",
+                "\"There were a lot of compromises,\"",
+            )],
         );
         check(
             "\"Our strategy is to start,\" Macron said in response to a question.",
-            &[("postposed", "Macron", "said", "\"Our strategy is to start,\"")],
+            &[(
+                "postposed",
+                "Macron",
+                "said",
+                "\"Our strategy is to start,\"",
+            )],
         );
-        check("\"Stop!\" Trump said.", &[("postposed", "Trump", "said", "\"Stop!\"")]);
+        check(
+            "\"Stop!\" Trump said.",
+            &[("postposed", "Trump", "said", "\"Stop!\"")],
+        );
     }
 
     #[test]
     fn a_quotation_over_several_sentences() {
         check(
             "\"We are ready. We were not in 2014,\" he said.",
-            &[("postposed", "he", "said", "\"We are ready. We were not in 2014,\"")],
+            &[(
+                "postposed",
+                "he",
+                "said",
+                "\"We are ready. We were not in 2014,\"",
+            )],
         );
     }
 

@@ -6,7 +6,9 @@
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
 use crate::lexicon::{form, verb_flag};
-use crate::mention::{Mention, MentionKind, classify, np_after, subject_before};
+use crate::mention::{
+    Mention, MentionKind, as_unnamed, classify, np_after, subject_before, subject_before_relative,
+};
 use crate::rules::verb::{VerbHit, skip_adjuncts, verbs};
 use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
 use crate::text::Text;
@@ -17,12 +19,17 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !hit.is_finite() {
             continue;
         }
-        let Some((np, appositive)) = subject_before(text, ctx.start, hit.group_start) else { continue };
-        let mention = classify(text, np);
-        if !is_subject(&mention) || !agrees(&hit, &mention) {
+        let Some((mention, appositive)) = subject_of(ctx, &hit) else {
+            continue;
+        };
+        let np = mention.np;
+        if !agrees(&hit, &mention) {
             continue;
         }
-        if hit.verb().has(verb_flag::NOUN) && !hit.has(form::PAST) && !opens_clause(text, hit.cue.last + 1) {
+        if hit.verb().has(verb_flag::NOUN)
+            && !hit.has(form::PAST)
+            && !opens_clause(text, hit.cue.last + 1)
+        {
             continue; // "media reports suggesting ...": a noun
         }
         if hit.verb().has(verb_flag::POSTONLY) {
@@ -31,7 +38,9 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(verb_flag::THAT) && !introduces_speech(text, hit.cue.last + 1) {
             continue; // "would respond positively to ...", "recalled the meeting"
         }
-        let Some((content, statement)) = content_after(ctx, &hit) else { continue };
+        let Some((content, statement)) = content_after(ctx, &hit) else {
+            continue;
+        };
         let mut frame = Frame::new("preposed", hit.cue, hit.verb().relation, Role::Statement);
         frame.source = Some(mention);
         frame.appositive = appositive;
@@ -45,19 +54,50 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 
 /// Does a clause (or a quotation) start at token `k`, as after a verb that is also a noun?
 fn opens_clause(text: &Text, k: usize) -> bool {
-    let Some(t) = text.tokens.get(k) else { return false };
+    let Some(t) = text.tokens.get(k) else {
+        return false;
+    };
     let w = text.word(k);
     if matches!(w, "that" | ":" | ",") || t.is_quote() {
         return true;
     }
     use crate::lexicon::class;
     let gerund = w.ends_with("ing") && !t.has(crate::text::token::flag::CAP);
-    !gerund && (t.is_cap_word() || t.info.is(class::DET | class::PRON | class::POSS) && !t.info.is(class::PREP))
+    !gerund
+        && (t.is_cap_word()
+            || t.info.is(class::DET | class::PRON | class::POSS) && !t.info.is(class::PREP))
 }
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
 fn introduces_speech(text: &Text, k: usize) -> bool {
     matches!(text.word(k), "that" | ":" | ",") || text.tokens.get(k).is_some_and(|t| t.is_quote())
+}
+
+/// The subject of a verb: the noun phrase before it, the phrase before a relative clause
+/// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
+/// phrase as an unnamed source ("respondents said").
+pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::mention::Np>)> {
+    let text = ctx.text;
+    let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
+    let mention = classify(text, np);
+    if is_subject(&mention) {
+        return Some((mention, appositive));
+    }
+    if let Some(np) = subject_before_relative(text, ctx.start, hit.group_start) {
+        let mention = classify(text, np);
+        if is_subject(&mention) {
+            return Some((mention, None));
+        }
+    }
+    // Only the plainest speech verbs make any noun phrase a speaker ("respondents said"; not
+    // "the nation's rail system was adding seats").
+    if matches!(
+        hit.verb().lemma.as_str(),
+        "say" | "tell" | "write" | "argue" | "claim" | "complain" | "insist" | "ask"
+    ) {
+        return as_unnamed(text, &mention).map(|m| (m, appositive));
+    }
+    None
 }
 
 /// Can this mention be the subject of a reporting verb outside quotations?
@@ -72,11 +112,14 @@ pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
         MentionKind::Pronoun { plural, .. } => Some(*plural),
         MentionKind::Description { plural, .. } => Some(*plural),
         MentionKind::Group { .. } => Some(true),
+        MentionKind::Unnamed { plural, .. } => Some(*plural),
         MentionKind::Person { .. } => Some(false),
         _ => None,
     };
-    let only_third = hit.forms & (form::PAST | form::PARTICIPLE | form::BASE) == 0 && hit.forms & form::THIRD != 0;
-    let only_base = hit.forms & (form::PAST | form::PARTICIPLE | form::THIRD) == 0 && hit.forms & form::BASE != 0;
+    let only_third = hit.forms & (form::PAST | form::PARTICIPLE | form::BASE) == 0
+        && hit.forms & form::THIRD != 0;
+    let only_base = hit.forms & (form::PAST | form::PARTICIPLE | form::THIRD) == 0
+        && hit.forms & form::BASE != 0;
     if hit.perfect || hit.modal || hit.be {
         return true;
     }
@@ -118,7 +161,10 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
 /// Skips the recipient or object right after a verb like "told": "told reporters", "told
 /// Trump's legal team", "asked him". Returns the first token after it.
 pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
-    if k >= end || matches!(text.word(k), "that" | ":" | "," | "“" | "\"") || text.tokens[k].is_quote() {
+    if k >= end
+        || matches!(text.word(k), "that" | ":" | "," | "“" | "\"")
+        || text.tokens[k].is_quote()
+    {
         return k;
     }
     match np_after(text, k, end) {
@@ -136,15 +182,37 @@ mod tests {
         check(
             "US National Security Adviser Jake Sullivan said Biden had told Putin that Russia would pay.",
             &[
-                ("preposed", "US National Security Adviser Jake Sullivan", "said", "Biden had told Putin that Russia would pay"),
+                (
+                    "preposed",
+                    "US National Security Adviser Jake Sullivan",
+                    "said",
+                    "Biden had told Putin that Russia would pay",
+                ),
                 // Nested in the content: assembly drops it.
                 ("preposed", "Biden", "told", "Russia would pay"),
             ],
         );
-        check("The statement notes that the problems dominated.", &[("preposed", "The statement", "notes", "the problems dominated")]);
-        check("He said Biden welcomed the possibility.", &[("preposed", "He", "said", "Biden welcomed the possibility")]);
-        check("Officials say the talks failed.", &[("preposed", "Officials", "say", "the talks failed")]);
-        check("Trump has recently tried to suggest that he barely knows him.", &[("preposed", "Trump", "suggest", "he barely knows him")]);
+        check(
+            "The statement notes that the problems dominated.",
+            &[(
+                "preposed",
+                "The statement",
+                "notes",
+                "the problems dominated",
+            )],
+        );
+        check(
+            "He said Biden welcomed the possibility.",
+            &[("preposed", "He", "said", "Biden welcomed the possibility")],
+        );
+        check(
+            "Officials say the talks failed.",
+            &[("preposed", "Officials", "say", "the talks failed")],
+        );
+        check(
+            "Trump has recently tried to suggest that he barely knows him.",
+            &[("preposed", "Trump", "suggest", "he barely knows him")],
+        );
     }
 
     #[test]

@@ -11,7 +11,15 @@ use crate::rules::preposed::is_subject;
 use crate::rules::{Attach, Ctx, Frame, Role, content_between, quote_content};
 
 /// "saying", "telling", "stating" after "as".
-const SAYING: &[&str] = &["saying", "telling", "stating", "declaring", "describing", "warning", "adding"];
+const SAYING: &[&str] = &[
+    "saying",
+    "telling",
+    "stating",
+    "declaring",
+    "describing",
+    "warning",
+    "adding",
+];
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -20,22 +28,43 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         // Find "as saying" within the next few tokens.
-        let Some(as_) = (q + 1..(q + 16).min(ctx.end.saturating_sub(1))).find(|&k| text.word(k) == "as" && SAYING.contains(&text.word(k + 1)))
+        let Some(as_) = (q + 1..(q + 16).min(ctx.end.saturating_sub(1)))
+            .find(|&k| text.word(k) == "as" && SAYING.contains(&text.word(k + 1)))
         else {
             continue;
         };
         let saying = as_ + 1;
-        let passive = matches!(text.word(q - 1), "was" | "were" | "is" | "are" | "been" | "being");
+        let passive = matches!(
+            text.word(q - 1),
+            "was" | "were" | "is" | "are" | "been" | "being"
+        );
         let (speaker, relay, relay_cue) = if passive {
             // "X was quoted (by Y) as saying".
-            let Some((np, _)) = subject_before(text, ctx.start, q - 1) else { continue };
-            let relay = if text.word(q + 1) == "by" { np_after(text, q + 2, as_) } else { None };
+            let Some((np, _)) = subject_before(text, ctx.start, q - 1) else {
+                continue;
+            };
+            let relay = if text.word(q + 1) == "by" {
+                np_after(text, q + 2, as_)
+            } else {
+                None
+            };
             let cue_last = if relay.is_some() { q + 1 } else { q };
-            (np, relay, Np { first: q, last: cue_last })
+            (
+                np,
+                relay,
+                Np {
+                    first: q,
+                    last: cue_last,
+                },
+            )
         } else {
             // "Y quoted X as saying".
-            let Some((relay, _)) = subject_before(text, ctx.start, q) else { continue };
-            let Some(np) = np_after(text, q + 1, as_) else { continue };
+            let Some((relay, _)) = subject_before(text, ctx.start, q) else {
+                continue;
+            };
+            let Some(np) = np_after(text, q + 1, as_) else {
+                continue;
+            };
             (np, Some(relay), Np { first: q, last: q })
         };
         let mention = classify(text, speaker);
@@ -50,11 +79,15 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let content = if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
             quote_content(text, k)
         } else if speaker.first > ctx.start {
-            content_before(ctx, speaker.first).or_else(|| content_between(text, k, ctx.last_word() + 1))
+            content_before(ctx, speaker.first)
+                .or_else(|| content_between(text, k, ctx.last_word() + 1))
         } else {
             content_between(text, k, ctx.last_word() + 1)
         };
-        let cue = Np { first: saying, last: saying };
+        let cue = Np {
+            first: saying,
+            last: saying,
+        };
         let mut frame = Frame::new("quoted_as_saying", cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
         frame.content = content;
@@ -62,7 +95,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if let Some(relay) = relay {
             let relay_mention = classify(text, relay);
             if relay_mention.is_source_like() {
-                let mut frame = Frame::new("quoted_as_saying", relay_cue, Relation::Quoted, Role::Relay(Attach::Cue(saying)));
+                let mut frame = Frame::new(
+                    "quoted_as_saying",
+                    relay_cue,
+                    Relation::Quoted,
+                    Role::Relay(Attach::Cue(saying)),
+                );
                 frame.source = Some(relay_mention);
                 out.push(frame);
             }
@@ -79,13 +117,28 @@ mod tests {
         check(
             "\"I expect clarity,\" Lavrov was quoted by the Interfax news agency as saying at the start of talks.",
             &[
-                ("quoted_as_saying", "the Interfax news agency", "quoted by", ""),
-                ("quoted_as_saying", "Lavrov", "saying", "\"I expect clarity,\""),
+                (
+                    "quoted_as_saying",
+                    "the Interfax news agency",
+                    "quoted by",
+                    "",
+                ),
+                (
+                    "quoted_as_saying",
+                    "Lavrov",
+                    "saying",
+                    "\"I expect clarity,\"",
+                ),
             ],
         );
         check(
             "Kim's aide was quoted as saying the speaker would not appear.",
-            &[("quoted_as_saying", "Kim's aide", "saying", "the speaker would not appear")],
+            &[(
+                "quoted_as_saying",
+                "Kim's aide",
+                "saying",
+                "the speaker would not appear",
+            )],
         );
     }
 
@@ -95,7 +148,12 @@ mod tests {
             "The Associated Press quoted Wassim Bouhlel as saying the driver had a gun.",
             &[
                 ("quoted_as_saying", "The Associated Press", "quoted", ""),
-                ("quoted_as_saying", "Wassim Bouhlel", "saying", "the driver had a gun"),
+                (
+                    "quoted_as_saying",
+                    "Wassim Bouhlel",
+                    "saying",
+                    "the driver had a gun",
+                ),
             ],
         );
     }

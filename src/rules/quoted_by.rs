@@ -14,29 +14,50 @@ use crate::text::token::{TokenKind, flag};
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for q in ctx.start + 1..ctx.end.saturating_sub(2) {
-        if !matches!(text.word(q), "quoted" | "cited") || text.word(q + 1) != "by" || text.quote_of(q).is_some() {
+        if !matches!(text.word(q), "quoted" | "cited")
+            || text.word(q + 1) != "by"
+            || text.quote_of(q).is_some()
+        {
             continue;
         }
         let prev = text.word(q - 1);
         if matches!(prev, "was" | "were" | "is" | "are" | "been" | "being") {
             continue; // "was quoted by Y as saying": quoted_as_saying
         }
-        let Some(relay) = np_after(text, q + 2, ctx.end) else { continue };
+        let Some(relay) = np_after(text, q + 2, ctx.end) else {
+            continue;
+        };
         let relay_mention = classify(text, relay);
         if !relay_mention.is_source_like() {
             continue;
         }
-        let cue = Np { first: q, last: q + 1 };
+        let cue = Np {
+            first: q,
+            last: q + 1,
+        };
         if prev == "," || text.tokens[q - 1].is_quote() {
             // ", quoted by TASS": relays the statement before.
-            let mut frame = Frame::new("quoted_by", cue, Relation::Quoted, Role::Relay(Attach::Before));
+            let mut frame = Frame::new(
+                "quoted_by",
+                cue,
+                Relation::Quoted,
+                Role::Relay(Attach::Before),
+            );
             frame.source = Some(relay_mention);
             out.push(frame);
             continue;
         }
         // "X quoted by Y VERB ...": X is the subject of the verb after the relay.
-        let Some(start) = np_start_before(text, ctx.start, q - 1) else { continue };
-        let speaker = classify(text, Np { first: start, last: q - 1 });
+        let Some(start) = np_start_before(text, ctx.start, q - 1) else {
+            continue;
+        };
+        let speaker = classify(
+            text,
+            Np {
+                first: start,
+                last: q - 1,
+            },
+        );
         if !is_subject(&speaker) {
             continue;
         }
@@ -44,17 +65,31 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if text.word(verb) == "," {
             verb += 1;
         }
-        let Some(t) = text.tokens.get(verb) else { continue };
-        let looks_verb = t.kind == TokenKind::Word && !t.has(flag::CAP) && !t.info.is(class::PREP | class::CONJ | class::DET | class::REL | class::SUB);
+        let Some(t) = text.tokens.get(verb) else {
+            continue;
+        };
+        let looks_verb = t.kind == TokenKind::Word
+            && !t.has(flag::CAP)
+            && !t
+                .info
+                .is(class::PREP | class::CONJ | class::DET | class::REL | class::SUB);
         if !looks_verb {
             continue;
         }
-        let verb_cue = Np { first: verb, last: verb };
+        let verb_cue = Np {
+            first: verb,
+            last: verb,
+        };
         let mut frame = Frame::new("quoted_by", verb_cue, Relation::Said, Role::Statement);
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
         out.push(frame);
-        let mut frame = Frame::new("quoted_by", cue, Relation::Quoted, Role::Relay(Attach::Cue(verb)));
+        let mut frame = Frame::new(
+            "quoted_by",
+            cue,
+            Relation::Quoted,
+            Role::Relay(Attach::Cue(verb)),
+        );
         frame.source = Some(relay_mention);
         out.push(frame);
     }
@@ -70,8 +105,18 @@ mod tests {
             "Putin has called for calm, the Kremlin's press service reported, quoted by TASS.",
             &[
                 // Runs to the sentence end here; assembly cuts it before the outer frames.
-                ("preposed", "Putin", "called for", "calm, the Kremlin's press service reported, quoted by TASS"),
-                ("postposed", "the Kremlin's press service", "reported", "Putin has called for calm"),
+                (
+                    "preposed",
+                    "Putin",
+                    "called for",
+                    "calm, the Kremlin's press service reported, quoted by TASS",
+                ),
+                (
+                    "postposed",
+                    "the Kremlin's press service",
+                    "reported",
+                    "Putin has called for calm",
+                ),
                 ("quoted_by", "TASS", "quoted by", ""),
             ],
         );
@@ -83,7 +128,12 @@ mod tests {
             "At the time, a senior security official quoted by the Haaretz daily attributed the decision to concerns.",
             &[
                 ("quoted_by", "the Haaretz daily", "quoted by", ""),
-                ("quoted_by", "a senior security official", "attributed", "the decision to concerns"),
+                (
+                    "quoted_by",
+                    "a senior security official",
+                    "attributed",
+                    "the decision to concerns",
+                ),
             ],
         );
     }

@@ -9,12 +9,25 @@ fn frames_of(input: &str, headline: bool) -> Vec<(String, String, String, String
     let text = Text::new(input, lexicon());
     let mut out = Vec::new();
     for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx { text: &text, sentence: i, start: s.start, end: s.end, headline: headline && i == 0 };
+        let ctx = Ctx {
+            text: &text,
+            sentence: i,
+            start: s.start,
+            end: s.end,
+            headline: headline && i == 0,
+        };
         for frame in find_frames(&ctx) {
-            let slice = |span: Option<crate::span::Span>| span.map(|s| s.slice(input).to_string()).unwrap_or_default();
+            let slice = |span: Option<crate::span::Span>| {
+                span.map(|s| s.slice(input).to_string()).unwrap_or_default()
+            };
             out.push((
                 frame.rule.to_string(),
-                slice(frame.source.as_ref().map(|m| text.span(m.np.first, m.np.last))),
+                slice(
+                    frame
+                        .source
+                        .as_ref()
+                        .map(|m| text.span(m.np.first, m.np.last)),
+                ),
                 slice(frame.hop_cue.map(|c| text.span(c.first, c.last))),
                 slice(frame.content.map(|c| c.span)),
             ));

@@ -39,12 +39,26 @@ impl VerbHit {
         if self.be {
             return self.has(form::GERUND); // "is saying"
         }
-        self.has(form::PAST | form::THIRD) || self.perfect && self.has(form::PARTICIPLE) || self.has(form::BASE)
+        self.has(form::PAST | form::THIRD)
+            || self.perfect && self.has(form::PARTICIPLE)
+            || self.has(form::BASE)
     }
 }
 
 /// Verbs whose infinitive complement is the real statement: "tried to suggest", "went on to say".
-const TRANSPARENT: &[&str] = &["tried", "went", "continued", "appeared", "seemed", "began", "moved", "rushed", "hastened", "sought", "proceeded"];
+const TRANSPARENT: &[&str] = &[
+    "tried",
+    "went",
+    "continued",
+    "appeared",
+    "seemed",
+    "began",
+    "moved",
+    "rushed",
+    "hastened",
+    "sought",
+    "proceeded",
+];
 
 /// The reporting verb at token `i`, if it is used as one there.
 pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
@@ -74,7 +88,15 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
         if best.is_some_and(|b| b.cue.last >= last) {
             continue;
         }
-        best = Some(VerbHit { cue: Np { first: i, last }, verb: vf.verb, forms: vf.forms, perfect: false, be: false, modal: false, group_start: i });
+        best = Some(VerbHit {
+            cue: Np { first: i, last },
+            verb: vf.verb,
+            forms: vf.forms,
+            perfect: false,
+            be: false,
+            modal: false,
+            group_start: i,
+        });
     }
     let mut hit = best?;
     // The verb group: adverbs, auxiliaries, and "to" after verbs like "tried".
@@ -83,27 +105,28 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
         let p = &text.tokens[k - 1];
         let w = text.word(k - 1).to_ascii_lowercase();
         let adverb = p.info.is(class::ADV | class::NEG) && !p.info.is(class::AUX)
-            || (w.len() > 4 && w.ends_with("ly") && !p.has(flag::CAP) && !p.info.is(class::ROLE));
+            || p.has(flag::LY) && !p.info.is(class::ROLE);
         if adverb {
             k -= 1;
             continue;
         }
         match w.as_str() {
-            "has" | "have" | "had" | "having" | "'ve" | "’ve" | "hasn't" | "haven't" | "hadn't" | "hasn’t"
-            | "haven’t" | "hadn’t" => {
+            "has" | "have" | "had" | "having" | "'ve" | "’ve" | "hasn't" | "haven't" | "hadn't"
+            | "hasn’t" | "haven’t" | "hadn’t" => {
                 hit.perfect = true;
                 k -= 1;
                 continue;
             }
-            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "isn't" | "wasn't" | "isn’t"
-            | "wasn’t" => {
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "isn't" | "wasn't"
+            | "isn’t" | "wasn’t" => {
                 hit.be = true;
                 k -= 1;
                 continue;
             }
-            "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall"
-            | "should" | "didn't" | "doesn't" | "don't" | "won't" | "wouldn't" | "didn’t" | "doesn’t" | "don’t"
-            | "won’t" | "wouldn’t" | "couldn't" | "couldn’t" => {
+            "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might"
+            | "must" | "shall" | "should" | "didn't" | "doesn't" | "don't" | "won't"
+            | "wouldn't" | "didn’t" | "doesn’t" | "don’t" | "won’t" | "wouldn’t" | "couldn't"
+            | "couldn’t" => {
                 hit.modal = true;
                 k -= 1;
                 continue;
@@ -121,7 +144,7 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
                 }
                 return None;
             }
-            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
+            "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
                 if k == i =>
             {
                 // "the said agreement", "a reported stroke", "their reported ties".
@@ -137,7 +160,10 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     }
     hit.group_start = k;
     // "a working document proposed by the United States": a passive participle.
-    if !hit.perfect && hit.forms & (form::PAST | form::PARTICIPLE) != 0 && text.word(hit.cue.last + 1) == "by" {
+    if !hit.perfect
+        && hit.forms & (form::PAST | form::PARTICIPLE) != 0
+        && text.word(hit.cue.last + 1) == "by"
+    {
         return None;
     }
     Some(hit)
@@ -145,7 +171,9 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
 
 /// All reporting verbs of the sentence.
 pub fn verbs(ctx: &Ctx) -> Vec<VerbHit> {
-    (ctx.start..ctx.end).filter_map(|i| verb_at(ctx, i)).collect()
+    (ctx.start..ctx.end)
+        .filter_map(|i| verb_at(ctx, i))
+        .collect()
 }
 
 /// Is the verb a speech verb (it may introduce quotations and be postposed)?
@@ -166,15 +194,27 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
         }
         let t = &text.tokens[k];
         let w = text.word(k);
-        if t.info.is(class::TIME) && !t.has(flag::CAP) || t.has(flag::CAP) && t.info.is(class::TIME) && !t.info.is(class::STARTER) {
+        if t.info.is(class::TIME) && !t.has(flag::CAP)
+            || t.has(flag::CAP) && t.info.is(class::TIME) && !t.info.is(class::STARTER)
+        {
             k += 1;
             continue;
         }
-        if matches!(w, "on" | "this" | "last" | "earlier" | "later") && text.tokens.get(k + 1).is_some_and(|n| n.info.is(class::TIME | class::MONTH)) {
+        if matches!(w, "on" | "this" | "last" | "earlier" | "later")
+            && text
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.info.is(class::TIME | class::MONTH))
+        {
             k += 1;
             continue;
         }
-        if t.info.is(class::MONTH) && text.tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number) {
+        if t.info.is(class::MONTH)
+            && text
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.kind == TokenKind::Number)
+        {
             k += 2;
             continue;
         }
@@ -192,8 +232,26 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
 
 /// Nouns of the channel a statement was made in: "in a statement", "at a news conference".
 const CHANNEL_NOUNS: &[&str] = &[
-    "statement", "interview", "conference", "briefing", "release", "post", "message", "letter", "e-mail", "email",
-    "tweet", "speech", "remarks", "comments", "call", "broadcast", "address", "video", "appearance", "hearing",
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
+    "release",
+    "post",
+    "message",
+    "letter",
+    "e-mail",
+    "email",
+    "tweet",
+    "speech",
+    "remarks",
+    "comments",
+    "call",
+    "broadcast",
+    "address",
+    "video",
+    "appearance",
+    "hearing",
 ];
 
 /// "in a statement", "in an emailed statement", "at a news conference", "in an interview with
@@ -216,7 +274,9 @@ fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
             }
             return Some((next, w == "statement"));
         }
-        if n.info.is(class::VERB) && !w.ends_with("ed") || n.info.is(class::CONJ | class::SUB | class::REL) {
+        if n.info.is(class::VERB) && !w.ends_with("ed")
+            || n.info.is(class::CONJ | class::SUB | class::REL)
+        {
             return None;
         }
     }

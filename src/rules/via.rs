@@ -14,12 +14,19 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if text.word(i) != "via" || text.quote_of(i).is_some() {
             continue;
         }
-        let Some(np) = np_after(text, i + 1, ctx.end) else { continue };
+        let Some(np) = np_after(text, i + 1, ctx.end) else {
+            continue;
+        };
         let mention = classify(text, np);
         if !is_outlet(&mention) {
             continue;
         }
-        let mut frame = Frame::new("via", Np { first: i, last: i }, Relation::Via, Role::Relay(Attach::Before));
+        let mut frame = Frame::new(
+            "via",
+            Np { first: i, last: i },
+            Relation::Via,
+            Role::Relay(Attach::Before),
+        );
         frame.source = Some(mention);
         out.push(frame);
     }
@@ -33,7 +40,10 @@ mod tests {
     fn via_an_outlet() {
         check(
             "\"We will respond,\" the ministry said via Interfax.",
-            &[("postposed", "the ministry", "said", "\"We will respond,\""), ("via", "Interfax", "via", "")],
+            &[
+                ("postposed", "the ministry", "said", "\"We will respond,\""),
+                ("via", "Interfax", "via", ""),
+            ],
         );
     }
 

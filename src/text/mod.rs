@@ -35,16 +35,29 @@ impl<'a> Text<'a> {
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
-        Text { src, tokens, sentences, quotes, in_quote, diagnostics }
+        Text {
+            src,
+            tokens,
+            sentences,
+            quotes,
+            in_quote,
+            diagnostics,
+        }
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map(|t| &self.src[t.start as usize..t.end as usize]).unwrap_or("")
+        self.tokens
+            .get(i)
+            .map(|t| &self.src[t.start as usize..t.end as usize])
+            .unwrap_or("")
     }
 
     /// The byte span from the start of token `first` to the end of token `last` (inclusive).
     pub fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.tokens[first].start as usize, self.tokens[last].end as usize)
+        Span::new(
+            self.tokens[first].start as usize,
+            self.tokens[last].end as usize,
+        )
     }
 
     /// The quotation containing token `i`, if any.

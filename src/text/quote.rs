@@ -35,7 +35,8 @@ enum Facing {
 
 fn facing(tokens: &[Token], i: usize, text: &str) -> Facing {
     let token = &tokens[i];
-    let space_before = i == 0 || token.has(flag::SPACE_BEFORE) || is_opener_punct(&tokens[i - 1], text);
+    let space_before =
+        i == 0 || token.has(flag::SPACE_BEFORE) || is_opener_punct(&tokens[i - 1], text);
     let space_after = tokens.get(i + 1).is_none_or(|next| {
         next.has(flag::SPACE_BEFORE) || matches!(next.kind, TokenKind::Punct | TokenKind::Dash)
     });
@@ -57,12 +58,20 @@ fn is_opener_punct(token: &Token, text: &str) -> bool {
 }
 
 /// Finds the quotations. Returns them in order with, for each token, its quotation index.
-pub fn find(text: &str, tokens: &[Token], diagnostics: &mut Vec<Diagnostic>) -> (Vec<Quote>, Vec<u32>) {
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Quote>, Vec<u32>) {
     let mut quotes = Vec::new();
     let mut in_quote = vec![NO_QUOTE; tokens.len()];
     let mut open: Option<usize> = None;
 
-    let finish = |quotes: &mut Vec<Quote>, in_quote: &mut [u32], open: usize, close: Option<usize>, last: usize| {
+    let finish = |quotes: &mut Vec<Quote>,
+                  in_quote: &mut [u32],
+                  open: usize,
+                  close: Option<usize>,
+                  last: usize| {
         let first = open + 1;
         let end = close.unwrap_or(last + 1);
         if end <= first {
@@ -158,7 +167,10 @@ mod tests {
 
     #[test]
     fn pairs_straight_and_curly_marks() {
-        assert_eq!(quotes("\"We dodged a bullet,\" said Cowan."), ["We dodged a bullet,"]);
+        assert_eq!(
+            quotes("\"We dodged a bullet,\" said Cowan."),
+            ["We dodged a bullet,"]
+        );
         assert_eq!(quotes("He said “one” and “two.”"), ["one", "two."]);
         assert_eq!(quotes("He said ``fine'' then."), ["fine"]);
     }

@@ -26,7 +26,11 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     for i in 1..tokens.len() {
         let new_paragraph = tokens[i].has(flag::PARAGRAPH);
         if new_paragraph || ends_before(text, tokens, i, lexicon) {
-            sentences.push(Sentence { start, end: i, paragraph });
+            sentences.push(Sentence {
+                start,
+                end: i,
+                paragraph,
+            });
             start = i;
             if new_paragraph {
                 paragraph += 1;
@@ -34,7 +38,11 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
         }
     }
     if start < tokens.len() {
-        sentences.push(Sentence { start, end: tokens.len(), paragraph });
+        sentences.push(Sentence {
+            start,
+            end: tokens.len(),
+            paragraph,
+        });
     }
     sentences
 }
@@ -127,7 +135,9 @@ mod tests {
     #[test]
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
-            sentences("Gen. Dan Halutz met Mr. Brian M. Good at 5:07 p.m. on Jan. 5 in the U.S. capital. It cost 5.8 billion."),
+            sentences(
+                "Gen. Dan Halutz met Mr. Brian M. Good at 5:07 p.m. on Jan. 5 in the U.S. capital. It cost 5.8 billion."
+            ),
             [
                 "Gen. Dan Halutz met Mr. Brian M. Good at 5:07 p.m. on Jan. 5 in the U.S. capital.",
                 "It cost 5.8 billion."
@@ -141,19 +151,32 @@ mod tests {
             sentences("Troops left the U.S. The move surprised Washington."),
             ["Troops left the U.S.", "The move surprised Washington."]
         );
-        assert_eq!(sentences("It ended at 7:08 p.m. He left."), ["It ended at 7:08 p.m.", "He left."]);
+        assert_eq!(
+            sentences("It ended at 7:08 p.m. He left."),
+            ["It ended at 7:08 p.m.", "He left."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence_and_paragraphs_split() {
         assert_eq!(
-            sentences("\"We dodged a bullet.\" He left.\nHeadline without stop\n\"Why?\" he asked."),
-            ["\"We dodged a bullet.\"", "He left.", "Headline without stop", "\"Why?\" he asked."]
+            sentences(
+                "\"We dodged a bullet.\" He left.\nHeadline without stop\n\"Why?\" he asked."
+            ),
+            [
+                "\"We dodged a bullet.\"",
+                "He left.",
+                "Headline without stop",
+                "\"Why?\" he asked."
+            ]
         );
     }
 
     #[test]
     fn lower_case_after_a_period_continues_the_sentence() {
-        assert_eq!(sentences("Sales rose 3 pct. in May."), ["Sales rose 3 pct. in May."]);
+        assert_eq!(
+            sentences("Sales rose 3 pct. in May."),
+            ["Sales rose 3 pct. in May."]
+        );
     }
 }

@@ -48,6 +48,8 @@ pub mod flag {
     pub const DOTTED: u8 = 32;
     /// A single upper-case letter ("M" in "Brian M. Good").
     pub const INITIAL: u8 = 64;
+    /// A lower-case word of five letters or more ending in "ly": most likely an adverb.
+    pub const LY: u8 = 128;
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -116,7 +118,10 @@ pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
 
 /// Token spans without lexicon lookups (used to tokenize the lexicon's own names).
 pub fn tokenize_plain(text: &str) -> Vec<(usize, usize)> {
-    scan(text).iter().map(|t| (t.start as usize, t.end as usize)).collect()
+    scan(text)
+        .iter()
+        .map(|t| (t.start as usize, t.end as usize))
+        .collect()
 }
 
 /// A single line break starts a paragraph too, unless it only wraps a running sentence:
@@ -202,8 +207,7 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
 fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
     let mut pos = start;
     let mut all_digits = true;
-    loop {
-        let Some(c) = text[pos..].chars().next() else { break };
+    while let Some(c) = text[pos..].chars().next() {
         if is_word_char(c) {
             if !c.is_ascii_digit() {
                 all_digits = false;
@@ -238,7 +242,11 @@ fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
         pos += 1;
     }
     let word = &text[start..pos];
-    let kind = if all_digits || looks_numeric(word) { TokenKind::Number } else { TokenKind::Word };
+    let kind = if all_digits || looks_numeric(word) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
     (kind, pos)
 }
 
@@ -251,7 +259,10 @@ fn is_possessive_s(rest: &str) -> bool {
 /// "U.S", "a.m", "U.K": single letters separated by periods.
 fn is_dotted_initialism(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 fn looks_numeric(word: &str) -> bool {
@@ -292,6 +303,9 @@ fn shape_flags(word: &str) -> u8 {
     if word.ends_with('.') {
         flags |= flag::DOTTED;
     }
+    if !first.is_uppercase() && word.len() > 4 && word.ends_with("ly") {
+        flags |= flag::LY;
+    }
     flags
 }
 
@@ -304,7 +318,9 @@ fn scan_symbol(text: &str, bytes: &[u8], pos: usize, c: char) -> (TokenKind, usi
         '”' | '»' => (TokenKind::Quote(QuoteMark::Close), pos + clen),
         '‘' | '‹' => (TokenKind::Quote(QuoteMark::SingleOpen), pos + clen),
         '`' if bytes.get(pos + 1) == Some(&b'`') => (TokenKind::Quote(QuoteMark::Open), pos + 2),
-        '\'' if bytes.get(pos + 1) == Some(&b'\'') => (TokenKind::Quote(QuoteMark::Straight), pos + 2),
+        '\'' if bytes.get(pos + 1) == Some(&b'\'') => {
+            (TokenKind::Quote(QuoteMark::Straight), pos + 2)
+        }
         '\'' | '’' | '›' => {
             // An apostrophe right after a word ending in "s" and before a space: plural possessive,
             // unless it is followed by "s" (handled in scan_word).
@@ -312,7 +328,10 @@ fn scan_symbol(text: &str, bytes: &[u8], pos: usize, c: char) -> (TokenKind, usi
             let next = text[pos + clen..].chars().next();
             if is_apostrophe(c) && prev == Some('s') && !next.is_some_and(is_word_char) {
                 (TokenKind::Possessive, pos + clen)
-            } else if is_apostrophe(c) && prev.is_some_and(is_word_char) && is_possessive_s(&text[pos + clen..]) {
+            } else if is_apostrophe(c)
+                && prev.is_some_and(is_word_char)
+                && is_possessive_s(&text[pos + clen..])
+            {
                 (TokenKind::Possessive, pos + clen + 1)
             } else {
                 (TokenKind::Quote(QuoteMark::SingleClose), pos + clen)
@@ -337,20 +356,40 @@ mod tests {
     use crate::lexicon::lexicon;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text, lexicon()).iter().map(|t| t.text(text).to_string()).collect()
+        tokenize(text, lexicon())
+            .iter()
+            .map(|t| t.text(text).to_string())
+            .collect()
     }
 
     #[test]
     fn splits_possessives_and_keeps_abbreviations_whole() {
-        assert_eq!(words("the Kremlin's press service"), ["the", "Kremlin", "'s", "press", "service"]);
-        assert_eq!(words("Trump’s U.S. trip at 5:07 p.m."), ["Trump", "’s", "U.S.", "trip", "at", "5:07", "p.m."]);
+        assert_eq!(
+            words("the Kremlin's press service"),
+            ["the", "Kremlin", "'s", "press", "service"]
+        );
+        assert_eq!(
+            words("Trump’s U.S. trip at 5:07 p.m."),
+            ["Trump", "’s", "U.S.", "trip", "at", "5:07", "p.m."]
+        );
         assert_eq!(words("the allies’ view"), ["the", "allies", "’", "view"]);
         assert_eq!(words("O'Neill doesn't"), ["O'Neill", "doesn't"]);
     }
 
     #[test]
     fn keeps_hyphens_decimals_and_domains_inside_words() {
-        assert_eq!(words("Agence France-Presse, 5.8 billion, 1,000"), ["Agence", "France-Presse", ",", "5.8", "billion", ",", "1,000"]);
+        assert_eq!(
+            words("Agence France-Presse, 5.8 billion, 1,000"),
+            [
+                "Agence",
+                "France-Presse",
+                ",",
+                "5.8",
+                "billion",
+                ",",
+                "1,000"
+            ]
+        );
         assert_eq!(words("see CNN.com."), ["see", "CNN.com", "."]);
         assert_eq!(words("Gen. Halutz"), ["Gen", ".", "Halutz"]);
     }
@@ -382,7 +421,9 @@ mod tests {
         let tokens = tokenize(text, lexicon());
         let mut covered = vec![false; text.len()];
         for t in &tokens {
-            assert!(text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize));
+            assert!(
+                text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize)
+            );
             for b in &mut covered[t.start as usize..t.end as usize] {
                 assert!(!*b);
                 *b = true;

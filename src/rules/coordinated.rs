@@ -1,0 +1,95 @@
+//! A reporting verb coordinated with an earlier verb of the same subject: "The Georgian minister
+//! said Russian sanctions were raised, but added: "Our openness ..."", "Trump called on her to
+//! resign and said, "Her mind is shot!"". The subject is the earlier statement's source or the
+//! sentence's subject.
+//!
+//! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
+
+use crate::lexicon::verb_flag;
+use crate::mention::{MentionKind, classify, np_after};
+use crate::rules::preposed::{content_after, is_subject};
+use crate::rules::verb::verbs;
+use crate::rules::{Ctx, Frame, Role};
+
+pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
+    let text = ctx.text;
+    for hit in verbs(ctx) {
+        let i = hit.group_start;
+        if i <= ctx.start || !matches!(text.word(i - 1), "and" | "but" | "yet") || !hit.is_finite()
+        {
+            continue;
+        }
+        if !hit.verb().has(verb_flag::SPEECH) {
+            continue;
+        }
+        let nearest = found
+            .iter()
+            .rev()
+            .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some());
+        let source = match nearest {
+            Some(frame) => frame.source.clone(),
+            None => np_after(text, ctx.start, i)
+                .map(|np| classify(text, np))
+                .filter(|m| {
+                    matches!(
+                        m.kind,
+                        MentionKind::Person { .. }
+                            | MentionKind::Known { .. }
+                            | MentionKind::Organization { .. }
+                            | MentionKind::Outlet { .. }
+                            | MentionKind::Pronoun { .. }
+                            | MentionKind::Description { .. }
+                    ) && m.np.first == ctx.start
+                }),
+        };
+        let Some(source) = source.filter(is_subject) else {
+            continue;
+        };
+        let Some((content, statement)) = content_after(ctx, &hit) else {
+            continue;
+        };
+        let mut frame = Frame::new("coordinated", hit.cue, hit.verb().relation, Role::Statement);
+        frame.source = Some(source);
+        frame.content = Some(content);
+        frame.statement = statement;
+        out.push(frame);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::check;
+
+    #[test]
+    fn a_second_verb_of_the_same_speaker() {
+        check(
+            "The minister said sanctions were raised, but added: \"Our openness remains.\"",
+            &[
+                (
+                    "preposed",
+                    "The minister",
+                    "said",
+                    "sanctions were raised, but added: \"Our openness remains.\"",
+                ),
+                (
+                    "coordinated",
+                    "The minister",
+                    "added",
+                    "\"Our openness remains.\"",
+                ),
+            ],
+        );
+        check(
+            "Trump called on her to resign and said, \"Her mind is shot!\"",
+            &[
+                (
+                    "preposed",
+                    "Trump",
+                    "called on",
+                    "her to resign and said, \"Her mind is shot!\"",
+                ),
+                ("coordinated", "Trump", "said", "\"Her mind is shot!\""),
+            ],
+        );
+    }
+}
