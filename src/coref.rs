@@ -212,16 +212,16 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Registers a name seen anywhere in the text. A lone surname only counts when it names a
     /// person already known ("Sondland" after "Gordon Sondland").
     pub fn note_name(&mut self, mention: &Mention, at: At) {
-        if let MentionKind::Person { name, .. } = &mention.kind {
-            if name.len() == 1 {
-                let word = self.text.word(name.first).to_string();
-                let known = self
-                    .entities
-                    .iter()
-                    .any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
-                if !known {
-                    return;
-                }
+        if let MentionKind::Person { name, .. } = &mention.kind
+            && name.len() == 1
+        {
+            let word = self.text.word(name.first).to_string();
+            let known = self
+                .entities
+                .iter()
+                .any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
+            if !known {
+                return;
             }
         }
         self.resolve(mention, at);

@@ -101,15 +101,15 @@ pub fn build_graph<'a>(analyses: impl IntoIterator<Item = &'a DocumentAnalysis>)
                 let key = (pair[0].node.clone(), pair[1].node.clone(), pair[1].relation);
                 edges.entry(key).or_default().insert(attribution.id.clone());
             }
-            if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last()) {
-                if last.node != publisher {
-                    let key = (
-                        last.node.clone(),
-                        publisher.to_string(),
-                        Relation::Published,
-                    );
-                    edges.entry(key).or_default().insert(attribution.id.clone());
-                }
+            if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
+                && last.node != publisher
+            {
+                let key = (
+                    last.node.clone(),
+                    publisher.to_string(),
+                    Relation::Published,
+                );
+                edges.entry(key).or_default().insert(attribution.id.clone());
             }
             attributions.push(attribution.clone());
         }

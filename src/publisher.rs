@@ -205,12 +205,11 @@ fn byline(text: &Text) -> Option<Mention> {
         // The outlet after a comma or bar on the byline's line.
         let mut k = i + 1;
         while k < tokens.len() && !tokens[k].has(flag::LINE_BEFORE) {
-            if matches!(text.word(k), "," | "|") {
-                if let Some(np) = np_after(text, k + 1, tokens.len()) {
-                    if let Some(m) = outlet_in(text, np, false) {
-                        return Some(m);
-                    }
-                }
+            if matches!(text.word(k), "," | "|")
+                && let Some(np) = np_after(text, k + 1, tokens.len())
+                && let Some(m) = outlet_in(text, np, false)
+            {
+                return Some(m);
             }
             k += 1;
         }
@@ -233,10 +232,10 @@ fn told_agency(text: &Text) -> Option<Mention> {
             target: NameTarget::Outlet(o),
             ..
         } = mention.kind
+            && lex.outlet(o).kind == OutletKind::Agency
+            && np.len() == 1
         {
-            if lex.outlet(o).kind == OutletKind::Agency && np.len() == 1 {
-                return Some(mention);
-            }
+            return Some(mention);
         }
     }
     None

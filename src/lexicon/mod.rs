@@ -380,12 +380,12 @@ impl Lexicon {
                 (gerund, form::GERUND),
             ] {
                 let head = text.split(' ').next().unwrap_or(text);
-                if let Some(p) = &particle {
-                    if !text.ends_with(&format!(" {p}")) {
-                        return Err(format!(
-                            "reporting_verbs.tsv:{line}: {text:?} lacks the particle {p:?}"
-                        ));
-                    }
+                if let Some(p) = &particle
+                    && !text.ends_with(&format!(" {p}"))
+                {
+                    return Err(format!(
+                        "reporting_verbs.tsv:{line}: {text:?} lacks the particle {p:?}"
+                    ));
                 }
                 lex.add_verb_form(head, id, form);
             }

@@ -489,15 +489,14 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     if let Some(outlet_word) = (head_phrase.first..head)
         .rev()
         .find(|&i| role_type(text, i) == Some(RoleType::Outlet) && !cap(text, i))
+        && (outlet_word + 1..=head).all(|i| cap(text, i) || tokens[i].kind == TokenKind::Number)
     {
-        if (outlet_word + 1..=head).all(|i| cap(text, i) || tokens[i].kind == TokenKind::Number) {
-            return MentionKind::Outlet {
-                name: Np {
-                    first: outlet_word + 1,
-                    last: head,
-                },
-            };
-        }
+        return MentionKind::Outlet {
+            name: Np {
+                first: outlet_word + 1,
+                last: head,
+            },
+        };
     }
     // A name with an outlet word after it: "the Haaretz daily", "the Interfax news agency".
     if let Some(role) = head_role {

@@ -110,13 +110,12 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
         let t = &tokens[j - 1];
         // "Swiss Radio International (SRI) reported", "Rep. Hank Johnson (D-Ga.) said": a
         // short parenthesis after the name.
-        if text.word(j - 1) == ")" {
-            if let Some(open) = paren_open(text, lo, j - 1) {
-                if open > lo {
-                    j = open;
-                    continue;
-                }
-            }
+        if text.word(j - 1) == ")"
+            && let Some(open) = paren_open(text, lo, j - 1)
+            && open > lo
+        {
+            j = open;
+            continue;
         }
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
             // "Mr. Trump said": the period of a title abbreviation is inside the phrase.

@@ -150,10 +150,10 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
         return None;
     }
-    if text.tokens[k].is_double_quote() {
-        if let Some(quote) = quote_content(text, k) {
-            return Some((quote, statement));
-        }
+    if text.tokens[k].is_double_quote()
+        && let Some(quote) = quote_content(text, k)
+    {
+        return Some((quote, statement));
     }
     content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
 }

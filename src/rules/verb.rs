@@ -218,12 +218,12 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             k += 2;
             continue;
         }
-        if matches!(w, "in" | "at" | "during") {
-            if let Some((next, is_statement)) = adjunct_phrase(ctx, k) {
-                statement |= is_statement;
-                k = next;
-                continue;
-            }
+        if matches!(w, "in" | "at" | "during")
+            && let Some((next, is_statement)) = adjunct_phrase(ctx, k)
+        {
+            statement |= is_statement;
+            k = next;
+            continue;
         }
         break;
     }
@@ -267,10 +267,10 @@ fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
         if CHANNEL_NOUNS.contains(&w) {
             let mut next = j + 1;
             // "in an interview with CNN", "in comments to reporters".
-            if matches!(text.word(next), "with" | "to" | "on" | "by") {
-                if let Some(np) = crate::mention::np_after(text, next + 1, ctx.end) {
-                    next = np.last + 1;
-                }
+            if matches!(text.word(next), "with" | "to" | "on" | "by")
+                && let Some(np) = crate::mention::np_after(text, next + 1, ctx.end)
+            {
+                next = np.last + 1;
             }
             return Some((next, w == "statement"));
         }

@@ -94,22 +94,23 @@ pub fn find(
 
     for i in 0..tokens.len() {
         let token = &tokens[i];
-        if let Some(o) = open {
-            if token.has(flag::PARAGRAPH) && i > o + 1 {
-                // A quotation still open at a paragraph end continues only if the new
-                // paragraph opens with a quotation mark.
-                let continues = token.is_double_quote() && facing(tokens, i, text) != Facing::Close;
-                if continues {
-                    continue; // the continuation mark belongs to the quotation
-                }
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Note,
-                    message: "quotation mark not closed before the paragraph ends".into(),
-                    span: Some(tokens[o].span()),
-                });
-                finish(&mut quotes, &mut in_quote, o, None, i - 1);
-                open = None;
+        if let Some(o) = open
+            && token.has(flag::PARAGRAPH)
+            && i > o + 1
+        {
+            // A quotation still open at a paragraph end continues only if the new
+            // paragraph opens with a quotation mark.
+            let continues = token.is_double_quote() && facing(tokens, i, text) != Facing::Close;
+            if continues {
+                continue; // the continuation mark belongs to the quotation
             }
+            diagnostics.push(Diagnostic {
+                severity: Severity::Note,
+                message: "quotation mark not closed before the paragraph ends".into(),
+                span: Some(tokens[o].span()),
+            });
+            finish(&mut quotes, &mut in_quote, o, None, i - 1);
+            open = None;
         }
         if !token.is_double_quote() {
             continue;
@@ -138,15 +139,15 @@ pub fn find(
             }
         }
     }
-    if let Some(o) = open {
-        if o + 1 < tokens.len() {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Note,
-                message: "quotation mark not closed before the text ends".into(),
-                span: Some(tokens[o].span()),
-            });
-            finish(&mut quotes, &mut in_quote, o, None, tokens.len() - 1);
-        }
+    if let Some(o) = open
+        && o + 1 < tokens.len()
+    {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            message: "quotation mark not closed before the text ends".into(),
+            span: Some(tokens[o].span()),
+        });
+        finish(&mut quotes, &mut in_quote, o, None, tokens.len() - 1);
     }
     (quotes, in_quote)
 }
