@@ -115,7 +115,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     }
     items.sort_by_key(|(position, _)| *position);
 
-    let mut coref = Coref::new(&text);
+    let mut coref = Coref::new(&text, input.id);
     let mut resolved: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (_, item) in &items {
         match item {
@@ -210,6 +210,11 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             if hops.last().is_some_and(|(last, _)| *last == entity) {
                 continue; // the same source twice in a row
             }
+            // What an outlet says, it reports ("the agency recalled").
+            let relation = match hop.relation {
+                Relation::Said if coref.entities[entity].kind == Kind::Outlet => Relation::Reported,
+                other => other,
+            };
             hops.push((
                 entity,
                 Hop {
@@ -219,7 +224,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                         .as_ref()
                         .map(|m| text.span(m.np.first, m.np.last)),
                     cue: hop.cue.map(|c| text.span(c.first, c.last)),
-                    relation: hop.relation,
+                    relation,
                 },
             ));
         }
@@ -247,7 +252,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             hops: hops
                 .into_iter()
                 .map(|(e, mut hop)| {
-                    hop.node = coref.entities[e].id();
+                    hop.node = coref.id(e);
                     hop
                 })
                 .collect(),
@@ -298,7 +303,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 .title
                 .map(String::from)
                 .or_else(|| title_of(input.text)),
-            publisher: publisher.map(|p| coref.entities[p].id()),
+            publisher: publisher.map(|p| coref.id(p)),
             publisher_mention,
             bytes: input.text.len(),
         },
@@ -356,7 +361,7 @@ fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
 impl Coref<'_, '_> {
     /// An entity with a fixed id (for metadata), reusing one of the same id.
     pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| e.id() == id) {
+        if let Some(i) = (0..self.entities.len()).find(|&i| self.id(i) == id) {
             return i;
         }
         let mut e = EntityBuild::new_pub(label, kind);

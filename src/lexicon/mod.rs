@@ -81,9 +81,16 @@ pub mod verb_flag {
     pub const THAT: u8 = 128;
 }
 
+/// More flags of a reporting verb (see `data/reporting_verbs.tsv`), in [`Verb::more`].
+pub mod verb_flag2 {
+    pub const RECIPIENT: u8 = 1;
+}
+
 #[derive(Clone, Debug)]
 pub struct Verb {
     pub lemma: String,
+    /// Flags of [`verb_flag2`].
+    pub more: u8,
     /// The particle of a phrasal verb ("out" in "point out").
     pub particle: Option<String>,
     pub relation: Relation,
@@ -93,6 +100,11 @@ pub struct Verb {
 impl Verb {
     pub fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// The object after it names who was spoken to ("told reporters").
+    pub fn takes_recipient(&self) -> bool {
+        self.more & verb_flag2::RECIPIENT != 0
     }
 }
 
@@ -342,7 +354,12 @@ impl Lexicon {
                 }
             };
             let mut bits = 0;
+            let mut more = 0;
             for flag in flags.split(',').filter(|f| !f.is_empty()) {
+                if flag == "recipient" {
+                    more |= verb_flag2::RECIPIENT;
+                    continue;
+                }
                 bits |= match flag {
                     "speech" => verb_flag::SPEECH,
                     "postpose" => verb_flag::POSTPOSE,
@@ -368,6 +385,7 @@ impl Lexicon {
             let id = lex.verbs.len() as u16;
             lex.verbs.push(Verb {
                 lemma: lemma.to_string(),
+                more,
                 particle: particle.clone(),
                 relation,
                 flags: bits,

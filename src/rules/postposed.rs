@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // After the cue: the end of the sentence, or a comma and more (", adding that ...",
         // ", quoted by TASS"); after a quotation, anything (", recalling ...").
         let mut k = hit.cue.last + 1;
-        if hit.verb().has(verb_flag::OBJECT) {
+        if hit.verb().takes_recipient() {
             k = skip_recipient(text, k, ctx.end);
         }
         let (k, statement) = skip_adjuncts(ctx, k);

@@ -136,7 +136,7 @@ pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
 pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content, bool)> {
     let text = ctx.text;
     let mut k = hit.cue.last + 1;
-    if hit.verb().has(verb_flag::OBJECT) {
+    if hit.verb().takes_recipient() {
         k = skip_recipient(text, k, ctx.end);
     }
     let (k, statement) = skip_adjuncts(ctx, k);

@@ -1,6 +1,8 @@
 //! The one integration-test binary: the command line, and the exports on hand-built graphs.
 
 mod cli;
+mod eval;
 mod export_dot;
 mod export_json;
 mod fixtures;
+mod golden;
