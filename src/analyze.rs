@@ -70,14 +70,8 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
 
     // Frames per sentence, assembled into drafts.
     let mut drafts: Vec<Draft> = Vec::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx {
-            text: &text,
-            sentence: i,
-            start: s.start,
-            end: s.end,
-            headline: headline && i == 0,
-        };
+    for i in 0..text.sentences.len() {
+        let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
         drafts.extend(assemble(&text, i, &frames));
     }
@@ -380,13 +374,7 @@ pub fn explain(input: &DocumentInput) -> String {
     let mut out = String::new();
     let words = |np: Np| text.span(np.first, np.last).slice(input.text).to_string();
     for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx {
-            text: &text,
-            sentence: i,
-            start: s.start,
-            end: s.end,
-            headline: headline && i == 0,
-        };
+        let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
         if frames.is_empty() {
             continue;

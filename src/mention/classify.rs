@@ -765,6 +765,14 @@ pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut pending_dash = false;
     for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash {
+                out.push('-');
+                pending_dash = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let folded = fold_ascii(c);
         if folded.is_empty() {
             if c == '\'' || c == '’' {
@@ -797,15 +805,12 @@ pub fn slug(label: &str) -> String {
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.
-fn fold_ascii(c: char) -> String {
+fn fold_ascii(c: char) -> &'static str {
     if c.is_ascii() {
-        return if c.is_ascii_alphanumeric() {
-            c.to_string()
-        } else {
-            String::new()
-        };
+        return "";
     }
-    let s = match c {
+
+    (match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
         'æ' => "ae",
@@ -842,8 +847,7 @@ fn fold_ascii(c: char) -> String {
         'ź' | 'ż' | 'ž' => "z",
         'Ź' | 'Ż' | 'Ž' => "Z",
         _ => "",
-    };
-    s.to_string()
+    }) as _
 }
 
 #[cfg(test)]

@@ -7,13 +7,13 @@
 
 use crate::lexicon::verb_flag;
 use crate::rules::preposed::{agrees, skip_recipient, subject_of};
-use crate::rules::verb::{skip_adjuncts, verbs};
+use crate::rules::verb::skip_adjuncts;
 use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
 use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         if !hit.is_finite() || !hit.verb().has(verb_flag::POSTPOSE) {
             continue;
         }
