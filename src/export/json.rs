@@ -122,6 +122,24 @@ pub fn to_json(graph: &ProvGraph) -> String {
     text
 }
 
+/// The `graph.documents` list of the contract, for formats that carry the evidence too.
+pub(crate) fn documents_value(graph: &ProvGraph) -> serde_json::Value {
+    let documents: Vec<JsonDocument> = graph.documents.iter().map(json_document).collect();
+    serde_json::to_value(documents).expect("plain structs serialize")
+}
+
+/// The `attributions` list of the contract, for formats that carry the evidence too.
+pub(crate) fn attributions_value(graph: &ProvGraph) -> serde_json::Value {
+    let attributions: Vec<JsonAttribution> =
+        graph.attributions.iter().map(json_attribution).collect();
+    serde_json::to_value(attributions).expect("plain structs serialize")
+}
+
+/// A list of strings as a compact JSON array: how the XML formats hold a list exactly.
+pub(crate) fn string_list(items: &[String]) -> String {
+    serde_json::to_string(items).expect("strings serialize")
+}
+
 /// Why a JSON document could not be read back into a graph.
 #[derive(Debug)]
 pub enum ReadError {
