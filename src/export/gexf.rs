@@ -10,9 +10,8 @@
 
 use std::fmt::Write;
 
-use super::json::string_list;
 use super::style::{kind_style, rgb};
-use super::xml::escape;
+use super::xml::{escape, json_list};
 use crate::graph::ProvGraph;
 
 /// The graph as a GEXF 1.3 document, ending with a newline.
@@ -60,8 +59,8 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
         );
         out.push_str("        <attvalues>\n");
         attvalue(&mut out, "kind", node.kind.as_str());
-        attvalue(&mut out, "aliases", &string_list(&node.aliases));
-        attvalue(&mut out, "titles", &string_list(&node.titles));
+        attvalue(&mut out, "aliases", &json_list(&node.aliases));
+        attvalue(&mut out, "titles", &json_list(&node.titles));
         attvalue(&mut out, "mentions", &node.mentions.to_string());
         out.push_str("        </attvalues>\n");
         let style = kind_style(node.kind);
@@ -87,7 +86,7 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
         );
         out.push_str("        <attvalues>\n");
         attvalue(&mut out, "relation", relation);
-        attvalue(&mut out, "attributions", &string_list(&edge.attributions));
+        attvalue(&mut out, "attributions", &json_list(&edge.attributions));
         out.push_str("        </attvalues>\n");
         out.push_str("      </edge>\n");
     }

@@ -12,9 +12,9 @@
 
 use std::fmt::Write;
 
-use super::json::{attributions_value, documents_value, string_list};
+use super::json::{attributions_value, documents_value};
 use super::style::kind_style;
-use super::xml::escape;
+use super::xml::{escape, json_list, json_text};
 use crate::graph::{Node, ProvGraph};
 use crate::model::Relation;
 
@@ -60,13 +60,13 @@ pub fn to_graphml(graph: &ProvGraph) -> String {
         &mut out,
         4,
         "g_documents",
-        &documents_value(graph).to_string(),
+        &json_text(&documents_value(graph)),
     );
     data(
         &mut out,
         4,
         "g_attributions",
-        &attributions_value(graph).to_string(),
+        &json_text(&attributions_value(graph)),
     );
     for node in graph.nodes() {
         write_node(&mut out, node);
@@ -84,7 +84,7 @@ pub fn to_graphml(graph: &ProvGraph) -> String {
             &mut out,
             6,
             "e_attributions",
-            &string_list(&edge.attributions),
+            &json_list(&edge.attributions),
         );
         let line = if edge.relation == Relation::Published {
             "dashed"
@@ -109,8 +109,8 @@ fn write_node(out: &mut String, node: &Node) {
     let _ = writeln!(out, "    <node id=\"{}\">", escape(&node.id));
     data(out, 6, "n_label", &node.label);
     data(out, 6, "n_kind", node.kind.as_str());
-    data(out, 6, "n_aliases", &string_list(&node.aliases));
-    data(out, 6, "n_titles", &string_list(&node.titles));
+    data(out, 6, "n_aliases", &json_list(&node.aliases));
+    data(out, 6, "n_titles", &json_list(&node.titles));
     data(out, 6, "n_mentions", &node.mentions.to_string());
     let style = kind_style(node.kind);
     let _ = writeln!(

@@ -135,11 +135,6 @@ pub(crate) fn attributions_value(graph: &ProvGraph) -> serde_json::Value {
     serde_json::to_value(attributions).expect("plain structs serialize")
 }
 
-/// A list of strings as a compact JSON array: how the XML formats hold a list exactly.
-pub(crate) fn string_list(items: &[String]) -> String {
-    serde_json::to_string(items).expect("strings serialize")
-}
-
 /// Why a JSON document could not be read back into a graph.
 #[derive(Debug)]
 pub enum ReadError {

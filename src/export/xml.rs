@@ -11,6 +11,30 @@ pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// `value` as compact JSON text without the characters XML 1.0 forbids in any of its strings:
+/// how the XML formats hold lists and the evidence, treating their text like all other text.
+pub(crate) fn json_text(value: &serde_json::Value) -> String {
+    fn clean(value: &serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => {
+                Value::String(text.chars().filter(|&c| is_xml_char(c)).collect())
+            }
+            Value::Array(items) => Value::Array(items.iter().map(clean).collect()),
+            Value::Object(map) => {
+                Value::Object(map.iter().map(|(k, v)| (k.clone(), clean(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    clean(value).to_string()
+}
+
+/// A list of strings as [`json_text`].
+pub(crate) fn json_list(items: &[String]) -> String {
+    json_text(&serde_json::json!(items))
+}
+
 /// `text` escaped for XML or HTML element content and quoted attribute values alike.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -47,5 +71,9 @@ mod tests {
             "nulbellescend"
         );
         assert_eq!(escape("Путин 📰 עברית \u{85}"), "Путин 📰 עברית \u{85}");
+        assert_eq!(
+            json_list(&["a\0b".into(), "\"c\"\n".into()]),
+            r#"["ab","\"c\"\n"]"#
+        );
     }
 }

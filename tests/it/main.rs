@@ -2,5 +2,8 @@
 
 mod cli;
 mod export_dot;
+mod export_formats;
 mod export_json;
 mod fixtures;
+mod hostile;
+mod readers;

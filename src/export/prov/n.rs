@@ -1,6 +1,8 @@
 //! PROV-N, the W3C's notation for people: one statement per line between `document` and
-//! `endDocument`, agents first, then entities, then relations. Strings use PROV-N's escapes
-//! (`\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`); other characters are written as they are.
+//! `endDocument`, agents first, then entities, then relations. Quotation and primary source are
+//! derivations with `prov:type` `prov:Quotation` and `prov:PrimarySource`, as PROV-N writes
+//! them. Strings use PROV-N's escapes (`\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`); other
+//! characters are written as they are.
 
 use std::fmt::Write;
 
@@ -27,12 +29,16 @@ pub fn to_prov_n(graph: &ProvGraph) -> String {
                 used,
                 attributes,
             } => {
-                let name = match kind {
-                    Derivation::Plain => "wasDerivedFrom",
-                    Derivation::Quotation => "wasQuotedFrom",
-                    Derivation::PrimarySource => "hadPrimarySource",
-                };
-                format!("{name}({generated}, {used}{})", pairs(&attributes))
+                let mut attributes = attributes;
+                match kind {
+                    Derivation::Plain => {}
+                    Derivation::Quotation => {
+                        attributes.insert(0, ("prov:type", Value::QName("prov:Quotation".into())))
+                    }
+                    Derivation::PrimarySource => attributes
+                        .insert(0, ("prov:type", Value::QName("prov:PrimarySource".into()))),
+                }
+                format!("wasDerivedFrom({generated}, {used}{})", pairs(&attributes))
             }
         };
         let _ = writeln!(out, "  {line}");
