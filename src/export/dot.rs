@@ -25,7 +25,7 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 const MAX_TITLES_SHOWN: usize = 2;
 
 /// The id of the legend node: not a slug, so no source can have it.
-pub const LEGEND_ID: &str = "%legend";
+pub const LEGEND_ID: &str = "provgraph:legend";
 
 /// What a DOT document holds besides the graph itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

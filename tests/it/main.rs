@@ -3,6 +3,7 @@
 mod cli;
 mod export_dot;
 mod export_formats;
+mod export_html;
 mod export_json;
 mod fixtures;
 mod hostile;

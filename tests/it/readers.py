@@ -1,8 +1,8 @@
 """Reads provgraph's exports with the real readers and prints what they saw as canonical JSON.
 
 Usage: python3 readers.py FORMAT PATH, where FORMAT is one of json, graphml, gexf, cytoscape
-(networkx), prov-json, prov-n (the prov package), neo4j (a directory; Python's csv module) or
-csv. The Rust tests (tests/it/readers.rs) compare the output across formats and with the graph.
+(networkx), prov-json, prov-n (the prov package), neo4j (a directory; Python's csv module),
+csv, or html (Python's html.parser). The Rust tests (tests/it/readers.rs) compare the output across formats and with the graph.
 
 Graph formats print {"nodes": {id: attributes}, "edges": [[source, target, attributes]],
 "graph": {...}}, with lists that the format holds as JSON strings decoded, and with what the
@@ -213,7 +213,82 @@ def read_csv(path):
         return list(csv.reader(f, strict=True))
 
 
+def read_html(path):
+    """What an HTML page (ours, or Chromium's dump of its DOM) holds: the body's attributes, the
+    attribution rows (and which are hidden), the diagram's nodes, the source chips and options,
+    the outlet rows and the diagram's replacement text."""
+    from html.parser import HTMLParser
+
+    class Page(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.body = {}
+            self.rows = []
+            self.svg_nodes = []
+            self.chips = []
+            self.options = []
+            self.outlets = []
+            self.missing = []
+            self.title = ""
+            self.stack = []  # (tag, attrs, text parts)
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "body":
+                self.body = attrs
+            if tag == "tr" and "data-sources" in attrs:
+                self.rows.append({"sources": attrs["data-sources"], "hidden": "hidden" in attrs})
+            if tag == "tr" and "data-id" in attrs:
+                self.outlets.append(attrs["data-id"])
+            if tag in ("meta", "input", "br", "link", "img", "path", "polygon", "ellipse",
+                       "polyline", "stop", "use"):
+                return
+            self.stack.append((tag, attrs, []))
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs)
+
+        def handle_data(self, data):
+            for _, _, parts in self.stack:
+                parts.append(data)
+
+        def handle_endtag(self, tag):
+            while self.stack:
+                open_tag, attrs, parts = self.stack.pop()
+                text = "".join(parts)
+                classes = attrs.get("class", "").split()
+                if open_tag == "span" and "chip" in classes:
+                    self.chips.append(text)
+                if open_tag == "option" and "data-id" in attrs:
+                    self.options.append([attrs["data-id"], text])
+                if open_tag == "p" and "missing" in classes:
+                    self.missing.append(text)
+                if open_tag == "title" and self.stack and self.stack[-1][0] == "g" \
+                        and "node" in self.stack[-1][1].get("class", "").split():
+                    self.svg_nodes.append(text)
+                if open_tag == "title" and not any(t == "svg" for t, _, _ in self.stack):
+                    self.title = text
+                if open_tag == tag:
+                    break
+
+    page = Page()
+    with open(path, encoding="utf-8", newline="") as f:
+        page.feed(f.read())
+    page.close()
+    return {
+        "body": page.body,
+        "rows": page.rows,
+        "svg_nodes": page.svg_nodes,
+        "chips": page.chips,
+        "options": page.options,
+        "outlets": page.outlets,
+        "missing": page.missing,
+        "title": page.title,
+    }
+
+
 READERS = {
+    "html": read_html,
     "json": read_json,
     "graphml": read_graphml,
     "gexf": read_gexf,
