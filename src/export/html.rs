@@ -373,10 +373,10 @@ pub(crate) fn outlet_counts(graph: &ProvGraph) -> Vec<OutletCount> {
                 count.relayed += 1;
             }
         }
-        if let Some(publisher) = publisher_of.get(attribution.document.as_str()) {
-            if let Some(count) = counts.get_mut(publisher) {
-                count.published += 1;
-            }
+        if let Some(publisher) = publisher_of.get(attribution.document.as_str())
+            && let Some(count) = counts.get_mut(publisher)
+        {
+            count.published += 1;
         }
     }
     let mut rows: Vec<OutletCount> = counts.into_values().collect();

@@ -7,4 +7,5 @@ mod export_html;
 mod export_json;
 mod fixtures;
 mod hostile;
+mod output_dir;
 mod readers;
