@@ -2,7 +2,8 @@
 //!
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
 //! attributions with their chains; [`build_graph`] merges analyses into one provenance graph;
-//! [`export`] writes the graph as JSON or DOT.
+//! [`export`] writes the graph as JSON, DOT, GraphML, GEXF, PROV, Cytoscape.js, Neo4j, Cypher,
+//! CSV or an HTML report.
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke on Tuesday.\n\

@@ -7,14 +7,18 @@ mod chains;
 mod error;
 mod input;
 mod output;
+mod render;
 
 use std::io::{self, Write};
 
-use provgraph::export::{to_dot, to_json};
-use provgraph::{DocumentAnalysis, DocumentInput, analyze, build_graph};
+use provgraph::export::{
+    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
+    to_graphml, to_html, to_json, to_neo4j, to_prov_json, to_prov_n,
+};
+use provgraph::{DocumentAnalysis, DocumentInput, ProvGraph, analyze, build_graph};
 
 pub use args::Args;
-use args::{BuildArgs, ChainsArgs, Command, Format};
+use args::{BuildArgs, ChainsArgs, Command, Format, Picture, RenderArgs};
 pub use error::Error;
 use input::Source;
 
@@ -23,22 +27,80 @@ pub fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Build(build) => run_build(&build),
         Command::Chains(chains) => run_chains(&chains),
+        Command::Render(render) => run_render(&render),
     }
 }
 
 fn run_build(args: &BuildArgs) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
+    let output = args::output_file(args.output.as_deref());
+    if format == Format::Neo4j && output.is_none() {
+        return Err(Error::usage(
+            "cannot write neo4j to standard output",
+            "it is a directory of two files",
+            "give the directory with -o DIR",
+        ));
+    }
     let sources = read_sources(&args.inputs)?;
     let analyses = analyze_sources(&sources);
     let graph = build_graph(&analyses);
     let text = match format {
         Format::Json => to_json(&graph),
         Format::Dot => to_dot(&graph),
+        Format::Graphml => to_graphml(&graph),
+        Format::Gexf => to_gexf(&graph),
+        Format::ProvJson => to_prov_json(&graph),
+        Format::ProvN => to_prov_n(&graph),
+        Format::Cytoscape => to_cytoscape(&graph),
+        Format::Cypher => to_cypher(&graph),
+        Format::Csv => to_csv(&graph),
+        Format::Html => html_report(&graph, &sources),
+        Format::Neo4j => {
+            let path = output.expect("checked above");
+            return output::write_dir(path, &to_neo4j(&graph));
+        }
     };
-    match args::output_file(args.output.as_deref()) {
+    match output {
         Some(path) => output::write_file(path, &text),
         None => output::write_stdout(&text),
     }
+}
+
+/// The HTML report; without Graphviz, without its diagram (and a warning).
+fn html_report(graph: &ProvGraph, sources: &[Source]) -> String {
+    let texts: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|source| (source.id.as_str(), source.text.as_str()))
+        .collect();
+    let svg = match render::draw(&to_dot_with(graph, &DotConfig::picture()), Picture::Svg) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(err) => {
+            let (why, fix) = err.why_and_fix();
+            warn(&format!("the report has no diagram: {why}; {fix}"));
+            None
+        }
+    };
+    to_html(
+        graph,
+        &HtmlInput {
+            texts: &texts,
+            svg: svg.as_deref(),
+        },
+    )
+}
+
+fn run_render(args: &RenderArgs) -> Result<(), Error> {
+    let picture = args::picture_format(&args.output)?;
+    let sources = read_sources(&args.inputs)?;
+    let analyses = analyze_sources(&sources);
+    let graph = build_graph(&analyses);
+    let config = DotConfig {
+        clusters: args.clusters,
+        ..DotConfig::picture()
+    };
+    let bytes = render::draw(&to_dot_with(&graph, &config), picture)
+        .map_err(render::DrawError::into_error)?;
+    output::write_bytes(&args.output, &bytes)
 }
 
 fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
