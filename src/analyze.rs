@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::assemble::{Draft, assemble};
 use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
-use crate::mention::{Mention, MentionKind, Np};
+use crate::mention::{MentionKind, Np};
 use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Relation};
 use crate::rules::{Ctx, find_frames, neighbour_quote};
 use crate::span::Span;
@@ -79,13 +79,13 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     drafts.extend(neighbours);
 
     // Coreference over every mention in document order: names anywhere, sources in drafts.
-    enum Item<'d> {
-        Name(&'d Mention, usize),
+    enum Item {
+        Name(Np, usize),
         Hop(usize, usize),
     }
     let names = name_mentions(&text);
     let mut items: Vec<(usize, Item)> = Vec::new();
-    let hop_tokens: Vec<Np> = drafts
+    let mut hop_tokens: Vec<Np> = drafts
         .iter()
         .flat_map(|d| {
             d.hops
@@ -93,12 +93,17 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 .filter_map(|h| h.mention.as_ref().map(|m| m.np))
         })
         .collect();
-    for (mention, sentence) in &names {
-        let overlaps_hop = hop_tokens
+    hop_tokens.sort_unstable();
+    // The longest hop mention, to bound the search for overlaps.
+    let longest = hop_tokens.iter().map(|np| np.len()).max().unwrap_or(0);
+    for (np, sentence) in &names {
+        let from = hop_tokens.partition_point(|h| h.first + longest <= np.first);
+        let overlaps_hop = hop_tokens[from..]
             .iter()
-            .any(|np| np.first <= mention.np.last && mention.np.first <= np.last);
+            .take_while(|h| h.first <= np.last)
+            .any(|h| np.first <= h.last);
         if !overlaps_hop {
-            items.push((mention.np.first, Item::Name(mention, *sentence)));
+            items.push((np.first, Item::Name(*np, *sentence)));
         }
     }
     for (d, draft) in drafts.iter().enumerate() {
@@ -113,9 +118,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     let mut resolved: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (_, item) in &items {
         match item {
-            Item::Name(mention, sentence) => {
+            Item::Name(np, sentence) => {
                 coref.note_name(
-                    mention,
+                    *np,
                     At {
                         sentence: *sentence,
                         exclude: None,

@@ -136,6 +136,8 @@ pub struct Coref<'t, 'a> {
     pub entities: Vec<EntityBuild>,
     by_key: FxHashMap<String, usize>,
     history: Vec<Event>,
+    /// Every word of the people's names seen so far.
+    name_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Sentences back that a pronoun may reach for a speaker.
@@ -149,6 +151,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             entities: Vec::new(),
             by_key: FxHashMap::default(),
             history: Vec::new(),
+            name_words: Default::default(),
         }
     }
 
@@ -231,20 +234,21 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// Registers a name seen anywhere in the text. A lone surname only counts when it names a
     /// person already known ("Sondland" after "Gordon Sondland").
-    pub fn note_name(&mut self, mention: &Mention, at: At) {
-        if let MentionKind::Person { name, .. } = &mention.kind
-            && name.len() == 1
-        {
-            let word = self.text.word(name.first).to_string();
-            let known = self
-                .entities
-                .iter()
-                .any(|e| e.kind == Kind::Person && e.name_words.contains(&word));
-            if !known {
-                return;
-            }
+    pub fn note_name(&mut self, np: Np, at: At) {
+        // A lone capitalized word matters only as a surname of someone named before; looking
+        // that up is much cheaper than classifying it.
+        if np.len() == 1 && !self.name_words.contains(self.text.word(np.first)) {
+            return;
         }
-        self.resolve(mention, at);
+        let mention = classify(self.text, np);
+        let keep = match &mention.kind {
+            MentionKind::Person { name, .. } => name.len() > 1 || self.name_words.contains(self.text.word(name.first)),
+            MentionKind::Known { .. } => true,
+            _ => false,
+        };
+        if keep {
+            self.resolve(&mention, at);
+        }
     }
 
     /// Resolves an appositive's description onto an entity: its title and role words.
@@ -389,6 +393,11 @@ impl<'t, 'a> Coref<'t, 'a> {
             .filter(|&i| text.tokens[i].kind == TokenKind::Word)
             .map(|i| text.word(i).to_string())
             .collect();
+        for w in &words {
+            if !self.name_words.contains(w.as_str()) {
+                self.name_words.insert(w.clone());
+            }
+        }
         let label = self.words(name);
         let key = format!("person:{}", label);
         if let Some(&i) = self.by_key.get(&key) {
@@ -520,8 +529,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         plural: bool,
         at: At,
     ) -> Option<usize> {
-        let word = self.text.word(mention.np.first).to_ascii_lowercase();
-        if matches!(word.as_str(), "i" | "we" | "you") {
+        if matches!(crate::text::lower(self.text.word(mention.np.first), &mut [0; 16]), "i" | "we" | "you") {
             return None;
         }
         let fits = |e: &EntityBuild| -> bool {
@@ -775,7 +783,7 @@ impl<'t, 'a> Coref<'t, 'a> {
 
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
 /// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
-pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
+pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
     let mut out = Vec::new();
     for (si, s) in text.sentences.iter().enumerate() {
         let mut i = s.start;
@@ -806,15 +814,7 @@ pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
                     break;
                 }
             }
-            let np = Np { first: i, last: j };
-            let mention = classify(text, np);
-            let keep = matches!(
-                &mention.kind,
-                MentionKind::Person { .. } | MentionKind::Known { .. }
-            );
-            if keep {
-                out.push((mention, si));
-            }
+            out.push((Np { first: i, last: j }, si));
             i = j + 1;
         }
     }

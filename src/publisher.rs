@@ -23,11 +23,17 @@ pub fn find(text: &Text) -> Option<Mention> {
         .or_else(|| told_agency(text))
 }
 
-fn paragraph_of(text: &Text, token: usize) -> usize {
-    text.sentences
-        .get(text.sentence_of(token))
-        .map_or(0, |s| s.paragraph)
+/// The first token after the top paragraphs where datelines and bylines stand.
+fn top_end(text: &Text) -> usize {
+    text.sentences.iter().find(|s| s.paragraph > TOP_PARAGRAPHS).map_or(text.tokens.len(), |s| s.start)
 }
+
+/// The first token of the bottom paragraphs where footers stand.
+fn bottom_start(text: &Text) -> usize {
+    let last = last_paragraph(text);
+    text.sentences.iter().find(|s| s.paragraph + BOTTOM_PARAGRAPHS > last).map_or(0, |s| s.start)
+}
+
 
 fn last_paragraph(text: &Text) -> usize {
     text.sentences.last().map_or(0, |s| s.paragraph)
@@ -61,10 +67,7 @@ fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> 
 /// "(Reuters) -", "(AP) —", "/TASS/" near the top.
 fn dateline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
-    for i in 0..tokens.len().saturating_sub(2) {
-        if paragraph_of(text, i) > TOP_PARAGRAPHS {
-            break;
-        }
+    for i in 0..top_end(text).min(tokens.len().saturating_sub(2)) {
         let w = text.word(i);
         let close = match w {
             "(" => ")",
@@ -114,12 +117,8 @@ fn dateline(text: &Text) -> Option<Mention> {
 
 /// "/ClubZ", "Source: BTA", "(c) 2021 Reuters", "© The Associated Press" near the bottom.
 fn footer(text: &Text) -> Option<Mention> {
-    let last = last_paragraph(text);
     let tokens = &text.tokens;
-    for i in (0..tokens.len()).rev() {
-        if paragraph_of(text, i) + BOTTOM_PARAGRAPHS <= last {
-            break;
-        }
+    for i in (bottom_start(text)..tokens.len()).rev() {
         if !tokens[i].has(flag::PARAGRAPH) {
             continue;
         }
@@ -195,10 +194,7 @@ fn headline_suffix(text: &Text) -> Option<Mention> {
 /// "By Zeno Park, Associated Press" near the top.
 fn byline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
-    for i in 0..tokens.len() {
-        if paragraph_of(text, i) > TOP_PARAGRAPHS {
-            break;
-        }
+    for i in 0..top_end(text) {
         if !matches!(text.word(i), "By" | "BY") || !tokens[i].has(flag::PARAGRAPH) {
             continue;
         }
@@ -221,6 +217,9 @@ fn byline(text: &Text) -> Option<Mention> {
 fn told_agency(text: &Text) -> Option<Mention> {
     let lex = lexicon();
     for i in 0..text.tokens.len().saturating_sub(1) {
+        if !text.tokens[i].info.is(crate::lexicon::class::VERB) {
+            continue;
+        }
         if !matches!(text.word(i), "told" | "telling") || text.quote_of(i).is_some() {
             continue;
         }

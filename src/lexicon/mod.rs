@@ -43,6 +43,8 @@ pub mod class {
     pub const VERB: u32 = 1 << 26;
     /// A word some rule starts from besides the reporting verbs ("according", "via").
     pub const TRIGGER: u32 = 1 << 27;
+    /// Some known name (outlet, organization, country) starts with this word, in some case.
+    pub const NAME_START: u32 = 1 << 28;
     pub const GIVEN: u32 = GIVEN_M | GIVEN_F | GIVEN_U;
 }
 
@@ -596,6 +598,7 @@ impl Lexicon {
         let Some(first) = tokens.first().cloned() else {
             return;
         };
+        self.entry(&first.to_lowercase()).flags |= class::NAME_START;
         self.names.entry(first).or_default().push(NameEntry {
             tokens,
             target,

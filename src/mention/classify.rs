@@ -260,8 +260,42 @@ fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender {
     }
 }
 
+/// Up to four known names found in a phrase, without allocating (the last four if more).
+#[derive(Default)]
+struct Names {
+    items: [Option<(NameTarget, Np, bool)>; 4],
+    len: usize,
+}
+
+impl Names {
+    fn push(&mut self, item: (NameTarget, Np, bool)) {
+        if self.len == self.items.len() {
+            self.items.rotate_left(1);
+            self.len -= 1;
+        }
+        self.items[self.len] = Some(item);
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl DoubleEndedIterator<Item = &(NameTarget, Np, bool)> {
+        self.items[..self.len].iter().flatten()
+    }
+
+    fn first(&self) -> Option<&(NameTarget, Np, bool)> {
+        self.iter().next()
+    }
+
+    fn last(&self) -> Option<&(NameTarget, Np, bool)> {
+        self.iter().next_back()
+    }
+}
+
 /// The longest known name (outlet, organization, country) at token `i` ending by `last`.
 fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usize, bool)> {
+    let t = &text.tokens[i];
+    if t.kind == TokenKind::Word && !t.info.is(class::NAME_START) {
+        return None; // no known name starts with this word (numbers are not looked up)
+    }
     let lex = lexicon();
     let mut best: Option<(NameTarget, usize, bool)> = None;
     for entry in lex.names_starting(text.word(i)) {
@@ -303,8 +337,8 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
 }
 
 /// All known names inside `np`, left to right, not overlapping (longest first at each start).
-fn known_names(text: &Text, np: Np) -> Vec<(NameTarget, Np, bool)> {
-    let mut out = Vec::new();
+fn known_names(text: &Text, np: Np) -> Names {
+    let mut out = Names::default();
     let mut i = np.first;
     while i <= np.last {
         if let Some((target, end, short)) = known_name_at(text, i, np.last) {
@@ -360,7 +394,7 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     let definite = has_det
         && (first.info.is(class::POSS)
             || matches!(
-                text.word(np.first).to_ascii_lowercase().as_str(),
+                crate::text::lower(text.word(np.first), &mut [0; 16]),
                 "the" | "this" | "that" | "these" | "those"
             ));
     let body = Np {

@@ -103,14 +103,15 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     let mut k = i;
     while k > ctx.start {
         let p = &text.tokens[k - 1];
-        let w = text.word(k - 1).to_ascii_lowercase();
+        let mut buf = [0u8; 16];
+        let w = crate::text::lower(text.word(k - 1), &mut buf);
         let adverb = p.info.is(class::ADV | class::NEG) && !p.info.is(class::AUX)
             || p.has(flag::LY) && !p.info.is(class::ROLE);
         if adverb {
             k -= 1;
             continue;
         }
-        match w.as_str() {
+        match w {
             "has" | "have" | "had" | "having" | "'ve" | "’ve" | "hasn't" | "haven't" | "hadn't"
             | "hasn’t" | "haven’t" | "hadn’t" => {
                 hit.perfect = true;

@@ -29,6 +29,19 @@ pub struct Text<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
+/// compare against are); otherwise an empty string, which matches none of them.
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return "";
+    }
+    for (slot, b) in buf.iter_mut().zip(bytes) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("")
+}
+
 impl<'a> Text<'a> {
     pub fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
         let tokens = token::tokenize(src, lexicon);
