@@ -237,7 +237,9 @@ impl<'t, 'a> Coref<'t, 'a> {
     pub fn note_name(&mut self, np: Np, at: At) {
         // A lone capitalized word matters only as a surname of someone named before; looking
         // that up is much cheaper than classifying it.
-        if np.len() == 1 && !self.name_words.contains(self.text.word(np.first)) {
+        let first = &self.text.tokens[np.first];
+        let known_name = first.info.is(class::NAME_START);
+        if np.len() == 1 && !known_name && !self.name_words.contains(self.text.word(np.first)) {
             return;
         }
         let mention = classify(self.text, np);

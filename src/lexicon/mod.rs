@@ -598,7 +598,9 @@ impl Lexicon {
         let Some(first) = tokens.first().cloned() else {
             return;
         };
-        self.entry(&first.to_lowercase()).flags |= class::NAME_START;
+        // Looked up as the tokenizer does: lower case, without a final period ("U.S.").
+        let key = first.to_lowercase();
+        self.entry(key.strip_suffix('.').unwrap_or(&key)).flags |= class::NAME_START;
         self.names.entry(first).or_default().push(NameEntry {
             tokens,
             target,
