@@ -47,12 +47,8 @@ pub struct EntityBuild {
 
 impl EntityBuild {
     fn new(label: String, kind: Kind) -> EntityBuild {
-        let mut role_words = BTreeSet::new();
-        for w in label.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            if !w.is_empty() {
-                role_words.insert(w.to_lowercase());
-            }
-        }
+        // The label's own words count as role words too (see `has_word`).
+        let role_words = BTreeSet::new();
         EntityBuild {
             label,
             fixed_id: None,
@@ -70,6 +66,21 @@ impl EntityBuild {
             generic: false,
             personal: false,
         }
+    }
+
+    /// Is `word` (lower case) one of its role words or a word of its label?
+    fn has_word(&self, word: &str) -> bool {
+        self.role_words.contains(word)
+            || self.label.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
+                w.len() == word.len() && (w.eq_ignore_ascii_case(word) || w.to_lowercase() == word)
+            })
+    }
+
+    /// Its role words and the words of its label, lower-cased.
+    fn all_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.role_words.iter().cloned().chain(
+            self.label.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase),
+        )
     }
 
     pub fn new_pub(label: String, kind: Kind) -> EntityBuild {
@@ -135,10 +146,22 @@ pub struct Coref<'t, 'a> {
     document: String,
     pub entities: Vec<EntityBuild>,
     by_key: FxHashMap<String, usize>,
+    /// People by their full label.
+    persons: FxHashMap<String, usize>,
+    /// Outlets, organizations and countries of the lexicon.
+    known: FxHashMap<NameTarget, usize>,
+    /// People by each word of their names.
+    word_persons: FxHashMap<String, Vec<usize>>,
+    /// Sources other than people by their label, and organizations by their acronym.
+    by_label: FxHashMap<String, usize>,
+    by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
     /// Every word of the people's names seen so far.
     name_words: rustc_hash::FxHashSet<String>,
 }
+
+/// How many mentions back any antecedent search looks (keeps long documents linear).
+const HISTORY_WINDOW: usize = 400;
 
 /// Sentences back that a pronoun may reach for a speaker.
 const PRONOUN_REACH: usize = 6;
@@ -150,6 +173,11 @@ impl<'t, 'a> Coref<'t, 'a> {
             document: document.to_string(),
             entities: Vec::new(),
             by_key: FxHashMap::default(),
+            persons: FxHashMap::default(),
+            known: FxHashMap::default(),
+            word_persons: FxHashMap::default(),
+            by_label: FxHashMap::default(),
+            by_acronym: FxHashMap::default(),
             history: Vec::new(),
             name_words: Default::default(),
         }
@@ -166,8 +194,16 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     fn words(&self, np: Np) -> String {
-        // The text of a phrase with its white space folded.
-        let raw = self.text.span(np.first, np.last).slice(self.text.src);
+        self.words_cow(np).into_owned()
+    }
+
+    /// The text of a phrase with its white space folded; borrowed when it needs no folding.
+    fn words_cow(&self, np: Np) -> std::borrow::Cow<'t, str> {
+        let raw: &'t str = self.text.span(np.first, np.last).slice(self.text.src);
+        let plain = !raw.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) && !raw.contains("  ");
+        if plain {
+            return std::borrow::Cow::Borrowed(raw);
+        }
         let mut out = String::with_capacity(raw.len());
         for (i, part) in raw.split_whitespace().enumerate() {
             if i > 0 {
@@ -175,7 +211,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
             out.push_str(part);
         }
-        out
+        std::borrow::Cow::Owned(out)
     }
 
     fn entity_for_key(&mut self, key: String, make: impl FnOnce() -> EntityBuild) -> usize {
@@ -183,7 +219,11 @@ impl<'t, 'a> Coref<'t, 'a> {
             return i;
         }
         let i = self.entities.len();
-        self.entities.push(make());
+        let entity = make();
+        if entity.kind != Kind::Person {
+            self.by_label.entry(entity.label.clone()).or_insert(i);
+        }
+        self.entities.push(entity);
         self.by_key.insert(key, i);
         i
     }
@@ -217,10 +257,11 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     fn add_alias(&mut self, entity: usize, np: Np) {
-        let alias = self.words(np);
-        let alias = alias.trim_end_matches([',', '.', ';', ':']).to_string();
-        if !alias.is_empty() {
-            self.entities[entity].aliases.insert(alias);
+        let alias = self.words_cow(np);
+        let alias = alias.trim_end_matches([',', '.', ';', ':']);
+        let aliases = &mut self.entities[entity].aliases;
+        if !alias.is_empty() && !aliases.contains(alias) {
+            aliases.insert(alias.to_string());
         }
     }
 
@@ -391,24 +432,28 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     fn person(&mut self, name: Np, gender: Gender) -> usize {
         let text = self.text;
-        let words: Vec<String> = (name.first..=name.last)
+        let words: Vec<&str> = (name.first..=name.last)
             .filter(|&i| text.tokens[i].kind == TokenKind::Word)
-            .map(|i| text.word(i).to_string())
+            .map(|i| text.word(i))
             .collect();
         for w in &words {
-            if !self.name_words.contains(w.as_str()) {
-                self.name_words.insert(w.clone());
+            if !self.name_words.contains(*w) {
+                self.name_words.insert(w.to_string());
             }
         }
-        let label = self.words(name);
-        let key = format!("person:{}", label);
-        if let Some(&i) = self.by_key.get(&key) {
+        let label_cow = self.words_cow(name);
+        if let Some(&i) = self.persons.get(label_cow.as_ref()) {
             return i;
         }
+        let label = label_cow.into_owned();
+        let key = label.clone();
+        let words: Vec<String> = words.into_iter().map(String::from).collect();
         let surname = words.last().cloned().unwrap_or_default();
+        let with_word: &[usize] = self.word_persons.get(surname.as_str()).map_or(&[], Vec::as_slice);
         if words.len() >= 2 {
             // A surname-only person seen before becomes this person.
-            let earlier = self.entities.iter().position(|e| {
+            let earlier = with_word.iter().copied().find(|&i| {
+                let e = &self.entities[i];
                 e.kind == Kind::Person && e.name_words.len() == 1 && e.name_words[0] == surname
             });
             if let Some(i) = earlier {
@@ -419,29 +464,24 @@ impl<'t, 'a> Coref<'t, 'a> {
                 if gender != Gender::Unknown {
                     e.gender = gender;
                 }
-                self.by_key.insert(key, i);
+                self.persons.insert(key, i);
+                self.index_name_words(i);
                 return i;
             }
         } else {
             // A surname (or a first name) of someone named in full before, most recent first.
-            let by_history = self.history.iter().rev().map(|ev| ev.entity).find(|&i| {
+            let by_history = self.history.iter().rev().take(HISTORY_WINDOW).map(|ev| ev.entity).find(|&i| {
                 let e = &self.entities[i];
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&surname)
             });
             let any = by_history.or_else(|| {
-                self.entities
-                    .iter()
-                    .position(|e| e.kind == Kind::Person && e.name_words.contains(&surname))
+                with_word.iter().copied().find(|&i| self.entities[i].kind == Kind::Person)
             });
             if let Some(i) = any {
                 return i;
             }
             // A known outlet or organization of that name ("Amtrak", "Reuters").
-            if let Some(i) = self
-                .entities
-                .iter()
-                .position(|e| e.kind != Kind::Person && e.label == surname)
-            {
+            if let Some(&i) = self.by_label.get(surname.as_str()) {
                 return i;
             }
         }
@@ -450,11 +490,25 @@ impl<'t, 'a> Coref<'t, 'a> {
         entity.gender = gender;
         let i = self.entities.len();
         self.entities.push(entity);
-        self.by_key.insert(key, i);
+        self.persons.insert(key, i);
+        self.index_name_words(i);
         i
     }
 
+    /// Indexes a person by the words of their name.
+    fn index_name_words(&mut self, i: usize) {
+        for word in &self.entities[i].name_words {
+            let list = self.word_persons.entry(word.clone()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+
     fn known(&mut self, target: NameTarget, _name: Np) -> usize {
+        if let Some(&i) = self.known.get(&target) {
+            return i;
+        }
         let lex = lexicon();
         let (id, label, kind, outlet_kind) = match target {
             NameTarget::Outlet(i) => {
@@ -471,7 +525,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
         };
         let key = format!("known:{id}");
-        self.entity_for_key(key, || {
+        let entity = self.entity_for_key(key, || {
             let mut e = EntityBuild::new(label, kind);
             e.fixed_id = Some(id);
             e.outlet_kind = outlet_kind;
@@ -488,7 +542,9 @@ impl<'t, 'a> Coref<'t, 'a> {
                 );
             }
             e
-        })
+        });
+        self.known.insert(target, entity);
+        entity
     }
 
     fn organization(&mut self, name: Np) -> usize {
@@ -506,20 +562,24 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .collect()
         };
         let single = !label.contains(' ');
-        let found = self.entities.iter().position(|e| {
-            e.kind == Kind::Organization
-                && if single {
-                    acronym(&e.label) == label
-                } else {
-                    !e.label.contains(' ') && acronym(&label) == e.label
-                }
-        });
+        let found = if single {
+            self.by_acronym.get(label.as_str()).copied()
+        } else {
+            self.by_label.get(acronym(&label).as_str()).copied().filter(|&i| self.entities[i].kind == Kind::Organization)
+        };
         if let Some(i) = found {
             if !single {
                 self.entities[i].label = label.clone();
             }
             self.by_key.insert(key, i);
             return i;
+        }
+        if !single {
+            let short = acronym(&label);
+            if short.chars().count() >= 2 {
+                let next = self.entities.len();
+                self.by_acronym.entry(short).or_insert(next);
+            }
         }
         self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
     }
@@ -556,12 +616,14 @@ impl<'t, 'a> Coref<'t, 'a> {
             .history
             .iter()
             .rev()
+            .take(HISTORY_WINDOW)
             .filter(|ev| usable(ev) && ev.source)
             .find(|ev| fits(&self.entities[ev.entity]));
         let named = self
             .history
             .iter()
             .rev()
+            .take(HISTORY_WINDOW)
             .filter(|ev| usable(ev) && at.sentence.saturating_sub(ev.sentence) <= 1)
             .find(|ev| fits(&self.entities[ev.entity]));
         let chosen = match (speaker, named) {
@@ -617,6 +679,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                     .history
                     .iter()
                     .rev()
+                    .take(HISTORY_WINDOW)
                     .filter(before)
                     .find(|ev| {
                         matches!(
@@ -628,6 +691,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                         self.history
                             .iter()
                             .rev()
+                            .take(HISTORY_WINDOW)
                             .filter(before)
                             .find(|ev| self.entities[ev.entity].statement)
                     });
@@ -651,8 +715,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .collect();
             let head_word = text.word(head).to_lowercase();
             let compatible = |e: &EntityBuild| -> bool {
-                let role_match = role.refers.iter().any(|r| e.role_words.contains(r))
-                    || e.role_words.contains(&head_word);
+                let role_match = role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
                 let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,
@@ -680,7 +743,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 let agency_any = role.singular == "agency"
                     && (e.outlet_kind == Some(OutletKind::Agency)
                         || e.kind == Kind::Organization
-                            && e.role_words.iter().any(|w| {
+                            && e.all_words().any(|w| {
                                 matches!(
                                     w.as_str(),
                                     "ministry" | "agency" | "department" | "service" | "office"
@@ -688,12 +751,13 @@ impl<'t, 'a> Coref<'t, 'a> {
                             }));
                 let outlet_any = role.kind == RoleType::Outlet;
                 (kind_match && (role_match || outlet_any) || agency_any)
-                    && modifiers.iter().all(|m| e.role_words.contains(m))
+                    && modifiers.iter().all(|m| e.has_word(m))
             };
             let found = self
                 .history
                 .iter()
                 .rev()
+                .take(HISTORY_WINDOW)
                 .filter(|ev| {
                     ev.token < mention.np.first
                         && at

@@ -173,7 +173,7 @@ pub struct Country {
 }
 
 /// What a known name refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NameTarget {
     Outlet(u16),
     Org(u16),

@@ -167,6 +167,30 @@ fn scan(text: &str) -> Vec<Token> {
                 _ => {}
             }
         }
+        // The common case: a plain ASCII word or number ending at a space or a plain mark.
+        if b < 0x80 && ASCII_CLASS[b as usize] == ALNUM {
+            let mut end = pos + 1;
+            while end < bytes.len() && is_ascii_alnum(bytes[end]) {
+                end += 1;
+            }
+            let plain_end = end == bytes.len()
+                || matches!(bytes[end], b' ' | b'\n' | b'\t' | b'\r' | b'"' | b'(' | b')' | b';' | b'!' | b'?' | b'/' | b'[' | b']');
+            if plain_end {
+                let mut flags = word_flags(space_before, newlines);
+                space_before = false;
+                newlines = 0;
+                let word = &bytes[pos..end];
+                let kind = if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
+                    TokenKind::Number
+                } else {
+                    flags |= shape_flags_ascii(word);
+                    TokenKind::Word
+                };
+                tokens.push(Token { start: pos as u32, end: end as u32, kind, flags, info: WordInfo::default() });
+                pos = end;
+                continue;
+            }
+        }
         let c = char_at(bytes, text, pos).unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -177,16 +201,7 @@ fn scan(text: &str) -> Vec<Token> {
             pos += clen;
             continue;
         }
-        let mut flags = 0u8;
-        if space_before {
-            flags |= flag::SPACE_BEFORE;
-        }
-        if newlines > 0 {
-            flags |= flag::LINE_BEFORE;
-        }
-        if newlines > 1 {
-            flags |= flag::PARAGRAPH;
-        }
+        let flags = word_flags(space_before, newlines);
         space_before = false;
         newlines = 0;
         let start = pos;
@@ -235,6 +250,22 @@ static ASCII_CLASS: [u8; 128] = {
 #[inline]
 fn is_ascii_alnum(b: u8) -> bool {
     b < 0x80 && ASCII_CLASS[b as usize] == ALNUM
+}
+
+/// The flags a token gets from the white space before it.
+#[inline]
+fn word_flags(space_before: bool, newlines: u8) -> u8 {
+    let mut flags = 0u8;
+    if space_before {
+        flags |= flag::SPACE_BEFORE;
+    }
+    if newlines > 0 {
+        flags |= flag::LINE_BEFORE;
+    }
+    if newlines > 1 {
+        flags |= flag::PARAGRAPH;
+    }
+    flags
 }
 
 /// The character at byte `pos` (a character boundary), decoding only outside ASCII.
@@ -386,8 +417,12 @@ fn shape_flags_ascii(word: &[u8]) -> u8 {
     let first = word.first().copied().unwrap_or(b' ');
     if first.is_ascii_uppercase() {
         flags |= flag::CAP;
-        let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        let all_upper = !word.iter().any(|b| b.is_ascii_lowercase());
+        let mut letters = 0;
+        let mut all_upper = true;
+        for &b in word {
+            letters += usize::from(b.is_ascii_alphabetic());
+            all_upper &= !b.is_ascii_lowercase();
+        }
         if all_upper && letters >= 2 {
             flags |= flag::ALL_CAPS;
         }
