@@ -71,15 +71,22 @@ impl EntityBuild {
     /// Is `word` (lower case) one of its role words or a word of its label?
     fn has_word(&self, word: &str) -> bool {
         self.role_words.contains(word)
-            || self.label.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
-                w.len() == word.len() && (w.eq_ignore_ascii_case(word) || w.to_lowercase() == word)
-            })
+            || self
+                .label
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| {
+                    w.len() == word.len()
+                        && (w.eq_ignore_ascii_case(word) || w.to_lowercase() == word)
+                })
     }
 
     /// Its role words and the words of its label, lower-cased.
     fn all_words(&self) -> impl Iterator<Item = String> + '_ {
         self.role_words.iter().cloned().chain(
-            self.label.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(str::to_lowercase),
+            self.label
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
         )
     }
 
@@ -285,7 +292,9 @@ impl<'t, 'a> Coref<'t, 'a> {
         }
         let mention = classify(self.text, np);
         let keep = match &mention.kind {
-            MentionKind::Person { name, .. } => name.len() > 1 || self.name_words.contains(self.text.word(name.first)),
+            MentionKind::Person { name, .. } => {
+                name.len() > 1 || self.name_words.contains(self.text.word(name.first))
+            }
             MentionKind::Known { .. } => true,
             _ => false,
         };
@@ -449,7 +458,10 @@ impl<'t, 'a> Coref<'t, 'a> {
         let key = label.clone();
         let words: Vec<String> = words.into_iter().map(String::from).collect();
         let surname = words.last().cloned().unwrap_or_default();
-        let with_word: &[usize] = self.word_persons.get(surname.as_str()).map_or(&[], Vec::as_slice);
+        let with_word: &[usize] = self
+            .word_persons
+            .get(surname.as_str())
+            .map_or(&[], Vec::as_slice);
         if words.len() >= 2 {
             // A surname-only person seen before becomes this person.
             let earlier = with_word.iter().copied().find(|&i| {
@@ -470,12 +482,23 @@ impl<'t, 'a> Coref<'t, 'a> {
             }
         } else {
             // A surname (or a first name) of someone named in full before, most recent first.
-            let by_history = self.history.iter().rev().take(HISTORY_WINDOW).map(|ev| ev.entity).find(|&i| {
-                let e = &self.entities[i];
-                e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&surname)
-            });
+            let by_history = self
+                .history
+                .iter()
+                .rev()
+                .take(HISTORY_WINDOW)
+                .map(|ev| ev.entity)
+                .find(|&i| {
+                    let e = &self.entities[i];
+                    e.kind == Kind::Person
+                        && e.name_words.len() >= 2
+                        && e.name_words.contains(&surname)
+                });
             let any = by_history.or_else(|| {
-                with_word.iter().copied().find(|&i| self.entities[i].kind == Kind::Person)
+                with_word
+                    .iter()
+                    .copied()
+                    .find(|&i| self.entities[i].kind == Kind::Person)
             });
             if let Some(i) = any {
                 return i;
@@ -565,7 +588,10 @@ impl<'t, 'a> Coref<'t, 'a> {
         let found = if single {
             self.by_acronym.get(label.as_str()).copied()
         } else {
-            self.by_label.get(acronym(&label).as_str()).copied().filter(|&i| self.entities[i].kind == Kind::Organization)
+            self.by_label
+                .get(acronym(&label).as_str())
+                .copied()
+                .filter(|&i| self.entities[i].kind == Kind::Organization)
         };
         if let Some(i) = found {
             if !single {
@@ -591,7 +617,10 @@ impl<'t, 'a> Coref<'t, 'a> {
         plural: bool,
         at: At,
     ) -> Option<usize> {
-        if matches!(crate::text::lower(self.text.word(mention.np.first), &mut [0; 16]), "i" | "we" | "you") {
+        if matches!(
+            crate::text::lower(self.text.word(mention.np.first), &mut [0; 16]),
+            "i" | "we" | "you"
+        ) {
             return None;
         }
         let fits = |e: &EntityBuild| -> bool {
@@ -715,7 +744,8 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .collect();
             let head_word = text.word(head).to_lowercase();
             let compatible = |e: &EntityBuild| -> bool {
-                let role_match = role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
+                let role_match =
+                    role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
                 let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,

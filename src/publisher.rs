@@ -25,15 +25,20 @@ pub fn find(text: &Text) -> Option<Mention> {
 
 /// The first token after the top paragraphs where datelines and bylines stand.
 fn top_end(text: &Text) -> usize {
-    text.sentences.iter().find(|s| s.paragraph > TOP_PARAGRAPHS).map_or(text.tokens.len(), |s| s.start)
+    text.sentences
+        .iter()
+        .find(|s| s.paragraph > TOP_PARAGRAPHS)
+        .map_or(text.tokens.len(), |s| s.start)
 }
 
 /// The first token of the bottom paragraphs where footers stand.
 fn bottom_start(text: &Text) -> usize {
     let last = last_paragraph(text);
-    text.sentences.iter().find(|s| s.paragraph + BOTTOM_PARAGRAPHS > last).map_or(0, |s| s.start)
+    text.sentences
+        .iter()
+        .find(|s| s.paragraph + BOTTOM_PARAGRAPHS > last)
+        .map_or(0, |s| s.start)
 }
-
 
 fn last_paragraph(text: &Text) -> usize {
     text.sentences.last().map_or(0, |s| s.paragraph)

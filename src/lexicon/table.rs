@@ -52,7 +52,10 @@ impl WordTable {
     pub fn new<'w>(words: impl IntoIterator<Item = (&'w str, WordInfo)>) -> WordTable {
         let words: Vec<(&str, WordInfo)> = words.into_iter().collect();
         let size = (words.len() * 2).next_power_of_two().max(16);
-        let mut table = WordTable { slots: vec![Slot::default(); size], long: FxHashMap::default() };
+        let mut table = WordTable {
+            slots: vec![Slot::default(); size],
+            long: FxHashMap::default(),
+        };
         for (word, info) in words {
             let bytes = word.as_bytes();
             if bytes.len() > INLINE || !bytes.is_ascii() {
@@ -122,7 +125,10 @@ mod tests {
 
     #[test]
     fn finds_words_whatever_their_case_and_a_final_period() {
-        let info = |flags| WordInfo { flags, ..WordInfo::default() };
+        let info = |flags| WordInfo {
+            flags,
+            ..WordInfo::default()
+        };
         let table = WordTable::new([
             ("said", info(1)),
             ("gen", info(2)),

@@ -62,6 +62,13 @@ fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> boo
     if !next.has(flag::SPACE_BEFORE) {
         return false;
     }
+    // Most tokens follow a plain word or number: no sentence ends there.
+    let prev = &tokens[i - 1];
+    if matches!(prev.kind, TokenKind::Number)
+        || prev.kind == TokenKind::Word && !prev.has(flag::DOTTED)
+    {
+        return false;
+    }
     // Step back over closing quotation marks and brackets to the terminator.
     let mut t = i - 1;
     while t > 0 && is_closer(&tokens[t], text) {

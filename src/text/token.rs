@@ -174,7 +174,21 @@ fn scan(text: &str) -> Vec<Token> {
                 end += 1;
             }
             let plain_end = end == bytes.len()
-                || matches!(bytes[end], b' ' | b'\n' | b'\t' | b'\r' | b'"' | b'(' | b')' | b';' | b'!' | b'?' | b'/' | b'[' | b']');
+                || matches!(
+                    bytes[end],
+                    b' ' | b'\n'
+                        | b'\t'
+                        | b'\r'
+                        | b'"'
+                        | b'('
+                        | b')'
+                        | b';'
+                        | b'!'
+                        | b'?'
+                        | b'/'
+                        | b'['
+                        | b']'
+                );
             if plain_end {
                 let mut flags = word_flags(space_before, newlines);
                 space_before = false;
@@ -186,7 +200,13 @@ fn scan(text: &str) -> Vec<Token> {
                     flags |= shape_flags_ascii(word);
                     TokenKind::Word
                 };
-                tokens.push(Token { start: pos as u32, end: end as u32, kind, flags, info: WordInfo::default() });
+                tokens.push(Token {
+                    start: pos as u32,
+                    end: end as u32,
+                    kind,
+                    flags,
+                    info: WordInfo::default(),
+                });
                 pos = end;
                 continue;
             }
