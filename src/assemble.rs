@@ -94,10 +94,16 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
                 continue;
             }
             // Each inside the other ("X said that C, the agency recalled"): the later cue is
-            // the outer statement.
-            if frames[j].content.is_some_and(|c| inside(&frames[i], &c))
-                && frames[i].cue.first < frames[j].cue.first
-            {
+            // the outer statement, unless it is an inverted cue inside the earlier statement's
+            // words ("Kiedis said his band, AKA Danger Mouse, wrote a host of songs").
+            let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
+            let later_inverted = |a: usize, b: usize| {
+                frames[a].cue.first > frames[b].cue.first && frames[a].rule == "inverted"
+            };
+            if mutual && frames[i].cue.first < frames[j].cue.first && !later_inverted(j, i) {
+                continue;
+            }
+            if mutual && later_inverted(i, j) {
                 continue;
             }
             // A statement opening a clause of its own after an earlier cue ("..., and Trump

@@ -657,12 +657,51 @@ impl<'t, 'a> Coref<'t, 'a> {
             .find(|ev| fits(&self.entities[ev.entity]));
         let chosen = match (speaker, named) {
             // Someone named as the subject after the last speaker spoke is who "he" is.
-            (Some(s), Some(n)) if n.token > s.token && n.subject && !n.source => n,
-            (Some(s), _) => s,
-            (None, Some(n)) => n,
-            (None, None) => return None,
+            (Some(s), Some(n)) if n.token > s.token && n.subject && !n.source => n.entity,
+            (Some(s), _) => s.entity,
+            (None, Some(n)) => n.entity,
+            (None, None) => {
+                // Further back: anyone who fits within reach, then a speaker who fits at any
+                // distance; failing all, the pronoun stays an unidentified source.
+                let anyone = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(HISTORY_WINDOW)
+                    .filter(|ev| usable(ev))
+                    .find(|ev| fits(&self.entities[ev.entity]));
+                let far_speaker = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(HISTORY_WINDOW)
+                    .filter(|ev| ev.source && ev.token < mention.np.first)
+                    .find(|ev| fits(&self.entities[ev.entity]));
+                match anyone.or(far_speaker) {
+                    Some(ev) => ev.entity,
+                    None => self.unidentified(gender, plural),
+                }
+            }
         };
-        Some(chosen.entity)
+        Some(chosen)
+    }
+
+    /// The source a pronoun names when nothing before it fits: "unidentified person",
+    /// "unidentified organization", "unidentified sources".
+    fn unidentified(&mut self, gender: Gender, plural: bool) -> usize {
+        let (label, animate) = match (plural, gender) {
+            (true, _) => ("unidentified sources", true),
+            (false, Gender::Neuter) => ("unidentified organization", false),
+            (false, _) => ("unidentified person", true),
+        };
+        let key = format!("unidentified:{label}");
+        self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label.to_string(), Kind::Unnamed);
+            e.generic = true;
+            e.animate = animate;
+            e.plural = plural;
+            e
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
