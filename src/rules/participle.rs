@@ -28,7 +28,10 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
                 .rev()
                 .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some());
             match nearest {
-                Some(_) => continue,
+                // After a statement of the same speaker it is that statement going on ("he
+                // said, adding that ..."), not a new one.
+                Some(frame) if is_speech_frame(text, frame) => continue,
+                Some(frame) => frame.source.clone(),
                 None => np_after(text, ctx.start, i)
                     .map(|np| classify(text, np))
                     .filter(|m| {
@@ -76,6 +79,14 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
+/// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
+fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
+    let lex = crate::lexicon::lexicon();
+    lex.verb_forms(text.tokens[frame.cue.first].info)
+        .iter()
+        .any(|f| lex.verb(f.verb).has(verb_flag::SPEECH))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
@@ -86,6 +97,18 @@ mod tests {
         check(
             "\"No,\" he said, adding that the talks would go on.",
             &[("postposed", "he", "said", "\"No,\"")],
+        );
+        check(
+            "Lewandowski rejected the idea, saying the crowds prove it.",
+            &[
+                (
+                    "preposed",
+                    "Lewandowski",
+                    "rejected",
+                    "the idea, saying the crowds prove it",
+                ),
+                ("participle", "Lewandowski", "saying", "the crowds prove it"),
+            ],
         );
         check(
             "Blackwell pointed to Cruz's organization, noting that he has a ground game.",
