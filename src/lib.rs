@@ -27,7 +27,7 @@ mod publisher;
 pub mod rules;
 
 pub use analyze::{DocumentInput, analyze, explain};
-pub use graph::{ProvGraph, build_graph};
+pub use graph::{GraphBuilder, ProvGraph, build_graph};
 pub use model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
 pub use span::Span;
 

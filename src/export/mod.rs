@@ -4,4 +4,4 @@ pub mod dot;
 pub mod json;
 
 pub use dot::to_dot;
-pub use json::{ReadError, from_json, to_json};
+pub use json::{ReadError, from_json, to_json, write_json};
