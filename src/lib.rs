@@ -14,6 +14,7 @@
 
 pub mod export;
 pub mod graph;
+pub mod html;
 pub mod lexicon;
 pub mod mention;
 pub mod model;

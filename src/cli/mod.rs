@@ -4,50 +4,114 @@
 
 mod args;
 mod chains;
+mod documents;
 mod error;
 mod input;
+mod merge;
 mod output;
+mod pipeline;
+mod progress;
 
 use std::io::{self, Write};
 
-use provgraph::export::{to_dot, to_json};
-use provgraph::{DocumentAnalysis, DocumentInput, analyze, build_graph};
+use provgraph::export::{to_dot, write_json};
+use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
+use serde::Serialize;
 
 pub use args::Args;
-use args::{BuildArgs, ChainsArgs, Command, Format};
+use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format};
 pub use error::Error;
-use input::Source;
+use output::Output;
+use progress::Progress;
 
 /// Runs one command line to the end; warnings go to standard error as they come.
 pub fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Build(build) => run_build(&build),
         Command::Chains(chains) => run_chains(&chains),
+        Command::Extract(extract) => run_extract(&extract),
+        Command::Merge(merge) => merge::run_merge(&merge),
     }
 }
 
 fn run_build(args: &BuildArgs) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
-    let sources = read_sources(&args.inputs)?;
-    let analyses = analyze_sources(&sources);
-    let graph = build_graph(&analyses);
-    let text = match format {
-        Format::Json => to_json(&graph),
-        Format::Dot => to_dot(&graph),
-    };
-    match args::output_file(args.output.as_deref()) {
-        Some(path) => output::write_file(path, &text),
-        None => output::write_stdout(&text),
-    }
+    let settings = documents::settings(&args.input)?;
+    let output = Output::open(args::output_file(args.output.as_deref()))?;
+    let progress = Progress::new(input::total_size(&settings.locations));
+    let mut builder = GraphBuilder::default();
+    documents::analyse(
+        &settings,
+        &progress,
+        |analysed| analysed.analysis,
+        |analysis| add_analysis(&mut builder, analysis),
+    )?;
+    progress.finish();
+    write_graph(&builder.finish(), format, output)
+}
+
+/// Writes one JSON line per document, in input order, each as soon as it is ready.
+fn run_extract(args: &ExtractArgs) -> Result<(), Error> {
+    let settings = documents::settings(&args.input)?;
+    let output_file = args::output_file(args.output.as_deref());
+    let mut output = Output::open(output_file)?;
+    let progress = Progress::new(input::total_size(&settings.locations));
+    documents::analyse(
+        &settings,
+        &progress,
+        |analysed| {
+            let line = ExtractLine {
+                analysis: &analysed.analysis,
+                url: analysed.url.as_deref(),
+                date: analysed.date.as_deref(),
+            };
+            let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
+            bytes.push(b'\n');
+            bytes
+        },
+        |line| {
+            output.write_all(&line)?;
+            // Down a pipe, each line goes as soon as it is ready.
+            if output_file.is_none() {
+                output.write_with(|out| out.flush())?;
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    output.finish()
+}
+
+/// One line of `extract`: the analysis, and the record's metadata that it does not keep.
+#[derive(Serialize)]
+struct ExtractLine<'a> {
+    #[serde(flatten)]
+    analysis: &'a DocumentAnalysis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
 }
 
 fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
-    let sources = read_sources(&args.inputs)?;
-    let analyses = analyze_sources(&sources);
-    let graph = build_graph(&analyses);
-    let documents: Vec<(&str, &str)> = sources
+    let settings = documents::settings(&args.input)?;
+    let progress = Progress::new(input::total_size(&settings.locations));
+    let mut builder = GraphBuilder::default();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    documents::analyse(
+        &settings,
+        &progress,
+        |analysed| analysed,
+        |analysed| {
+            texts.push((analysed.analysis.document.id.clone(), analysed.text));
+            add_analysis(&mut builder, analysed.analysis)
+        },
+    )?;
+    progress.finish();
+    let graph = builder.finish();
+    let documents: Vec<(&str, &str)> = texts
         .iter()
-        .map(|source| (source.id.as_str(), source.text.as_str()))
+        .map(|(id, text)| (id.as_str(), text.as_str()))
         .collect();
     let mut text = String::new();
     for line in chains::chain_lines(&graph, &documents) {
@@ -57,38 +121,27 @@ fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
     output::write_stdout(&text)
 }
 
-fn read_sources(inputs: &[std::path::PathBuf]) -> Result<Vec<Source>, Error> {
-    let inputs = input::read_inputs(inputs)?;
-    for warning in &inputs.warnings {
-        warn(warning);
-    }
-    Ok(inputs.sources)
+/// Adds an analysis of this run; its id is unique, as the reader made it.
+fn add_analysis(builder: &mut GraphBuilder, analysis: DocumentAnalysis) -> Result<(), Error> {
+    builder.add_analysis(analysis).map_err(|duplicate| {
+        Error::failure(
+            "internal error",
+            duplicate,
+            "please report this bug with the command line",
+        )
+    })
 }
 
-/// Analyses each source; the headline line stands in for a title the analysis did not find.
-fn analyze_sources(sources: &[Source]) -> Vec<DocumentAnalysis> {
-    sources
-        .iter()
-        .map(|source| {
-            let mut analysis = analyze(&DocumentInput {
-                id: &source.id,
-                text: &source.text,
-                path: source.path.as_deref(),
-                ..DocumentInput::default()
-            });
-            if analysis.document.title.is_none() {
-                analysis.document.title = input::title_line(&source.text).map(String::from);
-            }
-            analysis
-        })
-        .collect()
+/// Writes the graph in `format` and closes the output.
+fn write_graph(graph: &ProvGraph, format: Format, mut output: Output) -> Result<(), Error> {
+    match format {
+        Format::Json => output.write_with(|out| write_json(graph, out))?,
+        Format::Dot => output.write_all(to_dot(graph).as_bytes())?,
+    }
+    output.finish()
 }
 
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
-}
-
-fn warn(message: &str) {
-    report(&format!("warning: {message}"));
 }

@@ -1,86 +1,154 @@
 //! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
 //! quietly, or to a file, atomically: a temporary file in the same directory renamed over the
-//! target, so a failed run leaves no file behind and an existing file untouched.
+//! target, so a failed run leaves no file behind and an existing file untouched. Output is
+//! buffered and written as it comes, so that a large result is never held whole in memory.
 
 use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use super::error::{Error, io_reason};
 
-/// Writes `text` to standard output.
-pub fn write_stdout(text: &str) -> Result<(), Error> {
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|err| match err.kind() {
-            io::ErrorKind::BrokenPipe => Error::broken_pipe(),
-            _ => Error::failure(
-                "cannot write to standard output",
-                io_reason(&err),
-                "check where the output goes, or give -o FILE",
-            ),
-        })
+/// Where a command's output goes, written as it comes: standard output, or a temporary file that
+/// [`Output::finish`] renames over the target. Dropped without `finish`, it leaves no file.
+pub enum Output {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        path: PathBuf,
+        file: BufWriter<NamedTempFile>,
+    },
 }
 
-/// Replaces the file at `path` with `text`, or leaves everything as it was.
-pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::failure(
-            format_args!("cannot write {}", path.display()),
-            "it is a directory",
-            "give a file name",
-        ));
+const BUFFER: usize = 256 * 1024;
+
+impl Output {
+    /// Standard output for `None`, else a new temporary file beside `path`; fails at once when
+    /// `path` cannot be written.
+    pub fn open(path: Option<&Path>) -> Result<Output, Error> {
+        let Some(path) = path else {
+            return Ok(Output::Stdout(BufWriter::with_capacity(BUFFER, io::stdout())));
+        };
+        if path.is_dir() {
+            return Err(Error::failure(
+                format_args!("cannot write {}", path.display()),
+                "it is a directory",
+                "give a file name",
+            ));
+        }
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".provgraph-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            // A new file gets the usual permissions (0666 less the umask) rather than the
+            // temporary file's 0600; an existing file keeps its own, set below.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let file = builder
+            .tempfile_in(directory_of(path))
+            .map_err(|err| cannot_write(path, &err))?;
+        if let Ok(metadata) = fs::metadata(path) {
+            file.as_file()
+                .set_permissions(metadata.permissions())
+                .map_err(|err| cannot_write(path, &err))?;
+        }
+        Ok(Output::File {
+            path: path.to_path_buf(),
+            file: BufWriter::with_capacity(BUFFER, file),
+        })
     }
-    let dir = match path.parent() {
+
+    pub fn write_all(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.write_with(|out| out.write_all(bytes))
+    }
+
+    /// Runs `write` on the output, turning its I/O error into the command's.
+    pub fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        match self {
+            Output::Stdout(out) => write(out).map_err(|err| stdout_error(&err)),
+            Output::File { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
+        }
+    }
+
+    /// Flushes everything; a file is synced and renamed over the target.
+    pub fn finish(self) -> Result<(), Error> {
+        match self {
+            Output::Stdout(mut out) => out.flush().map_err(|err| stdout_error(&err)),
+            Output::File { path, file } => {
+                let file = file
+                    .into_inner()
+                    .map_err(|err| cannot_write(&path, err.error()))?;
+                file.as_file()
+                    .sync_all()
+                    .map_err(|err| cannot_write(&path, &err))?;
+                file.persist(&path)
+                    .map_err(|err| cannot_write(&path, &err.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes `text` to standard output.
+pub fn write_stdout(text: &str) -> Result<(), Error> {
+    let mut output = Output::open(None)?;
+    output.write_all(text.as_bytes())?;
+    output.finish()
+}
+
+fn stdout_error(err: &io::Error) -> Error {
+    match err.kind() {
+        io::ErrorKind::BrokenPipe => Error::broken_pipe(),
+        _ => Error::failure(
+            "cannot write to standard output",
+            io_reason(err),
+            "check where the output goes, or give -o FILE",
+        ),
+    }
+}
+
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
-    let cannot_write = |err: io::Error| {
-        let (why, fix) = match err.kind() {
-            io::ErrorKind::NotFound => (
-                format!("the directory {} does not exist", dir.display()),
-                "create it first, or choose another path",
-            ),
-            io::ErrorKind::NotADirectory => (
-                format!("{} is not a directory", dir.display()),
-                "choose another path",
-            ),
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
-                format!("{} is not writable ({})", dir.display(), io_reason(&err)),
-                "choose a writable location",
-            ),
-            _ => (io_reason(&err), "choose another path"),
-        };
-        Error::failure(format_args!("cannot write {}", path.display()), why, fix)
-    };
+    }
+}
 
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".provgraph-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // A new file gets the usual permissions (0666 less the umask) rather than the
-        // temporary file's 0600; an existing file keeps its own, set below.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    // Dropping `file` on any early return deletes the temporary file.
-    let mut file = builder.tempfile_in(dir).map_err(cannot_write)?;
-    if let Ok(metadata) = fs::metadata(path) {
-        file.as_file()
-            .set_permissions(metadata.permissions())
-            .map_err(cannot_write)?;
-    }
-    file.write_all(text.as_bytes()).map_err(cannot_write)?;
-    file.as_file().sync_all().map_err(cannot_write)?;
-    file.persist(path).map_err(|err| cannot_write(err.error))?;
-    Ok(())
+fn cannot_write(path: &Path, err: &io::Error) -> Error {
+    let dir = directory_of(path);
+    let (why, fix) = match err.kind() {
+        io::ErrorKind::NotFound => (
+            format!("the directory {} does not exist", dir.display()),
+            "create it first, or choose another path",
+        ),
+        io::ErrorKind::NotADirectory => (
+            format!("{} is not a directory", dir.display()),
+            "choose another path",
+        ),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
+            format!("{} is not writable ({})", dir.display(), io_reason(err)),
+            "choose a writable location",
+        ),
+        _ => (io_reason(err), "choose another path"),
+    };
+    Error::failure(format_args!("cannot write {}", path.display()), why, fix)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replaces the file at `path` with `text`, or leaves everything as it was.
+    fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+        let mut output = Output::open(Some(path))?;
+        output.write_all(text.as_bytes())?;
+        output.finish()
+    }
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)

@@ -276,13 +276,15 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
-        name: "a directory gives its .txt files, not subdirectories or other files",
+        name: "a directory gives its articles and those of its subdirectories, not other files",
         args: &["build", "articles"],
         stdout: Stdout::Contains(&[
             "\"id\": \"a\"",
             "\"path\": \"articles/a.txt\"",
             "\"id\": \"b\"",
             "\"path\": \"articles/b.txt\"",
+            "\"id\": \"c\"",
+            "\"path\": \"articles/sub/c.txt\"",
             "\"nodes\"",
         ]),
         ..OK
@@ -370,12 +372,12 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
-        name: "a directory without .txt files",
+        name: "a directory without articles",
         args: &["build", "noinput"],
         code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: cannot read noinput: the directory has no .txt files; give .txt files, or a directory that holds some\n",
+            "provgraph: cannot read noinput: the directory has no articles (.txt, .jsonl, .ndjson, .html or .htm files, gzipped or not); give files, or a directory that holds some\n",
         ),
         ..OK
     },
