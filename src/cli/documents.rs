@@ -1,10 +1,10 @@
 //! Reading and analysing the documents of a run: the flags checked into [`Settings`], then
-//! [`analyse`] streams the inputs through the library's `analyze` on a pool of threads and hands
-//! each analysis on in input order.
+//! [`analyse`] streams the inputs, in small batches, through the library's `analyze` on a pool of
+//! threads and hands each analysis on in input order.
 
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use provgraph::html::extract_page;
@@ -65,6 +65,12 @@ enum Problem {
     Panicked { id: String, message: String },
 }
 
+/// How much text a batch of documents holds, at most (unless one document is larger): enough to
+/// make handing batches between threads cheap next to analysing them, little enough that
+/// results come out soon and the threads share the work evenly.
+const BATCH_BYTES: usize = 64 * 1024;
+const BATCH_DOCUMENTS: usize = 64;
+
 /// Reads and analyses every document, `settings.threads` at a time; `work` runs on the
 /// analysing threads (to serialize, say), `consume` on this one, in input order.
 pub fn analyse<R: Send>(
@@ -78,72 +84,103 @@ pub fn analyse<R: Send>(
     pipeline::run(
         settings.threads,
         |submit| {
-            let mut sink = Submit { submit, progress };
-            input::read(&settings.locations, settings.options, &consumed, &mut sink)
-        },
-        |source: Source| {
-            let id = source.id.clone();
-            let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
-                let analysed = analyse_one(source);
-                if let Some(dir) = emit_text {
-                    write_text(dir, &analysed.analysis.document.id, &analysed.text)?;
-                }
-                Ok(analysed)
-            }));
-            match analysed {
-                Ok(Ok(analysed)) => {
-                    let text_bytes = analysed.text.len();
-                    Ok((work(analysed), text_bytes))
-                }
-                Ok(Err(error)) => Err(Problem::Failed(error)),
-                Err(payload) => Err(Problem::Panicked {
-                    id,
-                    message: pipeline::panic_message(payload.as_ref()),
-                }),
+            let mut sink = Batches {
+                submit,
+                progress,
+                batch: Vec::new(),
+                batch_bytes: 0,
+            };
+            let read = input::read(&settings.locations, settings.options, &consumed, &mut sink);
+            if !sink.batch.is_empty() {
+                (sink.submit)(std::mem::take(&mut sink.batch));
             }
+            read
         },
-        |result| {
-            let result = result.unwrap_or_else(|message| {
-                Err(Problem::Panicked {
+        |batch: Vec<Source>| {
+            batch
+                .into_iter()
+                .map(|source| analyse_or_catch(source, emit_text, &work))
+                .collect::<Vec<_>>()
+        },
+        |batch| {
+            let batch = batch.unwrap_or_else(|message| {
+                vec![Err(Problem::Panicked {
                     id: "?".to_string(),
                     message,
-                })
+                })]
             });
-            match result {
-                Ok((done, text_bytes)) => {
-                    progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
-                    consume(done)
-                }
-                Err(Problem::Failed(error)) => Err(error),
-                Err(Problem::Panicked { id, message }) if settings.options.strict => {
-                    Err(Error::failure(
-                        format_args!("cannot analyse document {id}"),
-                        format_args!("the analysis failed ({message})"),
-                        "please report this bug with the document, or leave out --strict to \
-                         skip such documents",
-                    ))
-                }
-                Err(Problem::Panicked { id, message }) => {
-                    progress.warn(&format!(
+            for result in batch {
+                match result {
+                    Ok((done, text_bytes)) => {
+                        progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
+                        consume(done)?;
+                    }
+                    Err(Problem::Failed(error)) => return Err(error),
+                    Err(Problem::Panicked { id, message }) if settings.options.strict => {
+                        return Err(Error::failure(
+                            format_args!("cannot analyse document {id}"),
+                            format_args!("the analysis failed ({message})"),
+                            "please report this bug with the document, or leave out --strict \
+                             to skip such documents",
+                        ));
+                    }
+                    Err(Problem::Panicked { id, message }) => progress.warn(&format!(
                         "the analysis of document {id} failed ({message}); it is skipped, \
                          please report this bug with the document"
-                    ));
-                    Ok(())
+                    )),
                 }
             }
+            Ok(())
         },
     )
 }
 
-/// The reader's sink: documents to the pool, warnings to the user.
-struct Submit<'a, 'p> {
-    submit: &'a mut dyn FnMut(Source) -> bool,
-    progress: &'p Progress,
+/// Analyses one source and applies `work`; a panic becomes a [`Problem`] that names the document.
+fn analyse_or_catch<R>(
+    source: Source,
+    emit_text: Option<&Path>,
+    work: &impl Fn(Analysed) -> R,
+) -> Result<(R, usize), Problem> {
+    let id = source.id.clone();
+    let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+        let analysed = analyse_one(source);
+        if let Some(dir) = emit_text {
+            write_text(dir, &analysed.analysis.document.id, &analysed.text)?;
+        }
+        Ok(analysed)
+    }));
+    match analysed {
+        Ok(Ok(analysed)) => {
+            let text_bytes = analysed.text.len();
+            Ok((work(analysed), text_bytes))
+        }
+        Ok(Err(error)) => Err(Problem::Failed(error)),
+        Err(payload) => Err(Problem::Panicked {
+            id,
+            message: pipeline::panic_message(payload.as_ref()),
+        }),
+    }
 }
 
-impl input::Sink for Submit<'_, '_> {
+/// The reader's sink: documents in batches to the pool, warnings to the user.
+struct Batches<'a, 'p> {
+    submit: &'a mut dyn FnMut(Vec<Source>) -> bool,
+    progress: &'p Progress,
+    batch: Vec<Source>,
+    batch_bytes: usize,
+}
+
+impl input::Sink for Batches<'_, '_> {
     fn document(&mut self, source: Source) -> bool {
-        (self.submit)(source)
+        self.batch_bytes += match &source.content {
+            Content::Text(text) | Content::Html(text) => text.len(),
+        };
+        self.batch.push(source);
+        if self.batch_bytes < BATCH_BYTES && self.batch.len() < BATCH_DOCUMENTS {
+            return true;
+        }
+        self.batch_bytes = 0;
+        (self.submit)(std::mem::take(&mut self.batch))
     }
 
     fn warning(&mut self, message: &str) {
@@ -180,7 +217,7 @@ fn analyse_one(source: Source) -> Analysed {
 }
 
 /// Writes `text` to `dir/<id>.txt`, the id made a safe file name.
-fn write_text(dir: &std::path::Path, id: &str, text: &str) -> Result<(), Error> {
+fn write_text(dir: &Path, id: &str, text: &str) -> Result<(), Error> {
     let path = dir.join(format!("{}.txt", file_name(id)));
     fs::write(&path, text).map_err(|err| {
         Error::failure(

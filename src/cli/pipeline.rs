@@ -12,7 +12,7 @@ use super::error::Error;
 
 /// How many items may be on their way at once with `threads` threads.
 pub fn window(threads: usize) -> usize {
-    16 * threads + 16
+    8 * threads + 8
 }
 
 /// Runs `produce` on a thread of its own, giving it a function that submits one item (and
