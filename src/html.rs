@@ -122,7 +122,11 @@ mod tests {
         assert!(page.text.contains("trade, security and climate issues."));
         assert!(page.text.ends_with("several questions remained open.\n"));
         for boilerplate in ["Home", "World news", "Copyright"] {
-            assert!(!page.text.contains(boilerplate), "{boilerplate} in {}", page.text);
+            assert!(
+                !page.text.contains(boilerplate),
+                "{boilerplate} in {}",
+                page.text
+            );
         }
     }
 
@@ -139,7 +143,9 @@ mod tests {
 
     #[test]
     fn a_page_without_an_article_gives_its_title_and_body() {
-        let page = extract_page("<html><head><title>Short</title></head><body><p>One line.</p></body></html>");
+        let page = extract_page(
+            "<html><head><title>Short</title></head><body><p>One line.</p></body></html>",
+        );
         assert_eq!(page.title.as_deref(), Some("Short"));
         assert_eq!(page.publisher, None);
         assert_eq!(page.text, "Short\n\nOne line.\n");
@@ -147,9 +153,18 @@ mod tests {
 
     #[test]
     fn anything_at_all_gives_a_page() {
-        for html in ["", "not html at all", "<p>", "<html><body></body></html>", "\u{0}<<>>"] {
+        for html in [
+            "",
+            "not html at all",
+            "<p>",
+            "<html><body></body></html>",
+            "\u{0}<<>>",
+        ] {
             let page = extract_page(html);
-            assert!(page.text.is_empty() || page.text.ends_with('\n'), "{html:?}: {page:?}");
+            assert!(
+                page.text.is_empty() || page.text.ends_with('\n'),
+                "{html:?}: {page:?}"
+            );
         }
     }
 }

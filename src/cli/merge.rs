@@ -68,7 +68,8 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
             let name = &names[input];
             let added = match parsed {
                 Parsed::Analysis(analysis) => {
-                    progress.document_done(analysis.document.bytes, consumed.load(Ordering::Relaxed));
+                    progress
+                        .document_done(analysis.document.bytes, consumed.load(Ordering::Relaxed));
                     builder.add_analysis(analysis)
                 }
                 Parsed::Graph(graph) => builder.add_graph(graph),

@@ -28,7 +28,10 @@ impl Output {
     /// `path` cannot be written.
     pub fn open(path: Option<&Path>) -> Result<Output, Error> {
         let Some(path) = path else {
-            return Ok(Output::Stdout(BufWriter::with_capacity(BUFFER, io::stdout())));
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                BUFFER,
+                io::stdout(),
+            )));
         };
         if path.is_dir() {
             return Err(Error::failure(

@@ -47,7 +47,9 @@ where
     // consumer gives it back once the item's result is consumed.
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
-        token_tx.send(()).expect("the channel holds a window of tokens");
+        token_tx
+            .send(())
+            .expect("the channel holds a window of tokens");
     }
     let (result_tx, result_rx) = mpsc::channel::<(u64, Result<R, String>)>();
     let work = &work;
@@ -129,7 +131,7 @@ mod tests {
                 Ok(())
             },
             |i: u64| {
-                if i % 7 == 0 {
+                if i.is_multiple_of(7) {
                     std::thread::sleep(std::time::Duration::from_millis(2));
                 }
                 i * i

@@ -59,10 +59,11 @@ impl Progress {
             }
             self.shown.store(true, Ordering::Relaxed);
             bar.set_draw_target(ProgressDrawTarget::stderr());
+            bar.reset_elapsed();
         }
         let mb_per_s = text as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
-        bar.set_position(consumed);
         bar.set_message(format!("{documents} documents, {mb_per_s:.1} MB/s"));
+        bar.set_position(consumed);
     }
 
     /// Prints `provgraph: <message>` on standard error, above the bar.

@@ -64,7 +64,10 @@ mod tests {
     fn ids_not_known_in_advance_yield_to_those_given_first() {
         // Records of a JSON Lines file: nothing is known before they are read.
         let mut ids = Ids::new([]);
-        let got: Vec<String> = ["a", "a", "a-2", "a"].iter().map(|id| ids.assign(id)).collect();
+        let got: Vec<String> = ["a", "a", "a-2", "a"]
+            .iter()
+            .map(|id| ids.assign(id))
+            .collect();
         assert_eq!(got, ["a", "a-2", "a-2-2", "a-3"]);
     }
 }

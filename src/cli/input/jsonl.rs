@@ -132,10 +132,7 @@ mod tests {
 
     #[test]
     fn bad_lines_say_what_is_wrong_and_where() {
-        check(
-            r#"{"id": "a"}"#,
-            Err("missing field `text` (column 11)"),
-        );
+        check(r#"{"id": "a"}"#, Err("missing field `text` (column 11)"));
         check(
             r#"{"text": null}"#,
             Err("invalid type: null, expected a string (column 13)"),
@@ -144,7 +141,10 @@ mod tests {
             r#"{"text": "T", "id": [1]}"#,
             Err("invalid type: \"id\" must be a string or a number (column 24)"),
         );
-        check(r#"{"text": "unterminated"#, Err("EOF while parsing a string (column 22)"));
+        check(
+            r#"{"text": "unterminated"#,
+            Err("EOF while parsing a string (column 22)"),
+        );
         check("[1, 2]", Err("it is not a JSON object"));
         check("not json", Err("it is not a JSON object"));
         check("{not json}", Err("key must be a string (column 2)"));

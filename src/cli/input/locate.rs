@@ -138,7 +138,11 @@ pub fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
 
 /// Collects the files of known formats under `dir`; a directory reached twice (through a
 /// symbolic link) is walked once.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -> Result<(), Error> {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    visited: &mut BTreeSet<PathBuf>,
+) -> Result<(), Error> {
     let canonical = fs::canonicalize(dir).map_err(|err| cannot_read(dir, &err))?;
     if !visited.insert(canonical) {
         return Ok(());
@@ -197,7 +201,11 @@ mod tests {
             (".txt", "", Some(Format::Txt)),
         ];
         for (path, id, format) in cases {
-            assert_eq!(split_name(Path::new(path)), (id.to_string(), format), "{path}");
+            assert_eq!(
+                split_name(Path::new(path)),
+                (id.to_string(), format),
+                "{path}"
+            );
         }
         assert_eq!(Location::File(".txt".into()).natural_id(), "document");
         assert_eq!(Location::Stdin.natural_id(), "stdin");
@@ -225,14 +233,15 @@ mod tests {
             .unwrap()
             .into_iter()
             .map(|location| match location {
-                Location::File(path) => path
-                    .strip_prefix(dir.path())
-                    .unwrap()
-                    .display()
-                    .to_string(),
+                Location::File(path) => {
+                    path.strip_prefix(dir.path()).unwrap().display().to_string()
+                }
                 Location::Stdin => "-".to_string(),
             })
             .collect();
-        assert_eq!(found, ["a/deeper/x.jsonl", "a/z.html.gz", "b.txt", "c.ndjson"]);
+        assert_eq!(
+            found,
+            ["a/deeper/x.jsonl", "a/z.html.gz", "b.txt", "c.ndjson"]
+        );
     }
 }

@@ -152,7 +152,13 @@ fn read_jsonl(
             break;
         }
         line_number += 1;
-        let record = match jsonl::parse_line(&line) {
+        let end = line.len()
+            - line
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+        let record = match jsonl::parse_line(&line[..end]) {
             Ok(Some(record)) => record,
             Ok(None) => continue,
             Err(why) if options.strict => {
@@ -163,9 +169,7 @@ fn read_jsonl(
                 ));
             }
             Err(why) => {
-                sink.warning(&format!(
-                    "{name} line {line_number} is skipped: {why}"
-                ));
+                sink.warning(&format!("{name} line {line_number} is skipped: {why}"));
                 continue;
             }
         };
@@ -209,13 +213,16 @@ fn read_jsonl(
 }
 
 /// The input as a buffered reader, decompressed when it starts as gzip does.
-pub fn open<'a>(location: &Location, consumed: &'a AtomicU64) -> Result<Box<dyn BufRead + 'a>, Error> {
+pub fn open<'a>(
+    location: &Location,
+    consumed: &'a AtomicU64,
+) -> Result<Box<dyn BufRead + 'a>, Error> {
     const CAPACITY: usize = 256 * 1024;
     let raw: Box<dyn Read + Send> = match location {
         Location::Stdin => Box::new(io::stdin()),
-        Location::File(path) => Box::new(
-            File::open(path).map_err(|err| locate::cannot_read(path, &err))?,
-        ),
+        Location::File(path) => {
+            Box::new(File::open(path).map_err(|err| locate::cannot_read(path, &err))?)
+        }
     };
     let mut reader = BufReader::with_capacity(CAPACITY, Counting { raw, consumed });
     let head = reader

@@ -38,7 +38,6 @@ pub fn check_text(bytes: Vec<u8>) -> Result<String, TextProblem> {
     })
 }
 
-
 /// The document's headline: its first non-blank line, trimmed.
 pub fn title_line(text: &str) -> Option<&str> {
     text.lines()
