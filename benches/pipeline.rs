@@ -42,14 +42,15 @@ static DOCUMENTS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
             .take(SAMPLE)
             .collect();
     }
-    let mut documents: Vec<(String, String)> = fs::read_dir(format!("{manifest}/tests/data/articles"))
-        .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            let id = path.file_stem().unwrap().to_string_lossy().into_owned();
-            (id, fs::read_to_string(path).unwrap())
-        })
-        .collect();
+    let mut documents: Vec<(String, String)> =
+        fs::read_dir(format!("{manifest}/tests/data/articles"))
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+                (id, fs::read_to_string(path).unwrap())
+            })
+            .collect();
     documents.sort();
     documents
 });

@@ -1,7 +1,8 @@
 //! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
 //! quietly, or to a file, atomically: a temporary file in the same directory renamed over the
-//! target, so a failed run leaves no file behind and an existing file untouched. Output is
-//! buffered and written as it comes, so that a large result is never held whole in memory.
+//! target, so a failed run leaves no file behind and an existing file untouched (a device or a
+//! named pipe, such as `/dev/null`, is written through instead). Output is buffered and written
+//! as it comes, so that a large result is never held whole in memory.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -18,6 +19,12 @@ pub enum Output {
     File {
         path: PathBuf,
         file: BufWriter<NamedTempFile>,
+    },
+    /// A device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): written through, since
+    /// renaming a file over it would replace it.
+    Special {
+        path: PathBuf,
+        file: BufWriter<fs::File>,
     },
 }
 
@@ -39,6 +46,16 @@ impl Output {
                 "it is a directory",
                 "give a file name",
             ));
+        }
+        if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|err| cannot_write(path, &err))?;
+            return Ok(Output::Special {
+                path: path.to_path_buf(),
+                file: BufWriter::with_capacity(BUFFER, file),
+            });
         }
         let mut builder = tempfile::Builder::new();
         builder.prefix(".provgraph-").suffix(".tmp");
@@ -75,6 +92,7 @@ impl Output {
         match self {
             Output::Stdout(out) => write(out).map_err(|err| stdout_error(&err)),
             Output::File { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
+            Output::Special { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
         }
     }
 
@@ -92,6 +110,9 @@ impl Output {
                 file.persist(&path)
                     .map_err(|err| cannot_write(&path, &err.error))?;
                 Ok(())
+            }
+            Output::Special { path, mut file } => {
+                file.flush().map_err(|err| cannot_write(&path, &err))
             }
         }
     }
@@ -183,6 +204,30 @@ mod tests {
         write_file(&path, "new").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    /// Regression: `-o /dev/null` renamed a regular file over the device.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: mkfifo is not there");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let mut output = Output::open(Some(&fifo)).unwrap();
+        output.write_all(b"through the pipe\n").unwrap();
+        output.finish().unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe\n");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(entries(dir.path()), ["pipe"]);
     }
 
     #[test]
