@@ -1,8 +1,10 @@
 //! provgraph: who said a thing, who relayed it, and through which outlets it reached the page.
 //!
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
-//! attributions with their chains; [`build_graph`] merges analyses into one provenance graph;
-//! [`export`] writes the graph as JSON or DOT.
+//! attributions with their chains; [`build_graph`] merges analyses into one provenance graph
+//! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
+//! [`export`] writes the graph as JSON or DOT; [`html::extract_page`] finds the main text, title
+//! and publisher of a web page.
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke on Tuesday.\n\
