@@ -3,7 +3,7 @@
 //! lasted a second; otherwise nothing is drawn. Warnings go through it so that they print above
 //! the bar instead of through it.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -66,20 +66,13 @@ impl Progress {
         bar.set_position(consumed);
     }
 
-    /// Prints `provgraph: <message>` on standard error, above the bar.
-    pub fn report(&self, message: &str) {
-        let print = || {
-            // A closed standard error is ignored.
-            let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
-        };
+    /// Prints `provgraph: warning: <message>` on standard error, above the bar.
+    pub fn warn(&self, message: &str) {
+        let print = || super::report(&format!("warning: {message}"));
         match &self.bar {
             Some(bar) => bar.suspend(print),
             None => print(),
         }
-    }
-
-    pub fn warn(&self, message: &str) {
-        self.report(&format!("warning: {message}"));
     }
 
     /// Removes the bar.
