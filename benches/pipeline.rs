@@ -133,7 +133,7 @@ fn html(bencher: Bencher) {
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         PAGES
             .iter()
-            .map(|page| provgraph::html::extract_page(page).text.len())
+            .map(|page| provgraph::page::extract_page(page).text.len())
             .sum::<usize>()
     });
 }

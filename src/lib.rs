@@ -3,7 +3,7 @@
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
 //! attributions with their chains; [`build_graph`] merges analyses into one provenance graph
 //! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
-//! [`export`] writes the graph as JSON or DOT; [`html::extract_page`] finds the main text, title
+//! [`export`] writes the graph as JSON or DOT; [`page::extract_page`] finds the main text, title
 //! and publisher of a web page.
 //!
 //! ```
@@ -16,7 +16,7 @@
 
 pub mod export;
 pub mod graph;
-pub mod html;
+pub mod page;
 pub mod lexicon;
 pub mod mention;
 pub mod model;

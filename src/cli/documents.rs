@@ -7,7 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use provgraph::html::extract_page;
+use provgraph::page::extract_page;
 use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
 use super::args::{self, InputArgs};
