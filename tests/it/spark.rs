@@ -2,7 +2,7 @@
 //! `merge` as the reduce, gives the graph `build` gives, byte for byte.
 //!
 //! It needs Java and pyspark: `bash .ci/run` installs them (pyspark in
-//! /tmp/provgraph-spark-venv); `PROVGRAPH_PYTHON` names another Python that has pyspark, and
+//! /tmp/provgraph-spark-venv); `PROVGRAPH_SPARK_PYTHON` names another Python that has pyspark, and
 //! `PROVGRAPH_SKIP_SPARK=1` skips the test.
 
 use std::fs;
@@ -16,7 +16,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
 /// A Python that can import pyspark, if there is one.
 fn python_with_pyspark() -> Option<String> {
     let candidates = [
-        std::env::var("PROVGRAPH_PYTHON").ok(),
+        std::env::var("PROVGRAPH_SPARK_PYTHON").ok(),
         Some("/tmp/provgraph-spark-venv/bin/python".to_string()),
         Some("python3".to_string()),
     ];
@@ -37,7 +37,7 @@ fn the_spark_recipe_gives_the_graph_of_one_build() {
     let Some(python) = python_with_pyspark() else {
         panic!(
             "no Python with pyspark: run `bash .ci/run` once (it installs Java and pyspark in \
-             /tmp/provgraph-spark-venv), or set PROVGRAPH_PYTHON to a Python that has pyspark, \
+             /tmp/provgraph-spark-venv), or set PROVGRAPH_SPARK_PYTHON to a Python that has pyspark, \
              or set PROVGRAPH_SKIP_SPARK=1 to skip this test"
         );
     };
