@@ -70,14 +70,8 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
 
     // Frames per sentence, assembled into drafts.
     let mut drafts: Vec<Draft> = Vec::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx {
-            text: &text,
-            sentence: i,
-            start: s.start,
-            end: s.end,
-            headline: headline && i == 0,
-        };
+    for i in 0..text.sentences.len() {
+        let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
         drafts.extend(assemble(&text, i, &frames));
     }
@@ -115,7 +109,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     }
     items.sort_by_key(|(position, _)| *position);
 
-    let mut coref = Coref::new(&text);
+    let mut coref = Coref::new(&text, input.id);
     let mut resolved: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (_, item) in &items {
         match item {
@@ -210,6 +204,11 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             if hops.last().is_some_and(|(last, _)| *last == entity) {
                 continue; // the same source twice in a row
             }
+            // What an outlet says, it reports ("the agency recalled").
+            let relation = match hop.relation {
+                Relation::Said if coref.entities[entity].kind == Kind::Outlet => Relation::Reported,
+                other => other,
+            };
             hops.push((
                 entity,
                 Hop {
@@ -219,7 +218,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                         .as_ref()
                         .map(|m| text.span(m.np.first, m.np.last)),
                     cue: hop.cue.map(|c| text.span(c.first, c.last)),
-                    relation: hop.relation,
+                    relation,
                 },
             ));
         }
@@ -247,7 +246,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             hops: hops
                 .into_iter()
                 .map(|(e, mut hop)| {
-                    hop.node = coref.entities[e].id();
+                    hop.node = coref.id(e);
                     hop
                 })
                 .collect(),
@@ -298,7 +297,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 .title
                 .map(String::from)
                 .or_else(|| title_of(input.text)),
-            publisher: publisher.map(|p| coref.entities[p].id()),
+            publisher: publisher.map(|p| coref.id(p)),
             publisher_mention,
             bytes: input.text.len(),
         },
@@ -356,7 +355,7 @@ fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
 impl Coref<'_, '_> {
     /// An entity with a fixed id (for metadata), reusing one of the same id.
     pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
-        if let Some(i) = self.entities.iter().position(|e| e.id() == id) {
+        if let Some(i) = (0..self.entities.len()).find(|&i| self.id(i) == id) {
             return i;
         }
         let mut e = EntityBuild::new_pub(label, kind);
@@ -375,13 +374,7 @@ pub fn explain(input: &DocumentInput) -> String {
     let mut out = String::new();
     let words = |np: Np| text.span(np.first, np.last).slice(input.text).to_string();
     for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx {
-            text: &text,
-            sentence: i,
-            start: s.start,
-            end: s.end,
-            headline: headline && i == 0,
-        };
+        let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
         if frames.is_empty() {
             continue;

@@ -157,9 +157,15 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
         }
     }
 
-    // The statement nested at the very start of another's content is its origin.
+    // The statement nested at the very start of another's content is its origin, when that
+    // other statement reports the clause before it ("Macron said ..., AFP reported"); what a
+    // preposed statement says is its content, not a relay ("Sullivan said Biden had told
+    // Putin that ..." is Sullivan's statement).
     let inner_origin = |i: usize| -> Option<usize> {
         let content = frames[i].content?;
+        if content.first > frames[i].cue.last {
+            return None;
+        }
         (0..n)
             .filter(|&j| parent[j] == Some(i))
             .filter(|&j| {

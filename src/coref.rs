@@ -38,6 +38,11 @@ pub struct EntityBuild {
     pub outlet_kind: Option<OutletKind>,
     /// It spoke "in a statement".
     pub statement: bool,
+    /// A description that names no particular source ("officials", "the company"): a
+    /// different source in every document, so its id carries the document's.
+    pub generic: bool,
+    /// Known to be a person: a given name, a title, or "he"/"she" referred to it.
+    pub personal: bool,
 }
 
 impl EntityBuild {
@@ -62,6 +67,8 @@ impl EntityBuild {
             role_words,
             outlet_kind: None,
             statement: false,
+            generic: false,
+            personal: false,
         }
     }
 
@@ -124,6 +131,8 @@ struct Event {
 
 pub struct Coref<'t, 'a> {
     text: &'t Text<'a>,
+    /// The document's id, for the ids of generic sources.
+    document: String,
     pub entities: Vec<EntityBuild>,
     by_key: FxHashMap<String, usize>,
     history: Vec<Event>,
@@ -133,12 +142,23 @@ pub struct Coref<'t, 'a> {
 const PRONOUN_REACH: usize = 6;
 
 impl<'t, 'a> Coref<'t, 'a> {
-    pub fn new(text: &'t Text<'a>) -> Coref<'t, 'a> {
+    pub fn new(text: &'t Text<'a>, document: &str) -> Coref<'t, 'a> {
         Coref {
             text,
+            document: document.to_string(),
             entities: Vec::new(),
             by_key: FxHashMap::default(),
             history: Vec::new(),
+        }
+    }
+
+    /// The final id of entity `i`.
+    pub fn id(&self, i: usize) -> String {
+        let e = &self.entities[i];
+        if e.generic && e.fixed_id.is_none() {
+            format!("{}--{}", slug(&e.label), slug(&self.document))
+        } else {
+            e.id()
         }
     }
 
@@ -246,7 +266,13 @@ impl<'t, 'a> Coref<'t, 'a> {
     fn resolve_kind(&mut self, mention: &Mention, at: At) -> Option<usize> {
         let text = self.text;
         match &mention.kind {
-            MentionKind::Pronoun { gender, plural } => self.pronoun(mention, *gender, *plural, at),
+            MentionKind::Pronoun { gender, plural } => {
+                let entity = self.pronoun(mention, *gender, *plural, at)?;
+                if matches!(gender, Gender::Male | Gender::Female) {
+                    self.entities[entity].personal = true;
+                }
+                Some(entity)
+            }
             MentionKind::Relative => {
                 // "Sondland, who said": the phrase before the comma (or right before "who").
                 let mut end = mention.np.first.checked_sub(1)?;
@@ -279,6 +305,12 @@ impl<'t, 'a> Coref<'t, 'a> {
                 gender,
             } => {
                 let entity = self.person(*name, *gender);
+                if title.is_some()
+                    || name.len() > 1
+                    || text.tokens[name.first].info.is(class::GIVEN)
+                {
+                    self.entities[entity].personal = true;
+                }
                 if let Some(title) = title {
                     let title = self.words(*title);
                     let e = &mut self.entities[entity];
@@ -341,6 +373,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                     let mut e = EntityBuild::new(label, Kind::Unnamed);
                     e.plural = plural;
                     e.animate = true;
+                    e.generic = true;
                     e
                 });
                 self.add_alias(entity, mention.np);
@@ -610,8 +643,10 @@ impl<'t, 'a> Coref<'t, 'a> {
             let compatible = |e: &EntityBuild| -> bool {
                 let role_match = role.refers.iter().any(|r| e.role_words.contains(r))
                     || e.role_words.contains(&head_word);
+                let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,
+                    RoleType::Org if bare_name => true,
                     RoleType::Org => {
                         e.kind == Kind::Organization
                             || role.singular == "agency"
@@ -658,6 +693,12 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .map(|ev| ev.entity)
                 .find(|&i| compatible(&self.entities[i]));
             if let Some(entity) = found {
+                // "Qantas ... the airline announced": a bare name is an organization after all.
+                let e = &mut self.entities[entity];
+                if role.kind == RoleType::Org && e.kind == Kind::Person {
+                    e.kind = Kind::Organization;
+                    e.animate = false;
+                }
                 self.add_alias(entity, mention.np);
                 return Some(entity);
             }
@@ -689,11 +730,21 @@ impl<'t, 'a> Coref<'t, 'a> {
             'f' => Gender::Female,
             _ => Gender::Unknown,
         };
+        let named_owner = owner_entity.is_some_and(|o| {
+            let e = &self.entities[o];
+            !e.generic
+                && matches!(
+                    e.kind,
+                    Kind::Person | Kind::Organization | Kind::Outlet | Kind::Group
+                )
+        });
+        let generic = kind == Kind::Unnamed || !named_owner;
         let entity = self.entity_for_key(key, || {
             let mut e = EntityBuild::new(label_text, kind);
             e.plural = plural || role.kind == RoleType::Media;
             e.animate = animate;
             e.gender = gender;
+            e.generic = generic;
             e
         });
         self.add_alias(entity, mention.np);
@@ -712,7 +763,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         aliases.sort();
         aliases.dedup();
         Entity {
-            id: e.id(),
+            id: self.id(i),
             label: e.label.clone(),
             kind: e.kind,
             aliases,
@@ -737,6 +788,13 @@ pub fn name_mentions(text: &Text) -> Vec<(Mention, usize)> {
             let mut j = i;
             while j + 1 < s.end {
                 let n = &text.tokens[j + 1];
+                // "Secretary of State Madeleine Albright": "of" between capitalized words.
+                let of_between =
+                    text.word(j + 1) == "of" && j + 2 < s.end && text.tokens[j + 2].is_cap_word();
+                if of_between {
+                    j += 1;
+                    continue;
+                }
                 let dot_after_abbrev = text.word(j + 1) == "."
                     && (text.tokens[j].has(crate::text::token::flag::INITIAL)
                         || lexicon().abbreviation(text.word(j)).is_some());

@@ -3,8 +3,9 @@
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
 //! attributions with their chains; [`build_graph`] merges analyses into one provenance graph
 //! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
-//! [`export`] writes the graph as JSON or DOT; [`page::extract_page`] finds the main text, title
-//! and publisher of a web page.
+//! [`export`] writes the graph as JSON, DOT, GraphML, GEXF, PROV, Cytoscape.js, Neo4j, Cypher,
+//! CSV or an HTML report; [`page::extract_page`] finds the main text, title and publisher of a
+//! web page.
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke on Tuesday.\n\
@@ -16,10 +17,10 @@
 
 pub mod export;
 pub mod graph;
-pub mod page;
 pub mod lexicon;
 pub mod mention;
 pub mod model;
+pub mod page;
 pub mod span;
 pub mod text;
 

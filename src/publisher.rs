@@ -87,7 +87,7 @@ fn dateline(text: &Text) -> Option<Mention> {
         let next = end + 1;
         let followed = next >= tokens.len()
             || tokens[next].kind == TokenKind::Dash
-            || text.word(next) == "."
+            || matches!(text.word(next), "." | "_" | ":")
             || tokens[next].has(flag::PARAGRAPH);
         // A dateline stands at the start of its paragraph: "MOSCOW, Dec 7 (Reuters) -".
         let paragraph_start = (0..=i)

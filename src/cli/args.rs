@@ -36,27 +36,52 @@ written, 2 for a usage error.
 Examples:
   provgraph chains article.txt
   provgraph build articles/ -o graph.json
-  provgraph build articles/ -o graph.dot && dot -Tsvg graph.dot > graph.svg
+  provgraph build articles/ -o graph.graphml
+  provgraph build articles/ -o report.html
+  provgraph build articles/ --format neo4j -o neo4j-import/
+  provgraph render articles/ -o graph.svg
   cat article.txt | provgraph build - --format dot
   provgraph extract archive.jsonl.gz -o shard-1.jsonl
   provgraph merge shard-*.jsonl -o graph.json";
 
-const BUILD_ABOUT: &str = "Build one provenance graph from all inputs and write it as JSON or DOT";
+const BUILD_ABOUT: &str = "Build one provenance graph from all inputs and write it as JSON, DOT, GraphML, GEXF, PROV, ...";
 
 const BUILD_LONG_ABOUT: &str = "\
-Build one provenance graph from all inputs and write it as JSON or DOT.
+Build one provenance graph from all inputs and write it in one of many formats.
 
 Nodes are sources (people, organizations, outlets, groups, unnamed sources) merged across
 documents. An edge A -> B says that information went from A to B; it carries the relation
 (said, reported, quoted, cited, according_to, via, interview, or published for the last
 relay to the article's publisher) and the attributions behind it.
 
-JSON (schema provgraph/1) is networkx's node-link format plus the evidence: the documents,
-and each attribution with its byte spans and chain. DOT is for Graphviz:
-`dot -Tsvg graph.dot > graph.svg`.
+Formats (--format NAME, or the extension of -o):
+  json        .json            provgraph/1: networkx node-link plus the evidence
+  dot         .dot .gv         Graphviz
+  graphml     .graphml         networkx, yEd, Gephi
+  gexf        .gexf            GEXF 1.3 for Gephi
+  prov-json   .prov.json       W3C PROV-JSON
+  prov-n      .provn .prov-n   W3C PROV-N
+  cytoscape   .cyjs .cytoscape.json   Cytoscape.js elements
+  neo4j       (a directory)    nodes.csv and relationships.csv for neo4j-admin import
+  cypher      .cypher .cql     idempotent MERGE statements for cypher-shell -f
+  csv         .csv             a flat edge list for spreadsheets
+  html        .html .htm       a self-contained report: diagram, attributions, outlets
 
-The format is --format if given, else the extension of -o (.json; .dot or .gv), else
-JSON. The same inputs always give the same bytes.";
+The format is --format if given, else the extension of -o, else JSON. neo4j writes a
+directory (-o DIR): a new or empty one, or one that holds a previous neo4j export, which
+is replaced. The same inputs always give the same bytes (html: but for the diagram,
+which Graphviz draws).";
+
+const RENDER_ABOUT: &str =
+    "Draw the provenance graph of all inputs as SVG, PNG or PDF with Graphviz";
+
+const RENDER_LONG_ABOUT: &str = "\
+Draw the provenance graph of all inputs as SVG, PNG or PDF with Graphviz.
+
+Origins are on the left and publishers on the right; each kind of source has its colour
+and shape, explained by a legend. With --clusters, the sources that only one document
+names are boxed with that document. The picture format is the extension of -o (.svg,
+.png or .pdf). Needs the Graphviz program dot (apt-get install graphviz).";
 
 const CHAINS_ABOUT: &str = "Print each attribution with the chain it travelled, for auditing";
 
@@ -94,8 +119,7 @@ input; a file is told by its extension, else by how it starts. Merging is associ
 commutative: shards may be merged in any grouping and order. A document may come only
 once: the same document id in two inputs is an error.
 
-The format is --format if given, else the extension of -o (.json; .dot or .gv), else
-JSON.";
+The format is --format if given, else the extension of -o, else JSON, as for build.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -119,6 +143,8 @@ pub enum Command {
     Build(BuildArgs),
     #[command(about = CHAINS_ABOUT, long_about = CHAINS_LONG_ABOUT, after_help = AFTER_HELP)]
     Chains(ChainsArgs),
+    #[command(about = RENDER_ABOUT, long_about = RENDER_LONG_ABOUT, after_help = AFTER_HELP)]
+    Render(RenderArgs),
     #[command(about = EXTRACT_ABOUT, long_about = EXTRACT_LONG_ABOUT, after_help = AFTER_HELP)]
     Extract(ExtractArgs),
     #[command(about = MERGE_ABOUT, long_about = MERGE_LONG_ABOUT)]
@@ -130,13 +156,29 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format: json or dot [default: from the extension of -o, else json]
+    /// Output format: json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher,
+    /// csv or html [default: from the extension of -o, else json]
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
 
     /// Write to FILE instead of standard output; the file is replaced whole or not at all
+    /// (neo4j: the directory FILE)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The picture to write: a .svg, .png or .pdf file, replaced whole or not at all
+    #[arg(short, long, value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// Box the sources that only one document names with that document
+    #[arg(long)]
+    pub clusters: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -161,7 +203,8 @@ pub struct MergeArgs {
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format: json or dot [default: from the extension of -o, else json]
+    /// Output format, as for build (the html report shows no article text) [default: from the
+    /// extension of -o, else json]
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
 
@@ -201,44 +244,136 @@ pub struct InputArgs {
 pub enum Format {
     Json,
     Dot,
+    Graphml,
+    Gexf,
+    ProvJson,
+    ProvN,
+    Cytoscape,
+    Neo4j,
+    Cypher,
+    Csv,
+    Html,
 }
+
+/// Each format: its names for `--format` (the first is the one messages use), and the endings
+/// of file names that imply it. Longer endings come first where one ends another.
+const FORMATS: &[(Format, &[&str], &[&str])] = &[
+    (
+        Format::ProvJson,
+        &["prov-json", "provjson"],
+        &[".prov.json"],
+    ),
+    (
+        Format::Cytoscape,
+        &["cytoscape", "cyjs"],
+        &[".cytoscape.json", ".cyjs"],
+    ),
+    (Format::Json, &["json"], &[".json"]),
+    (Format::Dot, &["dot", "gv"], &[".dot", ".gv"]),
+    (Format::Graphml, &["graphml"], &[".graphml"]),
+    (Format::Gexf, &["gexf"], &[".gexf"]),
+    (Format::ProvN, &["prov-n", "provn"], &[".provn", ".prov-n"]),
+    (Format::Neo4j, &["neo4j"], &[]),
+    (Format::Cypher, &["cypher", "cql"], &[".cypher", ".cql"]),
+    (Format::Csv, &["csv"], &[".csv"]),
+    (Format::Html, &["html", "htm"], &[".html", ".htm"]),
+];
+
+/// The formats in the order that help and messages list them.
+const FORMAT_NAMES: &str =
+    "json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html";
+const FILE_ENDINGS: &str =
+    ".json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html";
+
+/// Picture formats, which `render` writes and `build` does not.
+const PICTURES: [&str; 3] = ["svg", "png", "pdf"];
 
 /// Where `build` writes: a file, or standard output when there is no `-o` or it is `-`.
 pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| path.as_os_str() != "-")
 }
 
-/// The output format: `--format` wins, else the extension of the output file, else JSON.
+/// The output format: `--format` wins, else the ending of the output file's name, else JSON.
 pub fn output_format(format: Option<&str>, output: Option<&Path>) -> Result<Format, Error> {
     if let Some(format) = format {
-        return match format.to_ascii_lowercase().as_str() {
-            "json" => Ok(Format::Json),
-            "dot" | "gv" => Ok(Format::Dot),
-            _ => Err(Error::usage(
-                format_args!("unknown format {format}"),
-                "provgraph writes json or dot",
-                "use --format json or --format dot",
-            )),
+        let name = format.to_ascii_lowercase();
+        if let Some((format, _, _)) = FORMATS
+            .iter()
+            .find(|(_, names, _)| names.contains(&name.as_str()))
+        {
+            return Ok(*format);
+        }
+        let fix = if PICTURES.contains(&name.as_str()) {
+            format!("to draw the graph, use provgraph render -o graph.{name}")
+        } else {
+            "give one of these with --format".to_string()
         };
+        return Err(Error::usage(
+            format_args!("unknown format {format}"),
+            format_args!("provgraph writes {FORMAT_NAMES}"),
+            fix,
+        ));
     }
     let Some(path) = output_file(output) else {
         return Ok(Format::Json);
     };
-    let extension = path
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let found = FORMATS.iter().find(|(_, _, endings)| {
+        endings
+            .iter()
+            .any(|ending| name.len() > ending.len() && name.ends_with(ending))
+    });
+    if let Some((format, _, _)) = found {
+        return Ok(*format);
+    }
+    let why = match path.extension() {
+        Some(extension) => {
+            let extension = extension.to_string_lossy().to_ascii_lowercase();
+            if PICTURES.contains(&extension.as_str()) {
+                return Err(Error::usage(
+                    format_args!("cannot write {} with build", path.display()),
+                    format_args!(".{extension} is a picture"),
+                    format_args!("draw it with provgraph render -o {}", path.display()),
+                ));
+            }
+            format!(".{extension} is not a known extension")
+        }
+        None => "the file name has no extension".to_string(),
+    };
+    Err(Error::usage(
+        format_args!("cannot tell the output format of {}", path.display()),
+        why,
+        format_args!("name the file {FILE_ENDINGS}, or give --format (neo4j writes a directory)"),
+    ))
+}
+
+/// What `render` draws: the format `dot` is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    Svg,
+    Png,
+    Pdf,
+}
+
+/// The picture format from the extension of the output file.
+pub fn picture_format(output: &Path) -> Result<Picture, Error> {
+    let extension = output
         .extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
-        Some("json") => Ok(Format::Json),
-        Some("dot" | "gv") => Ok(Format::Dot),
-        Some(other) => Err(Error::usage(
-            format_args!("cannot tell the output format of {}", path.display()),
-            format_args!(".{other} is not a known extension"),
-            "name the file .json, .dot or .gv, or give --format json or --format dot",
-        )),
-        None => Err(Error::usage(
-            format_args!("cannot tell the output format of {}", path.display()),
-            "the file name has no extension",
-            "name the file .json, .dot or .gv, or give --format json or --format dot",
+        Some("svg") => Ok(Picture::Svg),
+        Some("png") => Ok(Picture::Png),
+        Some("pdf") => Ok(Picture::Pdf),
+        other => Err(Error::usage(
+            format_args!("cannot tell the picture format of {}", output.display()),
+            match other {
+                Some(other) => format!(".{other} is not a picture format provgraph draws"),
+                None => "the file name has no extension".to_string(),
+            },
+            "name the file .svg, .png or .pdf",
         )),
     }
 }
@@ -306,27 +441,90 @@ mod tests {
     }
 
     #[test]
+    fn every_format_has_its_names_and_endings() {
+        let cases = [
+            ("graphml", "g.graphml", Format::Graphml),
+            ("gexf", "g.gexf", Format::Gexf),
+            ("prov-json", "g.prov.json", Format::ProvJson),
+            ("provjson", "G.PROV.JSON", Format::ProvJson),
+            ("prov-n", "g.provn", Format::ProvN),
+            ("provn", "g.prov-n", Format::ProvN),
+            ("cytoscape", "g.cyjs", Format::Cytoscape),
+            ("cyjs", "g.cytoscape.json", Format::Cytoscape),
+            ("cypher", "g.cypher", Format::Cypher),
+            ("cql", "g.cql", Format::Cypher),
+            ("csv", "g.csv", Format::Csv),
+            ("html", "report.html", Format::Html),
+            ("htm", "report.htm", Format::Html),
+        ];
+        for (name, file, format) in cases {
+            check(Some(name), None, Ok(format));
+            check(None, Some(file), Ok(format));
+        }
+        check(Some("neo4j"), Some("import-dir"), Ok(Format::Neo4j));
+        // The ending alone is not a file name.
+        check(
+            None,
+            Some(".json"),
+            Err(
+                "cannot tell the output format of .json: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
+            ),
+        );
+    }
+
+    #[test]
     fn unknown_formats_are_usage_errors() {
         check(
             Some("xml"),
             Some("graph.json"),
             Err(
-                "unknown format xml: provgraph writes json or dot; use --format json or --format dot",
+                "unknown format xml: provgraph writes json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html; give one of these with --format",
+            ),
+        );
+        check(
+            Some("svg"),
+            None,
+            Err(
+                "unknown format svg: provgraph writes json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html; to draw the graph, use provgraph render -o graph.svg",
             ),
         );
         check(
             None,
             Some("graph.xml"),
             Err(
-                "cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot or .gv, or give --format json or --format dot",
+                "cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
             ),
         );
         check(
             None,
             Some("graph"),
             Err(
-                "cannot tell the output format of graph: the file name has no extension; name the file .json, .dot or .gv, or give --format json or --format dot",
+                "cannot tell the output format of graph: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
             ),
+        );
+        check(
+            None,
+            Some("graph.png"),
+            Err(
+                "cannot write graph.png with build: .png is a picture; draw it with provgraph render -o graph.png",
+            ),
+        );
+    }
+
+    #[test]
+    fn pictures_come_from_the_extension() {
+        assert_eq!(picture_format(Path::new("a/g.svg")).unwrap(), Picture::Svg);
+        assert_eq!(picture_format(Path::new("g.PNG")).unwrap(), Picture::Png);
+        assert_eq!(picture_format(Path::new("g.pdf")).unwrap(), Picture::Pdf);
+        let err = picture_format(Path::new("g.jpg")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "cannot tell the picture format of g.jpg: .jpg is not a picture format provgraph draws; name the file .svg, .png or .pdf"
+        );
+        assert_eq!(
+            picture_format(Path::new("graph")).unwrap_err().to_string(),
+            "cannot tell the picture format of graph: the file name has no extension; name the file .svg, .png or .pdf"
         );
     }
 }

@@ -13,7 +13,6 @@ use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 use super::args::{self, MergeArgs};
 use super::error::Error;
 use super::input::{self, Location};
-use super::output::Output;
 use super::pipeline;
 use super::progress::Progress;
 
@@ -51,7 +50,8 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
     }
     let locations = input::locate(&args.inputs)?;
     let names: Vec<String> = locations.iter().map(Location::name).collect();
-    let output = Output::open(args::output_file(args.output.as_deref()))?;
+    let output = args::output_file(args.output.as_deref());
+    super::check_neo4j_output(format, output)?;
     let progress = Progress::new(input::total_size(&locations));
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
@@ -88,7 +88,7 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
         },
     )?;
     progress.finish();
-    super::write_graph(&builder.finish(), format, output)
+    super::write_graph(&builder.finish(), format, output, &[])
 }
 
 /// Hands on each line of extract output, and each graph whole.

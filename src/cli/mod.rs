@@ -11,15 +11,20 @@ mod merge;
 mod output;
 mod pipeline;
 mod progress;
+mod render;
 
 use std::io::{self, Write};
+use std::path::Path;
 
-use provgraph::export::{to_dot, write_json};
+use provgraph::export::{
+    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
+    to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
+};
 use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 use serde::Serialize;
 
 pub use args::Args;
-use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format};
+use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format, Picture, RenderArgs};
 pub use error::Error;
 use output::Output;
 use progress::Progress;
@@ -29,6 +34,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Build(build) => run_build(&build),
         Command::Chains(chains) => run_chains(&chains),
+        Command::Render(render) => run_render(&render),
         Command::Extract(extract) => run_extract(&extract),
         Command::Merge(merge) => merge::run_merge(&merge),
     }
@@ -36,18 +42,19 @@ pub fn run(args: Args) -> Result<(), Error> {
 
 fn run_build(args: &BuildArgs) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
+    let output = args::output_file(args.output.as_deref());
+    check_neo4j_output(format, output)?;
     let settings = documents::settings(&args.input)?;
-    let output = Output::open(args::output_file(args.output.as_deref()))?;
-    let progress = Progress::new(input::total_size(&settings.locations));
-    let mut builder = GraphBuilder::default();
-    documents::analyse(
-        &settings,
-        &progress,
-        |analysed| analysed.analysis,
-        |analysis| add_analysis(&mut builder, analysis),
-    )?;
-    progress.finish();
-    write_graph(&builder.finish(), format, output)
+    // Only the HTML report shows the articles' words.
+    let keep_texts = format == Format::Html;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let graph = analyse_into_graph(&settings, |analysed| {
+        if keep_texts {
+            texts.push((analysed.analysis.document.id.clone(), analysed.text));
+        }
+        analysed.analysis
+    })?;
+    write_graph(&graph, format, output, &texts)
 }
 
 /// Writes one JSON line per document, in input order, each as soon as it is ready.
@@ -93,22 +100,26 @@ struct ExtractLine<'a> {
     date: Option<&'a str>,
 }
 
+fn run_render(args: &RenderArgs) -> Result<(), Error> {
+    let picture = args::picture_format(&args.output)?;
+    let settings = documents::settings(&args.input)?;
+    let graph = analyse_into_graph(&settings, |analysed| analysed.analysis)?;
+    let config = DotConfig {
+        clusters: args.clusters,
+        ..DotConfig::picture()
+    };
+    let bytes = render::draw(&to_dot_with(&graph, &config), picture)
+        .map_err(render::DrawError::into_error)?;
+    output::write_bytes(&args.output, &bytes)
+}
+
 fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
-    let progress = Progress::new(input::total_size(&settings.locations));
-    let mut builder = GraphBuilder::default();
     let mut texts: Vec<(String, String)> = Vec::new();
-    documents::analyse(
-        &settings,
-        &progress,
-        |analysed| analysed,
-        |analysed| {
-            texts.push((analysed.analysis.document.id.clone(), analysed.text));
-            add_analysis(&mut builder, analysed.analysis)
-        },
-    )?;
-    progress.finish();
-    let graph = builder.finish();
+    let graph = analyse_into_graph(&settings, |analysed| {
+        texts.push((analysed.analysis.document.id.clone(), analysed.text));
+        analysed.analysis
+    })?;
     let documents: Vec<(&str, &str)> = texts
         .iter()
         .map(|(id, text)| (id.as_str(), text.as_str()))
@@ -121,27 +132,107 @@ fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
     output::write_stdout(&text)
 }
 
-/// Adds an analysis of this run; its id is unique, as the reader made it.
-fn add_analysis(builder: &mut GraphBuilder, analysis: DocumentAnalysis) -> Result<(), Error> {
-    builder.add_analysis(analysis).map_err(|duplicate| {
-        Error::failure(
-            "internal error",
-            duplicate,
-            "please report this bug with the command line",
-        )
-    })
+/// Analyses every document into one graph; `keep` sees each analysed document, in input order,
+/// and returns the analysis to add.
+fn analyse_into_graph(
+    settings: &documents::Settings,
+    mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
+) -> Result<ProvGraph, Error> {
+    let progress = Progress::new(input::total_size(&settings.locations));
+    let mut builder = GraphBuilder::default();
+    documents::analyse(
+        settings,
+        &progress,
+        |analysed| analysed,
+        |analysed| {
+            // Ids are unique: the reader made them so.
+            builder.add_analysis(keep(analysed)).map_err(|duplicate| {
+                Error::failure(
+                    "internal error",
+                    duplicate,
+                    "please report this bug with the command line",
+                )
+            })
+        },
+    )?;
+    progress.finish();
+    Ok(builder.finish())
 }
 
-/// Writes the graph in `format` and closes the output.
-fn write_graph(graph: &ProvGraph, format: Format, mut output: Output) -> Result<(), Error> {
-    match format {
-        Format::Json => output.write_with(|out| write_json(graph, out))?,
-        Format::Dot => output.write_all(to_dot(graph).as_bytes())?,
+/// The neo4j export is a directory: it needs `-o`.
+fn check_neo4j_output(format: Format, output: Option<&Path>) -> Result<(), Error> {
+    if format == Format::Neo4j && output.is_none() {
+        return Err(Error::usage(
+            "cannot write neo4j to standard output",
+            "it is a directory of two files",
+            "give the directory with -o DIR",
+        ));
     }
-    output.finish()
+    Ok(())
+}
+
+/// Writes the graph in `format` to `output` (standard output for `None`); `texts` (document
+/// id, text) are for the HTML report.
+fn write_graph(
+    graph: &ProvGraph,
+    format: Format,
+    output: Option<&Path>,
+    texts: &[(String, String)],
+) -> Result<(), Error> {
+    let text = match format {
+        Format::Json => {
+            // Written as it is made: the largest output, and the one archives produce.
+            let mut out = Output::open(output)?;
+            out.write_with(|out| write_json(graph, out))?;
+            return out.finish();
+        }
+        Format::Neo4j => {
+            let path = output.expect("checked before the run");
+            return output::write_dir(path, &to_neo4j(graph));
+        }
+        Format::Dot => to_dot(graph),
+        Format::Graphml => to_graphml(graph),
+        Format::Gexf => to_gexf(graph),
+        Format::ProvJson => to_prov_json(graph),
+        Format::ProvN => to_prov_n(graph),
+        Format::Cytoscape => to_cytoscape(graph),
+        Format::Cypher => to_cypher(graph),
+        Format::Csv => to_csv(graph),
+        Format::Html => html_report(graph, texts),
+    };
+    let mut out = Output::open(output)?;
+    out.write_all(text.as_bytes())?;
+    out.finish()
+}
+
+/// The HTML report; without Graphviz, without its diagram (and a warning).
+fn html_report(graph: &ProvGraph, texts: &[(String, String)]) -> String {
+    let texts: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let svg = match render::draw(&to_dot_with(graph, &DotConfig::picture()), Picture::Svg) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(err) => {
+            let (why, fix) = err.why_and_fix();
+            warn(&format!("the report has no diagram: {why}; {fix}"));
+            None
+        }
+    };
+    to_html(
+        graph,
+        &HtmlInput {
+            texts: &texts,
+            svg: svg.as_deref(),
+        },
+    )
 }
 
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
+}
+
+fn warn(message: &str) {
+    report(&format!("warning: {message}"));
 }

@@ -3,6 +3,12 @@
 //! target, so a failed run leaves no file behind and an existing file untouched (a device or a
 //! named pipe, such as `/dev/null`, is written through instead). Output is buffered and written
 //! as it comes, so that a large result is never held whole in memory.
+//!
+//! A directory of files (the neo4j export) is written into a temporary directory beside the
+//! target and renamed into place. The target may be missing, empty, or a previous export of
+//! the same kind (it holds nothing but those files); anything else is refused, so that no
+//! unrelated data is ever deleted. A previous export is swapped out by two renames and then
+//! deleted; should the run stop between the two, it is left as `.provgraph-old-*` beside it.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -125,6 +131,108 @@ pub fn write_stdout(text: &str) -> Result<(), Error> {
     output.finish()
 }
 
+/// Replaces the file at `path` with `bytes`, or leaves everything as it was.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut output = Output::open(Some(path))?;
+    output.write_all(bytes)?;
+    output.finish()
+}
+
+/// Replaces the directory at `path` with one holding `files` (name, contents), or leaves
+/// everything as it was. `path` must be missing, empty, or hold only files named in `files`.
+pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
+    let dir = directory_of(path);
+    let cannot_write = |err: io::Error| cannot_write(path, &err);
+    let existing = match fs::read_dir(path) {
+        Ok(entries) => {
+            let mut names = Vec::new();
+            for entry in entries {
+                names.push(entry.map_err(cannot_write)?.file_name());
+            }
+            Some(names)
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => None,
+        Err(err) if err.kind() == io::ErrorKind::NotADirectory => {
+            return Err(Error::failure(
+                format_args!("cannot write {}", path.display()),
+                "it is a file, and this format writes a directory",
+                "give the name of a new or empty directory",
+            ));
+        }
+        Err(err) => return Err(cannot_write(err)),
+    };
+    if let Some(names) = &existing {
+        let foreign = names
+            .iter()
+            .find(|name| !files.iter().any(|(file, _)| name.as_os_str() == *file));
+        if let Some(foreign) = foreign {
+            return Err(Error::failure(
+                format_args!("cannot write {}", path.display()),
+                format_args!(
+                    "the directory holds {}, so it is not a previous export",
+                    foreign.to_string_lossy()
+                ),
+                "give a new or empty directory, or remove it first",
+            ));
+        }
+    }
+
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".provgraph-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new directory gets the usual permissions (0777 less the umask) rather than the
+        // temporary directory's 0700; an existing one keeps its own, set below.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o777));
+    }
+    // Dropping `staging` on any early return deletes it and what it holds.
+    let staging = builder.tempdir_in(dir).map_err(cannot_write)?;
+    if let Ok(metadata) = fs::metadata(path) {
+        fs::set_permissions(staging.path(), metadata.permissions()).map_err(cannot_write)?;
+    }
+    for (name, contents) in files {
+        let file = staging.path().join(name);
+        fs::write(&file, contents).map_err(cannot_write)?;
+        fs::File::open(&file)
+            .and_then(|file| file.sync_all())
+            .map_err(cannot_write)?;
+    }
+    match existing {
+        None => {
+            fs::rename(staging.path(), path).map_err(cannot_write)?;
+            // The directory now has its final name; nothing is left to delete.
+            let _ = staging.keep();
+        }
+        Some(names) if names.is_empty() => {
+            // rename(2) replaces an empty directory.
+            fs::rename(staging.path(), path).map_err(cannot_write)?;
+            let _ = staging.keep();
+        }
+        Some(_) => {
+            let old = tempfile::Builder::new()
+                .prefix(".provgraph-old-")
+                .tempdir_in(dir)
+                .map_err(cannot_write)?;
+            let old_path = old.path().to_path_buf();
+            // `old` is an empty placeholder: rename(2) moves the previous export onto it.
+            let _ = old.keep();
+            fs::rename(path, &old_path).map_err(|err| {
+                let _ = fs::remove_dir(&old_path);
+                cannot_write(err)
+            })?;
+            if let Err(err) = fs::rename(staging.path(), path) {
+                // Put the previous export back.
+                let _ = fs::rename(&old_path, path);
+                return Err(cannot_write(err));
+            }
+            let _ = staging.keep();
+            fs::remove_dir_all(&old_path).map_err(cannot_write)?;
+        }
+    }
+    Ok(())
+}
+
 fn stdout_error(err: &io::Error) -> Error {
     match err.kind() {
         io::ErrorKind::BrokenPipe => Error::broken_pipe(),
@@ -245,5 +353,69 @@ mod tests {
         );
         assert_eq!(err.exit_code(), 1);
         assert!(entries(dir.path()).is_empty());
+    }
+
+    fn files() -> Vec<(&'static str, String)> {
+        vec![
+            ("a.csv", "one\n".to_string()),
+            ("b.csv", "two\n".to_string()),
+        ]
+    }
+
+    #[test]
+    fn a_directory_is_created_whole_and_replaces_a_previous_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("export");
+        write_dir(&target, &files()).unwrap();
+        assert_eq!(entries(&target), ["a.csv", "b.csv"]);
+        assert_eq!(entries(dir.path()), ["export"]);
+        let newer = vec![("a.csv", "three\n".to_string()), ("b.csv", String::new())];
+        write_dir(&target, &newer).unwrap();
+        assert_eq!(fs::read_to_string(target.join("a.csv")).unwrap(), "three\n");
+        assert_eq!(
+            entries(dir.path()),
+            ["export"],
+            "no temporary directory is left"
+        );
+    }
+
+    #[test]
+    fn an_empty_directory_is_filled() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("empty");
+        fs::create_dir(&target).unwrap();
+        write_dir(&target, &files()).unwrap();
+        assert_eq!(entries(&target), ["a.csv", "b.csv"]);
+        assert_eq!(entries(dir.path()), ["empty"]);
+    }
+
+    #[test]
+    fn a_directory_with_other_files_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("data");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("a.csv"), "mine").unwrap();
+        fs::write(target.join("thesis.tex"), "mine").unwrap();
+        let err = write_dir(&target, &files()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: the directory holds thesis.tex, so it is not a previous export; give a new or empty directory, or remove it first",
+                target.display()
+            )
+        );
+        assert_eq!(entries(&target), ["a.csv", "thesis.tex"]);
+        assert_eq!(fs::read_to_string(target.join("a.csv")).unwrap(), "mine");
+        assert_eq!(entries(dir.path()), ["data"]);
+    }
+
+    #[test]
+    fn a_file_is_not_replaced_by_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("graph.csv");
+        fs::write(&target, "mine").unwrap();
+        let err = write_dir(&target, &files()).unwrap_err();
+        assert!(err.to_string().contains("it is a file"), "{err}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "mine");
     }
 }

@@ -1,16 +1,21 @@
 //! The graph as Graphviz DOT, for looking at: one node per source, shaped and coloured by its
 //! kind, one edge per (source, target, relation) labelled with the relation and its weight.
+//! [`DotConfig`] adds what a picture needs: a legend, publishers in the last rank (origins are
+//! left, publishers right) and a cluster per document.
 //!
 //! The document is built as `dot_structures` values and printed by graphviz-rust. Its printer
 //! writes an `Id::Escaped` verbatim, quotes included, so every string that comes from the input
 //! goes through `quoted`, which is the only place that knows DOT's escaping rules.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
-    Vertex,
+    Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use super::style::kind_style;
 use crate::graph::{Edge, Node, ProvGraph};
 use crate::model::{Kind, Relation};
 
@@ -19,8 +24,41 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 /// How many titles a node shows under its label.
 const MAX_TITLES_SHOWN: usize = 2;
 
+/// The id of the legend node: not a slug, so no source can have it.
+pub const LEGEND_ID: &str = "provgraph:legend";
+
+/// What a DOT document holds besides the graph itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DotConfig {
+    /// A legend node: the colour and shape of each kind, and the dashed `published` edge.
+    pub legend: bool,
+    /// Publishers share the last rank, so that they line up on the right (not with clusters,
+    /// which Graphviz cannot combine with ranks across them).
+    pub publishers_last: bool,
+    /// One box (a Graphviz cluster) per document around the sources that only it names; sources
+    /// that several documents name stay outside.
+    pub clusters: bool,
+}
+
+impl DotConfig {
+    /// The settings for a picture (`provgraph render`, the HTML report): legend and publishers
+    /// on the right, without clusters.
+    pub fn picture() -> DotConfig {
+        DotConfig {
+            legend: true,
+            publishers_last: true,
+            clusters: false,
+        }
+    }
+}
+
 /// The graph as a DOT document (a `digraph`, left to right), ending with a newline.
 pub fn to_dot(graph: &ProvGraph) -> String {
+    to_dot_with(graph, &DotConfig::default())
+}
+
+/// The graph as a DOT document with what `config` adds, ending with a newline.
+pub fn to_dot_with(graph: &ProvGraph, config: &DotConfig) -> String {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             plain("rankdir", "LR"),
@@ -37,7 +75,33 @@ pub fn to_dot(graph: &ProvGraph) -> String {
             quoted_attr("fontcolor", "#333333"),
         ])),
     ];
-    stmts.extend(graph.nodes().map(|node| Stmt::Node(dot_node(node))));
+    if config.clusters {
+        stmts.extend(clustered_nodes(graph));
+    } else {
+        stmts.extend(graph.nodes().map(|node| Stmt::Node(dot_node(node))));
+    }
+    if config.publishers_last && !config.clusters {
+        let publishers: BTreeSet<&str> = graph
+            .documents
+            .iter()
+            .filter_map(|document| document.publisher.as_deref())
+            .collect();
+        if !publishers.is_empty() {
+            let mut rank = vec![Stmt::Attribute(plain("rank", "max"))];
+            rank.extend(
+                publishers
+                    .into_iter()
+                    .map(|id| Stmt::Node(DotNode::new(NodeId(quoted(id), None), vec![]))),
+            );
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: Id::Plain("publishers".to_string()),
+                stmts: rank,
+            }));
+        }
+    }
+    if config.legend {
+        stmts.push(Stmt::Node(legend_node()));
+    }
     stmts.extend(
         graph
             .edges()
@@ -53,54 +117,12 @@ pub fn to_dot(graph: &ProvGraph) -> String {
     text
 }
 
-struct KindStyle {
-    shape: &'static str,
-    style: &'static str,
-    fill: &'static str,
-    border: &'static str,
-}
-
-fn kind_style(kind: Kind) -> KindStyle {
-    match kind {
-        Kind::Person => KindStyle {
-            shape: "ellipse",
-            style: "filled",
-            fill: "#dbe9f6",
-            border: "#3d6fa3",
-        },
-        Kind::Organization => KindStyle {
-            shape: "box",
-            style: "filled,rounded",
-            fill: "#fde9d0",
-            border: "#b8732a",
-        },
-        Kind::Outlet => KindStyle {
-            shape: "note",
-            style: "filled",
-            fill: "#dcefd6",
-            border: "#4b8a3c",
-        },
-        Kind::Group => KindStyle {
-            shape: "hexagon",
-            style: "filled",
-            fill: "#eadcf0",
-            border: "#7a4d8c",
-        },
-        Kind::Unnamed => KindStyle {
-            shape: "ellipse",
-            style: "filled,dashed",
-            fill: "#eeeeee",
-            border: "#777777",
-        },
-    }
-}
-
 fn dot_node(node: &Node) -> DotNode {
     let style = kind_style(node.kind);
     let mut attributes = vec![
         quoted_attr("label", &node_label(node)),
-        plain("shape", style.shape),
-        quoted_attr("style", style.style),
+        plain("shape", style.dot_shape),
+        quoted_attr("style", style.dot_style),
         quoted_attr("fillcolor", style.fill),
         quoted_attr("color", style.border),
     ];
@@ -110,6 +132,91 @@ fn dot_node(node: &Node) -> DotNode {
         attributes.push(quoted_attr("tooltip", &tooltip));
     }
     DotNode::new(NodeId(quoted(&node.id), None), attributes)
+}
+
+/// Node statements inside one cluster per document, for the sources that only that document
+/// names (in a chain or as its publisher); the others outside, after the clusters.
+fn clustered_nodes(graph: &ProvGraph) -> Vec<Stmt> {
+    let mut documents_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for attribution in &graph.attributions {
+        for id in attribution.chain() {
+            documents_of
+                .entry(id)
+                .or_default()
+                .insert(&attribution.document);
+        }
+    }
+    for document in &graph.documents {
+        if let Some(publisher) = &document.publisher {
+            documents_of
+                .entry(publisher)
+                .or_default()
+                .insert(&document.id);
+        }
+    }
+    let mut stmts = Vec::new();
+    let mut shared = Vec::new();
+    for (n, document) in graph.documents.iter().enumerate() {
+        let mut inside = vec![
+            Stmt::Attribute(quoted_attr(
+                "label",
+                document.title.as_deref().unwrap_or(&document.id),
+            )),
+            Stmt::Attribute(quoted_attr("style", "rounded")),
+            Stmt::Attribute(quoted_attr("color", "#999999")),
+        ];
+        inside.extend(
+            graph
+                .nodes()
+                .filter(|node| {
+                    documents_of.get(node.id.as_str()).is_some_and(|documents| {
+                        documents.len() == 1 && documents.contains(document.id.as_str())
+                    })
+                })
+                .map(|node| Stmt::Node(dot_node(node))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain(format!("cluster_{n}")),
+            stmts: inside,
+        }));
+    }
+    for node in graph.nodes() {
+        let alone = documents_of
+            .get(node.id.as_str())
+            .is_some_and(|documents| documents.len() == 1);
+        if !alone {
+            shared.push(Stmt::Node(dot_node(node)));
+        }
+    }
+    stmts.extend(shared);
+    stmts
+}
+
+/// One node whose HTML-like label is a table: a swatch per kind, and the edge styles.
+fn legend_node() -> DotNode {
+    let mut rows = String::new();
+    for kind in Kind::ALL {
+        let style = kind_style(kind);
+        rows.push_str(&format!(
+            r#"<TR><TD BGCOLOR="{}" COLOR="{}" BORDER="1" WIDTH="24"> </TD><TD ALIGN="LEFT">{}</TD></TR>"#,
+            style.fill,
+            style.border,
+            kind.as_str()
+        ));
+    }
+    rows.push_str(r#"<TR><TD>→</TD><TD ALIGN="LEFT">relayed (relation ×attributions)</TD></TR>"#);
+    rows.push_str(r#"<TR><TD>⇢</TD><TD ALIGN="LEFT">published (dashed)</TD></TR>"#);
+    let label = format!(
+        r#"<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{rows}</TABLE>>"#
+    );
+    DotNode::new(
+        NodeId(quoted(LEGEND_ID), None),
+        vec![
+            Attribute(Id::Plain("label".to_string()), Id::Html(label)),
+            plain("shape", "plain"),
+            quoted_attr("tooltip", "Legend"),
+        ],
+    )
 }
 
 /// The node's label, and on a second line its first titles.

@@ -158,6 +158,19 @@ pub fn write_json(graph: &ProvGraph, mut out: impl io::Write) -> io::Result<()> 
     out.write_all(b"\n")
 }
 
+/// The `graph.documents` list of the contract, for formats that carry the evidence too.
+pub(crate) fn documents_value(graph: &ProvGraph) -> serde_json::Value {
+    let documents: Vec<JsonDocument> = graph.documents.iter().map(json_document).collect();
+    serde_json::to_value(documents).expect("plain structs serialize")
+}
+
+/// The `attributions` list of the contract, for formats that carry the evidence too.
+pub(crate) fn attributions_value(graph: &ProvGraph) -> serde_json::Value {
+    let attributions: Vec<JsonAttribution> =
+        graph.attributions.iter().map(json_attribution).collect();
+    serde_json::to_value(attributions).expect("plain structs serialize")
+}
+
 /// Why a JSON document could not be read back into a graph.
 #[derive(Debug)]
 pub enum ReadError {

@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap;
 
 use crate::model::Relation;
 
+mod table;
+
 /// Word classes, as bits of [`WordInfo::flags`].
 pub mod class {
     pub const DET: u32 = 1 << 0;
@@ -39,6 +41,8 @@ pub mod class {
     pub const ROLE: u32 = 1 << 24;
     pub const ROLE_PLURAL: u32 = 1 << 25;
     pub const VERB: u32 = 1 << 26;
+    /// A word some rule starts from besides the reporting verbs ("according", "via").
+    pub const TRIGGER: u32 = 1 << 27;
     pub const GIVEN: u32 = GIVEN_M | GIVEN_F | GIVEN_U;
 }
 
@@ -81,9 +85,16 @@ pub mod verb_flag {
     pub const THAT: u8 = 128;
 }
 
+/// More flags of a reporting verb (see `data/reporting_verbs.tsv`), in [`Verb::more`].
+pub mod verb_flag2 {
+    pub const RECIPIENT: u8 = 1;
+}
+
 #[derive(Clone, Debug)]
 pub struct Verb {
     pub lemma: String,
+    /// Flags of [`verb_flag2`].
+    pub more: u8,
     /// The particle of a phrasal verb ("out" in "point out").
     pub particle: Option<String>,
     pub relation: Relation,
@@ -93,6 +104,11 @@ pub struct Verb {
 impl Verb {
     pub fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// The object after it names who was spoken to ("told reporters").
+    pub fn takes_recipient(&self) -> bool {
+        self.more & verb_flag2::RECIPIENT != 0
     }
 }
 
@@ -184,6 +200,8 @@ pub enum Abbreviation {
 
 pub struct Lexicon {
     words: FxHashMap<String, WordInfo>,
+    /// `words`, frozen for fast lookups.
+    table: table::WordTable,
     pub verbs: Vec<Verb>,
     verb_forms: Vec<Vec<VerbForm>>,
     pub roles: Vec<Role>,
@@ -254,6 +272,7 @@ impl Lexicon {
     pub fn parse(src: &Sources) -> Result<Lexicon, String> {
         let mut lex = Lexicon {
             words: FxHashMap::default(),
+            table: table::WordTable::new([]),
             verbs: Vec::new(),
             verb_forms: Vec::new(),
             roles: Vec::new(),
@@ -290,6 +309,7 @@ impl Lexicon {
                     "f" => class::FEM,
                     "n" => class::NEUT,
                     "pl" => class::PLURAL,
+                    "trigger" => class::TRIGGER,
                     other => {
                         return Err(format!(
                             "function_words.tsv:{line}: unknown class {other:?}"
@@ -342,7 +362,12 @@ impl Lexicon {
                 }
             };
             let mut bits = 0;
+            let mut more = 0;
             for flag in flags.split(',').filter(|f| !f.is_empty()) {
+                if flag == "recipient" {
+                    more |= verb_flag2::RECIPIENT;
+                    continue;
+                }
                 bits |= match flag {
                     "speech" => verb_flag::SPEECH,
                     "postpose" => verb_flag::POSTPOSE,
@@ -368,6 +393,7 @@ impl Lexicon {
             let id = lex.verbs.len() as u16;
             lex.verbs.push(Verb {
                 lemma: lemma.to_string(),
+                more,
                 particle: particle.clone(),
                 relation,
                 flags: bits,
@@ -536,6 +562,7 @@ impl Lexicon {
             };
             lex.entry(&name.to_lowercase()).flags |= bit;
         }
+        lex.table = table::WordTable::new(lex.words.iter().map(|(w, info)| (w.as_str(), *info)));
         Ok(lex)
     }
 
@@ -578,15 +605,7 @@ impl Lexicon {
 
     /// Looks a word up, lower-casing it into `buf`.
     pub fn word(&self, word: &str, buf: &mut String) -> WordInfo {
-        buf.clear();
-        if word.is_ascii() {
-            buf.push_str(word);
-            buf.make_ascii_lowercase();
-        } else {
-            buf.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        let key = buf.strip_suffix('.').unwrap_or(buf);
-        self.words.get(key).copied().unwrap_or_default()
+        self.table.get(word, buf)
     }
 
     pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {

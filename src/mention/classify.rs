@@ -184,6 +184,9 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
     if text.word(last) == "." && last > body.first {
         last -= 1;
     }
+    if text.tokens[last].has(flag::INITIAL) {
+        return None; // "Xavier B sample": a name does not end in an initial
+    }
     if !is_name_word(text, last) {
         // "Martin Luther King": a title word can end a name after another name word.
         let t = &text.tokens[last];
@@ -216,6 +219,9 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
         }
         if found_given && !t.info.is(class::GIVEN) {
             break;
+        }
+        if k > body.first && text.word(k - 1) == "of" {
+            break; // "Secretary of State Madeleine Albright": "State" ends a title
         }
         if !is_name_word(text, k) || name_words >= 4 {
             break;
@@ -385,13 +391,51 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
         };
         let opens_np = right_first.info.is(class::DET | class::POSS) && !right_first.has(flag::CAP)
             || right_first.info.is(class::DET) && right_first.has(flag::CAP);
-        let both_people = matches!(classify_kind(text, left), MentionKind::Person { .. })
-            && matches!(classify_kind(text, right), MentionKind::Person { .. });
+        // Two named people ("Grassley and Leahy"), not a title with a coordination inside
+        // ("Manpower and Transmigration Minister Fahmi Idris").
+        let named = |kind: MentionKind| match kind {
+            MentionKind::Person { name, title, .. } => {
+                title.is_none() || name.len() >= 2 && tokens[name.first].info.is(class::GIVEN)
+            }
+            _ => false,
+        };
+        let left_kind = classify_kind(text, left);
+        let left_is_bare = matches!(&left_kind, MentionKind::Person { title: None, name, .. } if name.len() == 1 && !tokens[name.first].info.is(class::GIVEN));
+        let right_titled = matches!(
+            classify_kind(text, right),
+            MentionKind::Person { title: Some(_), .. }
+        );
+        let both_people = named(left_kind)
+            && named(classify_kind(text, right))
+            && !(left_is_bare && right_titled);
         let inside_known = known_names(text, body)
             .iter()
             .any(|(_, n, _)| n.first < and && n.last > and);
         if (opens_np || both_people) && !inside_known {
             return MentionKind::Group { label: body };
+        }
+    }
+
+    // A person named at the very end of a long title: "Secretary of State Condoleezza Rice",
+    // "Senior Regional Public Information Officer of UNHCR Vivian Tan"; not "a spokesman for
+    // Prime Minister Ariel Sharon" (a lower-case role heads that one).
+    if let Some(person) = person_name(text, body) {
+        let prep = (body.first..person.first)
+            .find(|&i| tokens[i].info.is(class::NPPREP) && !tokens[i].has(flag::CAP));
+        if let Some(prep) = prep.filter(|&p| p > body.first) {
+            let titled = cap(text, prep - 1) && cap(text, person.first - 1);
+            if titled && (person.len() >= 2 || tokens[person.first].info.is(class::GIVEN)) {
+                let title = Np {
+                    first: body.first,
+                    last: person.first - 1,
+                };
+                let gender = gender_of_name(text, person, Some(title));
+                return MentionKind::Person {
+                    name: person,
+                    title: Some(title),
+                    gender,
+                };
+            }
         }
     }
 
@@ -518,7 +562,12 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                 if let Some(&(target, _, _)) = known_names(text, name).last() {
                     return MentionKind::Known { target, name };
                 }
-                return MentionKind::Outlet { name };
+                // "Russian television", "Chinese state media": a nationality is no name.
+                let nationality_only =
+                    (name.first..=name.last).all(|i| tokens[i].info.is(class::NATIONALITY));
+                if !nationality_only {
+                    return MentionKind::Outlet { name };
+                }
             }
         }
     }
@@ -562,7 +611,8 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
         if looks_outlet && (!org_word || words.iter().any(|w| *w == "News" || *w == "Press")) {
             return MentionKind::Outlet { name };
         }
-        if org_word {
+        let lone_role = name.len() == 1 && tokens[head].info.is(class::ROLE);
+        if org_word && !lone_role {
             // "Russian Emergencies Ministry": keep the nationality, it is part of the name.
             let mut first = name.first;
             while first > head_phrase.first && tokens[first - 1].info.is(class::NATIONALITY) {
@@ -715,6 +765,14 @@ pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut pending_dash = false;
     for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash {
+                out.push('-');
+                pending_dash = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let folded = fold_ascii(c);
         if folded.is_empty() {
             if c == '\'' || c == '’' {
@@ -747,15 +805,12 @@ pub fn slug(label: &str) -> String {
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.
-fn fold_ascii(c: char) -> String {
+fn fold_ascii(c: char) -> &'static str {
     if c.is_ascii() {
-        return if c.is_ascii_alphanumeric() {
-            c.to_string()
-        } else {
-            String::new()
-        };
+        return "";
     }
-    let s = match c {
+
+    (match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
         'æ' => "ae",
@@ -792,8 +847,7 @@ fn fold_ascii(c: char) -> String {
         'ź' | 'ż' | 'ž' => "z",
         'Ź' | 'Ż' | 'Ž' => "Z",
         _ => "",
-    };
-    s.to_string()
+    }) as _
 }
 
 #[cfg(test)]

@@ -58,7 +58,9 @@ fn is_np_word(t: &Token) -> bool {
         return false;
     }
     if t.has(flag::ALL_CAPS) {
-        return true; // "US", "WHO", "IT": acronyms, not function words
+        // "US", "WHO", "IT": acronyms, not function words; but "ADDS" in an editor's note
+        // ("ATTENTION - ADDS quotes") is a verb.
+        return !t.info.is(class::VERB);
     }
     let i = t.info;
     if i.is(class::PRON | class::OBJ | class::REL | class::SUB | class::AUX | class::CONJ) {
@@ -216,9 +218,14 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
             }
             TokenKind::Word if word == "and" || word == "&" => {
                 // Inside a name or a coordination of names: "Americans and their NATO allies".
-                let left_ok = k > lo && tokens[k - 1].is_cap_word();
-                let right_ok =
-                    tokens[first].is_cap_word() || tokens[first].info.is(class::DET | class::POSS);
+                // "military sources and witnesses": two role nouns.
+                let roles = k > lo
+                    && tokens[k - 1].info.is(class::ROLE)
+                    && tokens[first].info.is(class::ROLE);
+                let left_ok = k > lo && tokens[k - 1].is_cap_word() || roles;
+                let right_ok = tokens[first].is_cap_word()
+                    || tokens[first].info.is(class::DET | class::POSS)
+                    || roles;
                 if left_ok && right_ok {
                     first = k;
                 } else {

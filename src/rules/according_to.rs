@@ -12,7 +12,7 @@ use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for i in ctx.start..ctx.end.saturating_sub(2) {
+    for &i in ctx.triggers().iter().filter(|&&i| i + 2 < ctx.end) {
         if !text.word(i).eq_ignore_ascii_case("according")
             || text.word(i + 1) != "to"
             || text.quote_of(i).is_some()

@@ -11,8 +11,20 @@ use crate::rules::{Attach, Ctx, Frame, Role, content_between};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for i in ctx.start..ctx.end.saturating_sub(2) {
-        if text.quote_of(i).is_some() {
+    // Each "as" (or "first", "originally") within a few words before a reporting verb.
+    let starts = ctx
+        .triggers()
+        .iter()
+        .filter(|&&v| matches!(text.word(v), "reported" | "reports" | "noted" | "wrote"))
+        .flat_map(|&v| {
+            (v.saturating_sub(9).max(ctx.start)..v)
+                .filter(|&i| matches!(text.word(i), "as" | "As" | "first" | "originally"))
+        });
+    let mut starts: Vec<usize> = starts.collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for i in starts {
+        if i + 2 >= ctx.end || text.quote_of(i).is_some() {
             continue;
         }
         let w = text.word(i);

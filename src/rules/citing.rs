@@ -11,7 +11,7 @@ use crate::rules::{Attach, Ctx, Frame, Role};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for i in ctx.start..ctx.end {
+    for &i in ctx.triggers() {
         if !text.word(i).eq_ignore_ascii_case("citing") || text.quote_of(i).is_some() {
             continue;
         }

@@ -8,12 +8,11 @@
 use crate::lexicon::verb_flag;
 use crate::mention::{MentionKind, classify, np_after};
 use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::verb::verbs;
 use crate::rules::{Ctx, Frame, Role};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         let i = hit.group_start;
         if i <= ctx.start || !matches!(text.word(i - 1), "and" | "but" | "yet") || !hit.is_finite()
         {

@@ -22,7 +22,7 @@ const CHANNEL: &[&str] = &[
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for i in ctx.start..ctx.end {
+    for &i in ctx.triggers() {
         if text.quote_of(i).is_some() {
             continue;
         }

@@ -7,12 +7,11 @@
 use crate::lexicon::{form, verb_flag};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
 use crate::rules::postposed::content_before;
-use crate::rules::verb::verbs;
 use crate::rules::{Ctx, Frame, Role};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         let simple =
             hit.forms & (form::PAST | form::THIRD) != 0 && !hit.perfect && !hit.be && !hit.modal;
         if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {

@@ -40,6 +40,49 @@ pub struct Ctx<'t, 'a> {
     pub end: usize,
     /// The sentence is the document's headline.
     pub headline: bool,
+    /// Tokens outside quotations that some rule starts from: reporting verbs and trigger words.
+    triggers: Vec<usize>,
+    /// The reporting verbs used as verbs.
+    verbs: Vec<verb::VerbHit>,
+}
+
+impl<'t, 'a> Ctx<'t, 'a> {
+    /// The context of sentence `sentence`: where its triggers and verbs are.
+    pub fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
+        use crate::lexicon::class;
+        let s = text.sentences[sentence];
+        let mut ctx = Ctx {
+            text,
+            sentence,
+            start: s.start,
+            end: s.end,
+            headline,
+            triggers: Vec::new(),
+            verbs: Vec::new(),
+        };
+        ctx.triggers = (s.start..s.end)
+            .filter(|&i| {
+                text.tokens[i].info.is(class::VERB | class::TRIGGER)
+                    && text.in_quote[i] == crate::text::NO_QUOTE
+            })
+            .collect();
+        ctx.verbs = ctx
+            .triggers
+            .iter()
+            .filter_map(|&i| verb::verb_at(&ctx, i))
+            .collect();
+        ctx
+    }
+
+    /// Reporting verbs and trigger words, in order.
+    pub fn triggers(&self) -> &[usize] {
+        &self.triggers
+    }
+
+    /// The reporting verbs used as verbs, in order.
+    pub fn verbs(&self) -> &[verb::VerbHit] {
+        &self.verbs
+    }
 }
 
 impl Ctx<'_, '_> {
@@ -159,6 +202,9 @@ pub const RULES: &[(&str, RuleFn)] = &[
 /// Runs every rule on a sentence; frames whose cue overlaps an earlier rule's are dropped.
 pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
+    if ctx.triggers.is_empty() && !ctx.headline {
+        return frames;
+    }
     let mut scratch = Vec::new();
     for (_, rule) in RULES {
         scratch.clear();

@@ -7,12 +7,11 @@
 use crate::lexicon::{class, form, verb_flag};
 use crate::mention::{MentionKind, classify, np_after, np_start_before};
 use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::verb::verbs;
 use crate::rules::{Ctx, Frame, Role};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         if hit.forms & form::GERUND == 0 || hit.be || !hit.verb().has(verb_flag::SPEECH) {
             continue;
         }

@@ -7,13 +7,13 @@
 
 use crate::lexicon::verb_flag;
 use crate::rules::preposed::{agrees, skip_recipient, subject_of};
-use crate::rules::verb::{skip_adjuncts, verbs};
+use crate::rules::verb::skip_adjuncts;
 use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
 use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         if !hit.is_finite() || !hit.verb().has(verb_flag::POSTPOSE) {
             continue;
         }
@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // After the cue: the end of the sentence, or a comma and more (", adding that ...",
         // ", quoted by TASS"); after a quotation, anything (", recalling ...").
         let mut k = hit.cue.last + 1;
-        if hit.verb().has(verb_flag::OBJECT) {
+        if hit.verb().takes_recipient() {
             k = skip_recipient(text, k, ctx.end);
         }
         let (k, statement) = skip_adjuncts(ctx, k);

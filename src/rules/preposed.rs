@@ -9,13 +9,13 @@ use crate::lexicon::{form, verb_flag};
 use crate::mention::{
     Mention, MentionKind, as_unnamed, classify, np_after, subject_before, subject_before_relative,
 };
-use crate::rules::verb::{VerbHit, skip_adjuncts, verbs};
+use crate::rules::verb::{VerbHit, skip_adjuncts};
 use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
 use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for hit in verbs(ctx) {
+    for &hit in ctx.verbs() {
         if !hit.is_finite() {
             continue;
         }
@@ -136,7 +136,7 @@ pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
 pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content, bool)> {
     let text = ctx.text;
     let mut k = hit.cue.last + 1;
-    if hit.verb().has(verb_flag::OBJECT) {
+    if hit.verb().takes_recipient() {
         k = skip_recipient(text, k, ctx.end);
     }
     let (k, statement) = skip_adjuncts(ctx, k);

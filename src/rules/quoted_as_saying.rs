@@ -23,7 +23,7 @@ const SAYING: &[&str] = &[
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for q in ctx.start + 1..ctx.end {
+    for &q in ctx.triggers().iter().filter(|&&q| q > ctx.start) {
         if !matches!(text.word(q), "quoted" | "cited") || text.quote_of(q).is_some() {
             continue;
         }

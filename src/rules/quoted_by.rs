@@ -13,7 +13,11 @@ use crate::text::token::{TokenKind, flag};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for q in ctx.start + 1..ctx.end.saturating_sub(2) {
+    for &q in ctx
+        .triggers()
+        .iter()
+        .filter(|&&q| q > ctx.start && q + 2 < ctx.end)
+    {
         if !matches!(text.word(q), "quoted" | "cited")
             || text.word(q + 1) != "by"
             || text.quote_of(q).is_some()

@@ -8,14 +8,8 @@ use crate::text::Text;
 fn frames_of(input: &str, headline: bool) -> Vec<(String, String, String, String)> {
     let text = Text::new(input, lexicon());
     let mut out = Vec::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        let ctx = Ctx {
-            text: &text,
-            sentence: i,
-            start: s.start,
-            end: s.end,
-            headline: headline && i == 0,
-        };
+    for i in 0..text.sentences.len() {
+        let ctx = Ctx::new(&text, i, headline && i == 0);
         for frame in find_frames(&ctx) {
             let slice = |span: Option<crate::span::Span>| {
                 span.map(|s| s.slice(input).to_string()).unwrap_or_default()

@@ -10,7 +10,7 @@ use crate::rules::{Attach, Ctx, Frame, Role};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
-    for i in ctx.start..ctx.end {
+    for &i in ctx.triggers() {
         if text.word(i) != "via" || text.quote_of(i).is_some() {
             continue;
         }

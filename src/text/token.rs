@@ -150,7 +150,24 @@ fn scan(text: &str) -> Vec<Token> {
     let mut newlines = 2u8; // the text starts a paragraph
 
     while pos < text.len() {
-        let c = next_char(text, pos);
+        let b = bytes[pos];
+        if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    space_before = true;
+                    pos += 1;
+                    continue;
+                }
+                LINE => {
+                    space_before = true;
+                    newlines = newlines.saturating_add(1);
+                    pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let c = char_at(bytes, text, pos).unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
             space_before = true;
@@ -195,8 +212,40 @@ fn scan(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn next_char(text: &str, pos: usize) -> char {
-    text[pos..].chars().next().unwrap_or(' ')
+/// Classes of ASCII bytes: white space, line break, letter or digit, anything else.
+const SPACE: u8 = 1;
+const LINE: u8 = 2;
+const ALNUM: u8 = 3;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => SPACE,
+            b'\n' => LINE,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn is_ascii_alnum(b: u8) -> bool {
+    b < 0x80 && ASCII_CLASS[b as usize] == ALNUM
+}
+
+/// The character at byte `pos` (a character boundary), decoding only outside ASCII.
+#[inline]
+fn char_at(bytes: &[u8], text: &str, pos: usize) -> Option<char> {
+    let b = *bytes.get(pos)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[pos..].chars().next()
+    }
 }
 
 fn char_before(text: &str, pos: usize) -> Option<char> {
@@ -205,9 +254,21 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
 
 /// A word or number starting at `pos` (a word character). Returns its kind and end.
 fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
+    let bytes = text.as_bytes();
     let mut pos = start;
     let mut all_digits = true;
-    while let Some(c) = text[pos..].chars().next() {
+    loop {
+        // The common case: a run of ASCII letters and digits.
+        let run = pos;
+        while pos < bytes.len() && is_ascii_alnum(bytes[pos]) {
+            pos += 1;
+        }
+        if all_digits && !bytes[run..pos].iter().all(u8::is_ascii_digit) {
+            all_digits = false;
+        }
+        let Some(c) = char_at(bytes, text, pos) else {
+            break;
+        };
         if is_word_char(c) {
             if !c.is_ascii_digit() {
                 all_digits = false;
@@ -216,7 +277,7 @@ fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
             continue;
         }
         // Joiners: a character between two word characters that keeps the word whole.
-        let after = text[pos + c.len_utf8()..].chars().next();
+        let after = char_at(bytes, text, pos + c.len_utf8());
         let joins = after.is_some_and(is_word_char)
             && match c {
                 '-' | '‑' | '&' => true,
@@ -237,12 +298,15 @@ fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
         pos += c.len_utf8();
     }
     // A final period belongs to a dotted initialism: "U.S.", "a.m.".
-    let word = &text[start..pos];
-    if text[pos..].starts_with('.') && is_dotted_initialism(word) {
+    if bytes.get(pos) == Some(&b'.')
+        && pos >= start + 3
+        && bytes[pos - 2] == b'.'
+        && is_dotted_initialism(&text[start..pos])
+    {
         pos += 1;
     }
     let word = &text[start..pos];
-    let kind = if all_digits || looks_numeric(word) {
+    let kind = if all_digits || bytes[start].is_ascii_digit() && looks_numeric(word) {
         TokenKind::Number
     } else {
         TokenKind::Word
@@ -258,11 +322,16 @@ fn is_possessive_s(rest: &str) -> bool {
 
 /// "U.S", "a.m", "U.K": single letters separated by periods.
 fn is_dotted_initialism(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    let mut parts = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+        if !single_letter {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 fn looks_numeric(word: &str) -> bool {
@@ -278,6 +347,9 @@ fn looks_numeric(word: &str) -> bool {
 }
 
 fn shape_flags(word: &str) -> u8 {
+    if word.is_ascii() {
+        return shape_flags_ascii(word.as_bytes());
+    }
     let mut flags = 0;
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
@@ -305,6 +377,28 @@ fn shape_flags(word: &str) -> u8 {
     }
     if !first.is_uppercase() && word.len() > 4 && word.ends_with("ly") {
         flags |= flag::LY;
+    }
+    flags
+}
+
+fn shape_flags_ascii(word: &[u8]) -> u8 {
+    let mut flags = 0;
+    let first = word.first().copied().unwrap_or(b' ');
+    if first.is_ascii_uppercase() {
+        flags |= flag::CAP;
+        let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let all_upper = !word.iter().any(|b| b.is_ascii_lowercase());
+        if all_upper && letters >= 2 {
+            flags |= flag::ALL_CAPS;
+        }
+        if word.len() == 1 {
+            flags |= flag::INITIAL;
+        }
+    } else if word.len() > 4 && word.ends_with(b"ly") {
+        flags |= flag::LY;
+    }
+    if word.ends_with(b".") {
+        flags |= flag::DOTTED;
     }
     flags
 }

@@ -74,12 +74,15 @@ fn make_tree(root: &Path) {
         ("binary.txt", b"PK\x03\x04\x00\x00\x08\x00"),
         ("noinput/readme.md", b"Nothing here.\n"),
         ("existing.json", b"keep me\n"),
+        ("previous/nodes.csv", b"id:ID,:LABEL\n\"old\",Person\n"),
+        ("previous/relationships.csv", b":START_ID,:END_ID,:TYPE\n"),
     ];
     for (path, contents) in files {
         let path = root.join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, contents).unwrap();
     }
+    fs::create_dir(root.join("emptydir")).unwrap();
 }
 
 fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
@@ -100,7 +103,12 @@ fn leftovers(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() {
+        let temporary = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with(".provgraph-"));
+        if temporary {
+            found.push(path.display().to_string());
+        } else if path.is_dir() {
             found.extend(leftovers(&path));
         } else if path
             .file_name()
@@ -249,6 +257,226 @@ const CASES: &[Case] = &[
         args: &["build", "articles/a.txt", "-o", "existing.json"],
         stdout: Stdout::Empty,
         file: Some(("existing.json", JSON_START)),
+        ..OK
+    },
+    Case {
+        name: "-o .graphml",
+        args: &["build", "articles/a.txt", "-o", "graph.graphml"],
+        stdout: Stdout::Empty,
+        file: Some((
+            "graph.graphml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ",
+        )),
+        ..OK
+    },
+    Case {
+        name: "-o .gexf",
+        args: &["build", "articles/a.txt", "-o", "graph.gexf"],
+        stdout: Stdout::Empty,
+        file: Some((
+            "graph.gexf",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf ",
+        )),
+        ..OK
+    },
+    Case {
+        name: "-o .prov.json is PROV-JSON, not provgraph JSON",
+        args: &["build", "articles/a.txt", "-o", "graph.prov.json"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.prov.json", "{\n  \"prefix\": {")),
+        ..OK
+    },
+    Case {
+        name: "-o .provn",
+        args: &["build", "articles/a.txt", "-o", "graph.provn"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.provn", "document\n  prefix pg <urn:provgraph:>")),
+        ..OK
+    },
+    Case {
+        name: "-o .cyjs",
+        args: &["build", "articles/a.txt", "-o", "graph.cyjs"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.cyjs", "{\n  \"data\": {\n    \"attributions\": [],")),
+        ..OK
+    },
+    Case {
+        name: "-o .cytoscape.json",
+        args: &["build", "articles/a.txt", "-o", "graph.cytoscape.json"],
+        stdout: Stdout::Empty,
+        file: Some((
+            "graph.cytoscape.json",
+            "{\n  \"data\": {\n    \"attributions\": [],",
+        )),
+        ..OK
+    },
+    Case {
+        name: "-o .cypher",
+        args: &["build", "articles/a.txt", "-o", "graph.cypher"],
+        stdout: Stdout::Empty,
+        file: Some(("graph.cypher", "// provgraph ")),
+        ..OK
+    },
+    Case {
+        name: "-o .csv",
+        args: &["build", "articles/a.txt", "-o", "edges.csv"],
+        stdout: Stdout::Empty,
+        file: Some(("edges.csv", "source,target,relation,weight,documents,")),
+        ..OK
+    },
+    Case {
+        name: "-o .html",
+        args: &["build", "articles/a.txt", "-o", "report.html"],
+        stdout: Stdout::Empty,
+        file: Some(("report.html", "<!DOCTYPE html>\n<html lang=\"en\">")),
+        ..OK
+    },
+    Case {
+        name: "--format prov-n on standard output",
+        args: &["build", "articles/a.txt", "--format", "prov-n"],
+        stdout: Stdout::Contains(&[
+            "document\n",
+            "entity(document:a, [prov:type='pg:Document', prov:label=\"Alpha headline\"",
+            "endDocument\n",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j writes a new directory",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "-o",
+            "import",
+        ],
+        stdout: Stdout::Empty,
+        file: Some((
+            "import/nodes.csv",
+            "id:ID,:LABEL,label,kind,aliases:string[],titles:string[],mentions:int\n",
+        )),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j fills an empty directory",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "-o",
+            "emptydir",
+        ],
+        stdout: Stdout::Empty,
+        file: Some((
+            "emptydir/relationships.csv",
+            ":START_ID,:END_ID,:TYPE,relation,weight:int,attributions:string[]\n",
+        )),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j replaces a previous export",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "-o",
+            "previous",
+        ],
+        stdout: Stdout::Empty,
+        file: Some(("previous/nodes.csv", "id:ID,")),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j leaves a directory with other files alone",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "-o",
+            "noinput",
+        ],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write noinput: the directory holds readme.md, so it is not a previous export; give a new or empty directory, or remove it first\n",
+        ),
+        file: Some(("noinput/readme.md", "Nothing here.")),
+        absent: &["noinput/nodes.csv"],
+        ..OK
+    },
+    Case {
+        name: "--format neo4j does not replace a file",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "-o",
+            "existing.json",
+        ],
+        code: 1,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write existing.json: it is a file, and this format writes a directory; give the name of a new or empty directory\n",
+        ),
+        file: Some(("existing.json", "keep me\n")),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j needs -o",
+        args: &["build", "articles/a.txt", "--format", "neo4j"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write neo4j to standard output: it is a directory of two files; give the directory with -o DIR\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "build points pictures to render",
+        args: &["build", "articles/a.txt", "-o", "graph.svg"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot write graph.svg with build: .svg is a picture; draw it with provgraph render -o graph.svg\n",
+        ),
+        absent: &["graph.svg"],
+        ..OK
+    },
+    Case {
+        name: "render needs -o",
+        args: &["render", "articles/a.txt"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Contains(&[
+            "the following required arguments were not provided",
+            "--output <FILE>",
+        ]),
+        ..OK
+    },
+    Case {
+        name: "render knows svg, png and pdf",
+        args: &["render", "articles/a.txt", "-o", "graph.gif"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: cannot tell the picture format of graph.gif: .gif is not a picture format provgraph draws; name the file .svg, .png or .pdf\n",
+        ),
+        absent: &["graph.gif"],
+        ..OK
+    },
+    Case {
+        name: "render --help",
+        args: &["render", "--help"],
+        stdout: Stdout::Contains(&[
+            "legend",
+            "Usage: provgraph render [OPTIONS] --output <FILE> <INPUT>...",
+            "--clusters",
+        ]),
         ..OK
     },
     // Inputs.
@@ -480,7 +708,7 @@ const CASES: &[Case] = &[
         code: 2,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: unknown format xml: provgraph writes json or dot; use --format json or --format dot\n",
+            "provgraph: unknown format xml: provgraph writes json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html; give one of these with --format\n",
         ),
         file: Some(("existing.json", "keep me\n")),
         ..OK
@@ -491,7 +719,7 @@ const CASES: &[Case] = &[
         code: 2,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot or .gv, or give --format json or --format dot\n",
+            "provgraph: cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)\n",
         ),
         absent: &["graph.xml"],
         ..OK
@@ -502,7 +730,7 @@ const CASES: &[Case] = &[
         code: 2,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: cannot tell the output format of graph: the file name has no extension; name the file .json, .dot or .gv, or give --format json or --format dot\n",
+            "provgraph: cannot tell the output format of graph: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)\n",
         ),
         absent: &["graph"],
         ..OK
@@ -607,7 +835,17 @@ fn cases() {
 fn the_same_inputs_give_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     make_tree(dir.path());
-    for format in ["json", "dot"] {
+    for format in [
+        "json",
+        "dot",
+        "graphml",
+        "gexf",
+        "prov-json",
+        "prov-n",
+        "cytoscape",
+        "cypher",
+        "csv",
+    ] {
         let args = ["build", "articles", "other/a.txt", "--format", format];
         let one = run_in(dir.path(), &args, b"");
         let two = run_in(dir.path(), &args, b"");
@@ -676,4 +914,90 @@ fn an_unreadable_input_says_permission_denied() {
         String::from_utf8_lossy(&output.stderr),
         "provgraph: cannot read secret.txt: permission denied; check its permissions\n"
     );
+}
+
+/// The binary with a PATH where no `dot` can be found.
+fn run_without_dot(dir: &Path, args: &[&str]) -> Output {
+    let empty = tempfile::tempdir().unwrap();
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", empty.path())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn render_says_which_package_to_install_when_dot_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    make_tree(dir.path());
+    let output = run_without_dot(dir.path(), &["render", "articles/a.txt", "-o", "graph.svg"]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "provgraph: cannot render: the Graphviz program dot is not installed; install the graphviz package (apt-get install graphviz)\n"
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!dir.path().join("graph.svg").exists());
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn without_dot_the_html_report_has_its_table_and_says_why_there_is_no_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    make_tree(dir.path());
+    let output = run_without_dot(
+        dir.path(),
+        &["build", "articles/a.txt", "-o", "report.html"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "provgraph: warning: the report has no diagram: the Graphviz program dot is not installed; install the graphviz package (apt-get install graphviz)\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let html = fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("<p class=\"missing\">The diagram needs Graphviz"));
+    assert!(html.contains("<table id=\"attribution-table\">"));
+    assert!(!html.contains("<svg"));
+}
+
+#[test]
+fn render_draws_svg_png_and_pdf() {
+    if std::env::var_os("PROVGRAPH_SKIP_DOT").is_some() {
+        eprintln!("skipped: PROVGRAPH_SKIP_DOT is set");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("article.txt"),
+        "Headline\nPutin has called for calm, the Kremlin's press service reported, quoted by TASS.\n",
+    )
+    .unwrap();
+    let magic: [(&str, &[u8]); 3] = [
+        ("graph.svg", b"<?xml"),
+        ("graph.png", b"\x89PNG"),
+        ("graph.pdf", b"%PDF"),
+    ];
+    for (name, start) in magic {
+        for clusters in [false, true] {
+            let mut args = vec!["render", "article.txt", "-o", name];
+            if clusters {
+                args.push("--clusters");
+            }
+            let output = run_in(dir.path(), &args, b"");
+            assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+            assert!(output.status.success(), "{args:?}");
+            let bytes = fs::read(dir.path().join(name)).unwrap();
+            assert!(bytes.starts_with(start), "{name}");
+        }
+    }
+    let svg = fs::read_to_string(dir.path().join("graph.svg")).unwrap();
+    for text in [
+        "Putin</text>",
+        ">TASS</text>",
+        ">Legend</text>",
+        ">quoted ×1</text>",
+    ] {
+        assert!(svg.contains(text), "missing {text}");
+    }
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
 use graphviz_rust::dot_structures::{EdgeTy, Graph, Id, Stmt, Vertex};
-use provgraph::export::to_dot;
+use provgraph::export::dot::LEGEND_ID;
+use provgraph::export::{DotConfig, to_dot, to_dot_with};
 use provgraph::{
     Attribution, Document, DocumentAnalysis, Kind, ProvGraph, Relation, Span, build_graph,
 };
@@ -124,8 +125,15 @@ fn parse_back(dot: &str) -> Parsed {
     };
     let mut nodes = BTreeMap::new();
     let mut edges = Vec::new();
-    for stmt in stmts {
+    let mut pending = stmts;
+    while let Some(stmt) = pending.pop() {
         match stmt {
+            Stmt::Subgraph(subgraph) => pending.extend(subgraph.stmts),
+            // A bare node statement (the publishers' rank) only names a node.
+            Stmt::Node(node) if node.attributes.is_empty() => {}
+            Stmt::Node(node) if unquote(&node.id.0) == LEGEND_ID => {
+                nodes.insert(LEGEND_ID.to_string(), "(legend)".to_string());
+            }
             Stmt::Node(node) => {
                 nodes.insert(unquote(&node.id.0), label(&node.attributes));
             }
@@ -142,13 +150,15 @@ fn parse_back(dot: &str) -> Parsed {
             _ => {}
         }
     }
+    edges.sort();
     (nodes, edges)
 }
 
 #[test]
 fn hostile_labels_and_ids_come_back_exactly_through_the_parser() {
     let graph = hostile_graph();
-    let (nodes, edges) = parse_back(&to_dot(&graph));
+    let (mut nodes, edges) = parse_back(&to_dot(&graph));
+    assert_eq!(nodes.remove(LEGEND_ID), None, "no legend by default");
     let expected_nodes: BTreeMap<String, String> = graph
         .nodes()
         .map(|node| (node.id.clone(), node.label.clone()))
@@ -157,18 +167,147 @@ fn hostile_labels_and_ids_come_back_exactly_through_the_parser() {
     for label in HOSTILE {
         assert!(nodes.values().any(|value| value == label), "{label:?}");
     }
-    let expected_edges: Vec<(String, String, String)> = graph
+    assert_eq!(edges, expected_edges(&graph));
+    assert_eq!(edges.len(), 4);
+}
+
+fn expected_edges(graph: &ProvGraph) -> Vec<(String, String, String)> {
+    let mut edges: Vec<(String, String, String)> = graph
         .edges()
         .map(|(source, target, edge)| {
             (
                 source.id.clone(),
                 target.id.clone(),
-                format!("{} ×1", edge.relation.as_str()),
+                format!("{} ×{}", edge.relation.as_str(), edge.weight()),
             )
         })
         .collect();
-    assert_eq!(edges, expected_edges);
-    assert_eq!(edges.len(), 4);
+    edges.sort();
+    edges
+}
+
+fn picture_configs() -> [DotConfig; 3] {
+    [
+        DotConfig::picture(),
+        DotConfig {
+            clusters: true,
+            ..DotConfig::picture()
+        },
+        DotConfig {
+            legend: false,
+            publishers_last: false,
+            clusters: true,
+        },
+    ]
+}
+
+#[test]
+fn pictures_with_legend_and_clusters_parse_back_and_render_without_a_word() {
+    let article = provgraph::analyze(&provgraph::DocumentInput::new(
+        fixtures::DOC,
+        fixtures::ARTICLE,
+    ));
+    let graphs = [
+        fixtures::graph(),
+        hostile_graph(),
+        crate::hostile::graph(),
+        build_graph([&article]),
+    ];
+    for config in picture_configs() {
+        for graph in &graphs {
+            let dot = to_dot_with(graph, &config);
+            let (mut nodes, edges) = parse_back(&dot);
+            assert_eq!(
+                nodes.remove(LEGEND_ID).is_some(),
+                config.legend,
+                "{config:?}"
+            );
+            let expected: BTreeMap<String, String> = graph
+                .nodes()
+                .map(|node| {
+                    let mut label = node.label.clone();
+                    if !node.titles.is_empty() {
+                        let shown = node.titles.len().min(2);
+                        label = format!("{label}\n{}", node.titles[..shown].join("; "));
+                        if node.titles.len() > shown {
+                            label.push_str(&format!(" (+{})", node.titles.len() - shown));
+                        }
+                    }
+                    (node.id.clone(), label)
+                })
+                .collect();
+            // Labels with control characters other than line breaks lose them to U+FFFD.
+            let clean = |text: &str| -> String {
+                text.chars()
+                    .map(|c| {
+                        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                            '\u{FFFD}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            };
+            let expected: BTreeMap<String, String> = expected
+                .into_iter()
+                .map(|(id, label)| (id, clean(&label)))
+                .collect();
+            assert_eq!(nodes, expected, "{config:?}");
+            assert_eq!(edges, expected_edges(graph), "{config:?}");
+            if let Some(svg) = render_svg(&dot) {
+                assert!(svg.contains("<svg"));
+                if config.legend {
+                    assert!(svg.contains(">Legend</text>"), "{svg}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn clusters_box_the_sources_that_only_one_document_names() {
+    let dot = to_dot_with(
+        &fixtures::graph(),
+        &DotConfig {
+            clusters: true,
+            ..DotConfig::default()
+        },
+    );
+    let parsed = graphviz_rust::parse(&dot).unwrap();
+    let Graph::DiGraph { stmts, .. } = parsed else {
+        panic!("not a digraph");
+    };
+    let clusters: Vec<(String, Vec<String>)> = stmts
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::Subgraph(subgraph) => Some((
+                plain(&subgraph.id).to_string(),
+                subgraph
+                    .stmts
+                    .iter()
+                    .filter_map(|stmt| match stmt {
+                        Stmt::Node(node) => Some(unquote(&node.id.0)),
+                        _ => None,
+                    })
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        clusters,
+        [
+            (
+                "cluster_0".to_string(),
+                vec!["jake-sullivan".to_string(), "reuters".to_string()]
+            ),
+            (
+                "cluster_1".to_string(),
+                vec!["nato-allies".to_string(), "western-officials".to_string()]
+            ),
+        ]
+    );
+    assert!(dot.contains(r#"label="The Biden-Putin Video Meeting: Two Hours of Mutual Warnings""#));
 }
 
 #[test]

@@ -310,20 +310,21 @@ print(g.graph['schema'])
 print(g.nodes['jake-sullivan']['label'])
 print(g.edges['tass', 'clubz', 'published']['weight'])
 ";
-    let output = Command::new("python3")
+    let python = crate::readers::python();
+    let output = Command::new(&python)
         .arg("-c")
         .arg(script)
         .arg(&path)
         .output()
         .unwrap_or_else(|err| {
-            panic!("cannot run python3 ({err}); install Python 3 and networkx (pip install networkx), or set PROVGRAPH_SKIP_NETWORKX=1")
+            panic!("cannot run {python} ({err}); install Python 3 and networkx (pip install networkx), set PROVGRAPH_PYTHON, or set PROVGRAPH_SKIP_NETWORKX=1")
         });
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         !stderr.contains("No module named 'networkx'"),
-        "networkx is not installed: run `pip install networkx` (.ci/run does), or set PROVGRAPH_SKIP_NETWORKX=1"
+        "networkx is not installed: run `bash .ci/run` (it makes a virtual environment and sets PROVGRAPH_PYTHON), or set PROVGRAPH_SKIP_NETWORKX=1"
     );
-    assert!(output.status.success(), "python3 failed: {stderr}");
+    assert!(output.status.success(), "{python} failed: {stderr}");
     let expected = format!(
         "{} {}\nprovgraph/1\nJake Sullivan\n2\n",
         graph.nodes().count(),

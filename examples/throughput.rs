@@ -1,0 +1,39 @@
+//! Measures analysis throughput on a JSON Lines corpus (one `{"text": ...}` per line):
+//! `cargo run --release --example throughput -- ../shared/bench/newswire.jsonl [ROUNDS]`.
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: throughput FILE.jsonl [ROUNDS]");
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let texts: Vec<(String, String)> = std::fs::read_to_string(&path)
+        .expect("readable corpus")
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            Some((format!("doc{i}"), v["text"].as_str()?.to_string()))
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let mut best = f64::MAX;
+    let mut attributions = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        attributions = 0;
+        for (id, text) in &texts {
+            attributions += provgraph::analyze(&provgraph::DocumentInput::new(id, text))
+                .attributions
+                .len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        "{} documents, {:.1} MB, {} attributions: {:.3} s, {:.1} MB/s (one thread)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        attributions,
+        best,
+        bytes as f64 / 1e6 / best
+    );
+}
