@@ -13,7 +13,7 @@ mod pipeline;
 mod progress;
 mod render;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use provgraph::export::{
@@ -62,7 +62,9 @@ fn run_extract(args: &ExtractArgs) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let output_file = args::output_file(args.output.as_deref());
     let mut output = Output::open(output_file)?;
-    let progress = Progress::new(input::total_size(&settings.locations));
+    // Lines streaming to the terminal would run through the bar.
+    let lines_on_terminal = output_file.is_none() && io::stdout().is_terminal();
+    let progress = Progress::unless(lines_on_terminal, input::total_size(&settings.locations));
     documents::analyse(
         &settings,
         &progress,

@@ -24,7 +24,12 @@ pub struct Progress {
 impl Progress {
     /// A bar for an input of `total` bytes (`None`: unknown, as for standard input).
     pub fn new(total: Option<u64>) -> Progress {
-        let bar = io::stderr().is_terminal().then(|| {
+        Progress::unless(false, total)
+    }
+
+    /// No bar if `hidden` (as when results stream to the same terminal), else [`Progress::new`].
+    pub fn unless(hidden: bool, total: Option<u64>) -> Progress {
+        let bar = (!hidden && io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
             let template = match total {
                 Some(_) => "{bar:30} {percent:>3}% {msg}, {eta} left",
