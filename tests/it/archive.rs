@@ -561,3 +561,48 @@ fn a_terminal_shows_the_progress_bar_on_a_long_run() {
     assert!(shown.contains(" MB/s"), "{shown:?}");
     assert!(dir.path().join("g.json").exists());
 }
+
+#[test]
+fn renamed_documents_are_reported_ten_times_then_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (0..14)
+        .map(|i| {
+            format!(
+                "{}\n",
+                json!({"id": "same", "text": format!("Story {i}.\n")})
+            )
+        })
+        .collect();
+    write(dir.path(), "wire.jsonl", lines);
+    let (stdout, stderr) = run_ok(dir.path(), &["extract", "wire.jsonl"], b"");
+    assert_eq!(stdout.lines().count(), 14);
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(warnings.len(), 11, "{stderr}");
+    assert_eq!(
+        warnings[0],
+        "provgraph: warning: wire.jsonl line 2 is document same again; calling it same-2"
+    );
+    assert_eq!(
+        warnings[10],
+        "provgraph: warning: wire.jsonl: 3 more documents had ids used before; they were renamed \
+         the same way"
+    );
+}
+
+#[test]
+fn extract_into_head_exits_quietly_with_status_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "wire.jsonl", articles_jsonl(30));
+    let script =
+        r#""$1" extract wire.jsonl | head -n 1 | cut -c1-13; echo "status ${PIPESTATUS[0]}""#;
+    let output = Command::new("bash")
+        .args(["-c", script, "bash", BIN])
+        .current_dir(dir.path())
+        .output()
+        .expect("bash runs");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "{\"document\":{\nstatus 0\n"
+    );
+}
