@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::FxHashMap;
 
 use crate::model::{Attribution, Document, DocumentAnalysis, Kind, Relation};
 
@@ -101,12 +102,17 @@ impl std::error::Error for DuplicateDocument {}
 
 /// A graph being built: analyses and whole graphs go in, in any order and grouping, and
 /// [`GraphBuilder::finish`] gives the same graph for the same documents. Adding takes the
-/// analysis by value, so that a long run holds each attribution once.
+/// analysis by value, so that a long run holds each attribution once. Everything is kept in hash
+/// maps while adding and sorted once at the end.
 #[derive(Default)]
 pub struct GraphBuilder {
-    nodes: BTreeMap<String, NodeAcc>,
-    edges: BTreeMap<(String, String, Relation), BTreeSet<String>>,
-    documents: BTreeMap<String, Document>,
+    /// Node ids, numbered as they come: edges refer to nodes by number.
+    node_numbers: FxHashMap<String, u32>,
+    /// By number.
+    nodes: Vec<(String, NodeAcc)>,
+    /// (source, target, relation) → attribution ids, in any order and repeated.
+    edges: FxHashMap<(u32, u32, Relation), Vec<String>>,
+    documents: FxHashMap<String, Document>,
     attributions: Vec<Attribution>,
 }
 
@@ -125,6 +131,30 @@ impl GraphBuilder {
         self.documents.len()
     }
 
+    /// The number of node `id`, a new one if it is new.
+    fn node_number(&mut self, id: &str) -> u32 {
+        if let Some(&number) = self.node_numbers.get(id) {
+            return number;
+        }
+        let number = u32::try_from(self.nodes.len()).expect("fewer than 2^32 nodes");
+        self.node_numbers.insert(id.to_string(), number);
+        self.nodes.push((id.to_string(), NodeAcc::default()));
+        number
+    }
+
+    fn node(&mut self, id: &str) -> &mut NodeAcc {
+        let number = self.node_number(id);
+        &mut self.nodes[number as usize].1
+    }
+
+    fn add_edge(&mut self, source: &str, target: &str, relation: Relation, attribution: &str) {
+        let key = (self.node_number(source), self.node_number(target), relation);
+        self.edges
+            .entry(key)
+            .or_default()
+            .push(attribution.to_string());
+    }
+
     /// Adds one document's analysis; a document id that is already there is an error and
     /// changes nothing.
     pub fn add_analysis(&mut self, analysis: DocumentAnalysis) -> Result<(), DuplicateDocument> {
@@ -132,7 +162,7 @@ impl GraphBuilder {
             return Err(DuplicateDocument(analysis.document.id));
         }
         for entity in analysis.entities {
-            let acc = self.nodes.entry(entity.id).or_default();
+            let acc = self.node(&entity.id);
             *acc.kinds.entry(entity.kind).or_default() += 1;
             acc.names.extend(entity.aliases);
             acc.titles.extend(entity.titles);
@@ -143,25 +173,18 @@ impl GraphBuilder {
         let publisher = analysis.document.publisher.as_deref();
         for attribution in &analysis.attributions {
             for pair in attribution.hops.windows(2) {
-                let key = (pair[0].node.clone(), pair[1].node.clone(), pair[1].relation);
-                self.edges
-                    .entry(key)
-                    .or_default()
-                    .insert(attribution.id.clone());
+                let relation = pair[1].relation;
+                self.add_edge(&pair[0].node, &pair[1].node, relation, &attribution.id);
             }
             if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
                 && last.node != publisher
             {
-                let key = (
-                    last.node.clone(),
-                    publisher.to_string(),
-                    Relation::Published,
-                );
-                self.edges
-                    .entry(key)
-                    .or_default()
-                    .insert(attribution.id.clone());
+                self.add_edge(&last.node, publisher, Relation::Published, &attribution.id);
             }
+        }
+        if let Some(publisher) = publisher {
+            // Every publisher is a node, even one no entity names.
+            self.node_number(publisher);
         }
         self.attributions.extend(analysis.attributions);
         self.documents
@@ -183,7 +206,7 @@ impl GraphBuilder {
         let ids: Vec<String> = nodes.iter().map(|node| node.weight.id.clone()).collect();
         for node in nodes {
             let node = node.weight;
-            let acc = self.nodes.entry(node.id).or_default();
+            let acc = self.node(&node.id);
             // A node without counts only stood in for a name an edge used: it adds no names.
             if !node.label_counts.is_empty() {
                 acc.names.insert(node.label);
@@ -200,8 +223,8 @@ impl GraphBuilder {
         }
         for edge in edges {
             let key = (
-                ids[edge.source().index()].clone(),
-                ids[edge.target().index()].clone(),
+                self.node_number(&ids[edge.source().index()]),
+                self.node_number(&ids[edge.target().index()]),
                 edge.weight.relation,
             );
             self.edges
@@ -211,36 +234,32 @@ impl GraphBuilder {
         }
         self.attributions.extend(graph.attributions);
         for document in graph.documents {
+            if let Some(publisher) = &document.publisher {
+                self.node_number(publisher);
+            }
             self.documents.insert(document.id.clone(), document);
         }
         Ok(())
     }
 
     /// The graph of everything added: sorted, with each node's fields chosen by order-free rules.
+    /// A node that only an edge or a publisher names is labelled with its id, of kind unnamed.
     pub fn finish(self) -> ProvGraph {
         let GraphBuilder {
+            node_numbers: _,
             mut nodes,
             edges,
             documents,
             mut attributions,
         } = self;
-        // Every node an edge or a publisher names must exist, even if an analysis forgot it.
-        for (source, target, _) in edges.keys() {
-            for id in [source, target] {
-                if !nodes.contains_key(id) {
-                    nodes.insert(id.clone(), NodeAcc::default());
-                }
-            }
-        }
-        for publisher in documents.values().filter_map(|d| d.publisher.as_ref()) {
-            if !nodes.contains_key(publisher) {
-                nodes.insert(publisher.clone(), NodeAcc::default());
-            }
-        }
+        // Numbers in the order of ids: the graph's node indices.
+        let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
+        order.sort_unstable_by(|a, b| nodes[*a as usize].0.cmp(&nodes[*b as usize].0));
+        let mut index = vec![NodeIndex::new(0); nodes.len()];
 
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for (id, acc) in nodes {
+        for &number in &order {
+            let (id, acc) = std::mem::take(&mut nodes[number as usize]);
             let label = pick_label(&acc.labels).unwrap_or_else(|| id.clone());
             let kind = acc
                 .kinds
@@ -250,12 +269,11 @@ impl GraphBuilder {
                 .unwrap_or(Kind::Unnamed);
             let aliases = acc
                 .names
-                .iter()
-                .filter(|name| **name != label)
-                .cloned()
+                .into_iter()
+                .filter(|name| *name != label)
                 .collect();
             let node = Node {
-                id: id.clone(),
+                id,
                 label,
                 kind,
                 aliases,
@@ -264,17 +282,28 @@ impl GraphBuilder {
                 label_counts: acc.labels,
                 kind_counts: acc.kinds,
             };
-            let node_index = graph.add_node(node);
-            index.insert(id, node_index);
+            index[number as usize] = graph.add_node(node);
         }
-        for ((source, target, relation), ids) in edges {
+        let mut edges: Vec<((u32, u32, Relation), Vec<String>)> = edges.into_iter().collect();
+        edges.sort_unstable_by(|((s1, t1, r1), _), ((s2, t2, r2), _)| {
+            (index[*s1 as usize], index[*t1 as usize], r1).cmp(&(
+                index[*s2 as usize],
+                index[*t2 as usize],
+                r2,
+            ))
+        });
+        for ((source, target, relation), mut ids) in edges {
+            ids.sort_unstable();
+            ids.dedup();
             let edge = Edge {
                 relation,
-                attributions: ids.into_iter().collect(),
+                attributions: ids,
             };
-            graph.add_edge(index[&source], index[&target], edge);
+            graph.add_edge(index[source as usize], index[target as usize], edge);
         }
 
+        let mut documents: Vec<Document> = documents.into_values().collect();
+        documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         attributions.sort_by(|a, b| {
             (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
                 b.document.as_str(),
@@ -285,7 +314,7 @@ impl GraphBuilder {
         });
         ProvGraph {
             graph,
-            documents: documents.into_values().collect(),
+            documents,
             attributions,
         }
     }

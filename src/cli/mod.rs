@@ -183,9 +183,14 @@ fn write_graph(
 ) -> Result<(), Error> {
     let text = match format {
         Format::Json => {
-            // Written as it is made: the largest output, and the one archives produce.
+            // Written as it is made: the largest output, and the one archives produce. The
+            // buffer here saves serde a dynamic call per token.
             let mut out = Output::open(output)?;
-            out.write_with(|out| write_json(graph, out))?;
+            out.write_with(|out| {
+                let mut out = io::BufWriter::with_capacity(1 << 16, out);
+                write_json(graph, &mut out)?;
+                out.flush()
+            })?;
             return out.finish();
         }
         Format::Neo4j => {
