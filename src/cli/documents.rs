@@ -12,7 +12,7 @@ use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
 use super::args::{self, InputArgs};
 use super::error::{Error, io_reason};
-use super::input::{self, Content, Location, Source, txt::title_line};
+use super::input::{self, Content, Location, Source};
 use super::pipeline;
 use super::progress::Progress;
 
@@ -188,8 +188,8 @@ impl input::Sink for Batches<'_, '_> {
     }
 }
 
-/// The text of the source (a page's main text), analysed; the headline line stands in for a
-/// title that neither the metadata nor the analysis gave.
+/// The text of the source (a page's main text), analysed. The title is the metadata's, else
+/// the analysis's (the first line, unless it is too long to be a headline).
 fn analyse_one(source: Source) -> Analysed {
     let (text, title, publisher) = match source.content {
         Content::Text(text) => (text, source.title, source.publisher),
@@ -198,16 +198,13 @@ fn analyse_one(source: Source) -> Analysed {
             (page.text, page.title, page.publisher)
         }
     };
-    let mut analysis = analyze(&DocumentInput {
+    let analysis = analyze(&DocumentInput {
         id: &source.id,
         text: &text,
         path: source.path.as_deref(),
         title: title.as_deref(),
         publisher: publisher.as_deref(),
     });
-    if analysis.document.title.is_none() {
-        analysis.document.title = title_line(&text).map(String::from);
-    }
     Analysed {
         analysis,
         text,

@@ -606,3 +606,20 @@ fn extract_into_head_exits_quietly_with_status_zero() {
         "{\"document\":{\nstatus 0\n"
     );
 }
+
+/// Regression: the first paragraph of a story without a headline became its title.
+#[test]
+fn a_first_line_too_long_for_a_headline_is_no_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "The minister said on Monday that the talks had gone well. ".repeat(8);
+    let record = json!({"id": "no-headline", "text": format!("{paragraph}\n\nMore.\n")});
+    let (stdout, _) = run_ok(
+        dir.path(),
+        &["build", "-"],
+        format!("{record}\n").as_bytes(),
+    );
+    assert_eq!(
+        document(&parse(&stdout), "no-headline")["title"],
+        Value::Null
+    );
+}

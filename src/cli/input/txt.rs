@@ -1,4 +1,4 @@
-//! Plain text: the checks that make bytes a document (UTF-8, no NUL byte), and its headline.
+//! Plain text: the checks that make bytes a document (UTF-8, no NUL byte).
 
 use crate::cli::error::Error;
 
@@ -38,13 +38,6 @@ pub fn check_text(bytes: Vec<u8>) -> Result<String, TextProblem> {
     })
 }
 
-/// The document's headline: its first non-blank line, trimmed.
-pub fn title_line(text: &str) -> Option<&str> {
-    text.lines()
-        .map(|line| line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
-        .find(|line| !line.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,16 +54,5 @@ mod tests {
             check_text(b"\xff\xfeh\0i\0".to_vec()),
             Err(TextProblem::Binary { offset: 3 })
         );
-    }
-
-    #[test]
-    fn the_title_is_the_first_non_blank_line_trimmed() {
-        assert_eq!(
-            title_line("\n  \n  Headline here  \nbody"),
-            Some("Headline here")
-        );
-        assert_eq!(title_line("\u{feff}Headline\r\nbody"), Some("Headline"));
-        assert_eq!(title_line(" \n\t\n"), None);
-        assert_eq!(title_line(""), None);
     }
 }
