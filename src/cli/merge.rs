@@ -18,7 +18,7 @@ use super::progress::Progress;
 
 /// What an input holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+enum Holds {
     /// `provgraph extract` output: one analysis per line.
     Lines,
     /// A `provgraph/1` JSON document.
@@ -60,60 +60,72 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
     pipeline::run(
         threads,
         |submit| read_inputs(&locations, &consumed, submit),
-        |item: Item| parse(item, &names),
-        |parsed| {
-            let (input, number, parsed) = parsed.map_err(|message| {
+        |batch: Vec<Item>| {
+            batch
+                .into_iter()
+                .map(|item| parse(item, &names))
+                .collect::<Vec<_>>()
+        },
+        |batch| {
+            let batch = batch.map_err(|message| {
                 Error::failure("internal error", message, "please report this bug")
-            })??;
-            let name = &names[input];
-            let added = match parsed {
-                Parsed::Analysis(analysis) => {
-                    progress
-                        .document_done(analysis.document.bytes, consumed.load(Ordering::Relaxed));
-                    builder.add_analysis(analysis)
-                }
-                Parsed::Graph(graph) => builder.add_graph(graph),
-            };
-            added.map_err(|duplicate| {
-                let at = match number {
-                    Some(number) => format!("{name} line {number}"),
-                    None => name.clone(),
+            })?;
+            for parsed in batch {
+                let (input, number, parsed) = parsed?;
+                let added = match parsed {
+                    Parsed::Analysis(analysis) => {
+                        let consumed = consumed.load(Ordering::Relaxed);
+                        progress.document_done(analysis.document.bytes, consumed);
+                        builder.add_analysis(analysis)
+                    }
+                    Parsed::Graph(graph) => builder.add_graph(graph),
                 };
-                Error::failure(
-                    format_args!("cannot merge {at}"),
-                    format_args!("document {} is in an earlier input too", duplicate.0),
-                    "give each document once: shards must not share documents",
-                )
-            })
+                added.map_err(|duplicate| {
+                    let at = match number {
+                        Some(number) => format!("{} line {number}", names[input]),
+                        None => names[input].clone(),
+                    };
+                    Error::failure(
+                        format_args!("cannot merge {at}"),
+                        format_args!("document {} is in an earlier input too", duplicate.0),
+                        "give each document once: shards must not share documents",
+                    )
+                })?;
+            }
+            Ok(())
         },
     )?;
     progress.finish();
     super::write_graph(&builder.finish(), format, output, &[])
 }
 
-/// Hands on each line of extract output, and each graph whole.
+/// How many bytes of extract output go to a thread at once.
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// Hands on the lines of extract output in batches, and each graph whole.
 fn read_inputs(
     locations: &[Location],
     consumed: &AtomicU64,
-    submit: &mut dyn FnMut(Item) -> bool,
+    submit: &mut dyn FnMut(Vec<Item>) -> bool,
 ) -> Result<(), Error> {
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
     for (input, location) in locations.iter().enumerate() {
         let name = location.name();
         let mut reader = input::open(location, consumed)?;
         let failed = |err: std::io::Error| input::failed_reading(&name, &err);
-        let kind = match kind_by_name(location) {
-            Some(kind) => kind,
+        let holds = match holds_by_name(location) {
+            Some(holds) => holds,
             None => sniff(reader.fill_buf().map_err(failed)?),
         };
-        match kind {
-            Kind::Graph => {
+        match holds {
+            Holds::Graph => {
                 let mut text = String::new();
                 reader.read_to_string(&mut text).map_err(failed)?;
-                if !submit(Item::Graph { input, text }) {
-                    return Ok(());
-                }
+                batch_bytes += text.len();
+                batch.push(Item::Graph { input, text });
             }
-            Kind::Lines => {
+            Holds::Lines => {
                 let mut number = 0;
                 loop {
                     let mut bytes = Vec::new();
@@ -124,16 +136,24 @@ fn read_inputs(
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    if !submit(Item::Line {
+                    batch_bytes += bytes.len();
+                    batch.push(Item::Line {
                         input,
                         number,
                         bytes,
-                    }) {
-                        return Ok(());
+                    });
+                    if batch_bytes >= BATCH_BYTES {
+                        batch_bytes = 0;
+                        if !submit(std::mem::take(&mut batch)) {
+                            return Ok(());
+                        }
                     }
                 }
             }
         }
+    }
+    if !batch.is_empty() {
+        submit(batch);
     }
     Ok(())
 }
@@ -169,7 +189,7 @@ fn parse(item: Item, names: &[String]) -> Result<(usize, Option<usize>, Parsed),
 
 /// What the file name says: `.jsonl` and `.ndjson` are extract output, `.json` a graph (each
 /// perhaps with `.gz`).
-fn kind_by_name(location: &Location) -> Option<Kind> {
+fn holds_by_name(location: &Location) -> Option<Holds> {
     let Location::File(path) = location else {
         return None;
     };
@@ -177,22 +197,22 @@ fn kind_by_name(location: &Location) -> Option<Kind> {
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let extension = Path::new(name).extension()?.to_str()?;
     match extension {
-        "jsonl" | "ndjson" => Some(Kind::Lines),
-        "json" => Some(Kind::Graph),
+        "jsonl" | "ndjson" => Some(Holds::Lines),
+        "json" => Some(Holds::Graph),
         _ => None,
     }
 }
 
 /// Extract output starts `{"document"`; anything else is taken for a graph.
-fn sniff(head: &[u8]) -> Kind {
+fn sniff(head: &[u8]) -> Holds {
     let start = head
         .iter()
         .position(|byte| !byte.is_ascii_whitespace())
         .unwrap_or(head.len());
     if head[start..].starts_with(br#"{"document""#) || start == head.len() {
-        Kind::Lines
+        Holds::Lines
     } else {
-        Kind::Graph
+        Holds::Graph
     }
 }
 
@@ -215,15 +235,15 @@ mod tests {
     #[test]
     fn inputs_are_told_by_name_then_by_how_they_start() {
         let file = |name: &str| Location::File(name.into());
-        assert_eq!(kind_by_name(&file("a.jsonl")), Some(Kind::Lines));
-        assert_eq!(kind_by_name(&file("dir/a.NDJSON.gz")), Some(Kind::Lines));
-        assert_eq!(kind_by_name(&file("g.json")), Some(Kind::Graph));
-        assert_eq!(kind_by_name(&file("g.json.gz")), Some(Kind::Graph));
-        assert_eq!(kind_by_name(&file("part-00000")), None);
-        assert_eq!(kind_by_name(&Location::Stdin), None);
-        assert_eq!(sniff(br#"{"document": {"id": "a"}}"#), Kind::Lines);
-        assert_eq!(sniff(b"\n{\"document\":{}}"), Kind::Lines);
-        assert_eq!(sniff(b""), Kind::Lines);
-        assert_eq!(sniff(b"{\n  \"directed\": true,"), Kind::Graph);
+        assert_eq!(holds_by_name(&file("a.jsonl")), Some(Holds::Lines));
+        assert_eq!(holds_by_name(&file("dir/a.NDJSON.gz")), Some(Holds::Lines));
+        assert_eq!(holds_by_name(&file("g.json")), Some(Holds::Graph));
+        assert_eq!(holds_by_name(&file("g.json.gz")), Some(Holds::Graph));
+        assert_eq!(holds_by_name(&file("part-00000")), None);
+        assert_eq!(holds_by_name(&Location::Stdin), None);
+        assert_eq!(sniff(br#"{"document": {"id": "a"}}"#), Holds::Lines);
+        assert_eq!(sniff(b"\n{\"document\":{}}"), Holds::Lines);
+        assert_eq!(sniff(b""), Holds::Lines);
+        assert_eq!(sniff(b"{\n  \"directed\": true,"), Holds::Graph);
     }
 }
