@@ -12,20 +12,9 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
+use crate::cli::run_in as run;
 
-fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
 
 /// Runs and checks the exit status is 0; returns standard output and standard error.
 fn run_ok(dir: &Path, args: &[&str], stdin: &[u8]) -> (String, String) {

@@ -85,7 +85,7 @@ fn make_tree(root: &Path) {
     fs::create_dir(root.join("emptydir")).unwrap();
 }
 
-fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .current_dir(dir)
