@@ -3,11 +3,15 @@
 //!
 //! Building is deterministic and independent of the order of the documents: nodes, edges,
 //! documents and attributions come out sorted, and merged node fields are chosen by
-//! order-free rules (most frequent label, then longest, then smallest).
+//! order-free rules (most frequent label, then longest, then smallest). Each node keeps the
+//! counts it was chosen from, so graphs merge as their documents would: building from all
+//! analyses, or from graphs of any split of them, gives the same graph.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::FxHashMap;
 
 use crate::model::{Attribution, Document, DocumentAnalysis, Kind, Relation};
 
@@ -20,6 +24,11 @@ pub struct Node {
     pub aliases: Vec<String>,
     pub titles: Vec<String>,
     pub mentions: usize,
+    /// How many document entities had each label: what `label` was chosen from, kept so that
+    /// graphs merge exactly. Empty for a node that only an edge or a publisher names.
+    pub label_counts: BTreeMap<String, usize>,
+    /// How many document entities had each kind: what `kind` was chosen from.
+    pub kind_counts: BTreeMap<Kind, usize>,
 }
 
 /// Information flowing from one source to the next.
@@ -69,6 +78,45 @@ impl ProvGraph {
     }
 }
 
+/// Merges document analyses into one graph. Document ids must be unique: an analysis whose
+/// document id came earlier is skipped (use [`GraphBuilder`] to hear about it).
+pub fn build_graph<'a>(analyses: impl IntoIterator<Item = &'a DocumentAnalysis>) -> ProvGraph {
+    let mut builder = GraphBuilder::default();
+    for analysis in analyses {
+        let _ = builder.add_analysis(analysis.clone());
+    }
+    builder.finish()
+}
+
+/// A document id that was added to a [`GraphBuilder`] before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateDocument(pub String);
+
+impl fmt::Display for DuplicateDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "document {:?} is there twice", self.0)
+    }
+}
+
+impl std::error::Error for DuplicateDocument {}
+
+/// A graph being built: analyses and whole graphs go in, in any order and grouping, and
+/// [`GraphBuilder::finish`] gives the same graph for the same documents. Adding takes the
+/// analysis by value, so that a long run holds each attribution once. Everything is kept in hash
+/// maps while adding and sorted once at the end.
+#[derive(Default)]
+pub struct GraphBuilder {
+    /// Node ids, numbered as they come: edges refer to nodes by number.
+    node_numbers: FxHashMap<String, u32>,
+    /// By number.
+    nodes: Vec<(String, NodeAcc)>,
+    /// (source, target, relation) → attribution ids, in any order and repeated.
+    edges: FxHashMap<(u32, u32, Relation), Vec<String>>,
+    documents: FxHashMap<String, Document>,
+    attributions: Vec<Attribution>,
+}
+
+/// Everything a node is chosen from; merging two is adding them up.
 #[derive(Default)]
 struct NodeAcc {
     labels: BTreeMap<String, usize>,
@@ -78,114 +126,202 @@ struct NodeAcc {
     mentions: usize,
 }
 
-/// Merges document analyses into one graph.
-pub fn build_graph<'a>(analyses: impl IntoIterator<Item = &'a DocumentAnalysis>) -> ProvGraph {
-    let mut nodes: BTreeMap<String, NodeAcc> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String, Relation), BTreeSet<String>> = BTreeMap::new();
-    let mut documents = Vec::new();
-    let mut attributions = Vec::new();
+impl GraphBuilder {
+    pub fn n_documents(&self) -> usize {
+        self.documents.len()
+    }
 
-    for analysis in analyses {
-        for entity in &analysis.entities {
-            let acc = nodes.entry(entity.id.clone()).or_default();
-            *acc.labels.entry(entity.label.clone()).or_default() += 1;
+    /// The number of node `id`, a new one if it is new.
+    fn node_number(&mut self, id: &str) -> u32 {
+        if let Some(&number) = self.node_numbers.get(id) {
+            return number;
+        }
+        let number = u32::try_from(self.nodes.len()).expect("fewer than 2^32 nodes");
+        self.node_numbers.insert(id.to_string(), number);
+        self.nodes.push((id.to_string(), NodeAcc::default()));
+        number
+    }
+
+    fn node(&mut self, id: &str) -> &mut NodeAcc {
+        let number = self.node_number(id);
+        &mut self.nodes[number as usize].1
+    }
+
+    fn add_edge(&mut self, source: &str, target: &str, relation: Relation, attribution: &str) {
+        let key = (self.node_number(source), self.node_number(target), relation);
+        self.edges
+            .entry(key)
+            .or_default()
+            .push(attribution.to_string());
+    }
+
+    /// Adds one document's analysis; a document id that is already there is an error and
+    /// changes nothing.
+    pub fn add_analysis(&mut self, analysis: DocumentAnalysis) -> Result<(), DuplicateDocument> {
+        if self.documents.contains_key(&analysis.document.id) {
+            return Err(DuplicateDocument(analysis.document.id));
+        }
+        for entity in analysis.entities {
+            let acc = self.node(&entity.id);
             *acc.kinds.entry(entity.kind).or_default() += 1;
-            acc.names.insert(entity.label.clone());
-            acc.names.extend(entity.aliases.iter().cloned());
-            acc.titles.extend(entity.titles.iter().cloned());
+            acc.names.extend(entity.aliases);
+            acc.titles.extend(entity.titles);
             acc.mentions += entity.mentions;
+            *acc.labels.entry(entity.label.clone()).or_default() += 1;
+            acc.names.insert(entity.label);
         }
         let publisher = analysis.document.publisher.as_deref();
         for attribution in &analysis.attributions {
             for pair in attribution.hops.windows(2) {
-                let key = (pair[0].node.clone(), pair[1].node.clone(), pair[1].relation);
-                edges.entry(key).or_default().insert(attribution.id.clone());
+                let relation = pair[1].relation;
+                self.add_edge(&pair[0].node, &pair[1].node, relation, &attribution.id);
             }
             if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
                 && last.node != publisher
             {
-                let key = (
-                    last.node.clone(),
-                    publisher.to_string(),
-                    Relation::Published,
-                );
-                edges.entry(key).or_default().insert(attribution.id.clone());
+                self.add_edge(&last.node, publisher, Relation::Published, &attribution.id);
             }
-            attributions.push(attribution.clone());
         }
-        documents.push(analysis.document.clone());
+        if let Some(publisher) = publisher {
+            // Every publisher is a node, even one no entity names.
+            self.node_number(publisher);
+        }
+        self.attributions.extend(analysis.attributions);
+        self.documents
+            .insert(analysis.document.id.clone(), analysis.document);
+        Ok(())
     }
 
-    // Every node an edge or a publisher names must exist, even if an analysis forgot it.
-    let referenced = edges
-        .keys()
-        .flat_map(|(s, t, _)| [s, t])
-        .cloned()
-        .collect::<Vec<_>>();
-    for id in referenced
-        .into_iter()
-        .chain(documents.iter().filter_map(|d| d.publisher.clone()))
-    {
-        nodes.entry(id.clone()).or_insert_with(|| NodeAcc {
-            labels: BTreeMap::from([(id.clone(), 1)]),
-            kinds: BTreeMap::from([(Kind::Unnamed, 1)]),
-            names: BTreeSet::from([id]),
-            ..NodeAcc::default()
+    /// Adds a whole graph (one read back from JSON, say); any of its document ids that is
+    /// already there is an error and changes nothing.
+    pub fn add_graph(&mut self, graph: ProvGraph) -> Result<(), DuplicateDocument> {
+        if let Some(document) = graph
+            .documents
+            .iter()
+            .find(|document| self.documents.contains_key(&document.id))
+        {
+            return Err(DuplicateDocument(document.id.clone()));
+        }
+        let (nodes, edges) = graph.graph.into_nodes_edges();
+        let ids: Vec<String> = nodes.iter().map(|node| node.weight.id.clone()).collect();
+        for node in nodes {
+            let node = node.weight;
+            let acc = self.node(&node.id);
+            // A node without counts only stood in for a name an edge used: it adds no names.
+            if !node.label_counts.is_empty() {
+                acc.names.insert(node.label);
+            }
+            for (label, count) in node.label_counts {
+                *acc.labels.entry(label).or_default() += count;
+            }
+            for (kind, count) in node.kind_counts {
+                *acc.kinds.entry(kind).or_default() += count;
+            }
+            acc.names.extend(node.aliases);
+            acc.titles.extend(node.titles);
+            acc.mentions += node.mentions;
+        }
+        for edge in edges {
+            let key = (
+                self.node_number(&ids[edge.source().index()]),
+                self.node_number(&ids[edge.target().index()]),
+                edge.weight.relation,
+            );
+            self.edges
+                .entry(key)
+                .or_default()
+                .extend(edge.weight.attributions);
+        }
+        self.attributions.extend(graph.attributions);
+        for document in graph.documents {
+            if let Some(publisher) = &document.publisher {
+                self.node_number(publisher);
+            }
+            self.documents.insert(document.id.clone(), document);
+        }
+        Ok(())
+    }
+
+    /// The graph of everything added: sorted, with each node's fields chosen by order-free rules.
+    /// A node that only an edge or a publisher names is labelled with its id, of kind unnamed.
+    pub fn finish(self) -> ProvGraph {
+        let GraphBuilder {
+            node_numbers: _,
+            mut nodes,
+            edges,
+            documents,
+            mut attributions,
+        } = self;
+        // Numbers in the order of ids: the graph's node indices.
+        let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
+        order.sort_unstable_by(|a, b| nodes[*a as usize].0.cmp(&nodes[*b as usize].0));
+        let mut index = vec![NodeIndex::new(0); nodes.len()];
+
+        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+        for &number in &order {
+            let (id, acc) = std::mem::take(&mut nodes[number as usize]);
+            let label = pick_label(&acc.labels).unwrap_or_else(|| id.clone());
+            let kind = acc
+                .kinds
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(kind, _)| *kind)
+                .unwrap_or(Kind::Unnamed);
+            let aliases = acc
+                .names
+                .into_iter()
+                .filter(|name| *name != label)
+                .collect();
+            let node = Node {
+                id,
+                label,
+                kind,
+                aliases,
+                titles: acc.titles.into_iter().collect(),
+                mentions: acc.mentions,
+                label_counts: acc.labels,
+                kind_counts: acc.kinds,
+            };
+            index[number as usize] = graph.add_node(node);
+        }
+        let mut edges: Vec<((u32, u32, Relation), Vec<String>)> = edges.into_iter().collect();
+        edges.sort_unstable_by(|((s1, t1, r1), _), ((s2, t2, r2), _)| {
+            (index[*s1 as usize], index[*t1 as usize], r1).cmp(&(
+                index[*s2 as usize],
+                index[*t2 as usize],
+                r2,
+            ))
         });
-    }
+        for ((source, target, relation), mut ids) in edges {
+            ids.sort_unstable();
+            ids.dedup();
+            let edge = Edge {
+                relation,
+                attributions: ids,
+            };
+            graph.add_edge(index[source as usize], index[target as usize], edge);
+        }
 
-    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    for (id, acc) in nodes {
-        let label = pick_label(&acc.labels);
-        let kind = acc
-            .kinds
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(kind, _)| *kind)
-            .unwrap_or(Kind::Unnamed);
-        let aliases = acc
-            .names
-            .iter()
-            .filter(|name| **name != label)
-            .cloned()
-            .collect();
-        let node = Node {
-            id: id.clone(),
-            label,
-            kind,
-            aliases,
-            titles: acc.titles.into_iter().collect(),
-            mentions: acc.mentions,
-        };
-        index.insert(id, graph.add_node(node));
-    }
-    for ((source, target, relation), ids) in edges {
-        let edge = Edge {
-            relation,
-            attributions: ids.into_iter().collect(),
-        };
-        graph.add_edge(index[&source], index[&target], edge);
-    }
-
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    attributions.sort_by(|a, b| {
-        (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
-            b.document.as_str(),
-            b.span.start,
-            b.span.end,
-            b.id.as_str(),
-        ))
-    });
-    ProvGraph {
-        graph,
-        documents,
-        attributions,
+        let mut documents: Vec<Document> = documents.into_values().collect();
+        documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        attributions.sort_by(|a, b| {
+            (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
+                b.document.as_str(),
+                b.span.start,
+                b.span.end,
+                b.id.as_str(),
+            ))
+        });
+        ProvGraph {
+            graph,
+            documents,
+            attributions,
+        }
     }
 }
 
 /// The most frequent label; ties go to the longest, then the smallest.
-fn pick_label(labels: &BTreeMap<String, usize>) -> String {
+fn pick_label(labels: &BTreeMap<String, usize>) -> Option<String> {
     labels
         .iter()
         .max_by(|a, b| {
@@ -194,7 +330,6 @@ fn pick_label(labels: &BTreeMap<String, usize>) -> String {
                 .then(b.0.cmp(a.0))
         })
         .map(|(label, _)| label.clone())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

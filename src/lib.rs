@@ -1,9 +1,11 @@
 //! provgraph: who said a thing, who relayed it, and through which outlets it reached the page.
 //!
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
-//! attributions with their chains; [`build_graph`] merges analyses into one provenance graph;
+//! attributions with their chains; [`build_graph`] merges analyses into one provenance graph
+//! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
 //! [`export`] writes the graph as JSON, DOT, GraphML, GEXF, PROV, Cytoscape.js, Neo4j, Cypher,
-//! CSV or an HTML report.
+//! CSV or an HTML report; [`page::extract_page`] finds the main text, title and publisher of a
+//! web page.
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke on Tuesday.\n\
@@ -18,6 +20,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod mention;
 pub mod model;
+pub mod page;
 pub mod span;
 pub mod text;
 
@@ -28,7 +31,7 @@ mod publisher;
 pub mod rules;
 
 pub use analyze::{DocumentInput, analyze, explain};
-pub use graph::{ProvGraph, build_graph};
+pub use graph::{GraphBuilder, ProvGraph, build_graph};
 pub use model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
 pub use span::Span;
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use super::error::Error;
+use super::input::Format as InputFormat;
 
 const ABOUT: &str = "Find who said what in news articles, and through whom it reached the page";
 
@@ -13,16 +14,21 @@ const ABOUT: &str = "Find who said what in news articles, and through whom it re
 const LONG_ABOUT: &str = "\
 Find who said what in news articles, and through whom it reached the page.
 
-provgraph reads plain-text articles, finds each statement that an article attributes to a
+provgraph reads news articles, finds each statement that an article attributes to a
 source (\"X said\", \"according to Y\", \"quoted by Z\") and follows the chain it travelled:
 from the original source through the agencies and outlets that relayed it, to the outlet
 that published the article. `build` merges the chains of all inputs into one provenance
-graph; `chains` lists them, one line per statement, for auditing.";
+graph; `chains` lists them, one line per statement, for auditing. For archives too large
+for one run, `extract` writes each document's analysis as one JSON line, and `merge` joins
+such files (and graphs) into the graph `build` would have made.";
 
 const AFTER_HELP: &str = "\
-Inputs are UTF-8 text: a .txt file, a directory (its .txt files, in path order), or - for
-standard input. Each input is one document, named after its file without the extension
-(standard input is `stdin`).
+Inputs are files, directories (all their .txt, .jsonl, .ndjson, .html and .htm files,
+recursively, in path order) and - for standard input; any file may be gzipped (.gz). A .txt
+file is one document, named after the file; an HTML page is one document, its main text;
+each line of a JSON Lines file is one document: {\"text\": ..., \"id\": ..., \"title\": ...,
+\"publisher\": ..., \"url\": ..., \"date\": ...}, only text required. Standard input is
+sniffed ({ is JSON Lines, < is HTML, else text) unless --input-format says.
 
 Exit status: 0 on success, 1 when an input cannot be read or the output cannot be
 written, 2 for a usage error.
@@ -34,7 +40,9 @@ Examples:
   provgraph build articles/ -o report.html
   provgraph build articles/ --format neo4j -o neo4j-import/
   provgraph render articles/ -o graph.svg
-  cat article.txt | provgraph build - --format dot";
+  cat article.txt | provgraph build - --format dot
+  provgraph extract archive.jsonl.gz -o shard-1.jsonl
+  provgraph merge shard-*.jsonl -o graph.json";
 
 const BUILD_ABOUT: &str = "Build one provenance graph from all inputs and write it as JSON, DOT, GraphML, GEXF, PROV, ...";
 
@@ -88,6 +96,31 @@ original source to the publisher, and the start of the reported words. For examp
 
 Each arrow is labelled with how the source it points to got the content.";
 
+const EXTRACT_ABOUT: &str = "Analyse each document and write its analysis as one JSON line";
+
+const EXTRACT_LONG_ABOUT: &str = "\
+Analyse each document and write its analysis as one JSON line, in input order, as soon as
+it is done: the map step of a large run.
+
+Each line holds the document (id, path, title, publisher, bytes), its entities and its
+attributions with their chains and byte spans, plus the record's url and date when a JSON
+Lines record had them. Memory stays the same however long the input. `provgraph merge`
+joins such files into one graph, the same graph `build` makes from the same documents.";
+
+const MERGE_ABOUT: &str = "Merge extract output and JSON graphs into one graph";
+
+const MERGE_LONG_ABOUT: &str = "\
+Merge extract output and JSON graphs into one graph, the one `build` makes from all their
+documents: the reduce step of a large run.
+
+Inputs are files written by `provgraph extract` (JSON Lines, .jsonl or .ndjson) or by
+`provgraph build` or `merge` (JSON graphs, .json), gzipped or not, or - for standard
+input; a file is told by its extension, else by how it starts. Merging is associative and
+commutative: shards may be merged in any grouping and order. A document may come only
+once: the same document id in two inputs is an error.
+
+The format is --format if given, else the extension of -o, else JSON, as for build.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "provgraph",
@@ -112,13 +145,16 @@ pub enum Command {
     Chains(ChainsArgs),
     #[command(about = RENDER_ABOUT, long_about = RENDER_LONG_ABOUT, after_help = AFTER_HELP)]
     Render(RenderArgs),
+    #[command(about = EXTRACT_ABOUT, long_about = EXTRACT_LONG_ABOUT, after_help = AFTER_HELP)]
+    Extract(ExtractArgs),
+    #[command(about = MERGE_ABOUT, long_about = MERGE_LONG_ABOUT)]
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Articles to read: .txt files, directories of .txt files, or - for standard input
-    #[arg(value_name = "INPUT", required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Output format: json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher,
     /// csv or html [default: from the extension of -o, else json]
@@ -133,9 +169,8 @@ pub struct BuildArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// Articles to read: .txt files, directories of .txt files, or - for standard input
-    #[arg(value_name = "INPUT", required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// The picture to write: a .svg, .png or .pdf file, replaced whole or not at all
     #[arg(short, long, value_name = "FILE", required = true)]
@@ -148,9 +183,61 @@ pub struct RenderArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ChainsArgs {
-    /// Articles to read: .txt files, directories of .txt files, or - for standard input
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write to FILE instead of standard output; the file is replaced whole or not at all
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Files to merge: extract output (.jsonl), JSON graphs (.json), or - for standard input
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
+
+    /// Output format, as for build (the html report shows no article text) [default: from the
+    /// extension of -o, else json]
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// Write to FILE instead of standard output; the file is replaced whole or not at all
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How the documents are read and analysed; shared by the commands that analyse.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Articles to read: files (.txt, .jsonl, .ndjson, .html, .htm, and .gz of these),
+    /// directories, or - for standard input
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Format of standard input and of files whose extension names none: txt, jsonl or html
+    /// [default: sniffed]
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
+
+    /// Stop at a bad JSON Lines record (exit status 1) instead of skipping it with a warning
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also write each document's text, which the byte offsets refer to, to DIR/<id>.txt (for
+    /// HTML, the extracted main text)
+    #[arg(long, value_name = "DIR")]
+    pub emit_text: Option<PathBuf>,
+
+    /// Analyse on N threads; the output is the same for any N [default: one per core]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -288,6 +375,33 @@ pub fn picture_format(output: &Path) -> Result<Picture, Error> {
             },
             "name the file .svg, .png or .pdf",
         )),
+    }
+}
+
+/// The format of `--input-format`, if given.
+pub fn input_format(format: Option<&str>) -> Result<Option<InputFormat>, Error> {
+    let Some(format) = format else {
+        return Ok(None);
+    };
+    InputFormat::parse(format).map(Some).ok_or_else(|| {
+        Error::usage(
+            format_args!("unknown input format {format}"),
+            "provgraph reads txt, jsonl and html",
+            "use --input-format txt, jsonl or html",
+        )
+    })
+}
+
+/// The number of threads: `--threads` if given, else one per core.
+pub fn threads(threads: Option<usize>) -> Result<usize, Error> {
+    match threads {
+        Some(0) => Err(Error::usage(
+            "--threads 0 is no threads",
+            "the documents need at least one",
+            "give --threads 1 or more, or leave it out for one per core",
+        )),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
     }
 }
 

@@ -4,23 +4,30 @@
 
 mod args;
 mod chains;
+mod documents;
 mod error;
 mod input;
+mod merge;
 mod output;
+mod pipeline;
+mod progress;
 mod render;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
-    to_graphml, to_html, to_json, to_neo4j, to_prov_json, to_prov_n,
+    to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
 };
-use provgraph::{DocumentAnalysis, DocumentInput, ProvGraph, analyze, build_graph};
+use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
+use serde::Serialize;
 
 pub use args::Args;
-use args::{BuildArgs, ChainsArgs, Command, Format, Picture, RenderArgs};
+use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format, Picture, RenderArgs};
 pub use error::Error;
-use input::Source;
+use output::Output;
+use progress::Progress;
 
 /// Runs one command line to the end; warnings go to standard error as they come.
 pub fn run(args: Args) -> Result<(), Error> {
@@ -28,12 +35,134 @@ pub fn run(args: Args) -> Result<(), Error> {
         Command::Build(build) => run_build(&build),
         Command::Chains(chains) => run_chains(&chains),
         Command::Render(render) => run_render(&render),
+        Command::Extract(extract) => run_extract(&extract),
+        Command::Merge(merge) => merge::run_merge(&merge),
     }
 }
 
 fn run_build(args: &BuildArgs) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
     let output = args::output_file(args.output.as_deref());
+    check_neo4j_output(format, output)?;
+    let settings = documents::settings(&args.input)?;
+    // Only the HTML report shows the articles' words.
+    let keep_texts = format == Format::Html;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let graph = analyse_into_graph(&settings, |analysed| {
+        if keep_texts {
+            texts.push((analysed.analysis.document.id.clone(), analysed.text));
+        }
+        analysed.analysis
+    })?;
+    write_graph(&graph, format, output, &texts)
+}
+
+/// Writes one JSON line per document, in input order, each as soon as it is ready.
+fn run_extract(args: &ExtractArgs) -> Result<(), Error> {
+    let settings = documents::settings(&args.input)?;
+    let output_file = args::output_file(args.output.as_deref());
+    let mut output = Output::open(output_file)?;
+    // Lines streaming to the terminal would run through the bar.
+    let lines_on_terminal = output_file.is_none() && io::stdout().is_terminal();
+    let progress = Progress::unless(lines_on_terminal, input::total_size(&settings.locations));
+    documents::analyse(
+        &settings,
+        &progress,
+        |analysed| {
+            let line = ExtractLine {
+                analysis: &analysed.analysis,
+                url: analysed.url.as_deref(),
+                date: analysed.date.as_deref(),
+            };
+            let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
+            bytes.push(b'\n');
+            bytes
+        },
+        |line| {
+            output.write_all(&line)?;
+            // Down a pipe, each line goes as soon as it is ready.
+            if output_file.is_none() {
+                output.write_with(|out| out.flush())?;
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    output.finish()
+}
+
+/// One line of `extract`: the analysis, and the record's metadata that it does not keep.
+#[derive(Serialize)]
+struct ExtractLine<'a> {
+    #[serde(flatten)]
+    analysis: &'a DocumentAnalysis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+}
+
+fn run_render(args: &RenderArgs) -> Result<(), Error> {
+    let picture = args::picture_format(&args.output)?;
+    let settings = documents::settings(&args.input)?;
+    let graph = analyse_into_graph(&settings, |analysed| analysed.analysis)?;
+    let config = DotConfig {
+        clusters: args.clusters,
+        ..DotConfig::picture()
+    };
+    let bytes = render::draw(&to_dot_with(&graph, &config), picture)
+        .map_err(render::DrawError::into_error)?;
+    output::write_bytes(&args.output, &bytes)
+}
+
+fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
+    let settings = documents::settings(&args.input)?;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let graph = analyse_into_graph(&settings, |analysed| {
+        texts.push((analysed.analysis.document.id.clone(), analysed.text));
+        analysed.analysis
+    })?;
+    let documents: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let mut text = String::new();
+    for line in chains::chain_lines(&graph, &documents) {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    output::write_stdout(&text)
+}
+
+/// Analyses every document into one graph; `keep` sees each analysed document, in input order,
+/// and returns the analysis to add.
+fn analyse_into_graph(
+    settings: &documents::Settings,
+    mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
+) -> Result<ProvGraph, Error> {
+    let progress = Progress::new(input::total_size(&settings.locations));
+    let mut builder = GraphBuilder::default();
+    documents::analyse(
+        settings,
+        &progress,
+        |analysed| analysed,
+        |analysed| {
+            // Ids are unique: the reader made them so.
+            builder.add_analysis(keep(analysed)).map_err(|duplicate| {
+                Error::failure(
+                    "internal error",
+                    duplicate,
+                    "please report this bug with the command line",
+                )
+            })
+        },
+    )?;
+    progress.finish();
+    Ok(builder.finish())
+}
+
+/// The neo4j export is a directory: it needs `-o`.
+fn check_neo4j_output(format: Format, output: Option<&Path>) -> Result<(), Error> {
     if format == Format::Neo4j && output.is_none() {
         return Err(Error::usage(
             "cannot write neo4j to standard output",
@@ -41,36 +170,53 @@ fn run_build(args: &BuildArgs) -> Result<(), Error> {
             "give the directory with -o DIR",
         ));
     }
-    let sources = read_sources(&args.inputs)?;
-    let analyses = analyze_sources(&sources);
-    let graph = build_graph(&analyses);
+    Ok(())
+}
+
+/// Writes the graph in `format` to `output` (standard output for `None`); `texts` (document
+/// id, text) are for the HTML report.
+fn write_graph(
+    graph: &ProvGraph,
+    format: Format,
+    output: Option<&Path>,
+    texts: &[(String, String)],
+) -> Result<(), Error> {
     let text = match format {
-        Format::Json => to_json(&graph),
-        Format::Dot => to_dot(&graph),
-        Format::Graphml => to_graphml(&graph),
-        Format::Gexf => to_gexf(&graph),
-        Format::ProvJson => to_prov_json(&graph),
-        Format::ProvN => to_prov_n(&graph),
-        Format::Cytoscape => to_cytoscape(&graph),
-        Format::Cypher => to_cypher(&graph),
-        Format::Csv => to_csv(&graph),
-        Format::Html => html_report(&graph, &sources),
-        Format::Neo4j => {
-            let path = output.expect("checked above");
-            return output::write_dir(path, &to_neo4j(&graph));
+        Format::Json => {
+            // Written as it is made: the largest output, and the one archives produce. The
+            // buffer here saves serde a dynamic call per token.
+            let mut out = Output::open(output)?;
+            out.write_with(|out| {
+                let mut out = io::BufWriter::with_capacity(1 << 16, out);
+                write_json(graph, &mut out)?;
+                out.flush()
+            })?;
+            return out.finish();
         }
+        Format::Neo4j => {
+            let path = output.expect("checked before the run");
+            return output::write_dir(path, &to_neo4j(graph));
+        }
+        Format::Dot => to_dot(graph),
+        Format::Graphml => to_graphml(graph),
+        Format::Gexf => to_gexf(graph),
+        Format::ProvJson => to_prov_json(graph),
+        Format::ProvN => to_prov_n(graph),
+        Format::Cytoscape => to_cytoscape(graph),
+        Format::Cypher => to_cypher(graph),
+        Format::Csv => to_csv(graph),
+        Format::Html => html_report(graph, texts),
     };
-    match output {
-        Some(path) => output::write_file(path, &text),
-        None => output::write_stdout(&text),
-    }
+    let mut out = Output::open(output)?;
+    out.write_all(text.as_bytes())?;
+    out.finish()
 }
 
 /// The HTML report; without Graphviz, without its diagram (and a warning).
-fn html_report(graph: &ProvGraph, sources: &[Source]) -> String {
-    let texts: Vec<(&str, &str)> = sources
+fn html_report(graph: &ProvGraph, texts: &[(String, String)]) -> String {
+    let texts: Vec<(&str, &str)> = texts
         .iter()
-        .map(|source| (source.id.as_str(), source.text.as_str()))
+        .map(|(id, text)| (id.as_str(), text.as_str()))
         .collect();
     let svg = match render::draw(&to_dot_with(graph, &DotConfig::picture()), Picture::Svg) {
         Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
@@ -87,63 +233,6 @@ fn html_report(graph: &ProvGraph, sources: &[Source]) -> String {
             svg: svg.as_deref(),
         },
     )
-}
-
-fn run_render(args: &RenderArgs) -> Result<(), Error> {
-    let picture = args::picture_format(&args.output)?;
-    let sources = read_sources(&args.inputs)?;
-    let analyses = analyze_sources(&sources);
-    let graph = build_graph(&analyses);
-    let config = DotConfig {
-        clusters: args.clusters,
-        ..DotConfig::picture()
-    };
-    let bytes = render::draw(&to_dot_with(&graph, &config), picture)
-        .map_err(render::DrawError::into_error)?;
-    output::write_bytes(&args.output, &bytes)
-}
-
-fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
-    let sources = read_sources(&args.inputs)?;
-    let analyses = analyze_sources(&sources);
-    let graph = build_graph(&analyses);
-    let documents: Vec<(&str, &str)> = sources
-        .iter()
-        .map(|source| (source.id.as_str(), source.text.as_str()))
-        .collect();
-    let mut text = String::new();
-    for line in chains::chain_lines(&graph, &documents) {
-        text.push_str(&line);
-        text.push('\n');
-    }
-    output::write_stdout(&text)
-}
-
-fn read_sources(inputs: &[std::path::PathBuf]) -> Result<Vec<Source>, Error> {
-    let inputs = input::read_inputs(inputs)?;
-    for warning in &inputs.warnings {
-        warn(warning);
-    }
-    Ok(inputs.sources)
-}
-
-/// Analyses each source; the headline line stands in for a title the analysis did not find.
-fn analyze_sources(sources: &[Source]) -> Vec<DocumentAnalysis> {
-    sources
-        .iter()
-        .map(|source| {
-            let mut analysis = analyze(&DocumentInput {
-                id: &source.id,
-                text: &source.text,
-                path: source.path.as_deref(),
-                ..DocumentInput::default()
-            });
-            if analysis.document.title.is_none() {
-                analysis.document.title = input::title_line(&source.text).map(String::from);
-            }
-            analysis
-        })
-        .collect()
 }
 
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.

@@ -1,6 +1,8 @@
 //! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
 //! quietly, or to a file, atomically: a temporary file in the same directory renamed over the
-//! target, so a failed run leaves no file behind and an existing file untouched.
+//! target, so a failed run leaves no file behind and an existing file untouched (a device or a
+//! named pipe, such as `/dev/null`, is written through instead). Output is buffered and written
+//! as it comes, so that a large result is never held whole in memory.
 //!
 //! A directory of files (the neo4j export) is written into a temporary directory beside the
 //! target and renamed into place. The target may be missing, empty, or a previous export of
@@ -9,71 +11,138 @@
 //! deleted; should the run stop between the two, it is left as `.provgraph-old-*` beside it.
 
 use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use super::error::{Error, io_reason};
 
-/// Writes `text` to standard output.
-pub fn write_stdout(text: &str) -> Result<(), Error> {
-    let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|err| match err.kind() {
-            io::ErrorKind::BrokenPipe => Error::broken_pipe(),
-            _ => Error::failure(
-                "cannot write to standard output",
-                io_reason(&err),
-                "check where the output goes, or give -o FILE",
-            ),
-        })
+/// Where a command's output goes, written as it comes: standard output, or a temporary file that
+/// [`Output::finish`] renames over the target. Dropped without `finish`, it leaves no file.
+pub enum Output {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        path: PathBuf,
+        file: BufWriter<NamedTempFile>,
+    },
+    /// A device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): written through, since
+    /// renaming a file over it would replace it.
+    Special {
+        path: PathBuf,
+        file: BufWriter<fs::File>,
+    },
 }
 
-/// Replaces the file at `path` with `text`, or leaves everything as it was.
-pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
-    write_bytes(path, text.as_bytes())
+const BUFFER: usize = 256 * 1024;
+
+impl Output {
+    /// Standard output for `None`, else a new temporary file beside `path`; fails at once when
+    /// `path` cannot be written.
+    pub fn open(path: Option<&Path>) -> Result<Output, Error> {
+        let Some(path) = path else {
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                BUFFER,
+                io::stdout(),
+            )));
+        };
+        if path.is_dir() {
+            return Err(Error::failure(
+                format_args!("cannot write {}", path.display()),
+                "it is a directory",
+                "give a file name",
+            ));
+        }
+        if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|err| cannot_write(path, &err))?;
+            return Ok(Output::Special {
+                path: path.to_path_buf(),
+                file: BufWriter::with_capacity(BUFFER, file),
+            });
+        }
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".provgraph-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            // A new file gets the usual permissions (0666 less the umask) rather than the
+            // temporary file's 0600; an existing file keeps its own, set below.
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let file = builder
+            .tempfile_in(directory_of(path))
+            .map_err(|err| cannot_write(path, &err))?;
+        if let Ok(metadata) = fs::metadata(path) {
+            file.as_file()
+                .set_permissions(metadata.permissions())
+                .map_err(|err| cannot_write(path, &err))?;
+        }
+        Ok(Output::File {
+            path: path.to_path_buf(),
+            file: BufWriter::with_capacity(BUFFER, file),
+        })
+    }
+
+    pub fn write_all(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.write_with(|out| out.write_all(bytes))
+    }
+
+    /// Runs `write` on the output, turning its I/O error into the command's.
+    pub fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        match self {
+            Output::Stdout(out) => write(out).map_err(|err| stdout_error(&err)),
+            Output::File { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
+            Output::Special { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
+        }
+    }
+
+    /// Flushes everything; a file is synced and renamed over the target.
+    pub fn finish(self) -> Result<(), Error> {
+        match self {
+            Output::Stdout(mut out) => out.flush().map_err(|err| stdout_error(&err)),
+            Output::File { path, file } => {
+                let file = file
+                    .into_inner()
+                    .map_err(|err| cannot_write(&path, err.error()))?;
+                file.as_file()
+                    .sync_all()
+                    .map_err(|err| cannot_write(&path, &err))?;
+                file.persist(&path)
+                    .map_err(|err| cannot_write(&path, &err.error))?;
+                Ok(())
+            }
+            Output::Special { path, mut file } => {
+                file.flush().map_err(|err| cannot_write(&path, &err))
+            }
+        }
+    }
+}
+
+/// Writes `text` to standard output.
+pub fn write_stdout(text: &str) -> Result<(), Error> {
+    let mut output = Output::open(None)?;
+    output.write_all(text.as_bytes())?;
+    output.finish()
 }
 
 /// Replaces the file at `path` with `bytes`, or leaves everything as it was.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::failure(
-            format_args!("cannot write {}", path.display()),
-            "it is a directory",
-            "give a file name",
-        ));
-    }
-    let dir = parent_dir(path);
-    let cannot_write = |err: io::Error| cannot_write(path, dir, err);
-
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".provgraph-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // A new file gets the usual permissions (0666 less the umask) rather than the
-        // temporary file's 0600; an existing file keeps its own, set below.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    // Dropping `file` on any early return deletes the temporary file.
-    let mut file = builder.tempfile_in(dir).map_err(cannot_write)?;
-    if let Ok(metadata) = fs::metadata(path) {
-        file.as_file()
-            .set_permissions(metadata.permissions())
-            .map_err(cannot_write)?;
-    }
-    file.write_all(bytes).map_err(cannot_write)?;
-    file.as_file().sync_all().map_err(cannot_write)?;
-    file.persist(path).map_err(|err| cannot_write(err.error))?;
-    Ok(())
+    let mut output = Output::open(Some(path))?;
+    output.write_all(bytes)?;
+    output.finish()
 }
 
 /// Replaces the directory at `path` with one holding `files` (name, contents), or leaves
 /// everything as it was. `path` must be missing, empty, or hold only files named in `files`.
 pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
-    let dir = parent_dir(path);
-    let cannot_write = |err: io::Error| cannot_write(path, dir, err);
+    let dir = directory_of(path);
+    let cannot_write = |err: io::Error| cannot_write(path, &err);
     let existing = match fs::read_dir(path) {
         Ok(entries) => {
             let mut names = Vec::new();
@@ -164,14 +233,26 @@ pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     Ok(())
 }
 
-fn parent_dir(path: &Path) -> &Path {
+fn stdout_error(err: &io::Error) -> Error {
+    match err.kind() {
+        io::ErrorKind::BrokenPipe => Error::broken_pipe(),
+        _ => Error::failure(
+            "cannot write to standard output",
+            io_reason(err),
+            "check where the output goes, or give -o FILE",
+        ),
+    }
+}
+
+fn directory_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     }
 }
 
-fn cannot_write(path: &Path, dir: &Path, err: io::Error) -> Error {
+fn cannot_write(path: &Path, err: &io::Error) -> Error {
+    let dir = directory_of(path);
     let (why, fix) = match err.kind() {
         io::ErrorKind::NotFound => (
             format!("the directory {} does not exist", dir.display()),
@@ -182,10 +263,10 @@ fn cannot_write(path: &Path, dir: &Path, err: io::Error) -> Error {
             "choose another path",
         ),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
-            format!("{} is not writable ({})", dir.display(), io_reason(&err)),
+            format!("{} is not writable ({})", dir.display(), io_reason(err)),
             "choose a writable location",
         ),
-        _ => (io_reason(&err), "choose another path"),
+        _ => (io_reason(err), "choose another path"),
     };
     Error::failure(format_args!("cannot write {}", path.display()), why, fix)
 }
@@ -193,6 +274,13 @@ fn cannot_write(path: &Path, dir: &Path, err: io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replaces the file at `path` with `text`, or leaves everything as it was.
+    fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+        let mut output = Output::open(Some(path))?;
+        output.write_all(text.as_bytes())?;
+        output.finish()
+    }
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -224,6 +312,30 @@ mod tests {
         write_file(&path, "new").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    /// Regression: `-o /dev/null` renamed a regular file over the device.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: mkfifo is not there");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let mut output = Output::open(Some(&fifo)).unwrap();
+        output.write_all(b"through the pipe\n").unwrap();
+        output.finish().unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe\n");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(entries(dir.path()), ["pipe"]);
     }
 
     #[test]

@@ -325,6 +325,8 @@ mod tests {
             aliases: vec![],
             titles: vec!["a".into(), "b".into(), "c".into(), "d".into()],
             mentions: 1,
+            label_counts: Default::default(),
+            kind_counts: Default::default(),
         };
         assert_eq!(node_label(&node), "Jake Sullivan\na; b (+2)");
     }

@@ -6,8 +6,10 @@
 //! Reading accepts any document of the same schema, ignores fields it does not know (the contract
 //! only ever grows by adding fields) and recomputes the derived ones (`key`, `weight`, `chain`).
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::io;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
@@ -20,106 +22,140 @@ use crate::span::Span;
 /// The value of `graph.schema`.
 pub const SCHEMA: &str = "provgraph/1";
 
+/// The document. Its lists are type parameters: `Vec`s when reading, and [`Each`] (a list
+/// made on the fly from the graph) when writing, so that a large graph is not copied to be written.
 #[derive(Serialize, Deserialize)]
-struct JsonGraph {
+struct JsonGraph<Documents, Nodes, Edges, Attributions> {
     directed: bool,
     multigraph: bool,
-    graph: JsonMeta,
-    nodes: Vec<JsonNode>,
-    edges: Vec<JsonEdge>,
-    attributions: Vec<JsonAttribution>,
+    graph: JsonMeta<Documents>,
+    nodes: Nodes,
+    edges: Edges,
+    attributions: Attributions,
 }
 
+/// What [`from_json`] reads.
+type JsonGraphIn = JsonGraph<
+    Vec<JsonDocument<'static>>,
+    Vec<JsonNode<'static>>,
+    Vec<JsonEdge<'static>>,
+    Vec<JsonAttribution<'static>>,
+>;
+
 #[derive(Serialize, Deserialize)]
-struct JsonMeta {
+struct JsonMeta<Documents> {
     schema: String,
     #[serde(default)]
     generator: String,
-    documents: Vec<JsonDocument>,
+    documents: Documents,
 }
 
 #[derive(Serialize, Deserialize)]
-struct JsonDocument {
-    id: String,
-    path: Option<String>,
-    title: Option<String>,
-    publisher: Option<String>,
+struct JsonDocument<'a> {
+    id: Cow<'a, str>,
+    path: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    publisher: Option<Cow<'a, str>>,
     publisher_mention: Option<Span>,
     bytes: usize,
 }
 
 #[derive(Serialize, Deserialize)]
-struct JsonNode {
-    id: String,
-    label: String,
+struct JsonNode<'a> {
+    id: Cow<'a, str>,
+    label: Cow<'a, str>,
     kind: Kind,
-    aliases: Vec<String>,
-    titles: Vec<String>,
+    aliases: Cow<'a, [String]>,
+    titles: Cow<'a, [String]>,
     mentions: usize,
+    /// How many documents' entities had each label and kind: what `label` and `kind` were
+    /// chosen from, so that `provgraph merge` can merge graphs exactly. Absent in older files.
+    #[serde(default)]
+    label_counts: Option<Cow<'a, BTreeMap<String, usize>>>,
+    #[serde(default)]
+    kind_counts: Option<Cow<'a, BTreeMap<Kind, usize>>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct JsonEdge {
-    source: String,
-    target: String,
+struct JsonEdge<'a> {
+    source: Cow<'a, str>,
+    target: Cow<'a, str>,
     /// networkx's multigraph key: the relation, unique per (source, target).
     #[serde(default)]
-    key: String,
+    key: Cow<'a, str>,
     relation: Relation,
     #[serde(default)]
     weight: usize,
-    attributions: Vec<String>,
+    attributions: Cow<'a, [String]>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct JsonAttribution {
-    id: String,
-    document: String,
+struct JsonAttribution<'a> {
+    id: Cow<'a, str>,
+    document: Cow<'a, str>,
     span: Span,
     content: Option<Span>,
     direct: bool,
     /// The hops' nodes, for readers that do not need the evidence.
     #[serde(default)]
-    chain: Vec<String>,
-    hops: Vec<JsonHop>,
+    chain: Vec<Cow<'a, str>>,
+    hops: Vec<JsonHop<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct JsonHop {
-    node: String,
+struct JsonHop<'a> {
+    node: Cow<'a, str>,
     mention: Option<Span>,
     cue: Option<Span>,
     relation: Relation,
 }
 
+/// A list written as it is made: `Each(|| items)` serializes the items the closure yields.
+struct Each<F>(F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// The graph as a `provgraph/1` JSON document: pretty-printed, two-space indent, final newline.
 pub fn to_json(graph: &ProvGraph) -> String {
+    let mut bytes = Vec::new();
+    write_json(graph, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Writes what [`to_json`] returns to `out`, as it goes; `out` is best buffered.
+pub fn write_json(graph: &ProvGraph, mut out: impl io::Write) -> io::Result<()> {
     let document = JsonGraph {
         directed: true,
         multigraph: true,
         graph: JsonMeta {
             schema: SCHEMA.to_string(),
             generator: crate::GENERATOR.to_string(),
-            documents: graph.documents.iter().map(json_document).collect(),
+            documents: Each(|| graph.documents.iter().map(json_document)),
         },
-        nodes: graph.nodes().map(json_node).collect(),
-        edges: graph
-            .edges()
-            .map(|(source, target, edge)| JsonEdge {
-                source: source.id.clone(),
-                target: target.id.clone(),
-                key: edge.relation.as_str().to_string(),
+        nodes: Each(|| graph.nodes().map(json_node)),
+        edges: Each(|| {
+            graph.edges().map(|(source, target, edge)| JsonEdge {
+                source: Cow::Borrowed(&source.id),
+                target: Cow::Borrowed(&target.id),
+                key: Cow::Borrowed(edge.relation.as_str()),
                 relation: edge.relation,
                 weight: edge.weight(),
-                attributions: edge.attributions.clone(),
+                attributions: Cow::Borrowed(&edge.attributions),
             })
-            .collect(),
-        attributions: graph.attributions.iter().map(json_attribution).collect(),
+        }),
+        attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    let mut text =
-        serde_json::to_string_pretty(&document).expect("plain structs with string keys serialize");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut out, &document).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// The `graph.documents` list of the contract, for formats that carry the evidence too.
@@ -200,7 +236,7 @@ impl std::error::Error for ReadError {
 /// that [`ProvGraph`] promises; derived fields (`key`, `weight`, `chain`) are recomputed from
 /// `relation`, `attributions` and `hops`.
 pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
-    let mut document: JsonGraph = serde_json::from_str(text).map_err(ReadError::Syntax)?;
+    let mut document: JsonGraphIn = serde_json::from_str(text).map_err(ReadError::Syntax)?;
     if document.graph.schema != SCHEMA {
         return Err(ReadError::Schema(document.graph.schema));
     }
@@ -209,17 +245,28 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
     let mut graph = DiGraph::with_capacity(document.nodes.len(), document.edges.len());
     let mut index: FxHashMap<String, NodeIndex> = FxHashMap::default();
     for node in document.nodes {
-        if index.contains_key(&node.id) {
-            return Err(ReadError::DuplicateNode(node.id));
+        if index.contains_key(node.id.as_ref()) {
+            return Err(ReadError::DuplicateNode(node.id.into_owned()));
         }
-        let id = node.id.clone();
+        // A file without counts (written before they existed) counts each node once.
+        let label_counts = match node.label_counts {
+            Some(counts) => counts.into_owned(),
+            None => BTreeMap::from([(node.label.to_string(), 1)]),
+        };
+        let kind_counts = match node.kind_counts {
+            Some(counts) => counts.into_owned(),
+            None => BTreeMap::from([(node.kind, 1)]),
+        };
+        let id = node.id.into_owned();
         let node_index = graph.add_node(Node {
-            id: node.id,
-            label: node.label,
+            id: id.clone(),
+            label: node.label.into_owned(),
             kind: node.kind,
-            aliases: node.aliases,
-            titles: node.titles,
+            aliases: node.aliases.into_owned(),
+            titles: node.titles.into_owned(),
             mentions: node.mentions,
+            label_counts,
+            kind_counts,
         });
         index.insert(id, node_index);
     }
@@ -229,25 +276,25 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
     });
     let mut seen = BTreeSet::new();
     for edge in document.edges {
-        let endpoint = |node: &String| {
+        let endpoint = |node: &Cow<str>| {
             index
-                .get(node)
+                .get(node.as_ref())
                 .copied()
                 .ok_or_else(|| ReadError::UnknownNode {
-                    source: edge.source.clone(),
-                    target: edge.target.clone(),
-                    node: node.clone(),
+                    source: edge.source.to_string(),
+                    target: edge.target.to_string(),
+                    node: node.to_string(),
                 })
         };
         let (source, target) = (endpoint(&edge.source)?, endpoint(&edge.target)?);
         if !seen.insert((source, target, edge.relation)) {
             return Err(ReadError::DuplicateEdge {
-                source: edge.source,
-                target: edge.target,
+                source: edge.source.into_owned(),
+                target: edge.target.into_owned(),
                 relation: edge.relation,
             });
         }
-        let mut attributions = edge.attributions;
+        let mut attributions = edge.attributions.into_owned();
         attributions.sort();
         attributions.dedup();
         graph.add_edge(
@@ -265,10 +312,10 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         .documents
         .into_iter()
         .map(|doc| Document {
-            id: doc.id,
-            path: doc.path,
-            title: doc.title,
-            publisher: doc.publisher,
+            id: doc.id.into_owned(),
+            path: doc.path.map(Cow::into_owned),
+            title: doc.title.map(Cow::into_owned),
+            publisher: doc.publisher.map(Cow::into_owned),
             publisher_mention: doc.publisher_mention,
             bytes: doc.bytes,
         })
@@ -279,8 +326,8 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         .attributions
         .into_iter()
         .map(|attribution| Attribution {
-            id: attribution.id,
-            document: attribution.document,
+            id: attribution.id.into_owned(),
+            document: attribution.document.into_owned(),
             span: attribution.span,
             content: attribution.content,
             direct: attribution.direct,
@@ -288,7 +335,7 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
                 .hops
                 .into_iter()
                 .map(|hop| Hop {
-                    node: hop.node,
+                    node: hop.node.into_owned(),
                     mention: hop.mention,
                     cue: hop.cue,
                     relation: hop.relation,
@@ -313,41 +360,43 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
     })
 }
 
-fn json_document(document: &Document) -> JsonDocument {
+fn json_document(document: &Document) -> JsonDocument<'_> {
     JsonDocument {
-        id: document.id.clone(),
-        path: document.path.clone(),
-        title: document.title.clone(),
-        publisher: document.publisher.clone(),
+        id: Cow::Borrowed(&document.id),
+        path: document.path.as_deref().map(Cow::Borrowed),
+        title: document.title.as_deref().map(Cow::Borrowed),
+        publisher: document.publisher.as_deref().map(Cow::Borrowed),
         publisher_mention: document.publisher_mention,
         bytes: document.bytes,
     }
 }
 
-fn json_node(node: &Node) -> JsonNode {
+fn json_node(node: &Node) -> JsonNode<'_> {
     JsonNode {
-        id: node.id.clone(),
-        label: node.label.clone(),
+        id: Cow::Borrowed(&node.id),
+        label: Cow::Borrowed(&node.label),
         kind: node.kind,
-        aliases: node.aliases.clone(),
-        titles: node.titles.clone(),
+        aliases: Cow::Borrowed(&node.aliases),
+        titles: Cow::Borrowed(&node.titles),
         mentions: node.mentions,
+        label_counts: Some(Cow::Borrowed(&node.label_counts)),
+        kind_counts: Some(Cow::Borrowed(&node.kind_counts)),
     }
 }
 
-fn json_attribution(attribution: &Attribution) -> JsonAttribution {
+fn json_attribution(attribution: &Attribution) -> JsonAttribution<'_> {
     JsonAttribution {
-        id: attribution.id.clone(),
-        document: attribution.document.clone(),
+        id: Cow::Borrowed(&attribution.id),
+        document: Cow::Borrowed(&attribution.document),
         span: attribution.span,
         content: attribution.content,
         direct: attribution.direct,
-        chain: attribution.chain().map(String::from).collect(),
+        chain: attribution.chain().map(Cow::Borrowed).collect(),
         hops: attribution
             .hops
             .iter()
             .map(|hop| JsonHop {
-                node: hop.node.clone(),
+                node: Cow::Borrowed(&hop.node),
                 mention: hop.mention,
                 cue: hop.cue,
                 relation: hop.relation,

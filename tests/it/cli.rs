@@ -85,7 +85,7 @@ fn make_tree(root: &Path) {
     fs::create_dir(root.join("emptydir")).unwrap();
 }
 
-fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .current_dir(dir)
@@ -504,13 +504,15 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
-        name: "a directory gives its .txt files, not subdirectories or other files",
+        name: "a directory gives its articles and those of its subdirectories, not other files",
         args: &["build", "articles"],
         stdout: Stdout::Contains(&[
             "\"id\": \"a\"",
             "\"path\": \"articles/a.txt\"",
             "\"id\": \"b\"",
             "\"path\": \"articles/b.txt\"",
+            "\"id\": \"c\"",
+            "\"path\": \"articles/sub/c.txt\"",
             "\"nodes\"",
         ]),
         ..OK
@@ -598,12 +600,12 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
-        name: "a directory without .txt files",
+        name: "a directory without articles",
         args: &["build", "noinput"],
         code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: cannot read noinput: the directory has no .txt files; give .txt files, or a directory that holds some\n",
+            "provgraph: cannot read noinput: the directory has no articles (.txt, .jsonl, .ndjson, .html or .htm files, gzipped or not); give files, or a directory that holds some\n",
         ),
         ..OK
     },

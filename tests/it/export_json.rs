@@ -61,7 +61,8 @@ fn fields_match_the_spec_example_one_by_one() {
         *find(&value["nodes"], "id", "jake-sullivan"),
         json!({"id": "jake-sullivan", "label": "Jake Sullivan", "kind": "person",
                "aliases": ["Sullivan", "US National Security Adviser Jake Sullivan", "the adviser"],
-               "titles": ["US National Security Adviser"], "mentions": 9})
+               "titles": ["US National Security Adviser"], "mentions": 9,
+               "label_counts": {"Jake Sullivan": 1}, "kind_counts": {"person": 1}})
     );
     assert_eq!(
         *find(&value["edges"], "source", "jake-sullivan"),
@@ -104,7 +105,15 @@ fn fields_match_the_spec_example_one_by_one() {
     assert_keys_in_order(
         &text,
         "\"id\": \"jake-sullivan\"",
-        &["label", "kind", "aliases", "titles", "mentions"],
+        &[
+            "label",
+            "kind",
+            "aliases",
+            "titles",
+            "mentions",
+            "label_counts",
+            "kind_counts",
+        ],
     );
     assert_keys_in_order(
         &text,

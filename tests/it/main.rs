@@ -1,6 +1,7 @@
-//! The one integration-test binary: the command line, accuracy on real articles, golden
-//! outputs, and the exports on hand-built graphs.
+//! The one integration-test binary: the command line, whole archives, the Spark recipe, accuracy
+//! on real articles, golden outputs, and the exports on hand-built graphs.
 
+mod archive;
 mod cli;
 mod eval;
 mod export_dot;
@@ -12,3 +13,4 @@ mod golden;
 mod hostile;
 mod output_dir;
 mod readers;
+mod spark;

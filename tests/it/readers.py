@@ -51,7 +51,8 @@ def read_json(path):
     assert graph.is_directed() and graph.is_multigraph()
     meta = dict(graph.graph)
     return {
-        "nodes": node_map(graph, ()),
+        # label_counts and kind_counts are what `provgraph merge` needs, not graph data.
+        "nodes": node_map(graph, ("label_counts", "kind_counts")),
         "edges": edge_list(graph, ()),
         "graph": {k: meta[k] for k in ("schema", "documents")}
         | {"attributions": data["attributions"]},

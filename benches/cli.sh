@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The command line end to end on newswire text: `build` (to JSON) and `extract`, with 1 and 2
+# threads, on ../shared/bench/newswire.jsonl (1x) and the same file concatenated 10 times (10x).
+# Prints a Markdown table: best wall time of three runs, MB/s of article text, CPU seconds, peak
+# RSS (/usr/bin/time -v) and output size. Usage: bash benches/cli.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+corpus=../shared/bench/newswire.jsonl
+[ -f "$corpus" ] || { echo "benches/cli.sh: $corpus is missing" >&2; exit 1; }
+cargo build --release --quiet
+bin=$PWD/target/release/provgraph
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$corpus" "$work/1x.jsonl"
+for _ in $(seq 10); do cat "$corpus"; done > "$work/10x.jsonl"
+# MB of article text (the records' "text"), not of JSON.
+text_mb() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])) / 1e6)' "$1"; }
+declare -A mb=([1x]=$(text_mb "$work/1x.jsonl") [10x]=$(text_mb "$work/10x.jsonl"))
+
+echo "cores: $(nproc), $(lscpu | sed -n 's/^Model name: *//p')"
+echo
+echo "| command | input | threads | wall s | MB/s | MB/s per thread | CPU s | peak RSS MB | output MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for command in build extract; do
+    for size in 1x 10x; do
+        for threads in 1 2; do
+            best=""
+            for _ in $(seq "$runs"); do
+                out="$work/out-$command.json"
+                /usr/bin/time -v -o "$work/time" "$bin" "$command" "$work/$size.jsonl" -j "$threads" \
+                    -o "$out" 2>/dev/null
+                wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time" |
+                    awk -F: '{ print ($1 * 60) + $2 }')
+                cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time")
+                rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time")
+                if [ -z "$best" ] || awk "BEGIN { exit !($wall < $best) }"; then
+                    best=$wall best_cpu=$cpu best_rss=$rss
+                fi
+            done
+            size_mb=$(stat -c %s "$out" | awk '{ printf "%.1f", $1 / 1e6 }')
+            awk -v c="$command" -v s="$size" -v t="$threads" -v w="$best" -v m="${mb[$size]}" \
+                -v cpu="$best_cpu" -v r="$best_rss" -v o="$size_mb" 'BEGIN {
+                printf "| %s | %s | %d | %.2f | %.1f | %.1f | %.2f | %.0f | %s |\n",
+                    c, s, t, w, m / w, m / w / t, cpu, r / 1024, o }'
+        done
+    done
+done

@@ -1,0 +1,255 @@
+//! Reading and analysing the documents of a run: the flags checked into [`Settings`], then
+//! [`analyse`] streams the inputs, in small batches, through the library's `analyze` on a pool of
+//! threads and hands each analysis on in input order.
+
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use provgraph::page::extract_page;
+use provgraph::{DocumentAnalysis, DocumentInput, analyze};
+
+use super::args::{self, InputArgs};
+use super::error::{Error, io_reason};
+use super::input::{self, Content, Location, Source};
+use super::pipeline;
+use super::progress::Progress;
+
+/// The checked flags of a run that analyses documents.
+pub struct Settings {
+    pub locations: Vec<Location>,
+    pub options: input::Options,
+    pub emit_text: Option<PathBuf>,
+    pub threads: usize,
+}
+
+/// Checks the flags and finds the inputs, before any is read; creates the `--emit-text`
+/// directory.
+pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
+    let format = args::input_format(args.input_format.as_deref())?;
+    let threads = args::threads(args.threads)?;
+    let locations = input::locate(&args.inputs)?;
+    if let Some(dir) = &args.emit_text {
+        fs::create_dir_all(dir).map_err(|err| {
+            Error::failure(
+                format_args!("cannot create {}", dir.display()),
+                io_reason(&err),
+                "give --emit-text a directory that can be written",
+            )
+        })?;
+    }
+    Ok(Settings {
+        locations,
+        options: input::Options {
+            format,
+            strict: args.strict,
+        },
+        emit_text: args.emit_text.clone(),
+        threads,
+    })
+}
+
+/// A document analysed, with what the analysis does not keep.
+pub struct Analysed {
+    pub analysis: DocumentAnalysis,
+    /// The text the offsets refer to.
+    pub text: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Why a document gave no analysis.
+enum Problem {
+    Failed(Error),
+    Panicked { id: String, message: String },
+}
+
+/// How much text a batch of documents holds, at most (unless one document is larger): enough to
+/// make handing batches between threads cheap next to analysing them, little enough that
+/// results come out soon and the threads share the work evenly.
+const BATCH_BYTES: usize = 64 * 1024;
+const BATCH_DOCUMENTS: usize = 64;
+
+/// Reads and analyses every document, `settings.threads` at a time; `work` runs on the
+/// analysing threads (to serialize, say), `consume` on this one, in input order.
+pub fn analyse<R: Send>(
+    settings: &Settings,
+    progress: &Progress,
+    work: impl Fn(Analysed) -> R + Sync,
+    mut consume: impl FnMut(R) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let consumed = AtomicU64::new(0);
+    let emit_text = settings.emit_text.as_deref();
+    pipeline::run(
+        settings.threads,
+        |submit| {
+            let mut sink = Batches {
+                submit,
+                progress,
+                batch: Vec::new(),
+                batch_bytes: 0,
+            };
+            let read = input::read(&settings.locations, settings.options, &consumed, &mut sink);
+            if !sink.batch.is_empty() {
+                (sink.submit)(std::mem::take(&mut sink.batch));
+            }
+            read
+        },
+        |batch: Vec<Source>| {
+            batch
+                .into_iter()
+                .map(|source| analyse_or_catch(source, emit_text, &work))
+                .collect::<Vec<_>>()
+        },
+        |batch| {
+            let batch = batch.unwrap_or_else(|message| {
+                vec![Err(Problem::Panicked {
+                    id: "?".to_string(),
+                    message,
+                })]
+            });
+            for result in batch {
+                match result {
+                    Ok((done, text_bytes)) => {
+                        progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
+                        consume(done)?;
+                    }
+                    Err(Problem::Failed(error)) => return Err(error),
+                    Err(Problem::Panicked { id, message }) if settings.options.strict => {
+                        return Err(Error::failure(
+                            format_args!("cannot analyse document {id}"),
+                            format_args!("the analysis failed ({message})"),
+                            "please report this bug with the document, or leave out --strict \
+                             to skip such documents",
+                        ));
+                    }
+                    Err(Problem::Panicked { id, message }) => progress.warn(&format!(
+                        "the analysis of document {id} failed ({message}); it is skipped, \
+                         please report this bug with the document"
+                    )),
+                }
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Analyses one source and applies `work`; a panic becomes a [`Problem`] that names the document.
+fn analyse_or_catch<R>(
+    source: Source,
+    emit_text: Option<&Path>,
+    work: &impl Fn(Analysed) -> R,
+) -> Result<(R, usize), Problem> {
+    let id = source.id.clone();
+    let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+        let analysed = analyse_one(source);
+        if let Some(dir) = emit_text {
+            write_text(dir, &analysed.analysis.document.id, &analysed.text)?;
+        }
+        Ok(analysed)
+    }));
+    match analysed {
+        Ok(Ok(analysed)) => {
+            let text_bytes = analysed.text.len();
+            Ok((work(analysed), text_bytes))
+        }
+        Ok(Err(error)) => Err(Problem::Failed(error)),
+        Err(payload) => Err(Problem::Panicked {
+            id,
+            message: pipeline::panic_message(payload.as_ref()),
+        }),
+    }
+}
+
+/// The reader's sink: documents in batches to the pool, warnings to the user.
+struct Batches<'a, 'p> {
+    submit: &'a mut dyn FnMut(Vec<Source>) -> bool,
+    progress: &'p Progress,
+    batch: Vec<Source>,
+    batch_bytes: usize,
+}
+
+impl input::Sink for Batches<'_, '_> {
+    fn document(&mut self, source: Source) -> bool {
+        self.batch_bytes += match &source.content {
+            Content::Text(text) | Content::Html(text) => text.len(),
+        };
+        self.batch.push(source);
+        if self.batch_bytes < BATCH_BYTES && self.batch.len() < BATCH_DOCUMENTS {
+            return true;
+        }
+        self.batch_bytes = 0;
+        (self.submit)(std::mem::take(&mut self.batch))
+    }
+
+    fn warning(&mut self, message: &str) {
+        self.progress.warn(message);
+    }
+}
+
+/// The text of the source (a page's main text), analysed. The title is the metadata's, else
+/// the analysis's (the first line, unless it is too long to be a headline).
+fn analyse_one(source: Source) -> Analysed {
+    let (text, title, publisher) = match source.content {
+        Content::Text(text) => (text, source.title, source.publisher),
+        Content::Html(html) => {
+            let page = extract_page(&html);
+            (page.text, page.title, page.publisher)
+        }
+    };
+    let analysis = analyze(&DocumentInput {
+        id: &source.id,
+        text: &text,
+        path: source.path.as_deref(),
+        title: title.as_deref(),
+        publisher: publisher.as_deref(),
+    });
+    Analysed {
+        analysis,
+        text,
+        url: source.url,
+        date: source.date,
+    }
+}
+
+/// Writes `text` to `dir/<id>.txt`, the id made a safe file name.
+fn write_text(dir: &Path, id: &str, text: &str) -> Result<(), Error> {
+    let path = dir.join(format!("{}.txt", file_name(id)));
+    fs::write(&path, text).map_err(|err| {
+        Error::failure(
+            format_args!("cannot write {}", path.display()),
+            io_reason(&err),
+            "give --emit-text a directory that can be written",
+        )
+    })
+}
+
+/// The id as a file name: bytes other than ASCII letters, digits, `-`, `_` and a `.` that does
+/// not lead are written `%XX`, so that different ids give different names.
+pub fn file_name(id: &str) -> String {
+    let mut name = String::with_capacity(id.len());
+    for (i, byte) in id.bytes().enumerate() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' => name.push(byte as char),
+            b'.' if i > 0 => name.push('.'),
+            _ => name.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_become_safe_distinct_file_names() {
+        assert_eq!(file_name("AP_20130322"), "AP_20130322");
+        assert_eq!(file_name("a.b-c"), "a.b-c");
+        assert_eq!(file_name("wire:12"), "wire%3A12");
+        assert_eq!(file_name("../etc/passwd"), "%2E.%2Fetc%2Fpasswd");
+        assert_eq!(file_name("a%2F"), "a%252F");
+        assert_eq!(file_name("Путин"), "%D0%9F%D1%83%D1%82%D0%B8%D0%BD");
+    }
+}

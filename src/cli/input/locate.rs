@@ -1,0 +1,247 @@
+//! Where the documents are: files, directories walked recursively, and standard input; and what
+//! format each file is in, by its extension (`.txt`; `.jsonl`, `.ndjson`; `.html`, `.htm`; any of
+//! these followed by `.gz`).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::cli::error::{Error, io_reason};
+
+/// How a file holds its documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The whole file is one document.
+    Txt,
+    /// One JSON object per line, each a document.
+    Jsonl,
+    /// The page is one document: its main text.
+    Html,
+}
+
+impl Format {
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// One input to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Location {
+    /// How messages name it.
+    pub fn name(&self) -> String {
+        match self {
+            Location::Stdin => "standard input".to_string(),
+            Location::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The format its extension says, if it says one.
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Location::Stdin => None,
+            Location::File(path) => split_name(path).1,
+        }
+    }
+
+    /// The id of the document it holds, for `.txt` and HTML: the file name without its
+    /// extensions (`a` for `a.txt.gz`), `stdin` for standard input.
+    pub fn natural_id(&self) -> String {
+        match self {
+            Location::Stdin => "stdin".to_string(),
+            Location::File(path) => {
+                let stem = split_name(path).0;
+                if stem.is_empty() {
+                    "document".to_string()
+                } else {
+                    stem
+                }
+            }
+        }
+    }
+}
+
+/// The file name without a `.gz` and a known format extension, and that format.
+fn split_name(path: &Path) -> (String, Option<Format>) {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match name.len().checked_sub(3) {
+        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".gz") => {
+            name[..cut].to_string()
+        }
+        _ => name,
+    };
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => match Format::parse(extension) {
+            Some(format) => (stem.to_string(), Some(format)),
+            None => (stem.to_string(), None),
+        },
+        None => (name, None),
+    }
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Turns the inputs into locations, in order: a file as it is, a directory as the files of known
+/// formats under it (recursively, hidden entries skipped, in path order), `-` as standard input.
+pub fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
+    let n_stdin = inputs.iter().filter(|path| is_stdin(path)).count();
+    if n_stdin > 1 {
+        return Err(Error::usage(
+            "cannot read standard input twice",
+            format_args!("- is given {n_stdin} times"),
+            "give - once",
+        ));
+    }
+    let mut locations = Vec::new();
+    for input in inputs {
+        if is_stdin(input) {
+            locations.push(Location::Stdin);
+            continue;
+        }
+        let metadata = fs::metadata(input).map_err(|err| cannot_read(input, &err))?;
+        if metadata.is_dir() {
+            let mut files = Vec::new();
+            let mut visited = BTreeSet::new();
+            walk(input, &mut files, &mut visited)?;
+            if files.is_empty() {
+                return Err(Error::failure(
+                    format_args!("cannot read {}", input.display()),
+                    "the directory has no articles (.txt, .jsonl, .ndjson, .html or .htm files, \
+                     gzipped or not)",
+                    "give files, or a directory that holds some",
+                ));
+            }
+            files.sort();
+            locations.extend(files.into_iter().map(Location::File));
+        } else {
+            locations.push(Location::File(input.clone()));
+        }
+    }
+    Ok(locations)
+}
+
+/// Collects the files of known formats under `dir`; a directory reached twice (through a
+/// symbolic link) is walked once.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    visited: &mut BTreeSet<PathBuf>,
+) -> Result<(), Error> {
+    let canonical = fs::canonicalize(dir).map_err(|err| cannot_read(dir, &err))?;
+    if !visited.insert(canonical) {
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir).map_err(|err| cannot_read(dir, &err))?;
+    for entry in entries {
+        let path = entry.map_err(|err| cannot_read(dir, &err))?.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // Follows symbolic links; a dangling one is skipped.
+        let Ok(metadata) = fs::metadata(&path) else {
+            continue;
+        };
+        if metadata.is_dir() {
+            walk(&path, files, visited)?;
+        } else if metadata.is_file() && split_name(&path).1.is_some() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn cannot_read(path: &Path, err: &io::Error) -> Error {
+    let fix = match err.kind() {
+        io::ErrorKind::PermissionDenied => "check its permissions",
+        _ => "check the path",
+    };
+    Error::failure(
+        format_args!("cannot read {}", path.display()),
+        io_reason(err),
+        fix,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_give_the_format_and_the_id_drops_them() {
+        let cases = [
+            ("dir/a.txt", "a", Some(Format::Txt)),
+            ("a.TXT.gz", "a", Some(Format::Txt)),
+            ("wire.jsonl", "wire", Some(Format::Jsonl)),
+            ("wire.ndjson.GZ", "wire", Some(Format::Jsonl)),
+            ("page.htm", "page", Some(Format::Html)),
+            ("page.html.gz", "page", Some(Format::Html)),
+            ("notes.md", "notes", None),
+            ("archive.gz", "archive", None),
+            ("README", "README", None),
+            ("v1.2.txt", "v1.2", Some(Format::Txt)),
+            (".txt", "", Some(Format::Txt)),
+        ];
+        for (path, id, format) in cases {
+            assert_eq!(
+                split_name(Path::new(path)),
+                (id.to_string(), format),
+                "{path}"
+            );
+        }
+        assert_eq!(Location::File(".txt".into()).natural_id(), "document");
+        assert_eq!(Location::Stdin.natural_id(), "stdin");
+    }
+
+    #[test]
+    fn directories_are_walked_recursively_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for path in [
+            "b.txt",
+            "a/z.html.gz",
+            "a/y.md",
+            "a/deeper/x.jsonl",
+            ".hidden/h.txt",
+            "a/.h.txt",
+            "c.ndjson",
+        ] {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("a/loop")).unwrap();
+        let found: Vec<String> = locate(&[dir.path().to_path_buf()])
+            .unwrap()
+            .into_iter()
+            .map(|location| match location {
+                Location::File(path) => {
+                    path.strip_prefix(dir.path()).unwrap().display().to_string()
+                }
+                Location::Stdin => "-".to_string(),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            ["a/deeper/x.jsonl", "a/z.html.gz", "b.txt", "c.ndjson"]
+        );
+    }
+}

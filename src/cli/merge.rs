@@ -1,0 +1,249 @@
+//! `provgraph merge`: the reduce step. Extract output (one document analysis per line) and JSON
+//! graphs go into one [`GraphBuilder`], which gives the graph `build` makes from the same
+//! documents, whatever the grouping and order of the inputs. A document may come only once.
+
+use std::fs;
+use std::io::{BufRead, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use provgraph::export::from_json;
+use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
+
+use super::args::{self, MergeArgs};
+use super::error::Error;
+use super::input::{self, Location};
+use super::pipeline;
+use super::progress::Progress;
+
+/// What an input holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holds {
+    /// `provgraph extract` output: one analysis per line.
+    Lines,
+    /// A `provgraph/1` JSON document.
+    Graph,
+}
+
+/// A piece of input to parse.
+enum Item {
+    Line {
+        input: usize,
+        number: usize,
+        bytes: Vec<u8>,
+    },
+    Graph {
+        input: usize,
+        text: String,
+    },
+}
+
+enum Parsed {
+    Analysis(DocumentAnalysis),
+    Graph(ProvGraph),
+}
+
+pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
+    let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
+    for path in &args.inputs {
+        check_not_directory(path)?;
+    }
+    let locations = input::locate(&args.inputs)?;
+    let names: Vec<String> = locations.iter().map(Location::name).collect();
+    let output = args::output_file(args.output.as_deref());
+    super::check_neo4j_output(format, output)?;
+    let progress = Progress::new(input::total_size(&locations));
+    let consumed = AtomicU64::new(0);
+    let mut builder = GraphBuilder::default();
+    let threads = args::threads(None)?;
+
+    pipeline::run(
+        threads,
+        |submit| read_inputs(&locations, &consumed, submit),
+        |batch: Vec<Item>| {
+            batch
+                .into_iter()
+                .map(|item| parse(item, &names))
+                .collect::<Vec<_>>()
+        },
+        |batch| {
+            let batch = batch.map_err(|message| {
+                Error::failure("internal error", message, "please report this bug")
+            })?;
+            for parsed in batch {
+                let (input, number, parsed) = parsed?;
+                let added = match parsed {
+                    Parsed::Analysis(analysis) => {
+                        let consumed = consumed.load(Ordering::Relaxed);
+                        progress.document_done(analysis.document.bytes, consumed);
+                        builder.add_analysis(analysis)
+                    }
+                    Parsed::Graph(graph) => builder.add_graph(graph),
+                };
+                added.map_err(|duplicate| {
+                    let at = match number {
+                        Some(number) => format!("{} line {number}", names[input]),
+                        None => names[input].clone(),
+                    };
+                    Error::failure(
+                        format_args!("cannot merge {at}"),
+                        format_args!("document {} is in an earlier input too", duplicate.0),
+                        "give each document once: shards must not share documents",
+                    )
+                })?;
+            }
+            Ok(())
+        },
+    )?;
+    progress.finish();
+    super::write_graph(&builder.finish(), format, output, &[])
+}
+
+/// How many bytes of extract output go to a thread at once.
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// Hands on the lines of extract output in batches, and each graph whole.
+fn read_inputs(
+    locations: &[Location],
+    consumed: &AtomicU64,
+    submit: &mut dyn FnMut(Vec<Item>) -> bool,
+) -> Result<(), Error> {
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
+    for (input, location) in locations.iter().enumerate() {
+        let name = location.name();
+        let mut reader = input::open(location, consumed)?;
+        let failed = |err: std::io::Error| input::failed_reading(&name, &err);
+        let holds = match holds_by_name(location) {
+            Some(holds) => holds,
+            None => sniff(reader.fill_buf().map_err(failed)?),
+        };
+        match holds {
+            Holds::Graph => {
+                let mut text = String::new();
+                reader.read_to_string(&mut text).map_err(failed)?;
+                batch_bytes += text.len();
+                batch.push(Item::Graph { input, text });
+            }
+            Holds::Lines => {
+                let mut number = 0;
+                loop {
+                    let mut bytes = Vec::new();
+                    if reader.read_until(b'\n', &mut bytes).map_err(failed)? == 0 {
+                        break;
+                    }
+                    number += 1;
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    batch_bytes += bytes.len();
+                    batch.push(Item::Line {
+                        input,
+                        number,
+                        bytes,
+                    });
+                    if batch_bytes >= BATCH_BYTES {
+                        batch_bytes = 0;
+                        if !submit(std::mem::take(&mut batch)) {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !batch.is_empty() {
+        submit(batch);
+    }
+    Ok(())
+}
+
+/// Parses one item; the input index and line number come back with it.
+fn parse(item: Item, names: &[String]) -> Result<(usize, Option<usize>, Parsed), Error> {
+    match item {
+        Item::Line {
+            input,
+            number,
+            bytes,
+        } => match serde_json::from_slice::<DocumentAnalysis>(&bytes) {
+            Ok(analysis) => Ok((input, Some(number), Parsed::Analysis(analysis))),
+            Err(err) => Err(Error::failure(
+                format_args!("cannot merge {} line {number}", names[input]),
+                format_args!(
+                    "it is not a document analysis ({})",
+                    input::jsonl::serde_reason(&err)
+                ),
+                "give files that provgraph extract wrote",
+            )),
+        },
+        Item::Graph { input, text } => match from_json(&text) {
+            Ok(graph) => Ok((input, None, Parsed::Graph(graph))),
+            Err(err) => Err(Error::failure(
+                format_args!("cannot merge {}", names[input]),
+                err,
+                "give JSON graphs that provgraph build or merge wrote",
+            )),
+        },
+    }
+}
+
+/// What the file name says: `.jsonl` and `.ndjson` are extract output, `.json` a graph (each
+/// perhaps with `.gz`).
+fn holds_by_name(location: &Location) -> Option<Holds> {
+    let Location::File(path) = location else {
+        return None;
+    };
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let extension = Path::new(name).extension()?.to_str()?;
+    match extension {
+        "jsonl" | "ndjson" => Some(Holds::Lines),
+        "json" => Some(Holds::Graph),
+        _ => None,
+    }
+}
+
+/// Extract output starts `{"document"`; anything else is taken for a graph.
+fn sniff(head: &[u8]) -> Holds {
+    let start = head
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    if head[start..].starts_with(br#"{"document""#) || start == head.len() {
+        Holds::Lines
+    } else {
+        Holds::Graph
+    }
+}
+
+/// Merge takes files and `-`, not directories.
+fn check_not_directory(path: &Path) -> Result<(), Error> {
+    if fs::metadata(path).is_ok_and(|metadata| metadata.is_dir()) {
+        return Err(Error::usage(
+            format_args!("cannot merge {}", path.display()),
+            "it is a directory",
+            "give the files in it",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_told_by_name_then_by_how_they_start() {
+        let file = |name: &str| Location::File(name.into());
+        assert_eq!(holds_by_name(&file("a.jsonl")), Some(Holds::Lines));
+        assert_eq!(holds_by_name(&file("dir/a.NDJSON.gz")), Some(Holds::Lines));
+        assert_eq!(holds_by_name(&file("g.json")), Some(Holds::Graph));
+        assert_eq!(holds_by_name(&file("g.json.gz")), Some(Holds::Graph));
+        assert_eq!(holds_by_name(&file("part-00000")), None);
+        assert_eq!(holds_by_name(&Location::Stdin), None);
+        assert_eq!(sniff(br#"{"document": {"id": "a"}}"#), Holds::Lines);
+        assert_eq!(sniff(b"\n{\"document\":{}}"), Holds::Lines);
+        assert_eq!(sniff(b""), Holds::Lines);
+        assert_eq!(sniff(b"{\n  \"directed\": true,"), Holds::Graph);
+    }
+}

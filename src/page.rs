@@ -1,0 +1,170 @@
+//! Web pages: the main text of an HTML page, its title and its publisher, for [`crate::analyze`].
+//!
+//! Text in, text out, no I/O. The main text is what a readability port (`dom_smoothie`, after
+//! Mozilla's Readability) keeps of the page: the article's paragraphs, without navigation,
+//! adverts and footers, one paragraph per line with a blank line between paragraphs. The title
+//! leads the text on a line of its own, as a headline does in a plain-text article, so that the
+//! analysis sees the same shape of document either way; offsets refer to this text.
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// What [`extract_page`] finds in a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The title line, a blank line, then the main text; empty when the page has neither.
+    pub text: String,
+    /// The page's title (`og:title`, JSON-LD `headline` or `<title>`, without the site's name).
+    pub title: Option<String>,
+    /// The site that published the page: JSON-LD `publisher.name`, else `og:site_name`.
+    pub publisher: Option<String>,
+}
+
+/// Finds the main text, title and publisher of an HTML page. Never fails: a page without an
+/// article gives the text of its body.
+pub fn extract_page(html: &str) -> Page {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
+        // Only a bad document URL fails here, and there is none.
+        return Page::default();
+    };
+    let (title, publisher, body) = match readability.parse() {
+        Ok(article) => (
+            article.title,
+            article.site_name,
+            article.text_content.to_string(),
+        ),
+        Err(_) => {
+            let metadata = readability.get_article_metadata(readability.parse_json_ld());
+            let body = readability.doc.select("body").text().to_string();
+            (metadata.title, metadata.site_name, body)
+        }
+    };
+    let title = one_line(&title);
+    let publisher = publisher.map(|publisher| one_line(&publisher));
+    let body = paragraphs(&body);
+    let text = match (title.is_empty(), body.is_empty()) {
+        (true, _) => body,
+        (false, true) => format!("{title}\n"),
+        // The article often repeats its title as a heading.
+        (false, false) if body.starts_with(&title) => body,
+        (false, false) => format!("{title}\n\n{body}"),
+    };
+    Page {
+        text,
+        title: Some(title).filter(|title| !title.is_empty()),
+        publisher: publisher.filter(|publisher| !publisher.is_empty()),
+    }
+}
+
+/// The text with its whitespace collapsed to single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One paragraph per line, blank lines between them, trailing newline; whitespace inside a
+/// paragraph collapsed.
+fn paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for paragraph in text.lines().map(one_line).filter(|line| !line.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&paragraph);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head><title>Minister says talks went well - The Daily Planet</title>
+<meta property="og:site_name" content="The Daily Planet">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li></ul></nav>
+<article>
+<h1>Minister says talks went well</h1>
+<p>The foreign minister said on Monday that the talks with his counterpart had gone well,
+   and that both sides would meet again next month in Geneva to continue.</p>
+<p>"We have made real progress," he told reporters, according to the state news agency. The
+   talks lasted more than four hours and covered trade, security and <em>climate</em> issues.</p>
+<p>Officials familiar with the matter said a deal could be signed before the end of the year,
+   though several questions remained open.</p>
+</article>
+<footer>Copyright 2024 The Daily Planet. All rights reserved.</footer>
+</body></html>"#;
+
+    #[test]
+    fn the_main_text_comes_in_paragraphs_after_the_title() {
+        let page = extract_page(PAGE);
+        assert_eq!(page.title.as_deref(), Some("Minister says talks went well"));
+        assert_eq!(page.publisher.as_deref(), Some("The Daily Planet"));
+        assert!(
+            page.text.starts_with(
+                "Minister says talks went well\n\nThe foreign minister said on Monday that the \
+                 talks with his counterpart had gone well, and that both sides"
+            ),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains(
+                "continue.\n\n\"We have made real progress,\" he told reporters, according to"
+            ),
+            "{}",
+            page.text
+        );
+        assert!(page.text.contains("trade, security and climate issues."));
+        assert!(page.text.ends_with("several questions remained open.\n"));
+        for boilerplate in ["Home", "World news", "Copyright"] {
+            assert!(
+                !page.text.contains(boilerplate),
+                "{boilerplate} in {}",
+                page.text
+            );
+        }
+    }
+
+    #[test]
+    fn json_ld_names_the_publisher() {
+        let page = PAGE.replace(
+            "</head>",
+            r#"<script type="application/ld+json">{"@context": "https://schema.org",
+            "@type": "NewsArticle", "headline": "Minister says talks went well",
+            "publisher": {"@type": "Organization", "name": "Reuters"}}</script></head>"#,
+        );
+        assert_eq!(extract_page(&page).publisher.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_page_without_an_article_gives_its_title_and_body() {
+        let page = extract_page(
+            "<html><head><title>Short</title></head><body><p>One line.</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Short"));
+        assert_eq!(page.publisher, None);
+        assert_eq!(page.text, "Short\n\nOne line.\n");
+    }
+
+    #[test]
+    fn anything_at_all_gives_a_page() {
+        for html in [
+            "",
+            "not html at all",
+            "<p>",
+            "<html><body></body></html>",
+            "\u{0}<<>>",
+        ] {
+            let page = extract_page(html);
+            assert!(
+                page.text.is_empty() || page.text.ends_with('\n'),
+                "{html:?}: {page:?}"
+            );
+        }
+    }
+}
