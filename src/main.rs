@@ -1,22 +1,46 @@
-//! The `provgraph` command: parse the flags, run, report the error, set the exit status.
-//! Everything else lives in `cli/` (files and the terminal) and the library (the rest).
+//! The `provgraph` command: parse the flags, run, report the error, sum up the warnings, set the
+//! exit status (0 success, also with warnings; 1 failure; 2 usage error). Everything else lives
+//! in `cli/` (files and the terminal) and the library (the rest).
 
 mod cli;
 
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    // clap prints its own usage errors and exits with status 2 (0 for --help and --version).
-    let args = cli::Args::parse();
-    match cli::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
+    let args = match cli::Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => match cli::usage_error(&err) {
+            // --help, --version, or no arguments at all: clap prints them as they are.
+            None => err.exit(),
+            Some(message) => {
+                cli::report(&message);
+                return ExitCode::from(2);
+            }
+        },
+    };
+    cli::quiet_caught_panics();
+    let warnings = cli::Warnings::default();
+    let result = panic::catch_unwind(AssertUnwindSafe(|| cli::run(args, &warnings)));
+    let summary = warnings.summary();
+    let code = match result {
+        Ok(Ok(())) => 0,
         // `provgraph chains ... | head -1`: the reader has all it wanted.
-        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(err) => {
+        Ok(Err(err)) if err.is_broken_pipe() => 0,
+        Ok(Err(err)) => {
+            if let Some(summary) = &summary {
+                cli::report(summary);
+            }
             cli::report(&err.to_string());
-            ExitCode::from(err.exit_code())
+            return ExitCode::from(err.exit_code());
         }
+        // The panic hook has said what happened.
+        Err(_) => 1,
+    };
+    if let Some(summary) = summary {
+        cli::report(&summary);
     }
+    ExitCode::from(code)
 }

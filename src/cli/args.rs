@@ -30,8 +30,12 @@ each line of a JSON Lines file is one document: {\"text\": ..., \"id\": ..., \"t
 \"publisher\": ..., \"url\": ..., \"date\": ...}, only text required. Standard input is
 sniffed ({ is JSON Lines, < is HTML, else text) unless --input-format says.
 
-Exit status: 0 on success, 1 when an input cannot be read or the output cannot be
-written, 2 for a usage error.
+A document that cannot be analysed (unreadable, not UTF-8, binary, larger than
+--max-doc-bytes, a JSON Lines line that is not a record) is skipped with a warning, and
+the run ends with a line that counts the warnings; --strict stops at the first instead.
+
+Exit status: 0 on success (also with warnings), 1 when an input is missing, the output
+cannot be written, or --strict meets a document it would skip, 2 for a usage error.
 
 Examples:
   provgraph chains article.txt
@@ -226,9 +230,16 @@ pub struct InputArgs {
     #[arg(long, value_name = "FORMAT")]
     pub input_format: Option<String>,
 
-    /// Stop at a bad JSON Lines record (exit status 1) instead of skipping it with a warning
+    /// Stop at the first document that cannot be analysed (unreadable, not UTF-8, binary, too
+    /// large, a bad JSON Lines record) with exit status 1, instead of skipping it with a warning
     #[arg(long)]
     pub strict: bool,
+
+    /// Skip documents larger than SIZE bytes (a file, after decompression; a JSON Lines line;
+    /// standard input) without reading them whole; K, M and G (also KiB, MiB, GiB) count 1024s
+    /// [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_doc_bytes: Option<String>,
 
     /// Also write each document's text, which the byte offsets refer to, to DIR/<id>.txt (for
     /// HTML, the extracted main text)
@@ -405,10 +416,126 @@ pub fn threads(threads: Option<usize>) -> Result<usize, Error> {
     }
 }
 
+/// `--max-doc-bytes`: a number of bytes, perhaps with a unit (`16M`, `512KiB`), at least 1.
+pub fn max_doc_bytes(size: Option<&str>) -> Result<u64, Error> {
+    let Some(size) = size else {
+        return Ok(super::input::DEFAULT_MAX_DOC_BYTES);
+    };
+    let bad = || {
+        Error::usage(
+            format_args!("--max-doc-bytes {size} is not a size"),
+            "expected a number of bytes, perhaps with K, M or G",
+            "give it as 16777216, 16M or 16MiB",
+        )
+    };
+    let text = size.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let unit = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" | "kb" => 1 << 10,
+        "m" | "mib" | "mb" => 1 << 20,
+        "g" | "gib" | "gb" => 1 << 30,
+        _ => return Err(bad()),
+    };
+    match number.checked_mul(unit) {
+        Some(0) => Err(Error::usage(
+            "--max-doc-bytes 0 would skip every document",
+            "the limit must be at least one byte",
+            "give a larger size, or leave it out for 16M",
+        )),
+        Some(bytes) => Ok(bytes),
+        None => Err(bad()),
+    }
+}
+
+/// One line for a usage error of clap's: its message, then its tip or where to look
+/// (`unexpected argument '--bogus' found; see provgraph chains --help`). `None` for what
+/// clap prints whole: help, the version, the help shown for no arguments at all.
+pub fn usage_error(err: &clap::Error) -> Option<String> {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let text = err.render().to_string();
+    let mut message: Vec<&str> = Vec::new();
+    let mut tip = None;
+    let mut command = "provgraph".to_string();
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        if let Some(rest) = line.strip_prefix("error: ") {
+            message.push(rest);
+        } else if let Some(rest) = line.strip_prefix("tip: ") {
+            tip.get_or_insert(rest);
+        } else if let Some(rest) = line.strip_prefix("Usage: ") {
+            let words: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|word| !word.starts_with(['[', '<', '-']))
+                .collect();
+            command = words.join(" ");
+        } else if tip.is_none() && !line.starts_with("For more information") {
+            // The lines of a list that the message announces ("... not provided:").
+            message.push(line);
+        }
+    }
+    let fix = match tip {
+        Some(tip) => format!("{tip}, or see {command} --help"),
+        None => format!("see {command} --help"),
+    };
+    Some(format!("{}; {fix}", message.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn max_doc_bytes_takes_bytes_and_units_of_1024() {
+        assert_eq!(max_doc_bytes(None).unwrap(), 16 << 20);
+        assert_eq!(max_doc_bytes(Some("1000")).unwrap(), 1000);
+        assert_eq!(max_doc_bytes(Some("16M")).unwrap(), 16 << 20);
+        assert_eq!(max_doc_bytes(Some("512KiB")).unwrap(), 512 << 10);
+        assert_eq!(max_doc_bytes(Some("2 g")).unwrap(), 2 << 30);
+        let err = max_doc_bytes(Some("lots")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "--max-doc-bytes lots is not a size: expected a number of bytes, perhaps with K, M or G; give it as 16777216, 16M or 16MiB"
+        );
+        assert!(max_doc_bytes(Some("16T")).is_err());
+        assert!(max_doc_bytes(Some("99999999999999999999")).is_err());
+        assert_eq!(
+            max_doc_bytes(Some("0k")).unwrap_err().to_string(),
+            "--max-doc-bytes 0 would skip every document: the limit must be at least one byte; give a larger size, or leave it out for 16M"
+        );
+    }
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let line = |args: &[&str]| usage_error(&Args::try_parse_from(args).unwrap_err());
+        assert_eq!(
+            line(&["provgraph", "chains", "--bogus", "a.txt"]).unwrap(),
+            "unexpected argument '--bogus' found; to pass '--bogus' as a value, use '-- --bogus', or see provgraph chains --help"
+        );
+        assert_eq!(
+            line(&["provgraph", "build"]).unwrap(),
+            "the following required arguments were not provided: <INPUT>...; see provgraph build --help"
+        );
+        assert_eq!(
+            line(&["provgraph", "frobnicate"]).unwrap(),
+            "unrecognized subcommand 'frobnicate'; see provgraph --help"
+        );
+        assert_eq!(line(&["provgraph", "--help"]), None);
+        assert_eq!(line(&["provgraph"]), None);
+    }
 
     #[test]
     fn the_command_line_definition_is_consistent() {

@@ -15,6 +15,7 @@ use super::error::{Error, io_reason};
 use super::input::{self, Content, Location, Source};
 use super::pipeline;
 use super::progress::Progress;
+use super::warnings::Warning;
 
 /// The checked flags of a run that analyses documents.
 pub struct Settings {
@@ -29,6 +30,7 @@ pub struct Settings {
 pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
     let format = args::input_format(args.input_format.as_deref())?;
     let threads = args::threads(args.threads)?;
+    let max_doc_bytes = args::max_doc_bytes(args.max_doc_bytes.as_deref())?;
     let locations = input::locate(&args.inputs)?;
     if let Some(dir) = &args.emit_text {
         fs::create_dir_all(dir).map_err(|err| {
@@ -44,6 +46,7 @@ pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
         options: input::Options {
             format,
             strict: args.strict,
+            max_doc_bytes,
         },
         emit_text: args.emit_text.clone(),
         threads,
@@ -75,7 +78,7 @@ const BATCH_DOCUMENTS: usize = 64;
 /// analysing threads (to serialize, say), `consume` on this one, in input order.
 pub fn analyse<R: Send>(
     settings: &Settings,
-    progress: &Progress,
+    progress: &Progress<'_>,
     work: impl Fn(Analysed) -> R + Sync,
     mut consume: impl FnMut(R) -> Result<(), Error>,
 ) -> Result<(), Error> {
@@ -124,10 +127,13 @@ pub fn analyse<R: Send>(
                              to skip such documents",
                         ));
                     }
-                    Err(Problem::Panicked { id, message }) => progress.warn(&format!(
-                        "the analysis of document {id} failed ({message}); it is skipped, \
-                         please report this bug with the document"
-                    )),
+                    Err(Problem::Panicked { id, message }) => progress.warn(
+                        Warning::Skipped,
+                        &format!(
+                            "document {id} is skipped: its analysis failed ({message}); \
+                             please report this bug with the document"
+                        ),
+                    ),
                 }
             }
             Ok(())
@@ -163,14 +169,14 @@ fn analyse_or_catch<R>(
 }
 
 /// The reader's sink: documents in batches to the pool, warnings to the user.
-struct Batches<'a, 'p> {
+struct Batches<'a, 'p, 'w> {
     submit: &'a mut dyn FnMut(Vec<Source>) -> bool,
-    progress: &'p Progress,
+    progress: &'p Progress<'w>,
     batch: Vec<Source>,
     batch_bytes: usize,
 }
 
-impl input::Sink for Batches<'_, '_> {
+impl input::Sink for Batches<'_, '_, '_> {
     fn document(&mut self, source: Source) -> bool {
         self.batch_bytes += match &source.content {
             Content::Text(text) | Content::Html(text) => text.len(),
@@ -183,8 +189,12 @@ impl input::Sink for Batches<'_, '_> {
         (self.submit)(std::mem::take(&mut self.batch))
     }
 
-    fn warning(&mut self, message: &str) {
-        self.progress.warn(message);
+    fn warning(&mut self, kind: Warning, message: &str) {
+        self.progress.warn(kind, message);
+    }
+
+    fn count(&mut self, kind: Warning, n: u64) {
+        self.progress.count(kind, n);
     }
 }
 

@@ -15,6 +15,7 @@ use super::error::Error;
 use super::input::{self, Location};
 use super::pipeline;
 use super::progress::Progress;
+use super::warnings::Warnings;
 
 /// What an input holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +44,7 @@ enum Parsed {
     Graph(ProvGraph),
 }
 
-pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
+pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
     for path in &args.inputs {
         check_not_directory(path)?;
@@ -52,7 +53,7 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
     let names: Vec<String> = locations.iter().map(Location::name).collect();
     let output = args::output_file(args.output.as_deref());
     super::check_neo4j_output(format, output)?;
-    let progress = Progress::new(input::total_size(&locations));
+    let progress = Progress::new(input::total_size(&locations), warnings);
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
     let threads = args::threads(None)?;
@@ -96,7 +97,7 @@ pub fn run_merge(args: &MergeArgs) -> Result<(), Error> {
         },
     )?;
     progress.finish();
-    super::write_graph(&builder.finish(), format, output, &[])
+    super::write_graph(&builder.finish(), format, output, &[], warnings)
 }
 
 /// How many bytes of extract output go to a thread at once.
@@ -112,8 +113,8 @@ fn read_inputs(
     let mut batch_bytes = 0;
     for (input, location) in locations.iter().enumerate() {
         let name = location.name();
-        let mut reader = input::open(location, consumed)?;
         let failed = |err: std::io::Error| input::failed_reading(&name, &err);
+        let mut reader = input::open(location, consumed).map_err(failed)?.reader;
         let holds = match holds_by_name(location) {
             Some(holds) => holds,
             None => sniff(reader.fill_buf().map_err(failed)?),

@@ -12,6 +12,7 @@ mod output;
 mod pipeline;
 mod progress;
 mod render;
+mod warnings;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -28,19 +29,22 @@ use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format, Picture, RenderA
 pub use error::Error;
 use output::Output;
 use progress::Progress;
+use warnings::Warning;
+pub use warnings::Warnings;
 
-/// Runs one command line to the end; warnings go to standard error as they come.
-pub fn run(args: Args) -> Result<(), Error> {
+/// Runs one command line to the end; warnings go to standard error as they come, and are
+/// counted in `warnings`.
+pub fn run(args: Args, warnings: &Warnings) -> Result<(), Error> {
     match args.command {
-        Command::Build(build) => run_build(&build),
-        Command::Chains(chains) => run_chains(&chains),
-        Command::Render(render) => run_render(&render),
-        Command::Extract(extract) => run_extract(&extract),
-        Command::Merge(merge) => merge::run_merge(&merge),
+        Command::Build(build) => run_build(&build, warnings),
+        Command::Chains(chains) => run_chains(&chains, warnings),
+        Command::Render(render) => run_render(&render, warnings),
+        Command::Extract(extract) => run_extract(&extract, warnings),
+        Command::Merge(merge) => merge::run_merge(&merge, warnings),
     }
 }
 
-fn run_build(args: &BuildArgs) -> Result<(), Error> {
+fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
     let output = args::output_file(args.output.as_deref());
     check_neo4j_output(format, output)?;
@@ -48,23 +52,27 @@ fn run_build(args: &BuildArgs) -> Result<(), Error> {
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
         analysed.analysis
     })?;
-    write_graph(&graph, format, output, &texts)
+    write_graph(&graph, format, output, &texts, warnings)
 }
 
 /// Writes one JSON line per document, in input order, each as soon as it is ready.
-fn run_extract(args: &ExtractArgs) -> Result<(), Error> {
+fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let output_file = args::output_file(args.output.as_deref());
     let mut output = Output::open(output_file)?;
     // Lines streaming to the terminal would run through the bar.
     let lines_on_terminal = output_file.is_none() && io::stdout().is_terminal();
-    let progress = Progress::unless(lines_on_terminal, input::total_size(&settings.locations));
+    let progress = Progress::unless(
+        lines_on_terminal,
+        input::total_size(&settings.locations),
+        warnings,
+    );
     documents::analyse(
         &settings,
         &progress,
@@ -102,10 +110,10 @@ struct ExtractLine<'a> {
     date: Option<&'a str>,
 }
 
-fn run_render(args: &RenderArgs) -> Result<(), Error> {
+fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
     let picture = args::picture_format(&args.output)?;
     let settings = documents::settings(&args.input)?;
-    let graph = analyse_into_graph(&settings, |analysed| analysed.analysis)?;
+    let graph = analyse_into_graph(&settings, warnings, |analysed| analysed.analysis)?;
     let config = DotConfig {
         clusters: args.clusters,
         ..DotConfig::picture()
@@ -115,10 +123,10 @@ fn run_render(args: &RenderArgs) -> Result<(), Error> {
     output::write_bytes(&args.output, &bytes)
 }
 
-fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
+fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |analysed| {
         texts.push((analysed.analysis.document.id.clone(), analysed.text));
         analysed.analysis
     })?;
@@ -138,9 +146,10 @@ fn run_chains(args: &ChainsArgs) -> Result<(), Error> {
 /// and returns the analysis to add.
 fn analyse_into_graph(
     settings: &documents::Settings,
+    warnings: &Warnings,
     mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
 ) -> Result<ProvGraph, Error> {
-    let progress = Progress::new(input::total_size(&settings.locations));
+    let progress = Progress::new(input::total_size(&settings.locations), warnings);
     let mut builder = GraphBuilder::default();
     documents::analyse(
         settings,
@@ -180,6 +189,7 @@ fn write_graph(
     format: Format,
     output: Option<&Path>,
     texts: &[(String, String)],
+    warnings: &Warnings,
 ) -> Result<(), Error> {
     let text = match format {
         Format::Json => {
@@ -205,7 +215,7 @@ fn write_graph(
         Format::Cytoscape => to_cytoscape(graph),
         Format::Cypher => to_cypher(graph),
         Format::Csv => to_csv(graph),
-        Format::Html => html_report(graph, texts),
+        Format::Html => html_report(graph, texts, warnings),
     };
     let mut out = Output::open(output)?;
     out.write_all(text.as_bytes())?;
@@ -213,7 +223,7 @@ fn write_graph(
 }
 
 /// The HTML report; without Graphviz, without its diagram (and a warning).
-fn html_report(graph: &ProvGraph, texts: &[(String, String)]) -> String {
+fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warnings) -> String {
     let texts: Vec<(&str, &str)> = texts
         .iter()
         .map(|(id, text)| (id.as_str(), text.as_str()))
@@ -222,7 +232,10 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)]) -> String {
         Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
         Err(err) => {
             let (why, fix) = err.why_and_fix();
-            warn(&format!("the report has no diagram: {why}; {fix}"));
+            warnings.warn(
+                Warning::Other,
+                &format!("the report has no diagram: {why}; {fix}"),
+            );
             None
         }
     };
@@ -235,11 +248,35 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)]) -> String {
     )
 }
 
+/// The one line that reports a usage error of clap's (without `provgraph: `); `None` for
+/// what clap prints as it is (help, the version).
+pub fn usage_error(err: &clap::Error) -> Option<String> {
+    args::usage_error(err)
+}
+
+/// Panics on the analysing threads are caught and reported as warnings that name the
+/// document; the default hook's lines would only repeat them. Elsewhere a panic is a bug,
+/// reported in one line.
+pub fn quiet_caught_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let caught = std::thread::current()
+            .name()
+            .is_some_and(|name| name.starts_with(pipeline::THREAD_PREFIX));
+        if caught {
+            return;
+        }
+        let message = pipeline::panic_message(info.payload());
+        let at = info
+            .location()
+            .map(|location| format!(" at {}:{}", location.file(), location.line()))
+            .unwrap_or_default();
+        report(&format!(
+            "internal error: {message}{at}; please report this bug with the command line"
+        ));
+    }));
+}
+
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
-}
-
-fn warn(message: &str) {
-    report(&format!("warning: {message}"));
 }

@@ -1,8 +1,11 @@
 //! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
-//! quietly, or to a file, atomically: a temporary file in the same directory renamed over the
-//! target, so a failed run leaves no file behind and an existing file untouched (a device or a
-//! named pipe, such as `/dev/null`, is written through instead). Output is buffered and written
-//! as it comes, so that a large result is never held whole in memory.
+//! quietly, or to a file, atomically. A file is written to a hidden temporary file beside it,
+//! `.provgraph-<name>-XXXXXX.tmp`, then synced and renamed over the target: a failed or killed
+//! run never leaves a truncated output, and an existing file stays as it was until the whole
+//! new one replaces it. A failed run removes its temporary file; a killed one cannot, and what
+//! it leaves is hidden and says what it was. A device or a named pipe, such as `/dev/null`, is
+//! written through instead. Output is buffered and written as it comes, so that a large result
+//! is never held whole in memory.
 //!
 //! A directory of files (the neo4j export) is written into a temporary directory beside the
 //! target and renamed into place. The target may be missing, empty, or a previous export of
@@ -63,8 +66,9 @@ impl Output {
                 file: BufWriter::with_capacity(BUFFER, file),
             });
         }
+        let prefix = temporary_prefix(path);
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".provgraph-").suffix(".tmp");
+        builder.prefix(&prefix).suffix(".tmp");
         #[cfg(unix)]
         {
             // A new file gets the usual permissions (0666 less the umask) rather than the
@@ -177,8 +181,9 @@ pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
         }
     }
 
+    let prefix = temporary_prefix(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".provgraph-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         // A new directory gets the usual permissions (0777 less the umask) rather than the
@@ -242,6 +247,19 @@ fn stdout_error(err: &io::Error) -> Error {
             "check where the output goes, or give -o FILE",
         ),
     }
+}
+
+/// How the temporary file or directory for `path` starts: hidden, provgraph's, and naming the
+/// target (`.provgraph-graph.json-` + random + `.tmp`), so that one left by a killed run says
+/// what it was and never looks like the output itself.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Short enough that the whole name stays within the 255 bytes file systems allow.
+    let name: String = name.chars().take(60).collect();
+    format!(".provgraph-{name}-")
 }
 
 fn directory_of(path: &Path) -> &Path {

@@ -10,6 +10,10 @@ use std::sync::mpsc;
 
 use super::error::Error;
 
+/// The names of the threads that do the work start so (`provgraph-0`, ...): their panics are
+/// caught.
+pub const THREAD_PREFIX: &str = "provgraph-";
+
 /// How many items may be on their way at once with `threads` threads.
 pub fn window(threads: usize) -> usize {
     8 * threads + 8
@@ -33,7 +37,7 @@ where
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .thread_name(|i| format!("provgraph-{i}"))
+        .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
         .build()
         .map_err(|err| {
             Error::failure(

@@ -1,7 +1,7 @@
 //! The progress bar on standard error: documents done, MB/s of text, and the time left when the
 //! input's size is known. It appears only when standard error is a terminal and the run has
 //! lasted a second; otherwise nothing is drawn. Warnings go through it so that they print above
-//! the bar instead of through it.
+//! the bar instead of through it (and are counted for the run's summary).
 
 use std::io::{self, IsTerminal};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -9,26 +9,30 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::warnings::{Warning, Warnings};
+
 /// How long a run goes before the bar shows.
 const DELAY: Duration = Duration::from_secs(1);
 
-pub struct Progress {
+pub struct Progress<'w> {
     /// `None` when standard error is not a terminal.
     bar: Option<ProgressBar>,
+    warnings: &'w Warnings,
     shown: AtomicBool,
     start: Instant,
     documents: AtomicU64,
     text_bytes: AtomicU64,
 }
 
-impl Progress {
-    /// A bar for an input of `total` bytes (`None`: unknown, as for standard input).
-    pub fn new(total: Option<u64>) -> Progress {
-        Progress::unless(false, total)
+impl<'w> Progress<'w> {
+    /// A bar for an input of `total` bytes (`None`: unknown, as for standard input); warnings
+    /// count in `warnings`.
+    pub fn new(total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
+        Progress::unless(false, total, warnings)
     }
 
     /// No bar if `hidden` (as when results stream to the same terminal), else [`Progress::new`].
-    pub fn unless(hidden: bool, total: Option<u64>) -> Progress {
+    pub fn unless(hidden: bool, total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
         let bar = (!hidden && io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
             let template = match total {
@@ -40,6 +44,7 @@ impl Progress {
         });
         Progress {
             bar,
+            warnings,
             shown: AtomicBool::new(false),
             start: Instant::now(),
             documents: AtomicU64::new(0),
@@ -71,13 +76,18 @@ impl Progress {
         bar.set_position(consumed);
     }
 
-    /// Prints `provgraph: warning: <message>` on standard error, above the bar.
-    pub fn warn(&self, message: &str) {
-        let print = || super::report(&format!("warning: {message}"));
+    /// Prints `provgraph: warning: <message>` on standard error, above the bar, and counts it.
+    pub fn warn(&self, kind: Warning, message: &str) {
+        let print = || self.warnings.warn(kind, message);
         match &self.bar {
             Some(bar) => bar.suspend(print),
             None => print(),
         }
+    }
+
+    /// Counts `n` warnings of `kind` that a printed one sums up.
+    pub fn count(&self, kind: Warning, n: u64) {
+        self.warnings.count(kind, n);
     }
 
     /// Removes the bar.

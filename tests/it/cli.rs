@@ -452,10 +452,9 @@ const CASES: &[Case] = &[
         args: &["render", "articles/a.txt"],
         code: 2,
         stdout: Stdout::Empty,
-        stderr: Stderr::Contains(&[
-            "the following required arguments were not provided",
-            "--output <FILE>",
-        ]),
+        stderr: Stderr::Exactly(
+            "provgraph: the following required arguments were not provided: --output <FILE>; see provgraph render --help\n",
+        ),
         ..OK
     },
     Case {
@@ -528,7 +527,8 @@ const CASES: &[Case] = &[
         stderr: Stderr::Exactly(
             "provgraph: warning: empties/a.txt is empty; it yields nothing\n\
              provgraph: warning: empties/b.txt is empty; it yields nothing\n\
-             provgraph: warning: empties/c.txt is empty; it yields nothing\n",
+             provgraph: warning: empties/c.txt is empty; it yields nothing\n\
+             provgraph: 3 warnings (3 empty inputs)\n",
         ),
         ..OK
     },
@@ -544,7 +544,8 @@ const CASES: &[Case] = &[
             "\"id\": \"b\"",
         ]),
         stderr: Stderr::Exactly(
-            "provgraph: warning: articles/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n",
+            "provgraph: warning: articles/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n\
+             provgraph: 1 warning (1 renamed document)\n",
         ),
         ..OK
     },
@@ -553,7 +554,8 @@ const CASES: &[Case] = &[
         args: &["build", "other/a.txt", "other/a.txt"],
         stdout: Stdout::Contains(&["\"id\": \"a\"", "\"id\": \"a-2\""]),
         stderr: Stderr::Exactly(
-            "provgraph: warning: other/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n",
+            "provgraph: warning: other/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n\
+             provgraph: 1 warning (1 renamed document)\n",
         ),
         ..OK
     },
@@ -561,14 +563,20 @@ const CASES: &[Case] = &[
         name: "an empty input is a warning, not an error",
         args: &["build", "empty.txt"],
         stdout: Stdout::Contains(&["\"id\": \"empty\"", "\"title\": null", "\"bytes\": 0"]),
-        stderr: Stderr::Exactly("provgraph: warning: empty.txt is empty; it yields nothing\n"),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: empty.txt is empty; it yields nothing\n\
+             provgraph: 1 warning (1 empty input)\n",
+        ),
         ..OK
     },
     Case {
         name: "empty standard input",
         args: &["chains", "-"],
         stdout: Stdout::Empty,
-        stderr: Stderr::Exactly("provgraph: warning: standard input is empty; it yields nothing\n"),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: standard input is empty; it yields nothing\n\
+             provgraph: 1 warning (1 empty input)\n",
+        ),
         ..OK
     },
     Case {
@@ -609,9 +617,20 @@ const CASES: &[Case] = &[
         ),
         ..OK
     },
+    // Documents that cannot be analysed are skipped with a warning; --strict stops at them.
     Case {
-        name: "a file that is not UTF-8",
+        name: "a file that is not UTF-8 is skipped",
         args: &["build", "articles/a.txt", "latin1.txt"],
+        stdout: Stdout::Contains(&["\"id\": \"a\""]),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: latin1.txt is skipped: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n\
+             provgraph: 1 warning (1 skipped document)\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a file that is not UTF-8 under --strict",
+        args: &["build", "--strict", "articles/a.txt", "latin1.txt"],
         code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
@@ -623,16 +642,26 @@ const CASES: &[Case] = &[
         name: "standard input that is not UTF-8",
         args: &["chains", "-"],
         stdin: b"ok\n\xff",
-        code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
-            "provgraph: cannot read standard input: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n",
+            "provgraph: warning: standard input is skipped: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n\
+             provgraph: 1 warning (1 skipped document)\n",
         ),
         ..OK
     },
     Case {
-        name: "a binary file",
+        name: "a binary file is skipped",
         args: &["build", "binary.txt"],
+        stdout: Stdout::Contains(&["\"documents\": []"]),
+        stderr: Stderr::Exactly(
+            "provgraph: warning: binary.txt is skipped: it holds binary data (a NUL byte at offset 4); give a plain-text file; UTF-16 text can be converted with iconv -f UTF-16 -t UTF-8\n\
+             provgraph: 1 warning (1 skipped document)\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a binary file under --strict",
+        args: &["build", "binary.txt", "--strict"],
         code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Exactly(
@@ -687,7 +716,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "a failing input leaves an existing output file alone",
-        args: &["build", "latin1.txt", "-o", "existing.json"],
+        args: &["build", "--strict", "latin1.txt", "-o", "existing.json"],
         code: 1,
         stdout: Stdout::Empty,
         stderr: Stderr::Contains(&["cannot read latin1.txt"]),
@@ -758,7 +787,9 @@ const CASES: &[Case] = &[
         args: &["build"],
         code: 2,
         stdout: Stdout::Empty,
-        stderr: Stderr::Contains(&["the following required arguments were not provided"]),
+        stderr: Stderr::Exactly(
+            "provgraph: the following required arguments were not provided: <INPUT>...; see provgraph build --help\n",
+        ),
         ..OK
     },
     Case {
@@ -766,7 +797,9 @@ const CASES: &[Case] = &[
         args: &["chains", "--bogus", "articles"],
         code: 2,
         stdout: Stdout::Empty,
-        stderr: Stderr::Contains(&["unexpected argument '--bogus'"]),
+        stderr: Stderr::Exactly(
+            "provgraph: unexpected argument '--bogus' found; to pass '--bogus' as a value, use '-- --bogus', or see provgraph chains --help\n",
+        ),
         ..OK
     },
     Case {
@@ -774,7 +807,9 @@ const CASES: &[Case] = &[
         args: &["frobnicate"],
         code: 2,
         stdout: Stdout::Empty,
-        stderr: Stderr::Contains(&["unrecognized subcommand 'frobnicate'"]),
+        stderr: Stderr::Exactly(
+            "provgraph: unrecognized subcommand 'frobnicate'; see provgraph --help\n",
+        ),
         ..OK
     },
     Case {
@@ -793,7 +828,7 @@ const CASES: &[Case] = &[
             "Usage: provgraph <COMMAND>",
             "build",
             "chains",
-            "Exit status: 0 on success, 1",
+            "Exit status: 0 on success (also with warnings), 1",
             "Examples:",
         ]),
         ..OK
@@ -951,7 +986,8 @@ fn without_dot_the_html_report_has_its_table_and_says_why_there_is_no_diagram() 
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "provgraph: warning: the report has no diagram: the Graphviz program dot is not installed; install the graphviz package (apt-get install graphviz)\n"
+        "provgraph: warning: the report has no diagram: the Graphviz program dot is not installed; install the graphviz package (apt-get install graphviz)\n\
+         provgraph: 1 warning (1 other)\n"
     );
     assert_eq!(output.status.code(), Some(0));
     let html = fs::read_to_string(dir.path().join("report.html")).unwrap();

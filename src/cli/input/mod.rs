@@ -1,12 +1,20 @@
 //! Reading the inputs as a stream of documents with unique ids: plain text, JSON Lines and HTML
 //! files, gzipped or not, directories and standard input. One document is in memory at a time
-//! (a JSON Lines file is read line by line); text is checked to be UTF-8 before it is analysed.
+//! (a JSON Lines file is read line by line), and none larger than `--max-doc-bytes`: a larger
+//! file is skipped by its size, a larger line or standard input is read past, not kept.
+//!
+//! A document that cannot be analysed (unreadable, too large, binary, not UTF-8, a JSON Lines
+//! line that is not a record) is skipped with a warning that says why and what to do; under
+//! `--strict` it stops the run instead. Text is never guessed at: offsets refer to the bytes
+//! as they are.
 
+pub mod bounded;
 mod ids;
 pub mod jsonl;
 mod locate;
 pub mod txt;
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,6 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use flate2::bufread::MultiGzDecoder;
 
 use super::error::{Error, io_reason};
+use super::warnings::Warning;
 pub use locate::{Format, Location, locate};
 
 /// One document, as read.
@@ -40,12 +49,29 @@ pub enum Content {
 }
 
 /// How to read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Options {
     /// The format of standard input and of files whose extension names none; sniffed if `None`.
     pub format: Option<Format>,
-    /// A bad JSON Lines record fails the run instead of being skipped.
+    /// A document that cannot be analysed fails the run instead of being skipped.
     pub strict: bool,
+    /// The largest document read: a file's bytes (decompressed), a JSON Lines line, standard
+    /// input.
+    pub max_doc_bytes: u64,
+}
+
+/// `--max-doc-bytes` unless given: larger than any news article by far (a long one is 50 KB,
+/// a web page 1 MB), small enough that the analysis of one stays well under a gigabyte.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            format: None,
+            strict: false,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
 }
 
 /// How many warnings about renamed documents one input gives before it only counts them.
@@ -55,7 +81,10 @@ const MAX_RENAME_WARNINGS: usize = 10;
 pub trait Sink {
     /// Takes a document; false stops the reading.
     fn document(&mut self, source: Source) -> bool;
-    fn warning(&mut self, message: &str);
+    /// Prints a warning and counts it.
+    fn warning(&mut self, kind: Warning, message: &str);
+    /// Counts `n` warnings that a printed one sums up.
+    fn count(&mut self, kind: Warning, n: u64);
 }
 
 /// Reads the locations in order, handing each document to `sink` as soon as it is read.
@@ -76,57 +105,149 @@ pub fn read(
     // Who first had each natural id, for the warning about a file renamed.
     let mut first_named: rustc_hash::FxHashMap<String, String> = Default::default();
     for location in locations {
-        let name = location.name();
-        let mut reader = open(location, consumed)?;
-        let format = match location.format().or(options.format) {
-            Some(format) => format,
-            None => sniff(&mut reader).map_err(|err| failed_reading(&name, &err))?,
-        };
-        let keep_going = match format {
-            Format::Jsonl => read_jsonl(location, reader, options, &mut ids, sink)?,
-            Format::Txt | Format::Html => {
-                let mut bytes = Vec::new();
-                reader
-                    .read_to_end(&mut bytes)
-                    .map_err(|err| failed_reading(&name, &err))?;
-                let text = txt::check_text(bytes).map_err(|problem| problem.error(&name))?;
-                if text.trim().is_empty() {
-                    sink.warning(&format!("{name} is empty; it yields nothing"));
-                }
-                let natural = location.natural_id();
-                let id = ids.assign(&natural);
-                let earlier = first_named
-                    .entry(natural.clone())
-                    .or_insert_with(|| name.clone());
-                if id != natural {
-                    sink.warning(&format!(
-                        "{earlier} and {name} are both document {natural}; calling {name} {id}"
-                    ));
-                }
-                let path = match location {
-                    Location::Stdin => None,
-                    Location::File(path) => Some(path.to_string_lossy().into_owned()),
-                };
-                let content = match format {
-                    Format::Html => Content::Html(text),
-                    _ => Content::Text(text),
-                };
-                sink.document(Source {
-                    id,
-                    path,
-                    content,
-                    title: None,
-                    publisher: None,
-                    url: None,
-                    date: None,
-                })
-            }
-        };
+        let keep_going = read_location(
+            location,
+            options,
+            consumed,
+            &mut ids,
+            &mut first_named,
+            sink,
+        )?;
         if !keep_going {
             break;
         }
     }
     Ok(())
+}
+
+/// Reads one input; false when the sink wants no more.
+fn read_location(
+    location: &Location,
+    options: Options,
+    consumed: &AtomicU64,
+    ids: &mut ids::Ids,
+    first_named: &mut rustc_hash::FxHashMap<String, String>,
+    sink: &mut dyn Sink,
+) -> Result<bool, Error> {
+    let name = location.name();
+    let mut opened = match open(location, consumed) {
+        Ok(opened) => opened,
+        Err(err) => {
+            let (why, fix) = why_unreadable(&err);
+            return skip(&name, why, fix, options, sink);
+        }
+    };
+    let format = match location.format().or(options.format) {
+        Some(format) => format,
+        None => match sniff(&mut opened.reader) {
+            Ok(format) => format,
+            Err(err) => {
+                let (why, fix) = why_unreadable(&err);
+                return skip(&name, why, fix, options, sink);
+            }
+        },
+    };
+    if format == Format::Jsonl {
+        return read_jsonl(location, opened.reader, options, ids, sink);
+    }
+    let limit = options.max_doc_bytes;
+    // A plain file too large is skipped by its size, unread.
+    let size = match location {
+        Location::File(path) if !opened.gzip => std::fs::metadata(path).map_or(0, |m| m.len()),
+        _ => 0,
+    };
+    let bytes = if size > limit {
+        None
+    } else {
+        match bounded::read_at_most(&mut opened.reader, limit) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                let (why, fix) = why_unreadable(&err);
+                return skip(&name, why, fix, options, sink);
+            }
+        }
+    };
+    let Some(bytes) = bytes else {
+        return skip(&name, too_large(limit), RAISE_LIMIT, options, sink);
+    };
+    let text = match txt::check_text(bytes) {
+        Ok(text) => text,
+        Err(problem) => return skip(&name, problem.why(), problem.fix(), options, sink),
+    };
+    if text.trim().is_empty() {
+        sink.warning(
+            Warning::Empty,
+            &format!("{name} is empty; it yields nothing"),
+        );
+    }
+    let natural = location.natural_id();
+    let id = ids.assign(&natural);
+    let earlier = first_named
+        .entry(natural.clone())
+        .or_insert_with(|| name.clone());
+    if id != natural {
+        sink.warning(
+            Warning::Renamed,
+            &format!("{earlier} and {name} are both document {natural}; calling {name} {id}"),
+        );
+    }
+    let path = match location {
+        Location::Stdin => None,
+        Location::File(path) => Some(path.to_string_lossy().into_owned()),
+    };
+    let content = match format {
+        Format::Html => Content::Html(text),
+        _ => Content::Text(text),
+    };
+    Ok(sink.document(Source {
+        id,
+        path,
+        content,
+        title: None,
+        publisher: None,
+        url: None,
+        date: None,
+    }))
+}
+
+const RAISE_LIMIT: &str = "give a larger --max-doc-bytes to read it";
+
+/// Why a document is skipped when it is larger than the limit.
+fn too_large(limit: u64) -> String {
+    format!("it is larger than --max-doc-bytes ({})", size_text(limit))
+}
+
+/// A number of bytes as `--max-doc-bytes` takes it: `16 MiB`, `512 KiB`, `1000 bytes`.
+pub fn size_text(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit && bytes.is_multiple_of(unit) {
+            return format!("{} {name}", bytes / unit);
+        }
+    }
+    match bytes {
+        1 => "1 byte".to_string(),
+        _ => format!("{bytes} bytes"),
+    }
+}
+
+/// A document that cannot be analysed: a warning that it is skipped and the reading goes on,
+/// or under `--strict` the run's error.
+fn skip(
+    what: &str,
+    why: impl fmt::Display,
+    fix: &str,
+    options: Options,
+    sink: &mut dyn Sink,
+) -> Result<bool, Error> {
+    if options.strict {
+        return Err(Error::failure(format_args!("cannot read {what}"), why, fix));
+    }
+    sink.warning(
+        Warning::Skipped,
+        &format!("{what} is skipped: {why}; {fix}"),
+    );
+    Ok(true)
 }
 
 /// Reads a JSON Lines input; false when the sink wants no more.
@@ -139,26 +260,38 @@ fn read_jsonl(
 ) -> Result<bool, Error> {
     let name = location.name();
     let stem = location.natural_id();
+    let limit = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
     let mut line = Vec::new();
     let mut line_number = 0;
     let mut n_documents = 0;
     let mut n_renamed = 0;
     loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|err| failed_reading(&name, &err))?;
-        if n == 0 {
-            break;
+        let read = match bounded::read_line(&mut reader, &mut line, limit) {
+            Ok(read) => read,
+            Err(err) => {
+                let (why, fix) = why_unreadable(&err);
+                let what = format!("the rest of {name} (after line {line_number})");
+                skip(&what, why, fix, options, sink)?;
+                break;
+            }
+        };
+        match read {
+            bounded::Line::End => break,
+            bounded::Line::Whole => line_number += 1,
+            bounded::Line::TooLong { .. } => {
+                line_number += 1;
+                let what = format!("{name} line {line_number}");
+                skip(
+                    &what,
+                    too_large(options.max_doc_bytes),
+                    RAISE_LIMIT,
+                    options,
+                    sink,
+                )?;
+                continue;
+            }
         }
-        line_number += 1;
-        let end = line.len()
-            - line
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\n' || b == b'\r')
-                .count();
-        let record = match jsonl::parse_line(&line[..end]) {
+        let record = match jsonl::parse_line(bounded::trim_line_end(&line)) {
             Ok(Some(record)) => record,
             Ok(None) => continue,
             Err(why) if options.strict => {
@@ -169,7 +302,10 @@ fn read_jsonl(
                 ));
             }
             Err(why) => {
-                sink.warning(&format!("{name} line {line_number} is skipped: {why}"));
+                sink.warning(
+                    Warning::Skipped,
+                    &format!("{name} line {line_number} is skipped: {why}"),
+                );
                 continue;
             }
         };
@@ -182,9 +318,12 @@ fn read_jsonl(
         if id != natural {
             n_renamed += 1;
             if n_renamed <= MAX_RENAME_WARNINGS {
-                sink.warning(&format!(
-                    "{name} line {line_number} is document {natural} again; calling it {id}"
-                ));
+                sink.warning(
+                    Warning::Renamed,
+                    &format!(
+                        "{name} line {line_number} is document {natural} again; calling it {id}"
+                    ),
+                );
             }
         }
         let source = Source {
@@ -201,38 +340,52 @@ fn read_jsonl(
         }
     }
     if n_renamed > MAX_RENAME_WARNINGS {
-        sink.warning(&format!(
-            "{name}: {} more documents had ids used before; they were renamed the same way",
-            n_renamed - MAX_RENAME_WARNINGS
-        ));
+        let more = n_renamed - MAX_RENAME_WARNINGS;
+        sink.warning(
+            Warning::Renamed,
+            &format!(
+                "{name}: {more} more documents had ids used before; they were renamed the same way"
+            ),
+        );
+        // The line above stands for all of them.
+        sink.count(Warning::Renamed, more as u64 - 1);
     }
     if n_documents == 0 {
-        sink.warning(&format!("{name} has no documents; it yields nothing"));
+        sink.warning(
+            Warning::Empty,
+            &format!("{name} has no documents; it yields nothing"),
+        );
     }
     Ok(true)
 }
 
+/// An input opened for reading.
+pub struct Opened<'a> {
+    pub reader: Box<dyn BufRead + 'a>,
+    /// It started as gzip does, and is read decompressed.
+    pub gzip: bool,
+}
+
 /// The input as a buffered reader, decompressed when it starts as gzip does.
-pub fn open<'a>(
-    location: &Location,
-    consumed: &'a AtomicU64,
-) -> Result<Box<dyn BufRead + 'a>, Error> {
+pub fn open<'a>(location: &Location, consumed: &'a AtomicU64) -> io::Result<Opened<'a>> {
     const CAPACITY: usize = 256 * 1024;
     let raw: Box<dyn Read + Send> = match location {
         Location::Stdin => Box::new(io::stdin()),
-        Location::File(path) => {
-            Box::new(File::open(path).map_err(|err| locate::cannot_read(path, &err))?)
-        }
+        Location::File(path) => Box::new(File::open(path)?),
     };
     let mut reader = BufReader::with_capacity(CAPACITY, Counting { raw, consumed });
-    let head = reader
-        .fill_buf()
-        .map_err(|err| failed_reading(&location.name(), &err))?;
+    let head = reader.fill_buf()?;
     if head.starts_with(&[0x1f, 0x8b]) {
         let decoder = MultiGzDecoder::new(reader);
-        Ok(Box::new(BufReader::with_capacity(CAPACITY, decoder)))
+        Ok(Opened {
+            reader: Box::new(BufReader::with_capacity(CAPACITY, decoder)),
+            gzip: true,
+        })
     } else {
-        Ok(Box::new(reader))
+        Ok(Opened {
+            reader: Box::new(reader),
+            gzip: false,
+        })
     }
 }
 
@@ -248,14 +401,23 @@ fn sniff(reader: &mut dyn BufRead) -> io::Result<Format> {
     })
 }
 
-pub fn failed_reading(name: &str, err: &io::Error) -> Error {
+/// Why reading failed, and what to do about it.
+pub fn why_unreadable(err: &io::Error) -> (String, &'static str) {
     let fix = match err.kind() {
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => {
             "check that it is whole (a gzip file must be complete)"
         }
+        io::ErrorKind::PermissionDenied => "check its permissions",
+        io::ErrorKind::NotFound => "check the path",
         _ => "check the file",
     };
-    Error::failure(format_args!("cannot read {name}"), io_reason(err), fix)
+    (io_reason(err), fix)
+}
+
+/// The run's error for an input that cannot be read.
+pub fn failed_reading(name: &str, err: &io::Error) -> Error {
+    let (why, fix) = why_unreadable(err);
+    Error::failure(format_args!("cannot read {name}"), why, fix)
 }
 
 /// Counts the bytes read through it.

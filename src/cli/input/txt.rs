@@ -1,6 +1,8 @@
-//! Plain text: the checks that make bytes a document (UTF-8, no NUL byte).
-
-use crate::cli::error::Error;
+//! Plain text: the checks that make bytes a document (UTF-8, no NUL byte). Bytes that fail them
+//! are not guessed at: offsets must refer to the bytes as they are, so such a document is skipped
+//! (or, under `--strict`, fails the run) with a message that says how to convert it.
+//!
+//! This file uses nothing but `std`: the fuzz targets compile it in by path.
 
 /// Why some bytes are not a text to analyse.
 #[derive(Debug, PartialEq, Eq)]
@@ -12,18 +14,27 @@ pub enum TextProblem {
 }
 
 impl TextProblem {
-    pub fn error(&self, name: &str) -> Error {
+    /// What is wrong, in the words of a `<what>: <why>; <fix>` message.
+    pub fn why(&self) -> String {
         match self {
-            TextProblem::Binary { offset } => Error::failure(
-                format_args!("cannot read {name}"),
-                format_args!("it holds binary data (a NUL byte at offset {offset})"),
-                "give a plain-text file; UTF-16 text can be converted with iconv -f UTF-16 -t UTF-8",
-            ),
-            TextProblem::NotUtf8 { offset } => Error::failure(
-                format_args!("cannot read {name}"),
-                format_args!("it is not UTF-8 (the first invalid byte is at offset {offset})"),
-                "convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8",
-            ),
+            TextProblem::Binary { offset } => {
+                format!("it holds binary data (a NUL byte at offset {offset})")
+            }
+            TextProblem::NotUtf8 { offset } => {
+                format!("it is not UTF-8 (the first invalid byte is at offset {offset})")
+            }
+        }
+    }
+
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        match self {
+            TextProblem::Binary { .. } => {
+                "give a plain-text file; UTF-16 text can be converted with iconv -f UTF-16 -t UTF-8"
+            }
+            TextProblem::NotUtf8 { .. } => {
+                "convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8"
+            }
         }
     }
 }

@@ -1,0 +1,157 @@
+//! Reading with a limit, so that an oversized document is skipped without being held in memory:
+//! a line of JSON Lines longer than the limit is read past and dropped, a whole input is read up
+//! to one byte more than the limit and no further.
+//!
+//! This file uses nothing but `std`: the fuzz targets compile it in by path.
+
+use std::io::{self, BufRead, Read};
+
+/// What [`read_line`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    /// No more lines.
+    End,
+    /// The next line, without its `\n`, is in the buffer.
+    Whole,
+    /// The next line is longer than the limit: it was read past (`bytes` long, without its `\n`)
+    /// and the buffer is empty.
+    TooLong { bytes: u64 },
+}
+
+/// Reads the next line into `line` (emptied first), unless it is longer than `limit` bytes.
+/// The last line need not end with `\n`.
+pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
+    line.clear();
+    let mut bytes: u64 = 0;
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (piece, ends) = match available.iter().position(|&byte| byte == b'\n') {
+            Some(end) => (&available[..end], true),
+            None => (available, false),
+        };
+        bytes += piece.len() as u64;
+        if !too_long {
+            if line.len() + piece.len() > limit {
+                too_long = true;
+                line.clear();
+                line.shrink_to_fit();
+            } else {
+                line.extend_from_slice(piece);
+            }
+        }
+        let used = piece.len() + usize::from(ends);
+        reader.consume(used);
+        if ends {
+            break;
+        }
+    }
+    Ok(match (any, too_long) {
+        (false, _) => Line::End,
+        (true, false) => Line::Whole,
+        (true, true) => Line::TooLong { bytes },
+    })
+}
+
+/// The line without the carriage returns and line feeds at its end.
+pub fn trim_line_end(line: &[u8]) -> &[u8] {
+    let end = line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|&&byte| byte == b'\n' || byte == b'\r')
+            .count();
+    &line[..end]
+}
+
+/// Reads the whole input, unless it is longer than `limit` bytes: then `None`, after reading
+/// `limit + 1` bytes and no more.
+pub fn read_at_most(reader: &mut dyn Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(None);
+    }
+    Ok(Some(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufReader, Cursor};
+
+    use super::*;
+
+    /// All lines of `data` read with a buffer of `capacity` bytes and `limit`.
+    fn lines(data: &[u8], capacity: usize, limit: usize) -> Vec<Result<String, u64>> {
+        let mut reader = BufReader::with_capacity(capacity, Cursor::new(data));
+        let mut line = Vec::new();
+        let mut found = Vec::new();
+        loop {
+            match read_line(&mut reader, &mut line, limit).unwrap() {
+                Line::End => return found,
+                Line::Whole => found.push(Ok(String::from_utf8(line.clone()).unwrap())),
+                Line::TooLong { bytes } => {
+                    assert!(line.is_empty());
+                    found.push(Err(bytes));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_longer_than_the_limit_are_read_past_whatever_the_buffer() {
+        let data = b"short\n0123456789\n\nlast";
+        for capacity in [1, 2, 3, 7, 64] {
+            assert_eq!(
+                lines(data, capacity, 5),
+                [
+                    Ok("short".into()),
+                    Err(10),
+                    Ok("".into()),
+                    Ok("last".into())
+                ],
+                "capacity {capacity}"
+            );
+            assert_eq!(
+                lines(data, capacity, 100),
+                [
+                    Ok("short".into()),
+                    Ok("0123456789".into()),
+                    Ok("".into()),
+                    Ok("last".into())
+                ]
+            );
+        }
+        assert_eq!(lines(b"", 4, 5), []);
+        assert_eq!(lines(b"\n", 4, 5), [Ok("".into())]);
+        assert_eq!(lines(b"a\r\n", 4, 0), [Err(2)]);
+        assert_eq!(trim_line_end(b"a\r\r\n"), b"a");
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let data = vec![b'x'; 100];
+        let mut reader = Cursor::new(&data);
+        assert_eq!(read_at_most(&mut reader, 10).unwrap(), None);
+        assert_eq!(reader.position(), 11);
+        assert_eq!(
+            read_at_most(&mut Cursor::new(&data), 100).unwrap(),
+            Some(data.clone())
+        );
+        assert_eq!(
+            read_at_most(&mut Cursor::new(b""), 0).unwrap(),
+            Some(vec![])
+        );
+    }
+}
