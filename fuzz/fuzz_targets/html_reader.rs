@@ -1,0 +1,27 @@
+//! Any bytes as an HTML page, as the command line reads a `.html` file: bytes that are UTF-8
+//! without a NUL byte go to `extract_page`, whose main text, title and publisher are analysed
+//! and checked as every document is.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use provgraph::DocumentInput;
+use provgraph::page::extract_page;
+
+#[allow(dead_code)]
+#[path = "../../src/cli/input/txt.rs"]
+mod txt;
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(html) = txt::check_text(bytes.to_vec()) else {
+        return;
+    };
+    let page = extract_page(&html);
+    provgraph_fuzz::check_document(&DocumentInput {
+        id: "page",
+        text: &page.text,
+        path: None,
+        title: page.title.as_deref(),
+        publisher: page.publisher.as_deref(),
+    });
+});
