@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::export::from_json;
 use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 
-use super::args::{self, MergeArgs};
+use super::args::{self, Format, MergeArgs};
 use super::error::Error;
 use super::input::{self, Location};
 use super::pipeline;
@@ -53,6 +53,9 @@ pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
     let names: Vec<String> = locations.iter().map(Location::name).collect();
     let output = args::output_file(args.output.as_deref());
     super::check_neo4j_output(format, output)?;
+    if let Some(path) = output {
+        super::output::check_writable(path, format == Format::Neo4j)?;
+    }
     let progress = Progress::new(input::total_size(&locations), warnings);
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();

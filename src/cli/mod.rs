@@ -49,6 +49,9 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     let output = args::output_file(args.output.as_deref());
     check_neo4j_output(format, output)?;
     let settings = documents::settings(&args.input)?;
+    if let Some(path) = output {
+        output::check_writable(path, format == Format::Neo4j)?;
+    }
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
@@ -113,6 +116,7 @@ struct ExtractLine<'a> {
 fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
     let picture = args::picture_format(&args.output)?;
     let settings = documents::settings(&args.input)?;
+    output::check_writable(&args.output, false)?;
     let graph = analyse_into_graph(&settings, warnings, |analysed| analysed.analysis)?;
     let config = DotConfig {
         clusters: args.clusters,

@@ -128,6 +128,25 @@ impl Output {
     }
 }
 
+/// Fails now, before any work, when `path` cannot be written: a temporary file is made beside
+/// it and removed (for a directory export, a temporary directory). A device or a named pipe is
+/// left alone: opening one can be seen by whoever reads it.
+pub fn check_writable(path: &Path, directory: bool) -> Result<(), Error> {
+    if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
+        return Ok(());
+    }
+    if !directory {
+        return Output::open(Some(path)).map(drop);
+    }
+    let prefix = temporary_prefix(path);
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempdir_in(directory_of(path))
+        .map(drop)
+        .map_err(|err| cannot_write(path, &err))
+}
+
 /// Writes `text` to standard output.
 pub fn write_stdout(text: &str) -> Result<(), Error> {
     let mut output = Output::open(None)?;

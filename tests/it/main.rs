@@ -2,7 +2,10 @@
 //! on real articles, golden outputs, and the exports on hand-built graphs.
 
 mod archive;
+mod bad_input;
 mod cli;
+mod contract;
+mod engine_scaling;
 mod eval;
 mod export_dot;
 mod export_formats;
@@ -12,5 +15,6 @@ mod fixtures;
 mod golden;
 mod hostile;
 mod output_dir;
+mod properties;
 mod readers;
 mod spark;

@@ -264,6 +264,7 @@ fn read_jsonl(
     let mut line = Vec::new();
     let mut line_number = 0;
     let mut n_documents = 0;
+    let mut n_skipped = 0;
     let mut n_renamed = 0;
     loop {
         let read = match bounded::read_line(&mut reader, &mut line, limit) {
@@ -272,6 +273,7 @@ fn read_jsonl(
                 let (why, fix) = why_unreadable(&err);
                 let what = format!("the rest of {name} (after line {line_number})");
                 skip(&what, why, fix, options, sink)?;
+                n_skipped += 1;
                 break;
             }
         };
@@ -280,6 +282,7 @@ fn read_jsonl(
             bounded::Line::Whole => line_number += 1,
             bounded::Line::TooLong { .. } => {
                 line_number += 1;
+                n_skipped += 1;
                 let what = format!("{name} line {line_number}");
                 skip(
                     &what,
@@ -302,6 +305,7 @@ fn read_jsonl(
                 ));
             }
             Err(why) => {
+                n_skipped += 1;
                 sink.warning(
                     Warning::Skipped,
                     &format!("{name} line {line_number} is skipped: {why}"),
@@ -350,7 +354,8 @@ fn read_jsonl(
         // The line above stands for all of them.
         sink.count(Warning::Renamed, more as u64 - 1);
     }
-    if n_documents == 0 {
+    // An input whose every line was skipped has been warned about line by line.
+    if n_documents == 0 && n_skipped == 0 {
         sink.warning(
             Warning::Empty,
             &format!("{name} has no documents; it yields nothing"),
