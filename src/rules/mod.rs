@@ -49,29 +49,42 @@ pub struct Ctx<'t, 'a> {
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
     pub fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
+        Ctx::with_buffers(text, sentence, headline, Vec::new(), Vec::new())
+    }
+
+    /// Like [`Ctx::new`], reusing the vectors of an earlier context ([`Ctx::into_buffers`]).
+    pub fn with_buffers(
+        text: &'t Text<'a>,
+        sentence: usize,
+        headline: bool,
+        mut triggers: Vec<usize>,
+        mut verbs: Vec<verb::VerbHit>,
+    ) -> Ctx<'t, 'a> {
         use crate::lexicon::class;
         let s = text.sentences[sentence];
+        triggers.clear();
+        verbs.clear();
+        triggers.extend((s.start..s.end).filter(|&i| {
+            text.tokens[i].info.is(class::VERB | class::TRIGGER)
+                && text.in_quote[i] == crate::text::NO_QUOTE
+        }));
         let mut ctx = Ctx {
             text,
             sentence,
             start: s.start,
             end: s.end,
             headline,
-            triggers: Vec::new(),
+            triggers,
             verbs: Vec::new(),
         };
-        ctx.triggers = (s.start..s.end)
-            .filter(|&i| {
-                text.tokens[i].info.is(class::VERB | class::TRIGGER)
-                    && text.in_quote[i] == crate::text::NO_QUOTE
-            })
-            .collect();
-        ctx.verbs = ctx
-            .triggers
-            .iter()
-            .filter_map(|&i| verb::verb_at(&ctx, i))
-            .collect();
+        verbs.extend(ctx.triggers.iter().filter_map(|&i| verb::verb_at(&ctx, i)));
+        ctx.verbs = verbs;
         ctx
+    }
+
+    /// The vectors of this context, for the next one.
+    pub fn into_buffers(self) -> (Vec<usize>, Vec<verb::VerbHit>) {
+        (self.triggers, self.verbs)
     }
 
     /// Reporting verbs and trigger words, in order.
