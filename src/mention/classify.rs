@@ -391,15 +391,16 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                 && !NAME_PARTICLES.contains(&text.word(i))
                 && !text.word(i).contains('.')
         });
-        if plain && !(np.len() == 1 && first.info.is(class::GIVEN) && np.first == 0) {
-            if let Some(name) = person_name(text, np).filter(|n| *n == np) {
-                let gender = gender_of_name(text, name, None);
-                return MentionKind::Person {
-                    name,
-                    title: None,
-                    gender,
-                };
-            }
+        if plain
+            && !(np.len() == 1 && first.info.is(class::GIVEN) && np.first == 0)
+            && let Some(name) = person_name(text, np).filter(|n| *n == np)
+        {
+            let gender = gender_of_name(text, name, None);
+            return MentionKind::Person {
+                name,
+                title: None,
+                gender,
+            };
         }
     }
     if np.len() == 1 && first.kind == TokenKind::Word {
