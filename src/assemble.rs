@@ -212,7 +212,8 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             let cut = frames
                 .iter()
                 .enumerate()
-                .filter(|(k, _)| !stack.contains(k) || *k != innermost)
+                // Not the statement itself, nor what it reports inside its own words.
+                .filter(|&(k, _)| k != innermost && parent[k] != Some(innermost))
                 .flat_map(|(_, f)| [Some(f.cue.first), f.source.as_ref().map(|m| m.np.first)])
                 .flatten()
                 .filter(|&t| t > c.first && t < c.end)
