@@ -250,6 +250,34 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     frames
 }
 
+/// The nearest statement before token `i` in the sentence that names its source.
+pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
+    found
+        .iter()
+        .rev()
+        .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some())
+}
+
+/// The noun phrase opening the sentence, if it names something that can speak (the subject a
+/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
+pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let np = crate::mention::np_after(text, ctx.start, before)?;
+    let mention = crate::mention::classify(text, np);
+    use crate::mention::MentionKind;
+    let speaks = matches!(
+        mention.kind,
+        MentionKind::Person { .. }
+            | MentionKind::Known { .. }
+            | MentionKind::Organization { .. }
+            | MentionKind::Outlet { .. }
+            | MentionKind::Pronoun { .. }
+            | MentionKind::Description { .. }
+            | MentionKind::Group { .. }
+    );
+    (speaks && mention.np.first == ctx.start).then_some(mention)
+}
+
 /// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
 pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
     let mut first = first;
