@@ -70,10 +70,12 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
 
     // Frames per sentence, assembled into drafts.
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut buffers = (Vec::new(), Vec::new());
     for i in 0..text.sentences.len() {
-        let ctx = Ctx::new(&text, i, headline && i == 0);
+        let ctx = Ctx::with_buffers(&text, i, headline && i == 0, buffers.0, buffers.1);
         let frames = find_frames(&ctx);
         drafts.extend(assemble(&text, i, &frames));
+        buffers = ctx.into_buffers();
     }
     let neighbours = neighbour_quote::find(&text, &drafts);
     drafts.extend(neighbours);

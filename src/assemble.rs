@@ -78,6 +78,35 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
     )
 }
 
+/// Statements each inside the other's content can point at each other as parents when the
+/// tie-breaks above do not separate them (odd punctuation, three statements sharing words).
+/// Every cycle is cut at the statement with the widest content, which is then a top-level
+/// statement, so walking up the parents always ends.
+fn break_cycles(parent: &mut [Option<usize>], frames: &[Frame]) {
+    let width = |i: usize| frames[i].content.map_or(0, |c| c.end - c.first);
+    for start in 0..parent.len() {
+        let mut path = Vec::new();
+        let mut at = start;
+        while let Some(p) = parent[at] {
+            path.push(at);
+            if let Some(from) = path.iter().position(|&k| k == p) {
+                let cycle = &path[from..];
+                let widest = cycle
+                    .iter()
+                    .copied()
+                    .max_by_key(|&k| (width(k), std::cmp::Reverse(k)))
+                    .unwrap_or(p);
+                parent[widest] = None;
+                break;
+            }
+            if path.len() > parent.len() {
+                break;
+            }
+            at = p;
+        }
+    }
+}
+
 /// Turns one sentence's frames (sorted by cue) into drafts.
 pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     let n = frames.len();
@@ -125,6 +154,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
         }
         parent[j] = best.map(|(i, _)| i);
     }
+    break_cycles(&mut parent, frames);
     let top = |mut i: usize| {
         while let Some(p) = parent[i] {
             i = p;
@@ -212,7 +242,8 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             let cut = frames
                 .iter()
                 .enumerate()
-                .filter(|(k, _)| !stack.contains(k) || *k != innermost)
+                // Not the statement itself, nor what it reports inside its own words.
+                .filter(|&(k, _)| k != innermost && parent[k] != Some(innermost))
                 .flat_map(|(_, f)| [Some(f.cue.first), f.source.as_ref().map(|m| m.np.first)])
                 .flatten()
                 .filter(|&t| t > c.first && t < c.end)

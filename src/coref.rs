@@ -19,7 +19,7 @@ use crate::text::token::TokenKind;
 
 /// An entity being built.
 #[derive(Clone, Debug)]
-pub struct EntityBuild {
+pub struct EntityBuild<'t> {
     pub label: String,
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
@@ -31,8 +31,8 @@ pub struct EntityBuild {
     pub plural: bool,
     /// A person, or a role that names people ("a spokesman"): "he" and "she" may refer to it.
     pub animate: bool,
-    /// The words of a person's name.
-    pub name_words: Vec<String>,
+    /// The words of a person's name, as written in the text.
+    pub name_words: Vec<&'t str>,
     /// Lower-case words of its titles and label, for descriptions ("the adviser").
     pub role_words: BTreeSet<String>,
     pub outlet_kind: Option<OutletKind>,
@@ -45,8 +45,8 @@ pub struct EntityBuild {
     pub personal: bool,
 }
 
-impl EntityBuild {
-    fn new(label: String, kind: Kind) -> EntityBuild {
+impl<'t> EntityBuild<'t> {
+    fn new(label: String, kind: Kind) -> EntityBuild<'t> {
         // The label's own words count as role words too (see `has_word`).
         let role_words = BTreeSet::new();
         EntityBuild {
@@ -90,7 +90,7 @@ impl EntityBuild {
         )
     }
 
-    pub fn new_pub(label: String, kind: Kind) -> EntityBuild {
+    pub fn new_pub(label: String, kind: Kind) -> EntityBuild<'t> {
         EntityBuild::new(label, kind)
     }
 
@@ -151,20 +151,20 @@ pub struct Coref<'t, 'a> {
     text: &'t Text<'a>,
     /// The document's id, for the ids of generic sources.
     document: String,
-    pub entities: Vec<EntityBuild>,
+    pub entities: Vec<EntityBuild<'t>>,
     by_key: FxHashMap<String, usize>,
     /// People by their full label.
-    persons: FxHashMap<String, usize>,
+    persons: FxHashMap<std::borrow::Cow<'t, str>, usize>,
     /// Outlets, organizations and countries of the lexicon.
     known: FxHashMap<NameTarget, usize>,
     /// People by each word of their names.
-    word_persons: FxHashMap<String, Vec<usize>>,
+    word_persons: FxHashMap<&'t str, Vec<usize>>,
     /// Sources other than people by their label, and organizations by their acronym.
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
     /// Every word of the people's names seen so far.
-    name_words: rustc_hash::FxHashSet<String>,
+    name_words: rustc_hash::FxHashSet<&'t str>,
 }
 
 /// How many mentions back any antecedent search looks (keeps long documents linear).
@@ -221,7 +221,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         std::borrow::Cow::Owned(out)
     }
 
-    fn entity_for_key(&mut self, key: String, make: impl FnOnce() -> EntityBuild) -> usize {
+    fn entity_for_key(&mut self, key: String, make: impl FnOnce() -> EntityBuild<'t>) -> usize {
         if let Some(&i) = self.by_key.get(&key) {
             return i;
         }
@@ -440,28 +440,22 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     fn person(&mut self, name: Np, gender: Gender) -> usize {
-        let text = self.text;
-        let words: Vec<&str> = (name.first..=name.last)
+        let text: &'t Text<'a> = self.text;
+        let words: Vec<&'t str> = (name.first..=name.last)
             .filter(|&i| text.tokens[i].kind == TokenKind::Word)
             .map(|i| text.word(i))
             .collect();
         for w in &words {
-            if !self.name_words.contains(*w) {
-                self.name_words.insert(w.to_string());
-            }
+            self.name_words.insert(w);
         }
         let label_cow = self.words_cow(name);
         if let Some(&i) = self.persons.get(label_cow.as_ref()) {
             return i;
         }
+        let key = label_cow.clone();
         let label = label_cow.into_owned();
-        let key = label.clone();
-        let words: Vec<String> = words.into_iter().map(String::from).collect();
-        let surname = words.last().cloned().unwrap_or_default();
-        let with_word: &[usize] = self
-            .word_persons
-            .get(surname.as_str())
-            .map_or(&[], Vec::as_slice);
+        let surname: &'t str = words.last().copied().unwrap_or_default();
+        let with_word: &[usize] = self.word_persons.get(surname).map_or(&[], Vec::as_slice);
         if words.len() >= 2 {
             // A surname-only person seen before becomes this person.
             let earlier = with_word.iter().copied().find(|&i| {
@@ -504,7 +498,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 return i;
             }
             // A known outlet or organization of that name ("Amtrak", "Reuters").
-            if let Some(&i) = self.by_label.get(surname.as_str()) {
+            if let Some(&i) = self.by_label.get(surname) {
                 return i;
             }
         }
@@ -521,7 +515,7 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Indexes a person by the words of their name.
     fn index_name_words(&mut self, i: usize) {
         for word in &self.entities[i].name_words {
-            let list = self.word_persons.entry(word.clone()).or_default();
+            let list = self.word_persons.entry(word).or_default();
             if !list.contains(&i) {
                 list.push(i);
             }

@@ -73,6 +73,9 @@ fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> 
 fn dateline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
     for i in 0..top_end(text).min(tokens.len().saturating_sub(2)) {
+        if tokens[i].kind != TokenKind::Punct {
+            continue;
+        }
         let w = text.word(i);
         let close = match w {
             "(" => ")",
@@ -200,7 +203,7 @@ fn headline_suffix(text: &Text) -> Option<Mention> {
 fn byline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
     for i in 0..top_end(text) {
-        if !matches!(text.word(i), "By" | "BY") || !tokens[i].has(flag::PARAGRAPH) {
+        if !tokens[i].has(flag::PARAGRAPH) || !matches!(text.word(i), "By" | "BY") {
             continue;
         }
         // The outlet after a comma or bar on the byline's line.

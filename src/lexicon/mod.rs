@@ -45,6 +45,8 @@ pub mod class {
     pub const TRIGGER: u32 = 1 << 27;
     /// Some known name (outlet, organization, country) starts with this word, in some case.
     pub const NAME_START: u32 = 1 << 28;
+    /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
+    pub const OUTLET_WORD: u32 = 1 << 29;
     pub const GIVEN: u32 = GIVEN_M | GIVEN_F | GIVEN_U;
 }
 
@@ -563,6 +565,9 @@ impl Lexicon {
                 other => return Err(format!("given_names.tsv:{line}: unknown gender {other:?}")),
             };
             lex.entry(&name.to_lowercase()).flags |= bit;
+        }
+        for word in crate::mention::OUTLET_NAME_WORDS {
+            lex.entry(&word.to_lowercase()).flags |= class::OUTLET_WORD;
         }
         lex.table = table::WordTable::new(lex.words.iter().map(|(w, info)| (w.as_str(), *info)));
         Ok(lex)

@@ -79,19 +79,7 @@ impl WordTable {
         let bytes = word.as_bytes();
         let bytes = bytes.strip_suffix(b".").unwrap_or(bytes);
         if bytes.len() <= INLINE && bytes.is_ascii() {
-            let (key, tag) = key_of(bytes);
-            let mask = self.slots.len() - 1;
-            let mut slot = (tag >> 1) as usize & mask;
-            loop {
-                let s = &self.slots[slot];
-                if s.tag == tag && s.key == key {
-                    return s.info;
-                }
-                if s.tag == 0 {
-                    return WordInfo::default();
-                }
-                slot = (slot + 1) & mask;
-            }
+            return self.probe(bytes);
         }
         if self.long.is_empty() && bytes.is_ascii() {
             return WordInfo::default();
@@ -100,22 +88,28 @@ impl WordTable {
         buf.extend(word.chars().flat_map(char::to_lowercase));
         let key = buf.strip_suffix('.').unwrap_or(buf);
         if key.len() <= INLINE && key.is_ascii() {
-            // Non-ASCII upper case that lower-cases to ASCII ("İ" aside): look it up inline.
-            let (key, tag) = key_of(key.as_bytes());
-            let mask = self.slots.len() - 1;
-            let mut slot = (tag >> 1) as usize & mask;
-            loop {
-                let s = &self.slots[slot];
-                if s.tag == tag && s.key == key {
-                    return s.info;
-                }
-                if s.tag == 0 {
-                    return WordInfo::default();
-                }
-                slot = (slot + 1) & mask;
-            }
+            // Non-ASCII upper case that lower-cases to ASCII: look it up inline.
+            return self.probe(key.as_bytes());
         }
         self.long.get(key).copied().unwrap_or_default()
+    }
+
+    /// Looks up a short ASCII word in the slots.
+    #[inline]
+    fn probe(&self, bytes: &[u8]) -> WordInfo {
+        let (key, tag) = key_of(bytes);
+        let mask = self.slots.len() - 1;
+        let mut slot = (tag >> 1) as usize & mask;
+        loop {
+            let s = &self.slots[slot];
+            if s.tag == tag && s.key == key {
+                return s.info;
+            }
+            if s.tag == 0 {
+                return WordInfo::default();
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 }
 

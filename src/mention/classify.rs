@@ -86,7 +86,7 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Capitalized words that make a name an outlet's: "Swiss Radio International", "Kyiv Post".
-const OUTLET_NAME_WORDS: &[&str] = &[
+pub const OUTLET_NAME_WORDS: &[&str] = &[
     "News",
     "Radio",
     "TV",
@@ -160,7 +160,7 @@ fn is_name_word(text: &Text, i: usize) -> bool {
     if t.has(flag::ALL_CAPS) && !t.has(flag::INITIAL) {
         return false; // acronyms name organizations
     }
-    if OUTLET_NAME_WORDS.contains(&text.word(i)) {
+    if t.info.is(class::OUTLET_WORD) && OUTLET_NAME_WORDS.contains(&text.word(i)) {
         return false;
     }
     true
@@ -367,6 +367,42 @@ pub fn classify(text: &Text, np: Np) -> Mention {
 fn classify_kind(text: &Text, np: Np) -> MentionKind {
     let tokens = &text.tokens;
     let first = &tokens[np.first];
+    // The common case first: a plain name of one to three capitalized words that are no
+    // title, role, nationality, month, function word or start of a known name ("Jake
+    // Sullivan", "Sondland").
+    if np.len() <= 3 {
+        let plain = (np.first..=np.last).all(|i| {
+            let t = &tokens[i];
+            t.is_cap_word()
+                && !t.has(flag::ALL_CAPS)
+                && !t.has(flag::INITIAL)
+                && !t.info.is(class::TITLE
+                    | class::ROLE
+                    | class::NATIONALITY
+                    | class::MONTH
+                    | class::TIME
+                    | class::NAME_START
+                    | class::STARTER
+                    | class::DET
+                    | class::PRON
+                    | class::PREP
+                    | class::CONJ
+                    | class::OUTLET_WORD)
+                && !NAME_PARTICLES.contains(&text.word(i))
+                && !text.word(i).contains('.')
+        });
+        if plain
+            && !(np.len() == 1 && first.info.is(class::GIVEN) && np.first == 0)
+            && let Some(name) = person_name(text, np).filter(|n| *n == np)
+        {
+            let gender = gender_of_name(text, name, None);
+            return MentionKind::Person {
+                name,
+                title: None,
+                gender,
+            };
+        }
+    }
     if np.len() == 1 && first.kind == TokenKind::Word {
         let info = first.info;
         if info.is(class::PRON) {
@@ -633,16 +669,17 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                 name.last = body.last;
             }
         }
-        let words: Vec<&str> = (name.first..=name.last).map(|i| text.word(i)).collect();
-        let looks_outlet = words.iter().any(|w| OUTLET_NAME_WORDS.contains(w))
-            || (words.len() == 1
-                && words[0].contains('.')
-                && words[0].rsplit('.').next().is_some_and(|tld| {
+        let words = || (name.first..=name.last).map(|i| text.word(i));
+        let single = text.word(name.first);
+        let looks_outlet = words().any(|w| OUTLET_NAME_WORDS.contains(&w))
+            || (name.len() == 1
+                && single.contains('.')
+                && single.rsplit('.').next().is_some_and(|tld| {
                     (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
                 }));
         let org_word = (name.first..=name.last)
             .any(|i| role_type(text, i) == Some(RoleType::Org) && cap(text, i));
-        if looks_outlet && (!org_word || words.iter().any(|w| *w == "News" || *w == "Press")) {
+        if looks_outlet && (!org_word || words().any(|w| w == "News" || w == "Press")) {
             return MentionKind::Outlet { name };
         }
         let lone_role = name.len() == 1 && tokens[head].info.is(class::ROLE);

@@ -6,9 +6,8 @@
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
 use crate::lexicon::verb_flag;
-use crate::mention::{MentionKind, classify, np_after};
 use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::{Ctx, Frame, Role};
+use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -21,25 +20,9 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if !hit.verb().has(verb_flag::SPEECH) {
             continue;
         }
-        let nearest = found
-            .iter()
-            .rev()
-            .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some());
-        let source = match nearest {
+        let source = match statement_before(found, i) {
             Some(frame) => frame.source.clone(),
-            None => np_after(text, ctx.start, i)
-                .map(|np| classify(text, np))
-                .filter(|m| {
-                    matches!(
-                        m.kind,
-                        MentionKind::Person { .. }
-                            | MentionKind::Known { .. }
-                            | MentionKind::Organization { .. }
-                            | MentionKind::Outlet { .. }
-                            | MentionKind::Pronoun { .. }
-                            | MentionKind::Description { .. }
-                    ) && m.np.first == ctx.start
-                }),
+            None => sentence_subject(ctx, i),
         };
         let Some(source) = source.filter(is_subject) else {
             continue;

@@ -49,29 +49,42 @@ pub struct Ctx<'t, 'a> {
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
     pub fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
+        Ctx::with_buffers(text, sentence, headline, Vec::new(), Vec::new())
+    }
+
+    /// Like [`Ctx::new`], reusing the vectors of an earlier context ([`Ctx::into_buffers`]).
+    pub fn with_buffers(
+        text: &'t Text<'a>,
+        sentence: usize,
+        headline: bool,
+        mut triggers: Vec<usize>,
+        mut verbs: Vec<verb::VerbHit>,
+    ) -> Ctx<'t, 'a> {
         use crate::lexicon::class;
         let s = text.sentences[sentence];
+        triggers.clear();
+        verbs.clear();
+        triggers.extend((s.start..s.end).filter(|&i| {
+            text.tokens[i].info.is(class::VERB | class::TRIGGER)
+                && text.in_quote[i] == crate::text::NO_QUOTE
+        }));
         let mut ctx = Ctx {
             text,
             sentence,
             start: s.start,
             end: s.end,
             headline,
-            triggers: Vec::new(),
+            triggers,
             verbs: Vec::new(),
         };
-        ctx.triggers = (s.start..s.end)
-            .filter(|&i| {
-                text.tokens[i].info.is(class::VERB | class::TRIGGER)
-                    && text.in_quote[i] == crate::text::NO_QUOTE
-            })
-            .collect();
-        ctx.verbs = ctx
-            .triggers
-            .iter()
-            .filter_map(|&i| verb::verb_at(&ctx, i))
-            .collect();
+        verbs.extend(ctx.triggers.iter().filter_map(|&i| verb::verb_at(&ctx, i)));
+        ctx.verbs = verbs;
         ctx
+    }
+
+    /// The vectors of this context, for the next one.
+    pub fn into_buffers(self) -> (Vec<usize>, Vec<verb::VerbHit>) {
+        (self.triggers, self.verbs)
     }
 
     /// Reporting verbs and trigger words, in order.
@@ -235,6 +248,34 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     });
     frames.sort_by_key(|f| f.cue.first);
     frames
+}
+
+/// The nearest statement before token `i` in the sentence that names its source.
+pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
+    found
+        .iter()
+        .rev()
+        .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some())
+}
+
+/// The noun phrase opening the sentence, if it names something that can speak (the subject a
+/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
+pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let np = crate::mention::np_after(text, ctx.start, before)?;
+    let mention = crate::mention::classify(text, np);
+    use crate::mention::MentionKind;
+    let speaks = matches!(
+        mention.kind,
+        MentionKind::Person { .. }
+            | MentionKind::Known { .. }
+            | MentionKind::Organization { .. }
+            | MentionKind::Outlet { .. }
+            | MentionKind::Pronoun { .. }
+            | MentionKind::Description { .. }
+            | MentionKind::Group { .. }
+    );
+    (speaks && mention.np.first == ctx.start).then_some(mention)
 }
 
 /// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.

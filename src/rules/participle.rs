@@ -5,9 +5,9 @@
 //! Blackwell. Counter-example: "a statement saying" is handled as the statement's own content.
 
 use crate::lexicon::{class, form, verb_flag};
-use crate::mention::{MentionKind, classify, np_after, np_start_before};
+use crate::mention::{classify, np_start_before};
 use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::{Ctx, Frame, Role};
+use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -23,29 +23,12 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let source = if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
             // The subject of the clause: the nearest statement's source, or the sentence's
             // first noun phrase.
-            let nearest = found
-                .iter()
-                .rev()
-                .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some());
-            match nearest {
+            match statement_before(found, i) {
                 // After a statement of the same speaker it is that statement going on ("he
                 // said, adding that ..."), not a new one.
                 Some(frame) if is_speech_frame(text, frame) => continue,
                 Some(frame) => frame.source.clone(),
-                None => np_after(text, ctx.start, i)
-                    .map(|np| classify(text, np))
-                    .filter(|m| {
-                        matches!(
-                            m.kind,
-                            MentionKind::Person { .. }
-                                | MentionKind::Known { .. }
-                                | MentionKind::Organization { .. }
-                                | MentionKind::Outlet { .. }
-                                | MentionKind::Pronoun { .. }
-                                | MentionKind::Description { .. }
-                                | MentionKind::Group { .. }
-                        )
-                    }),
+                None => sentence_subject(ctx, i),
             }
         } else {
             // "with a spokesman for Prime Minister Ariel Sharon saying: ..."

@@ -80,6 +80,11 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::me
     let text = ctx.text;
     let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
     let mention = classify(text, np);
+    if appositive.is_none()
+        && let Some(named) = name_before_description(ctx, &mention)
+    {
+        return Some((named, Some(np)));
+    }
     if is_subject(&mention) {
         return Some((mention, appositive));
     }
@@ -98,6 +103,37 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::me
         return as_unnamed(text, &mention).map(|m| (m, appositive));
     }
     None
+}
+
+/// "Rovnag Abdullayev, head of Azerbaijan's state oil company SOCAR said": a description of a
+/// person after a comma, with a person's name before it, describes that person, who is the
+/// subject (the appositive's closing comma is missing).
+fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
+    let text = ctx.text;
+    let MentionKind::Description { role, .. } = mention.kind else {
+        return None;
+    };
+    let person_role =
+        crate::lexicon::lexicon().roles[role as usize].kind == crate::lexicon::RoleType::Person;
+    let comma = mention.np.first.checked_sub(1)?;
+    if !person_role || comma <= ctx.start || text.word(comma) != "," {
+        return None;
+    }
+    let start = crate::mention::np_start_before(text, ctx.start, comma - 1)?;
+    if start != ctx.start
+        && !matches!(text.word(start - 1), "," | "\"" | "”")
+        && !text.tokens[start - 1].is_quote()
+    {
+        return None;
+    }
+    let named = classify(
+        text,
+        crate::mention::Np {
+            first: start,
+            last: comma - 1,
+        },
+    );
+    matches!(named.kind, MentionKind::Person { .. }).then_some(named)
 }
 
 /// Can this mention be the subject of a reporting verb outside quotations?

@@ -8,6 +8,7 @@ use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::postposed::content_before;
 use crate::rules::preposed::is_subject;
+use crate::rules::verb::skip_adjuncts;
 use crate::rules::{Attach, Ctx, Frame, Role, content_between, quote_content};
 
 /// "saying", "telling", "stating" after "as".
@@ -71,15 +72,24 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !is_subject(&mention) {
             continue;
         }
-        // The content: after "saying", or a quotation before the speaker.
-        let mut k = saying + 1;
+        // The content: after "saying" (over "on Friday"), or, when nothing is said there,
+        // before whoever comes first, the speaker ("X was quoted ...") or the relay ("local
+        // media cited X as saying").
+        let (mut k, _) = skip_adjuncts(ctx, saying + 1);
         if text.word(k) == "that" || text.word(k) == ":" || text.word(k) == "," {
             k += 1;
         }
+        let first_named = if passive {
+            speaker.first
+        } else {
+            relay.map_or(speaker.first, |r| r.first)
+        };
         let content = if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
             quote_content(text, k)
-        } else if speaker.first > ctx.start {
-            content_before(ctx, speaker.first)
+        } else if k > ctx.last_word() && first_named > ctx.start {
+            content_before(ctx, first_named)
+        } else if first_named > ctx.start {
+            content_before(ctx, first_named)
                 .or_else(|| content_between(text, k, ctx.last_word() + 1))
         } else {
             content_between(text, k, ctx.last_word() + 1)
@@ -139,6 +149,22 @@ mod tests {
                 "saying",
                 "the speaker would not appear",
             )],
+        );
+    }
+
+    #[test]
+    fn content_before_the_relay_when_nothing_follows() {
+        check(
+            "About 300,000 farmers will grow jatropha, local media cited the National Association of Farmers as saying on Friday.",
+            &[
+                ("quoted_as_saying", "local media", "cited", ""),
+                (
+                    "quoted_as_saying",
+                    "the National Association of Farmers",
+                    "saying",
+                    "About 300,000 farmers will grow jatropha",
+                ),
+            ],
         );
     }
 

@@ -173,22 +173,8 @@ fn scan(text: &str) -> Vec<Token> {
             while end < bytes.len() && is_ascii_alnum(bytes[end]) {
                 end += 1;
             }
-            let plain_end = end == bytes.len()
-                || matches!(
-                    bytes[end],
-                    b' ' | b'\n'
-                        | b'\t'
-                        | b'\r'
-                        | b'"'
-                        | b'('
-                        | b')'
-                        | b';'
-                        | b'!'
-                        | b'?'
-                        | b'/'
-                        | b'['
-                        | b']'
-                );
+            let plain_end =
+                end == bytes.len() || bytes[end] < 0x80 && PLAIN_END[bytes[end] as usize];
             if plain_end {
                 let mut flags = word_flags(space_before, newlines);
                 space_before = false;
@@ -262,6 +248,31 @@ static ASCII_CLASS: [u8; 128] = {
             b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
             _ => 0,
         };
+        b += 1;
+    }
+    table
+};
+
+/// Bytes that end a word with no chance of joining it to what follows (unlike "-", ".", "'").
+static PLAIN_END: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(
+            b as u8,
+            b' ' | b'\n'
+                | b'\t'
+                | b'\r'
+                | b'"'
+                | b'('
+                | b')'
+                | b';'
+                | b'!'
+                | b'?'
+                | b'/'
+                | b'['
+                | b']'
+        );
         b += 1;
     }
     table
