@@ -208,8 +208,13 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             let Some(&entity) = resolved.get(&(d, h)) else {
                 continue;
             };
-            if hops.last().is_some_and(|(last, _)| *last == entity) {
-                continue; // the same source twice in a row
+            // The same source twice in a row, even as two entities of one name ("Reuters
+            // reported, quoted by Reuters").
+            if hops
+                .last()
+                .is_some_and(|(last, _)| *last == entity || coref.id(*last) == coref.id(entity))
+            {
+                continue;
             }
             // What an outlet says, it reports ("the agency recalled").
             let relation = match hop.relation {
@@ -230,7 +235,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             ));
         }
         // The publisher is not part of the chain ("told TASS" in a TASS story), unless alone.
-        if hops.len() >= 2 && hops.last().map(|(e, _)| Some(*e)) == Some(publisher) {
+        let is_publisher =
+            |e: usize| publisher.is_some_and(|p| p == e || coref.id(p) == coref.id(e));
+        if hops.len() >= 2 && hops.last().is_some_and(|(e, _)| is_publisher(*e)) {
             hops.pop();
         }
         if hops.is_empty() {

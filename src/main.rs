@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         },
     };
     cli::quiet_caught_panics();
+    cli::install_interrupt_handler();
     let warnings = cli::Warnings::default();
     let result = panic::catch_unwind(AssertUnwindSafe(|| cli::run(args, &warnings)));
     let summary = warnings.summary();

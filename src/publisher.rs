@@ -101,11 +101,8 @@ fn dateline(text: &Text) -> Option<Mention> {
             || matches!(text.word(next), "." | "_" | ":")
             || tokens[next].has(flag::PARAGRAPH);
         // A dateline stands at the start of its paragraph: "MOSCOW, Dec 7 (Reuters) -".
-        let paragraph_start = (0..=i)
-            .rev()
-            .find(|&k| tokens[k].has(flag::PARAGRAPH))
-            .unwrap_or(0);
-        let leads = i - paragraph_start <= 12;
+        // (Looking back no further than that keeps a long paragraph linear.)
+        let leads = i <= 12 || (i - 12..=i).any(|k| tokens[k].has(flag::PARAGRAPH));
         if !followed || !leads {
             continue;
         }

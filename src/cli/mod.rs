@@ -7,6 +7,7 @@ mod chains;
 mod documents;
 mod error;
 mod input;
+mod interrupt;
 mod merge;
 mod output;
 mod pipeline;
@@ -283,4 +284,9 @@ pub fn quiet_caught_panics() {
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
 pub fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
+}
+
+/// See [`interrupt`]: an interrupted run deletes its temporary output and exits with 130.
+pub fn install_interrupt_handler() {
+    interrupt::install();
 }

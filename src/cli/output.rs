@@ -2,8 +2,9 @@
 //! quietly, or to a file, atomically. A file is written to a hidden temporary file beside it,
 //! `.provgraph-<name>-XXXXXX.tmp`, then synced and renamed over the target: a failed or killed
 //! run never leaves a truncated output, and an existing file stays as it was until the whole
-//! new one replaces it. A failed run removes its temporary file; a killed one cannot, and what
-//! it leaves is hidden and says what it was. A device or a named pipe, such as `/dev/null`, is
+//! new one replaces it. A failed run removes its temporary file, and so does an interrupted one
+//! (Ctrl-C, SIGTERM, SIGHUP: see `interrupt`); one killed with SIGKILL cannot, and what it
+//! leaves is hidden and says what it was. A device or a named pipe, such as `/dev/null`, is
 //! written through instead. Output is buffered and written as it comes, so that a large result
 //! is never held whole in memory.
 //!
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 use super::error::{Error, io_reason};
+use super::interrupt::Pending;
 
 /// Where a command's output goes, written as it comes: standard output, or a temporary file that
 /// [`Output::finish`] renames over the target. Dropped without `finish`, it leaves no file.
@@ -28,6 +30,8 @@ pub enum Output {
     File {
         path: PathBuf,
         file: BufWriter<NamedTempFile>,
+        /// Deletes the temporary file should the run be interrupted.
+        _pending: Pending,
     },
     /// A device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): written through, since
     /// renaming a file over it would replace it.
@@ -86,6 +90,7 @@ impl Output {
         }
         Ok(Output::File {
             path: path.to_path_buf(),
+            _pending: Pending::new(file.path()),
             file: BufWriter::with_capacity(BUFFER, file),
         })
     }
@@ -101,7 +106,7 @@ impl Output {
     ) -> Result<(), Error> {
         match self {
             Output::Stdout(out) => write(out).map_err(|err| stdout_error(&err)),
-            Output::File { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
+            Output::File { path, file, .. } => write(file).map_err(|err| cannot_write(path, &err)),
             Output::Special { path, file } => write(file).map_err(|err| cannot_write(path, &err)),
         }
     }
@@ -110,7 +115,7 @@ impl Output {
     pub fn finish(self) -> Result<(), Error> {
         match self {
             Output::Stdout(mut out) => out.flush().map_err(|err| stdout_error(&err)),
-            Output::File { path, file } => {
+            Output::File { path, file, .. } => {
                 let file = file
                     .into_inner()
                     .map_err(|err| cannot_write(&path, err.error()))?;
@@ -212,6 +217,7 @@ pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     }
     // Dropping `staging` on any early return deletes it and what it holds.
     let staging = builder.tempdir_in(dir).map_err(cannot_write)?;
+    let _pending = Pending::new(staging.path());
     if let Ok(metadata) = fs::metadata(path) {
         fs::set_permissions(staging.path(), metadata.permissions()).map_err(cannot_write)?;
     }

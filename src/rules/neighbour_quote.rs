@@ -12,22 +12,48 @@ use crate::text::token::TokenKind;
 /// Drafts for the quotations no draft covers that directly follow a draft.
 pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
     let mut out = Vec::new();
+    // Two indexes over the drafts' contents, so that each quotation costs a binary search, not
+    // a pass over every draft: by start, with the furthest end so far (does any content
+    // overlap the quotation?); by end, with the draft that ends last so far, counting its
+    // mentions and cues (which draft ends last before the quotation?).
+    let mut by_start: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter_map(|d| d.content.map(|c| (c.span.start, c.span.end)))
+        .collect();
+    by_start.sort_unstable();
+    let furthest_end: Vec<usize> = by_start
+        .iter()
+        .scan(0, |furthest, &(_, end)| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let mut by_end: Vec<(usize, (usize, usize))> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| d.content.map(|c| (c.span.end, (draft_end(text, d), k))))
+        .collect();
+    by_end.sort_unstable();
+    let last_so_far: Vec<(usize, usize)> = by_end
+        .iter()
+        .scan((0, 0), |last, &(_, key)| {
+            *last = key.max(*last);
+            Some(*last)
+        })
+        .collect();
     for quote in &text.quotes {
         // Only quotations standing on their own: the whole quote outside every draft.
-        let covered = drafts
-            .iter()
-            .any(|d| d.content.is_some_and(|c| c.span.overlaps(quote.span)));
+        let starting_before = by_start.partition_point(|&(start, _)| start < quote.span.end);
+        let covered = starting_before > 0 && furthest_end[starting_before - 1] > quote.span.start;
         if covered {
             continue;
         }
-        // The draft that ends last before the quotation.
-        let Some(prev) = drafts
-            .iter()
-            .filter(|d| d.content.is_some_and(|c| c.span.end <= quote.span.start))
-            .max_by_key(|d| draft_end(text, d))
-        else {
+        // The draft that ends last before the quotation (the later draft of a tie).
+        let ending_before = by_end.partition_point(|&(end, _)| end <= quote.span.start);
+        let Some(&(_, k)) = ending_before.checked_sub(1).map(|i| &last_so_far[i]) else {
             continue;
         };
+        let prev = &drafts[k];
         let prev_end = draft_end(text, prev);
         let first_between = text
             .tokens

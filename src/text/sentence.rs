@@ -19,12 +19,35 @@ impl Sentence {
     }
 }
 
+/// The most tokens a sentence may have. Text without full stops (a page of a list, a crawl
+/// that lost its punctuation) would otherwise be one sentence, and the rules compare the cues
+/// of a sentence pairwise: such a run is cut into pieces of at most this length, at a comma or
+/// semicolon in its second half where there is one. News sentences are far shorter (the
+/// longest in the dev articles and PolNeAR have at most 220 tokens).
+pub const MAX_SENTENCE_TOKENS: usize = 320;
+
 pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut paragraph = 0;
     for i in 1..tokens.len() {
         let new_paragraph = tokens[i].has(flag::PARAGRAPH);
+        if i - start >= MAX_SENTENCE_TOKENS && !new_paragraph {
+            let half = start + MAX_SENTENCE_TOKENS / 2;
+            let cut = (half..i)
+                .rev()
+                .find(|&k| {
+                    tokens[k].kind == TokenKind::Punct && matches!(tokens[k].text(text), "," | ";")
+                })
+                .map_or(i, |k| k + 1);
+            sentences.push(Sentence {
+                start,
+                end: cut,
+                paragraph,
+            });
+            start = cut;
+            continue;
+        }
         if new_paragraph || ends_before(text, tokens, i, lexicon) {
             sentences.push(Sentence {
                 start,
@@ -177,6 +200,27 @@ mod tests {
                 "\"Why?\" he asked."
             ]
         );
+    }
+
+    #[test]
+    fn a_run_without_full_stops_is_cut_at_a_comma_within_the_longest_sentence() {
+        let text = "one two three four five six seven, ".repeat(200);
+        let t = Text::new(&text, lexicon());
+        assert!(t.sentences.len() > 1);
+        for s in &t.sentences {
+            assert!(s.end - s.start <= super::MAX_SENTENCE_TOKENS);
+            // Every piece but the last ends with its comma.
+            if s.end < t.tokens.len() {
+                assert_eq!(t.word(s.end - 1), ",");
+            }
+        }
+        // No token is lost or repeated.
+        let covered: usize = t.sentences.iter().map(|s| s.end - s.start).sum();
+        assert_eq!(covered, t.tokens.len());
+        // Without a comma the cut falls at the length limit.
+        let words = "word ".repeat(1000);
+        let t = Text::new(&words, lexicon());
+        assert_eq!(t.sentences[0].end, super::MAX_SENTENCE_TOKENS);
     }
 
     #[test]

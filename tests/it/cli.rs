@@ -131,6 +131,15 @@ fn assert_in_order(stream: &str, text: &str, pieces: &[&str], context: &str) {
 }
 
 fn check(case: &Case) {
+    // An HTML report warns that it has no diagram when Graphviz is missing.
+    let html = case
+        .args
+        .iter()
+        .any(|arg| arg.ends_with(".html") || *arg == "html");
+    if html && !crate::tools::has_dot() {
+        crate::tools::missing("the `dot` binary", "apt-get install graphviz");
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     make_tree(dir.path());
     let output = run_in(dir.path(), case.args, case.stdin);
@@ -1000,6 +1009,10 @@ fn without_dot_the_html_report_has_its_table_and_says_why_there_is_no_diagram() 
 fn render_draws_svg_png_and_pdf() {
     if std::env::var_os("PROVGRAPH_SKIP_DOT").is_some() {
         eprintln!("skipped: PROVGRAPH_SKIP_DOT is set");
+        return;
+    }
+    if !crate::tools::has_dot() {
+        crate::tools::missing("the `dot` binary", "apt-get install graphviz");
         return;
     }
     let dir = tempfile::tempdir().unwrap();

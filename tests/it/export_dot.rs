@@ -341,7 +341,7 @@ fn output_is_the_same_bytes_whatever_the_order_of_documents() {
     );
 }
 
-/// Renders with Graphviz; the test fails when `dot` is missing unless PROVGRAPH_SKIP_DOT is set.
+/// Renders with Graphviz; `None` when `dot` is missing (see `tools`) or PROVGRAPH_SKIP_DOT is set.
 fn render_svg(dot: &str) -> Option<String> {
     if std::env::var_os("PROVGRAPH_SKIP_DOT").is_some() {
         eprintln!("skipped: PROVGRAPH_SKIP_DOT is set");
@@ -355,9 +355,13 @@ fn render_svg(dot: &str) -> Option<String> {
         .spawn()
     {
         Ok(child) => child,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => panic!(
-            "the `dot` binary is missing: install graphviz (apt-get install graphviz; .ci/run does), or set PROVGRAPH_SKIP_DOT=1"
-        ),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            crate::tools::missing(
+                "the `dot` binary",
+                "apt-get install graphviz, or set PROVGRAPH_SKIP_DOT=1",
+            );
+            return None;
+        }
         Err(err) => panic!("cannot run dot: {err}"),
     };
     child

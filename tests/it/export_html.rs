@@ -4,7 +4,8 @@
 //! Our page and Chromium's dump of its DOM are both read with Python's html.parser.
 //!
 //! Chromium is `$PROVGRAPH_CHROMIUM`, else `chromium` (Debian's package; `.ci/run` installs it).
-//! Missing, the tests fail with what to install, unless PROVGRAPH_SKIP_CHROMIUM is set.
+//! Missing, the tests skip with what to install (fail under PROVGRAPH_REQUIRE_TOOLS=1, see
+//! `tools`); PROVGRAPH_SKIP_CHROMIUM skips on purpose.
 
 use std::io;
 use std::path::Path;
@@ -54,9 +55,13 @@ fn chromium(url: &str, extra: &[&str]) -> Option<(String, String)> {
         .output();
     let output = match output {
         Ok(output) => output,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => panic!(
-            "{binary} is missing: install Debian's chromium package (apt-get install chromium; .ci/run does), set PROVGRAPH_CHROMIUM to a Chromium binary, or set PROVGRAPH_SKIP_CHROMIUM=1"
-        ),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            crate::tools::missing(
+                &binary,
+                "apt-get install chromium, or set PROVGRAPH_CHROMIUM to a Chromium binary; PROVGRAPH_SKIP_CHROMIUM=1 skips on purpose",
+            );
+            return None;
+        }
         Err(err) => panic!("cannot run {binary}: {err}"),
     };
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -82,10 +87,12 @@ fn svg(graph: &ProvGraph) -> Option<String> {
         return None;
     }
     let dot = to_dot_with(graph, &DotConfig::picture());
+    if !crate::tools::has_dot() {
+        crate::tools::missing("the `dot` binary", "apt-get install graphviz");
+        return None;
+    }
     let svg = graphviz_rust::exec_dot(dot, vec![graphviz_rust::cmd::Format::Svg.into()])
-        .unwrap_or_else(|err| {
-            panic!("dot failed ({err}): install graphviz (apt-get install graphviz), or set PROVGRAPH_SKIP_DOT=1")
-        });
+        .unwrap_or_else(|err| panic!("dot failed: {err}"));
     Some(String::from_utf8(svg).unwrap())
 }
 

@@ -100,6 +100,10 @@ fn the_html_report_in_output_is_what_provgraph_writes_now_but_for_its_diagram() 
         eprintln!("skipped: PROVGRAPH_SKIP_DOT is set (the report would have no diagram)");
         return;
     }
+    if !crate::tools::has_dot() {
+        crate::tools::missing("the `dot` binary", "apt-get install graphviz");
+        return;
+    }
     let (path, bytes) = checked_in("html");
     let current = provgraph(&["build", ARTICLE, "--format", "html"]);
     let checked_in = String::from_utf8(bytes).unwrap();

@@ -3,8 +3,9 @@
 //! through `readers.py`, which prints what each saw as canonical JSON.
 //!
 //! The interpreter is `$PROVGRAPH_PYTHON` (`.ci/run` points it at a virtual environment with
-//! networkx and prov), else `python3`. A missing module fails the test with what to install,
-//! unless PROVGRAPH_SKIP_NETWORKX (networkx formats) or PROVGRAPH_SKIP_PROV (PROV) is set.
+//! networkx and prov), else `python3`. A missing interpreter or module skips the test with what
+//! to install (fails it under PROVGRAPH_REQUIRE_TOOLS=1, see `tools`); PROVGRAPH_SKIP_NETWORKX
+//! (networkx formats) and PROVGRAPH_SKIP_PROV (PROV) skip on purpose.
 
 use std::path::Path;
 use std::process::Command;
@@ -40,23 +41,32 @@ pub fn read(format: &str, path: &Path) -> Option<Value> {
         return None;
     }
     let python = python();
-    let output = Command::new(&python)
+    let output = match Command::new(&python)
         .arg(SCRIPT)
         .arg(format)
         .arg(path)
         .output()
-        .unwrap_or_else(|err| {
-            panic!(
-                "cannot run {python} ({err}): install Python 3, or set PROVGRAPH_PYTHON to an interpreter"
-            )
-        });
+    {
+        Ok(output) => output,
+        Err(err) => {
+            crate::tools::missing(
+                &format!("{python} ({err})"),
+                "install Python 3, or set PROVGRAPH_PYTHON to an interpreter",
+            );
+            return None;
+        }
+    };
     let stderr = String::from_utf8_lossy(&output.stderr);
     if let Some((module, skip)) = module
         && stderr.contains(&format!("No module named '{module}'"))
     {
-        panic!(
-            "{python} has no {module}: run `bash .ci/run`, or `python3 -m venv /tmp/provgraph-venv && /tmp/provgraph-venv/bin/pip install networkx prov` and set PROVGRAPH_PYTHON=/tmp/provgraph-venv/bin/python; or set {skip}=1 to skip"
+        crate::tools::missing(
+            &format!("the Python module {module} (for {python})"),
+            &format!(
+                "`python3 -m venv /tmp/provgraph-venv && /tmp/provgraph-venv/bin/pip install networkx prov` and set PROVGRAPH_PYTHON=/tmp/provgraph-venv/bin/python; {skip}=1 skips on purpose"
+            ),
         );
+        return None;
     }
     assert!(
         output.status.success(),
