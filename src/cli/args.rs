@@ -87,6 +87,19 @@ and shape, explained by a legend. With --clusters, the sources that only one doc
 names are boxed with that document. The picture format is the extension of -o (.svg,
 .png or .pdf). Needs the Graphviz program dot (apt-get install graphviz).";
 
+const EXPLAIN_ABOUT: &str =
+    "Show, sentence by sentence, which rules fired and the chains they made";
+
+const EXPLAIN_LONG_ABOUT: &str = "\
+Show, sentence by sentence, which rules fired and the chains they made.
+
+For finding out why an attribution was found, missed or chained as it was. For each
+document, `== id` and then every sentence in which a rule found something: the sentence
+with its number, one line per frame (the rule, the frame's role, its cue, its source and
+how the source was classified, the start of its content), and `=>` the drafts assembled
+from them, with their chains of mentions before the mentions are resolved to sources.
+The format is for people and may change; use build or extract for data.";
+
 const CHAINS_ABOUT: &str = "Print each attribution with the chain it travelled, for auditing";
 
 const CHAINS_LONG_ABOUT: &str = "\
@@ -153,6 +166,8 @@ pub enum Command {
     Extract(ExtractArgs),
     #[command(about = MERGE_ABOUT, long_about = MERGE_LONG_ABOUT)]
     Merge(MergeArgs),
+    #[command(about = EXPLAIN_ABOUT, long_about = EXPLAIN_LONG_ABOUT, after_help = AFTER_HELP)]
+    Explain(ChainsArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -22,7 +22,7 @@ use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
     to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
 };
-use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
+use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
 
 pub use args::Args;
@@ -39,6 +39,7 @@ pub fn run(args: Args, warnings: &Warnings) -> Result<(), Error> {
     match args.command {
         Command::Build(build) => run_build(&build, warnings),
         Command::Chains(chains) => run_chains(&chains, warnings),
+        Command::Explain(explain) => run_explain(&explain, warnings),
         Command::Render(render) => run_render(&render, warnings),
         Command::Extract(extract) => run_extract(&extract, warnings),
         Command::Merge(merge) => merge::run_merge(&merge, warnings),
@@ -145,6 +146,41 @@ fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
         text.push('\n');
     }
     output::write_stdout(&text)
+}
+
+/// The rule trace of every document, in input order, each written as soon as it is ready.
+fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
+    let settings = documents::settings(&args.input)?;
+    let mut output = Output::open(None)?;
+    let progress = Progress::unless(
+        io::stdout().is_terminal(),
+        input::total_size(&settings.locations),
+        warnings,
+    );
+    documents::analyse(
+        &settings,
+        &progress,
+        |analysed| {
+            let document = &analysed.analysis.document;
+            // A publisher from metadata is not in the text: pass it on as the analysis had it.
+            let publisher = document
+                .publisher
+                .as_ref()
+                .filter(|_| document.publisher_mention.is_none())
+                .and_then(|id| analysed.analysis.entities.iter().find(|e| &e.id == id))
+                .map(|entity| entity.label.as_str());
+            let input = DocumentInput {
+                id: &document.id,
+                text: &analysed.text,
+                path: document.path.as_deref(),
+                title: document.title.as_deref(),
+                publisher,
+            };
+            format!("== {}\n{}\n", document.id, provgraph::explain(&input))
+        },
+        |trace| output.write_all(trace.as_bytes()),
+    )?;
+    output.finish()
 }
 
 /// Analyses every document into one graph; `keep` sees each analysed document, in input order,

@@ -594,6 +594,21 @@ const CASES: &[Case] = &[
         stdin: b"Text from a pipe.\n",
         ..OK
     },
+    Case {
+        name: "explain traces the rules per document",
+        args: &["explain", "articles/a.txt", "-"],
+        stdin: b"Officials said the talks went well, Reuters reported.\n",
+        stdout: Stdout::Contains(&[
+            "== a\n",
+            "== stdin\n[0] Officials said the talks went well, Reuters reported.\n",
+            "    preposed ",
+            "cue=\"said\" src=Officials",
+            "    postposed ",
+            "cue=\"reported\" src=Reuters (known)",
+            "    => postposed [Officials -> Reuters]\n",
+        ]),
+        ..OK
+    },
     // Failures: exit status 1, nothing on standard output, no file.
     Case {
         name: "missing input",
