@@ -514,10 +514,14 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     let prep = (body.first + 1..=body.last).find(|&i| {
         tokens[i].info.is(class::NPPREP) && !tokens[i].has(flag::CAP)
             || matches!(text.word(i), "in" | "on")
+            || crate::mention::np::postmodified_noun(text, body.first, i).is_some()
     });
+    // "officials familiar with the matter": the head ends before the adjective.
+    let postmodified =
+        prep.and_then(|p| crate::mention::np::postmodified_noun(text, body.first, p));
     let core = Np {
         first: body.first,
-        last: prep.map_or(body.last, |p| p - 1),
+        last: postmodified.or(prep.map(|p| p - 1)).unwrap_or(body.last),
     };
     let possessive = (core.first..=core.last)
         .rev()
@@ -810,12 +814,20 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
             .info
             .is(class::VERB | class::PREP | class::ADV | class::TIME);
     // Plural nouns ("respondents", "donors") or words shaped like people's ("the actress", "the
-    // socialist", "the attendant"); not "the weather".
+    // socialist", "the attendant", "the announcer").
     let personal = [
-        "ist", "ant", "ent", "ian", "ess", "or", "man", "woman", "ee", "eer", "ier", "yer",
+        "ist", "ant", "ent", "ian", "ess", "or", "man", "woman", "ee", "er",
+    ];
+    // "-er" makes agents ("announcer", "teacher"), but not in these.
+    let not_agent = [
+        "weather", "water", "number", "matter", "order", "border", "center", "centre", "chapter",
+        "quarter", "summer", "winter", "other", "power", "tower", "corner", "answer", "river",
+        "danger", "disaster", "cancer", "dinner", "theater", "theatre", "shelter", "finger",
+        "butter", "silver", "timber", "fever", "monster", "ladder", "banner", "manner",
     ];
     let plural = word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
-    if !nounish || !(plural || personal.iter().any(|s| word.ends_with(s))) {
+    let agent = personal.iter().any(|s| word.ends_with(s)) && !not_agent.contains(&word);
+    if !nounish || !(plural || agent) {
         return None;
     }
     let first = &text.tokens[np.first];

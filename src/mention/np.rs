@@ -86,6 +86,34 @@ fn is_np_word(t: &Token) -> bool {
 
 /// A word that can be the head of a noun phrase before a preposition ("spokesman" in
 /// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
+/// Adjectives that follow the noun they describe, with the preposition they take: "officials
+/// familiar with the matter", "people close to Clinton", "a source knowledgeable about the
+/// talks", "lawmakers loyal to the president".
+const POSTMODIFIER_PREPOSITIONS: &[(&str, &[&str])] = &[
+    ("familiar", &["with"]),
+    ("close", &["to"]),
+    ("closest", &["to"]),
+    ("knowledgeable", &["about", "of"]),
+    ("loyal", &["to"]),
+    ("allied", &["with", "to"]),
+    ("aligned", &["with"]),
+    ("briefed", &["on"]),
+];
+
+/// Is token `prep` the preposition of a postmodifying adjective ("familiar with") that follows
+/// a noun? Returns the index of that noun.
+pub fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
+    if prep < lo + 2 {
+        return None;
+    }
+    let (adjective, preposition) = (text.word(prep - 1), text.word(prep));
+    let fits = POSTMODIFIER_PREPOSITIONS
+        .iter()
+        .any(|(a, ps)| *a == adjective && ps.contains(&preposition));
+    let noun = &text.tokens[prep - 2];
+    (fits && is_np_word(noun) && !noun.info.is(class::DET | class::PREP)).then_some(prep - 2)
+}
+
 fn is_nounish(t: &Token) -> bool {
     is_np_word(t) && (t.has(flag::CAP) || t.info.is(class::ROLE | class::TITLE))
 }
@@ -189,8 +217,18 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 first = k;
             }
             TokenKind::Word if word == "that" => break, // a complementizer, not a determiner
+            TokenKind::Word if postmodified_noun(text, lo, k).is_some() => {
+                // "officials familiar with the matter", "people close to Clinton".
+                first = k - 2;
+            }
             TokenKind::Word if t.info.is(class::DET | class::POSS) => {
                 first = k;
+                if k >= lo + 1
+                    && let Some(noun) = postmodified_noun(text, lo, k - 1)
+                {
+                    first = noun;
+                    continue;
+                }
                 // "a spokesman for the Seoul Detention Center": the determiner may open the
                 // complement of a preposition that continues an earlier noun.
                 if k >= lo + 2 && tokens[k - 1].info.is(class::NPPREP) && is_nounish(&tokens[k - 2])
@@ -349,6 +387,20 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     }
     if t.info.is(class::PREP) && !t.has(flag::CAP) && np.len() <= 6 {
         return true; // a parenthetical: "in her dissent"
+    }
+    // A sentence adverb: "Murphy, though, said", "Trump, however, said".
+    let adverb = |i: usize| {
+        let t = &text.tokens[i];
+        !t.has(flag::CAP)
+            && (t.info.is(class::ADV)
+                || t.has(flag::LY)
+                || matches!(
+                    text.word(i),
+                    "though" | "however" | "meanwhile" | "too" | "also"
+                ))
+    };
+    if np.len() <= 2 && (np.first..=np.last).all(adverb) {
+        return true;
     }
     // No reporting verb inside: that would be a clause of its own.
     let has_verb = (np.first..=np.last).any(|i| {

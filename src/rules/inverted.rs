@@ -17,6 +17,11 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
             continue;
         }
+        // After "told", "asked", "warned" comes who was spoken to, not the speaker ("Clinton,
+        // meanwhile, told reporters that ...").
+        if hit.verb().takes_recipient() {
+            continue;
+        }
         let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else {
             continue;
         };
@@ -51,6 +56,14 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn who_was_told_is_not_the_speaker() {
+        check(
+            "Clinton, meanwhile, told reporters that the talks failed.",
+            &[("preposed", "Clinton", "told", "the talks failed")],
+        );
+    }
 
     #[test]
     fn cue_before_source() {

@@ -42,6 +42,14 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !ends && !content.direct {
             continue;
         }
+        // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
+        // is what was said (the preposed rule's); the clause before is no content. After a
+        // quotation it is the second half of it (""Stop," he said, "or I'll shoot."").
+        let quote_follows =
+            text.word(k) == "," && crate::rules::quote_content(text, k + 1).is_some();
+        if quote_follows && !content.direct {
+            continue;
+        }
         let mut frame = Frame::new("postposed", hit.cue, hit.verb().relation, Role::Statement);
         frame.source = Some(mention);
         frame.appositive = appositive;
@@ -102,6 +110,23 @@ fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn a_clause_before_a_cue_that_a_quotation_follows_is_no_content() {
+        check(
+            "As a phone rang, the announcer said, \"It is 3 a.m.\"",
+            &[("preposed", "the announcer", "said", "\"It is 3 a.m.\"")],
+        );
+        check(
+            "The talks failed, officials familiar with the matter said.",
+            &[(
+                "postposed",
+                "officials familiar with the matter",
+                "said",
+                "The talks failed",
+            )],
+        );
+    }
 
     #[test]
     fn content_then_source_and_cue() {

@@ -35,7 +35,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(verb_flag::POSTONLY) {
             continue; // "the United States continues to supply ..."
         }
-        if hit.verb().has(verb_flag::THAT) && !introduces_speech(text, hit.cue.last + 1) {
+        if hit.verb().has(verb_flag::THAT)
+            && !introduces_speech(text, hit.cue.last + 1)
+            && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.last + 1).0)
+        {
             continue; // "would respond positively to ...", "recalled the meeting"
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
@@ -183,6 +186,15 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
         k += 1;
     }
+    // "He said:" ending its paragraph, the quotation opening the next one.
+    if k == ctx.end
+        && k > 0
+        && text.word(k - 1) == ":"
+        && text.tokens.get(k).is_some_and(|t| t.is_double_quote())
+        && let Some(quote) = quote_content(text, k)
+    {
+        return Some((quote, statement));
+    }
     if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
         return None;
     }
@@ -249,6 +261,50 @@ mod tests {
             "Trump has recently tried to suggest that he barely knows him.",
             &[("preposed", "Trump", "suggest", "he barely knows him")],
         );
+    }
+
+    #[test]
+    fn parentheticals_postmodifiers_and_agent_nouns_in_the_subject() {
+        check(
+            "Murphy, though, said he is with Clinton.",
+            &[("preposed", "Murphy", "said", "he is with Clinton")],
+        );
+        check(
+            "People close to Clinton say the talks failed.",
+            &[(
+                "preposed",
+                "People close to Clinton",
+                "say",
+                "the talks failed",
+            )],
+        );
+        check(
+            "Officials familiar with the matter said the talks failed.",
+            &[(
+                "preposed",
+                "Officials familiar with the matter",
+                "said",
+                "the talks failed",
+            )],
+        );
+        check(
+            "The announcer said, \"It is 3 a.m.\"",
+            &[("preposed", "The announcer", "said", "\"It is 3 a.m.\"")],
+        );
+    }
+
+    #[test]
+    fn a_phrase_before_that_and_a_quotation_in_the_next_paragraph() {
+        check(
+            "Trump tweeted in the early morning hours that Machado was a con.",
+            &[("preposed", "Trump", "tweeted", "Machado was a con")],
+        );
+        check(
+            "He said:\n\n\"We have a situation.\"",
+            &[("preposed", "He", "said", "\"We have a situation.\"")],
+        );
+        // "that" after a noun is a relative pronoun: no speech follows "recalled in the days".
+        check("He recalled in the days that followed the vote.", &[]);
     }
 
     #[test]

@@ -226,9 +226,39 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             k = next;
             continue;
         }
+        // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
+        if t.info.is(class::PREP)
+            && let Some(that) = phrase_before_that(ctx, k)
+        {
+            k = that;
+        }
         break;
     }
     (k, statement)
+}
+
+/// The "that" ending a short prepositional phrase that starts at `k`: nothing in between but
+/// words and numbers that are not verbs or conjunctions, and no verb right after "that" ("in
+/// the days that followed" is no complementizer).
+fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    for j in k + 1..(k + 10).min(ctx.end) {
+        let t = &text.tokens[j];
+        if text.word(j) == "that" {
+            let next = text.tokens.get(j + 1)?;
+            let verb_next = !next.has(flag::CAP)
+                && (next.info.is(class::VERB | class::AUX) || text.word(j + 1).ends_with("ed"));
+            return (j > k + 1 && !verb_next).then_some(j);
+        }
+        let wordlike = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+        );
+        if !wordlike || t.info.is(class::VERB) || t.info.is(class::CONJ | class::SUB | class::REL) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Nouns of the channel a statement was made in: "in a statement", "at a news conference".
