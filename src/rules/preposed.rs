@@ -81,6 +81,13 @@ fn introduces_speech(text: &Text, k: usize) -> bool {
 /// phrase as an unnamed source ("respondents said").
 pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::mention::Np>)> {
     let text = ctx.text;
+    let plain_speech = matches!(
+        hit.verb().lemma.as_str(),
+        "say" | "tell" | "write" | "argue" | "claim" | "complain" | "insist" | "ask"
+    );
+    if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit) {
+        return Some((quantified, None));
+    }
     let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
     let mention = classify(text, np);
     if appositive.is_none()
@@ -99,13 +106,61 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::me
     }
     // Only the plainest speech verbs make any noun phrase a speaker ("respondents said"; not
     // "the nation's rail system was adding seats").
-    if matches!(
-        hit.verb().lemma.as_str(),
-        "say" | "tell" | "write" | "argue" | "claim" | "complain" | "insist" | "ask"
-    ) {
+    if plain_speech {
         return as_unnamed(text, &mention).map(|m| (m, appositive));
     }
     None
+}
+
+/// A quantifier standing for people as the subject of a plain speech verb: "Some say",
+/// "Many in the crowd said", "Most of the protesters told reporters". The quantifier opens its
+/// clause.
+fn quantifier_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
+    let text = ctx.text;
+    let is_quantifier = |k: usize| {
+        let mut buf = [0u8; 16];
+        matches!(
+            crate::text::lower(text.word(k), &mut buf),
+            "some" | "many" | "most" | "several" | "others" | "few" | "both"
+        )
+    };
+    let before = hit.group_start.checked_sub(1).filter(|&k| k >= ctx.start)?;
+    let first = if is_quantifier(before) {
+        before
+    } else {
+        // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
+        let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
+        let of = np.first.checked_sub(1)?;
+        if appositive.is_some()
+            || of < ctx.start + 1
+            || !matches!(text.word(of), "of" | "in" | "among")
+        {
+            return None;
+        }
+        if !is_quantifier(of - 1) {
+            return None;
+        }
+        of - 1
+    };
+    let opens_clause = first == ctx.start
+        || matches!(
+            text.word(first - 1),
+            "," | ";" | "and" | "but" | "But" | "And"
+        );
+    if !opens_clause {
+        return None;
+    }
+    let np = crate::mention::Np {
+        first,
+        last: before,
+    };
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed {
+            label: np,
+            plural: true,
+        },
+    })
 }
 
 /// "Rovnag Abdullayev, head of Azerbaijan's state oil company SOCAR said": a description of a
@@ -148,8 +203,16 @@ pub fn is_subject(mention: &Mention) -> bool {
 /// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
 pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
     let plural = match &mention.kind {
+        // "The Khans say", "Some Democrats say": a name in the plural.
+        MentionKind::Person {
+            name, title: None, ..
+        } if name.len() == 1 && mention.np.len() <= 2 => None,
         MentionKind::Pronoun { plural, .. } => Some(*plural),
-        MentionKind::Description { plural, .. } => Some(*plural),
+        MentionKind::Description { plural, role, .. } => {
+            // "police", "staff": the same word in the singular and the plural.
+            let role = &crate::lexicon::lexicon().roles[*role as usize];
+            (role.singular != role.plural).then_some(*plural)
+        }
         MentionKind::Group { .. } => Some(true),
         MentionKind::Unnamed { plural, .. } => Some(*plural),
         MentionKind::Person { .. } => Some(false),
@@ -291,6 +354,49 @@ mod tests {
             "The announcer said, \"It is 3 a.m.\"",
             &[("preposed", "The announcer", "said", "\"It is 3 a.m.\"")],
         );
+    }
+
+    #[test]
+    fn quantifiers_plural_names_and_sentence_adverbs() {
+        check(
+            "Many in the crowd said the senator was the only candidate.",
+            &[(
+                "preposed",
+                "Many in the crowd",
+                "said",
+                "the senator was the only candidate",
+            )],
+        );
+        check(
+            "Some say they hear echoes.",
+            &[("preposed", "Some", "say", "they hear echoes")],
+        );
+        check(
+            "The Khans say they have heard rising fears.",
+            &[(
+                "preposed",
+                "The Khans",
+                "say",
+                "they have heard rising fears",
+            )],
+        );
+        check(
+            "Cologne police say they have not determined it.",
+            &[(
+                "preposed",
+                "Cologne police",
+                "say",
+                "they have not determined it",
+            )],
+        );
+        // A sentence adverb before the comma is not a name the description follows.
+        check(
+            "Instead, officials said she stands.",
+            &[("preposed", "officials", "said", "she stands")],
+        );
+        // Agreement still holds: a singular description with "say" is no subject.
+        check("The spokesman say nothing.", &[]);
+        check("He gave some say in the matter.", &[]);
     }
 
     #[test]
