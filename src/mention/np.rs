@@ -223,7 +223,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
             }
             TokenKind::Word if t.info.is(class::DET | class::POSS) => {
                 first = k;
-                if k >= lo + 1
+                if k > lo
                     && let Some(noun) = postmodified_noun(text, lo, k - 1)
                 {
                     first = noun;
