@@ -22,9 +22,22 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some(np) = np_after(text, i + 2, ctx.end) else {
             continue;
         };
-        let mention = classify(text, np);
+        let mut mention = classify(text, np);
         if !is_named_source(text, &mention) {
-            continue;
+            if !is_account(text, np) {
+                continue;
+            }
+            // An account nobody in particular gave: an unnamed source by its words.
+            let det = text.tokens[np.first].info.is(crate::lexicon::class::DET) && np.len() > 1;
+            let label = Np {
+                first: np.first + usize::from(det),
+                last: np.last,
+            };
+            let plural = text.word(np.last).ends_with('s');
+            mention = Mention {
+                np,
+                kind: MentionKind::Unnamed { label, plural },
+            };
         }
         let cue = Np {
             first: i,
@@ -44,6 +57,65 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = content;
         out.push(frame);
     }
+}
+
+/// What a plan, a rule or a custom prescribes is no one's statement: "according to plan",
+/// "according to the law", "according to tradition".
+const NOT_ACCOUNTS: &[&str] = &[
+    "plan",
+    "plans",
+    "schedule",
+    "law",
+    "laws",
+    "rule",
+    "rules",
+    "tradition",
+    "traditions",
+    "custom",
+    "customs",
+    "legend",
+    "script",
+    "protocol",
+    "design",
+    "expectations",
+    "standards",
+    "terms",
+    "instructions",
+    "guidelines",
+    "definition",
+    "procedure",
+    "procedures",
+    "form",
+    "order",
+    "size",
+    "type",
+    "need",
+    "needs",
+    "ability",
+    "merit",
+    "age",
+    "priority",
+    "season",
+    "scale",
+    "taste",
+    "preference",
+    "preferences",
+    "policy",
+    "regulations",
+    "constitution",
+];
+
+/// Any other noun phrase after "according to" is an account someone gave: "according to the
+/// summary", "according to a yearly Gallup poll", "according to Farley's account", "according
+/// to calculations by ...". Not a plan, a rule or a custom.
+fn is_account(text: &Text, np: Np) -> bool {
+    let head = np.last;
+    let token = &text.tokens[head];
+    let word = text.word(head).to_lowercase();
+    let word = word.as_str();
+    token.kind == crate::text::token::TokenKind::Word
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_ACCOUNTS.contains(&word)
 }
 
 /// Sources after "according to": people, outlets, organizations, role nouns that name people
@@ -69,6 +141,21 @@ pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn according_to_an_account_nobody_in_particular_gave() {
+        check(
+            "The server was managed by Platte River, according to the summary.",
+            &[(
+                "according_to",
+                "the summary",
+                "according to",
+                "The server was managed by Platte River",
+            )],
+        );
+        check("Everything went according to plan.", &[]);
+        check("Dinner was served according to tradition.", &[]);
+    }
 
     #[test]
     fn according_to_a_source() {

@@ -17,11 +17,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
             continue;
         }
-        // After "told", "asked", "warned" comes who was spoken to, not the speaker ("Clinton,
-        // meanwhile, told reporters that ...").
-        if hit.verb().takes_recipient() {
-            continue;
-        }
         let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else {
             continue;
         };
@@ -45,6 +40,11 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some(content) = content_before(ctx, hit.cue.first) else {
             continue;
         };
+        // After "told", "asked", "warned" comes who was spoken to ("Clinton, meanwhile, told
+        // reporters that ..."), unless a quotation was what was said (""Why?" asked Manafort").
+        if hit.verb().takes_recipient() && !content.direct {
+            continue;
+        }
         let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);
         frame.appositive = appositive_after(text, np.last, ctx.end);
         frame.source = Some(mention);
@@ -62,6 +62,16 @@ mod tests {
         check(
             "Clinton, meanwhile, told reporters that the talks failed.",
             &[("preposed", "Clinton", "told", "the talks failed")],
+        );
+        // After a quotation, who asked is the speaker.
+        check(
+            "\"Is he running against the party?\" asked Mr. Manafort.",
+            &[(
+                "inverted",
+                "Mr. Manafort",
+                "asked",
+                "\"Is he running against the party?\"",
+            )],
         );
     }
 

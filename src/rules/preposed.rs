@@ -73,7 +73,9 @@ fn opens_clause(text: &Text, k: usize) -> bool {
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
 fn introduces_speech(text: &Text, k: usize) -> bool {
-    matches!(text.word(k), "that" | ":" | ",") || text.tokens.get(k).is_some_and(|t| t.is_quote())
+    matches!(text.word(k), "that" | ":" | ",")
+        || text.tokens.get(k).is_some_and(|t| t.is_quote())
+        || matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":"
 }
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
@@ -246,6 +248,10 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     if hit.verb().has(verb_flag::OBJECT) && text.word(k) == "as" {
         k += 1; // "described Trump's call as "crazy""
     }
+    // "tweeted this: "...""
+    if matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":" {
+        k += 1;
+    }
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
         k += 1;
     }
@@ -408,6 +414,19 @@ mod tests {
         check(
             "He said:\n\n\"We have a situation.\"",
             &[("preposed", "He", "said", "\"We have a situation.\"")],
+        );
+        check(
+            "Romney tweeted in response: \"Important distinction.\"",
+            &[(
+                "preposed",
+                "Romney",
+                "tweeted",
+                "\"Important distinction.\"",
+            )],
+        );
+        check(
+            "Axelrod tweeted this: \"She did it again.\"",
+            &[("preposed", "Axelrod", "tweeted", "\"She did it again.\"")],
         );
         // "that" after a noun is a relative pronoun: no speech follows "recalled in the days".
         check("He recalled in the days that followed the vote.", &[]);

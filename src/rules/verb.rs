@@ -237,13 +237,16 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
     (k, statement)
 }
 
-/// The "that" ending a short prepositional phrase that starts at `k`: nothing in between but
-/// words and numbers that are not verbs or conjunctions, and no verb right after "that" ("in
-/// the days that followed" is no complementizer).
+/// The "that" or colon ending a short prepositional phrase that starts at `k`: nothing in
+/// between but words and numbers that are not verbs or conjunctions, and no verb right after
+/// "that" ("in the days that followed" is no complementizer). "tweeted in response:".
 fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
     let text = ctx.text;
     for j in k + 1..(k + 10).min(ctx.end) {
         let t = &text.tokens[j];
+        if text.word(j) == ":" {
+            return (j > k + 1).then_some(j);
+        }
         if text.word(j) == "that" {
             let next = text.tokens.get(j + 1)?;
             let verb_next = !next.has(flag::CAP)
