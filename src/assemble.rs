@@ -7,10 +7,12 @@
 //! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
 //! origin or with a relay.
 
+use crate::lexicon::class;
 use crate::mention::{Mention, Np};
 use crate::model::Relation;
 use crate::rules::{Attach, Content, Frame, Role, content_between};
 use crate::text::Text;
+use crate::text::token::TokenKind;
 
 /// One element of a draft chain, before coreference.
 #[derive(Clone, Debug)]
@@ -105,6 +107,22 @@ fn break_cycles(parent: &mut [Option<usize>], frames: &[Frame]) {
             at = p;
         }
     }
+}
+
+/// Does a source at token `source` open a content starting at token `first`: right at its
+/// start (or after one token, a quotation mark or "But"), or after a short introductory phrase
+/// and its comma ("Afterward, Sondland said ..., Morrison testified", "On Tuesday, the
+/// ministry said ..., TASS reported")?
+fn opens(text: &Text, first: usize, source: usize) -> bool {
+    if source <= first + 1 {
+        return true;
+    }
+    let short = source - first <= 5;
+    let plain = (first..source - 1).all(|k| {
+        let t = &text.tokens[k];
+        matches!(t.kind, TokenKind::Word | TokenKind::Number) && !t.info.is(class::VERB)
+    });
+    short && plain && text.word(source - 1) == ","
 }
 
 /// Turns one sentence's frames (sorted by cue) into drafts.
@@ -208,7 +226,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
                 frames[j]
                     .source
                     .as_ref()
-                    .is_some_and(|m| m.np.first <= content.first + 1)
+                    .is_some_and(|m| opens(text, content.first, m.np.first))
             })
             .min_by_key(|&j| frames[j].cue.first)
     };
@@ -259,6 +277,61 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             hops,
             content,
         });
+        // A person telling what another said testifies too: "Afterward, Sondland said he had
+        // relayed ..., Morrison testified" is Sondland's statement through Morrison and
+        // Morrison's own account. (An outlet or a press service only passes the words on.)
+        let person = frames[i].source.as_ref().is_some_and(|m| {
+            matches!(
+                m.kind,
+                crate::mention::MentionKind::Person { .. }
+                    | crate::mention::MentionKind::Pronoun { .. }
+            )
+        });
+        if stack.len() >= 2 && person && frames[i].relation == Relation::Said {
+            drafts.push(Draft {
+                rule: frames[i].rule,
+                sentence,
+                hops: vec![hop(&frames[i])],
+                content: frames[i].content,
+            });
+        }
     }
     drafts
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{DocumentInput, analyze};
+
+    /// The chains (node ids, origin first) of a one-sentence body.
+    fn chains(sentence: &str) -> Vec<Vec<String>> {
+        let text = format!("Headline\n\n{sentence}\n");
+        let analysis = analyze(&DocumentInput::new("t", &text));
+        analysis
+            .attributions
+            .iter()
+            .map(|a| a.hops.iter().map(|h| h.node.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_opening_a_reported_clause_is_its_origin() {
+        assert_eq!(
+            chains("Macron said the talks failed, AFP reported."),
+            [["macron", "afp"]]
+        );
+        // After an introductory phrase and its comma too.
+        assert_eq!(
+            chains("On Tuesday, Macron said the talks failed, AFP reported."),
+            [["macron", "afp"]]
+        );
+    }
+
+    #[test]
+    fn a_person_telling_what_another_said_testifies_too() {
+        assert_eq!(
+            chains("Afterward, Sondland said he had relayed the offer, Morrison testified."),
+            [vec!["morrison"], vec!["sondland", "morrison"]]
+        );
+    }
 }
