@@ -642,13 +642,24 @@ impl<'t, 'a> Coref<'t, 'a> {
             .take(HISTORY_WINDOW)
             .filter(|ev| usable(ev) && ev.source)
             .find(|ev| fits(&self.entities[ev.entity]));
-        let named = self
+        // A subject before anyone named elsewhere in the clause ("Yet Sondland has amended his
+        // testimony about Biden — "I now do recall," he said": he is Sondland).
+        let near = |ev: &&Event| usable(ev) && at.sentence.saturating_sub(ev.sentence) <= 1;
+        let named_subject = self
             .history
             .iter()
             .rev()
             .take(HISTORY_WINDOW)
-            .filter(|ev| usable(ev) && at.sentence.saturating_sub(ev.sentence) <= 1)
-            .find(|ev| fits(&self.entities[ev.entity]));
+            .filter(near)
+            .find(|ev| ev.subject && fits(&self.entities[ev.entity]));
+        let named = named_subject.or_else(|| {
+            self.history
+                .iter()
+                .rev()
+                .take(HISTORY_WINDOW)
+                .filter(near)
+                .find(|ev| fits(&self.entities[ev.entity]))
+        });
         let chosen = match (speaker, named) {
             // Someone named as the subject after the last speaker spoke is who "he" is.
             (Some(s), Some(n)) if n.token > s.token && n.subject && !n.source => n.entity,
@@ -948,4 +959,29 @@ pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod pronoun_tests {
+    use crate::analyze::{DocumentInput, analyze};
+
+    fn sources(body: &str) -> Vec<String> {
+        let text = format!("Headline\n\n{body}\n");
+        analyze(&DocumentInput::new("t", &text))
+            .attributions
+            .iter()
+            .map(|a| a.hops[0].node.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_subject_to_a_later_name() {
+        assert_eq!(
+            sources(
+                "Gordon Sondland met investigators about Joe Biden. Yet Sondland has amended his \
+                 account of Joe Biden once — \"I now do recall,\" he said."
+            ),
+            ["gordon-sondland"]
+        );
+    }
 }
