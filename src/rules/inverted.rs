@@ -4,10 +4,11 @@
 //! Transportation.", "..., said another witness in the impeachment probe."
 //! Counter-example: ", said to be ..." (a passive report with no source).
 
-use crate::lexicon::{form, verb_flag};
+use crate::lexicon::{class, form, verb_flag};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
 use crate::rules::postposed::content_before;
 use crate::rules::{Ctx, Frame, Role};
+use crate::text::token::{TokenKind, flag};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -22,6 +23,27 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         };
         if text.word(np.last + 1) == "to" || text.word(np.first) == "to" {
             continue; // "said to be"
+        }
+        // The speaker ends its clause: a verb after the noun phrase makes it the subject of
+        // what was said ("Megan Hester, a senior associate, said parents still want ...").
+        let next = np.last + 1;
+        if next <= ctx.last_word() {
+            let t = &text.tokens[next];
+            let w = text.word(next);
+            // "said Smith yesterday.", "said Smith, who ...", "said Smith in a statement".
+            let last_word =
+                next + 1 > ctx.last_word() || text.tokens[next + 1].kind == TokenKind::Punct;
+            let continues = t.kind == TokenKind::Word
+                && !t.has(flag::CAP)
+                && !t
+                    .info
+                    .is(class::PREP | class::SUB | class::REL | class::CONJ)
+                && !t.info.is(class::TIME | class::MONTH)
+                && !last_word
+                && !matches!(w, "adding" | "citing" | "referring" | "noting" | "saying");
+            if continues {
+                continue;
+            }
         }
         let mention = classify(text, np);
         let fits = matches!(
@@ -56,6 +78,23 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn a_noun_phrase_going_on_as_a_clause_is_no_speaker() {
+        check(
+            "Kerr Putney, the Charlotte-Mecklenburg police chief, said parents still want schools.",
+            &[(
+                "preposed",
+                "Kerr Putney",
+                "said",
+                "parents still want schools",
+            )],
+        );
+        check(
+            "\"We dodged a bullet,\" said Steve Cowan yesterday.",
+            &[("inverted", "Steve Cowan", "said", "\"We dodged a bullet,\"")],
+        );
+    }
 
     #[test]
     fn who_was_told_is_not_the_speaker() {
