@@ -6,7 +6,7 @@
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
 use crate::lexicon::verb_flag;
-use crate::rules::preposed::{content_after, is_subject};
+use crate::rules::preposed::{content_after, introduces_speech, is_subject};
 use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
@@ -18,6 +18,10 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         if !hit.verb().has(verb_flag::SPEECH) {
+            continue;
+        }
+        // "Rokita and state House Speaker Bosma": a verb that needs "that" or a quotation.
+        if hit.verb().has(verb_flag::THAT) && !introduces_speech(text, hit.cue.last + 1) {
             continue;
         }
         let source = match statement_before(found, i) {

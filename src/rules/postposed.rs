@@ -42,6 +42,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !ends && !content.direct {
             continue;
         }
+        // Words that are nouns first ("states", "tweets", "posts") follow only a quotation in
+        // the present tense: "Republican states, including Ohio" is no statement.
+        let noun_first = hit.verb().has(verb_flag::NOUN) && hit.verb().has(verb_flag::THAT);
+        if noun_first && hit.forms & crate::lexicon::form::PAST == 0 && !content.direct {
+            continue;
+        }
         // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
         // is what was said (the preposed rule's); the clause before is no content. After a
         // quotation it is the second half of it (""Stop," he said, "or I'll shoot."").
@@ -110,6 +116,32 @@ fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn nouns_first_verbs_follow_quotations_only() {
+        check(
+            "\"We propose a federal response,\" Minister Alexander Kurenkov stated.",
+            &[(
+                "postposed",
+                "Minister Alexander Kurenkov",
+                "stated",
+                "\"We propose a federal response,\"",
+            )],
+        );
+        check(
+            "Florida is not a Super Tuesday state, but both candidates were there.",
+            &[],
+        );
+        check("She won heavily Republican states, including Ohio.", &[]);
+        check(
+            "Most Southern states that will vote have large minorities.",
+            &[],
+        );
+        check(
+            "Rokita and state House Speaker Bosma have stated their interest.",
+            &[],
+        );
+    }
 
     #[test]
     fn a_clause_before_a_cue_that_a_quotation_follows_is_no_content() {

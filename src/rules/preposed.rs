@@ -72,8 +72,22 @@ fn opens_clause(text: &Text, k: usize) -> bool {
 }
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
-fn introduces_speech(text: &Text, k: usize) -> bool {
-    matches!(text.word(k), "that" | ":" | ",")
+pub fn introduces_speech(text: &Text, k: usize) -> bool {
+    // "Rust Belt states that have suffered": a relative "that", a verb right after it.
+    if text.word(k) == "that"
+        && let Some(next) = text.tokens.get(k + 1)
+        && !next.has(crate::text::token::flag::CAP)
+        && (next
+            .info
+            .is(crate::lexicon::class::VERB | crate::lexicon::class::AUX)
+            || text.word(k + 1).ends_with("ed"))
+    {
+        return false;
+    }
+    // A comma only before a quotation: "stated, "..."", not "a Super Tuesday state, but".
+    let comma_quote = text.word(k) == "," && text.tokens.get(k + 1).is_some_and(|t| t.is_quote());
+    matches!(text.word(k), "that" | ":")
+        || comma_quote
         || text.tokens.get(k).is_some_and(|t| t.is_quote())
         || matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":"
 }
