@@ -259,6 +259,13 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     }
     let (k, statement) = skip_adjuncts(ctx, k);
     let mut k = k;
+    // "Costa reported from Washington.": a reporter's credit line.
+    if text.word(k) == "from"
+        && !quote_follows_soon(text, k, ctx.end)
+        && !that_follows(text, k, ctx.end)
+    {
+        return None;
+    }
     if hit.verb().has(verb_flag::OBJECT) && text.word(k) == "as" {
         k += 1; // "described Trump's call as "crazy""
     }
@@ -287,6 +294,16 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
         return Some((quote, statement));
     }
     content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+}
+
+/// A "that" within a few tokens: "reported from Kabul that ...".
+fn that_follows(text: &Text, k: usize, end: usize) -> bool {
+    (k..(k + 8).min(end)).any(|j| text.word(j) == "that")
+}
+
+/// A quotation opening within a few tokens: "reported from Kabul, "..."".
+fn quote_follows_soon(text: &Text, k: usize, end: usize) -> bool {
+    (k..(k + 8).min(end)).any(|j| text.tokens[j].is_double_quote())
 }
 
 /// Skips the recipient or object right after a verb like "told": "told reporters", "told
@@ -417,6 +434,8 @@ mod tests {
         // Agreement still holds: a singular description with "say" is no subject.
         check("The spokesman say nothing.", &[]);
         check("He gave some say in the matter.", &[]);
+        // A reporter's credit line.
+        check("Costa reported from Washington.", &[]);
     }
 
     #[test]
