@@ -54,6 +54,15 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
+        // "nine witnesses testifying over three days": a phrase of time or place, no words.
+        let first = &text.tokens[content.first];
+        if !content.direct
+            && first.info.is(class::PREP)
+            && !first.has(crate::text::token::flag::CAP)
+            && text.word(content.first) != "that"
+        {
+            continue;
+        }
         let mut frame = Frame::new("participle", hit.cue, hit.verb().relation, Role::Statement);
         frame.source = Some(source);
         frame.content = Some(content);
@@ -73,6 +82,14 @@ fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn a_phrase_of_time_or_place_is_no_content() {
+        check(
+            "The inquiry pushed through a week with nine witnesses testifying over three days.",
+            &[],
+        );
+    }
 
     #[test]
     fn adding_and_noting_take_the_clause_subject() {
