@@ -307,43 +307,7 @@ pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<
     let end = np_end_before(text, lo, cue)?;
     let tokens = &text.tokens;
     if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
-        // An appositive or a relative clause between commas.
-        let close = end;
-        let mut open = close;
-        while open > lo && text.word(open - 1) != "," && close - open < 24 {
-            open -= 1;
-        }
-        if open == lo || text.word(open - 1) != "," || open == close {
-            return None;
-        }
-        let inner = Np {
-            first: open,
-            last: close - 1,
-        };
-        if !is_appositive(text, inner) {
-            return None;
-        }
-        let mut head_end = open - 2;
-        if head_end < lo {
-            return None;
-        }
-        // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said".
-        if text.word(head_end) == ")" {
-            let paren = paren_open(text, lo, head_end)?;
-            if paren <= lo {
-                return None;
-            }
-            head_end = paren - 1;
-        }
-        let head_start = np_start_before(text, lo, head_end)?;
-        let np = Np {
-            first: head_start,
-            last: head_end,
-        };
-        if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
-            return None;
-        }
-        return Some((np, Some(inner)));
+        return one_appositive(text, lo, end).or_else(|| long_appositive(text, lo, end));
     }
     let start = np_start_before(text, lo, end)?;
     Some((
@@ -353,6 +317,145 @@ pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<
         },
         None,
     ))
+}
+
+/// The subject before one comma-delimited appositive or relative clause that closes at the
+/// comma `close`: "Jay Sekulow, an attorney for Trump, said".
+fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let tokens = &text.tokens;
+    let mut open = close;
+    while open > lo && text.word(open - 1) != "," && close - open < 24 {
+        open -= 1;
+    }
+    if open == lo || text.word(open - 1) != "," || open == close {
+        return None;
+    }
+    let inner = Np {
+        first: open,
+        last: close - 1,
+    };
+    if !is_appositive(text, inner) {
+        return None;
+    }
+    let mut head_end = open - 2;
+    if head_end < lo {
+        return None;
+    }
+    // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said".
+    if text.word(head_end) == ")" {
+        let paren = paren_open(text, lo, head_end)?;
+        if paren <= lo {
+            return None;
+        }
+        head_end = paren - 1;
+    }
+    let head_start = np_start_before(text, lo, head_end)?;
+    let np = Np {
+        first: head_start,
+        last: head_end,
+    };
+    if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
+        return None;
+    }
+    Some((np, Some(inner)))
+}
+
+/// The subject before a longer stretch between commas: an appositive with a place or an age
+/// in it, a relative or participle clause ("Paul Porter, a truck driver from Ava, Mo., who is
+/// a member of the Teamsters union, said", "Vice President Joseph R. Biden Jr., who was to
+/// travel to Columbus, Ohio, on Wednesday, said", "Fiorina, speaking to Iowans, said"). The
+/// subject is a name or a role noun that starts its clause; the farthest such comma wins.
+fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let tokens = &text.tokens;
+    let from = close.saturating_sub(48).max(lo + 1);
+    for open in (from..close).filter(|&k| text.word(k) == ",") {
+        let inner = Np {
+            first: open + 1,
+            last: close - 1,
+        };
+        if inner.first > inner.last || !appositive_stretch(text, inner) {
+            continue;
+        }
+        let mut head_end = open - 1;
+        if text.word(head_end) == ")" {
+            match paren_open(text, lo, head_end) {
+                Some(paren) if paren > lo => head_end = paren - 1,
+                _ => continue,
+            }
+        }
+        // "Joseph R. Biden Jr.,": the period of an abbreviation ends the name.
+        if text.word(head_end) == "."
+            && head_end > lo
+            && tokens[head_end - 1].kind == TokenKind::Word
+        {
+            head_end -= 1;
+        }
+        let Some(head_start) = np_start_before(text, lo, head_end) else {
+            continue;
+        };
+        let head = &tokens[head_end];
+        if !head.is_cap_word() && !head.info.is(class::ROLE) {
+            continue;
+        }
+        let starts_clause = head_start == lo
+            || matches!(
+                text.word(head_start - 1),
+                "," | ";" | "and" | "but" | "But" | "And" | "—" | "--"
+            );
+        if !starts_clause {
+            continue;
+        }
+        let np = Np {
+            first: head_start,
+            last: head_end,
+        };
+        return Some((np, Some(inner)));
+    }
+    None
+}
+
+/// Segments between commas that together describe a noun phrase: appositives, places and ages
+/// ("Ava, Mo.", "27"), and a relative or participle clause with whatever follows it up to the
+/// closing comma. No quotation and no reporting verb outside such a clause.
+fn appositive_stretch(text: &Text, inner: Np) -> bool {
+    let tokens = &text.tokens;
+    let mut clause = false;
+    let mut segments = 0;
+    let mut first = inner.first;
+    while first <= inner.last {
+        let last = (first..=inner.last)
+            .find(|&k| text.word(k) == ",")
+            .map_or(inner.last, |comma| comma - 1);
+        segments += 1;
+        if segments > 6 || (first..=last).any(|k| tokens[k].is_quote()) {
+            return false;
+        }
+        if last >= first {
+            let segment = Np { first, last };
+            let lead = if tokens[first].info.is(class::ADV) && first < last {
+                first + 1
+            } else {
+                first
+            };
+            let lead_word = text.word(lead);
+            let lead_lower = !tokens[lead].has(flag::CAP) && tokens[lead].kind == TokenKind::Word;
+            let relative = tokens[first].info.is(class::REL) && !tokens[first].has(flag::CAP);
+            let participle = lead_lower
+                && (lead_word.ends_with("ing") || lead_word.ends_with("ed"))
+                && lead_word.len() > 4;
+            let proper = (first..=last).all(|k| {
+                let t = &tokens[k];
+                t.is_cap_word() || t.kind == TokenKind::Number || text.word(k) == "."
+            });
+            let fits = clause || relative || participle || proper || is_appositive(text, segment);
+            if !fits {
+                return false;
+            }
+            clause |= relative || participle;
+        }
+        first = last + 2;
+    }
+    true
 }
 
 /// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White

@@ -39,7 +39,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                     .info
                     .is(class::PREP | class::SUB | class::REL | class::CONJ)
                 && !t.info.is(class::TIME | class::MONTH)
-                && !last_word
+                && !(last_word && (t.info.is(class::ADV) || t.has(flag::LY)))
                 && !matches!(w, "adding" | "citing" | "referring" | "noting" | "saying");
             if continues {
                 continue;

@@ -394,6 +394,31 @@ mod tests {
     }
 
     #[test]
+    fn long_appositives_with_places_ages_and_clauses() {
+        check(
+            "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he agreed.",
+            &[("preposed", "Paul Porter", "said", "he agreed")],
+        );
+        check(
+            "Jillian Chase, 27, a Tinder user in New York, said the election came up.",
+            &[("preposed", "Jillian Chase", "said", "the election came up")],
+        );
+        check(
+            "Hillary Clinton, also campaigning in Wisconsin, said Trump is responsible.",
+            &[(
+                "preposed",
+                "Hillary Clinton",
+                "said",
+                "Trump is responsible",
+            )],
+        );
+        check(
+            "In a statement, Smith, a spokesman, said the talks failed.",
+            &[("preposed", "Smith", "said", "the talks failed")],
+        );
+    }
+
+    #[test]
     fn quantifiers_plural_names_and_sentence_adverbs() {
         check(
             "Many in the crowd said the senator was the only candidate.",
