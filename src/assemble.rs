@@ -142,10 +142,13 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             }
             // Each inside the other ("X said that C, the agency recalled"): the later cue is
             // the outer statement, unless it is an inverted cue inside the earlier statement's
-            // words ("Kiedis said his band, AKA Danger Mouse, wrote a host of songs").
+            // words ("Kiedis said his band, AKA Danger Mouse, wrote a host of songs"). An
+            // inverted "said" takes no object, so it is the outer statement ("Obama warned the
+            // leader not to move, said an American official").
             let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
             let later_inverted = |a: usize, b: usize| {
-                frames[a].cue.first > frames[b].cue.first && frames[a].rule == "inverted"
+                let said = matches!(text.word(frames[a].cue.first), "said" | "says");
+                frames[a].cue.first > frames[b].cue.first && frames[a].rule == "inverted" && !said
             };
             if mutual && frames[i].cue.first < frames[j].cue.first && !later_inverted(j, i) {
                 continue;
@@ -324,6 +327,14 @@ mod tests {
         assert_eq!(
             chains("On Tuesday, Macron said the talks failed, AFP reported."),
             [["macron", "afp"]]
+        );
+    }
+
+    #[test]
+    fn an_inverted_said_closing_the_sentence_is_the_outer_statement() {
+        assert_eq!(
+            chains("Obama warned the leader not to move, said an American official."),
+            [["obama", "american-official--t"]]
         );
     }
 
