@@ -260,10 +260,19 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 let roles = k > lo
                     && tokens[k - 1].info.is(class::ROLE)
                     && tokens[first].info.is(class::ROLE);
-                let left_ok = k > lo && tokens[k - 1].is_cap_word() || roles;
+                // "current and former officials": two modifiers of one role noun.
+                let modifiers = k > lo
+                    && first < end
+                    && tokens[end].info.is(class::ROLE)
+                    && [k - 1, first].iter().all(|&m| {
+                        let t = &tokens[m];
+                        t.kind == TokenKind::Word && !t.has(flag::CAP) && is_np_word(t)
+                    });
+                let left_ok = k > lo && tokens[k - 1].is_cap_word() || roles || modifiers;
                 let right_ok = tokens[first].is_cap_word()
                     || tokens[first].info.is(class::DET | class::POSS)
-                    || roles;
+                    || roles
+                    || modifiers;
                 if left_ok && right_ok {
                     first = k;
                 } else {
@@ -357,6 +366,14 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
     if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
         return None;
     }
+    // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
+    if head_start > lo
+        && tokens[head_start - 1].info.is(class::PREP)
+        && !tokens[head_start - 1].info.is(class::SUB)
+        && !tokens[head_start - 1].has(flag::CAP)
+    {
+        return None;
+    }
     Some((np, Some(inner)))
 }
 
@@ -439,7 +456,14 @@ fn appositive_stretch(text: &Text, inner: Np) -> bool {
             };
             let lead_word = text.word(lead);
             let lead_lower = !tokens[lead].has(flag::CAP) && tokens[lead].kind == TokenKind::Word;
-            let relative = tokens[first].info.is(class::REL) && !tokens[first].has(flag::CAP);
+            let relative = tokens[first].info.is(class::REL) && !tokens[first].has(flag::CAP)
+                // "a conservative group that has sued ...": a noun phrase and its clause.
+                || tokens[first].info.is(class::DET)
+                    && (first + 1..=last).any(|k| {
+                        tokens[k].info.is(class::REL) && !tokens[k].has(flag::CAP)
+                    });
+            // "now 81 and retired in Cambridge": an age, and what follows it.
+            let age = tokens[lead].kind == TokenKind::Number;
             let participle = lead_lower
                 && (lead_word.ends_with("ing") || lead_word.ends_with("ed"))
                 && lead_word.len() > 4;
@@ -447,11 +471,12 @@ fn appositive_stretch(text: &Text, inner: Np) -> bool {
                 let t = &tokens[k];
                 t.is_cap_word() || t.kind == TokenKind::Number || text.word(k) == "."
             });
-            let fits = clause || relative || participle || proper || is_appositive(text, segment);
+            let fits =
+                clause || relative || participle || age || proper || is_appositive(text, segment);
             if !fits {
                 return false;
             }
-            clause |= relative || participle;
+            clause |= relative || participle || age;
         }
         first = last + 2;
     }

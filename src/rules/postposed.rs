@@ -118,6 +118,19 @@ mod tests {
     use crate::rules::tests::check;
 
     #[test]
+    fn modifiers_coordinated_before_a_role_noun() {
+        check(
+            "The talks failed, current and former officials said.",
+            &[(
+                "postposed",
+                "current and former officials",
+                "said",
+                "The talks failed",
+            )],
+        );
+    }
+
+    #[test]
     fn nouns_first_verbs_follow_quotations_only() {
         check(
             "\"We propose a federal response,\" Minister Alexander Kurenkov stated.",

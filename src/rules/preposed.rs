@@ -416,6 +416,15 @@ mod tests {
             "In a statement, Smith, a spokesman, said the talks failed.",
             &[("preposed", "Smith", "said", "the talks failed")],
         );
+        check(
+            "Tom Fitton, the president of Judicial Watch, a group that has sued, said that it failed.",
+            &[("preposed", "Tom Fitton", "said", "it failed")],
+        );
+        // The place in the appositive is not the speaker.
+        check(
+            "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said the talks failed.",
+            &[("preposed", "Mr. Daniloff", "said", "the talks failed")],
+        );
     }
 
     #[test]
