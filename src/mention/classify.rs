@@ -144,8 +144,14 @@ fn is_name_word(text: &Text, i: usize) -> bool {
         return false;
     }
     let info = t.info;
+    // A surname that is also a nationality, after a given name: "Mark Cuban".
+    let surname = info.is(class::NATIONALITY)
+        && i > 0
+        && text.tokens[i - 1].is_cap_word()
+        && text.tokens[i - 1].info.is(class::GIVEN);
     if info.is(class::TITLE | class::NATIONALITY | class::MONTH | class::TIME)
         && !info.is(class::GIVEN)
+        && !surname
     {
         return false;
     }

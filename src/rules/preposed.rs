@@ -468,6 +468,10 @@ mod tests {
         // Agreement still holds: a singular description with "say" is no subject.
         check("The spokesman say nothing.", &[]);
         check("He gave some say in the matter.", &[]);
+        check(
+            "Mark Cuban said he would run.",
+            &[("preposed", "Mark Cuban", "said", "he would run")],
+        );
         // A reporter's credit line.
         check("Costa reported from Washington.", &[]);
     }
