@@ -19,6 +19,10 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if i == ctx.start {
             continue;
         }
+        // "asking not to be named", "asking to remain anonymous": a request about the source.
+        if hit.verb().lemma == "ask" && matches!(text.word(hit.cue.last + 1), "not" | "to") {
+            continue;
+        }
         let before = text.word(i - 1);
         let source = if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
             // The subject of the clause: the nearest statement's source, or the sentence's
@@ -82,6 +86,14 @@ fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn asking_not_to_be_named_is_no_statement() {
+        check(
+            "The official, asking not to be named, said the talks failed.",
+            &[("preposed", "The official", "said", "the talks failed")],
+        );
+    }
 
     #[test]
     fn a_phrase_of_time_or_place_is_no_content() {

@@ -35,6 +35,15 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(verb_flag::POSTONLY) {
             continue; // "the United States continues to supply ..."
         }
+        // "did not say when he would leave", "would never tell": nothing is attributed.
+        let negated = (hit.group_start..hit.cue.first).any(|k| {
+            text.tokens[k].info.is(crate::lexicon::class::NEG)
+                || text.word(k).ends_with("n't")
+                || text.word(k).ends_with("n’t")
+        });
+        if negated {
+            continue;
+        }
         if hit.verb().has(verb_flag::THAT)
             && !introduces_speech(text, hit.cue.last + 1)
             && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.last + 1).0)
@@ -472,6 +481,9 @@ mod tests {
             "Mark Cuban said he would run.",
             &[("preposed", "Mark Cuban", "said", "he would run")],
         );
+        // What someone did not say is not attributed to them.
+        check("He never said the talks failed.", &[]);
+        check("The president did not say when he would leave.", &[]);
         // A reporter's credit line.
         check("Costa reported from Washington.", &[]);
     }
