@@ -165,7 +165,7 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
             let mut k = j - 1;
             while k > lo
                 && (tokens[k - 1].info.is(class::TIME | class::MONTH)
-                    || text.word(k - 1) == "this"
+                    || matches!(text.word(k - 1), "this" | "past" | "next")
                     || text.word(k - 1) == "." && k >= 2 && tokens[k - 2].info.is(class::MONTH))
             {
                 k -= 1;

@@ -5,14 +5,24 @@
 //!
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
-use crate::lexicon::verb_flag;
+use crate::lexicon::{class, verb_flag};
 use crate::rules::preposed::{content_after, introduces_speech, is_subject};
 use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::text::token::flag;
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        let i = hit.group_start;
+        let mut i = hit.group_start;
+        // "but on Tuesday wrote that ...": a time phrase between the conjunction and the verb.
+        while i > ctx.start + 1 && {
+            let t = &text.tokens[i - 1];
+            t.info.is(class::TIME | class::MONTH) && !t.has(flag::CAP)
+                || matches!(text.word(i - 1), "on" | "this" | "last" | "later" | "then")
+                || t.info.is(class::TIME) && t.has(flag::CAP) && text.word(i - 2) == "on"
+        } {
+            i -= 1;
+        }
         if i <= ctx.start || !matches!(text.word(i - 1), "and" | "but" | "yet") || !hit.is_finite()
         {
             continue;
@@ -45,6 +55,14 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn a_time_phrase_after_the_conjunction() {
+        check(
+            "Ruth Marcus has been critical of Trump but on Tuesday wrote that she agreed.",
+            &[("coordinated", "Ruth Marcus", "wrote", "she agreed")],
+        );
+    }
 
     #[test]
     fn a_second_verb_of_the_same_speaker() {

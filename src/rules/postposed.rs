@@ -56,6 +56,24 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if quote_follows && !content.direct {
             continue;
         }
+        // "The deal, officials said, was signed on Monday": an attribution set inside the
+        // clause it reports; the content is the whole sentence.
+        let mut content = content;
+        let inside_clause = !content.direct
+            && content.end - content.first <= 5
+            && text.word(k) == ","
+            && text.tokens.get(k + 1).is_some_and(|t| {
+                let w = text.word(k + 1);
+                t.kind == crate::text::token::TokenKind::Word
+                    && !t.has(crate::text::token::flag::CAP)
+                    && !w.ends_with("ing")
+                    && !w.ends_with("ed")
+                    && !matches!(w, "according" | "as" | "via" | "and" | "but" | "while")
+            });
+        if inside_clause && let Some(whole) = content_between(text, ctx.start, ctx.last_word() + 1)
+        {
+            content = whole;
+        }
         let mut frame = Frame::new("postposed", hit.cue, hit.verb().relation, Role::Statement);
         frame.source = Some(mention);
         frame.appositive = appositive;
@@ -116,6 +134,24 @@ fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn an_attribution_inside_its_clause_attributes_the_whole_sentence() {
+        check(
+            "The deal, officials said, was signed on Monday.",
+            &[(
+                "postposed",
+                "officials",
+                "said",
+                "The deal, officials said, was signed on Monday",
+            )],
+        );
+        // After a whole clause, what follows the comma is not part of it.
+        check(
+            "The talks failed, officials said, citing a dispute.",
+            &[("postposed", "officials", "said", "The talks failed")],
+        );
+    }
 
     #[test]
     fn modifiers_coordinated_before_a_role_noun() {
