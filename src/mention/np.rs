@@ -363,7 +363,10 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
         first: head_start,
         last: head_end,
     };
-    if !tokens[np.last].is_cap_word() && !tokens[np.last].info.is(class::ROLE) {
+    if !tokens[np.last].is_cap_word()
+        && !tokens[np.last].info.is(class::ROLE)
+        && !role_with_complement(text, np)
+    {
         return None;
     }
     // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
@@ -411,7 +414,11 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
             continue;
         };
         let head = &tokens[head_end];
-        if !head.is_cap_word() && !head.info.is(class::ROLE) {
+        let np = Np {
+            first: head_start,
+            last: head_end,
+        };
+        if !head.is_cap_word() && !head.info.is(class::ROLE) && !role_with_complement(text, np) {
             continue;
         }
         let starts_clause = head_start == lo
@@ -422,13 +429,18 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
         if !starts_clause {
             continue;
         }
-        let np = Np {
-            first: head_start,
-            last: head_end,
-        };
         return Some((np, Some(inner)));
     }
     None
+}
+
+/// A role noun with its complement: "Supporters of abortion rights", "Editorial writers across
+/// the country".
+fn role_with_complement(text: &Text, np: Np) -> bool {
+    (np.first..np.last).any(|k| {
+        let t = &text.tokens[k];
+        t.info.is(class::ROLE) && text.tokens[k + 1].info.is(class::PREP)
+    })
 }
 
 /// Segments between commas that together describe a noun phrase: appositives, places and ages

@@ -429,6 +429,15 @@ mod tests {
             "Tom Fitton, the president of Judicial Watch, a group that has sued, said that it failed.",
             &[("preposed", "Tom Fitton", "said", "it failed")],
         );
+        check(
+            "Supporters of abortion rights, on the other hand, argued that it will help.",
+            &[(
+                "preposed",
+                "Supporters of abortion rights",
+                "argued",
+                "it will help",
+            )],
+        );
         // The place in the appositive is not the speaker.
         check(
             "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said the talks failed.",
