@@ -318,6 +318,9 @@ pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<
     if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
         return one_appositive(text, lo, end).or_else(|| long_appositive(text, lo, end));
     }
+    if tokens[end].kind == TokenKind::Dash {
+        return dashed_appositive(text, lo, end);
+    }
     let start = np_start_before(text, lo, end)?;
     Some((
         Np {
@@ -432,6 +435,33 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
         return Some((np, Some(inner)));
     }
     None
+}
+
+/// The subject before an appositive between dashes: "Jason Sims — a teacher from Mount
+/// Pleasant — says".
+fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let tokens = &text.tokens;
+    let dash = text.word(close);
+    let open = (close.saturating_sub(24).max(lo + 1)..close)
+        .rev()
+        .find(|&k| text.word(k) == dash)?;
+    let inner = Np {
+        first: open + 1,
+        last: close.checked_sub(1)?,
+    };
+    if inner.first > inner.last || !(is_appositive(text, inner) || appositive_stretch(text, inner))
+    {
+        return None;
+    }
+    let head_end = open.checked_sub(1).filter(|&e| e >= lo)?;
+    let head_start = np_start_before(text, lo, head_end)?;
+    let np = Np {
+        first: head_start,
+        last: head_end,
+    };
+    let head = &tokens[head_end];
+    (head.is_cap_word() || head.info.is(class::ROLE) || role_with_complement(text, np))
+        .then_some((np, Some(inner)))
 }
 
 /// A role noun with its complement: "Supporters of abortion rights", "Editorial writers across

@@ -120,6 +120,21 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::me
     {
         return Some((named, Some(np)));
     }
+    // "One Republican presidential hopeful, Carly Fiorina, says": the name in the appositive
+    // names the described person.
+    if let Some(inner) = appositive
+        && matches!(
+            mention.kind,
+            MentionKind::Description { .. } | MentionKind::Unnamed { .. }
+        )
+    {
+        let named = classify(text, inner);
+        if matches!(&named.kind, MentionKind::Person { name, .. } if name.len() >= 2)
+            && named.np == inner
+        {
+            return Some((named, Some(np)));
+        }
+    }
     if is_subject(&mention) {
         return Some((mention, appositive));
     }
@@ -437,6 +452,15 @@ mod tests {
                 "argued",
                 "it will help",
             )],
+        );
+        check(
+            "Jason Sims — a teacher from Mount Pleasant — says he made a decision.",
+            &[("preposed", "Jason Sims", "says", "he made a decision")],
+        );
+        // A name in the appositive names the described person.
+        check(
+            "One Republican presidential hopeful, Carly Fiorina, says she plans to stay.",
+            &[("preposed", "Carly Fiorina", "says", "she plans to stay")],
         );
         // The place in the appositive is not the speaker.
         check(
