@@ -200,6 +200,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     };
 
     // Attributions.
+    let publisher_id = publisher.map(|p| coref.id(p));
     let mut used: Vec<usize> = Vec::new();
     let mut attributions: Vec<(Span, Attribution)> = Vec::new();
     for (d, draft) in drafts.iter().enumerate() {
@@ -208,12 +209,11 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             let Some(&entity) = resolved.get(&(d, h)) else {
                 continue;
             };
-            // The same source twice in a row, even as two entities of one name ("Reuters
-            // reported, quoted by Reuters").
-            if hops
-                .last()
-                .is_some_and(|(last, _)| *last == entity || coref.id(*last) == coref.id(entity))
-            {
+            // Hops are compared by node id, which is what merges entities: the same source
+            // twice in a row, even as two entities of one name ("Reuters reported, quoted by
+            // Reuters"), is one hop.
+            let node = coref.id(entity);
+            if hops.last().is_some_and(|(_, last)| last.node == node) {
                 continue;
             }
             // What an outlet says, it reports ("the agency recalled").
@@ -224,7 +224,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             hops.push((
                 entity,
                 Hop {
-                    node: String::new(),
+                    node,
                     mention: hop
                         .mention
                         .as_ref()
@@ -235,9 +235,11 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             ));
         }
         // The publisher is not part of the chain ("told TASS" in a TASS story), unless alone.
-        let is_publisher =
-            |e: usize| publisher.is_some_and(|p| p == e || coref.id(p) == coref.id(e));
-        if hops.len() >= 2 && hops.last().is_some_and(|(e, _)| is_publisher(*e)) {
+        if hops.len() >= 2
+            && hops
+                .last()
+                .is_some_and(|(_, hop)| Some(&hop.node) == publisher_id.as_ref())
+        {
             hops.pop();
         }
         if hops.is_empty() {
@@ -257,13 +259,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             span,
             content: draft.content.map(|c| c.span),
             direct: draft.content.is_some_and(|c| c.direct),
-            hops: hops
-                .into_iter()
-                .map(|(e, mut hop)| {
-                    hop.node = coref.id(e);
-                    hop
-                })
-                .collect(),
+            hops: hops.into_iter().map(|(_, hop)| hop).collect(),
             rule: draft.rule.to_string(),
         };
         attributions.push((span, attribution));
