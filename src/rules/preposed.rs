@@ -36,12 +36,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue; // "the United States continues to supply ..."
         }
         // "did not say when he would leave", "would never tell": nothing is attributed.
-        let negated = (hit.group_start..hit.cue.first).any(|k| {
-            text.tokens[k].info.is(crate::lexicon::class::NEG)
-                || text.word(k).ends_with("n't")
-                || text.word(k).ends_with("n’t")
-        });
-        if negated {
+        if hit.negated {
             continue;
         }
         if hit.verb().has(verb_flag::THAT)

@@ -21,6 +21,8 @@ pub struct VerbHit {
     pub be: bool,
     /// "do", "will", "would", "to"... before it: the base form is finite or infinitive.
     pub modal: bool,
+    /// A negation in the verb group ("did not say", "never told", "didn't say").
+    pub negated: bool,
     /// The first token of the verb group (auxiliaries and adverbs before the verb).
     pub group_start: usize,
 }
@@ -95,6 +97,7 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
             perfect: false,
             be: false,
             modal: false,
+            negated: false,
             group_start: i,
         });
     }
@@ -107,6 +110,7 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
         let w = crate::text::lower(text.word(k - 1), &mut buf);
         let adverb = p.info.is(class::ADV | class::NEG) && !p.info.is(class::AUX)
             || p.has(flag::LY) && !p.info.is(class::ROLE);
+        hit.negated |= p.info.is(class::NEG) || w.ends_with("n't") || w.ends_with("n’t");
         if adverb {
             k -= 1;
             continue;
