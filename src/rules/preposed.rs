@@ -9,7 +9,7 @@ use crate::lexicon::{form, verb_flag};
 use crate::mention::{
     Mention, MentionKind, as_unnamed, classify, np_after, subject_before, subject_before_relative,
 };
-use crate::rules::verb::{VerbHit, skip_adjuncts};
+use crate::rules::verb::{VerbHit, relative_that, skip_adjuncts};
 use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
 use crate::text::Text;
 
@@ -77,15 +77,8 @@ fn opens_clause(text: &Text, k: usize) -> bool {
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
 pub fn introduces_speech(text: &Text, k: usize) -> bool {
-    // "Rust Belt states that have suffered": a relative "that", a verb right after it.
-    if text.word(k) == "that"
-        && let Some(next) = text.tokens.get(k + 1)
-        && !next.has(crate::text::token::flag::CAP)
-        && (next
-            .info
-            .is(crate::lexicon::class::VERB | crate::lexicon::class::AUX)
-            || text.word(k + 1).ends_with("ed"))
-    {
+    // "Rust Belt states that have suffered".
+    if relative_that(text, k) {
         return false;
     }
     // A comma only before a quotation: "stated, "..."", not "a Super Tuesday state, but".

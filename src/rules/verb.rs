@@ -5,6 +5,7 @@
 use crate::lexicon::{Verb, class, form, lexicon, verb_flag};
 use crate::mention::Np;
 use crate::rules::Ctx;
+use crate::text::Text;
 use crate::text::token::{TokenKind, flag};
 
 /// A reporting verb occurrence.
@@ -241,6 +242,16 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
     (k, statement)
 }
 
+/// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",
+/// "states that have suffered"), rather than a complementizer?
+pub fn relative_that(text: &Text, k: usize) -> bool {
+    text.word(k) == "that"
+        && text.tokens.get(k + 1).is_some_and(|next| {
+            !next.has(flag::CAP)
+                && (next.info.is(class::VERB | class::AUX) || text.word(k + 1).ends_with("ed"))
+        })
+}
+
 /// The "that" or colon ending a short prepositional phrase that starts at `k`: nothing in
 /// between but words and numbers that are not verbs or conjunctions, and no verb right after
 /// "that" ("in the days that followed" is no complementizer). "tweeted in response:".
@@ -252,10 +263,7 @@ fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
             return (j > k + 1).then_some(j);
         }
         if text.word(j) == "that" {
-            let next = text.tokens.get(j + 1)?;
-            let verb_next = !next.has(flag::CAP)
-                && (next.info.is(class::VERB | class::AUX) || text.word(j + 1).ends_with("ed"));
-            return (j > k + 1 && !verb_next).then_some(j);
+            return (j > k + 1 && !relative_that(text, j)).then_some(j);
         }
         let wordlike = matches!(
             t.kind,
