@@ -5,24 +5,17 @@
 //!
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
-use crate::lexicon::{class, verb_flag};
+use crate::lexicon::verb_flag;
+use crate::mention::np_end_before;
 use crate::rules::preposed::{content_after, introduces_speech, is_subject};
 use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
-use crate::text::token::flag;
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        let mut i = hit.group_start;
-        // "but on Tuesday wrote that ...": a time phrase between the conjunction and the verb.
-        while i > ctx.start + 1 && {
-            let t = &text.tokens[i - 1];
-            t.info.is(class::TIME | class::MONTH) && !t.has(flag::CAP)
-                || matches!(text.word(i - 1), "on" | "this" | "last" | "later" | "then")
-                || t.info.is(class::TIME) && t.has(flag::CAP) && text.word(i - 2) == "on"
-        } {
-            i -= 1;
-        }
+        // "but on Tuesday wrote that ...": a time phrase may stand between the conjunction
+        // and the verb; `np_end_before` steps back over it as over any subject's.
+        let i = np_end_before(text, ctx.start, hit.group_start).map_or(hit.group_start, |e| e + 1);
         if i <= ctx.start || !matches!(text.word(i - 1), "and" | "but" | "yet") || !hit.is_finite()
         {
             continue;
