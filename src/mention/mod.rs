@@ -9,6 +9,6 @@ mod np;
 
 pub use classify::{Gender, Mention, MentionKind, OUTLET_NAME_WORDS, as_unnamed, classify, slug};
 pub use np::{
-    Np, POSTMODIFIERS, appositive_after, np_after, np_end_before, np_start_before, subject_before,
-    subject_before_relative,
+    Np, POSTMODIFIERS, appositive_after, clause_starts_at, np_after, np_end_before,
+    np_start_before, subject_before, subject_before_relative,
 };

@@ -84,8 +84,6 @@ fn is_np_word(t: &Token) -> bool {
     true
 }
 
-/// A word that can be the head of a noun phrase before a preposition ("spokesman" in
-/// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
 /// Adjectives that follow the noun they describe, with the preposition they take: "officials
 /// familiar with the matter", "people close to Clinton", "a source knowledgeable about the
 /// talks", "lawmakers loyal to the president".
@@ -114,6 +112,8 @@ pub fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
     (fits && is_np_word(noun) && !noun.info.is(class::DET | class::PREP)).then_some(prep - 2)
 }
 
+/// A word that can be the head of a noun phrase before a preposition ("spokesman" in
+/// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
 fn is_nounish(t: &Token) -> bool {
     is_np_word(t) && (t.has(flag::CAP) || t.info.is(class::ROLE | class::TITLE))
 }
@@ -349,35 +349,16 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
     if !is_appositive(text, inner) {
         return None;
     }
-    let mut head_end = open - 2;
-    if head_end < lo {
-        return None;
-    }
-    // "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said".
-    if text.word(head_end) == ")" {
-        let paren = paren_open(text, lo, head_end)?;
-        if paren <= lo {
-            return None;
-        }
-        head_end = paren - 1;
-    }
-    let head_start = np_start_before(text, lo, head_end)?;
-    let np = Np {
-        first: head_start,
-        last: head_end,
-    };
-    if !tokens[np.last].is_cap_word()
-        && !tokens[np.last].info.is(class::ROLE)
-        && !role_with_complement(text, np)
-    {
-        return None;
-    }
+    // A name ending in an abbreviation's period is left to `long_appositive`, which reads the
+    // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
+    let np = described_before(text, lo, open - 1, false)?;
     // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
-    if head_start > lo
-        && tokens[head_start - 1].info.is(class::PREP)
-        && !tokens[head_start - 1].info.is(class::SUB)
-        && !tokens[head_start - 1].has(flag::CAP)
-    {
+    let before = np.first.checked_sub(1).filter(|&b| b >= lo);
+    let object = before.is_some_and(|b| {
+        let t = &tokens[b];
+        t.info.is(class::PREP) && !t.info.is(class::SUB) && !t.has(flag::CAP)
+    });
+    if object {
         return None;
     }
     Some((np, Some(inner)))
@@ -389,7 +370,6 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
 /// travel to Columbus, Ohio, on Wednesday, said", "Fiorina, speaking to Iowans, said"). The
 /// subject is a name or a role noun that starts its clause; the farthest such comma wins.
 fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
-    let tokens = &text.tokens;
     let from = close.saturating_sub(48).max(lo + 1);
     for open in (from..close).filter(|&k| text.word(k) == ",") {
         let inner = Np {
@@ -399,40 +379,12 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
         if inner.first > inner.last || !appositive_stretch(text, inner) {
             continue;
         }
-        let mut head_end = open - 1;
-        if text.word(head_end) == ")" {
-            match paren_open(text, lo, head_end) {
-                Some(paren) if paren > lo => head_end = paren - 1,
-                _ => continue,
-            }
-        }
-        // "Joseph R. Biden Jr.,": the period of an abbreviation ends the name.
-        if text.word(head_end) == "."
-            && head_end > lo
-            && tokens[head_end - 1].kind == TokenKind::Word
-        {
-            head_end -= 1;
-        }
-        let Some(head_start) = np_start_before(text, lo, head_end) else {
+        let Some(np) = described_before(text, lo, open, true) else {
             continue;
         };
-        let head = &tokens[head_end];
-        let np = Np {
-            first: head_start,
-            last: head_end,
-        };
-        if !head.is_cap_word() && !head.info.is(class::ROLE) && !role_with_complement(text, np) {
-            continue;
+        if clause_starts_at(text, lo, np.first) {
+            return Some((np, Some(inner)));
         }
-        let starts_clause = head_start == lo
-            || matches!(
-                text.word(head_start - 1),
-                "," | ";" | "and" | "but" | "But" | "And" | "—" | "--"
-            );
-        if !starts_clause {
-            continue;
-        }
-        return Some((np, Some(inner)));
     }
     None
 }
@@ -440,7 +392,6 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
 /// The subject before an appositive between dashes: "Jason Sims — a teacher from Mount
 /// Pleasant — says".
 fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
-    let tokens = &text.tokens;
     let dash = text.word(close);
     let open = (close.saturating_sub(24).max(lo + 1)..close)
         .rev()
@@ -453,15 +404,44 @@ fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option
     {
         return None;
     }
-    let head_end = open.checked_sub(1).filter(|&e| e >= lo)?;
-    let head_start = np_start_before(text, lo, head_end)?;
+    Some((described_before(text, lo, open, true)?, Some(inner)))
+}
+
+/// The noun phrase an appositive opening after token `open` (its comma or dash) describes: the
+/// phrase right before it, over a short parenthesis ("Rep. Elijah Cummings (D-Md.), chair of
+/// ...") and an abbreviation's period ("Joseph R. Biden Jr., who ..."), headed by a name or
+/// a role noun. `abbreviation` allows the period.
+fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> Option<Np> {
+    let tokens = &text.tokens;
+    let mut head_end = open.checked_sub(1).filter(|&e| e >= lo)?;
+    if text.word(head_end) == ")" {
+        let paren = paren_open(text, lo, head_end).filter(|&p| p > lo)?;
+        head_end = paren - 1;
+    }
+    if abbreviation
+        && text.word(head_end) == "."
+        && head_end > lo
+        && tokens[head_end - 1].kind == TokenKind::Word
+    {
+        head_end -= 1;
+    }
     let np = Np {
-        first: head_start,
+        first: np_start_before(text, lo, head_end)?,
         last: head_end,
     };
     let head = &tokens[head_end];
     (head.is_cap_word() || head.info.is(class::ROLE) || role_with_complement(text, np))
-        .then_some((np, Some(inner)))
+        .then_some(np)
+}
+
+/// Does a clause start at token `k`: the first token the search may use, or after a comma,
+/// semicolon, dash or conjunction?
+pub fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
+    k == lo
+        || matches!(
+            text.word(k - 1),
+            "," | ";" | "and" | "but" | "But" | "And" | "—" | "--"
+        )
 }
 
 /// A role noun with its complement: "Supporters of abortion rights", "Editorial writers across

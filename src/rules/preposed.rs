@@ -170,12 +170,7 @@ fn quantifier_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
         }
         of - 1
     };
-    let opens_clause = first == ctx.start
-        || matches!(
-            text.word(first - 1),
-            "," | ";" | "and" | "but" | "But" | "And"
-        );
-    if !opens_clause {
+    if !crate::mention::clause_starts_at(text, ctx.start, first) {
         return None;
     }
     let np = crate::mention::Np {
