@@ -147,7 +147,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             // leader not to move, said an American official").
             let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
             let later_inverted = |a: usize, b: usize| {
-                let said = matches!(text.word(frames[a].cue.first), "said" | "says");
+                let said = crate::rules::cue_verb_is(text, &frames[a], |verb| verb.lemma == "say");
                 frames[a].cue.first > frames[b].cue.first && frames[a].rule == "inverted" && !said
             };
             if mutual && frames[i].cue.first < frames[j].cue.first && !later_inverted(j, i) {

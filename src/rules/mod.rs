@@ -25,6 +25,7 @@ pub mod via;
 #[cfg(test)]
 pub mod tests;
 
+use crate::lexicon;
 use crate::mention::{Mention, Np};
 use crate::model::Relation;
 use crate::span::Span;
@@ -251,6 +252,14 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.
+/// Does the reporting verb at a frame's cue have a reading that `accepts`?
+pub fn cue_verb_is(text: &Text, frame: &Frame, accepts: impl Fn(&lexicon::Verb) -> bool) -> bool {
+    let lex = lexicon::lexicon();
+    lex.verb_forms(text.tokens[frame.cue.first].info)
+        .iter()
+        .any(|f| accepts(lex.verb(f.verb)))
+}
+
 pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
     found
         .iter()

@@ -77,10 +77,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
 
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
 fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
-    let lex = crate::lexicon::lexicon();
-    lex.verb_forms(text.tokens[frame.cue.first].info)
-        .iter()
-        .any(|f| lex.verb(f.verb).has(verb_flag::SPEECH))
+    crate::rules::cue_verb_is(text, frame, |verb| verb.has(verb_flag::SPEECH))
 }
 
 #[cfg(test)]
