@@ -809,7 +809,6 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         return None;
     }
     let np = mention.np;
-
     let head = &text.tokens[np.last];
     let word = text.word(np.last);
     let nounish = head.kind == TokenKind::Word

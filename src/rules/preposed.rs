@@ -267,10 +267,7 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     let (k, statement) = skip_adjuncts(ctx, k);
     let mut k = k;
     // "Costa reported from Washington.": a reporter's credit line.
-    if text.word(k) == "from"
-        && !quote_follows_soon(text, k, ctx.end)
-        && !that_follows(text, k, ctx.end)
-    {
+    if text.word(k) == "from" && !speech_follows_soon(text, k, ctx.end) {
         return None;
     }
     if hit.verb().has(verb_flag::OBJECT) && text.word(k) == "as" {
@@ -303,14 +300,10 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
 }
 
-/// A "that" within a few tokens: "reported from Kabul that ...".
-fn that_follows(text: &Text, k: usize, end: usize) -> bool {
-    (k..(k + 8).min(end)).any(|j| text.word(j) == "that")
-}
-
-/// A quotation opening within a few tokens: "reported from Kabul, "..."".
-fn quote_follows_soon(text: &Text, k: usize, end: usize) -> bool {
-    (k..(k + 8).min(end)).any(|j| text.tokens[j].is_double_quote())
+/// A "that" or a quotation mark within a few tokens of `k`: "reported from Kabul that ...",
+/// "reported from Kabul, "..."".
+fn speech_follows_soon(text: &Text, k: usize, end: usize) -> bool {
+    (k..(k + 8).min(end)).any(|j| text.word(j) == "that" || text.tokens[j].is_double_quote())
 }
 
 /// Skips the recipient or object right after a verb like "told": "told reporters", "told
