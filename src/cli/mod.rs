@@ -70,36 +70,41 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
 fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let output_file = args::output_file(args.output.as_deref());
+    stream_documents(&settings, output_file, warnings, |analysed| {
+        let line = ExtractLine {
+            analysis: &analysed.analysis,
+            url: analysed.url.as_deref(),
+            date: analysed.date.as_deref(),
+        };
+        let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
+        bytes.push(b'\n');
+        bytes
+    })
+}
+
+/// Writes `render` of every document, in input order, each as soon as it is ready: to
+/// `output_file`, or down standard output flushed after each document (no progress bar
+/// then when it is a terminal: the output would run through it).
+fn stream_documents(
+    settings: &documents::Settings,
+    output_file: Option<&Path>,
+    warnings: &Warnings,
+    render: impl Fn(documents::Analysed) -> Vec<u8> + Sync,
+) -> Result<(), Error> {
     let mut output = Output::open(output_file)?;
-    // Lines streaming to the terminal would run through the bar.
-    let lines_on_terminal = output_file.is_none() && io::stdout().is_terminal();
+    let on_terminal = output_file.is_none() && io::stdout().is_terminal();
     let progress = Progress::unless(
-        lines_on_terminal,
+        on_terminal,
         input::total_size(&settings.locations),
         warnings,
     );
-    documents::analyse(
-        &settings,
-        &progress,
-        |analysed| {
-            let line = ExtractLine {
-                analysis: &analysed.analysis,
-                url: analysed.url.as_deref(),
-                date: analysed.date.as_deref(),
-            };
-            let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
-            bytes.push(b'\n');
-            bytes
-        },
-        |line| {
-            output.write_all(&line)?;
-            // Down a pipe, each line goes as soon as it is ready.
-            if output_file.is_none() {
-                output.write_with(|out| out.flush())?;
-            }
-            Ok(())
-        },
-    )?;
+    documents::analyse(settings, &progress, render, |bytes| {
+        output.write_all(&bytes)?;
+        if output_file.is_none() {
+            output.write_with(|out| out.flush())?;
+        }
+        Ok(())
+    })?;
     progress.finish();
     output.finish()
 }
@@ -151,36 +156,24 @@ fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
 /// The rule trace of every document, in input order, each written as soon as it is ready.
 fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
-    let mut output = Output::open(None)?;
-    let progress = Progress::unless(
-        io::stdout().is_terminal(),
-        input::total_size(&settings.locations),
-        warnings,
-    );
-    documents::analyse(
-        &settings,
-        &progress,
-        |analysed| {
-            let document = &analysed.analysis.document;
-            // A publisher from metadata is not in the text: pass it on as the analysis had it.
-            let publisher = document
-                .publisher
-                .as_ref()
-                .filter(|_| document.publisher_mention.is_none())
-                .and_then(|id| analysed.analysis.entities.iter().find(|e| &e.id == id))
-                .map(|entity| entity.label.as_str());
-            let input = DocumentInput {
-                id: &document.id,
-                text: &analysed.text,
-                path: document.path.as_deref(),
-                title: document.title.as_deref(),
-                publisher,
-            };
-            format!("== {}\n{}\n", document.id, provgraph::explain(&input))
-        },
-        |trace| output.write_all(trace.as_bytes()),
-    )?;
-    output.finish()
+    stream_documents(&settings, None, warnings, |analysed| {
+        let document = &analysed.analysis.document;
+        // A publisher from metadata is not in the text: pass it on as the analysis had it.
+        let publisher = document
+            .publisher
+            .as_ref()
+            .filter(|_| document.publisher_mention.is_none())
+            .and_then(|id| analysed.analysis.entities.iter().find(|e| &e.id == id))
+            .map(|entity| entity.label.as_str());
+        let input = DocumentInput {
+            id: &document.id,
+            text: &analysed.text,
+            path: document.path.as_deref(),
+            title: document.title.as_deref(),
+            publisher,
+        };
+        format!("== {}\n{}\n", document.id, provgraph::explain(&input)).into_bytes()
+    })
 }
 
 /// Analyses every document into one graph; `keep` sees each analysed document, in input order,
