@@ -1,11 +1,15 @@
 //! Measures analysis throughput on a JSON Lines corpus (one `{"text": ...}` per line):
-//! `cargo run --release --example throughput -- ../shared/bench/newswire.jsonl [ROUNDS]`.
+//! `cargo run --release --example throughput -- ../shared/bench/newswire.jsonl [ROUNDS] [STAGE]`,
+//! where STAGE is `analyze` (the default: the whole analysis), `text` (tokens, sentences and
+//! quotations) or `tokens` (tokens only).
 use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: throughput FILE.jsonl [ROUNDS]");
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let stage = args.next().unwrap_or_else(|| "analyze".to_string());
+    let lexicon = provgraph::lexicon::lexicon();
     let texts: Vec<(String, String)> = std::fs::read_to_string(&path)
         .expect("readable corpus")
         .lines()
@@ -22,14 +26,18 @@ fn main() {
         let start = Instant::now();
         attributions = 0;
         for (id, text) in &texts {
-            attributions += provgraph::analyze(&provgraph::DocumentInput::new(id, text))
-                .attributions
-                .len();
+            attributions += match stage.as_str() {
+                "tokens" => provgraph::text::token::tokenize(text, lexicon).len(),
+                "text" => provgraph::text::Text::new(text, lexicon).sentences.len(),
+                _ => provgraph::analyze(&provgraph::DocumentInput::new(id, text))
+                    .attributions
+                    .len(),
+            };
         }
         best = best.min(start.elapsed().as_secs_f64());
     }
     println!(
-        "{} documents, {:.1} MB, {} attributions: {:.3} s, {:.1} MB/s (one thread)",
+        "{stage}: {} documents, {:.1} MB, {} attributions (tokens, sentences): {:.3} s, {:.1} MB/s (one thread)",
         texts.len(),
         bytes as f64 / 1e6,
         attributions,

@@ -618,6 +618,12 @@ impl Lexicon {
         self.table.get(word, buf)
     }
 
+    /// Looks the word `text[start..end]` up: the same as `word(&text[start..end])`, faster.
+    #[inline]
+    pub fn word_in(&self, text: &str, start: usize, end: usize, buf: &mut String) -> WordInfo {
+        self.table.get_in(text, start, end, buf)
+    }
+
     pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {
         match info.verb_forms {
             0 => &[],

@@ -105,20 +105,14 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens. Words are looked up in `lexicon`.
 pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens = scan(text);
-    let mut lower = String::new();
-    for token in &mut tokens {
-        if token.kind == TokenKind::Word {
-            token.info = lexicon.word(&text[token.start as usize..token.end as usize], &mut lower);
-        }
-    }
+    let mut tokens = scan(text, Some(lexicon));
     mark_paragraphs(&mut tokens, text);
     tokens
 }
 
 /// Token spans without lexicon lookups (used to tokenize the lexicon's own names).
 pub fn tokenize_plain(text: &str) -> Vec<(usize, usize)> {
-    scan(text)
+    scan(text, None)
         .iter()
         .map(|t| (t.start as usize, t.end as usize))
         .collect()
@@ -142,8 +136,14 @@ fn mark_paragraphs(tokens: &mut [Token], text: &str) {
     }
 }
 
-fn scan(text: &str) -> Vec<Token> {
+/// The tokens of `text`; words are looked up in `lexicon` as they are found, if one is given.
+fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
     let bytes = text.as_bytes();
+    let mut lower = String::new();
+    let mut look_up = |start: usize, end: usize| match lexicon {
+        Some(lexicon) => lexicon.word_in(text, start, end, &mut lower),
+        None => WordInfo::default(),
+    };
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut pos = 0;
     let mut space_before = true;
@@ -151,47 +151,43 @@ fn scan(text: &str) -> Vec<Token> {
 
     while pos < text.len() {
         let b = bytes[pos];
-        if b < 0x80 {
-            match ASCII_CLASS[b as usize] {
-                SPACE => {
-                    space_before = true;
-                    pos += 1;
-                    continue;
-                }
-                LINE => {
-                    space_before = true;
-                    newlines = newlines.saturating_add(1);
-                    pos += 1;
-                    continue;
-                }
-                _ => {}
-            }
+        let class = BYTE_CLASS[b as usize] & CLASS;
+        if class == SPACE {
+            space_before = true;
+            pos += 1;
+            continue;
+        }
+        if class == LINE {
+            space_before = true;
+            newlines = newlines.saturating_add(1);
+            pos += 1;
+            continue;
         }
         // The common case: a plain ASCII word or number ending at a space or a plain mark.
-        if b < 0x80 && ASCII_CLASS[b as usize] == ALNUM {
+        if class == ALNUM {
             let mut end = pos + 1;
             while end < bytes.len() && is_ascii_alnum(bytes[end]) {
                 end += 1;
             }
-            let plain_end =
-                end == bytes.len() || bytes[end] < 0x80 && PLAIN_END[bytes[end] as usize];
+            let plain_end = end == bytes.len() || BYTE_CLASS[bytes[end] as usize] & PLAIN_END != 0;
             if plain_end {
                 let mut flags = word_flags(space_before, newlines);
                 space_before = false;
                 newlines = 0;
                 let word = &bytes[pos..end];
-                let kind = if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
-                    TokenKind::Number
-                } else {
-                    flags |= shape_flags_ascii(word);
-                    TokenKind::Word
-                };
+                let (kind, info) =
+                    if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
+                        (TokenKind::Number, WordInfo::default())
+                    } else {
+                        flags |= shape_flags_ascii(word);
+                        (TokenKind::Word, look_up(pos, end))
+                    };
                 tokens.push(Token {
                     start: pos as u32,
                     end: end as u32,
                     kind,
                     flags,
-                    info: WordInfo::default(),
+                    info,
                 });
                 pos = end;
                 continue;
@@ -226,6 +222,7 @@ fn scan(text: &str) -> Vec<Token> {
         };
         if kind == TokenKind::Word {
             token.flags |= shape_flags(&text[start..end]);
+            token.info = look_up(start, end);
         }
         tokens.push(token);
         pos = end;
@@ -233,32 +230,27 @@ fn scan(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Classes of ASCII bytes: white space, line break, letter or digit, anything else.
+/// Classes of bytes: white space, line break, ASCII letter or digit, anything else (0, also
+/// every byte of a non-ASCII character); [`PLAIN_END`] may be added to a class.
 const SPACE: u8 = 1;
 const LINE: u8 = 2;
 const ALNUM: u8 = 3;
+/// The bits of the class proper.
+const CLASS: u8 = 7;
+/// A byte that ends a word with no chance of joining it to what follows (unlike "-", ".", "'").
+const PLAIN_END: u8 = 8;
 
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
-        table[b] = match b as u8 {
+        let class = match b as u8 {
             b' ' | b'\t' | b'\r' | 0x0b | 0x0c => SPACE,
             b'\n' => LINE,
             b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
             _ => 0,
         };
-        b += 1;
-    }
-    table
-};
-
-/// Bytes that end a word with no chance of joining it to what follows (unlike "-", ".", "'").
-static PLAIN_END: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = matches!(
+        let plain_end = matches!(
             b as u8,
             b' ' | b'\n'
                 | b'\t'
@@ -273,6 +265,7 @@ static PLAIN_END: [bool; 128] = {
                 | b'['
                 | b']'
         );
+        table[b] = class | if plain_end { PLAIN_END } else { 0 };
         b += 1;
     }
     table
@@ -280,7 +273,7 @@ static PLAIN_END: [bool; 128] = {
 
 #[inline]
 fn is_ascii_alnum(b: u8) -> bool {
-    b < 0x80 && ASCII_CLASS[b as usize] == ALNUM
+    BYTE_CLASS[b as usize] == ALNUM
 }
 
 /// The flags a token gets from the white space before it.
