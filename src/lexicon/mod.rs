@@ -624,6 +624,12 @@ impl Lexicon {
         self.table.get_in(text, start, end, buf)
     }
 
+    /// Looks up `text[start..end]`, a word of ASCII letters and digits only.
+    #[inline]
+    pub fn plain_word_in(&self, text: &str, start: usize, end: usize) -> WordInfo {
+        self.table.get_plain(text, start, end)
+    }
+
     pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {
         match info.verb_forms {
             0 => &[],

@@ -133,6 +133,20 @@ impl WordTable {
         self.long.get(key).copied().unwrap_or_default()
     }
 
+    /// The info of `text[start..end]`, a word of ASCII letters and digits only (so with no
+    /// final period to drop): the same as `get_in`, with fewer checks.
+    #[inline]
+    pub fn get_plain(&self, text: &str, start: usize, end: usize) -> WordInfo {
+        let len = end - start;
+        if len <= INLINE {
+            return self.probe(key_of(text.as_bytes(), start, len));
+        }
+        match self.long.is_empty() {
+            true => WordInfo::default(),
+            false => self.get_in(text, start, end, &mut String::new()),
+        }
+    }
+
     /// Looks up a short ASCII word in the slots.
     #[inline]
     fn probe(&self, (key, hash): (u128, u64)) -> WordInfo {

@@ -144,6 +144,10 @@ fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
         Some(lexicon) => lexicon.word_in(text, start, end, &mut lower),
         None => WordInfo::default(),
     };
+    let look_up_plain = |start: usize, end: usize| match lexicon {
+        Some(lexicon) => lexicon.plain_word_in(text, start, end),
+        None => WordInfo::default(),
+    };
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut pos = 0;
     let mut space_before = true;
@@ -169,7 +173,14 @@ fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
             while end < bytes.len() && is_ascii_alnum(bytes[end]) {
                 end += 1;
             }
-            let plain_end = end == bytes.len() || BYTE_CLASS[bytes[end] as usize] & PLAIN_END != 0;
+            // A mark that may join two words ("U.S", "1,000", "O'Neill", "France-Presse")
+            // does not when no letter or digit follows it.
+            let plain_end = end == bytes.len()
+                || BYTE_CLASS[bytes[end] as usize] & PLAIN_END != 0
+                || matches!(bytes[end], b',' | b'.' | b':' | b'-' | b'&' | b'\'')
+                    && bytes
+                        .get(end + 1)
+                        .is_none_or(|&next| next < 0x80 && !is_ascii_alnum(next));
             if plain_end {
                 let mut flags = word_flags(space_before, newlines);
                 space_before = false;
@@ -180,7 +191,7 @@ fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
                         (TokenKind::Number, WordInfo::default())
                     } else {
                         flags |= shape_flags_ascii(word);
-                        (TokenKind::Word, look_up(pos, end))
+                        (TokenKind::Word, look_up_plain(pos, end))
                     };
                 tokens.push(Token {
                     start: pos as u32,
@@ -192,6 +203,21 @@ fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
                 pos = end;
                 continue;
             }
+        }
+        // A plain ASCII mark (not a quotation mark, dash, apostrophe or period) is a token of
+        // its own.
+        if class == 0 && b < 0x80 && !matches!(b, b'"' | b'`' | b'\'' | b'-' | b'.') {
+            tokens.push(Token {
+                start: pos as u32,
+                end: pos as u32 + 1,
+                kind: TokenKind::Punct,
+                flags: word_flags(space_before, newlines),
+                info: WordInfo::default(),
+            });
+            space_before = false;
+            newlines = 0;
+            pos += 1;
+            continue;
         }
         let c = char_at(bytes, text, pos).unwrap_or(' ');
         let clen = c.len_utf8();
