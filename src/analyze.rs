@@ -86,7 +86,8 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         Hop(usize, usize),
     }
     let names = name_mentions(&text);
-    let mut items: Vec<(usize, Item)> = Vec::new();
+    let hop_count: usize = drafts.iter().map(|draft| draft.hops.len()).sum();
+    let mut items: Vec<(usize, Item)> = Vec::with_capacity(names.len() + hop_count);
     let mut hop_tokens: Vec<Np> = drafts
         .iter()
         .flat_map(|d| {
@@ -117,7 +118,16 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     items.sort_by_key(|(position, _)| *position);
 
     let mut coref = Coref::new(&text, input.id);
-    let mut resolved: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // The entity of each hop: `resolved[first_hop[d] + h]` for hop `h` of draft `d`.
+    let first_hop: Vec<usize> = drafts
+        .iter()
+        .scan(0, |next, draft| {
+            let first = *next;
+            *next += draft.hops.len();
+            Some(first)
+        })
+        .collect();
+    let mut resolved: Vec<Option<usize>> = vec![None; hop_count];
     for (_, item) in &items {
         match item {
             Item::Name(np, sentence) => {
@@ -152,7 +162,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                     if let Some(appositive) = hop.appositive {
                         coref.describe(entity, appositive);
                     }
-                    resolved.insert((*d, *h), entity);
+                    resolved[first_hop[*d] + *h] = Some(entity);
                 }
             }
         }
@@ -171,8 +181,8 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         };
         let prev_index = prev.0;
         for h in 0..draft.hops.len() {
-            if let Some(&entity) = resolved.get(&(prev_index, h)) {
-                resolved.insert((d, h), entity);
+            if let Some(entity) = resolved[first_hop[prev_index] + h] {
+                resolved[first_hop[d] + h] = Some(entity);
             }
         }
     }
@@ -204,9 +214,9 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     let mut used: Vec<usize> = Vec::new();
     let mut attributions: Vec<(Span, Attribution)> = Vec::new();
     for (d, draft) in drafts.iter().enumerate() {
-        let mut hops: Vec<(usize, Hop)> = Vec::new();
+        let mut hops: Vec<(usize, Hop)> = Vec::with_capacity(draft.hops.len());
         for (h, hop) in draft.hops.iter().enumerate() {
-            let Some(&entity) = resolved.get(&(d, h)) else {
+            let Some(entity) = resolved[first_hop[d] + h] else {
                 continue;
             };
             // Hops are compared by node id, which is what merges entities: the same source
