@@ -45,7 +45,13 @@ pub struct Ctx<'t, 'a> {
     triggers: Vec<usize>,
     /// The reporting verbs used as verbs.
     verbs: Vec<verb::VerbHit>,
+    /// The subjects of verbs found so far, by the verb's cue: the preposed and postposed rules
+    /// both look for the subject of every verb (see [`preposed::subject_of`]).
+    pub(crate) subjects: std::cell::RefCell<Vec<(Np, Subject)>>,
 }
+
+/// A verb's subject and the appositive describing it, if it has one.
+pub(crate) type Subject = Option<(Mention, Option<Np>)>;
 
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
@@ -77,6 +83,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             headline,
             triggers,
             verbs: Vec::new(),
+            subjects: std::cell::RefCell::new(Vec::new()),
         };
         verbs.extend(ctx.triggers.iter().filter_map(|&i| verb::verb_at(&ctx, i)));
         ctx.verbs = verbs;

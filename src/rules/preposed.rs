@@ -92,7 +92,23 @@ pub fn introduces_speech(text: &Text, k: usize) -> bool {
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
 /// phrase as an unnamed source ("respondents said").
+///
+/// Found once per verb and sentence: the preposed and postposed rules both ask.
 pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::mention::Np>)> {
+    if let Some((_, subject)) = ctx
+        .subjects
+        .borrow()
+        .iter()
+        .find(|(cue, _)| *cue == hit.cue)
+    {
+        return subject.clone();
+    }
+    let subject = find_subject(ctx, hit);
+    ctx.subjects.borrow_mut().push((hit.cue, subject.clone()));
+    subject
+}
+
+fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::mention::Np>)> {
     let text = ctx.text;
     let plain_speech = matches!(
         hit.verb().lemma.as_str(),
