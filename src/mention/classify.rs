@@ -852,22 +852,42 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
 /// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
+    push_slug(&mut out, label);
+    out
+}
+
+/// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
+/// allocation.
+pub fn push_slug(out: &mut String, label: &str) {
+    let start = out.len();
     let mut pending_dash = false;
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash {
-                out.push('-');
-                pending_dash = false;
+    let bytes = label.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII needs no decoding: letters and digits are kept, an apostrophe is dropped
+            // ("Kremlin's" → "kremlins") and anything else separates words.
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if pending_dash {
+                    out.push('-');
+                    pending_dash = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' {
+                pending_dash = out.len() > start;
             }
-            out.push(c.to_ascii_lowercase());
             continue;
         }
+        let c = label[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         let folded = fold_ascii(c);
         if folded.is_empty() {
-            if c == '\'' || c == '’' {
-                continue; // "Kremlin's" → "kremlins"
+            if c == '’' {
+                continue;
             }
-            pending_dash = !out.is_empty();
+            pending_dash = out.len() > start;
             continue;
         }
         for f in folded.chars() {
@@ -878,19 +898,19 @@ pub fn slug(label: &str) -> String {
                 }
                 out.push(f.to_ascii_lowercase());
             } else if f != '\'' {
-                pending_dash = !out.is_empty();
+                pending_dash = out.len() > start;
             }
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         // Names in scripts without an ASCII transliteration here: keep them distinct.
         let mut hash: u64 = 0xcbf29ce484222325;
         for b in label.bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
         }
-        out = format!("x-{:012x}", hash & 0xffff_ffff_ffff);
+        use std::fmt::Write;
+        let _ = write!(out, "x-{:012x}", hash & 0xffff_ffff_ffff);
     }
-    out
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.
