@@ -47,6 +47,8 @@ pub struct EntityBuild<'t> {
     pub generic: bool,
     /// Known to be a person: a given name, a title, or "he"/"she" referred to it.
     pub personal: bool,
+    /// Where it was last mentioned in the coreference history, if it was.
+    last_event: Option<usize>,
 }
 
 impl<'t> EntityBuild<'t> {
@@ -69,6 +71,7 @@ impl<'t> EntityBuild<'t> {
             statement: false,
             generic: false,
             personal: false,
+            last_event: None,
         }
     }
 
@@ -184,8 +187,9 @@ pub struct Coref<'t, 'a> {
     persons: FxHashMap<std::borrow::Cow<'t, str>, usize>,
     /// Outlets, organizations and countries of the lexicon.
     known: FxHashMap<NameTarget, usize>,
-    /// People by each word of their names: the first and last link of a list in
-    /// `word_links`, in the order they were indexed.
+    /// Every word of the people's names seen so far, with the people indexed by it: the first
+    /// and last link of a list in `word_links`, in the order they were indexed (`NO_LINK`
+    /// for words of names that made no person of their own, such as "Reuters").
     word_persons: FxHashMap<&'t str, (usize, usize)>,
     /// Linked lists of people for `word_persons`: a person and the next link (`NO_LINK` at
     /// the end). One vector instead of a vector per word.
@@ -194,14 +198,15 @@ pub struct Coref<'t, 'a> {
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
-    /// Where each entity was last mentioned in `history` (`None` if never, or if added later).
-    last_event: Vec<Option<usize>>,
-    /// Every word of the people's names seen so far.
-    name_words: rustc_hash::FxHashSet<&'t str>,
 }
 
 /// How many mentions back any antecedent search looks (keeps long documents linear).
 const HISTORY_WINDOW: usize = 400;
+
+/// An empty map with room for `n` entries.
+fn map_with_capacity<K, V>(n: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(n, Default::default())
+}
 
 /// The end of a list in `Coref::word_links`.
 const NO_LINK: usize = usize::MAX;
@@ -211,21 +216,23 @@ const PRONOUN_REACH: usize = 6;
 
 impl<'t, 'a> Coref<'t, 'a> {
     pub fn new(text: &'t Text<'a>, document: &str) -> Coref<'t, 'a> {
+        // Room for a typical document's mentions and entities up front (news text has about
+        // one mention every 25 tokens), instead of growing every table step by step.
+        let mentions = text.tokens.len() / 25 + 8;
+        let entities = mentions / 2;
         Coref {
             text,
             document_slug: slug(document),
-            entities: Vec::new(),
-            by_key: FxHashMap::default(),
+            entities: Vec::with_capacity(entities),
+            by_key: map_with_capacity(entities),
             key: String::new(),
-            persons: FxHashMap::default(),
-            known: FxHashMap::default(),
-            word_persons: FxHashMap::default(),
-            word_links: Vec::new(),
-            by_label: FxHashMap::default(),
+            persons: map_with_capacity(entities),
+            known: map_with_capacity(entities / 2),
+            word_persons: map_with_capacity(entities * 2),
+            word_links: Vec::with_capacity(entities * 2),
+            by_label: map_with_capacity(entities),
             by_acronym: FxHashMap::default(),
-            history: Vec::new(),
-            last_event: Vec::new(),
-            name_words: Default::default(),
+            history: Vec::with_capacity(mentions),
         }
     }
 
@@ -250,7 +257,13 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// The text of a phrase with its white space folded; borrowed when it needs no folding.
     fn words_cow(&self, np: Np) -> std::borrow::Cow<'t, str> {
         let raw: &'t str = self.text.span(np.first, np.last).slice(self.text.src);
-        let plain = !raw.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) && !raw.contains("  ");
+        // One pass: no line break or tab, and no two spaces in a row.
+        let mut previous = 0;
+        let plain = raw.bytes().all(|b| {
+            let ok = !matches!(b, b'\n' | b'\r' | b'\t') && !(b == b' ' && previous == b' ');
+            previous = b;
+            ok
+        });
         if plain {
             return std::borrow::Cow::Borrowed(raw);
         }
@@ -322,10 +335,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                         .is(class::PREP | class::ADV | class::SUB)
                     && !(s.start..first - 1).any(|k| self.text.word(k) == ",")
         });
-        if self.last_event.len() <= entity {
-            self.last_event.resize(entity + 1, None);
-        }
-        self.last_event[entity] = Some(self.history.len());
+        e.last_event = Some(self.history.len());
         self.history.push(Event {
             token: mention.np.first,
             sentence: at.sentence,
@@ -363,13 +373,14 @@ impl<'t, 'a> Coref<'t, 'a> {
         // that up is much cheaper than classifying it.
         let first = &self.text.tokens[np.first];
         let known_name = first.info.is(class::NAME_START);
-        if np.len() == 1 && !known_name && !self.name_words.contains(self.text.word(np.first)) {
+        if np.len() == 1 && !known_name && !self.word_persons.contains_key(self.text.word(np.first))
+        {
             return;
         }
         let mention = classify(self.text, np);
         let keep = match &mention.kind {
             MentionKind::Person { name, .. } => {
-                name.len() > 1 || self.name_words.contains(self.text.word(name.first))
+                name.len() > 1 || self.word_persons.contains_key(self.text.word(name.first))
             }
             MentionKind::Known { .. } => true,
             _ => false,
@@ -523,7 +534,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         let mut word_count = 0;
         let mut surname: &'t str = "";
         for w in words.clone() {
-            self.name_words.insert(w);
+            self.word_persons.entry(w).or_insert((NO_LINK, NO_LINK));
             word_count += 1;
             surname = w;
         }
@@ -565,7 +576,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                         && e.name_words.contains(&surname)
                 })
                 .filter_map(|i| {
-                    let at = self.last_event.get(i).copied().flatten()?;
+                    let at = self.entities[i].last_event?;
                     (at >= window_start).then_some((at, i))
                 })
                 .max()
@@ -595,19 +606,19 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Indexes a person by the words of their name.
     fn index_name_words(&mut self, i: usize) {
         for &word in &self.entities[i].name_words {
-            match self.word_persons.get_mut(word) {
-                None => {
-                    self.word_persons
-                        .insert(word, (self.word_links.len(), self.word_links.len()));
+            let new = self.word_links.len();
+            match self.word_persons.entry(word).or_insert((NO_LINK, NO_LINK)) {
+                (first, last) if *first == NO_LINK => {
+                    *first = new;
+                    *last = new;
                     self.word_links.push((i, NO_LINK));
                 }
-                Some((first, last)) => {
+                (first, last) => {
                     let mut link = *first;
                     while link != NO_LINK && self.word_links[link].0 != i {
                         link = self.word_links[link].1;
                     }
                     if link == NO_LINK {
-                        let new = self.word_links.len();
                         self.word_links[*last].1 = new;
                         *last = new;
                         self.word_links.push((i, NO_LINK));
