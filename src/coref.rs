@@ -260,7 +260,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         // One pass: no line break or tab, and no two spaces in a row.
         let mut previous = 0;
         let plain = raw.bytes().all(|b| {
-            let ok = !matches!(b, b'\n' | b'\r' | b'\t') && !(b == b' ' && previous == b' ');
+            let ok = !(matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous == b' ');
             previous = b;
             ok
         });
