@@ -1044,7 +1044,8 @@ impl<'t, 'a> Coref<'t, 'a> {
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
 /// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
 pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
-    let mut out = Vec::new();
+    // About one name every ten tokens in news text.
+    let mut out = Vec::with_capacity(text.tokens.len() / 10);
     for (si, s) in text.sentences.iter().enumerate() {
         let mut i = s.start;
         while i < s.end {
@@ -1055,24 +1056,24 @@ pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
             }
             let mut j = i;
             while j + 1 < s.end {
-                let n = &text.tokens[j + 1];
-                // "Secretary of State Madeleine Albright": "of" between capitalized words.
-                let of_between =
-                    text.word(j + 1) == "of" && j + 2 < s.end && text.tokens[j + 2].is_cap_word();
-                if of_between {
+                if text.tokens[j + 1].is_cap_word() {
                     j += 1;
                     continue;
                 }
-                let dot_after_abbrev = text.word(j + 1) == "."
-                    && (text.tokens[j].has(crate::text::token::flag::INITIAL)
-                        || lexicon().abbreviation(text.word(j)).is_some());
-                if n.is_cap_word()
-                    || dot_after_abbrev && j + 2 < s.end && text.tokens[j + 2].is_cap_word()
-                {
-                    j += 1;
-                } else {
+                // Else only a word between capitalized words continues the name: "of"
+                // ("Secretary of State Madeleine Albright") or the dot of an abbreviation.
+                if !(j + 2 < s.end && text.tokens[j + 2].is_cap_word()) {
                     break;
                 }
+                let between = text.word(j + 1);
+                let continues = between == "of"
+                    || between == "."
+                        && (text.tokens[j].has(crate::text::token::flag::INITIAL)
+                            || lexicon().abbreviation(text.word(j)).is_some());
+                if !continues {
+                    break;
+                }
+                j += 1;
             }
             out.push((Np { first: i, last: j }, si));
             i = j + 1;
