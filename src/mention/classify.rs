@@ -129,6 +129,11 @@ const OUTLET_MODIFIERS: &[&str] = &[
 /// Honorifics that are not worth keeping as titles.
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."];
 
+/// Is `word` one of the `NAME_PARTICLES` (all of two or three letters)?
+fn is_name_particle(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && NAME_PARTICLES.contains(&word)
+}
+
 fn cap(text: &Text, i: usize) -> bool {
     text.tokens[i].is_cap_word()
 }
@@ -219,7 +224,7 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
             first = k;
             continue;
         }
-        if NAME_PARTICLES.contains(&text.word(k)) && k > body.first && cap(text, k - 1) {
+        if is_name_particle(text.word(k)) && k > body.first && cap(text, k - 1) {
             first = k;
             continue;
         }
@@ -302,9 +307,9 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
     if t.kind == TokenKind::Word && !t.info.is(class::NAME_START) {
         return None; // no known name starts with this word (numbers are not looked up)
     }
-    let lex = lexicon();
+    let entries = lexicon().names_starting(text.word(i));
     let mut best: Option<(NameTarget, usize, bool)> = None;
-    for entry in lex.names_starting(text.word(i)) {
+    for entry in entries {
         let n = entry.tokens.len();
         if i + n - 1 > last {
             continue;
@@ -320,11 +325,7 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
     }
     if best.is_none() && text.tokens[i].is_cap_word() {
         // "The Wall Street journal": a long name written with a lower-case word.
-        let mut next = i + 1;
-        while next <= last && text.tokens[next].kind == TokenKind::Word && next < i + 6 {
-            next += 1;
-        }
-        for entry in lex.names_starting(text.word(i)) {
+        for entry in entries {
             let n = entry.tokens.len();
             if n < 3 || entry.short || i + n - 1 > last {
                 continue;
@@ -394,7 +395,7 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                     | class::PREP
                     | class::CONJ
                     | class::OUTLET_WORD)
-                && !NAME_PARTICLES.contains(&text.word(i))
+                // (A capitalized word is never one of the lower-case `NAME_PARTICLES`.)
                 && !text.word(i).contains('.')
         });
         if plain
@@ -852,22 +853,42 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
 /// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
+    push_slug(&mut out, label);
+    out
+}
+
+/// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
+/// allocation.
+pub fn push_slug(out: &mut String, label: &str) {
+    let start = out.len();
     let mut pending_dash = false;
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash {
-                out.push('-');
-                pending_dash = false;
+    let bytes = label.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII needs no decoding: letters and digits are kept, an apostrophe is dropped
+            // ("Kremlin's" → "kremlins") and anything else separates words.
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if pending_dash {
+                    out.push('-');
+                    pending_dash = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' {
+                pending_dash = out.len() > start;
             }
-            out.push(c.to_ascii_lowercase());
             continue;
         }
+        let c = label[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         let folded = fold_ascii(c);
         if folded.is_empty() {
-            if c == '\'' || c == '’' {
-                continue; // "Kremlin's" → "kremlins"
+            if c == '’' {
+                continue;
             }
-            pending_dash = !out.is_empty();
+            pending_dash = out.len() > start;
             continue;
         }
         for f in folded.chars() {
@@ -878,19 +899,19 @@ pub fn slug(label: &str) -> String {
                 }
                 out.push(f.to_ascii_lowercase());
             } else if f != '\'' {
-                pending_dash = !out.is_empty();
+                pending_dash = out.len() > start;
             }
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         // Names in scripts without an ASCII transliteration here: keep them distinct.
         let mut hash: u64 = 0xcbf29ce484222325;
         for b in label.bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
         }
-        out = format!("x-{:012x}", hash & 0xffff_ffff_ffff);
+        use std::fmt::Write;
+        let _ = write!(out, "x-{:012x}", hash & 0xffff_ffff_ffff);
     }
-    out
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.
@@ -1101,6 +1122,26 @@ mod tests {
             MentionKind::Group { .. }
         ));
         assert!(matches!(kind_of("the weather").0, MentionKind::Other));
+    }
+
+    #[test]
+    fn name_particles_are_short_lower_case_words() {
+        // `is_name_particle` and the plain-name fast path of `classify_kind` rely on this.
+        for p in NAME_PARTICLES {
+            assert!((2..=3).contains(&p.len()), "{p}");
+            assert!(p.chars().all(|c| c.is_ascii_lowercase()), "{p}");
+        }
+    }
+
+    #[test]
+    fn slugs_extend_a_prefix() {
+        let mut key = String::from("desc:");
+        push_slug(&mut key, "the Kremlin's press service");
+        assert_eq!(key, "desc:the-kremlins-press-service");
+        let mut key = String::from("org:");
+        push_slug(&mut key, "新华社");
+        assert_eq!(key, format!("org:{}", slug("新华社")));
+        assert_eq!(slug("  Łódź – Ćwierć "), "lodz-cwierc");
     }
 
     #[test]

@@ -7,7 +7,9 @@
 mod classify;
 mod np;
 
-pub use classify::{Gender, Mention, MentionKind, OUTLET_NAME_WORDS, as_unnamed, classify, slug};
+pub use classify::{
+    Gender, Mention, MentionKind, OUTLET_NAME_WORDS, as_unnamed, classify, push_slug, slug,
+};
 pub use np::{
     Np, POSTMODIFIERS, appositive_after, clause_starts_at, np_after, np_end_before,
     np_start_before, subject_before, subject_before_relative,
