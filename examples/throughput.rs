@@ -4,6 +4,10 @@
 //! quotations) or `tokens` (tokens only).
 use std::time::Instant;
 
+/// The allocator of the `provgraph` binary, so that the numbers are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: throughput FILE.jsonl [ROUNDS]");
