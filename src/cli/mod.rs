@@ -227,14 +227,10 @@ fn write_graph(
 ) -> Result<(), Error> {
     let text = match format {
         Format::Json => {
-            // Written as it is made: the largest output, and the one archives produce. The
-            // buffer here saves serde a dynamic call per token.
+            // Written as it is made, in large pieces: the largest output, and the one
+            // archives produce.
             let mut out = Output::open(output)?;
-            out.write_with(|out| {
-                let mut out = io::BufWriter::with_capacity(1 << 16, out);
-                write_json(graph, &mut out)?;
-                out.flush()
-            })?;
+            out.write_with(|out| write_json(graph, out))?;
             return out.finish();
         }
         Format::Neo4j => {
