@@ -9,8 +9,9 @@ use std::io::{self, Write};
 /// How much is buffered before it goes to the output.
 const FLUSH_AT: usize = 64 * 1024;
 
-/// Enough spaces for the deepest value written.
-const SPACES: &[u8; 64] = &[b' '; 64];
+/// A comma, a line break and enough spaces to indent the deepest value written: the start of
+/// every member but the first is a prefix of it, and without the comma, of the first.
+const SEPARATOR: &[u8; 66] = b",\n                                                                ";
 
 /// Pretty JSON being written to `out`. Nothing reaches `out` until [`Pretty::flush_if_full`]
 /// or [`Pretty::finish`].
@@ -48,16 +49,13 @@ impl<W: Write> Pretty<W> {
 
     /// A line break and the indent of depth `level`.
     fn newline(&mut self, level: usize) {
-        self.buf.push(b'\n');
-        self.buf.extend_from_slice(&SPACES[..2 * level]);
+        self.buf.extend_from_slice(&SEPARATOR[1..2 + 2 * level]);
     }
 
     /// Starts the next member of an object or array whose members are at depth `level`.
     fn next_member(&mut self, level: usize, first: bool) {
-        if !first {
-            self.buf.push(b',');
-        }
-        self.newline(level);
+        self.buf
+            .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
     }
 
     /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
@@ -79,9 +77,10 @@ impl<W: Write> Pretty<W> {
 
     /// A string, escaped as serde_json escapes it.
     pub fn str(&mut self, text: &str) {
-        let plain = !text
-            .bytes()
-            .any(|byte| byte < 0x20 || byte == b'"' || byte == b'\\');
+        // Without an early exit, so that the loop is vectorized.
+        let plain = !text.bytes().fold(false, |escape, byte| {
+            escape | (byte < 0x20) | (byte == b'"') | (byte == b'\\')
+        });
         if plain {
             self.buf.push(b'"');
             self.buf.extend_from_slice(text.as_bytes());
