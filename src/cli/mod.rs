@@ -70,26 +70,42 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
 fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let output_file = args::output_file(args.output.as_deref());
-    stream_documents(&settings, output_file, warnings, |analysed| {
-        let line = ExtractLine {
-            analysis: &analysed.analysis,
-            url: analysed.url.as_deref(),
-            date: analysed.date.as_deref(),
-        };
-        let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
-        bytes.push(b'\n');
-        bytes
-    })
+    // Serializing is cheap next to analysing: with one analysing thread, this thread (idle
+    // otherwise) does it.
+    let render_here = settings.threads == 1;
+    stream_documents(
+        &settings,
+        output_file,
+        warnings,
+        render_here,
+        |analysed, bytes| {
+            let line = ExtractLine {
+                analysis: &analysed.analysis,
+                url: analysed.url.as_deref(),
+                date: analysed.date.as_deref(),
+            };
+            serde_json::to_writer(&mut *bytes, &line).expect("plain structs serialize");
+            bytes.push(b'\n');
+        },
+    )
+}
+
+/// What the analysing threads hand on to be written: the bytes, or the document to render.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Analysed(documents::Analysed),
 }
 
 /// Writes `render` of every document, in input order, each as soon as it is ready: to
 /// `output_file`, or down standard output flushed after each document (no progress bar
-/// then when it is a terminal: the output would run through it).
+/// then when it is a terminal: the output would run through it). `render` appends to the
+/// bytes it is given; it runs on this thread if `render_here`, else on the analysing threads.
 fn stream_documents(
     settings: &documents::Settings,
     output_file: Option<&Path>,
     warnings: &Warnings,
-    render: impl Fn(documents::Analysed) -> Vec<u8> + Sync,
+    render_here: bool,
+    render: impl Fn(&documents::Analysed, &mut Vec<u8>) + Sync,
 ) -> Result<(), Error> {
     let mut output = Output::open(output_file)?;
     let on_terminal = output_file.is_none() && io::stdout().is_terminal();
@@ -98,13 +114,35 @@ fn stream_documents(
         input::total_size(&settings.locations),
         warnings,
     );
-    documents::analyse(settings, &progress, render, |bytes| {
-        output.write_all(&bytes)?;
-        if output_file.is_none() {
-            output.write_with(|out| out.flush())?;
-        }
-        Ok(())
-    })?;
+    let mut buffer = Vec::new();
+    documents::analyse(
+        settings,
+        &progress,
+        |analysed| {
+            if render_here {
+                return Rendered::Analysed(analysed);
+            }
+            let mut bytes = Vec::new();
+            render(&analysed, &mut bytes);
+            Rendered::Bytes(bytes)
+        },
+        |rendered| {
+            let bytes = match rendered {
+                Rendered::Bytes(bytes) => bytes,
+                Rendered::Analysed(analysed) => {
+                    buffer.clear();
+                    render(&analysed, &mut buffer);
+                    std::mem::take(&mut buffer)
+                }
+            };
+            output.write_all(&bytes)?;
+            if output_file.is_none() {
+                output.write_with(|out| out.flush())?;
+            }
+            buffer = bytes;
+            Ok(())
+        },
+    )?;
     progress.finish();
     output.finish()
 }
@@ -156,7 +194,7 @@ fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
 /// The rule trace of every document, in input order, each written as soon as it is ready.
 fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
-    stream_documents(&settings, None, warnings, |analysed| {
+    stream_documents(&settings, None, warnings, false, |analysed, bytes| {
         let document = &analysed.analysis.document;
         // A publisher from metadata is not in the text: pass it on as the analysis had it.
         let publisher = document
@@ -172,7 +210,8 @@ fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
             title: document.title.as_deref(),
             publisher,
         };
-        format!("== {}\n{}\n", document.id, provgraph::explain(&input)).into_bytes()
+        let trace = format!("== {}\n{}\n", document.id, provgraph::explain(&input));
+        bytes.extend_from_slice(trace.as_bytes());
     })
 }
 
