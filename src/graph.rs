@@ -114,6 +114,8 @@ pub struct GraphBuilder {
     edges: FxHashMap<(u32, u32, Relation), Vec<String>>,
     documents: FxHashMap<String, Document>,
     attributions: Vec<Attribution>,
+    /// See [`GraphBuilder::without_attributions`].
+    drop_attributions: bool,
 }
 
 /// Everything a node is chosen from; merging two is adding them up.
@@ -127,6 +129,16 @@ struct NodeAcc {
 }
 
 impl GraphBuilder {
+    /// A builder whose graph lists no attributions, though its edges name them: for a writer
+    /// that has them already (see [`crate::export::json::AttributionsJson`]). Saves holding
+    /// and sorting them.
+    pub fn without_attributions() -> GraphBuilder {
+        GraphBuilder {
+            drop_attributions: true,
+            ..GraphBuilder::default()
+        }
+    }
+
     pub fn n_documents(&self) -> usize {
         self.documents.len()
     }
@@ -186,7 +198,9 @@ impl GraphBuilder {
             // Every publisher is a node, even one no entity names.
             self.node_number(publisher);
         }
-        self.attributions.extend(analysis.attributions);
+        if !self.drop_attributions {
+            self.attributions.extend(analysis.attributions);
+        }
         self.documents
             .insert(analysis.document.id.clone(), analysis.document);
         Ok(())
@@ -232,7 +246,9 @@ impl GraphBuilder {
                 .or_default()
                 .extend(edge.weight.attributions);
         }
-        self.attributions.extend(graph.attributions);
+        if !self.drop_attributions {
+            self.attributions.extend(graph.attributions);
+        }
         for document in graph.documents {
             if let Some(publisher) = &document.publisher {
                 self.node_number(publisher);
@@ -251,6 +267,7 @@ impl GraphBuilder {
             edges,
             documents,
             mut attributions,
+            drop_attributions: _,
         } = self;
         // Numbers in the order of ids: the graph's node indices.
         let mut order: Vec<u32> = (0..nodes.len() as u32).collect();

@@ -100,7 +100,13 @@ pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
         },
     )?;
     progress.finish();
-    super::write_final_graph(builder.finish(), format, output, &[], warnings)
+    super::write_final_graph(
+        builder.finish(),
+        format,
+        output,
+        super::Written::default(),
+        warnings,
+    )
 }
 
 /// How many bytes of extract output go to a thread at once.

@@ -19,8 +19,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use provgraph::export::{
-    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
-    to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
+    AttributionsJson, DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with,
+    to_gexf, to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json_with,
 };
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
@@ -57,13 +57,38 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |analysed| {
+    // JSON's attributions are written as the documents come, on this thread (which has time
+    // to spare then), instead of all at the end.
+    let json = format == Format::Json;
+    let mut attributions = AttributionsJson::default();
+    let builder = match json {
+        true => GraphBuilder::without_attributions(),
+        false => GraphBuilder::default(),
+    };
+    let graph = analyse_into_graph(&settings, warnings, builder, |analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
+        if json {
+            let analysis = &analysed.analysis;
+            attributions.add(&analysis.document.id, &analysis.attributions);
+        }
         analysed.analysis
     })?;
-    write_final_graph(graph, format, output, &texts, warnings)
+    let written = Written {
+        texts: &texts,
+        attributions: json.then_some(&attributions),
+    };
+    write_final_graph(graph, format, output, written, warnings)
+}
+
+/// What was kept of the documents for writing the graph.
+#[derive(Clone, Copy, Default)]
+struct Written<'a> {
+    /// (document id, text), for the HTML report.
+    texts: &'a [(String, String)],
+    /// The attributions written already, for JSON when the graph lists none.
+    attributions: Option<&'a AttributionsJson>,
 }
 
 /// Writes one JSON line per document, in input order, each as soon as it is ready.
@@ -162,7 +187,9 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
     let picture = args::picture_format(&args.output)?;
     let settings = documents::settings(&args.input)?;
     output::check_writable(&args.output, false)?;
-    let graph = analyse_into_graph(&settings, warnings, |analysed| analysed.analysis)?;
+    let graph = analyse_into_graph(&settings, warnings, GraphBuilder::default(), |analysed| {
+        analysed.analysis
+    })?;
     let config = DotConfig {
         clusters: args.clusters,
         ..DotConfig::picture()
@@ -175,7 +202,7 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
 fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, GraphBuilder::default(), |analysed| {
         texts.push((analysed.analysis.document.id.clone(), analysed.text));
         analysed.analysis
     })?;
@@ -215,15 +242,15 @@ fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     })
 }
 
-/// Analyses every document into one graph; `keep` sees each analysed document, in input order,
-/// and returns the analysis to add.
+/// Analyses every document into one graph, with `builder`; `keep` sees each analysed document,
+/// in input order, and returns the analysis to add.
 fn analyse_into_graph(
     settings: &documents::Settings,
     warnings: &Warnings,
+    mut builder: GraphBuilder,
     mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
 ) -> Result<ProvGraph, Error> {
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
-    let mut builder = GraphBuilder::default();
     documents::analyse(
         settings,
         &progress,
@@ -262,21 +289,20 @@ fn write_final_graph(
     graph: ProvGraph,
     format: Format,
     output: Option<&Path>,
-    texts: &[(String, String)],
+    kept: Written,
     warnings: &Warnings,
 ) -> Result<(), Error> {
-    let written = write_graph(&graph, format, output, texts, warnings);
+    let written = write_graph(&graph, format, output, kept, warnings);
     std::mem::forget(graph);
     written
 }
 
-/// Writes the graph in `format` to `output` (standard output for `None`); `texts` (document
-/// id, text) are for the HTML report.
+/// Writes the graph in `format` to `output` (standard output for `None`), with what was `kept`.
 fn write_graph(
     graph: &ProvGraph,
     format: Format,
     output: Option<&Path>,
-    texts: &[(String, String)],
+    kept: Written,
     warnings: &Warnings,
 ) -> Result<(), Error> {
     let text = match format {
@@ -284,7 +310,7 @@ fn write_graph(
             // Written as it is made, in large pieces: the largest output, and the one
             // archives produce.
             let mut out = Output::open(output)?;
-            out.write_with(|out| write_json(graph, out))?;
+            out.write_with(|out| write_json_with(graph, kept.attributions, out))?;
             return out.finish();
         }
         Format::Neo4j => {
@@ -299,7 +325,7 @@ fn write_graph(
         Format::Cytoscape => to_cytoscape(graph),
         Format::Cypher => to_cypher(graph),
         Format::Csv => to_csv(graph),
-        Format::Html => html_report(graph, texts, warnings),
+        Format::Html => html_report(graph, kept.texts, warnings),
     };
     let mut out = Output::open(output)?;
     out.write_all(text.as_bytes())?;
