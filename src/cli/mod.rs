@@ -116,6 +116,8 @@ fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
 }
 
 /// What the analysing threads hand on to be written: the bytes, or the document to render.
+// A run uses one variant only, and boxing the large one would cost an allocation a document.
+#[allow(clippy::large_enum_variant)]
 enum Rendered {
     Bytes(Vec<u8>),
     Analysed(documents::Analysed),
