@@ -59,16 +59,19 @@ impl<W: Write> Pretty<W> {
     }
 
     /// Bytes as they are: punctuation, or a value known to need no escaping.
+    #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
     }
 
     /// A line break and the indent of depth `level`.
+    #[inline]
     fn newline(&mut self, level: usize) {
         self.buf.extend_from_slice(&SEPARATOR[1..2 + 2 * level]);
     }
 
     /// Starts the next member of an object or array whose members are at depth `level`.
+    #[inline]
     pub fn next_member(&mut self, level: usize, first: bool) {
         self.buf
             .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
@@ -77,6 +80,7 @@ impl<W: Write> Pretty<W> {
     /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
     /// the separator, the indent, the key and `": "`. `first` for the object's first field,
     /// which follows its `{`.
+    #[inline]
     pub fn key(&mut self, level: usize, first: bool, name: &str) {
         self.next_member(level, first);
         self.buf.push(b'"');
@@ -86,6 +90,7 @@ impl<W: Write> Pretty<W> {
 
     /// Ends an object or array at depth `level` that has members: the line break, the indent
     /// and `close`.
+    #[inline]
     pub fn close(&mut self, level: usize, close: u8) {
         self.newline(level);
         self.buf.push(close);
@@ -113,10 +118,12 @@ impl<W: Write> Pretty<W> {
         }
     }
 
+    #[inline]
     pub fn usize(&mut self, n: usize) {
         serde_json::to_writer(&mut self.buf, &n).expect("writing to memory does not fail");
     }
 
+    #[inline]
     pub fn bool(&mut self, value: bool) {
         self.raw(if value { b"true" } else { b"false" });
     }
