@@ -95,44 +95,26 @@ struct Written<'a> {
 fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let output_file = args::output_file(args.output.as_deref());
-    // Serializing is cheap next to analysing: with one analysing thread, this thread (idle
-    // otherwise) does it.
-    let render_here = settings.threads == 1;
-    stream_documents(
-        &settings,
-        output_file,
-        warnings,
-        render_here,
-        |analysed, bytes| {
-            let line = ExtractLine {
-                analysis: &analysed.analysis,
-                url: analysed.url.as_deref(),
-                date: analysed.date.as_deref(),
-            };
-            serde_json::to_writer(&mut *bytes, &line).expect("plain structs serialize");
-            bytes.push(b'\n');
-        },
-    )
-}
-
-/// What the analysing threads hand on to be written: the bytes, or the document to render.
-// A run uses one variant only, and boxing the large one would cost an allocation a document.
-#[allow(clippy::large_enum_variant)]
-enum Rendered {
-    Bytes(Vec<u8>),
-    Analysed(documents::Analysed),
+    stream_documents(&settings, output_file, warnings, |analysed| {
+        let line = ExtractLine {
+            analysis: &analysed.analysis,
+            url: analysed.url.as_deref(),
+            date: analysed.date.as_deref(),
+        };
+        let mut bytes = serde_json::to_vec(&line).expect("plain structs serialize");
+        bytes.push(b'\n');
+        bytes
+    })
 }
 
 /// Writes `render` of every document, in input order, each as soon as it is ready: to
 /// `output_file`, or down standard output flushed after each document (no progress bar
-/// then when it is a terminal: the output would run through it). `render` appends to the
-/// bytes it is given; it runs on this thread if `render_here`, else on the analysing threads.
+/// then when it is a terminal: the output would run through it).
 fn stream_documents(
     settings: &documents::Settings,
     output_file: Option<&Path>,
     warnings: &Warnings,
-    render_here: bool,
-    render: impl Fn(&documents::Analysed, &mut Vec<u8>) + Sync,
+    render: impl Fn(documents::Analysed) -> Vec<u8> + Sync,
 ) -> Result<(), Error> {
     let mut output = Output::open(output_file)?;
     let on_terminal = output_file.is_none() && io::stdout().is_terminal();
@@ -141,35 +123,13 @@ fn stream_documents(
         input::total_size(&settings.locations),
         warnings,
     );
-    let mut buffer = Vec::new();
-    documents::analyse(
-        settings,
-        &progress,
-        |analysed| {
-            if render_here {
-                return Rendered::Analysed(analysed);
-            }
-            let mut bytes = Vec::new();
-            render(&analysed, &mut bytes);
-            Rendered::Bytes(bytes)
-        },
-        |rendered| {
-            let bytes = match rendered {
-                Rendered::Bytes(bytes) => bytes,
-                Rendered::Analysed(analysed) => {
-                    buffer.clear();
-                    render(&analysed, &mut buffer);
-                    std::mem::take(&mut buffer)
-                }
-            };
-            output.write_all(&bytes)?;
-            if output_file.is_none() {
-                output.write_with(|out| out.flush())?;
-            }
-            buffer = bytes;
-            Ok(())
-        },
-    )?;
+    documents::analyse(settings, &progress, render, |bytes| {
+        output.write_all(&bytes)?;
+        if output_file.is_none() {
+            output.write_with(|out| out.flush())?;
+        }
+        Ok(())
+    })?;
     progress.finish();
     output.finish()
 }
@@ -223,7 +183,7 @@ fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
 /// The rule trace of every document, in input order, each written as soon as it is ready.
 fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
-    stream_documents(&settings, None, warnings, false, |analysed, bytes| {
+    stream_documents(&settings, None, warnings, |analysed| {
         let document = &analysed.analysis.document;
         // A publisher from metadata is not in the text: pass it on as the analysis had it.
         let publisher = document
@@ -239,8 +199,7 @@ fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
             title: document.title.as_deref(),
             publisher,
         };
-        let trace = format!("== {}\n{}\n", document.id, provgraph::explain(&input));
-        bytes.extend_from_slice(trace.as_bytes());
+        format!("== {}\n{}\n", document.id, provgraph::explain(&input)).into_bytes()
     })
 }
 
