@@ -114,8 +114,6 @@ pub struct GraphBuilder {
     edges: FxHashMap<(u32, u32, Relation), Vec<String>>,
     documents: FxHashMap<String, Document>,
     attributions: Vec<Attribution>,
-    /// See [`GraphBuilder::without_attributions`].
-    drop_attributions: bool,
 }
 
 /// Everything a node is chosen from; merging two is adding them up.
@@ -129,16 +127,6 @@ struct NodeAcc {
 }
 
 impl GraphBuilder {
-    /// A builder whose graph lists no attributions, though its edges name them: for a writer
-    /// that has them already (see [`crate::export::json::AttributionsJson`]). Saves holding
-    /// and sorting them.
-    pub fn without_attributions() -> GraphBuilder {
-        GraphBuilder {
-            drop_attributions: true,
-            ..GraphBuilder::default()
-        }
-    }
-
     pub fn n_documents(&self) -> usize {
         self.documents.len()
     }
@@ -198,9 +186,7 @@ impl GraphBuilder {
             // Every publisher is a node, even one no entity names.
             self.node_number(publisher);
         }
-        if !self.drop_attributions {
-            self.attributions.extend(analysis.attributions);
-        }
+        self.attributions.extend(analysis.attributions);
         self.documents
             .insert(analysis.document.id.clone(), analysis.document);
         Ok(())
@@ -246,9 +232,7 @@ impl GraphBuilder {
                 .or_default()
                 .extend(edge.weight.attributions);
         }
-        if !self.drop_attributions {
-            self.attributions.extend(graph.attributions);
-        }
+        self.attributions.extend(graph.attributions);
         for document in graph.documents {
             if let Some(publisher) = &document.publisher {
                 self.node_number(publisher);
@@ -267,7 +251,6 @@ impl GraphBuilder {
             edges,
             documents,
             mut attributions,
-            drop_attributions: _,
         } = self;
         // Numbers in the order of ids: the graph's node indices.
         let mut order: Vec<u32> = (0..nodes.len() as u32).collect();

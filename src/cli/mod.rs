@@ -19,8 +19,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use provgraph::export::{
-    AttributionsJson, DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with,
-    to_gexf, to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json_with,
+    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
+    to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
 };
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
@@ -57,38 +57,13 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    // JSON's attributions are written as the documents come, on this thread (which has time
-    // to spare then), instead of all at the end.
-    let json = format == Format::Json;
-    let mut attributions = AttributionsJson::default();
-    let builder = match json {
-        true => GraphBuilder::without_attributions(),
-        false => GraphBuilder::default(),
-    };
-    let graph = analyse_into_graph(&settings, warnings, builder, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
-        if json {
-            let analysis = &analysed.analysis;
-            attributions.add(&analysis.document.id, &analysis.attributions);
-        }
         analysed.analysis
     })?;
-    let written = Written {
-        texts: &texts,
-        attributions: json.then_some(&attributions),
-    };
-    write_final_graph(graph, format, output, written, warnings)
-}
-
-/// What was kept of the documents for writing the graph.
-#[derive(Clone, Copy, Default)]
-struct Written<'a> {
-    /// (document id, text), for the HTML report.
-    texts: &'a [(String, String)],
-    /// The attributions written already, for JSON when the graph lists none.
-    attributions: Option<&'a AttributionsJson>,
+    write_final_graph(graph, format, output, &texts, warnings)
 }
 
 /// Writes one JSON line per document, in input order, each as soon as it is ready.
@@ -149,9 +124,7 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
     let picture = args::picture_format(&args.output)?;
     let settings = documents::settings(&args.input)?;
     output::check_writable(&args.output, false)?;
-    let graph = analyse_into_graph(&settings, warnings, GraphBuilder::default(), |analysed| {
-        analysed.analysis
-    })?;
+    let graph = analyse_into_graph(&settings, warnings, |analysed| analysed.analysis)?;
     let config = DotConfig {
         clusters: args.clusters,
         ..DotConfig::picture()
@@ -164,7 +137,7 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
 fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, GraphBuilder::default(), |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |analysed| {
         texts.push((analysed.analysis.document.id.clone(), analysed.text));
         analysed.analysis
     })?;
@@ -203,15 +176,15 @@ fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     })
 }
 
-/// Analyses every document into one graph, with `builder`; `keep` sees each analysed document,
-/// in input order, and returns the analysis to add.
+/// Analyses every document into one graph; `keep` sees each analysed document, in input order,
+/// and returns the analysis to add.
 fn analyse_into_graph(
     settings: &documents::Settings,
     warnings: &Warnings,
-    mut builder: GraphBuilder,
     mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
 ) -> Result<ProvGraph, Error> {
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
+    let mut builder = GraphBuilder::default();
     documents::analyse(
         settings,
         &progress,
@@ -250,20 +223,21 @@ fn write_final_graph(
     graph: ProvGraph,
     format: Format,
     output: Option<&Path>,
-    kept: Written,
+    texts: &[(String, String)],
     warnings: &Warnings,
 ) -> Result<(), Error> {
-    let written = write_graph(&graph, format, output, kept, warnings);
+    let written = write_graph(&graph, format, output, texts, warnings);
     std::mem::forget(graph);
     written
 }
 
-/// Writes the graph in `format` to `output` (standard output for `None`), with what was `kept`.
+/// Writes the graph in `format` to `output` (standard output for `None`); `texts` (document
+/// id, text) are for the HTML report.
 fn write_graph(
     graph: &ProvGraph,
     format: Format,
     output: Option<&Path>,
-    kept: Written,
+    texts: &[(String, String)],
     warnings: &Warnings,
 ) -> Result<(), Error> {
     let text = match format {
@@ -271,7 +245,7 @@ fn write_graph(
             // Written as it is made, in large pieces: the largest output, and the one
             // archives produce.
             let mut out = Output::open(output)?;
-            out.write_with(|out| write_json_with(graph, kept.attributions, out))?;
+            out.write_with(|out| write_json(graph, out))?;
             return out.finish();
         }
         Format::Neo4j => {
@@ -286,7 +260,7 @@ fn write_graph(
         Format::Cytoscape => to_cytoscape(graph),
         Format::Cypher => to_cypher(graph),
         Format::Csv => to_csv(graph),
-        Format::Html => html_report(graph, kept.texts, warnings),
+        Format::Html => html_report(graph, texts, warnings),
     };
     let mut out = Output::open(output)?;
     out.write_all(text.as_bytes())?;

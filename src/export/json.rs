@@ -140,54 +140,6 @@ pub fn to_json(graph: &ProvGraph) -> String {
 /// The bytes are those that serde_json writes for the structs above (a test holds the two
 /// together), written by hand: that is several times faster, and this is the largest output.
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
-    write_json_with(graph, None, out)
-}
-
-/// The `attributions` list of the document, written a document at a time as the analyses come
-/// (while later ones are still being analysed), for [`write_json_with`]: so that the end of a
-/// run has less to do. Holds the text, which takes about as much memory as the attributions.
-#[derive(Default)]
-pub struct AttributionsJson {
-    /// (document id, its attributions written in graph order, each after `,` and its indent).
-    documents: Vec<(String, Vec<u8>)>,
-    /// Where a document's are written first, reused.
-    scratch: Vec<u8>,
-}
-
-impl AttributionsJson {
-    /// Writes the attributions of document `document` (all of them, and only those).
-    pub fn add(&mut self, document: &str, attributions: &[Attribution]) {
-        if attributions.is_empty() {
-            return;
-        }
-        let mut order: Vec<&Attribution> = attributions.iter().collect();
-        order.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.id.as_str()).cmp(&(
-                b.span.start,
-                b.span.end,
-                b.id.as_str(),
-            ))
-        });
-        let mut out = Pretty::in_memory(std::mem::take(&mut self.scratch));
-        for attribution in order {
-            out.next_member(2, false);
-            write_attribution(&mut out, 2, attribution);
-        }
-        let mut text = out.into_buffer();
-        self.documents.push((document.to_string(), text.clone()));
-        text.clear();
-        self.scratch = text;
-    }
-}
-
-/// [`write_json`], but with the attributions written already, when `attributions` are given
-/// (`graph.attributions` is then not read, and may be empty): the same bytes if they hold
-/// the graph's attributions.
-pub fn write_json_with(
-    graph: &ProvGraph,
-    attributions: Option<&AttributionsJson>,
-    out: impl io::Write,
-) -> io::Result<()> {
     let mut out = Pretty::new(out);
     out.raw(b"{");
     out.key(1, true, "directed");
@@ -208,24 +160,7 @@ pub fn write_json_with(
     out.key(1, false, "edges");
     write_list(&mut out, 1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
-    match attributions {
-        None => write_list(&mut out, 1, &graph.attributions, write_attribution)?,
-        Some(written) => {
-            let mut documents: Vec<&(String, Vec<u8>)> = written.documents.iter().collect();
-            documents.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            out.raw(b"[");
-            for (i, (_, text)) in documents.iter().enumerate() {
-                // Each attribution starts with a comma; the list's first has none.
-                out.raw(if i == 0 { &text[1..] } else { text });
-                out.flush_if_full()?;
-            }
-            if !documents.is_empty() {
-                out.close(1, b']');
-            } else {
-                out.raw(b"]");
-            }
-        }
-    }
+    write_list(&mut out, 1, &graph.attributions, write_attribution)?;
     out.close(0, b'}');
     out.raw(b"\n");
     out.finish()
@@ -680,7 +615,7 @@ mod tests {
             cue: mention.map(|span| Span::new(span.end + 1, span.end + 5)),
             relation,
         };
-        let mut a = DocumentAnalysis {
+        let a = DocumentAnalysis {
             document: Document {
                 id: "doc \"one\"\\\t\u{1}\u{7f}é".into(),
                 path: Some("dir/one.txt".into()),
@@ -713,17 +648,6 @@ mod tests {
             }],
             diagnostics: vec![],
         };
-        // Two more, one with the same span as the first.
-        let first = a.attributions[0].clone();
-        a.attributions.push(Attribution {
-            id: "doc#10".into(),
-            ..first.clone()
-        });
-        a.attributions.push(Attribution {
-            id: "doc#2".into(),
-            span: Span::new(5, 8),
-            ..first
-        });
         let b = DocumentAnalysis {
             document: Document {
                 id: "b".into(),
@@ -748,30 +672,6 @@ mod tests {
         // And reads back to the same bytes.
         let text = to_json(&awkward_graph());
         assert_eq!(to_json(&from_json(&text).unwrap()), text);
-    }
-
-    #[test]
-    fn attributions_written_as_they_come_give_the_same_document() {
-        let graph = awkward_graph();
-        let mut attributions = AttributionsJson::default();
-        // Documents in any order, attributions in any order within each.
-        let mut by_document: BTreeMap<&str, Vec<Attribution>> = BTreeMap::new();
-        for attribution in graph.attributions.iter().rev() {
-            let list = by_document.entry(&attribution.document).or_default();
-            list.push(attribution.clone());
-        }
-        for (document, list) in by_document.iter().rev() {
-            attributions.add(document, list);
-        }
-        attributions.add("no attributions", &[]);
-        let mut bytes = Vec::new();
-        write_json_with(&graph, Some(&attributions), &mut bytes).unwrap();
-        assert_eq!(String::from_utf8(bytes).unwrap(), to_json(&graph));
-
-        let empty = crate::build_graph([]);
-        let mut bytes = Vec::new();
-        write_json_with(&empty, Some(&AttributionsJson::default()), &mut bytes).unwrap();
-        assert_eq!(String::from_utf8(bytes).unwrap(), to_json(&empty));
     }
 
     #[test]

@@ -26,6 +26,6 @@ pub use dot::{DotConfig, to_dot, to_dot_with};
 pub use gexf::to_gexf;
 pub use graphml::to_graphml;
 pub use html::{HtmlInput, to_html};
-pub use json::{AttributionsJson, ReadError, from_json, to_json, write_json, write_json_with};
+pub use json::{ReadError, from_json, to_json, write_json};
 pub use neo4j::to_neo4j;
 pub use prov::{to_prov_json, to_prov_n};

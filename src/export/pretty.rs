@@ -20,17 +20,6 @@ pub(crate) struct Pretty<W: Write> {
     out: W,
 }
 
-impl Pretty<io::Sink> {
-    /// A `Pretty` that writes into `buf`, after what it holds, and nowhere else: see
-    /// [`Pretty::into_buffer`].
-    pub fn in_memory(buf: Vec<u8>) -> Pretty<io::Sink> {
-        Pretty {
-            buf,
-            out: io::sink(),
-        }
-    }
-}
-
 impl<W: Write> Pretty<W> {
     pub fn new(out: W) -> Pretty<W> {
         Pretty {
@@ -53,11 +42,6 @@ impl<W: Write> Pretty<W> {
         self.out.write_all(&self.buf)
     }
 
-    /// What has been written, for a `Pretty` made by [`Pretty::in_memory`].
-    pub fn into_buffer(self) -> Vec<u8> {
-        self.buf
-    }
-
     /// Bytes as they are: punctuation, or a value known to need no escaping.
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
@@ -72,7 +56,7 @@ impl<W: Write> Pretty<W> {
 
     /// Starts the next member of an object or array whose members are at depth `level`.
     #[inline]
-    pub fn next_member(&mut self, level: usize, first: bool) {
+    fn next_member(&mut self, level: usize, first: bool) {
         self.buf
             .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
     }
