@@ -615,7 +615,7 @@ mod tests {
             cue: mention.map(|span| Span::new(span.end + 1, span.end + 5)),
             relation,
         };
-        let a = DocumentAnalysis {
+        let mut a = DocumentAnalysis {
             document: Document {
                 id: "doc \"one\"\\\t\u{1}\u{7f}é".into(),
                 path: Some("dir/one.txt".into()),
@@ -648,6 +648,17 @@ mod tests {
             }],
             diagnostics: vec![],
         };
+        // Two more, one with the same span as the first.
+        let first = a.attributions[0].clone();
+        a.attributions.push(Attribution {
+            id: "doc#10".into(),
+            ..first.clone()
+        });
+        a.attributions.push(Attribution {
+            id: "doc#2".into(),
+            span: Span::new(5, 8),
+            ..first
+        });
         let b = DocumentAnalysis {
             document: Document {
                 id: "b".into(),
