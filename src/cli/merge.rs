@@ -100,7 +100,7 @@ pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
         },
     )?;
     progress.finish();
-    super::write_graph(&builder.finish(), format, output, &[], warnings)
+    super::write_final_graph(builder.finish(), format, output, &[], warnings)
 }
 
 /// How many bytes of extract output go to a thread at once.

@@ -15,6 +15,7 @@ pub mod json;
 pub mod neo4j;
 pub mod prov;
 
+mod pretty;
 mod style;
 mod xml;
 

@@ -35,7 +35,7 @@ pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> 
             break;
         }
         any = true;
-        let (piece, ends) = match available.iter().position(|&byte| byte == b'\n') {
+        let (piece, ends) = match find_newline(available) {
             Some(end) => (&available[..end], true),
             None => (available, false),
         };
@@ -60,6 +60,25 @@ pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> 
         (true, false) => Line::Whole,
         (true, true) => Line::TooLong { bytes },
     })
+}
+
+/// Where the first `\n` in `bytes` is: eight bytes at a time, then byte by byte.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut start = 0;
+    for word in &mut words {
+        let word = u64::from_ne_bytes(word.try_into().expect("eight bytes")) ^ NEWLINES;
+        // Nonzero when some byte of the word is zero, that is, a `\n` in `bytes`.
+        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
+            break;
+        }
+        start += 8;
+    }
+    let found = bytes[start..].iter().position(|&byte| byte == b'\n');
+    found.map(|at| start + at)
 }
 
 /// The line without the carriage returns and line feeds at its end.
@@ -137,6 +156,23 @@ mod tests {
         assert_eq!(lines(b"\n", 4, 5), [Ok("".into())]);
         assert_eq!(lines(b"a\r\n", 4, 0), [Err(2)]);
         assert_eq!(trim_line_end(b"a\r\r\n"), b"a");
+    }
+
+    #[test]
+    fn newlines_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                if at < len {
+                    bytes[at] = b'\n';
+                    bytes[len - 1] = b'\n';
+                }
+                let expected = (at < len).then_some(at);
+                assert_eq!(find_newline(&bytes), expected, "{len} {at}");
+            }
+        }
+        assert_eq!(find_newline("Путин\n".as_bytes()), Some(10));
+        assert_eq!(find_newline(&[0x8a, 0x0b, 0x09, b'\n']), Some(3));
     }
 
     #[test]

@@ -49,13 +49,17 @@ pub fn parse_line(line: &[u8]) -> Result<Option<Record>, String> {
         Some(_) => return Err("it is not a JSON object".to_string()),
     }
     // serde_json would call a byte that is not UTF-8 an "invalid unicode code point".
-    if let Err(err) = std::str::from_utf8(line) {
-        return Err(format!(
-            "it is not UTF-8 (the first invalid byte is at column {})",
-            err.valid_up_to() + 1
-        ));
-    }
-    let raw: RawRecord = serde_json::from_slice(line).map_err(|err| serde_reason(&err))?;
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line,
+        Err(err) => {
+            return Err(format!(
+                "it is not UTF-8 (the first invalid byte is at column {})",
+                err.valid_up_to() + 1
+            ));
+        }
+    };
+    // From the checked text, so that serde_json does not check the strings' UTF-8 again.
+    let raw: RawRecord = serde_json::from_str(line).map_err(|err| serde_reason(&err))?;
     let id = raw.id.map(|id| match id {
         RawId::Text(text) => text,
         RawId::Number(number) => number.to_string(),
