@@ -292,7 +292,13 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     // Entities referenced by a hop or as the publisher, merged by id.
     used.extend(publisher);
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    // Each entity counts once, however many hops use it: merged again into another entity of
+    // its id, its mentions would be added twice.
+    let mut seen = vec![false; coref.entities.len()];
     for i in used {
+        if std::mem::replace(&mut seen[i], true) {
+            continue;
+        }
         let entity = coref.entity(i);
         match entities.get_mut(&entity.id) {
             Some(existing)
@@ -452,5 +458,35 @@ fn kind_name(kind: &MentionKind) -> &'static str {
         MentionKind::Group { .. } => "group",
         MentionKind::Unnamed { .. } => "unnamed",
         MentionKind::Other => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: two entities of one id ("the SAPA news agency", "SAPA"), one used by several
+    /// hops, were merged once per use, so its mentions were counted again each time (5, not 3).
+    #[test]
+    fn an_entity_used_by_several_hops_counts_its_mentions_once() {
+        let text = "Talks end\n\nPRETORIA, Nov 20 (Xinhua) -- The talks failed, the SAPA news \
+                    agency reported. SAPA said the minister left on Monday. Prices rose, SAPA \
+                    reported, quoting officials.\n";
+        let analysis = analyze(&DocumentInput::new("doc", text));
+        let sapa = analysis
+            .entities
+            .iter()
+            .find(|e| e.id == "sapa")
+            .expect("SAPA is a source");
+        assert_eq!(sapa.aliases, ["the SAPA news agency"]);
+        assert_eq!(sapa.mentions, text.matches("SAPA").count());
+        assert_eq!(
+            analysis
+                .attributions
+                .iter()
+                .filter(|a| a.hops.iter().any(|h| h.node == "sapa"))
+                .count(),
+            3
+        );
     }
 }
