@@ -113,27 +113,13 @@ impl<'t> EntityBuild<'t> {
     fn add_words(&mut self, words: &str) {
         for w in words.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
         {
-            if w.is_ascii() {
-                // The common case, without allocating unless the word is new: ASCII words
-                // lower-case byte by byte, so comparing ignoring ASCII case is comparing
-                // lower-case forms.
-                if ["of", "for", "at", "with", "from", "to", "in", "on"]
-                    .iter()
-                    .any(|stop| w.eq_ignore_ascii_case(stop))
-                {
-                    break;
-                }
-                if w.len() >= 2 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"'s") {
-                    break;
-                }
-                if !w.is_empty() && !self.role_words.iter().any(|r| w.eq_ignore_ascii_case(r)) {
-                    self.role_words.push(w.to_ascii_lowercase());
-                }
-                continue;
-            }
-            let lower = w.to_lowercase();
+            // Lower-cased only when it has upper case to lower (most role words have none).
+            let lower = match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.to_lowercase()),
+            };
             if matches!(
-                lower.as_str(),
+                &*lower,
                 "of" | "for" | "at" | "with" | "from" | "to" | "in" | "on"
             ) {
                 break;
@@ -141,8 +127,8 @@ impl<'t> EntityBuild<'t> {
             if lower.ends_with("'s") || lower.ends_with("’s") {
                 break;
             }
-            if !lower.is_empty() && !self.role_words.contains(&lower) {
-                self.role_words.push(lower);
+            if !lower.is_empty() && !self.role_words.iter().any(|r| *r == *lower) {
+                self.role_words.push(lower.into_owned());
             }
         }
     }
@@ -187,13 +173,10 @@ pub struct Coref<'t, 'a> {
     persons: FxHashMap<std::borrow::Cow<'t, str>, usize>,
     /// Outlets, organizations and countries of the lexicon.
     known: FxHashMap<NameTarget, usize>,
-    /// Every word of the people's names seen so far, with the people indexed by it: the first
-    /// and last link of a list in `word_links`, in the order they were indexed (`NO_LINK`
-    /// for words of names that made no person of their own, such as "Reuters").
-    word_persons: FxHashMap<&'t str, (usize, usize)>,
-    /// Linked lists of people for `word_persons`: a person and the next link (`NO_LINK` at
-    /// the end). One vector instead of a vector per word.
-    word_links: Vec<(usize, usize)>,
+    /// Every word of the people's names seen so far, with the people indexed by it, in the
+    /// order they were indexed (none for words of names that made no person of their own, such
+    /// as "Reuters").
+    word_persons: FxHashMap<&'t str, Vec<usize>>,
     /// Sources other than people by their label, and organizations by their acronym.
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
@@ -207,9 +190,6 @@ const HISTORY_WINDOW: usize = 400;
 fn map_with_capacity<K, V>(n: usize) -> FxHashMap<K, V> {
     FxHashMap::with_capacity_and_hasher(n, Default::default())
 }
-
-/// The end of a list in `Coref::word_links`.
-const NO_LINK: usize = usize::MAX;
 
 /// Sentences back that a pronoun may reach for a speaker.
 const PRONOUN_REACH: usize = 6;
@@ -229,7 +209,6 @@ impl<'t, 'a> Coref<'t, 'a> {
             persons: map_with_capacity(entities),
             known: map_with_capacity(entities / 2),
             word_persons: map_with_capacity(entities * 2),
-            word_links: Vec::with_capacity(entities * 2),
             by_label: map_with_capacity(entities),
             by_acronym: FxHashMap::default(),
             history: Vec::with_capacity(mentions),
@@ -534,7 +513,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         let mut word_count = 0;
         let mut surname: &'t str = "";
         for w in words.clone() {
-            self.word_persons.entry(w).or_insert((NO_LINK, NO_LINK));
+            self.word_persons.entry(w).or_default();
             word_count += 1;
             surname = w;
         }
@@ -606,39 +585,17 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Indexes a person by the words of their name.
     fn index_name_words(&mut self, i: usize) {
         for &word in &self.entities[i].name_words {
-            let new = self.word_links.len();
-            match self.word_persons.entry(word).or_insert((NO_LINK, NO_LINK)) {
-                (first, last) if *first == NO_LINK => {
-                    *first = new;
-                    *last = new;
-                    self.word_links.push((i, NO_LINK));
-                }
-                (first, last) => {
-                    let mut link = *first;
-                    while link != NO_LINK && self.word_links[link].0 != i {
-                        link = self.word_links[link].1;
-                    }
-                    if link == NO_LINK {
-                        self.word_links[*last].1 = new;
-                        *last = new;
-                        self.word_links.push((i, NO_LINK));
-                    }
-                }
+            let persons = self.word_persons.entry(word).or_default();
+            if !persons.contains(&i) {
+                persons.push(i);
             }
         }
     }
 
     /// The people with `word` in their names, in the order they were indexed.
     fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let mut link = self
-            .word_persons
-            .get(word)
-            .map_or(NO_LINK, |&(first, _)| first);
-        std::iter::from_fn(move || {
-            let (person, next) = *self.word_links.get(link)?;
-            link = next;
-            Some(person)
-        })
+        let persons = self.word_persons.get(word).map_or(&[][..], Vec::as_slice);
+        persons.iter().copied()
     }
 
     fn known(&mut self, target: NameTarget, _name: Np) -> usize {
