@@ -62,23 +62,9 @@ pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> 
     })
 }
 
-/// Where the first `\n` in `bytes` is: eight bytes at a time, then byte by byte.
+/// Where the first `\n` in `bytes` is (memchr: many bytes at a time).
 fn find_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let mut start = 0;
-    for word in &mut words {
-        let word = u64::from_ne_bytes(word.try_into().expect("eight bytes")) ^ NEWLINES;
-        // Nonzero when some byte of the word is zero, that is, a `\n` in `bytes`.
-        if word.wrapping_sub(ONES) & !word & HIGHS != 0 {
-            break;
-        }
-        start += 8;
-    }
-    let found = bytes[start..].iter().position(|&byte| byte == b'\n');
-    found.map(|at| start + at)
+    memchr::memchr(b'\n', bytes)
 }
 
 /// The line without the carriage returns and line feeds at its end.
