@@ -169,10 +169,7 @@ fn scan(text: &str, lexicon: Option<&Lexicon>) -> Vec<Token> {
         }
         // The common case: a plain ASCII word or number ending at a space or a plain mark.
         if class == ALNUM {
-            let mut end = pos + 1;
-            while end < bytes.len() && is_ascii_alnum(bytes[end]) {
-                end += 1;
-            }
+            let end = alnum_run_end(bytes, pos + 1);
             // A mark that may join two words ("U.S", "1,000", "O'Neill", "France-Presse")
             // does not when no letter or digit follows it.
             let plain_end = end == bytes.len()
@@ -302,6 +299,40 @@ fn is_ascii_alnum(b: u8) -> bool {
     BYTE_CLASS[b as usize] == ALNUM
 }
 
+/// The first index from `at` on whose byte is not an ASCII letter or digit, or the length of
+/// `bytes`: eight bytes at a time, so that a word's end costs no mispredicted branch per letter.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let other = !alnum_bytes(x) & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && is_ascii_alnum(bytes[at]) {
+        at += 1;
+    }
+    at
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the other bits clear.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & !HIGH_BITS;
+    // A byte b below 0x80 is in lo..=hi when b + (0x80 - lo) reaches the high bit and
+    // b + (0x7f - hi) does not; no sum carries into the next byte.
+    let in_range = |b: u64, lo: u64, hi: u64| (b + ONES * (0x80 - lo)) & !(b + ONES * (0x7f - hi));
+    // Setting 0x20 lower-cases the letters and moves nothing else into a..z.
+    let letters = in_range(low7 | (ONES * 0x20), 0x61, 0x7a);
+    let digits = in_range(low7, 0x30, 0x39);
+    (letters | digits) & !x & HIGH_BITS
+}
+
 /// The flags a token gets from the white space before it.
 #[inline]
 fn word_flags(space_before: bool, newlines: u8) -> u8 {
@@ -341,9 +372,7 @@ fn scan_word(text: &str, start: usize) -> (TokenKind, usize) {
     loop {
         // The common case: a run of ASCII letters and digits.
         let run = pos;
-        while pos < bytes.len() && is_ascii_alnum(bytes[pos]) {
-            pos += 1;
-        }
+        pos = alnum_run_end(bytes, pos);
         if all_digits && !bytes[run..pos].iter().all(u8::is_ascii_digit) {
             all_digits = false;
         }
@@ -592,6 +621,23 @@ mod tests {
         assert!(tokens[2].has(flag::PARAGRAPH) && tokens[2].has(flag::CAP));
         assert!(tokens[3].has(flag::ALL_CAPS));
         assert!(tokens[4].has(flag::LINE_BEFORE) && !tokens[4].has(flag::PARAGRAPH));
+    }
+
+    #[test]
+    fn alnum_runs_end_at_the_first_other_byte_whatever_it_is() {
+        // Every byte value, at every place in and after an eight-byte block.
+        for other in 0..=255u8 {
+            let alnum = other.is_ascii_alphanumeric();
+            for at in 0..20 {
+                let mut bytes: Vec<u8> = (0..20).map(|i| b"aZ09zA9m"[i % 8]).collect();
+                bytes[at] = other;
+                let end = alnum_run_end(&bytes, 0);
+                assert_eq!(end, if alnum { 20 } else { at }, "byte {other:#x} at {at}");
+                assert_eq!(alnum_run_end(&bytes, at), if alnum { 20 } else { at });
+            }
+        }
+        assert_eq!(alnum_run_end(b"", 0), 0);
+        assert_eq!(alnum_run_end(b"ab", 2), 2);
     }
 
     #[test]
