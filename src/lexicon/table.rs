@@ -55,7 +55,7 @@ fn load8(bytes: &[u8], at: usize, len: usize) -> u64 {
 
 /// The key and hash of the ASCII word `bytes[start..start + len]` (at most [`INLINE`] bytes),
 /// lower-cased. Bytes after the word may be read but do not count.
-#[inline]
+#[inline(always)]
 fn key_of(bytes: &[u8], start: usize, len: usize) -> (u128, u64) {
     let lo = lower8(load8(bytes, start, len));
     let hi = if len > 8 {
