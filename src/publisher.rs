@@ -4,6 +4,10 @@
 //! Doe, Associated Press"), and, failing all these, a wire agency the sources "told" (agencies
 //! write "told AFP" of their own interviews).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::lexicon::{NameTarget, OutletKind, lexicon};
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::text::Text;
@@ -21,6 +25,24 @@ pub fn find(text: &Text) -> Option<Mention> {
         .or_else(|| headline_suffix(text))
         .or_else(|| byline(text))
         .or_else(|| told_agency(text))
+}
+
+/// The tokens before token `end` that the text has at the bytes `hits` and that are spelled
+/// as one of `words`, in order. The publisher's words are rare: searching the text for them is
+/// far cheaper than reading every token, and in an article without paragraph breaks "the top"
+/// where datelines stand runs to its end.
+fn tokens_at(
+    text: &Text,
+    hits: impl Iterator<Item = usize>,
+    words: &[&str],
+    end: usize,
+) -> Vec<usize> {
+    let mut found: Vec<usize> = hits
+        .filter_map(|at| text.token_starting_at(at))
+        .filter(|&i| i < end && words.contains(&text.word(i)))
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// The first token after the top paragraphs where datelines and bylines stand.
@@ -72,16 +94,18 @@ fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> 
 /// "(Reuters) -", "(AP) —", "/TASS/" near the top.
 fn dateline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
-    for i in 0..top_end(text).min(tokens.len().saturating_sub(2)) {
+    let end = top_end(text).min(tokens.len().saturating_sub(2));
+    let top = &text.src.as_bytes()[..text.byte_before(end)];
+    for i in tokens_at(
+        text,
+        memchr::memchr2_iter(b'(', b'/', top),
+        &["(", "/"],
+        end,
+    ) {
         if tokens[i].kind != TokenKind::Punct {
             continue;
         }
-        let w = text.word(i);
-        let close = match w {
-            "(" => ")",
-            "/" => "/",
-            _ => continue,
-        };
+        let close = if text.word(i) == "(" { ")" } else { "/" };
         let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else {
             continue;
         };
@@ -221,11 +245,14 @@ fn byline(text: &Text) -> Option<Mention> {
 /// "a spokesman ... told AFP": agencies say "told AFP" of their own reporters' interviews.
 fn told_agency(text: &Text) -> Option<Mention> {
     let lex = lexicon();
-    for i in 0..text.tokens.len().saturating_sub(1) {
-        if !text.tokens[i].info.is(crate::lexicon::class::VERB) {
-            continue;
-        }
-        if !matches!(text.word(i), "told" | "telling") || text.quote_of(i).is_some() {
+    static TOLD: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("told"));
+    static TELLING: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("telling"));
+    let end = text.tokens.len().saturating_sub(1);
+    let bytes = &text.src.as_bytes()[..text.byte_before(end)];
+    let hits = TOLD.find_iter(bytes).chain(TELLING.find_iter(bytes));
+    for i in tokens_at(text, hits, &["told", "telling"], end) {
+        if !text.tokens[i].info.is(crate::lexicon::class::VERB) || text.quote_of(i).is_some() {
             continue;
         }
         let Some(np) = np_after(text, i + 1, text.tokens.len()) else {

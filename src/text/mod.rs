@@ -81,7 +81,47 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The token that starts at byte `at`, if one does.
+    pub fn token_starting_at(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| (t.start as usize) < at);
+        (self.tokens.get(i)?.start as usize == at).then_some(i)
+    }
+
+    /// The byte where the tokens before token `end` have all ended.
+    pub fn byte_before(&self, end: usize) -> usize {
+        self.tokens
+            .get(end)
+            .map_or(self.src.len(), |t| t.start as usize)
+    }
+
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    #[test]
+    fn tokens_are_found_by_where_they_start() {
+        let src = "He told AFP (untold) “told”";
+        let text = Text::new(src, lexicon());
+        for i in 0..text.tokens.len() {
+            assert_eq!(
+                text.token_starting_at(text.tokens[i].start as usize),
+                Some(i)
+            );
+            assert_eq!(text.byte_before(i), text.tokens[i].start as usize);
+        }
+        // Inside a token, in white space, past the end: none.
+        assert_eq!(
+            text.token_starting_at(src.find("untold").unwrap() + 2),
+            None
+        );
+        assert_eq!(text.token_starting_at(2), None);
+        assert_eq!(text.token_starting_at(src.len()), None);
+        assert_eq!(text.byte_before(text.tokens.len()), src.len());
     }
 }
