@@ -234,7 +234,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             .min_by_key(|&j| frames[j].cue.first)
     };
 
-    let mut drafts = Vec::new();
+    let mut drafts = Vec::with_capacity(n);
     for i in (0..n).filter(|&i| is_statement(i) && parent[i].is_none()) {
         if frames[i].weak && relays[i].is_empty() && origins[i].is_empty() {
             continue;
@@ -247,7 +247,12 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             }
             stack.push(inner);
         }
-        let mut hops = Vec::new();
+        let mut hops = Vec::with_capacity(
+            stack
+                .iter()
+                .map(|&s| origins[s].len() + 1 + relays[s].len())
+                .sum(),
+        );
         for &s in stack.iter().rev() {
             for &o in &origins[s] {
                 hops.push(hop(&frames[o]));

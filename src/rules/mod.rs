@@ -75,6 +75,8 @@ impl<'t, 'a> Ctx<'t, 'a> {
             text.tokens[i].info.is(class::VERB | class::TRIGGER)
                 && text.in_quote[i] == crate::text::NO_QUOTE
         }));
+        // A subject is looked for at most once per verb.
+        let subjects = Vec::with_capacity(triggers.len());
         let mut ctx = Ctx {
             text,
             sentence,
@@ -83,7 +85,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             headline,
             triggers,
             verbs: Vec::new(),
-            subjects: std::cell::RefCell::new(Vec::new()),
+            subjects: std::cell::RefCell::new(subjects),
         };
         verbs.extend(ctx.triggers.iter().filter_map(|&i| verb::verb_at(&ctx, i)));
         ctx.verbs = verbs;

@@ -27,7 +27,8 @@ impl Sentence {
 pub const MAX_SENTENCE_TOKENS: usize = 320;
 
 pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
+    // News sentences run to some 25 tokens: room for most texts' sentences at once.
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
     for i in 1..tokens.len() {
