@@ -27,19 +27,14 @@ pub fn find(text: &Text) -> Option<Mention> {
         .or_else(|| told_agency(text))
 }
 
-/// The tokens before token `end` that the text has at the bytes `hits` and that are spelled
-/// as one of `words`, in order. The publisher's words are rare: searching the text for them is
-/// far cheaper than reading every token, and in an article without paragraph breaks "the top"
-/// where datelines stand runs to its end.
-fn tokens_at(
-    text: &Text,
-    hits: impl Iterator<Item = usize>,
-    words: &[&str],
-    end: usize,
-) -> Vec<usize> {
+/// The tokens that start at the bytes `hits` and are spelled as one of `words`, in order. The
+/// publisher's words are rare: searching the text for them (up to [`Text::byte_before`] the
+/// last token that counts) is far cheaper than reading every token, and in an article without
+/// paragraph breaks "the top" where datelines stand runs to its end.
+fn tokens_at(text: &Text, hits: impl Iterator<Item = usize>, words: &[&str]) -> Vec<usize> {
     let mut found: Vec<usize> = hits
         .filter_map(|at| text.token_starting_at(at))
-        .filter(|&i| i < end && words.contains(&text.word(i)))
+        .filter(|&i| words.contains(&text.word(i)))
         .collect();
     found.sort_unstable();
     found
@@ -96,15 +91,8 @@ fn dateline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
     let end = top_end(text).min(tokens.len().saturating_sub(2));
     let top = &text.src.as_bytes()[..text.byte_before(end)];
-    for i in tokens_at(
-        text,
-        memchr::memchr2_iter(b'(', b'/', top),
-        &["(", "/"],
-        end,
-    ) {
-        if tokens[i].kind != TokenKind::Punct {
-            continue;
-        }
+    // Both marks are always tokens of their own.
+    for i in tokens_at(text, memchr::memchr2_iter(b'(', b'/', top), &["(", "/"]) {
         let close = if text.word(i) == "(" { ")" } else { "/" };
         let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else {
             continue;
@@ -251,7 +239,7 @@ fn told_agency(text: &Text) -> Option<Mention> {
     let end = text.tokens.len().saturating_sub(1);
     let bytes = &text.src.as_bytes()[..text.byte_before(end)];
     let hits = TOLD.find_iter(bytes).chain(TELLING.find_iter(bytes));
-    for i in tokens_at(text, hits, &["told", "telling"], end) {
+    for i in tokens_at(text, hits, &["told", "telling"]) {
         if !text.tokens[i].info.is(crate::lexicon::class::VERB) || text.quote_of(i).is_some() {
             continue;
         }
