@@ -1,8 +1,10 @@
-//! A writer of pretty-printed JSON laid out byte for byte as `serde_json::to_writer_pretty` lays
-//! it out (two-space indent, `": "` after keys, `[]` and `{}` when empty), for documents whose
-//! shape the caller knows: it writes into a buffer of its own and hands the buffer on in large
-//! pieces, with no serializer state, no call per token through `io::Write`, and no allocation
-//! per value. The caller says how deep each value is (the top level is 0).
+//! A writer of JSON laid out one record a line: the frame of the document indented as
+//! `serde_json::to_writer_pretty` indents it (two spaces, `": "` after keys, `[]` and `{}` when
+//! empty), and each record (a value written by [`Pretty::record`]) on a line of its own, compact
+//! as `serde_json::to_writer` writes it. It is for documents whose shape the caller knows: it
+//! writes into a buffer of its own and hands the buffer on in large pieces, with no serializer
+//! state, no call per token through `io::Write`, and no allocation per value. The caller says
+//! how deep each value is (the top level is 0); inside a record the depth is not used.
 
 use std::io::{self, Write};
 
@@ -18,6 +20,8 @@ const SEPARATOR: &[u8; 66] = b",\n                                              
 pub(crate) struct Pretty<W: Write> {
     buf: Vec<u8>,
     out: W,
+    /// Inside a record: no line breaks, no spaces.
+    flat: bool,
 }
 
 impl<W: Write> Pretty<W> {
@@ -25,6 +29,7 @@ impl<W: Write> Pretty<W> {
         Pretty {
             buf: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 2),
             out,
+            flat: false,
         }
     }
 
@@ -54,11 +59,35 @@ impl<W: Write> Pretty<W> {
         self.buf.extend_from_slice(&SEPARATOR[1..2 + 2 * level]);
     }
 
+    /// Writes a record: what `write` writes goes on the current line, compact.
+    #[inline]
+    pub fn record(&mut self, write: impl FnOnce(&mut Self)) {
+        self.flat = true;
+        write(self);
+        self.flat = false;
+    }
+
     /// Starts the next member of an object or array whose members are at depth `level`.
     #[inline]
     fn next_member(&mut self, level: usize, first: bool) {
-        self.buf
-            .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
+        if self.flat {
+            if !first {
+                self.buf.push(b',');
+            }
+        } else {
+            self.buf
+                .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
+        }
+    }
+
+    /// Ends a member's key: `": "`, or in a record `":"`.
+    #[inline]
+    fn colon(&mut self) {
+        if self.flat {
+            self.buf.push(b':');
+        } else {
+            self.buf.extend_from_slice(b": ");
+        }
     }
 
     /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
@@ -69,14 +98,17 @@ impl<W: Write> Pretty<W> {
         self.next_member(level, first);
         self.buf.push(b'"');
         self.buf.extend_from_slice(name.as_bytes());
-        self.buf.extend_from_slice(b"\": ");
+        self.buf.push(b'"');
+        self.colon();
     }
 
     /// Ends an object or array at depth `level` that has members: the line break, the indent
-    /// and `close`.
+    /// and `close` (in a record, `close` alone).
     #[inline]
     pub fn close(&mut self, level: usize, close: u8) {
-        self.newline(level);
+        if !self.flat {
+            self.newline(level);
+        }
         self.buf.push(close);
     }
 
@@ -126,10 +158,11 @@ impl<W: Write> Pretty<W> {
             first = false;
             write_item(self, item);
         }
-        if !first {
-            self.newline(level);
+        if first {
+            self.buf.push(b']');
+        } else {
+            self.close(level, b']');
         }
-        self.buf.push(b']');
     }
 
     /// An array of strings at depth `level`.
@@ -149,12 +182,13 @@ impl<W: Write> Pretty<W> {
             self.next_member(level + 1, first);
             first = false;
             self.str(key);
-            self.raw(b": ");
+            self.colon();
             self.usize(count);
         }
-        if !first {
-            self.newline(level);
+        if first {
+            self.buf.push(b'}');
+        } else {
+            self.close(level, b'}');
         }
-        self.buf.push(b'}');
     }
 }
