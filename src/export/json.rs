@@ -156,151 +156,103 @@ pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     out.key(2, false, "generator");
     out.str(crate::GENERATOR);
     out.key(2, false, "documents");
-    write_list(&mut out, 2, &graph.documents, write_document)?;
+    out.records(2, &graph.documents, write_document)?;
     out.close(1, b'}');
     out.key(1, false, "nodes");
-    write_list(&mut out, 1, graph.nodes(), write_node)?;
+    out.records(1, graph.nodes(), write_node)?;
     out.key(1, false, "edges");
-    write_list(&mut out, 1, graph.edges(), write_edge)?;
+    out.records(1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
-    write_list(&mut out, 1, &graph.attributions, write_attribution)?;
+    out.records(1, &graph.attributions, write_attribution)?;
     out.close(0, b'}');
     out.raw(b"\n");
     out.finish()
 }
 
-/// A list of objects at depth `level`, one a line, handed to the output as the buffer fills.
-fn write_list<W: io::Write, T>(
-    out: &mut Pretty<W>,
-    level: usize,
-    items: impl IntoIterator<Item = T>,
-    mut write_item: impl FnMut(&mut Pretty<W>, usize, T),
-) -> io::Result<()> {
-    let mut result = Ok(());
-    out.array(level, items, |out, item| {
-        out.record(|out| write_item(out, level + 1, item));
-        if result.is_ok() {
-            result = out.flush_if_full();
-        }
-    });
-    result
-}
+// The records, compact: each writes the fields of its struct above, in order.
 
-/// [`JsonDocument`] at depth `level`.
-fn write_document<W: io::Write>(out: &mut Pretty<W>, level: usize, document: &Document) {
-    let inner = level + 1;
-    out.raw(b"{");
-    out.key(inner, true, "id");
+fn write_document<W: io::Write>(out: &mut Pretty<W>, document: &Document) {
+    out.raw(b"{\"id\":");
     out.str(&document.id);
-    out.key(inner, false, "path");
+    out.raw(b",\"path\":");
     out.opt_str(document.path.as_deref());
-    out.key(inner, false, "title");
+    out.raw(b",\"title\":");
     out.opt_str(document.title.as_deref());
-    out.key(inner, false, "publisher");
+    out.raw(b",\"publisher\":");
     out.opt_str(document.publisher.as_deref());
-    out.key(inner, false, "publisher_mention");
-    write_opt_span(out, inner, document.publisher_mention);
-    out.key(inner, false, "bytes");
+    out.raw(b",\"publisher_mention\":");
+    out.opt_span(document.publisher_mention);
+    out.raw(b",\"bytes\":");
     out.usize(document.bytes);
-    out.close(level, b'}');
+    out.raw(b"}");
 }
 
-/// [`JsonNode`] at depth `level`.
-fn write_node<W: io::Write>(out: &mut Pretty<W>, level: usize, node: &Node) {
-    let inner = level + 1;
-    out.raw(b"{");
-    out.key(inner, true, "id");
+fn write_node<W: io::Write>(out: &mut Pretty<W>, node: &Node) {
+    out.raw(b"{\"id\":");
     out.str(&node.id);
-    out.key(inner, false, "label");
+    out.raw(b",\"label\":");
     out.str(&node.label);
-    out.key(inner, false, "kind");
+    out.raw(b",\"kind\":");
     out.str(node.kind.as_str());
-    out.key(inner, false, "aliases");
-    out.str_array(inner, node.aliases.iter().map(String::as_str));
-    out.key(inner, false, "titles");
-    out.str_array(inner, node.titles.iter().map(String::as_str));
-    out.key(inner, false, "mentions");
+    out.raw(b",\"aliases\":");
+    out.str_list(node.aliases.iter().map(String::as_str));
+    out.raw(b",\"titles\":");
+    out.str_list(node.titles.iter().map(String::as_str));
+    out.raw(b",\"mentions\":");
     out.usize(node.mentions);
-    out.key(inner, false, "label_counts");
+    out.raw(b",\"label_counts\":");
     let labels = node.label_counts.iter();
-    out.counts(inner, labels.map(|(label, count)| (label.as_str(), *count)));
-    out.key(inner, false, "kind_counts");
+    out.counts(labels.map(|(label, count)| (label.as_str(), *count)));
+    out.raw(b",\"kind_counts\":");
     let kinds = node.kind_counts.iter();
-    out.counts(inner, kinds.map(|(kind, count)| (kind.as_str(), *count)));
-    out.close(level, b'}');
+    out.counts(kinds.map(|(kind, count)| (kind.as_str(), *count)));
+    out.raw(b"}");
 }
 
-/// [`JsonEdge`] at depth `level`.
-fn write_edge<W: io::Write>(
-    out: &mut Pretty<W>,
-    level: usize,
-    (source, target, edge): (&Node, &Node, &Edge),
-) {
-    let inner = level + 1;
-    out.raw(b"{");
-    out.key(inner, true, "source");
+fn write_edge<W: io::Write>(out: &mut Pretty<W>, (source, target, edge): (&Node, &Node, &Edge)) {
+    out.raw(b"{\"source\":");
     out.str(&source.id);
-    out.key(inner, false, "target");
+    out.raw(b",\"target\":");
     out.str(&target.id);
-    out.key(inner, false, "key");
+    out.raw(b",\"key\":");
     out.str(edge.relation.as_str());
-    out.key(inner, false, "relation");
+    out.raw(b",\"relation\":");
     out.str(edge.relation.as_str());
-    out.key(inner, false, "weight");
+    out.raw(b",\"weight\":");
     out.usize(edge.weight());
-    out.key(inner, false, "attributions");
-    out.str_array(inner, edge.attributions.iter().map(String::as_str));
-    out.close(level, b'}');
+    out.raw(b",\"attributions\":");
+    out.str_list(edge.attributions.iter().map(String::as_str));
+    out.raw(b"}");
 }
 
-/// [`JsonAttribution`] at depth `level`.
-fn write_attribution<W: io::Write>(out: &mut Pretty<W>, level: usize, attribution: &Attribution) {
-    let inner = level + 1;
-    out.raw(b"{");
-    out.key(inner, true, "id");
+fn write_attribution<W: io::Write>(out: &mut Pretty<W>, attribution: &Attribution) {
+    out.raw(b"{\"id\":");
     out.str(&attribution.id);
-    out.key(inner, false, "document");
+    out.raw(b",\"document\":");
     out.str(&attribution.document);
-    out.key(inner, false, "span");
-    write_span(out, inner, attribution.span);
-    out.key(inner, false, "content");
-    write_opt_span(out, inner, attribution.content);
-    out.key(inner, false, "direct");
+    out.raw(b",\"span\":");
+    out.span(attribution.span);
+    out.raw(b",\"content\":");
+    out.opt_span(attribution.content);
+    out.raw(b",\"direct\":");
     out.bool(attribution.direct);
-    out.key(inner, false, "chain");
-    out.str_array(inner, attribution.chain());
-    out.key(inner, false, "hops");
-    out.array(inner, &attribution.hops, |out, hop| {
-        write_hop(out, inner + 1, hop)
-    });
-    out.close(level, b'}');
+    out.raw(b",\"chain\":");
+    out.str_list(attribution.chain());
+    out.raw(b",\"hops\":");
+    out.list(&attribution.hops, write_hop);
+    out.raw(b"}");
 }
 
-/// [`JsonHop`] at depth `level`.
-fn write_hop<W: io::Write>(out: &mut Pretty<W>, level: usize, hop: &Hop) {
-    let inner = level + 1;
-    out.raw(b"{");
-    out.key(inner, true, "node");
+fn write_hop<W: io::Write>(out: &mut Pretty<W>, hop: &Hop) {
+    out.raw(b"{\"node\":");
     out.str(&hop.node);
-    out.key(inner, false, "mention");
-    write_opt_span(out, inner, hop.mention);
-    out.key(inner, false, "cue");
-    write_opt_span(out, inner, hop.cue);
-    out.key(inner, false, "relation");
+    out.raw(b",\"mention\":");
+    out.opt_span(hop.mention);
+    out.raw(b",\"cue\":");
+    out.opt_span(hop.cue);
+    out.raw(b",\"relation\":");
     out.str(hop.relation.as_str());
-    out.close(level, b'}');
-}
-
-/// A span at depth `level`: `[start, end]`, one number a line.
-fn write_span<W: io::Write>(out: &mut Pretty<W>, level: usize, span: Span) {
-    out.array(level, [span.start, span.end], Pretty::usize);
-}
-
-fn write_opt_span<W: io::Write>(out: &mut Pretty<W>, level: usize, span: Option<Span>) {
-    match span {
-        Some(span) => write_span(out, level, span),
-        None => out.raw(b"null"),
-    }
+    out.raw(b"}");
 }
 
 /// The document as serde_json writes the structs above: what [`write_json`] must write.
@@ -383,7 +335,11 @@ impl serde_json::ser::Formatter for Records {
         self.arrays.pop();
         self.pretty.end_object(w)
     }
-    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         match self.flat {
             0 => self.pretty.begin_array_value(w, first),
             _ => self.compact.begin_array_value(w, first),
@@ -395,7 +351,11 @@ impl serde_json::ser::Formatter for Records {
             _ => self.compact.end_array_value(w),
         }
     }
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         match self.flat {
             0 => self.pretty.begin_object_key(w, first),
             _ => self.compact.begin_object_key(w, first),

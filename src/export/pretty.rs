@@ -1,27 +1,28 @@
 //! A writer of JSON laid out one record a line: the frame of the document indented as
-//! `serde_json::to_writer_pretty` indents it (two spaces, `": "` after keys, `[]` and `{}` when
-//! empty), and each record (a value written by [`Pretty::record`]) on a line of its own, compact
-//! as `serde_json::to_writer` writes it. It is for documents whose shape the caller knows: it
-//! writes into a buffer of its own and hands the buffer on in large pieces, with no serializer
-//! state, no call per token through `io::Write`, and no allocation per value. The caller says
-//! how deep each value is (the top level is 0); inside a record the depth is not used.
+//! `serde_json::to_writer_pretty` indents it (two spaces, `": "` after keys, `[]` when empty),
+//! and each record of its lists on a line of its own, compact as `serde_json::to_writer` writes
+//! it. It is for documents whose shape the caller knows: it writes into a buffer of its own and
+//! hands the buffer on in large pieces, with no serializer state, no call per token through
+//! `io::Write`, and no allocation per value. Inside a record the caller writes the punctuation
+//! and keys itself, as constant byte strings (`b",\"id\":"`), which the compiler turns into a
+//! few stores.
 
 use std::io::{self, Write};
+
+use crate::span::Span;
 
 /// How much is buffered before it goes to the output.
 const FLUSH_AT: usize = 64 * 1024;
 
-/// A comma, a line break and enough spaces to indent the deepest value written: the start of
-/// every member but the first is a prefix of it, and without the comma, of the first.
-const SEPARATOR: &[u8; 66] = b",\n                                                                ";
+/// A comma, a line break and enough spaces to indent the deepest member of the frame: the
+/// start of every member but the first is a prefix of it, and without the comma, of the first.
+const SEPARATOR: &[u8; 18] = b",\n                ";
 
-/// Pretty JSON being written to `out`. Nothing reaches `out` until [`Pretty::flush_if_full`]
-/// or [`Pretty::finish`].
+/// JSON being written to `out`. Nothing reaches `out` until [`Pretty::records`] fills the
+/// buffer or [`Pretty::finish`].
 pub(crate) struct Pretty<W: Write> {
     buf: Vec<u8>,
     out: W,
-    /// Inside a record: no line breaks, no spaces.
-    flat: bool,
 }
 
 impl<W: Write> Pretty<W> {
@@ -29,17 +30,7 @@ impl<W: Write> Pretty<W> {
         Pretty {
             buf: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 2),
             out,
-            flat: false,
         }
-    }
-
-    /// Hands the buffer to the output once it holds enough; call it between large values.
-    pub fn flush_if_full(&mut self) -> io::Result<()> {
-        if self.buf.len() >= FLUSH_AT {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
     }
 
     /// Writes what is left to the output (without flushing the output itself).
@@ -47,78 +38,73 @@ impl<W: Write> Pretty<W> {
         self.out.write_all(&self.buf)
     }
 
-    /// Bytes as they are: punctuation, or a value known to need no escaping.
+    /// Bytes as they are: punctuation, keys, or a value known to need no escaping.
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
     }
 
-    /// A line break and the indent of depth `level`.
+    /// A line break and the indent of depth `level` (of the frame: at most 8).
     #[inline]
     fn newline(&mut self, level: usize) {
         self.buf.extend_from_slice(&SEPARATOR[1..2 + 2 * level]);
     }
 
-    /// Writes a record: what `write` writes goes on the current line, compact.
-    #[inline]
-    pub fn record(&mut self, write: impl FnOnce(&mut Self)) {
-        self.flat = true;
-        write(self);
-        self.flat = false;
-    }
-
-    /// Starts the next member of an object or array whose members are at depth `level`.
-    #[inline]
-    fn next_member(&mut self, level: usize, first: bool) {
-        if self.flat {
-            if !first {
-                self.buf.push(b',');
-            }
-        } else {
-            self.buf
-                .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
-        }
-    }
-
-    /// Ends a member's key: `": "`, or in a record `":"`.
-    #[inline]
-    fn colon(&mut self) {
-        if self.flat {
-            self.buf.push(b':');
-        } else {
-            self.buf.extend_from_slice(b": ");
-        }
-    }
-
-    /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
-    /// the separator, the indent, the key and `": "`. `first` for the object's first field,
-    /// which follows its `{`.
-    #[inline]
+    /// Starts field `name` (plain ASCII, nothing to escape) of a frame object at depth
+    /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's
+    /// first field, which follows its `{`.
     pub fn key(&mut self, level: usize, first: bool, name: &str) {
-        self.next_member(level, first);
+        self.buf
+            .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
         self.buf.push(b'"');
         self.buf.extend_from_slice(name.as_bytes());
-        self.buf.push(b'"');
-        self.colon();
+        self.buf.extend_from_slice(b"\": ");
     }
 
-    /// Ends an object or array at depth `level` that has members: the line break, the indent
-    /// and `close` (in a record, `close` alone).
-    #[inline]
+    /// Ends a frame object or array at depth `level` that has members: the line break, the
+    /// indent and `close`.
     pub fn close(&mut self, level: usize, close: u8) {
-        if !self.flat {
-            self.newline(level);
-        }
+        self.newline(level);
         self.buf.push(close);
     }
 
+    /// A frame array at depth `level` of records, one a line, each written by `write_record`;
+    /// the buffer goes to the output whenever it fills, and the first error is returned.
+    pub fn records<T>(
+        &mut self,
+        level: usize,
+        items: impl IntoIterator<Item = T>,
+        mut write_record: impl FnMut(&mut Self, T),
+    ) -> io::Result<()> {
+        self.buf.push(b'[');
+        let mut first = true;
+        for item in items {
+            self.buf
+                .extend_from_slice(&SEPARATOR[usize::from(first)..4 + 2 * level]);
+            first = false;
+            write_record(self, item);
+            if self.buf.len() >= FLUSH_AT {
+                self.out.write_all(&self.buf)?;
+                self.buf.clear();
+            }
+        }
+        if first {
+            self.buf.push(b']');
+        } else {
+            self.close(level, b']');
+        }
+        Ok(())
+    }
+
     /// A string, escaped as serde_json escapes it.
+    #[inline]
     pub fn str(&mut self, text: &str) {
         // Without an early exit, so that the loop is vectorized.
         let plain = !text.bytes().fold(false, |escape, byte| {
             escape | (byte < 0x20) | (byte == b'"') | (byte == b'\\')
         });
         if plain {
+            self.buf.reserve(text.len() + 2);
             self.buf.push(b'"');
             self.buf.extend_from_slice(text.as_bytes());
             self.buf.push(b'"');
@@ -136,7 +122,8 @@ impl<W: Write> Pretty<W> {
 
     #[inline]
     pub fn usize(&mut self, n: usize) {
-        serde_json::to_writer(&mut self.buf, &n).expect("writing to memory does not fail");
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     #[inline]
@@ -144,51 +131,56 @@ impl<W: Write> Pretty<W> {
         self.raw(if value { b"true" } else { b"false" });
     }
 
-    /// An array at depth `level`, each item written by `write_item` (after its indent).
-    pub fn array<T>(
+    /// A span, compact: `[start,end]`.
+    #[inline]
+    pub fn span(&mut self, span: Span) {
+        self.buf.push(b'[');
+        self.usize(span.start);
+        self.buf.push(b',');
+        self.usize(span.end);
+        self.buf.push(b']');
+    }
+
+    pub fn opt_span(&mut self, span: Option<Span>) {
+        match span {
+            Some(span) => self.span(span),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// A compact array, each item written by `write_item`.
+    #[inline]
+    pub fn list<T>(
         &mut self,
-        level: usize,
         items: impl IntoIterator<Item = T>,
         mut write_item: impl FnMut(&mut Self, T),
     ) {
         self.buf.push(b'[');
-        let mut first = true;
-        for item in items {
-            self.next_member(level + 1, first);
-            first = false;
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
             write_item(self, item);
         }
-        if first {
-            self.buf.push(b']');
-        } else {
-            self.close(level, b']');
-        }
+        self.buf.push(b']');
     }
 
-    /// An array of strings at depth `level`.
-    pub fn str_array<'a>(&mut self, level: usize, items: impl IntoIterator<Item = &'a str>) {
-        self.array(level, items, |out, item| out.str(item));
+    /// A compact array of strings.
+    pub fn str_list<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
+        self.list(items, |out, item| out.str(item));
     }
 
-    /// An object at depth `level` mapping each key (escaped here) to a number.
-    pub fn counts<'a>(
-        &mut self,
-        level: usize,
-        entries: impl IntoIterator<Item = (&'a str, usize)>,
-    ) {
+    /// A compact object mapping each key (escaped here) to a number.
+    pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
         self.buf.push(b'{');
-        let mut first = true;
-        for (key, count) in entries {
-            self.next_member(level + 1, first);
-            first = false;
+        for (i, (key, count)) in entries.into_iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
             self.str(key);
-            self.colon();
+            self.buf.push(b':');
             self.usize(count);
         }
-        if first {
-            self.buf.push(b'}');
-        } else {
-            self.close(level, b'}');
-        }
+        self.buf.push(b'}');
     }
 }

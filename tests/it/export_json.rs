@@ -224,7 +224,10 @@ fn output_indents_the_frame_and_puts_each_record_on_a_line() {
     assert_eq!(records.len(), count);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(records[0], value["graph"]["documents"][0]);
-    assert_eq!(records[count - 1], value["attributions"][graph.attributions.len() - 1]);
+    assert_eq!(
+        records[count - 1],
+        value["attributions"][graph.attributions.len() - 1]
+    );
 }
 
 #[test]
