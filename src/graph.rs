@@ -304,20 +304,33 @@ impl GraphBuilder {
 
         let mut documents: Vec<Document> = documents.into_values().collect();
         documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        // Unstable: ids are unique, so the order is the same, and no scratch copy of the
-        // attributions is made (on 10x newswire, 130,000 of them: 20 ms less).
-        attributions.sort_unstable_by(|a, b| {
-            (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
-                b.document.as_str(),
-                b.span.start,
-                b.span.end,
-                b.id.as_str(),
-            ))
-        });
+        sort_attributions(&mut attributions, &documents);
         ProvGraph {
             graph,
             documents,
             attributions,
+        }
+    }
+}
+
+/// Sorts attributions by (document id, span start, span end, id), given the documents sorted
+/// by id. Comparing document ids, which share long prefixes, was most of the cost: the sort
+/// compares each document's rank instead, computed once per attribution, and only the rare
+/// attributions of one document with the same span are compared by id.
+fn sort_attributions(attributions: &mut [Attribution], documents: &[Document]) {
+    let rank: FxHashMap<&str, u32> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, document)| (document.id.as_str(), i as u32))
+        .collect();
+    // Every attribution's document is among the documents; one that is not sorts last.
+    let rank_of = |a: &Attribution| rank.get(a.document.as_str()).copied().unwrap_or(u32::MAX);
+    attributions.sort_by_cached_key(|a| (rank_of(a), a.span.start, a.span.end));
+    let same_place =
+        |a: &Attribution, b: &Attribution| a.document == b.document && a.span == b.span;
+    for group in attributions.chunk_by_mut(same_place) {
+        if group.len() > 1 {
+            group.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         }
     }
 }
@@ -462,6 +475,42 @@ mod tests {
         assert!(edges.contains(&("macron".into(), "afp".into(), "reported", 2)));
         assert!(edges.contains(&("afp".into(), "bta".into(), "published", 2)));
         assert_eq!(graph.nodes().count(), 3);
+    }
+
+    #[test]
+    fn attributions_sort_by_document_id_then_span_then_id() {
+        let document = |id: &str| Document {
+            id: id.into(),
+            path: None,
+            title: None,
+            publisher: None,
+            publisher_mention: None,
+            bytes: 100,
+        };
+        let attribution = |document: &str, id: &str, start: usize, end: usize| Attribution {
+            id: id.into(),
+            document: document.into(),
+            span: Span::new(start, end),
+            content: None,
+            direct: false,
+            hops: vec![],
+            rule: String::new(),
+        };
+        // Ranks, not ids, are compared: "doc-10" sorts before "doc-9" as a string.
+        let documents = vec![document("doc-10"), document("doc-9")];
+        let mut attributions = vec![
+            attribution("doc-9", "doc-9#1", 0, 5),
+            attribution("doc-10", "doc-10#9", 3, 8),
+            attribution("doc-10", "doc-10#10", 3, 8),
+            attribution("doc-10", "doc-10#2", 3, 9),
+            attribution("doc-10", "doc-10#1", 1, 20),
+        ];
+        sort_attributions(&mut attributions, &documents);
+        let ids: Vec<&str> = attributions.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["doc-10#1", "doc-10#10", "doc-10#9", "doc-10#2", "doc-9#1"]
+        );
     }
 
     #[test]
