@@ -8,92 +8,35 @@
 //! few stores.
 
 use std::io::{self, Write};
+use std::ops::{Deref, DerefMut};
+use std::sync::mpsc;
 
 use crate::span::Span;
 
 /// How much is buffered before it goes to the output.
 const FLUSH_AT: usize = 64 * 1024;
 
+/// How many records a thread formats at a time in [`Pretty::records_in_parallel`].
+const PARALLEL_BLOCK: usize = 1024;
+
 /// A comma, a line break and enough spaces to indent the deepest member of the frame: the
 /// start of every member but the first is a prefix of it, and without the comma, of the first.
 const SEPARATOR: &[u8; 18] = b",\n                ";
 
-/// JSON being written to `out`. Nothing reaches `out` until [`Pretty::records`] fills the
-/// buffer or [`Pretty::finish`].
-pub(crate) struct Pretty<W: Write> {
-    buf: Vec<u8>,
-    out: W,
+/// The separator before a member at depth `level` of the frame; `first` for the first member.
+fn separator(level: usize, first: bool) -> &'static [u8] {
+    &SEPARATOR[usize::from(first)..2 + 2 * level]
 }
 
-impl<W: Write> Pretty<W> {
-    pub fn new(out: W) -> Pretty<W> {
-        Pretty {
-            buf: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 2),
-            out,
-        }
-    }
+/// JSON values written into memory, compact.
+#[derive(Default)]
+pub(crate) struct Values(Vec<u8>);
 
-    /// Writes what is left to the output (without flushing the output itself).
-    pub fn finish(mut self) -> io::Result<()> {
-        self.out.write_all(&self.buf)
-    }
-
+impl Values {
     /// Bytes as they are: punctuation, keys, or a value known to need no escaping.
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
-        self.buf.extend_from_slice(bytes);
-    }
-
-    /// A line break and the indent of depth `level` (of the frame: at most 8).
-    #[inline]
-    fn newline(&mut self, level: usize) {
-        self.buf.extend_from_slice(&SEPARATOR[1..2 + 2 * level]);
-    }
-
-    /// Starts field `name` (plain ASCII, nothing to escape) of a frame object at depth
-    /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's
-    /// first field, which follows its `{`.
-    pub fn key(&mut self, level: usize, first: bool, name: &str) {
-        self.buf
-            .extend_from_slice(&SEPARATOR[usize::from(first)..2 + 2 * level]);
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(name.as_bytes());
-        self.buf.extend_from_slice(b"\": ");
-    }
-
-    /// Ends a frame object or array at depth `level` that has members: the line break, the
-    /// indent and `close`.
-    pub fn close(&mut self, level: usize, close: u8) {
-        self.newline(level);
-        self.buf.push(close);
-    }
-
-    /// A frame array at depth `level` of records, one a line, each written by `write_record`;
-    /// the buffer goes to the output whenever it fills, and the first error is returned.
-    pub fn records<T>(
-        &mut self,
-        level: usize,
-        items: impl IntoIterator<Item = T>,
-        mut write_record: impl FnMut(&mut Self, T),
-    ) -> io::Result<()> {
-        self.buf.push(b'[');
-        let mut first = true;
-        for item in items {
-            self.buf
-                .extend_from_slice(&SEPARATOR[usize::from(first)..4 + 2 * level]);
-            first = false;
-            write_record(self, item);
-            if self.buf.len() >= FLUSH_AT {
-                self.out.write_all(&self.buf)?;
-                self.buf.clear();
-            }
-        }
-        if first {
-            self.buf.push(b']');
-        } else {
-            self.close(level, b']');
-        }
-        Ok(())
+        self.0.extend_from_slice(bytes);
     }
 
     /// A string, escaped as serde_json escapes it.
@@ -104,12 +47,12 @@ impl<W: Write> Pretty<W> {
             escape | (byte < 0x20) | (byte == b'"') | (byte == b'\\')
         });
         if plain {
-            self.buf.reserve(text.len() + 2);
-            self.buf.push(b'"');
-            self.buf.extend_from_slice(text.as_bytes());
-            self.buf.push(b'"');
+            self.0.reserve(text.len() + 2);
+            self.0.push(b'"');
+            self.0.extend_from_slice(text.as_bytes());
+            self.0.push(b'"');
         } else {
-            serde_json::to_writer(&mut self.buf, text).expect("writing to memory does not fail");
+            serde_json::to_writer(&mut self.0, text).expect("writing to memory does not fail");
         }
     }
 
@@ -122,7 +65,7 @@ impl<W: Write> Pretty<W> {
 
     #[inline]
     pub fn usize(&mut self, n: usize) {
-        self.buf
+        self.0
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
@@ -131,14 +74,14 @@ impl<W: Write> Pretty<W> {
         self.raw(if value { b"true" } else { b"false" });
     }
 
-    /// A span, compact: `[start,end]`.
+    /// A span: `[start,end]`.
     #[inline]
     pub fn span(&mut self, span: Span) {
-        self.buf.push(b'[');
+        self.0.push(b'[');
         self.usize(span.start);
-        self.buf.push(b',');
+        self.0.push(b',');
         self.usize(span.end);
-        self.buf.push(b']');
+        self.0.push(b']');
     }
 
     pub fn opt_span(&mut self, span: Option<Span>) {
@@ -148,39 +91,254 @@ impl<W: Write> Pretty<W> {
         }
     }
 
-    /// A compact array, each item written by `write_item`.
+    /// An array, each item written by `write_item`.
     #[inline]
     pub fn list<T>(
         &mut self,
         items: impl IntoIterator<Item = T>,
         mut write_item: impl FnMut(&mut Self, T),
     ) {
-        self.buf.push(b'[');
+        self.0.push(b'[');
         for (i, item) in items.into_iter().enumerate() {
             if i > 0 {
-                self.buf.push(b',');
+                self.0.push(b',');
             }
             write_item(self, item);
         }
-        self.buf.push(b']');
+        self.0.push(b']');
     }
 
-    /// A compact array of strings.
+    /// An array of strings.
     pub fn str_list<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         self.list(items, |out, item| out.str(item));
     }
 
-    /// A compact object mapping each key (escaped here) to a number.
+    /// An object mapping each key (escaped here) to a number.
     pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
-        self.buf.push(b'{');
+        self.0.push(b'{');
         for (i, (key, count)) in entries.into_iter().enumerate() {
             if i > 0 {
-                self.buf.push(b',');
+                self.0.push(b',');
             }
             self.str(key);
-            self.buf.push(b':');
+            self.0.push(b':');
             self.usize(count);
         }
-        self.buf.push(b'}');
+        self.0.push(b'}');
+    }
+}
+
+/// JSON being written to `out`. Values are written through [`Values`] (it derefs to it);
+/// nothing reaches `out` until a list of records fills the buffer, or [`Pretty::finish`].
+pub(crate) struct Pretty<W: Write> {
+    buf: Values,
+    out: W,
+}
+
+impl<W: Write> Deref for Pretty<W> {
+    type Target = Values;
+
+    fn deref(&self) -> &Values {
+        &self.buf
+    }
+}
+
+impl<W: Write> DerefMut for Pretty<W> {
+    fn deref_mut(&mut self) -> &mut Values {
+        &mut self.buf
+    }
+}
+
+impl<W: Write> Pretty<W> {
+    pub fn new(out: W) -> Pretty<W> {
+        Pretty {
+            buf: Values(Vec::with_capacity(FLUSH_AT + FLUSH_AT / 2)),
+            out,
+        }
+    }
+
+    /// Writes what is left to the output (without flushing the output itself).
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf.0)
+    }
+
+    /// Hands the buffer to the output once it holds enough.
+    fn flush_if_full(&mut self) -> io::Result<()> {
+        if self.buf.0.len() >= FLUSH_AT {
+            self.out.write_all(&self.buf.0)?;
+            self.buf.0.clear();
+        }
+        Ok(())
+    }
+
+    /// Starts field `name` (plain ASCII, nothing to escape) of a frame object at depth
+    /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's
+    /// first field, which follows its `{`.
+    pub fn key(&mut self, level: usize, first: bool, name: &str) {
+        let buf = &mut self.buf.0;
+        buf.extend_from_slice(separator(level, first));
+        buf.push(b'"');
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\": ");
+    }
+
+    /// Ends a frame object or array at depth `level` that has members: the line break, the
+    /// indent and `close`.
+    pub fn close(&mut self, level: usize, close: u8) {
+        self.buf.0.extend_from_slice(separator(level, true));
+        self.buf.0.push(close);
+    }
+
+    /// A frame array at depth `level` of records, one a line, each written by `write_record`;
+    /// the buffer goes to the output whenever it fills, and the first error is returned.
+    pub fn records<T>(
+        &mut self,
+        level: usize,
+        items: impl IntoIterator<Item = T>,
+        mut write_record: impl FnMut(&mut Values, T),
+    ) -> io::Result<()> {
+        self.buf.0.push(b'[');
+        let mut first = true;
+        for item in items {
+            self.buf.0.extend_from_slice(separator(level + 1, first));
+            first = false;
+            write_record(&mut self.buf, item);
+            self.flush_if_full()?;
+        }
+        self.end_records(level, first);
+        Ok(())
+    }
+
+    /// Ends a list of records: `]`, after a line break if there were any.
+    fn end_records(&mut self, level: usize, empty: bool) {
+        if empty {
+            self.buf.0.push(b']');
+        } else {
+            self.close(level, b']');
+        }
+    }
+
+    /// [`Pretty::records`] for a slice, formatted by two threads: this one and a helper take
+    /// turns at blocks of records, the helper's blocks coming back in order through a short
+    /// queue. The bytes are those `records` writes, and the memory held is a few blocks.
+    /// Lists of fewer than two blocks are written by this thread alone.
+    pub fn records_in_parallel<T: Sync>(
+        &mut self,
+        level: usize,
+        items: &[T],
+        write_record: impl Fn(&mut Values, &T) + Sync,
+    ) -> io::Result<()> {
+        if items.len() < 2 * PARALLEL_BLOCK {
+            return self.records(level, items, write_record);
+        }
+        // Block `b` written after what `buf` holds: each record after its separator.
+        let format_block = |b: usize, buf: &mut Values| {
+            let start = b * PARALLEL_BLOCK;
+            for (i, item) in items[start..].iter().take(PARALLEL_BLOCK).enumerate() {
+                buf.raw(separator(level + 1, start + i == 0));
+                write_record(buf, item);
+            }
+        };
+        let blocks = items.len().div_ceil(PARALLEL_BLOCK);
+        std::thread::scope(|scope| {
+            let (send, receive) = mpsc::sync_channel::<Values>(2);
+            scope.spawn(move || {
+                for b in (1..blocks).step_by(2) {
+                    let mut block = Values::default();
+                    format_block(b, &mut block);
+                    // The receiver is gone only when writing failed: stop.
+                    if send.send(block).is_err() {
+                        return;
+                    }
+                }
+            });
+            self.buf.0.push(b'[');
+            for b in 0..blocks {
+                if b % 2 == 0 {
+                    format_block(b, &mut self.buf);
+                    self.flush_if_full()?;
+                } else {
+                    let block = receive.recv().expect("the helper sends every odd block");
+                    self.out.write_all(&self.buf.0)?;
+                    self.buf.0.clear();
+                    self.out.write_all(&block.0)?;
+                }
+            }
+            self.end_records(level, false);
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(out: &mut Values, n: &usize) {
+        out.raw(b"{\"n\":");
+        out.usize(*n);
+        out.raw(b",\"s\":");
+        out.str(&format!("item \"{n}\""));
+        out.raw(b"}");
+    }
+
+    fn written(items: &[usize], parallel: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut out = Pretty::new(&mut bytes);
+        out.raw(b"{");
+        out.key(1, true, "list");
+        if parallel {
+            out.records_in_parallel(1, items, record).unwrap();
+        } else {
+            out.records(1, items, record).unwrap();
+        }
+        out.close(0, b'}');
+        out.finish().unwrap();
+        bytes
+    }
+
+    #[test]
+    fn records_written_by_two_threads_are_the_bytes_one_writes() {
+        // No blocks, one block, and blocks in odd and even numbers with a short last one.
+        for n in [
+            0,
+            1,
+            PARALLEL_BLOCK,
+            2 * PARALLEL_BLOCK,
+            5 * PARALLEL_BLOCK + 17,
+        ] {
+            let items: Vec<usize> = (0..n).collect();
+            let one = written(&items, false);
+            assert_eq!(written(&items, true), one, "{n} records");
+            let value: serde_json::Value = serde_json::from_slice(&one).unwrap();
+            assert_eq!(value["list"].as_array().unwrap().len(), n);
+        }
+    }
+
+    /// Fails after `left` bytes.
+    struct Failing {
+        left: usize,
+    }
+
+    impl Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if buf.len() > self.left {
+                return Err(io::Error::other("disk full"));
+            }
+            self.left -= buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_write_error_stops_both_threads_and_is_returned() {
+        let items: Vec<usize> = (0..40 * PARALLEL_BLOCK).collect();
+        let mut out = Pretty::new(Failing { left: 100_000 });
+        let err = out.records_in_parallel(1, &items, record).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
     }
 }
