@@ -247,70 +247,92 @@ impl GraphBuilder {
     pub fn finish(self) -> ProvGraph {
         let GraphBuilder {
             node_numbers: _,
-            mut nodes,
+            nodes,
             edges,
             documents,
             mut attributions,
         } = self;
-        // Numbers in the order of ids: the graph's node indices.
-        let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
-        order.sort_unstable_by(|a, b| nodes[*a as usize].0.cmp(&nodes[*b as usize].0));
-        let mut index = vec![NodeIndex::new(0); nodes.len()];
-
-        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        for &number in &order {
-            let (id, acc) = std::mem::take(&mut nodes[number as usize]);
-            let label = pick_label(&acc.labels).unwrap_or_else(|| id.clone());
-            let kind = acc
-                .kinds
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(kind, _)| *kind)
-                .unwrap_or(Kind::Unnamed);
-            let aliases = acc
-                .names
-                .into_iter()
-                .filter(|name| *name != label)
-                .collect();
-            let node = Node {
-                id,
-                label,
-                kind,
-                aliases,
-                titles: acc.titles.into_iter().collect(),
-                mentions: acc.mentions,
-                label_counts: acc.labels,
-                kind_counts: acc.kinds,
-            };
-            index[number as usize] = graph.add_node(node);
-        }
-        let mut edges: Vec<((u32, u32, Relation), Vec<String>)> = edges.into_iter().collect();
-        edges.sort_unstable_by(|((s1, t1, r1), _), ((s2, t2, r2), _)| {
-            (index[*s1 as usize], index[*t1 as usize], r1).cmp(&(
-                index[*s2 as usize],
-                index[*t2 as usize],
-                r2,
-            ))
-        });
-        for ((source, target, relation), mut ids) in edges {
-            ids.sort_unstable();
-            ids.dedup();
-            let edge = Edge {
-                relation,
-                attributions: ids,
-            };
-            graph.add_edge(index[source as usize], index[target as usize], edge);
-        }
-
         let mut documents: Vec<Document> = documents.into_values().collect();
         documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        sort_attributions(&mut attributions, &documents);
+        // Sorting the attributions, the longest part, goes on beside the rest when there are
+        // many of them.
+        let graph = if attributions.len() >= PARALLEL_SORT {
+            std::thread::scope(|scope| {
+                scope.spawn(|| sort_attributions(&mut attributions, &documents));
+                build_petgraph(nodes, edges)
+            })
+        } else {
+            sort_attributions(&mut attributions, &documents);
+            build_petgraph(nodes, edges)
+        };
         ProvGraph {
             graph,
             documents,
             attributions,
         }
     }
+}
+
+/// From this many attributions on, [`GraphBuilder::finish`] sorts them on a thread of their own.
+const PARALLEL_SORT: usize = 10_000;
+
+/// The graph of the nodes and edges added: nodes in id order, with their fields chosen by
+/// order-free rules; edges in (source, target, relation) order.
+fn build_petgraph(
+    mut nodes: Vec<(String, NodeAcc)>,
+    edges: FxHashMap<(u32, u32, Relation), Vec<String>>,
+) -> DiGraph<Node, Edge> {
+    // Numbers in the order of ids: the graph's node indices.
+    let mut order: Vec<u32> = (0..nodes.len() as u32).collect();
+    order.sort_unstable_by(|a, b| nodes[*a as usize].0.cmp(&nodes[*b as usize].0));
+    let mut index = vec![NodeIndex::new(0); nodes.len()];
+
+    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+    for &number in &order {
+        let (id, acc) = std::mem::take(&mut nodes[number as usize]);
+        let label = pick_label(&acc.labels).unwrap_or_else(|| id.clone());
+        let kind = acc
+            .kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(kind, _)| *kind)
+            .unwrap_or(Kind::Unnamed);
+        let aliases = acc
+            .names
+            .into_iter()
+            .filter(|name| *name != label)
+            .collect();
+        let node = Node {
+            id,
+            label,
+            kind,
+            aliases,
+            titles: acc.titles.into_iter().collect(),
+            mentions: acc.mentions,
+            label_counts: acc.labels,
+            kind_counts: acc.kinds,
+        };
+        index[number as usize] = graph.add_node(node);
+    }
+    let mut edges: Vec<((u32, u32, Relation), Vec<String>)> = edges.into_iter().collect();
+    edges.sort_unstable_by(|((s1, t1, r1), _), ((s2, t2, r2), _)| {
+        (index[*s1 as usize], index[*t1 as usize], r1).cmp(&(
+            index[*s2 as usize],
+            index[*t2 as usize],
+            r2,
+        ))
+    });
+    for ((source, target, relation), mut ids) in edges {
+        ids.sort_unstable();
+        ids.dedup();
+        let edge = Edge {
+            relation,
+            attributions: ids,
+        };
+        graph.add_edge(index[source as usize], index[target as usize], edge);
+    }
+
+    graph
 }
 
 /// Sorts attributions by (document id, span start, span end, id), given the documents sorted
