@@ -2,7 +2,7 @@
 //! document with an id keeps it, later ones get the first free `id-2`, `id-3`, ... that no file
 //! is naturally called and no document has yet.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub struct Ids {
     /// The natural ids of the files known before reading (a JSON Lines record's id is only known
@@ -10,6 +10,9 @@ pub struct Ids {
     taken: FxHashSet<String>,
     /// Every id given so far: it grows with the run, by one id per document.
     assigned: FxHashSet<String>,
+    /// For a natural id given more than once, the last suffix given to it: every smaller one is
+    /// taken or given (neither set shrinks), so the search for a free one goes on from there.
+    last_suffix: FxHashMap<String, usize>,
 }
 
 impl Ids {
@@ -17,6 +20,7 @@ impl Ids {
         Ids {
             taken: taken.into_iter().collect(),
             assigned: FxHashSet::default(),
+            last_suffix: FxHashMap::default(),
         }
     }
 
@@ -25,13 +29,13 @@ impl Ids {
         if self.assigned.insert(natural.to_string()) {
             return natural.to_string();
         }
-        let mut n = 2;
+        let last = self.last_suffix.entry(natural.to_string()).or_insert(1);
         loop {
-            let unique = format!("{natural}-{n}");
+            *last += 1;
+            let unique = format!("{natural}-{last}");
             if !self.taken.contains(&unique) && self.assigned.insert(unique.clone()) {
                 return unique;
             }
-            n += 1;
         }
     }
 }
