@@ -128,10 +128,7 @@ where
     }
 }
 
-/// The graph as a `provgraph/1` JSON document, one record a line: the document's frame indented
-/// by two spaces, each document, node, edge and attribution compact on a line of its own, and a
-/// final newline. Half the bytes of a fully indented document, still readable, and a record
-/// is a line for `grep` and `diff` (`jq .` indents it all).
+/// The graph as a `provgraph/1` JSON document: pretty-printed, two-space indent, final newline.
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
     write_json(graph, &mut bytes).expect("writing to memory does not fail");
@@ -140,9 +137,8 @@ pub fn to_json(graph: &ProvGraph) -> String {
 
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
 ///
-/// The bytes are those that serde_json writes for the structs above with the layout's
-/// formatter (a test holds the two together), written by hand: that is several times faster,
-/// and this is the largest output.
+/// The bytes are those that serde_json writes for the structs above (a test holds the two
+/// together), written by hand: that is several times faster, and this is the largest output.
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     let mut out = Pretty::new(out);
     out.raw(b"{");
@@ -171,90 +167,117 @@ pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     out.finish()
 }
 
-// The records, compact: each writes the fields of its struct above, in order.
-
-fn write_document(out: &mut Values, document: &Document) {
-    out.raw(b"{\"id\":");
+/// [`JsonDocument`] at depth `level`.
+fn write_document(out: &mut Values, level: usize, document: &Document) {
+    let inner = level + 1;
+    out.raw(b"{");
+    out.key(inner, true, "id");
     out.str(&document.id);
-    out.raw(b",\"path\":");
+    out.key(inner, false, "path");
     out.opt_str(document.path.as_deref());
-    out.raw(b",\"title\":");
+    out.key(inner, false, "title");
     out.opt_str(document.title.as_deref());
-    out.raw(b",\"publisher\":");
+    out.key(inner, false, "publisher");
     out.opt_str(document.publisher.as_deref());
-    out.raw(b",\"publisher_mention\":");
-    out.opt_span(document.publisher_mention);
-    out.raw(b",\"bytes\":");
+    out.key(inner, false, "publisher_mention");
+    write_opt_span(out, inner, document.publisher_mention);
+    out.key(inner, false, "bytes");
     out.usize(document.bytes);
-    out.raw(b"}");
+    out.close(level, b'}');
 }
 
-fn write_node(out: &mut Values, node: &Node) {
-    out.raw(b"{\"id\":");
+/// [`JsonNode`] at depth `level`.
+fn write_node(out: &mut Values, level: usize, node: &Node) {
+    let inner = level + 1;
+    out.raw(b"{");
+    out.key(inner, true, "id");
     out.str(&node.id);
-    out.raw(b",\"label\":");
+    out.key(inner, false, "label");
     out.str(&node.label);
-    out.raw(b",\"kind\":");
+    out.key(inner, false, "kind");
     out.str(node.kind.as_str());
-    out.raw(b",\"aliases\":");
-    out.str_list(node.aliases.iter().map(String::as_str));
-    out.raw(b",\"titles\":");
-    out.str_list(node.titles.iter().map(String::as_str));
-    out.raw(b",\"mentions\":");
+    out.key(inner, false, "aliases");
+    out.str_array(inner, node.aliases.iter().map(String::as_str));
+    out.key(inner, false, "titles");
+    out.str_array(inner, node.titles.iter().map(String::as_str));
+    out.key(inner, false, "mentions");
     out.usize(node.mentions);
-    out.raw(b",\"label_counts\":");
+    out.key(inner, false, "label_counts");
     let labels = node.label_counts.iter();
-    out.counts(labels.map(|(label, count)| (label.as_str(), *count)));
-    out.raw(b",\"kind_counts\":");
+    out.counts(inner, labels.map(|(label, count)| (label.as_str(), *count)));
+    out.key(inner, false, "kind_counts");
     let kinds = node.kind_counts.iter();
-    out.counts(kinds.map(|(kind, count)| (kind.as_str(), *count)));
-    out.raw(b"}");
+    out.counts(inner, kinds.map(|(kind, count)| (kind.as_str(), *count)));
+    out.close(level, b'}');
 }
 
-fn write_edge(out: &mut Values, (source, target, edge): (&Node, &Node, &Edge)) {
-    out.raw(b"{\"source\":");
+/// [`JsonEdge`] at depth `level`.
+fn write_edge(out: &mut Values, level: usize, (source, target, edge): (&Node, &Node, &Edge)) {
+    let inner = level + 1;
+    out.raw(b"{");
+    out.key(inner, true, "source");
     out.str(&source.id);
-    out.raw(b",\"target\":");
+    out.key(inner, false, "target");
     out.str(&target.id);
-    out.raw(b",\"key\":");
+    out.key(inner, false, "key");
     out.str(edge.relation.as_str());
-    out.raw(b",\"relation\":");
+    out.key(inner, false, "relation");
     out.str(edge.relation.as_str());
-    out.raw(b",\"weight\":");
+    out.key(inner, false, "weight");
     out.usize(edge.weight());
-    out.raw(b",\"attributions\":");
-    out.str_list(edge.attributions.iter().map(String::as_str));
-    out.raw(b"}");
+    out.key(inner, false, "attributions");
+    out.str_array(inner, edge.attributions.iter().map(String::as_str));
+    out.close(level, b'}');
 }
 
-fn write_attribution(out: &mut Values, attribution: &Attribution) {
-    out.raw(b"{\"id\":");
+/// [`JsonAttribution`] at depth `level`.
+fn write_attribution(out: &mut Values, level: usize, attribution: &Attribution) {
+    let inner = level + 1;
+    out.raw(b"{");
+    out.key(inner, true, "id");
     out.str(&attribution.id);
-    out.raw(b",\"document\":");
+    out.key(inner, false, "document");
     out.str(&attribution.document);
-    out.raw(b",\"span\":");
-    out.span(attribution.span);
-    out.raw(b",\"content\":");
-    out.opt_span(attribution.content);
-    out.raw(b",\"direct\":");
+    out.key(inner, false, "span");
+    write_span(out, inner, attribution.span);
+    out.key(inner, false, "content");
+    write_opt_span(out, inner, attribution.content);
+    out.key(inner, false, "direct");
     out.bool(attribution.direct);
-    out.raw(b",\"chain\":");
-    out.str_list(attribution.chain());
-    out.raw(b",\"hops\":");
-    out.list(&attribution.hops, write_hop);
-    out.raw(b"}");
+    out.key(inner, false, "chain");
+    out.str_array(inner, attribution.chain());
+    out.key(inner, false, "hops");
+    out.array(inner, &attribution.hops, |out, hop| {
+        write_hop(out, inner + 1, hop)
+    });
+    out.close(level, b'}');
 }
 
-fn write_hop(out: &mut Values, hop: &Hop) {
-    out.raw(b"{\"node\":");
+/// [`JsonHop`] at depth `level`.
+fn write_hop(out: &mut Values, level: usize, hop: &Hop) {
+    let inner = level + 1;
+    out.raw(b"{");
+    out.key(inner, true, "node");
     out.str(&hop.node);
-    out.raw(b",\"mention\":");
-    out.opt_span(hop.mention);
-    out.raw(b",\"cue\":");
-    out.opt_span(hop.cue);
-    out.raw(b",\"relation\":");
+    out.key(inner, false, "mention");
+    write_opt_span(out, inner, hop.mention);
+    out.key(inner, false, "cue");
+    write_opt_span(out, inner, hop.cue);
+    out.key(inner, false, "relation");
     out.str(hop.relation.as_str());
-    out.raw(b"}");
+    out.close(level, b'}');
+}
+
+/// A span at depth `level`: `[start, end]`, one number a line.
+fn write_span(out: &mut Values, level: usize, span: Span) {
+    out.array(level, [span.start, span.end], Values::usize);
+}
+
+fn write_opt_span(out: &mut Values, level: usize, span: Option<Span>) {
+    match span {
+        Some(span) => write_span(out, level, span),
+        None => out.raw(b"null"),
+    }
 }
 
 /// The document as serde_json writes the structs above: what [`write_json`] must write.
@@ -281,100 +304,9 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
         }),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    let mut bytes = Vec::new();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Records::default());
-    document
-        .serialize(&mut serializer)
-        .expect("plain structs serialize");
-    bytes.push(b'\n');
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
-}
-
-/// serde_json's pretty layout, except that an object in an array is a record: written compact,
-/// on its line. What [`Pretty`] does by hand.
-#[cfg(test)]
-#[derive(Default)]
-struct Records {
-    pretty: serde_json::ser::PrettyFormatter<'static>,
-    compact: serde_json::ser::CompactFormatter,
-    /// Whether each open container outside records is an array.
-    arrays: Vec<bool>,
-    /// How many containers are open inside the current record (0: not in one).
-    flat: usize,
-}
-
-#[cfg(test)]
-impl serde_json::ser::Formatter for Records {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        if self.flat > 0 {
-            self.flat += 1;
-            return self.compact.begin_array(w);
-        }
-        self.arrays.push(true);
-        self.pretty.begin_array(w)
-    }
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        if self.flat > 0 {
-            self.flat -= 1;
-            return self.compact.end_array(w);
-        }
-        self.arrays.pop();
-        self.pretty.end_array(w)
-    }
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        if self.flat > 0 || self.arrays.last() == Some(&true) {
-            self.flat += 1;
-            return self.compact.begin_object(w);
-        }
-        self.arrays.push(false);
-        self.pretty.begin_object(w)
-    }
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        if self.flat > 0 {
-            self.flat -= 1;
-            return self.compact.end_object(w);
-        }
-        self.arrays.pop();
-        self.pretty.end_object(w)
-    }
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        match self.flat {
-            0 => self.pretty.begin_array_value(w, first),
-            _ => self.compact.begin_array_value(w, first),
-        }
-    }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        match self.flat {
-            0 => self.pretty.end_array_value(w),
-            _ => self.compact.end_array_value(w),
-        }
-    }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        match self.flat {
-            0 => self.pretty.begin_object_key(w, first),
-            _ => self.compact.begin_object_key(w, first),
-        }
-    }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        match self.flat {
-            0 => self.pretty.begin_object_value(w),
-            _ => self.compact.begin_object_value(w),
-        }
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        match self.flat {
-            0 => self.pretty.end_object_value(w),
-            _ => self.compact.end_object_value(w),
-        }
-    }
+    let mut text = serde_json::to_string_pretty(&document).expect("plain structs serialize");
+    text.push('\n');
+    text
 }
 
 /// The `graph.documents` list of the contract, for formats that carry the evidence too.

@@ -1,17 +1,15 @@
-//! A writer of JSON laid out one record a line: the frame of the document indented as
-//! `serde_json::to_writer_pretty` indents it (two spaces, `": "` after keys, `[]` when empty),
-//! and each record of its lists on a line of its own, compact as `serde_json::to_writer` writes
-//! it. It is for documents whose shape the caller knows: it writes into a buffer of its own and
-//! hands the buffer on in large pieces, with no serializer state, no call per token through
-//! `io::Write`, and no allocation per value. Inside a record the caller writes the punctuation
-//! and keys itself, as constant byte strings (`b",\"id\":"`), which the compiler turns into a
-//! few stores.
+//! A writer of pretty-printed JSON laid out byte for byte as `serde_json::to_writer_pretty` lays
+//! it out (two-space indent, `": "` after keys, `[]` and `{}` when empty), for documents whose
+//! shape the caller knows: it writes into a buffer of its own and hands the buffer on in large
+//! pieces, with no serializer state, no call per token through `io::Write`, and no allocation
+//! per value. The caller says how deep each value is (the top level is 0).
+//!
+//! Values are written into a [`Values`] buffer; [`Pretty`] hands such a buffer to the output
+//! and can have the records of a long list formatted by two threads.
 
 use std::io::{self, Write};
 use std::ops::{Deref, DerefMut};
 use std::sync::mpsc;
-
-use crate::span::Span;
 
 /// How much is buffered before it goes to the output.
 const FLUSH_AT: usize = 64 * 1024;
@@ -19,24 +17,51 @@ const FLUSH_AT: usize = 64 * 1024;
 /// How many records a thread formats at a time in [`Pretty::records_in_parallel`].
 const PARALLEL_BLOCK: usize = 1024;
 
-/// A comma, a line break and enough spaces to indent the deepest member of the frame: the
-/// start of every member but the first is a prefix of it, and without the comma, of the first.
-const SEPARATOR: &[u8; 18] = b",\n                ";
+/// A comma, a line break and enough spaces to indent the deepest value written: the start of
+/// every member but the first is a prefix of it, and without the comma, of the first.
+const SEPARATOR: &[u8; 66] = b",\n                                                                ";
 
-/// The separator before a member at depth `level` of the frame; `first` for the first member.
+/// The start of a member at depth `level`: the separator and the indent (without the comma
+/// for the first member).
+#[inline]
 fn separator(level: usize, first: bool) -> &'static [u8] {
     &SEPARATOR[usize::from(first)..2 + 2 * level]
 }
 
-/// JSON values written into memory, compact.
+/// Pretty JSON values written into memory.
 #[derive(Default)]
 pub(crate) struct Values(Vec<u8>);
 
 impl Values {
-    /// Bytes as they are: punctuation, keys, or a value known to need no escaping.
+    /// Bytes as they are: punctuation, or a value known to need no escaping.
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
+    }
+
+    /// A line break and the indent of depth `level`.
+    #[inline]
+    fn newline(&mut self, level: usize) {
+        self.0.extend_from_slice(separator(level, true));
+    }
+
+    /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
+    /// the separator, the indent, the key and `": "`. `first` for the object's first field,
+    /// which follows its `{`.
+    #[inline]
+    pub fn key(&mut self, level: usize, first: bool, name: &str) {
+        self.0.extend_from_slice(separator(level, first));
+        self.0.push(b'"');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.extend_from_slice(b"\": ");
+    }
+
+    /// Ends an object or array at depth `level` that has members: the line break, the indent
+    /// and `close`.
+    #[inline]
+    pub fn close(&mut self, level: usize, close: u8) {
+        self.newline(level);
+        self.0.push(close);
     }
 
     /// A string, escaped as serde_json escapes it.
@@ -74,62 +99,56 @@ impl Values {
         self.raw(if value { b"true" } else { b"false" });
     }
 
-    /// A span: `[start,end]`.
+    /// An array at depth `level`, each item written by `write_item` (after its indent).
     #[inline]
-    pub fn span(&mut self, span: Span) {
-        self.0.push(b'[');
-        self.usize(span.start);
-        self.0.push(b',');
-        self.usize(span.end);
-        self.0.push(b']');
-    }
-
-    pub fn opt_span(&mut self, span: Option<Span>) {
-        match span {
-            Some(span) => self.span(span),
-            None => self.raw(b"null"),
-        }
-    }
-
-    /// An array, each item written by `write_item`.
-    #[inline]
-    pub fn list<T>(
+    pub fn array<T>(
         &mut self,
+        level: usize,
         items: impl IntoIterator<Item = T>,
         mut write_item: impl FnMut(&mut Self, T),
     ) {
         self.0.push(b'[');
-        for (i, item) in items.into_iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
+        let mut first = true;
+        for item in items {
+            self.0.extend_from_slice(separator(level + 1, first));
+            first = false;
             write_item(self, item);
+        }
+        if !first {
+            self.newline(level);
         }
         self.0.push(b']');
     }
 
-    /// An array of strings.
-    pub fn str_list<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
-        self.list(items, |out, item| out.str(item));
+    /// An array of strings at depth `level`.
+    pub fn str_array<'a>(&mut self, level: usize, items: impl IntoIterator<Item = &'a str>) {
+        self.array(level, items, |out, item| out.str(item));
     }
 
-    /// An object mapping each key (escaped here) to a number.
-    pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
+    /// An object at depth `level` mapping each key (escaped here) to a number.
+    pub fn counts<'a>(
+        &mut self,
+        level: usize,
+        entries: impl IntoIterator<Item = (&'a str, usize)>,
+    ) {
         self.0.push(b'{');
-        for (i, (key, count)) in entries.into_iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
+        let mut first = true;
+        for (key, count) in entries {
+            self.0.extend_from_slice(separator(level + 1, first));
+            first = false;
             self.str(key);
-            self.0.push(b':');
+            self.raw(b": ");
             self.usize(count);
+        }
+        if !first {
+            self.newline(level);
         }
         self.0.push(b'}');
     }
 }
 
-/// JSON being written to `out`. Values are written through [`Values`] (it derefs to it);
-/// nothing reaches `out` until a list of records fills the buffer, or [`Pretty::finish`].
+/// Pretty JSON being written to `out`. Values are written through [`Values`] (it derefs to
+/// it); nothing reaches `out` until a list of records fills the buffer, or [`Pretty::finish`].
 pub(crate) struct Pretty<W: Write> {
     buf: Values,
     out: W,
@@ -171,51 +190,25 @@ impl<W: Write> Pretty<W> {
         Ok(())
     }
 
-    /// Starts field `name` (plain ASCII, nothing to escape) of a frame object at depth
-    /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's
-    /// first field, which follows its `{`.
-    pub fn key(&mut self, level: usize, first: bool, name: &str) {
-        let buf = &mut self.buf.0;
-        buf.extend_from_slice(separator(level, first));
-        buf.push(b'"');
-        buf.extend_from_slice(name.as_bytes());
-        buf.extend_from_slice(b"\": ");
-    }
-
-    /// Ends a frame object or array at depth `level` that has members: the line break, the
-    /// indent and `close`.
-    pub fn close(&mut self, level: usize, close: u8) {
-        self.buf.0.extend_from_slice(separator(level, true));
-        self.buf.0.push(close);
-    }
-
-    /// A frame array at depth `level` of records, one a line, each written by `write_record`;
-    /// the buffer goes to the output whenever it fills, and the first error is returned.
+    /// An array at depth `level` of records (large values, each written at depth `level + 1`
+    /// by `write_record`); the buffer goes to the output whenever it fills, and the first error
+    /// is returned.
     pub fn records<T>(
         &mut self,
         level: usize,
         items: impl IntoIterator<Item = T>,
-        mut write_record: impl FnMut(&mut Values, T),
+        mut write_record: impl FnMut(&mut Values, usize, T),
     ) -> io::Result<()> {
-        self.buf.0.push(b'[');
-        let mut first = true;
-        for item in items {
-            self.buf.0.extend_from_slice(separator(level + 1, first));
-            first = false;
-            write_record(&mut self.buf, item);
-            self.flush_if_full()?;
-        }
-        self.end_records(level, first);
-        Ok(())
-    }
-
-    /// Ends a list of records: `]`, after a line break if there were any.
-    fn end_records(&mut self, level: usize, empty: bool) {
-        if empty {
-            self.buf.0.push(b']');
-        } else {
-            self.close(level, b']');
-        }
+        let mut result = Ok(());
+        let out = &mut self.out;
+        self.buf.array(level, items, |buf, item| {
+            write_record(buf, level + 1, item);
+            if result.is_ok() && buf.0.len() >= FLUSH_AT {
+                result = out.write_all(&buf.0);
+                buf.0.clear();
+            }
+        });
+        result
     }
 
     /// [`Pretty::records`] for a slice, formatted by two threads: this one and a helper take
@@ -226,7 +219,7 @@ impl<W: Write> Pretty<W> {
         &mut self,
         level: usize,
         items: &[T],
-        write_record: impl Fn(&mut Values, &T) + Sync,
+        write_record: impl Fn(&mut Values, usize, &T) + Sync,
     ) -> io::Result<()> {
         if items.len() < 2 * PARALLEL_BLOCK {
             return self.records(level, items, write_record);
@@ -236,7 +229,7 @@ impl<W: Write> Pretty<W> {
             let start = b * PARALLEL_BLOCK;
             for (i, item) in items[start..].iter().take(PARALLEL_BLOCK).enumerate() {
                 buf.raw(separator(level + 1, start + i == 0));
-                write_record(buf, item);
+                write_record(buf, level + 1, item);
             }
         };
         let blocks = items.len().div_ceil(PARALLEL_BLOCK);
@@ -264,7 +257,7 @@ impl<W: Write> Pretty<W> {
                     self.out.write_all(&block.0)?;
                 }
             }
-            self.end_records(level, false);
+            self.buf.close(level, b']');
             Ok(())
         })
     }
@@ -274,12 +267,13 @@ impl<W: Write> Pretty<W> {
 mod tests {
     use super::*;
 
-    fn record(out: &mut Values, n: &usize) {
-        out.raw(b"{\"n\":");
+    fn record(out: &mut Values, level: usize, n: &usize) {
+        out.raw(b"{");
+        out.key(level + 1, true, "n");
         out.usize(*n);
-        out.raw(b",\"s\":");
+        out.key(level + 1, false, "s");
         out.str(&format!("item \"{n}\""));
-        out.raw(b"}");
+        out.close(level, b'}');
     }
 
     fn written(items: &[usize], parallel: bool) -> Vec<u8> {
@@ -312,6 +306,11 @@ mod tests {
             assert_eq!(written(&items, true), one, "{n} records");
             let value: serde_json::Value = serde_json::from_slice(&one).unwrap();
             assert_eq!(value["list"].as_array().unwrap().len(), n);
+            let pretty = serde_json::to_vec_pretty(&value).unwrap();
+            assert_eq!(
+                pretty, one,
+                "{n} records laid out as serde_json lays them out"
+            );
         }
     }
 
@@ -339,6 +338,9 @@ mod tests {
         let items: Vec<usize> = (0..40 * PARALLEL_BLOCK).collect();
         let mut out = Pretty::new(Failing { left: 100_000 });
         let err = out.records_in_parallel(1, &items, record).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        let mut out = Pretty::new(Failing { left: 100_000 });
+        let err = out.records(1, &items, record).unwrap_err();
         assert_eq!(err.to_string(), "disk full");
     }
 }

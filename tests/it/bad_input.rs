@@ -366,8 +366,8 @@ fn a_directory_of_100000_tiny_files_is_read_whole_in_path_order() {
     assert_eq!(run_.stderr, "");
     let json = fs::read_to_string(dir.path().join("graph.json")).unwrap();
     let paths: Vec<&str> = json
-        .match_indices("\"path\":\"crawl/")
-        .map(|(at, _)| &json[at + 8..at + 29])
+        .match_indices("\"path\": \"crawl/")
+        .map(|(at, _)| &json[at + 9..at + 30])
         .collect();
     assert_eq!(paths.len(), n);
     assert_eq!(paths[0], "crawl/000/000000.txt\"");

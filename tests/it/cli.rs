@@ -193,10 +193,10 @@ const CASES: &[Case] = &[
         stdout: Stdout::Contains(&[
             JSON_START,
             "\"schema\": \"provgraph/1\"",
-            "\"id\":\"a\"",
-            "\"path\":\"articles/a.txt\"",
-            "\"title\":\"Alpha headline\"",
-            "\"bytes\":58",
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"title\": \"Alpha headline\"",
+            "\"bytes\": 58",
         ]),
         ..OK
     },
@@ -493,10 +493,10 @@ const CASES: &[Case] = &[
         args: &["build", "-"],
         stdin: b"\xef\xbb\xbfStdin headline\nSome text.\n",
         stdout: Stdout::Contains(&[
-            "\"id\":\"stdin\"",
-            "\"path\":null",
-            "\"title\":\"Stdin headline\"",
-            "\"bytes\":29",
+            "\"id\": \"stdin\"",
+            "\"path\": null",
+            "\"title\": \"Stdin headline\"",
+            "\"bytes\": 29",
         ]),
         ..OK
     },
@@ -505,9 +505,9 @@ const CASES: &[Case] = &[
         args: &["build", "articles/b.txt", "-"],
         stdin: b"From a pipe\n",
         stdout: Stdout::Contains(&[
-            "\"id\":\"b\"",
-            "\"title\":\"Bravo headline\"",
-            "\"id\":\"stdin\"",
+            "\"id\": \"b\"",
+            "\"title\": \"Bravo headline\"",
+            "\"id\": \"stdin\"",
         ]),
         ..OK
     },
@@ -515,12 +515,12 @@ const CASES: &[Case] = &[
         name: "a directory gives its articles and those of its subdirectories, not other files",
         args: &["build", "articles"],
         stdout: Stdout::Contains(&[
-            "\"id\":\"a\"",
-            "\"path\":\"articles/a.txt\"",
-            "\"id\":\"b\"",
-            "\"path\":\"articles/b.txt\"",
-            "\"id\":\"c\"",
-            "\"path\":\"articles/sub/c.txt\"",
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"id\": \"b\"",
+            "\"path\": \"articles/b.txt\"",
+            "\"id\": \"c\"",
+            "\"path\": \"articles/sub/c.txt\"",
             "\"nodes\"",
         ]),
         ..OK
@@ -529,9 +529,9 @@ const CASES: &[Case] = &[
         name: "a directory is read in path order",
         args: &["build", "empties/"],
         stdout: Stdout::Contains(&[
-            "\"path\":\"empties/a.txt\"",
-            "\"path\":\"empties/b.txt\"",
-            "\"path\":\"empties/c.txt\"",
+            "\"path\": \"empties/a.txt\"",
+            "\"path\": \"empties/b.txt\"",
+            "\"path\": \"empties/c.txt\"",
         ]),
         stderr: Stderr::Exactly(
             "provgraph: warning: empties/a.txt is empty; it yields nothing\n\
@@ -545,12 +545,12 @@ const CASES: &[Case] = &[
         name: "duplicate ids are made unique and reported",
         args: &["build", "articles", "other/a.txt"],
         stdout: Stdout::Contains(&[
-            "\"id\":\"a\"",
-            "\"path\":\"articles/a.txt\"",
-            "\"id\":\"a-2\"",
-            "\"path\":\"other/a.txt\"",
-            "\"title\":\"Another alpha\"",
-            "\"id\":\"b\"",
+            "\"id\": \"a\"",
+            "\"path\": \"articles/a.txt\"",
+            "\"id\": \"a-2\"",
+            "\"path\": \"other/a.txt\"",
+            "\"title\": \"Another alpha\"",
+            "\"id\": \"b\"",
         ]),
         stderr: Stderr::Exactly(
             "provgraph: warning: articles/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n\
@@ -561,7 +561,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a file given twice becomes two documents",
         args: &["build", "other/a.txt", "other/a.txt"],
-        stdout: Stdout::Contains(&["\"id\":\"a\"", "\"id\":\"a-2\""]),
+        stdout: Stdout::Contains(&["\"id\": \"a\"", "\"id\": \"a-2\""]),
         stderr: Stderr::Exactly(
             "provgraph: warning: other/a.txt and other/a.txt are both document a; calling other/a.txt a-2\n\
              provgraph: 1 warning (1 renamed document)\n",
@@ -571,7 +571,7 @@ const CASES: &[Case] = &[
     Case {
         name: "an empty input is a warning, not an error",
         args: &["build", "empty.txt"],
-        stdout: Stdout::Contains(&["\"id\":\"empty\"", "\"title\":null", "\"bytes\":0"]),
+        stdout: Stdout::Contains(&["\"id\": \"empty\"", "\"title\": null", "\"bytes\": 0"]),
         stderr: Stderr::Exactly(
             "provgraph: warning: empty.txt is empty; it yields nothing\n\
              provgraph: 1 warning (1 empty input)\n",
@@ -645,7 +645,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a file that is not UTF-8 is skipped",
         args: &["build", "articles/a.txt", "latin1.txt"],
-        stdout: Stdout::Contains(&["\"id\":\"a\""]),
+        stdout: Stdout::Contains(&["\"id\": \"a\""]),
         stderr: Stderr::Exactly(
             "provgraph: warning: latin1.txt is skipped: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n\
              provgraph: 1 warning (1 skipped document)\n",
