@@ -237,7 +237,8 @@ impl<W: Write> Pretty<W> {
             let (send, receive) = mpsc::sync_channel::<Values>(2);
             scope.spawn(move || {
                 for b in (1..blocks).step_by(2) {
-                    let mut block = Values::default();
+                    // Room for records of half a kilobyte, about what an attribution takes.
+                    let mut block = Values(Vec::with_capacity(PARALLEL_BLOCK * 512));
                     format_block(b, &mut block);
                     // The receiver is gone only when writing failed: stop.
                     if send.send(block).is_err() {
