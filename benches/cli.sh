@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The command line end to end on newswire text: `build` (to JSON) and `extract`, with 1 and 2
 # threads, on ../shared/bench/newswire.jsonl (1x) and the same file concatenated 10 times (10x).
-# Prints a Markdown table: best wall time of three runs, MB/s of article text, CPU seconds, peak
-# RSS (/usr/bin/time -v) and output size. Usage: bash benches/cli.sh [RUNS]
+# Prints a Markdown table: best wall time of three runs, MB/s of article text, CPU seconds (user
+# + system, all threads: the reader, the analysis threads, the graph), MB of text per CPU second
+# (what one core does), peak RSS (/usr/bin/time -v) and output size.
+# Usage: bash benches/cli.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -20,8 +22,8 @@ declare -A mb=([1x]=$(text_mb "$work/1x.jsonl") [10x]=$(text_mb "$work/10x.jsonl
 
 echo "cores: $(nproc), $(lscpu | sed -n 's/^Model name: *//p')"
 echo
-echo "| command | input | threads | wall s | MB/s | MB/s per thread | CPU s | peak RSS MB | output MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| command | input | threads | wall s | MB/s | MB/s per thread | CPU s | MB per CPU s | peak RSS MB | output MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for command in build extract; do
     for size in 1x 10x; do
         for threads in 1 2; do
@@ -41,8 +43,8 @@ for command in build extract; do
             size_mb=$(stat -c %s "$out" | awk '{ printf "%.1f", $1 / 1e6 }')
             awk -v c="$command" -v s="$size" -v t="$threads" -v w="$best" -v m="${mb[$size]}" \
                 -v cpu="$best_cpu" -v r="$best_rss" -v o="$size_mb" 'BEGIN {
-                printf "| %s | %s | %d | %.2f | %.1f | %.1f | %.2f | %.0f | %s |\n",
-                    c, s, t, w, m / w, m / w / t, cpu, r / 1024, o }'
+                printf "| %s | %s | %d | %.2f | %.1f | %.1f | %.2f | %.1f | %.0f | %s |\n",
+                    c, s, t, w, m / w, m / w / t, cpu, m / cpu, r / 1024, o }'
         done
     done
 done
