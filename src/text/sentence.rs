@@ -31,8 +31,17 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
+    // Can the token before the current one end a sentence? Carried along so that the common
+    // case, a token inside a sentence, costs a few flag tests and no call to `ends_before`.
+    let mut after_terminator = tokens.first().is_some_and(may_end_sentence);
     for i in 1..tokens.len() {
-        let new_paragraph = tokens[i].has(flag::PARAGRAPH);
+        let token = &tokens[i];
+        let new_paragraph = token.has(flag::PARAGRAPH);
+        let may_end = after_terminator && token.has(flag::SPACE_BEFORE);
+        after_terminator = may_end_sentence(token);
+        if !new_paragraph && !may_end && i - start < MAX_SENTENCE_TOKENS {
+            continue;
+        }
         if i - start >= MAX_SENTENCE_TOKENS && !new_paragraph {
             let half = start + MAX_SENTENCE_TOKENS / 2;
             let cut = (half..i)
@@ -49,7 +58,7 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
             start = cut;
             continue;
         }
-        if new_paragraph || ends_before(text, tokens, i, lexicon) {
+        if new_paragraph || may_end && ends_before(text, tokens, i, lexicon) {
             sentences.push(Sentence {
                 start,
                 end: i,
@@ -80,7 +89,14 @@ fn is_closer(token: &Token, text: &str) -> bool {
     }
 }
 
+/// Can a sentence end with this token? Not after a plain word or number: that is most tokens.
+/// `ends_before` is false right after one, and false where no white space precedes the token.
+fn may_end_sentence(token: &Token) -> bool {
+    !(token.kind == TokenKind::Number || token.kind == TokenKind::Word && !token.has(flag::DOTTED))
+}
+
 /// Does a sentence end right before token `i`?
+#[inline(never)]
 fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     let next = &tokens[i];
     if !next.has(flag::SPACE_BEFORE) {
