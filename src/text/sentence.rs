@@ -31,17 +31,27 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
-    // Can the token before the current one end a sentence? Carried along so that the common
-    // case, a token inside a sentence, costs a few flag tests and no call to `ends_before`.
-    let mut after_terminator = tokens.first().is_some_and(may_end_sentence);
-    for i in 1..tokens.len() {
-        let token = &tokens[i];
-        let new_paragraph = token.has(flag::PARAGRAPH);
-        let may_end = after_terminator && token.has(flag::SPACE_BEFORE);
-        after_terminator = may_end_sentence(token);
-        if !new_paragraph && !may_end && i - start < MAX_SENTENCE_TOKENS {
-            continue;
+    let mut from = 1;
+    while from < tokens.len() {
+        // Most tokens cannot change anything below: no paragraph starts there, and no white
+        // space follows a token that may end a sentence (`ends_before` is false), short of the
+        // length limit. A tight scan skips to the next token that can.
+        let limit = (start + MAX_SENTENCE_TOKENS).clamp(from, tokens.len());
+        let i = from
+            + tokens[from..limit]
+                .iter()
+                .zip(&tokens[from - 1..])
+                .position(|(token, prev)| {
+                    token.has(flag::PARAGRAPH)
+                        || token.has(flag::SPACE_BEFORE) && may_end_sentence(prev)
+                })
+                .unwrap_or(limit - from);
+        if i == tokens.len() {
+            break;
         }
+        from = i + 1;
+        let new_paragraph = tokens[i].has(flag::PARAGRAPH);
+        let may_end = tokens[i].has(flag::SPACE_BEFORE) && may_end_sentence(&tokens[i - 1]);
         if i - start >= MAX_SENTENCE_TOKENS && !new_paragraph {
             let half = start + MAX_SENTENCE_TOKENS / 2;
             let cut = (half..i)
