@@ -4,7 +4,8 @@
 use crate::lexicon::{Abbreviation, Lexicon, class};
 use crate::text::token::{QuoteMark, Token, TokenKind, flag};
 
-/// A sentence as a token range `[start, end)`.
+/// A sentence as a token range `[start, end)`. A token that starts a paragraph
+/// ([`flag::PARAGRAPH`]) always starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
@@ -248,6 +249,23 @@ mod tests {
         let words = "word ".repeat(1000);
         let t = Text::new(&words, lexicon());
         assert_eq!(t.sentences[0].end, super::MAX_SENTENCE_TOKENS);
+    }
+
+    #[test]
+    fn every_paragraph_starts_a_sentence() {
+        // The publisher search reads paragraph starts from sentence starts only.
+        let text = format!(
+            "{}\nNext paragraph, cut. And more\n\nThird {}",
+            "word ".repeat(400),
+            "word, ".repeat(400)
+        );
+        let t = Text::new(&text, lexicon());
+        let starts: Vec<usize> = t.sentences.iter().map(|s| s.start).collect();
+        for (i, token) in t.tokens.iter().enumerate() {
+            if token.has(crate::text::token::flag::PARAGRAPH) {
+                assert!(starts.contains(&i), "paragraph at token {i}");
+            }
+        }
     }
 
     #[test]
