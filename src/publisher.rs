@@ -135,7 +135,10 @@ fn dateline(text: &Text) -> Option<Mention> {
 /// "/ClubZ", "Source: BTA", "(c) 2021 Reuters", "© The Associated Press" near the bottom.
 fn footer(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
-    for i in (bottom_start(text)..tokens.len()).rev() {
+    let bottom = bottom_start(text);
+    // A paragraph always starts a sentence: only sentence starts need the test.
+    let starts = text.sentences.iter().rev().map(|s| s.start);
+    for i in starts.take_while(|&i| i >= bottom) {
         if !tokens[i].has(flag::PARAGRAPH) {
             continue;
         }
@@ -211,7 +214,10 @@ fn headline_suffix(text: &Text) -> Option<Mention> {
 /// "By Zeno Park, Associated Press" near the top.
 fn byline(text: &Text) -> Option<Mention> {
     let tokens = &text.tokens;
-    for i in 0..top_end(text) {
+    let top = top_end(text);
+    // A paragraph always starts a sentence: only sentence starts need the test.
+    let starts = text.sentences.iter().map(|s| s.start);
+    for i in starts.take_while(|&i| i < top) {
         if !tokens[i].has(flag::PARAGRAPH) || !matches!(text.word(i), "By" | "BY") {
             continue;
         }

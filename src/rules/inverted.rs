@@ -18,6 +18,16 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
             continue;
         }
+        // The content first: it needs only the cue, and most verbs have none before them (a
+        // quotation or a comma), which spares looking for and classifying a speaker after them.
+        let Some(content) = content_before(ctx, hit.cue.first) else {
+            continue;
+        };
+        // After "told", "asked", "warned" comes who was spoken to ("Clinton, meanwhile, told
+        // reporters that ..."), unless a quotation was what was said (""Why?" asked Manafort").
+        if hit.verb().takes_recipient() && !content.direct {
+            continue;
+        }
         let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else {
             continue;
         };
@@ -57,14 +67,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         ) || matches!(mention.kind, MentionKind::Pronoun { .. })
             && np.last + 1 >= ctx.last_word();
         if !fits {
-            continue;
-        }
-        let Some(content) = content_before(ctx, hit.cue.first) else {
-            continue;
-        };
-        // After "told", "asked", "warned" comes who was spoken to ("Clinton, meanwhile, told
-        // reporters that ..."), unless a quotation was what was said (""Why?" asked Manafort").
-        if hit.verb().takes_recipient() && !content.direct {
             continue;
         }
         let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);

@@ -114,10 +114,12 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::ment
         hit.verb().lemma.as_str(),
         "say" | "tell" | "write" | "argue" | "claim" | "complain" | "insist" | "ask"
     );
-    if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit) {
+    // The noun phrase before the verb group, found once for both readings below.
+    let before = subject_before(text, ctx.start, hit.group_start);
+    if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit, before) {
         return Some((quantified, None));
     }
-    let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
+    let (np, appositive) = before?;
     let mention = classify(text, np);
     if appositive.is_none()
         && let Some(named) = name_before_description(ctx, &mention)
@@ -158,8 +160,12 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<crate::ment
 
 /// A quantifier standing for people as the subject of a plain speech verb: "Some say",
 /// "Many in the crowd said", "Most of the protesters told reporters". The quantifier opens its
-/// clause.
-fn quantifier_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
+/// clause. `subject` is the noun phrase before the verb group ([`subject_before`]).
+fn quantifier_subject(
+    ctx: &Ctx,
+    hit: &VerbHit,
+    subject: Option<(crate::mention::Np, Option<crate::mention::Np>)>,
+) -> Option<Mention> {
     let text = ctx.text;
     let is_quantifier = |k: usize| {
         let mut buf = [0u8; 16];
@@ -173,7 +179,7 @@ fn quantifier_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
         before
     } else {
         // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
-        let (np, appositive) = subject_before(text, ctx.start, hit.group_start)?;
+        let (np, appositive) = subject?;
         let of = np.first.checked_sub(1)?;
         if appositive.is_some()
             || of < ctx.start + 1

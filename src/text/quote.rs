@@ -92,7 +92,15 @@ pub fn find(
         });
     };
 
-    for i in 0..tokens.len() {
+    // Only double quotation marks and, inside a quotation, paragraph starts do anything below:
+    // the loop goes from one to the next, over the words between in a tight scan.
+    let mut from = 0;
+    while let Some(offset) = tokens[from..]
+        .iter()
+        .position(|t| t.is_double_quote() || open.is_some() && t.has(flag::PARAGRAPH))
+    {
+        let i = from + offset;
+        from = i + 1;
         let token = &tokens[i];
         if let Some(o) = open
             && token.has(flag::PARAGRAPH)

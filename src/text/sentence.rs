@@ -4,7 +4,8 @@
 use crate::lexicon::{Abbreviation, Lexicon, class};
 use crate::text::token::{QuoteMark, Token, TokenKind, flag};
 
-/// A sentence as a token range `[start, end)`.
+/// A sentence as a token range `[start, end)`. A token that starts a paragraph
+/// ([`flag::PARAGRAPH`]) always starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
@@ -31,8 +32,27 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
-    for i in 1..tokens.len() {
+    let mut from = 1;
+    while from < tokens.len() {
+        // Most tokens cannot change anything below: no paragraph starts there, and no white
+        // space follows a token that may end a sentence (`ends_before` is false), short of the
+        // length limit. A tight scan skips to the next token that can.
+        let limit = (start + MAX_SENTENCE_TOKENS).clamp(from, tokens.len());
+        let i = from
+            + tokens[from..limit]
+                .iter()
+                .zip(&tokens[from - 1..])
+                .position(|(token, prev)| {
+                    token.has(flag::PARAGRAPH)
+                        || token.has(flag::SPACE_BEFORE) && may_end_sentence(prev)
+                })
+                .unwrap_or(limit - from);
+        if i == tokens.len() {
+            break;
+        }
+        from = i + 1;
         let new_paragraph = tokens[i].has(flag::PARAGRAPH);
+        let may_end = tokens[i].has(flag::SPACE_BEFORE) && may_end_sentence(&tokens[i - 1]);
         if i - start >= MAX_SENTENCE_TOKENS && !new_paragraph {
             let half = start + MAX_SENTENCE_TOKENS / 2;
             let cut = (half..i)
@@ -49,7 +69,7 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
             start = cut;
             continue;
         }
-        if new_paragraph || ends_before(text, tokens, i, lexicon) {
+        if new_paragraph || may_end && ends_before(text, tokens, i, lexicon) {
             sentences.push(Sentence {
                 start,
                 end: i,
@@ -80,7 +100,14 @@ fn is_closer(token: &Token, text: &str) -> bool {
     }
 }
 
+/// Can a sentence end with this token? Not after a plain word or number: that is most tokens.
+/// `ends_before` is false right after one, and false where no white space precedes the token.
+fn may_end_sentence(token: &Token) -> bool {
+    !(token.kind == TokenKind::Number || token.kind == TokenKind::Word && !token.has(flag::DOTTED))
+}
+
 /// Does a sentence end right before token `i`?
+#[inline(never)]
 fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     let next = &tokens[i];
     if !next.has(flag::SPACE_BEFORE) {
@@ -222,6 +249,23 @@ mod tests {
         let words = "word ".repeat(1000);
         let t = Text::new(&words, lexicon());
         assert_eq!(t.sentences[0].end, super::MAX_SENTENCE_TOKENS);
+    }
+
+    #[test]
+    fn every_paragraph_starts_a_sentence() {
+        // The publisher search reads paragraph starts from sentence starts only.
+        let text = format!(
+            "{}\nNext paragraph, cut. And more\n\nThird {}",
+            "word ".repeat(400),
+            "word, ".repeat(400)
+        );
+        let t = Text::new(&text, lexicon());
+        let starts: Vec<usize> = t.sentences.iter().map(|s| s.start).collect();
+        for (i, token) in t.tokens.iter().enumerate() {
+            if token.has(crate::text::token::flag::PARAGRAPH) {
+                assert!(starts.contains(&i), "paragraph at token {i}");
+            }
+        }
     }
 
     #[test]
