@@ -235,13 +235,27 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// The text of a phrase with its white space folded; borrowed when it needs no folding.
     fn words_cow(&self, np: Np) -> std::borrow::Cow<'t, str> {
-        let raw: &'t str = self.text.span(np.first, np.last).slice(self.text.src);
-        // One pass: no line break or tab, and no two spaces in a row.
-        let mut previous = 0;
-        let plain = raw.bytes().all(|b| {
-            let ok = !(matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous == b' ');
-            previous = b;
-            ok
+        let text = self.text;
+        let raw: &'t str = text.span(np.first, np.last).slice(text.src);
+        // Plain text has no line break or tab, and no two spaces in a row. Tokens hold no white
+        // space and all that stands between two tokens is white space, so only the gaps between
+        // the phrase's tokens need looking at, and most are empty or a single space.
+        let src = text.src.as_bytes();
+        let tokens = text.tokens.get(np.first..=np.last).unwrap_or(&[]);
+        let plain = tokens.windows(2).all(|pair| {
+            let gap = &src[pair[0].end as usize..pair[1].start as usize];
+            match gap {
+                [] | [b' '] => true,
+                _ => {
+                    let mut previous = 0;
+                    gap.iter().all(|&b| {
+                        let ok = !(matches!(b, b'\n' | b'\r' | b'\t')
+                            || b == b' ' && previous == b' ');
+                        previous = b;
+                        ok
+                    })
+                }
+            }
         });
         if plain {
             return std::borrow::Cow::Borrowed(raw);
