@@ -249,8 +249,8 @@ impl<'t, 'a> Coref<'t, 'a> {
                 _ => {
                     let mut previous = 0;
                     gap.iter().all(|&b| {
-                        let ok = !(matches!(b, b'\n' | b'\r' | b'\t')
-                            || b == b' ' && previous == b' ');
+                        let ok =
+                            !(matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous == b' ');
                         previous = b;
                         ok
                     })
@@ -879,9 +879,11 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .map(|i| text.word(i).to_lowercase())
                 .collect();
             let head_word = text.word(head).to_lowercase();
+            // The cheap tests of kind come first: the words of the entity are only searched when
+            // they decide.
             let compatible = |e: &EntityBuild| -> bool {
                 let role_match =
-                    role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
+                    || role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
                 let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,
@@ -906,19 +908,24 @@ impl<'t, 'a> Coref<'t, 'a> {
                     }
                     _ => false,
                 };
-                let agency_any = role.singular == "agency"
-                    && (e.outlet_kind == Some(OutletKind::Agency)
-                        || e.kind == Kind::Organization
-                            && e.all_words().any(|w| {
-                                matches!(
-                                    w.as_str(),
-                                    "ministry" | "agency" | "department" | "service" | "office"
-                                )
-                            }));
+                let agency_any = || {
+                    role.singular == "agency"
+                        && (e.outlet_kind == Some(OutletKind::Agency)
+                            || e.kind == Kind::Organization
+                                && e.all_words().any(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "ministry" | "agency" | "department" | "service" | "office"
+                                    )
+                                }))
+                };
                 let outlet_any = role.kind == RoleType::Outlet;
-                (kind_match && (role_match || outlet_any) || agency_any)
+                (kind_match && (outlet_any || role_match()) || agency_any())
                     && modifiers.iter().all(|m| e.has_word(m))
             };
+            // An entity fits or not wherever it was mentioned: each is tested once, at its most
+            // recent mention.
+            let mut tested = vec![false; self.entities.len()];
             let found = self
                 .history
                 .iter()
@@ -931,7 +938,9 @@ impl<'t, 'a> Coref<'t, 'a> {
                             .is_none_or(|(a, b)| ev.token < a || ev.token >= b)
                 })
                 .map(|ev| ev.entity)
-                .find(|&i| compatible(&self.entities[i]));
+                .find(|&i| {
+                    !std::mem::replace(&mut tested[i], true) && compatible(&self.entities[i])
+                });
             if let Some(entity) = found {
                 // "Qantas ... the airline announced": a bare name is an organization after all.
                 let e = &mut self.entities[entity];
