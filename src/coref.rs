@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::{NameTarget, OutletKind, RoleType, class, lexicon};
 use crate::mention::{
-    Gender, Mention, MentionKind, Np, classify, np_start_before, push_slug, slug,
+    Gender, Mention, MentionKind, Np, classify, lone_word_kind, np_start_before, push_slug, slug,
 };
 use crate::model::{Entity, Kind};
 use crate::text::Text;
@@ -362,12 +362,13 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Registers a name seen anywhere in the text. A lone surname only counts when it names a
     /// person already known ("Sondland" after "Gordon Sondland").
     pub fn note_name(&mut self, np: Np, at: At) {
-        // A lone capitalized word matters only as a surname of someone named before; looking
-        // that up is much cheaper than classifying it.
-        let first = &self.text.tokens[np.first];
-        let known_name = first.info.is(class::NAME_START);
-        if np.len() == 1 && !known_name && !self.word_persons.contains_key(self.text.word(np.first))
-        {
+        // A lone capitalized word matters only as a surname of someone named before or as a
+        // known name ("Reuters", "Cuba"); a lone surname of no one named before is not kept, so
+        // what else a word that is neither may be need not be found out.
+        if np.len() == 1 && !self.word_persons.contains_key(self.text.word(np.first)) {
+            if let Some(kind @ MentionKind::Known { .. }) = lone_word_kind(self.text, np.first) {
+                self.resolve(&Mention { np, kind }, at);
+            }
             return;
         }
         let mention = classify(self.text, np);
