@@ -307,6 +307,8 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
     if t.kind == TokenKind::Word && !t.info.is(class::NAME_START) {
         return None; // no known name starts with this word (numbers are not looked up)
     }
+    // Every entry's first token is the word it was found by: only the tokens after it are
+    // compared.
     let entries = lexicon().names_starting(text.word(i));
     let mut best: Option<(NameTarget, usize, bool)> = None;
     for entry in entries {
@@ -314,11 +316,10 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
         if i + n - 1 > last {
             continue;
         }
-        let matches = entry
-            .tokens
+        let matches = entry.tokens[1..]
             .iter()
             .enumerate()
-            .all(|(k, tok)| text.word(i + k) == tok);
+            .all(|(k, tok)| text.word(i + 1 + k) == tok);
         if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
             best = Some((entry.target, i + n - 1, entry.short));
         }
@@ -330,11 +331,10 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
             if n < 3 || entry.short || i + n - 1 > last {
                 continue;
             }
-            let matches = entry
-                .tokens
+            let matches = entry.tokens[1..]
                 .iter()
                 .enumerate()
-                .all(|(k, tok)| text.word(i + k).eq_ignore_ascii_case(tok));
+                .all(|(k, tok)| text.word(i + 1 + k).eq_ignore_ascii_case(tok));
             if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
                 best = Some((entry.target, i + n - 1, false));
             }
