@@ -8,6 +8,7 @@
 //! source such as "officials" keeps its words as the label).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
@@ -23,6 +24,7 @@ use crate::text::token::TokenKind;
 /// An entity being built.
 #[derive(Clone, Debug)]
 pub struct EntityBuild<'t> {
+    /// Its name; changed through `rename`, which forgets the id made from it.
     pub label: String,
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
@@ -49,6 +51,9 @@ pub struct EntityBuild<'t> {
     pub personal: bool,
     /// Where it was last mentioned in the coreference history, if it was.
     last_event: Option<usize>,
+    /// Its final id once `Coref::id` made it: asked for at every hop that names the entity and
+    /// again for the entity itself, it is made once.
+    final_id: OnceCell<String>,
 }
 
 impl<'t> EntityBuild<'t> {
@@ -72,7 +77,14 @@ impl<'t> EntityBuild<'t> {
             generic: false,
             personal: false,
             last_event: None,
+            final_id: OnceCell::new(),
         }
+    }
+
+    /// Gives it a new label, and so a new id.
+    fn rename(&mut self, label: String) {
+        self.label = label;
+        self.final_id = OnceCell::new();
     }
 
     /// Is `word` (lower case) one of its role words or a word of its label?
@@ -218,15 +230,20 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// The final id of entity `i`.
     pub fn id(&self, i: usize) -> String {
         let e = &self.entities[i];
-        if e.generic && e.fixed_id.is_none() {
-            let mut id = String::with_capacity(e.label.len() + 2 + self.document_slug.len());
-            push_slug(&mut id, &e.label);
-            id.push_str("--");
-            id.push_str(&self.document_slug);
-            id
-        } else {
-            e.id()
-        }
+        e.final_id
+            .get_or_init(|| {
+                if e.generic && e.fixed_id.is_none() {
+                    let mut id =
+                        String::with_capacity(e.label.len() + 2 + self.document_slug.len());
+                    push_slug(&mut id, &e.label);
+                    id.push_str("--");
+                    id.push_str(&self.document_slug);
+                    id
+                } else {
+                    e.id()
+                }
+            })
+            .clone()
     }
 
     fn words(&self, np: Np) -> String {
@@ -546,7 +563,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             });
             if let Some(i) = earlier {
                 let e = &mut self.entities[i];
-                e.label = label.clone();
+                e.rename(label.clone());
                 e.name_words = words.collect();
                 e.add_words(&label);
                 if gender != Gender::Unknown {
@@ -681,7 +698,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         };
         if let Some(i) = found {
             if !single {
-                self.entities[i].label = label.clone();
+                self.entities[i].rename(label.clone());
             }
             self.by_key.insert(key.as_str().to_owned(), i);
             self.return_key(key);
