@@ -8,13 +8,14 @@
 //! source such as "officials" keeps its words as the label).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{NameTarget, OutletKind, RoleType, class, lexicon};
 use crate::mention::{
-    Gender, Mention, MentionKind, Np, classify, np_start_before, push_slug, slug,
+    Gender, Mention, MentionKind, Np, classify, lone_word_kind, np_start_before, push_slug, slug,
 };
 use crate::model::{Entity, Kind};
 use crate::text::Text;
@@ -23,6 +24,7 @@ use crate::text::token::TokenKind;
 /// An entity being built.
 #[derive(Clone, Debug)]
 pub struct EntityBuild<'t> {
+    /// Its name; changed through `rename`, which forgets the id made from it.
     pub label: String,
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
@@ -49,6 +51,9 @@ pub struct EntityBuild<'t> {
     pub personal: bool,
     /// Where it was last mentioned in the coreference history, if it was.
     last_event: Option<usize>,
+    /// Its final id once `Coref::id` made it: asked for at every hop that names the entity and
+    /// again for the entity itself, it is made once.
+    final_id: OnceCell<String>,
 }
 
 impl<'t> EntityBuild<'t> {
@@ -72,7 +77,14 @@ impl<'t> EntityBuild<'t> {
             generic: false,
             personal: false,
             last_event: None,
+            final_id: OnceCell::new(),
         }
+    }
+
+    /// Gives it a new label, and so a new id.
+    fn rename(&mut self, label: String) {
+        self.label = label;
+        self.final_id = OnceCell::new();
     }
 
     /// Is `word` (lower case) one of its role words or a word of its label?
@@ -218,15 +230,20 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// The final id of entity `i`.
     pub fn id(&self, i: usize) -> String {
         let e = &self.entities[i];
-        if e.generic && e.fixed_id.is_none() {
-            let mut id = String::with_capacity(e.label.len() + 2 + self.document_slug.len());
-            push_slug(&mut id, &e.label);
-            id.push_str("--");
-            id.push_str(&self.document_slug);
-            id
-        } else {
-            e.id()
-        }
+        e.final_id
+            .get_or_init(|| {
+                if e.generic && e.fixed_id.is_none() {
+                    let mut id =
+                        String::with_capacity(e.label.len() + 2 + self.document_slug.len());
+                    push_slug(&mut id, &e.label);
+                    id.push_str("--");
+                    id.push_str(&self.document_slug);
+                    id
+                } else {
+                    e.id()
+                }
+            })
+            .clone()
     }
 
     fn words(&self, np: Np) -> String {
@@ -235,13 +252,27 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// The text of a phrase with its white space folded; borrowed when it needs no folding.
     fn words_cow(&self, np: Np) -> std::borrow::Cow<'t, str> {
-        let raw: &'t str = self.text.span(np.first, np.last).slice(self.text.src);
-        // One pass: no line break or tab, and no two spaces in a row.
-        let mut previous = 0;
-        let plain = raw.bytes().all(|b| {
-            let ok = !(matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous == b' ');
-            previous = b;
-            ok
+        let text = self.text;
+        let raw: &'t str = text.span(np.first, np.last).slice(text.src);
+        // Plain text has no line break or tab, and no two spaces in a row. Tokens hold no white
+        // space and all that stands between two tokens is white space, so only the gaps between
+        // the phrase's tokens need looking at, and most are empty or a single space.
+        let src = text.src.as_bytes();
+        let tokens = text.tokens.get(np.first..=np.last).unwrap_or(&[]);
+        let plain = tokens.windows(2).all(|pair| {
+            let gap = &src[pair[0].end as usize..pair[1].start as usize];
+            match gap {
+                [] | [b' '] => true,
+                _ => {
+                    let mut previous = 0;
+                    gap.iter().all(|&b| {
+                        let ok =
+                            !(matches!(b, b'\n' | b'\r' | b'\t') || b == b' ' && previous == b' ');
+                        previous = b;
+                        ok
+                    })
+                }
+            }
         });
         if plain {
             return std::borrow::Cow::Borrowed(raw);
@@ -348,12 +379,13 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Registers a name seen anywhere in the text. A lone surname only counts when it names a
     /// person already known ("Sondland" after "Gordon Sondland").
     pub fn note_name(&mut self, np: Np, at: At) {
-        // A lone capitalized word matters only as a surname of someone named before; looking
-        // that up is much cheaper than classifying it.
-        let first = &self.text.tokens[np.first];
-        let known_name = first.info.is(class::NAME_START);
-        if np.len() == 1 && !known_name && !self.word_persons.contains_key(self.text.word(np.first))
-        {
+        // A lone capitalized word matters only as a surname of someone named before or as a
+        // known name ("Reuters", "Cuba"); a lone surname of no one named before is not kept, so
+        // what else a word that is neither may be need not be found out.
+        if np.len() == 1 && !self.word_persons.contains_key(self.text.word(np.first)) {
+            if let Some(kind @ MentionKind::Known { .. }) = lone_word_kind(self.text, np.first) {
+                self.resolve(&Mention { np, kind }, at);
+            }
             return;
         }
         let mention = classify(self.text, np);
@@ -531,7 +563,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             });
             if let Some(i) = earlier {
                 let e = &mut self.entities[i];
-                e.label = label.clone();
+                e.rename(label.clone());
                 e.name_words = words.collect();
                 e.add_words(&label);
                 if gender != Gender::Unknown {
@@ -666,7 +698,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         };
         if let Some(i) = found {
             if !single {
-                self.entities[i].label = label.clone();
+                self.entities[i].rename(label.clone());
             }
             self.by_key.insert(key.as_str().to_owned(), i);
             self.return_key(key);
@@ -865,9 +897,11 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .map(|i| text.word(i).to_lowercase())
                 .collect();
             let head_word = text.word(head).to_lowercase();
+            // The cheap tests of kind come first: the words of the entity are only searched when
+            // they decide.
             let compatible = |e: &EntityBuild| -> bool {
                 let role_match =
-                    role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
+                    || role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&head_word);
                 let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
                 let kind_match = match role.kind {
                     RoleType::Person => e.animate,
@@ -892,19 +926,24 @@ impl<'t, 'a> Coref<'t, 'a> {
                     }
                     _ => false,
                 };
-                let agency_any = role.singular == "agency"
-                    && (e.outlet_kind == Some(OutletKind::Agency)
-                        || e.kind == Kind::Organization
-                            && e.all_words().any(|w| {
-                                matches!(
-                                    w.as_str(),
-                                    "ministry" | "agency" | "department" | "service" | "office"
-                                )
-                            }));
+                let agency_any = || {
+                    role.singular == "agency"
+                        && (e.outlet_kind == Some(OutletKind::Agency)
+                            || e.kind == Kind::Organization
+                                && e.all_words().any(|w| {
+                                    matches!(
+                                        w.as_str(),
+                                        "ministry" | "agency" | "department" | "service" | "office"
+                                    )
+                                }))
+                };
                 let outlet_any = role.kind == RoleType::Outlet;
-                (kind_match && (role_match || outlet_any) || agency_any)
+                (kind_match && (outlet_any || role_match()) || agency_any())
                     && modifiers.iter().all(|m| e.has_word(m))
             };
+            // An entity fits or not wherever it was mentioned: each is tested once, at its most
+            // recent mention.
+            let mut tested = vec![false; self.entities.len()];
             let found = self
                 .history
                 .iter()
@@ -917,7 +956,9 @@ impl<'t, 'a> Coref<'t, 'a> {
                             .is_none_or(|(a, b)| ev.token < a || ev.token >= b)
                 })
                 .map(|ev| ev.entity)
-                .find(|&i| compatible(&self.entities[i]));
+                .find(|&i| {
+                    !std::mem::replace(&mut tested[i], true) && compatible(&self.entities[i])
+                });
             if let Some(entity) = found {
                 // "Qantas ... the airline announced": a bare name is an organization after all.
                 let e = &mut self.entities[entity];

@@ -307,6 +307,8 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
     if t.kind == TokenKind::Word && !t.info.is(class::NAME_START) {
         return None; // no known name starts with this word (numbers are not looked up)
     }
+    // Every entry's first token is the word it was found by: only the tokens after it are
+    // compared.
     let entries = lexicon().names_starting(text.word(i));
     let mut best: Option<(NameTarget, usize, bool)> = None;
     for entry in entries {
@@ -314,11 +316,10 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
         if i + n - 1 > last {
             continue;
         }
-        let matches = entry
-            .tokens
+        let matches = entry.tokens[1..]
             .iter()
             .enumerate()
-            .all(|(k, tok)| text.word(i + k) == tok);
+            .all(|(k, tok)| text.word(i + 1 + k) == tok);
         if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
             best = Some((entry.target, i + n - 1, entry.short));
         }
@@ -330,11 +331,10 @@ fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usiz
             if n < 3 || entry.short || i + n - 1 > last {
                 continue;
             }
-            let matches = entry
-                .tokens
+            let matches = entry.tokens[1..]
                 .iter()
                 .enumerate()
-                .all(|(k, tok)| text.word(i + k).eq_ignore_ascii_case(tok));
+                .all(|(k, tok)| text.word(i + 1 + k).eq_ignore_ascii_case(tok));
             if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
                 best = Some((entry.target, i + n - 1, false));
             }
@@ -363,6 +363,40 @@ fn known_names(text: &Text, np: Np) -> Names {
         }
     }
     out
+}
+
+/// What a phrase of the single word `i` is when the word alone decides it: a pronoun, a
+/// relative pronoun, or a known name ("Reuters", "NATO", "Cuba"); `None` when it takes the rest
+/// of `classify` to tell. Nothing else makes a lone word a known name: the known names of its
+/// head phrase, found at the end of `classify_kind`, would be this one.
+pub fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
+    let t = &text.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let info = t.info;
+    if info.is(class::PRON) {
+        let gender = if info.is(class::MASC) {
+            Gender::Male
+        } else if info.is(class::FEM) {
+            Gender::Female
+        } else if info.is(class::NEUT) {
+            Gender::Neuter
+        } else {
+            Gender::Unknown
+        };
+        return Some(MentionKind::Pronoun {
+            gender,
+            plural: info.is(class::PLURAL),
+        });
+    }
+    if info.is(class::REL) && !t.has(flag::CAP) {
+        return Some(MentionKind::Relative);
+    }
+    known_name_at(text, i, i).map(|(target, _, _)| MentionKind::Known {
+        target,
+        name: Np { first: i, last: i },
+    })
 }
 
 /// Classifies the noun phrase `np`.
@@ -410,26 +444,10 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
             };
         }
     }
-    if np.len() == 1 && first.kind == TokenKind::Word {
-        let info = first.info;
-        if info.is(class::PRON) {
-            let gender = if info.is(class::MASC) {
-                Gender::Male
-            } else if info.is(class::FEM) {
-                Gender::Female
-            } else if info.is(class::NEUT) {
-                Gender::Neuter
-            } else {
-                Gender::Unknown
-            };
-            return MentionKind::Pronoun {
-                gender,
-                plural: info.is(class::PLURAL),
-            };
-        }
-        if info.is(class::REL) && !first.has(flag::CAP) {
-            return MentionKind::Relative;
-        }
+    if np.len() == 1
+        && let Some(kind) = lone_word_kind(text, np.first)
+    {
+        return kind;
     }
     // The body: the phrase without its determiner.
     let has_det =
