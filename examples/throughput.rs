@@ -4,9 +4,12 @@
 //! quotations) or `tokens` (tokens only).
 use std::time::Instant;
 
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 /// The allocator of the `provgraph` binary, so that the numbers are the command's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

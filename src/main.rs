@@ -2,6 +2,7 @@
 //! exit status (0 success, also with warnings; 1 failure; 2 usage error). Everything else lives
 //! in `cli/` (files and the terminal) and the library (the rest).
 
+mod allocator;
 mod cli;
 
 use std::panic::{self, AssertUnwindSafe};
@@ -12,7 +13,7 @@ use clap::Parser;
 /// mimalloc: the analysis makes many small, short-lived allocations, and runs about 15% faster
 /// with it than with the system's allocator (measured with `examples/throughput`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 /// mimalloc's options `arena_eager_commit` and `purge_delay` (their places in `mi_option_e` of
 /// the mimalloc 3 that libmimalloc-sys builds).
