@@ -183,14 +183,13 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
         i
     };
 
-    // Relays and origins, attached to their top-level statement.
-    let mut relays: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut origins: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // Relays and origins, attached to their top-level statement: `(statement, frame)` pairs in
+    // frame order (few sentences have any, so one list, allocated only when needed).
+    let mut attached: Vec<(usize, usize)> = Vec::new();
     for (k, frame) in frames.iter().enumerate() {
-        let (attach, list) = match frame.role {
+        let attach = match frame.role {
             Role::Statement => continue,
-            Role::Relay(attach) => (attach, &mut relays),
-            Role::Origin(attach) => (attach, &mut origins),
+            Role::Relay(attach) | Role::Origin(attach) => attach,
         };
         let before = (0..n)
             .rev()
@@ -210,9 +209,15 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             } else {
                 top(target)
             };
-            list[target].push(k);
+            attached.push((target, k));
         }
     }
+    let attached_to = |s: usize, relay: bool| {
+        attached
+            .iter()
+            .filter(move |&&(t, k)| t == s && matches!(frames[k].role, Role::Relay(_)) == relay)
+            .map(|&(_, k)| k)
+    };
 
     // The statement nested at the very start of another's content is its origin, when that
     // other statement reports the clause before it ("Macron said ..., AFP reported"); what a
@@ -235,32 +240,29 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     };
 
     let mut drafts = Vec::with_capacity(n);
+    let mut stack = Vec::new();
     for i in (0..n).filter(|&i| is_statement(i) && parent[i].is_none()) {
-        if frames[i].weak && relays[i].is_empty() && origins[i].is_empty() {
+        if frames[i].weak && !attached.iter().any(|&(t, _)| t == i) {
             continue;
         }
         // Walk down the nested origins: outermost last.
-        let mut stack = vec![i];
+        stack.clear();
+        stack.push(i);
         while let Some(inner) = inner_origin(*stack.last().unwrap_or(&i)) {
             if stack.contains(&inner) {
                 break;
             }
             stack.push(inner);
         }
-        let mut hops = Vec::with_capacity(
-            stack
-                .iter()
-                .map(|&s| origins[s].len() + 1 + relays[s].len())
-                .sum(),
-        );
+        let attached_count = stack
+            .iter()
+            .map(|&s| attached.iter().filter(|&&(t, _)| t == s).count())
+            .sum::<usize>();
+        let mut hops = Vec::with_capacity(stack.len() + attached_count);
         for &s in stack.iter().rev() {
-            for &o in &origins[s] {
-                hops.push(hop(&frames[o]));
-            }
+            hops.extend(attached_to(s, false).map(|o| hop(&frames[o])));
             hops.push(hop(&frames[s]));
-            for &r in &relays[s] {
-                hops.push(hop(&frames[r]));
-            }
+            hops.extend(attached_to(s, true).map(|r| hop(&frames[r])));
         }
         // The content is the innermost statement's, cut before the outer frames' words.
         let innermost = *stack.last().unwrap_or(&i);

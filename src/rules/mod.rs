@@ -71,10 +71,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let s = text.sentences[sentence];
         triggers.clear();
         verbs.clear();
-        triggers.extend((s.start..s.end).filter(|&i| {
-            text.tokens[i].info.is(class::VERB | class::TRIGGER)
-                && text.in_quote[i] == crate::text::NO_QUOTE
-        }));
+        // One pass over the sentence's tokens; `in_quote` is looked at only for the few hits.
+        for (i, t) in (s.start..).zip(&text.tokens[s.start..s.end]) {
+            if t.info.is(class::VERB | class::TRIGGER) && text.in_quote[i] == crate::text::NO_QUOTE
+            {
+                triggers.push(i);
+            }
+        }
         // A subject is looked for at most once per verb.
         let subjects = Vec::with_capacity(triggers.len());
         let mut ctx = Ctx {
@@ -232,6 +235,10 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     for (_, rule) in RULES {
         scratch.clear();
         rule(ctx, &frames, &mut scratch);
+        // Most rules find nothing in most sentences: skip the drain's set-up and tear-down.
+        if scratch.is_empty() {
+            continue;
+        }
         for frame in scratch.drain(..) {
             let clash = frames
                 .iter()
