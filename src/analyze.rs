@@ -1,7 +1,5 @@
 //! The pipeline for one document: text → sentences → frames → drafts → entities → attributions.
 
-use std::collections::BTreeMap;
-
 use crate::assemble::{Draft, assemble};
 use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
@@ -291,25 +289,27 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
 
     // Entities referenced by a hop or as the publisher, merged by id.
     used.extend(publisher);
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     // Each entity counts once, however many hops use it: merged again into another entity of
     // its id, its mentions would be added twice.
     let mut seen = vec![false; coref.entities.len()];
+    let mut taken: Vec<Entity> = Vec::with_capacity(used.len());
     for i in used {
-        if std::mem::replace(&mut seen[i], true) {
-            continue;
+        if !std::mem::replace(&mut seen[i], true) {
+            taken.push(coref.take_entity(i));
         }
-        let entity = coref.entity(i);
-        match entities.get_mut(&entity.id) {
-            Some(existing)
-                if existing.label != entity.label || existing.mentions != entity.mentions =>
-            {
-                merge_entity(existing, entity);
+    }
+    // By id; the sort is stable, so the entities of one id stay in the order they were used
+    // and merge into the first of them.
+    taken.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut entities: Vec<Entity> = Vec::with_capacity(taken.len());
+    for entity in taken {
+        match entities.last_mut() {
+            Some(existing) if existing.id == entity.id => {
+                if existing.label != entity.label || existing.mentions != entity.mentions {
+                    merge_entity(existing, entity);
+                }
             }
-            Some(_) => {}
-            None => {
-                entities.insert(entity.id.clone(), entity);
-            }
+            _ => entities.push(entity),
         }
     }
     let mut diagnostics = text.diagnostics.clone();
@@ -323,11 +323,11 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 .title
                 .map(String::from)
                 .or_else(|| title_of(input.text)),
-            publisher: publisher.map(|p| coref.id(p)),
+            publisher: publisher_id,
             publisher_mention,
             bytes: input.text.len(),
         },
-        entities: entities.into_values().collect(),
+        entities,
         attributions,
         diagnostics,
     }

@@ -1018,22 +1018,24 @@ impl<'t, 'a> Coref<'t, 'a> {
         Some(entity)
     }
 
-    /// The entities, as the model's type, with their final ids.
-    pub fn entity(&self, i: usize) -> Entity {
-        let e = &self.entities[i];
-        let mut aliases: Vec<String> = e
-            .aliases
-            .iter()
-            .filter(|a| **a != e.label)
-            .map(|a| a.to_string())
+    /// Entity `i` as the model's type, with its final id. Its label, aliases and titles are
+    /// moved out, not copied: only its id (kept) may be asked for afterwards.
+    pub fn take_entity(&mut self, i: usize) -> Entity {
+        let id = self.id(i);
+        let e = &mut self.entities[i];
+        let label = std::mem::take(&mut e.label);
+        let mut aliases: Vec<String> = std::mem::take(&mut e.aliases)
+            .into_iter()
+            .filter(|a| *a != label)
+            .map(Cow::into_owned)
             .collect();
         aliases.sort();
         Entity {
-            id: self.id(i),
-            label: e.label.clone(),
+            id,
+            label,
             kind: e.kind,
             aliases,
-            titles: e.titles.iter().cloned().collect(),
+            titles: std::mem::take(&mut e.titles).into_iter().collect(),
             mentions: e.mentions,
         }
     }
