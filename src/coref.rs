@@ -187,13 +187,39 @@ pub struct Coref<'t, 'a> {
     known: FxHashMap<NameTarget, usize>,
     /// Every word of the people's names seen so far, with the people indexed by it, in the
     /// order they were indexed (none for words of names that made no person of their own, such
-    /// as "Reuters").
-    word_persons: FxHashMap<&'t str, Vec<usize>>,
+    /// as "Reuters"). The lists are chained through `person_links`, so that indexing a word
+    /// allocates nothing of its own.
+    word_persons: FxHashMap<&'t str, PersonList>,
+    person_links: Vec<PersonLink>,
     /// Sources other than people by their label, and organizations by their acronym.
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
 }
+
+/// The people indexed under one word: the first and last of their links in
+/// `Coref::person_links` (`NO_LINK` when there are none).
+#[derive(Clone, Copy, Debug)]
+struct PersonList {
+    first: usize,
+    last: usize,
+}
+
+impl PersonList {
+    const EMPTY: PersonList = PersonList {
+        first: NO_LINK,
+        last: NO_LINK,
+    };
+}
+
+/// A person of a `PersonList` and the link to the next one.
+#[derive(Clone, Copy, Debug)]
+struct PersonLink {
+    person: usize,
+    next: usize,
+}
+
+const NO_LINK: usize = usize::MAX;
 
 /// How many mentions back any antecedent search looks (keeps long documents linear).
 const HISTORY_WINDOW: usize = 400;
@@ -221,6 +247,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             persons: map_with_capacity(entities),
             known: map_with_capacity(entities / 2),
             word_persons: map_with_capacity(entities * 2),
+            person_links: Vec::with_capacity(entities * 2),
             by_label: map_with_capacity(entities),
             by_acronym: FxHashMap::default(),
             history: Vec::with_capacity(mentions),
@@ -545,7 +572,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         let mut word_count = 0;
         let mut surname: &'t str = "";
         for w in words.clone() {
-            self.word_persons.entry(w).or_default();
+            self.word_persons.entry(w).or_insert(PersonList::EMPTY);
             word_count += 1;
             surname = w;
         }
@@ -616,18 +643,32 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// Indexes a person by the words of their name.
     fn index_name_words(&mut self, i: usize) {
+        let links = &mut self.person_links;
         for &word in &self.entities[i].name_words {
-            let persons = self.word_persons.entry(word).or_default();
-            if !persons.contains(&i) {
-                persons.push(i);
+            let list = self.word_persons.entry(word).or_insert(PersonList::EMPTY);
+            if person_links(links, list.first).any(|p| p == i) {
+                continue;
             }
+            let link = links.len();
+            links.push(PersonLink {
+                person: i,
+                next: NO_LINK,
+            });
+            match list.last {
+                NO_LINK => list.first = link,
+                last => links[last].next = link,
+            }
+            list.last = link;
         }
     }
 
     /// The people with `word` in their names, in the order they were indexed.
     fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let persons = self.word_persons.get(word).map_or(&[][..], Vec::as_slice);
-        persons.iter().copied()
+        let first = self
+            .word_persons
+            .get(word)
+            .map_or(NO_LINK, |list| list.first);
+        person_links(&self.person_links, first)
     }
 
     fn known(&mut self, target: NameTarget, _name: Np) -> usize {
@@ -1039,6 +1080,16 @@ impl<'t, 'a> Coref<'t, 'a> {
             mentions: e.mentions,
         }
     }
+}
+
+/// The people of the chain of `links` that starts at `first`.
+fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut next = first;
+    std::iter::from_fn(move || {
+        let link = links.get(next)?;
+        next = link.next;
+        Some(link.person)
+    })
 }
 
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
