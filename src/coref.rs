@@ -29,8 +29,6 @@ pub struct EntityBuild<'t> {
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
     pub kind: Kind,
-    /// The phrases that named it, each once, in the order first seen (sorted for output).
-    pub aliases: Vec<Cow<'t, str>>,
     pub titles: BTreeSet<String>,
     pub mentions: usize,
     pub gender: Gender,
@@ -64,7 +62,6 @@ impl<'t> EntityBuild<'t> {
             label,
             fixed_id: None,
             kind,
-            aliases: Vec::new(),
             titles: BTreeSet::new(),
             mentions: 0,
             gender: Gender::Unknown,
@@ -195,6 +192,10 @@ pub struct Coref<'t, 'a> {
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
+    /// Every phrase that named an entity, with the entity, in the order seen: their words are
+    /// only needed for the entities that reach the output (`take_entity`), so they are kept as
+    /// token ranges in one list rather than as strings in every entity.
+    aliases: Vec<(usize, Np)>,
 }
 
 /// The people indexed under one word: the first and last of their links in
@@ -251,6 +252,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             by_label: map_with_capacity(entities),
             by_acronym: FxHashMap::default(),
             history: Vec::with_capacity(mentions),
+            aliases: Vec::with_capacity(mentions),
         }
     }
 
@@ -384,14 +386,15 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     fn add_alias(&mut self, entity: usize, np: Np) {
+        self.aliases.push((entity, np));
+    }
+
+    /// The words of an alias, without trailing punctuation.
+    fn alias_words(&self, np: Np) -> Cow<'t, str> {
         const TRAILING: [char; 4] = [',', '.', ';', ':'];
-        let alias = match self.words_cow(np) {
+        match self.words_cow(np) {
             Cow::Borrowed(words) => Cow::Borrowed(words.trim_end_matches(TRAILING)),
             Cow::Owned(words) => Cow::Owned(words.trim_end_matches(TRAILING).to_string()),
-        };
-        let aliases = &mut self.entities[entity].aliases;
-        if !alias.is_empty() && !aliases.contains(&alias) {
-            aliases.push(alias);
         }
     }
 
@@ -1063,14 +1066,19 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// moved out, not copied: only its id (kept) may be asked for afterwards.
     pub fn take_entity(&mut self, i: usize) -> Entity {
         let id = self.id(i);
-        let e = &mut self.entities[i];
-        let label = std::mem::take(&mut e.label);
-        let mut aliases: Vec<String> = std::mem::take(&mut e.aliases)
-            .into_iter()
-            .filter(|a| *a != label)
+        let label = std::mem::take(&mut self.entities[i].label);
+        // Its aliases sorted, each once, without the empty one or its label.
+        let mut aliases: Vec<String> = self
+            .aliases
+            .iter()
+            .filter(|(entity, _)| *entity == i)
+            .map(|&(_, np)| self.alias_words(np))
+            .filter(|a| !a.is_empty() && *a != label)
             .map(Cow::into_owned)
             .collect();
         aliases.sort();
+        aliases.dedup();
+        let e = &mut self.entities[i];
         Entity {
             id,
             label,
