@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
@@ -29,7 +28,8 @@ pub struct EntityBuild<'t> {
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
     pub kind: Kind,
-    pub titles: BTreeSet<String>,
+    /// Its titles, each once, in the order first seen (sorted for output).
+    pub titles: Vec<String>,
     pub mentions: usize,
     pub gender: Gender,
     pub plural: bool,
@@ -62,7 +62,7 @@ impl<'t> EntityBuild<'t> {
             label,
             fixed_id: None,
             kind,
-            titles: BTreeSet::new(),
+            titles: Vec::new(),
             mentions: 0,
             gender: Gender::Unknown,
             plural: false,
@@ -115,6 +115,12 @@ impl<'t> EntityBuild<'t> {
 
     pub fn id(&self) -> String {
         self.fixed_id.clone().unwrap_or_else(|| slug(&self.label))
+    }
+
+    fn add_title(&mut self, title: String) {
+        if !self.titles.contains(&title) {
+            self.titles.push(title);
+        }
     }
 
     /// Adds the words of a title up to its first complement: "head of the speaker's
@@ -443,7 +449,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .trim_start_matches("an ")
                 .trim_start_matches("the ")
                 .to_string();
-            e.titles.insert(title);
+            e.add_title(title);
         }
     }
 
@@ -499,7 +505,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                     let title = self.words(*title);
                     let e = &mut self.entities[entity];
                     e.add_words(&title);
-                    e.titles.insert(title);
+                    e.add_title(title);
                 }
                 self.add_alias(entity, mention.np);
                 Some(entity)
@@ -1068,6 +1074,8 @@ impl<'t, 'a> Coref<'t, 'a> {
         let id = self.id(i);
         let label = std::mem::take(&mut self.entities[i].label);
         // Its aliases sorted, each once, without the empty one or its label.
+        let mut titles = std::mem::take(&mut self.entities[i].titles);
+        titles.sort_unstable();
         let mut aliases: Vec<String> = self
             .aliases
             .iter()
@@ -1084,7 +1092,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             label,
             kind: e.kind,
             aliases,
-            titles: std::mem::take(&mut e.titles).into_iter().collect(),
+            titles,
             mentions: e.mentions,
         }
     }
