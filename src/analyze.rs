@@ -1,7 +1,5 @@
 //! The pipeline for one document: text → sentences → frames → drafts → entities → attributions.
 
-use std::collections::BTreeMap;
-
 use crate::assemble::{Draft, assemble};
 use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
@@ -284,32 +282,34 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         .into_iter()
         .enumerate()
         .map(|(n, (_, mut a))| {
-            a.id = format!("{}#{}", input.id, n + 1);
+            a.id = attribution_id(input.id, n + 1);
             a
         })
         .collect();
 
     // Entities referenced by a hop or as the publisher, merged by id.
     used.extend(publisher);
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     // Each entity counts once, however many hops use it: merged again into another entity of
     // its id, its mentions would be added twice.
     let mut seen = vec![false; coref.entities.len()];
+    let mut taken: Vec<Entity> = Vec::with_capacity(used.len());
     for i in used {
-        if std::mem::replace(&mut seen[i], true) {
-            continue;
+        if !std::mem::replace(&mut seen[i], true) {
+            taken.push(coref.take_entity(i));
         }
-        let entity = coref.entity(i);
-        match entities.get_mut(&entity.id) {
-            Some(existing)
-                if existing.label != entity.label || existing.mentions != entity.mentions =>
-            {
-                merge_entity(existing, entity);
+    }
+    // By id; the sort is stable, so the entities of one id stay in the order they were used
+    // and merge into the first of them.
+    taken.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut entities: Vec<Entity> = Vec::with_capacity(taken.len());
+    for entity in taken {
+        match entities.last_mut() {
+            Some(existing) if existing.id == entity.id => {
+                if existing.label != entity.label || existing.mentions != entity.mentions {
+                    merge_entity(existing, entity);
+                }
             }
-            Some(_) => {}
-            None => {
-                entities.insert(entity.id.clone(), entity);
-            }
+            _ => entities.push(entity),
         }
     }
     let mut diagnostics = text.diagnostics.clone();
@@ -323,14 +323,26 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
                 .title
                 .map(String::from)
                 .or_else(|| title_of(input.text)),
-            publisher: publisher.map(|p| coref.id(p)),
+            publisher: publisher_id,
             publisher_mention,
             bytes: input.text.len(),
         },
-        entities: entities.into_values().collect(),
+        entities,
         attributions,
         diagnostics,
     }
+}
+
+/// `<document>#<n>`, built directly: `format!` costs several times as much, once per
+/// attribution.
+fn attribution_id(document: &str, n: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut id = String::with_capacity(document.len() + 1 + digits.len());
+    id.push_str(document);
+    id.push('#');
+    id.push_str(digits);
+    id
 }
 
 fn merge_entity(into: &mut Entity, other: Entity) {

@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
@@ -29,9 +28,8 @@ pub struct EntityBuild<'t> {
     /// A fixed id (from the lexicon); otherwise the slug of the label.
     pub fixed_id: Option<String>,
     pub kind: Kind,
-    /// The phrases that named it, each once, in the order first seen (sorted for output).
-    pub aliases: Vec<Cow<'t, str>>,
-    pub titles: BTreeSet<String>,
+    /// Its titles, each once, in the order first seen (sorted for output).
+    pub titles: Vec<String>,
     pub mentions: usize,
     pub gender: Gender,
     pub plural: bool,
@@ -64,8 +62,7 @@ impl<'t> EntityBuild<'t> {
             label,
             fixed_id: None,
             kind,
-            aliases: Vec::new(),
-            titles: BTreeSet::new(),
+            titles: Vec::new(),
             mentions: 0,
             gender: Gender::Unknown,
             plural: false,
@@ -118,6 +115,12 @@ impl<'t> EntityBuild<'t> {
 
     pub fn id(&self) -> String {
         self.fixed_id.clone().unwrap_or_else(|| slug(&self.label))
+    }
+
+    fn add_title(&mut self, title: String) {
+        if !self.titles.contains(&title) {
+            self.titles.push(title);
+        }
     }
 
     /// Adds the words of a title up to its first complement: "head of the speaker's
@@ -187,13 +190,43 @@ pub struct Coref<'t, 'a> {
     known: FxHashMap<NameTarget, usize>,
     /// Every word of the people's names seen so far, with the people indexed by it, in the
     /// order they were indexed (none for words of names that made no person of their own, such
-    /// as "Reuters").
-    word_persons: FxHashMap<&'t str, Vec<usize>>,
+    /// as "Reuters"). The lists are chained through `person_links`, so that indexing a word
+    /// allocates nothing of its own.
+    word_persons: FxHashMap<&'t str, PersonList>,
+    person_links: Vec<PersonLink>,
     /// Sources other than people by their label, and organizations by their acronym.
     by_label: FxHashMap<String, usize>,
     by_acronym: FxHashMap<String, usize>,
     history: Vec<Event>,
+    /// Every phrase that named an entity, with the entity, in the order seen: their words are
+    /// only needed for the entities that reach the output (`take_entity`), so they are kept as
+    /// token ranges in one list rather than as strings in every entity.
+    aliases: Vec<(usize, Np)>,
 }
+
+/// The people indexed under one word: the first and last of their links in
+/// `Coref::person_links` (`NO_LINK` when there are none).
+#[derive(Clone, Copy, Debug)]
+struct PersonList {
+    first: usize,
+    last: usize,
+}
+
+impl PersonList {
+    const EMPTY: PersonList = PersonList {
+        first: NO_LINK,
+        last: NO_LINK,
+    };
+}
+
+/// A person of a `PersonList` and the link to the next one.
+#[derive(Clone, Copy, Debug)]
+struct PersonLink {
+    person: usize,
+    next: usize,
+}
+
+const NO_LINK: usize = usize::MAX;
 
 /// How many mentions back any antecedent search looks (keeps long documents linear).
 const HISTORY_WINDOW: usize = 400;
@@ -221,9 +254,11 @@ impl<'t, 'a> Coref<'t, 'a> {
             persons: map_with_capacity(entities),
             known: map_with_capacity(entities / 2),
             word_persons: map_with_capacity(entities * 2),
+            person_links: Vec::with_capacity(entities * 2),
             by_label: map_with_capacity(entities),
             by_acronym: FxHashMap::default(),
             history: Vec::with_capacity(mentions),
+            aliases: Vec::with_capacity(mentions),
         }
     }
 
@@ -357,14 +392,15 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     fn add_alias(&mut self, entity: usize, np: Np) {
+        self.aliases.push((entity, np));
+    }
+
+    /// The words of an alias, without trailing punctuation.
+    fn alias_words(&self, np: Np) -> Cow<'t, str> {
         const TRAILING: [char; 4] = [',', '.', ';', ':'];
-        let alias = match self.words_cow(np) {
+        match self.words_cow(np) {
             Cow::Borrowed(words) => Cow::Borrowed(words.trim_end_matches(TRAILING)),
             Cow::Owned(words) => Cow::Owned(words.trim_end_matches(TRAILING).to_string()),
-        };
-        let aliases = &mut self.entities[entity].aliases;
-        if !alias.is_empty() && !aliases.contains(&alias) {
-            aliases.push(alias);
         }
     }
 
@@ -413,7 +449,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 .trim_start_matches("an ")
                 .trim_start_matches("the ")
                 .to_string();
-            e.titles.insert(title);
+            e.add_title(title);
         }
     }
 
@@ -469,7 +505,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                     let title = self.words(*title);
                     let e = &mut self.entities[entity];
                     e.add_words(&title);
-                    e.titles.insert(title);
+                    e.add_title(title);
                 }
                 self.add_alias(entity, mention.np);
                 Some(entity)
@@ -545,7 +581,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         let mut word_count = 0;
         let mut surname: &'t str = "";
         for w in words.clone() {
-            self.word_persons.entry(w).or_default();
+            self.word_persons.entry(w).or_insert(PersonList::EMPTY);
             word_count += 1;
             surname = w;
         }
@@ -616,18 +652,32 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// Indexes a person by the words of their name.
     fn index_name_words(&mut self, i: usize) {
+        let links = &mut self.person_links;
         for &word in &self.entities[i].name_words {
-            let persons = self.word_persons.entry(word).or_default();
-            if !persons.contains(&i) {
-                persons.push(i);
+            let list = self.word_persons.entry(word).or_insert(PersonList::EMPTY);
+            if person_links(links, list.first).any(|p| p == i) {
+                continue;
             }
+            let link = links.len();
+            links.push(PersonLink {
+                person: i,
+                next: NO_LINK,
+            });
+            match list.last {
+                NO_LINK => list.first = link,
+                last => links[last].next = link,
+            }
+            list.last = link;
         }
     }
 
     /// The people with `word` in their names, in the order they were indexed.
     fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
-        let persons = self.word_persons.get(word).map_or(&[][..], Vec::as_slice);
-        persons.iter().copied()
+        let first = self
+            .word_persons
+            .get(word)
+            .map_or(NO_LINK, |list| list.first);
+        person_links(&self.person_links, first)
     }
 
     fn known(&mut self, target: NameTarget, _name: Np) -> usize {
@@ -1018,25 +1068,44 @@ impl<'t, 'a> Coref<'t, 'a> {
         Some(entity)
     }
 
-    /// The entities, as the model's type, with their final ids.
-    pub fn entity(&self, i: usize) -> Entity {
-        let e = &self.entities[i];
-        let mut aliases: Vec<String> = e
+    /// Entity `i` as the model's type, with its final id. Its label, aliases and titles are
+    /// moved out, not copied: only its id (kept) may be asked for afterwards.
+    pub fn take_entity(&mut self, i: usize) -> Entity {
+        let id = self.id(i);
+        let label = std::mem::take(&mut self.entities[i].label);
+        // Its aliases sorted, each once, without the empty one or its label.
+        let mut titles = std::mem::take(&mut self.entities[i].titles);
+        titles.sort_unstable();
+        let mut aliases: Vec<String> = self
             .aliases
             .iter()
-            .filter(|a| **a != e.label)
-            .map(|a| a.to_string())
+            .filter(|(entity, _)| *entity == i)
+            .map(|&(_, np)| self.alias_words(np))
+            .filter(|a| !a.is_empty() && *a != label)
+            .map(Cow::into_owned)
             .collect();
         aliases.sort();
+        aliases.dedup();
+        let e = &mut self.entities[i];
         Entity {
-            id: self.id(i),
-            label: e.label.clone(),
+            id,
+            label,
             kind: e.kind,
             aliases,
-            titles: e.titles.iter().cloned().collect(),
+            titles,
             mentions: e.mentions,
         }
     }
+}
+
+/// The people of the chain of `links` that starts at `first`.
+fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut next = first;
+    std::iter::from_fn(move || {
+        let link = links.get(next)?;
+        next = link.next;
+        Some(link.person)
+    })
 }
 
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
