@@ -235,10 +235,15 @@ impl<W: Write> Pretty<W> {
         let blocks = items.len().div_ceil(PARALLEL_BLOCK);
         std::thread::scope(|scope| {
             let (send, receive) = mpsc::sync_channel::<Values>(2);
+            // Written blocks go back to the helper to be filled again: memory used for the
+            // first time costs a page fault per page, more than the formatting.
+            let (give_back, take_back) = mpsc::sync_channel::<Values>(3);
             scope.spawn(move || {
                 for b in (1..blocks).step_by(2) {
-                    // Room for records of half a kilobyte, about what an attribution takes.
-                    let mut block = Values(Vec::with_capacity(PARALLEL_BLOCK * 512));
+                    let mut block = take_back.try_recv().unwrap_or_else(|_| {
+                        // Room for records of half a kilobyte, about what an attribution takes.
+                        Values(Vec::with_capacity(PARALLEL_BLOCK * 512))
+                    });
                     format_block(b, &mut block);
                     // The receiver is gone only when writing failed: stop.
                     if send.send(block).is_err() {
@@ -252,10 +257,13 @@ impl<W: Write> Pretty<W> {
                     format_block(b, &mut self.buf);
                     self.flush_if_full()?;
                 } else {
-                    let block = receive.recv().expect("the helper sends every odd block");
+                    let mut block = receive.recv().expect("the helper sends every odd block");
                     self.out.write_all(&self.buf.0)?;
                     self.buf.0.clear();
                     self.out.write_all(&block.0)?;
+                    block.0.clear();
+                    // The helper may have stopped taking them back: the block is then dropped.
+                    let _ = give_back.try_send(block);
                 }
             }
             self.buf.close(level, b']');
