@@ -340,14 +340,25 @@ fn build_petgraph(
 /// compares each document's rank instead, computed once per attribution, and only the rare
 /// attributions of one document with the same span are compared by id.
 fn sort_attributions(attributions: &mut [Attribution], documents: &[Document]) {
-    let rank: FxHashMap<&str, u32> = documents
+    let listed = ranks(documents.iter().map(|d| d.id.as_str()));
+    // A graph read from JSON may hold attributions of documents it does not list: they are
+    // ranked among the others, so that the order stays that of the ids, whatever the input order.
+    let unlisted: Vec<String> = attributions
         .iter()
-        .enumerate()
-        .map(|(i, document)| (document.id.as_str(), i as u32))
+        .map(|a| a.document.as_str())
+        .filter(|id| !listed.contains_key(id))
+        .map(str::to_string)
         .collect();
-    // Every attribution's document is among the documents; one that is not sorts last.
-    let rank_of = |a: &Attribution| rank.get(a.document.as_str()).copied().unwrap_or(u32::MAX);
-    attributions.sort_by_cached_key(|a| (rank_of(a), a.span.start, a.span.end));
+    let rank = if unlisted.is_empty() {
+        listed
+    } else {
+        let mut ids: Vec<&str> = listed.keys().copied().collect();
+        ids.extend(unlisted.iter().map(String::as_str));
+        ids.sort_unstable();
+        ids.dedup();
+        ranks(ids.into_iter())
+    };
+    attributions.sort_by_cached_key(|a| (rank[a.document.as_str()], a.span.start, a.span.end));
     let same_place =
         |a: &Attribution, b: &Attribution| a.document == b.document && a.span == b.span;
     for group in attributions.chunk_by_mut(same_place) {
@@ -355,6 +366,11 @@ fn sort_attributions(attributions: &mut [Attribution], documents: &[Document]) {
             group.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         }
     }
+}
+
+/// Each of `ids`, in order, with its place.
+fn ranks<'a>(ids: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, u32> {
+    ids.enumerate().map(|(i, id)| (id, i as u32)).collect()
 }
 
 /// The most frequent label; ties go to the longest, then the smallest.
@@ -533,6 +549,26 @@ mod tests {
             ids,
             ["doc-10#1", "doc-10#10", "doc-10#9", "doc-10#2", "doc-9#1"]
         );
+
+        // Attributions of documents not listed (a hand-edited graph) sort among the others by
+        // document id, whatever order they came in.
+        let unlisted = |order: [usize; 4]| {
+            let all = [
+                attribution("doc-9", "doc-9#1", 5, 9),
+                attribution("doc-11", "doc-11#1", 0, 4),
+                attribution("doc-0", "doc-0#1", 5, 9),
+                attribution("doc-10", "doc-10#1", 1, 2),
+            ];
+            let mut attributions: Vec<Attribution> = order.map(|k| all[k].clone()).to_vec();
+            sort_attributions(&mut attributions, &documents);
+            attributions
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let expected = ["doc-0#1", "doc-10#1", "doc-11#1", "doc-9#1"];
+        assert_eq!(unlisted([0, 1, 2, 3]), expected);
+        assert_eq!(unlisted([3, 2, 1, 0]), expected);
     }
 
     #[test]
