@@ -203,8 +203,11 @@ impl<W: Write> Pretty<W> {
         let out = &mut self.out;
         self.buf.array(level, items, |buf, item| {
             write_record(buf, level + 1, item);
-            if result.is_ok() && buf.0.len() >= FLUSH_AT {
-                result = out.write_all(&buf.0);
+            if buf.0.len() >= FLUSH_AT {
+                // After a failed write the rest is formatted for nothing, but not kept.
+                if result.is_ok() {
+                    result = out.write_all(&buf.0);
+                }
                 buf.0.clear();
             }
         });
