@@ -107,7 +107,6 @@ fn may_end_sentence(token: &Token) -> bool {
 }
 
 /// Does a sentence end right before token `i`?
-#[inline(never)]
 fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     let next = &tokens[i];
     if !next.has(flag::SPACE_BEFORE) {
