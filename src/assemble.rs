@@ -254,11 +254,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             }
             stack.push(inner);
         }
-        let attached_count = stack
-            .iter()
-            .map(|&s| attached.iter().filter(|&&(t, _)| t == s).count())
-            .sum::<usize>();
-        let mut hops = Vec::with_capacity(stack.len() + attached_count);
+        let mut hops = Vec::with_capacity(stack.len() + attached.len());
         for &s in stack.iter().rev() {
             hops.extend(attached_to(s, false).map(|o| hop(&frames[o])));
             hops.push(hop(&frames[s]));
