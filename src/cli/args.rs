@@ -152,6 +152,11 @@ The format is --format if given, else the extension of -o, else JSON, as for bui
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Wait until a file written with -o is on disk, before and after it replaces the target:
+    /// safe even from a power failure, but slower
+    #[arg(long, global = true)]
+    pub sync: bool,
 }
 
 #[derive(Debug, Subcommand)]

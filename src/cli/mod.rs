@@ -36,6 +36,7 @@ pub use warnings::Warnings;
 /// Runs one command line to the end; warnings go to standard error as they come, and are
 /// counted in `warnings`.
 pub fn run(args: Args, warnings: &Warnings) -> Result<(), Error> {
+    output::set_sync(args.sync);
     match args.command {
         Command::Build(build) => run_build(&build, warnings),
         Command::Chains(chains) => run_chains(&chains, warnings),

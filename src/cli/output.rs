@@ -1,13 +1,20 @@
 //! Writing results: to standard output, where a reader that stops early (`| head`) ends the run
 //! quietly, or to a file, atomically. A file is written to a hidden temporary file beside it,
-//! `.provgraph-<name>-XXXXXX.tmp`, then synced and renamed over the target: a failed or killed
-//! run never leaves a truncated output, and an existing file stays as it was until the whole
-//! new one replaces it. A failed run removes its temporary file, and so does an interrupted one
+//! `.provgraph-<name>-XXXXXX.tmp`, then renamed over the target: a failed or killed run never
+//! leaves a truncated output, and an existing file stays as it was until the whole new one
+//! replaces it. A failed run removes its temporary file, and so does an interrupted one
 //! (Ctrl-C, SIGTERM, SIGHUP: see `interrupt`); one killed with SIGKILL cannot, and what it
 //! leaves is hidden and says what it was. A device or a named pipe, such as `/dev/null`, is
 //! written through instead. Output is buffered and written as it comes, so that a large result
-//! is never held whole in memory; on Linux the system is asked to start putting a large file
-//! on disk as it is written, so that the final sync has little left to wait for.
+//! is never held whole in memory.
+//!
+//! Against a crash of the system itself (a power failure) the rename alone is not enough: the
+//! new file's blocks may not be on disk yet. `--sync` ([`set_sync`]) makes the run wait for
+//! them before the rename, and for the directory after it, as `gzip --synchronous` or
+//! `rsync --fsync` do; it is not the default for the same reason as there: it waits for the
+//! disk, which for a large graph takes longer than writing it. With it, on Linux, the system is
+//! asked to start putting a large file on disk as it is written, so that the final sync has
+//! less left to wait for.
 //!
 //! A directory of files (the neo4j export) is written into a temporary directory beside the
 //! target and renamed into place. The target may be missing, empty, or a previous export of
@@ -18,6 +25,7 @@
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tempfile::NamedTempFile;
 
@@ -43,6 +51,28 @@ pub enum Output {
 }
 
 const BUFFER: usize = 256 * 1024;
+
+/// Whether files are synced to disk before they replace their targets (`--sync`).
+static SYNC: AtomicBool = AtomicBool::new(false);
+
+/// Makes every output written from now on wait for the disk (`--sync`), or not.
+pub fn set_sync(sync: bool) {
+    SYNC.store(sync, Ordering::Relaxed);
+}
+
+fn syncing() -> bool {
+    SYNC.load(Ordering::Relaxed)
+}
+
+/// Syncs the directory `dir`, so that a rename in it is on disk (on Unix; elsewhere there is
+/// nothing to open a directory with).
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
 
 impl Output {
     /// Standard output for `None`, else a new temporary file beside `path`; fails at once when
@@ -121,11 +151,16 @@ impl Output {
                     .into_inner()
                     .map_err(|err| cannot_write(&path, err.error()))?
                     .file;
-                file.as_file()
-                    .sync_all()
-                    .map_err(|err| cannot_write(&path, &err))?;
+                if syncing() {
+                    file.as_file()
+                        .sync_all()
+                        .map_err(|err| cannot_write(&path, &err))?;
+                }
                 file.persist(&path)
                     .map_err(|err| cannot_write(&path, &err.error))?;
+                if syncing() {
+                    sync_dir(directory_of(&path)).map_err(|err| cannot_write(&path, &err))?;
+                }
                 Ok(())
             }
             Output::Special { path, mut file } => {
@@ -143,6 +178,8 @@ pub struct WriteBehind {
     /// Bytes written so far, and how many of them the system was asked to start writing.
     written: u64,
     started: u64,
+    /// Whether to ask at all: only a file that will be synced gains by it.
+    ahead: bool,
 }
 
 impl WriteBehind {
@@ -153,6 +190,7 @@ impl WriteBehind {
             file,
             written: 0,
             started: 0,
+            ahead: syncing(),
         }
     }
 
@@ -183,7 +221,7 @@ impl Write for WriteBehind {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         let n = self.file.write(bytes)?;
         self.written += n as u64;
-        if self.written - self.started >= WriteBehind::STRIDE {
+        if self.ahead && self.written - self.started >= WriteBehind::STRIDE {
             self.start_writing();
         }
         Ok(n)
@@ -285,9 +323,14 @@ pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
     for (name, contents) in files {
         let file = staging.path().join(name);
         fs::write(&file, contents).map_err(cannot_write)?;
-        fs::File::open(&file)
-            .and_then(|file| file.sync_all())
-            .map_err(cannot_write)?;
+        if syncing() {
+            fs::File::open(&file)
+                .and_then(|file| file.sync_all())
+                .map_err(cannot_write)?;
+        }
+    }
+    if syncing() {
+        sync_dir(staging.path()).map_err(cannot_write)?;
     }
     match existing {
         None => {
@@ -320,6 +363,9 @@ pub fn write_dir(path: &Path, files: &[(&str, String)]) -> Result<(), Error> {
             let _ = staging.keep();
             fs::remove_dir_all(&old_path).map_err(cannot_write)?;
         }
+    }
+    if syncing() {
+        sync_dir(dir).map_err(cannot_write)?;
     }
     Ok(())
 }

@@ -220,6 +220,26 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
+        name: "--sync replaces an existing file",
+        args: &["build", "articles/a.txt", "--sync", "-o", "existing.json"],
+        stdout: Stdout::Empty,
+        file: Some(("existing.json", JSON_START)),
+        ..OK
+    },
+    Case {
+        name: "--sync before the command",
+        args: &["--sync", "extract", "articles", "-o", "shard.jsonl"],
+        stdout: Stdout::Empty,
+        file: Some(("shard.jsonl", "{\"document\":{\"id\":\"a\",")),
+        ..OK
+    },
+    Case {
+        name: "--sync to standard output has nothing to sync",
+        args: &["build", "articles/a.txt", "--sync"],
+        stdout: Stdout::Contains(&[JSON_START]),
+        ..OK
+    },
+    Case {
         name: "-o .dot",
         args: &["build", "articles/a.txt", "-o", "graph.dot"],
         stdout: Stdout::Empty,
@@ -396,6 +416,21 @@ const CASES: &[Case] = &[
         ],
         stdout: Stdout::Empty,
         file: Some(("previous/nodes.csv", "id:ID,")),
+        ..OK
+    },
+    Case {
+        name: "--format neo4j --sync replaces a previous export",
+        args: &[
+            "build",
+            "articles/a.txt",
+            "--format",
+            "neo4j",
+            "--sync",
+            "-o",
+            "previous",
+        ],
+        stdout: Stdout::Empty,
+        file: Some(("previous/relationships.csv", ":START_ID,:END_ID,:TYPE,")),
         ..OK
     },
     Case {
@@ -841,7 +876,7 @@ const CASES: &[Case] = &[
         args: &[],
         code: 2,
         stdout: Stdout::Empty,
-        stderr: Stderr::Contains(&["Usage: provgraph <COMMAND>"]),
+        stderr: Stderr::Contains(&["Usage: provgraph [OPTIONS] <COMMAND>"]),
         ..OK
     },
     // Help.
@@ -849,7 +884,7 @@ const CASES: &[Case] = &[
         name: "--help",
         args: &["--help"],
         stdout: Stdout::Contains(&[
-            "Usage: provgraph <COMMAND>",
+            "Usage: provgraph [OPTIONS] <COMMAND>",
             "build",
             "chains",
             "Exit status: 0 on success (also with warnings), 1",
