@@ -158,6 +158,20 @@ impl GraphBuilder {
     /// Adds one document's analysis; a document id that is already there is an error and
     /// changes nothing.
     pub fn add_analysis(&mut self, analysis: DocumentAnalysis) -> Result<(), DuplicateDocument> {
+        let attributions = self.add_analysis_detached(analysis)?;
+        self.attributions.extend(attributions);
+        Ok(())
+    }
+
+    /// [`GraphBuilder::add_analysis`], but the attributions are handed back instead of kept:
+    /// their edges are in the graph, and [`GraphBuilder::finish`] does not list them. For a
+    /// caller that writes them itself as they come (`build` formats each document's JSON
+    /// records while the next documents are analysed: see
+    /// [`crate::export::json::AttributionRecords`]).
+    pub fn add_analysis_detached(
+        &mut self,
+        analysis: DocumentAnalysis,
+    ) -> Result<Vec<Attribution>, DuplicateDocument> {
         if self.documents.contains_key(&analysis.document.id) {
             return Err(DuplicateDocument(analysis.document.id));
         }
@@ -186,10 +200,9 @@ impl GraphBuilder {
             // Every publisher is a node, even one no entity names.
             self.node_number(publisher);
         }
-        self.attributions.extend(analysis.attributions);
         self.documents
             .insert(analysis.document.id.clone(), analysis.document);
-        Ok(())
+        Ok(analysis.attributions)
     }
 
     /// Adds a whole graph (one read back from JSON, say); any of its document ids that is
@@ -359,6 +372,19 @@ fn sort_attributions(attributions: &mut [Attribution], documents: &[Document]) {
         ranks(ids.into_iter())
     };
     attributions.sort_by_cached_key(|a| (rank[a.document.as_str()], a.span.start, a.span.end));
+    sort_same_place_by_id(attributions);
+}
+
+/// Sorts the attributions of one document as [`GraphBuilder::finish`] lists them: by span
+/// start, span end, then id. A graph's attributions are its documents' (in the order of their
+/// ids), each sorted so.
+pub fn sort_document_attributions(attributions: &mut [Attribution]) {
+    attributions.sort_by_key(|a| (a.span.start, a.span.end));
+    sort_same_place_by_id(attributions);
+}
+
+/// Sorts by id each run of attributions of the same document and span.
+fn sort_same_place_by_id(attributions: &mut [Attribution]) {
     let same_place =
         |a: &Attribution, b: &Attribution| a.document == b.document && a.span == b.span;
     for group in attributions.chunk_by_mut(same_place) {

@@ -18,10 +18,12 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use provgraph::export::json::{AttributionRecords, write_json_with};
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
     to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
 };
+use provgraph::graph::DuplicateDocument;
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
 
@@ -55,14 +57,31 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     if let Some(path) = output {
         output::check_writable(path, format == Format::Neo4j)?;
     }
+    if format == Format::Json {
+        // The attributions, most of the output, are formatted as they come rather than all
+        // at the end, when the analysis no longer keeps this thread waiting.
+        let mut records = AttributionRecords::default();
+        let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
+            let id = analysed.analysis.document.id.clone();
+            let attributions = builder.add_analysis_detached(analysed.analysis)?;
+            records.add(&id, attributions);
+            Ok(())
+        })?;
+        let mut out = Output::open(output)?;
+        out.write_with(|out| write_json_with(&graph, &records, out))?;
+        let written = out.finish();
+        // Freeing it all, allocation by allocation, would take longer than writing it.
+        std::mem::forget((graph, records));
+        return written;
+    }
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
-        analysed.analysis
+        builder.add_analysis(analysed.analysis)
     })?;
     write_final_graph(graph, format, output, &texts, warnings)
 }
@@ -125,7 +144,9 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
     let picture = args::picture_format(&args.output)?;
     let settings = documents::settings(&args.input)?;
     output::check_writable(&args.output, false)?;
-    let graph = analyse_into_graph(&settings, warnings, |analysed| analysed.analysis)?;
+    let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
+        builder.add_analysis(analysed.analysis)
+    })?;
     let config = DotConfig {
         clusters: args.clusters,
         ..DotConfig::picture()
@@ -138,9 +159,9 @@ fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
 fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |analysed| {
+    let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         texts.push((analysed.analysis.document.id.clone(), analysed.text));
-        analysed.analysis
+        builder.add_analysis(analysed.analysis)
     })?;
     let documents: Vec<(&str, &str)> = texts
         .iter()
@@ -177,12 +198,11 @@ fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
     })
 }
 
-/// Analyses every document into one graph; `keep` sees each analysed document, in input order,
-/// and returns the analysis to add.
+/// Analyses every document into one graph; `add` adds each analysed document, in input order.
 fn analyse_into_graph(
     settings: &documents::Settings,
     warnings: &Warnings,
-    mut keep: impl FnMut(documents::Analysed) -> DocumentAnalysis,
+    mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<ProvGraph, Error> {
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
     let mut builder = GraphBuilder::default();
@@ -192,7 +212,7 @@ fn analyse_into_graph(
         |analysed| analysed,
         |analysed| {
             // Ids are unique: the reader made them so.
-            builder.add_analysis(keep(analysed)).map_err(|duplicate| {
+            add(&mut builder, analysed).map_err(|duplicate| {
                 Error::failure(
                     "internal error",
                     duplicate,

@@ -443,23 +443,40 @@ mod tests {
 
     #[test]
     fn a_file_longer_than_the_write_behind_stride_is_written_whole() {
+        // As with --sync, and without it.
+        for ahead in [true, false] {
+            a_file_longer_than_the_stride_is_written_whole(ahead);
+        }
+    }
+
+    fn a_file_longer_than_the_stride_is_written_whole(ahead: bool) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.json");
         // Two and a half strides, in pieces that do not divide them.
         let piece: Vec<u8> = (0..=250u8).collect();
         let pieces = (WriteBehind::STRIDE as usize * 5 / 2).div_ceil(piece.len());
         let mut output = Output::open(Some(&path)).unwrap();
+        // The switch is global (--sync), and the tests run side by side: set it on this file.
+        let Output::File { file, .. } = &mut output else {
+            panic!("a new path is a file");
+        };
+        file.get_mut().ahead = ahead;
         for _ in 0..pieces {
             output.write_all(&piece).unwrap();
         }
-        if let Output::File { file, .. } = &output {
-            let behind = file.get_ref();
+        let Output::File { file, .. } = &output else {
+            panic!("a new path is a file");
+        };
+        let behind = file.get_ref();
+        if ahead {
             assert!(
                 behind.started >= 2 * WriteBehind::STRIDE,
                 "{}",
                 behind.started
             );
             assert!(behind.started <= behind.written);
+        } else {
+            assert_eq!(behind.started, 0, "nothing is started without --sync");
         }
         output.finish().unwrap();
         let written = fs::read(&path).unwrap();

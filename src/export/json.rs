@@ -140,6 +140,53 @@ pub fn to_json(graph: &ProvGraph) -> String {
 /// The bytes are those that serde_json writes for the structs above (a test holds the two
 /// together), written by hand: that is several times faster, and this is the largest output.
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
+    write_json_graph(graph, None, out)
+}
+
+/// The `attributions` list of a graph's JSON document, formatted a document at a time ahead of
+/// the rest: `build` formats each document's as it comes, on the thread that would otherwise
+/// wait for the analysis, instead of all of them after the last document. Memory: the
+/// formatted records, about as much as the attributions themselves.
+#[derive(Default)]
+pub struct AttributionRecords {
+    /// Document id → its attributions' records, each after its separator.
+    by_document: FxHashMap<String, Box<[u8]>>,
+    scratch: Values,
+}
+
+impl AttributionRecords {
+    /// Formats the attributions of `document`, in the graph's order (see
+    /// [`crate::graph::sort_document_attributions`]). A document added again replaces its
+    /// records.
+    pub fn add(&mut self, document: &str, mut attributions: Vec<Attribution>) {
+        crate::graph::sort_document_attributions(&mut attributions);
+        self.scratch.clear();
+        for attribution in &attributions {
+            self.scratch.next_member(2);
+            write_attribution(&mut self.scratch, 2, attribution);
+        }
+        self.by_document
+            .insert(document.to_string(), self.scratch.as_bytes().into());
+    }
+}
+
+/// [`write_json`] of `graph` with `records` as its attributions: `graph` is one whose
+/// attributions were kept apart ([`crate::GraphBuilder::add_analysis_detached`]) and formatted
+/// into `records` instead, and the bytes are those [`write_json`] writes for the graph with
+/// them. Attributions the graph itself lists come first.
+pub fn write_json_with(
+    graph: &ProvGraph,
+    records: &AttributionRecords,
+    out: impl io::Write,
+) -> io::Result<()> {
+    write_json_graph(graph, Some(records), out)
+}
+
+fn write_json_graph(
+    graph: &ProvGraph,
+    records: Option<&AttributionRecords>,
+    out: impl io::Write,
+) -> io::Result<()> {
     let mut out = Pretty::new(out);
     out.raw(b"{");
     out.key(1, true, "directed");
@@ -160,8 +207,22 @@ pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     out.key(1, false, "edges");
     out.records(1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
-    // The largest list by far: two threads format it.
-    out.records_in_parallel(1, &graph.attributions, write_attribution)?;
+    match records {
+        // The largest list by far: two threads format it.
+        None => out.records_in_parallel(1, &graph.attributions, write_attribution)?,
+        Some(records) => {
+            let mut listed = Values::default();
+            for attribution in &graph.attributions {
+                listed.next_member(2);
+                write_attribution(&mut listed, 2, attribution);
+            }
+            let formatted = graph.documents.iter().filter_map(|document| {
+                let bytes = records.by_document.get(&document.id)?;
+                Some(&bytes[..])
+            });
+            out.formatted_records(1, std::iter::once(listed.as_bytes()).chain(formatted))?;
+        }
+    }
     out.close(0, b'}');
     out.raw(b"\n");
     out.finish()
@@ -560,6 +621,50 @@ fn json_attribution(attribution: &Attribution) -> JsonAttribution<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The real articles of `tests/data/articles`, analysed, in the order of their file names
+    /// reversed (not the order of their ids).
+    fn article_analyses() -> Vec<crate::DocumentAnalysis> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        paths.sort();
+        paths.reverse();
+        paths
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).unwrap();
+                let id = path.file_stem().unwrap().to_string_lossy();
+                crate::analyze(&crate::DocumentInput::new(&id, &text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributions_formatted_as_they_come_are_the_bytes_of_the_whole_graph() {
+        let analyses = article_analyses();
+        assert!(analyses.len() >= 5);
+        let whole = to_json(&crate::build_graph(&analyses));
+
+        let mut builder = crate::GraphBuilder::default();
+        let mut records = AttributionRecords::default();
+        for analysis in analyses.iter().cloned() {
+            let id = analysis.document.id.clone();
+            let mut attributions = builder.add_analysis_detached(analysis).unwrap();
+            // The order they come in does not matter.
+            attributions.reverse();
+            records.add(&id, attributions);
+        }
+        let graph = builder.finish();
+        assert!(graph.attributions.is_empty());
+        let mut ahead = Vec::new();
+        write_json_with(&graph, &records, &mut ahead).unwrap();
+        assert_eq!(String::from_utf8(ahead).unwrap(), whole);
+        let value: serde_json::Value = serde_json::from_str(&whole).unwrap();
+        assert!(value["attributions"].as_array().unwrap().len() >= 50);
+    }
 
     #[test]
     fn an_empty_graph_is_a_complete_document() {

@@ -39,6 +39,23 @@ impl Values {
         self.0.extend_from_slice(bytes);
     }
 
+    /// What has been written.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The start of a member of an array at depth `level - 1` that is not its first: the
+    /// comma, the line break and the indent. A list of such members can be made ahead and
+    /// written later by [`Pretty::formatted_records`].
+    #[inline]
+    pub fn next_member(&mut self, level: usize) {
+        self.0.extend_from_slice(separator(level, false));
+    }
+
     /// A line break and the indent of depth `level`.
     #[inline]
     fn newline(&mut self, level: usize) {
@@ -214,6 +231,40 @@ impl<W: Write> Pretty<W> {
         result
     }
 
+    /// An array at depth `level` of records formatted ahead: each piece holds records each
+    /// written after [`Values::next_member`] at depth `level + 1` (the first record's comma is
+    /// left out here). The bytes are those [`Pretty::records`] writes for the same records.
+    pub fn formatted_records<'a>(
+        &mut self,
+        level: usize,
+        pieces: impl IntoIterator<Item = &'a [u8]>,
+    ) -> io::Result<()> {
+        self.buf.0.push(b'[');
+        let mut first = true;
+        for piece in pieces {
+            if piece.is_empty() {
+                continue;
+            }
+            debug_assert!(piece.starts_with(separator(level + 1, false)));
+            let piece = if first { &piece[1..] } else { piece };
+            first = false;
+            if piece.len() >= FLUSH_AT {
+                self.out.write_all(&self.buf.0)?;
+                self.buf.0.clear();
+                self.out.write_all(piece)?;
+            } else {
+                self.buf.0.extend_from_slice(piece);
+                self.flush_if_full()?;
+            }
+        }
+        if first {
+            self.buf.0.push(b']');
+        } else {
+            self.buf.close(level, b']');
+        }
+        Ok(())
+    }
+
     /// [`Pretty::records`] for a slice, formatted by two threads: this one and a helper take
     /// turns at blocks of records, the helper's blocks coming back in order through a short
     /// queue. The bytes are those `records` writes, and the memory held is a few blocks.
@@ -301,6 +352,54 @@ mod tests {
         out.close(0, b'}');
         out.finish().unwrap();
         bytes
+    }
+
+    /// The records as [`Pretty::formatted_records`] writes them from pieces of `sizes` records.
+    fn written_ahead(items: &[usize], sizes: &[usize]) -> Vec<u8> {
+        let mut pieces = Vec::new();
+        let mut rest = items;
+        for &size in sizes {
+            let (piece, after) = rest.split_at(size);
+            rest = after;
+            let mut values = Values::default();
+            for item in piece {
+                values.next_member(2);
+                record(&mut values, 2, item);
+            }
+            pieces.push(values.as_bytes().to_vec());
+        }
+        assert!(rest.is_empty());
+        let mut bytes = Vec::new();
+        let mut out = Pretty::new(&mut bytes);
+        out.raw(b"{");
+        out.key(1, true, "list");
+        out.formatted_records(1, pieces.iter().map(Vec::as_slice))
+            .unwrap();
+        out.close(0, b'}');
+        out.finish().unwrap();
+        bytes
+    }
+
+    #[test]
+    fn records_formatted_ahead_are_the_bytes_written_as_they_come() {
+        let many: Vec<usize> = (0..3 * PARALLEL_BLOCK).collect();
+        // Empty pieces anywhere, one record, and a piece larger than the buffer.
+        let cases: &[(&[usize], &[usize])] = &[
+            (&[], &[]),
+            (&[], &[0, 0]),
+            (&[7], &[0, 1, 0]),
+            (&[1, 2, 3, 4, 5], &[2, 0, 3]),
+            (&many, &[1, 3 * PARALLEL_BLOCK - 1]),
+            (&many, &[PARALLEL_BLOCK; 3]),
+        ];
+        for (items, sizes) in cases {
+            assert_eq!(
+                written_ahead(items, sizes),
+                written(items, false),
+                "{} records in pieces of {sizes:?}",
+                items.len()
+            );
+        }
     }
 
     #[test]
