@@ -266,16 +266,19 @@ impl GraphBuilder {
             mut attributions,
         } = self;
         let mut documents: Vec<Document> = documents.into_values().collect();
-        documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        // Sorting the attributions, the longest part, goes on beside the rest when there are
-        // many of them.
-        let graph = if attributions.len() >= PARALLEL_SORT {
+        let sort = |documents: &mut Vec<Document>, attributions: &mut Vec<Attribution>| {
+            documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            sort_attributions(attributions, documents);
+        };
+        // Sorting the documents and the attributions goes on beside the building of the nodes
+        // and edges when there are many of them.
+        let graph = if attributions.len() + documents.len() >= PARALLEL_SORT {
             std::thread::scope(|scope| {
-                scope.spawn(|| sort_attributions(&mut attributions, &documents));
+                scope.spawn(|| sort(&mut documents, &mut attributions));
                 build_petgraph(nodes, edges)
             })
         } else {
-            sort_attributions(&mut attributions, &documents);
+            sort(&mut documents, &mut attributions);
             build_petgraph(nodes, edges)
         };
         ProvGraph {
@@ -286,7 +289,8 @@ impl GraphBuilder {
     }
 }
 
-/// From this many attributions on, [`GraphBuilder::finish`] sorts them on a thread of their own.
+/// From this many attributions and documents on, [`GraphBuilder::finish`] sorts them on a
+/// thread of their own.
 const PARALLEL_SORT: usize = 10_000;
 
 /// The graph of the nodes and edges added: nodes in id order, with their fields chosen by
