@@ -149,10 +149,15 @@ pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
 /// formatted records, about as much as the attributions themselves.
 #[derive(Default)]
 pub struct AttributionRecords {
-    /// Document id → its attributions' records, each after its separator.
-    by_document: FxHashMap<String, Box<[u8]>>,
-    scratch: Values,
+    /// Document id → where its records are: (block, start, end).
+    by_document: FxHashMap<String, (usize, usize, usize)>,
+    /// The records, each after its separator, a document's together, formatted in place into
+    /// blocks of about [`RECORD_BLOCK`] bytes: no copy and no allocation per document.
+    blocks: Vec<Values>,
 }
+
+/// The size of a block of [`AttributionRecords`].
+const RECORD_BLOCK: usize = 1 << 20;
 
 impl AttributionRecords {
     /// Formats the attributions of `document`, in the graph's order (see
@@ -160,13 +165,28 @@ impl AttributionRecords {
     /// records.
     pub fn add(&mut self, document: &str, mut attributions: Vec<Attribution>) {
         crate::graph::sort_document_attributions(&mut attributions);
-        self.scratch.clear();
-        for attribution in &attributions {
-            self.scratch.next_member(2);
-            write_attribution(&mut self.scratch, 2, attribution);
+        // A new block when the last is nearly full; a document whose records do not fit
+        // grows the block (rare: records of a document are some kilobytes).
+        let full = |block: &Values| block.as_bytes().len() >= RECORD_BLOCK - RECORD_BLOCK / 8;
+        if self.blocks.last().is_none_or(full) {
+            self.blocks.push(Values::with_capacity(RECORD_BLOCK));
         }
+        let b = self.blocks.len() - 1;
+        let block = &mut self.blocks[b];
+        let start = block.as_bytes().len();
+        for attribution in &attributions {
+            block.next_member(2);
+            write_attribution(block, 2, attribution);
+        }
+        let end = block.as_bytes().len();
         self.by_document
-            .insert(document.to_string(), self.scratch.as_bytes().into());
+            .insert(document.to_string(), (b, start, end));
+    }
+
+    /// The records of `document`, if it was added.
+    fn of(&self, document: &str) -> Option<&[u8]> {
+        let &(b, start, end) = self.by_document.get(document)?;
+        Some(&self.blocks[b].as_bytes()[start..end])
     }
 }
 
@@ -220,10 +240,10 @@ fn write_json_graph(
                 listed.next_member(2);
                 write_attribution(&mut listed, 2, attribution);
             }
-            let formatted = graph.documents.iter().filter_map(|document| {
-                let bytes = records.by_document.get(&document.id)?;
-                Some(&bytes[..])
-            });
+            let formatted = graph
+                .documents
+                .iter()
+                .filter_map(|document| records.of(&document.id));
             out.formatted_records(1, std::iter::once(listed.as_bytes()).chain(formatted))?;
         }
     }

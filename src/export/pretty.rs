@@ -39,13 +39,13 @@ impl Values {
         self.0.extend_from_slice(bytes);
     }
 
+    pub fn with_capacity(capacity: usize) -> Values {
+        Values(Vec::with_capacity(capacity))
+    }
+
     /// What has been written.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
-    }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
     }
 
     /// The start of a member of an array at depth `level - 1` that is not its first: the
