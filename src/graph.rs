@@ -147,14 +147,6 @@ impl GraphBuilder {
         &mut self.nodes[number as usize].1
     }
 
-    fn add_edge(&mut self, source: &str, target: &str, relation: Relation, attribution: &str) {
-        let key = (self.node_number(source), self.node_number(target), relation);
-        self.edges
-            .entry(key)
-            .or_default()
-            .push(attribution.to_string());
-    }
-
     /// Adds one document's analysis; a document id that is already there is an error and
     /// changes nothing.
     pub fn add_analysis(&mut self, analysis: DocumentAnalysis) -> Result<(), DuplicateDocument> {
@@ -170,35 +162,62 @@ impl GraphBuilder {
     /// [`crate::export::json::AttributionRecords`]).
     pub fn add_analysis_detached(
         &mut self,
-        analysis: DocumentAnalysis,
+        mut analysis: DocumentAnalysis,
     ) -> Result<Vec<Attribution>, DuplicateDocument> {
         if self.documents.contains_key(&analysis.document.id) {
             return Err(DuplicateDocument(analysis.document.id));
         }
-        for entity in analysis.entities {
-            let acc = self.node(&entity.id);
+        // The numbers of the document's nodes, looked up once: hops name them again and again,
+        // and a short list is quicker to search than the table of every node.
+        let mut local: Vec<(&str, u32)> = Vec::with_capacity(analysis.entities.len() + 1);
+        for entity in &mut analysis.entities {
+            let number = self.node_number(&entity.id);
+            local.push((&entity.id, number));
+            let acc = &mut self.nodes[number as usize].1;
             *acc.kinds.entry(entity.kind).or_default() += 1;
-            acc.names.extend(entity.aliases);
-            acc.titles.extend(entity.titles);
+            acc.names.extend(std::mem::take(&mut entity.aliases));
+            acc.titles.extend(std::mem::take(&mut entity.titles));
             acc.mentions += entity.mentions;
-            *acc.labels.entry(entity.label.clone()).or_default() += 1;
-            acc.names.insert(entity.label);
+            let label = std::mem::take(&mut entity.label);
+            match acc.labels.get_mut(&label) {
+                Some(count) => *count += 1,
+                None => {
+                    acc.labels.insert(label.clone(), 1);
+                }
+            }
+            acc.names.insert(label);
         }
         let publisher = analysis.document.publisher.as_deref();
-        for attribution in &analysis.attributions {
+        if let Some(publisher) = publisher {
+            // Every publisher is a node, even one no entity names.
+            local.push((publisher, self.node_number(publisher)));
+        }
+        let mut number = |id: &str| match local.iter().find(|(known, _)| *known == id) {
+            Some(&(_, number)) => number,
+            None => self.node_number(id),
+        };
+        let mut edges = Vec::new();
+        for (a, attribution) in analysis.attributions.iter().enumerate() {
             for pair in attribution.hops.windows(2) {
                 let relation = pair[1].relation;
-                self.add_edge(&pair[0].node, &pair[1].node, relation, &attribution.id);
+                edges.push((number(&pair[0].node), number(&pair[1].node), relation, a));
             }
             if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
                 && last.node != publisher
             {
-                self.add_edge(&last.node, publisher, Relation::Published, &attribution.id);
+                edges.push((
+                    number(&last.node),
+                    number(publisher),
+                    Relation::Published,
+                    a,
+                ));
             }
         }
-        if let Some(publisher) = publisher {
-            // Every publisher is a node, even one no entity names.
-            self.node_number(publisher);
+        for (source, target, relation, a) in edges {
+            self.edges
+                .entry((source, target, relation))
+                .or_default()
+                .push(analysis.attributions[a].id.clone());
         }
         self.documents
             .insert(analysis.document.id.clone(), analysis.document);
