@@ -193,7 +193,9 @@ impl AttributionRecords {
 /// [`write_json`] of `graph` with `records` as its attributions: `graph` is one whose
 /// attributions were kept apart ([`crate::GraphBuilder::add_analysis_detached`]) and formatted
 /// into `records` instead, and the bytes are those [`write_json`] writes for the graph with
-/// them. Attributions the graph itself lists come first.
+/// them. Records of documents the graph does not list are left out. A graph that also lists
+/// attributions of its own (one built with [`crate::GraphBuilder::add_analysis`] as well) has
+/// them written before the records, which is then not the graph's order: keep the two apart.
 pub fn write_json_with(
     graph: &ProvGraph,
     records: &AttributionRecords,
