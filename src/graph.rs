@@ -142,6 +142,22 @@ impl GraphBuilder {
         number
     }
 
+    /// [`GraphBuilder::node_number`], looked up first in `local`, a document's (id, number)
+    /// pairs.
+    fn node_number_among(&mut self, local: &[(&str, u32)], id: &str) -> u32 {
+        match local.iter().find(|(known, _)| *known == id) {
+            Some(&(_, number)) => number,
+            None => self.node_number(id),
+        }
+    }
+
+    fn add_edge(&mut self, source: u32, target: u32, relation: Relation, attribution: &str) {
+        self.edges
+            .entry((source, target, relation))
+            .or_default()
+            .push(attribution.to_string());
+    }
+
     fn node(&mut self, id: &str) -> &mut NodeAcc {
         let number = self.node_number(id);
         &mut self.nodes[number as usize].1
@@ -192,32 +208,19 @@ impl GraphBuilder {
             // Every publisher is a node, even one no entity names.
             local.push((publisher, self.node_number(publisher)));
         }
-        let mut number = |id: &str| match local.iter().find(|(known, _)| *known == id) {
-            Some(&(_, number)) => number,
-            None => self.node_number(id),
-        };
-        let mut edges = Vec::new();
-        for (a, attribution) in analysis.attributions.iter().enumerate() {
+        for attribution in &analysis.attributions {
             for pair in attribution.hops.windows(2) {
-                let relation = pair[1].relation;
-                edges.push((number(&pair[0].node), number(&pair[1].node), relation, a));
+                let source = self.node_number_among(&local, &pair[0].node);
+                let target = self.node_number_among(&local, &pair[1].node);
+                self.add_edge(source, target, pair[1].relation, &attribution.id);
             }
             if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
                 && last.node != publisher
             {
-                edges.push((
-                    number(&last.node),
-                    number(publisher),
-                    Relation::Published,
-                    a,
-                ));
+                let source = self.node_number_among(&local, &last.node);
+                let target = self.node_number_among(&local, publisher);
+                self.add_edge(source, target, Relation::Published, &attribution.id);
             }
-        }
-        for (source, target, relation, a) in edges {
-            self.edges
-                .entry((source, target, relation))
-                .or_default()
-                .push(analysis.attributions[a].id.clone());
         }
         self.documents
             .insert(analysis.document.id.clone(), analysis.document);
