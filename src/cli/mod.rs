@@ -67,10 +67,8 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
             records.add(&id, attributions);
             Ok(())
         })?;
-        let mut out = Output::open(output)?;
-        out.write_with(|out| write_json_with(&graph, &records, out))?;
-        let written = out.finish();
-        // Freeing it all, allocation by allocation, would take longer than writing it.
+        let written = write_streamed(output, |out| write_json_with(&graph, &records, out));
+        // As in `write_final_graph`: the process is about to exit.
         std::mem::forget((graph, records));
         return written;
     }
@@ -265,9 +263,7 @@ fn write_graph(
         Format::Json => {
             // Written as it is made, in large pieces: the largest output, and the one
             // archives produce.
-            let mut out = Output::open(output)?;
-            out.write_with(|out| write_json(graph, out))?;
-            return out.finish();
+            return write_streamed(output, |out| write_json(graph, out));
         }
         Format::Neo4j => {
             let path = output.expect("checked before the run");
@@ -285,6 +281,17 @@ fn write_graph(
     };
     let mut out = Output::open(output)?;
     out.write_all(text.as_bytes())?;
+    out.finish()
+}
+
+/// Opens `output` (standard output for `None`), lets `write` write to it as it goes, and
+/// finishes it.
+fn write_streamed(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let mut out = Output::open(output)?;
+    out.write_with(write)?;
     out.finish()
 }
 
