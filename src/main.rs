@@ -29,7 +29,7 @@ const MI_OPTION_MINIMAL_PURGE_SIZE: libmimalloc_sys::mi_option_t = 44;
 /// Smaller runs of freed memory are kept for the next document. Giving back every freed
 /// page at once (`purge_delay` 0, as before) gave the kernel a thousand `madvise` calls on the
 /// 10x newswire and took seven thousand page faults more, as the next document touched the
-/// same memory again: `build` and `extract` on 10x took 3 to 12% more CPU time, for 1 to 15 MB
+/// same memory again: `build` and `extract` on 10x took 3 to 6% more CPU time, for 1 to 15 MB
 /// less peak memory. Skipping a 100 MB line peaks at 46 MB instead of 42.
 ///
 /// On Linux, no transparent huge pages: mimalloc asks for them on its arenas, and the kernel
