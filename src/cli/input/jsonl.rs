@@ -74,10 +74,17 @@ pub fn parse_line(line: &[u8]) -> Result<Option<Record>, String> {
     }))
 }
 
+/// The value trimmed (without a copy when there is nothing to trim), if anything is left.
 fn non_blank(value: Option<String>) -> Option<String> {
-    value
-        .map(|value| value.trim().to_string())
-        .filter(|value| !value.is_empty())
+    let value = value?;
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.len() == value.len() {
+        Some(value)
+    } else {
+        Some(trimmed.to_string())
+    }
 }
 
 /// serde_json's message with the column instead of "at line 1 column N".
