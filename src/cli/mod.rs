@@ -64,7 +64,7 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
         let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
             let id = analysed.analysis.document.id.clone();
             let attributions = builder.add_analysis_detached(analysed.analysis)?;
-            records.add(&id, attributions);
+            records.add(id, attributions);
             Ok(())
         })?;
         let written = write_streamed(output, |out| write_json_with(&graph, &records, out));

@@ -163,7 +163,7 @@ impl AttributionRecords {
     /// Formats the attributions of `document`, in the graph's order (see
     /// [`crate::graph::sort_document_attributions`]). A document added again replaces its
     /// records.
-    pub fn add(&mut self, document: &str, mut attributions: Vec<Attribution>) {
+    pub fn add(&mut self, document: String, mut attributions: Vec<Attribution>) {
         crate::graph::sort_document_attributions(&mut attributions);
         // A new block when the last is nearly full; a document whose records do not fit
         // grows the block (rare: records of a document are some kilobytes).
@@ -179,8 +179,7 @@ impl AttributionRecords {
             write_attribution(block, 2, attribution);
         }
         let end = block.as_bytes().len();
-        self.by_document
-            .insert(document.to_string(), (b, start, end));
+        self.by_document.insert(document, (b, start, end));
     }
 
     /// The records of `document`, if it was added.
@@ -681,7 +680,7 @@ mod tests {
             let mut attributions = builder.add_analysis_detached(analysis).unwrap();
             // The order they come in does not matter.
             attributions.reverse();
-            records.add(&id, attributions);
+            records.add(id, attributions);
         }
         let graph = builder.finish();
         assert!(graph.attributions.is_empty());
