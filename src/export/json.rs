@@ -128,7 +128,8 @@ where
     }
 }
 
-/// The graph as a `provgraph/1` JSON document: pretty-printed, two-space indent, final newline.
+/// The graph as a `provgraph/1` JSON document: the outer objects indented by two spaces a level,
+/// each document, node, edge and attribution on one line of its own, a final newline.
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
     write_json(graph, &mut bytes).expect("writing to memory does not fail");
@@ -137,8 +138,9 @@ pub fn to_json(graph: &ProvGraph) -> String {
 
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
 ///
-/// The bytes are those that serde_json writes for the structs above (a test holds the two
-/// together), written by hand: that is several times faster, and this is the largest output.
+/// The bytes are those that serde_json writes for the structs above with the layout's formatter
+/// (a test holds the two together), written by hand: that is several times faster, and this is
+/// the largest output.
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     write_json_graph(graph, None, out)
 }
@@ -176,7 +178,7 @@ impl AttributionRecords {
         let start = block.as_bytes().len();
         for attribution in &attributions {
             block.next_member(2);
-            write_attribution(block, 2, attribution);
+            write_attribution(block, attribution);
         }
         let end = block.as_bytes().len();
         self.by_document.insert(document, (b, start, end));
@@ -226,9 +228,7 @@ fn write_json_graph(
     out.key(1, false, "nodes");
     // The next largest list: two threads format it too.
     let nodes = graph.graph.raw_nodes();
-    out.records_in_parallel(1, nodes, |out, level, node| {
-        write_node(out, level, &node.weight)
-    })?;
+    out.records_in_parallel(1, nodes, |out, node| write_node(out, &node.weight))?;
     out.key(1, false, "edges");
     out.records(1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
@@ -239,7 +239,7 @@ fn write_json_graph(
             let mut listed = Values::default();
             for attribution in &graph.attributions {
                 listed.next_member(2);
-                write_attribution(&mut listed, 2, attribution);
+                write_attribution(&mut listed, attribution);
             }
             let formatted = graph
                 .documents
@@ -253,120 +253,114 @@ fn write_json_graph(
     out.finish()
 }
 
-/// [`JsonDocument`] at depth `level`.
-fn write_document(out: &mut Values, level: usize, document: &Document) {
-    let inner = level + 1;
+/// [`JsonDocument`], on one line.
+fn write_document(out: &mut Values, document: &Document) {
     out.raw(b"{");
-    out.key(inner, true, "id");
+    out.field(true, "id");
     out.str(&document.id);
-    out.key(inner, false, "path");
+    out.field(false, "path");
     out.opt_str(document.path.as_deref());
-    out.key(inner, false, "title");
+    out.field(false, "title");
     out.opt_str(document.title.as_deref());
-    out.key(inner, false, "publisher");
+    out.field(false, "publisher");
     out.opt_str(document.publisher.as_deref());
-    out.key(inner, false, "publisher_mention");
-    write_opt_span(out, inner, document.publisher_mention);
-    out.key(inner, false, "bytes");
+    out.field(false, "publisher_mention");
+    write_opt_span(out, document.publisher_mention);
+    out.field(false, "bytes");
     out.usize(document.bytes);
-    out.close(level, b'}');
+    out.raw(b"}");
 }
 
-/// [`JsonNode`] at depth `level`.
-fn write_node(out: &mut Values, level: usize, node: &Node) {
-    let inner = level + 1;
+/// [`JsonNode`], on one line.
+fn write_node(out: &mut Values, node: &Node) {
     out.raw(b"{");
-    out.key(inner, true, "id");
+    out.field(true, "id");
     out.str(&node.id);
-    out.key(inner, false, "label");
+    out.field(false, "label");
     out.str(&node.label);
-    out.key(inner, false, "kind");
+    out.field(false, "kind");
     out.str(node.kind.as_str());
-    out.key(inner, false, "aliases");
-    out.str_array(inner, node.aliases.iter().map(String::as_str));
-    out.key(inner, false, "titles");
-    out.str_array(inner, node.titles.iter().map(String::as_str));
-    out.key(inner, false, "mentions");
+    out.field(false, "aliases");
+    out.str_array(node.aliases.iter().map(String::as_str));
+    out.field(false, "titles");
+    out.str_array(node.titles.iter().map(String::as_str));
+    out.field(false, "mentions");
     out.usize(node.mentions);
-    out.key(inner, false, "label_counts");
+    out.field(false, "label_counts");
     let labels = node.label_counts.iter();
-    out.counts(inner, labels.map(|(label, count)| (label.as_str(), *count)));
-    out.key(inner, false, "kind_counts");
+    out.counts(labels.map(|(label, count)| (label.as_str(), *count)));
+    out.field(false, "kind_counts");
     let kinds = node.kind_counts.iter();
-    out.counts(inner, kinds.map(|(kind, count)| (kind.as_str(), *count)));
-    out.close(level, b'}');
+    out.counts(kinds.map(|(kind, count)| (kind.as_str(), *count)));
+    out.raw(b"}");
 }
 
-/// [`JsonEdge`] at depth `level`.
-fn write_edge(out: &mut Values, level: usize, (source, target, edge): (&Node, &Node, &Edge)) {
-    let inner = level + 1;
+/// [`JsonEdge`], on one line.
+fn write_edge(out: &mut Values, (source, target, edge): (&Node, &Node, &Edge)) {
     out.raw(b"{");
-    out.key(inner, true, "source");
+    out.field(true, "source");
     out.str(&source.id);
-    out.key(inner, false, "target");
+    out.field(false, "target");
     out.str(&target.id);
-    out.key(inner, false, "key");
+    out.field(false, "key");
     out.str(edge.relation.as_str());
-    out.key(inner, false, "relation");
+    out.field(false, "relation");
     out.str(edge.relation.as_str());
-    out.key(inner, false, "weight");
+    out.field(false, "weight");
     out.usize(edge.weight());
-    out.key(inner, false, "attributions");
-    out.str_array(inner, edge.attributions.iter().map(String::as_str));
-    out.close(level, b'}');
+    out.field(false, "attributions");
+    out.str_array(edge.attributions.iter().map(String::as_str));
+    out.raw(b"}");
 }
 
-/// [`JsonAttribution`] at depth `level`.
-fn write_attribution(out: &mut Values, level: usize, attribution: &Attribution) {
-    let inner = level + 1;
+/// [`JsonAttribution`], on one line.
+fn write_attribution(out: &mut Values, attribution: &Attribution) {
     out.raw(b"{");
-    out.key(inner, true, "id");
+    out.field(true, "id");
     out.str(&attribution.id);
-    out.key(inner, false, "document");
+    out.field(false, "document");
     out.str(&attribution.document);
-    out.key(inner, false, "span");
-    write_span(out, inner, attribution.span);
-    out.key(inner, false, "content");
-    write_opt_span(out, inner, attribution.content);
-    out.key(inner, false, "direct");
+    out.field(false, "span");
+    write_span(out, attribution.span);
+    out.field(false, "content");
+    write_opt_span(out, attribution.content);
+    out.field(false, "direct");
     out.bool(attribution.direct);
-    out.key(inner, false, "chain");
-    out.str_array(inner, attribution.chain());
-    out.key(inner, false, "hops");
-    out.array(inner, &attribution.hops, |out, hop| {
-        write_hop(out, inner + 1, hop)
-    });
-    out.close(level, b'}');
+    out.field(false, "chain");
+    out.str_array(attribution.chain());
+    out.field(false, "hops");
+    out.array(&attribution.hops, write_hop);
+    out.raw(b"}");
 }
 
-/// [`JsonHop`] at depth `level`.
-fn write_hop(out: &mut Values, level: usize, hop: &Hop) {
-    let inner = level + 1;
+/// [`JsonHop`], within its attribution's line.
+fn write_hop(out: &mut Values, hop: &Hop) {
     out.raw(b"{");
-    out.key(inner, true, "node");
+    out.field(true, "node");
     out.str(&hop.node);
-    out.key(inner, false, "mention");
-    write_opt_span(out, inner, hop.mention);
-    out.key(inner, false, "cue");
-    write_opt_span(out, inner, hop.cue);
-    out.key(inner, false, "relation");
+    out.field(false, "mention");
+    write_opt_span(out, hop.mention);
+    out.field(false, "cue");
+    write_opt_span(out, hop.cue);
+    out.field(false, "relation");
     out.str(hop.relation.as_str());
-    out.close(level, b'}');
+    out.raw(b"}");
 }
 
-/// A span at depth `level`: `[start, end]`, one number a line.
-fn write_span(out: &mut Values, level: usize, span: Span) {
-    out.array(level, [span.start, span.end], Values::usize);
+/// A span: `[start, end]`.
+fn write_span(out: &mut Values, span: Span) {
+    out.array([span.start, span.end], Values::usize);
 }
 
-fn write_opt_span(out: &mut Values, level: usize, span: Option<Span>) {
+fn write_opt_span(out: &mut Values, span: Option<Span>) {
     match span {
-        Some(span) => write_span(out, level, span),
+        Some(span) => write_span(out, span),
         None => out.raw(b"null"),
     }
 }
 
-/// The document as serde_json writes the structs above: what [`write_json`] must write.
+/// The document as serde_json writes the structs above in the layout of
+/// [`super::pretty::reference`]: what [`write_json`] must write.
 #[cfg(test)]
 fn to_json_by_serde(graph: &ProvGraph) -> String {
     let document = JsonGraph {
@@ -390,7 +384,8 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
         }),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    let mut text = serde_json::to_string_pretty(&document).expect("plain structs serialize");
+    let mut text =
+        String::from_utf8(super::pretty::reference::lines(&document)).expect("JSON is UTF-8");
     text.push('\n');
     text
 }

@@ -1,8 +1,11 @@
-//! A writer of pretty-printed JSON laid out byte for byte as `serde_json::to_writer_pretty` lays
-//! it out (two-space indent, `": "` after keys, `[]` and `{}` when empty), for documents whose
-//! shape the caller knows: it writes into a buffer of its own and hands the buffer on in large
-//! pieces, with no serializer state, no call per token through `io::Write`, and no allocation
-//! per value. The caller says how deep each value is (the top level is 0).
+//! A writer of JSON laid out for people and line tools alike: the outer objects indented by two
+//! spaces a level, each record of a list (a document, node, edge or attribution) on one line of
+//! its own, with `", "` between its members and `": "` after its keys, `[]` and `{}` when empty.
+//! The layout is that of a `serde_json` formatter that a test keeps beside it
+//! (`reference::lines`). It is written for documents whose shape the caller knows: into a buffer of
+//! its own, handed on in large pieces, with no serializer state, no call per token through
+//! `io::Write`, and no allocation per value. The caller says how deep each outer value is (the
+//! top level is 0).
 //!
 //! Values are written into a [`Values`] buffer; [`Pretty`] hands such a buffer to the output
 //! and can have the records of a long list formatted by two threads.
@@ -17,9 +20,9 @@ const FLUSH_AT: usize = 64 * 1024;
 /// How many records a thread formats at a time in [`Pretty::records_in_parallel`].
 const PARALLEL_BLOCK: usize = 1024;
 
-/// A comma, a line break and enough spaces to indent the deepest value written: the start of
+/// A comma, a line break and enough spaces to indent the deepest outer value: the start of
 /// every member but the first is a prefix of it, and without the comma, of the first.
-const SEPARATOR: &[u8; 66] = b",\n                                                                ";
+const SEPARATOR: &[u8; 10] = b",\n        ";
 
 /// The start of a member at depth `level`: the separator and the indent (without the comma
 /// for the first member).
@@ -28,7 +31,7 @@ fn separator(level: usize, first: bool) -> &'static [u8] {
     &SEPARATOR[usize::from(first)..2 + 2 * level]
 }
 
-/// Pretty JSON values written into memory.
+/// JSON values written into memory.
 #[derive(Default)]
 pub(crate) struct Values(Vec<u8>);
 
@@ -48,9 +51,9 @@ impl Values {
         &self.0
     }
 
-    /// The start of a member of an array at depth `level - 1` that is not its first: the
-    /// comma, the line break and the indent. A list of such members can be made ahead and
-    /// written later by [`Pretty::formatted_records`].
+    /// The start of a record of a list at depth `level - 1` that is not its first: the comma,
+    /// the line break and the indent. A list of such records can be made ahead and written later
+    /// by [`Pretty::formatted_records`].
     #[inline]
     pub fn next_member(&mut self, level: usize) {
         self.0.extend_from_slice(separator(level, false));
@@ -62,9 +65,9 @@ impl Values {
         self.0.extend_from_slice(separator(level, true));
     }
 
-    /// Starts field `name` (plain ASCII, nothing to escape) of an object at depth `level - 1`:
-    /// the separator, the indent, the key and `": "`. `first` for the object's first field,
-    /// which follows its `{`.
+    /// Starts field `name` (plain ASCII, nothing to escape) of an outer object at depth
+    /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's first
+    /// field, which follows its `{`.
     #[inline]
     pub fn key(&mut self, level: usize, first: bool, name: &str) {
         self.0.extend_from_slice(separator(level, first));
@@ -73,8 +76,8 @@ impl Values {
         self.0.extend_from_slice(b"\": ");
     }
 
-    /// Ends an object or array at depth `level` that has members: the line break, the indent
-    /// and `close`.
+    /// Ends an outer object or list at depth `level` that has members: the line break, the
+    /// indent and `close`.
     #[inline]
     pub fn close(&mut self, level: usize, close: u8) {
         self.newline(level);
@@ -116,55 +119,82 @@ impl Values {
         self.raw(if value { b"true" } else { b"false" });
     }
 
-    /// An array at depth `level`, each item written by `write_item` (after its indent).
+    /// Starts field `name` (plain ASCII, nothing to escape) of a record, which is on one line:
+    /// `, ` unless it is the first (which follows the `{`), the key and `": "`.
+    #[inline]
+    pub fn field(&mut self, first: bool, name: &str) {
+        if !first {
+            self.0.extend_from_slice(b", ");
+        }
+        self.0.push(b'"');
+        self.0.extend_from_slice(name.as_bytes());
+        self.0.extend_from_slice(b"\": ");
+    }
+
+    /// An array within a record, on one line: `[a, b]`, each item written by `write_item`.
     #[inline]
     pub fn array<T>(
         &mut self,
-        level: usize,
         items: impl IntoIterator<Item = T>,
         mut write_item: impl FnMut(&mut Self, T),
     ) {
         self.0.push(b'[');
         let mut first = true;
         for item in items {
-            self.0.extend_from_slice(separator(level + 1, first));
+            if !first {
+                self.0.extend_from_slice(b", ");
+            }
             first = false;
             write_item(self, item);
+        }
+        self.0.push(b']');
+    }
+
+    /// An array of strings within a record.
+    pub fn str_array<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
+        self.array(items, |out, item| out.str(item));
+    }
+
+    /// An object within a record mapping each key (escaped here) to a number.
+    pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
+        self.0.push(b'{');
+        let mut first = true;
+        for (key, count) in entries {
+            if !first {
+                self.0.extend_from_slice(b", ");
+            }
+            first = false;
+            self.str(key);
+            self.raw(b": ");
+            self.usize(count);
+        }
+        self.0.push(b'}');
+    }
+
+    /// A list at depth `level` of records, each on a line of its own, written by
+    /// `write_record`.
+    #[inline]
+    fn list<T>(
+        &mut self,
+        level: usize,
+        items: impl IntoIterator<Item = T>,
+        mut write_record: impl FnMut(&mut Self, T),
+    ) {
+        self.0.push(b'[');
+        let mut first = true;
+        for item in items {
+            self.0.extend_from_slice(separator(level + 1, first));
+            first = false;
+            write_record(self, item);
         }
         if !first {
             self.newline(level);
         }
         self.0.push(b']');
     }
-
-    /// An array of strings at depth `level`.
-    pub fn str_array<'a>(&mut self, level: usize, items: impl IntoIterator<Item = &'a str>) {
-        self.array(level, items, |out, item| out.str(item));
-    }
-
-    /// An object at depth `level` mapping each key (escaped here) to a number.
-    pub fn counts<'a>(
-        &mut self,
-        level: usize,
-        entries: impl IntoIterator<Item = (&'a str, usize)>,
-    ) {
-        self.0.push(b'{');
-        let mut first = true;
-        for (key, count) in entries {
-            self.0.extend_from_slice(separator(level + 1, first));
-            first = false;
-            self.str(key);
-            self.raw(b": ");
-            self.usize(count);
-        }
-        if !first {
-            self.newline(level);
-        }
-        self.0.push(b'}');
-    }
 }
 
-/// Pretty JSON being written to `out`. Values are written through [`Values`] (it derefs to
+/// JSON being written to `out`. Values are written through [`Values`] (it derefs to
 /// it); nothing reaches `out` until a list of records fills the buffer, or [`Pretty::finish`].
 pub(crate) struct Pretty<W: Write> {
     buf: Values,
@@ -207,19 +237,19 @@ impl<W: Write> Pretty<W> {
         Ok(())
     }
 
-    /// An array at depth `level` of records (large values, each written at depth `level + 1`
-    /// by `write_record`); the buffer goes to the output whenever it fills, and the first error
-    /// is returned.
+    /// A list at depth `level` of records (each on a line of its own, written by
+    /// `write_record`); the buffer goes to the output whenever it fills, and the first error is
+    /// returned.
     pub fn records<T>(
         &mut self,
         level: usize,
         items: impl IntoIterator<Item = T>,
-        mut write_record: impl FnMut(&mut Values, usize, T),
+        mut write_record: impl FnMut(&mut Values, T),
     ) -> io::Result<()> {
         let mut result = Ok(());
         let out = &mut self.out;
-        self.buf.array(level, items, |buf, item| {
-            write_record(buf, level + 1, item);
+        self.buf.list(level, items, |buf, item| {
+            write_record(buf, item);
             if buf.0.len() >= FLUSH_AT {
                 // After a failed write the rest is formatted for nothing, but not kept.
                 if result.is_ok() {
@@ -231,7 +261,7 @@ impl<W: Write> Pretty<W> {
         result
     }
 
-    /// An array at depth `level` of records formatted ahead: each piece holds records each
+    /// A list at depth `level` of records formatted ahead: each piece holds records each
     /// written after [`Values::next_member`] at depth `level + 1` (the first record's comma is
     /// left out here). The bytes are those [`Pretty::records`] writes for the same records.
     pub fn formatted_records<'a>(
@@ -273,7 +303,7 @@ impl<W: Write> Pretty<W> {
         &mut self,
         level: usize,
         items: &[T],
-        write_record: impl Fn(&mut Values, usize, &T) + Sync,
+        write_record: impl Fn(&mut Values, &T) + Sync,
     ) -> io::Result<()> {
         if items.len() < 2 * PARALLEL_BLOCK {
             return self.records(level, items, write_record);
@@ -283,7 +313,7 @@ impl<W: Write> Pretty<W> {
             let start = b * PARALLEL_BLOCK;
             for (i, item) in items[start..].iter().take(PARALLEL_BLOCK).enumerate() {
                 buf.raw(separator(level + 1, start + i == 0));
-                write_record(buf, level + 1, item);
+                write_record(buf, item);
             }
         };
         let blocks = items.len().div_ceil(PARALLEL_BLOCK);
@@ -295,8 +325,8 @@ impl<W: Write> Pretty<W> {
             scope.spawn(move || {
                 for b in (1..blocks).step_by(2) {
                     let mut block = take_back.try_recv().unwrap_or_else(|_| {
-                        // Room for records of half a kilobyte, about what an attribution takes.
-                        Values(Vec::with_capacity(PARALLEL_BLOCK * 512))
+                        // Room for records of a quarter kilobyte, about what an attribution takes.
+                        Values(Vec::with_capacity(PARALLEL_BLOCK * 256))
                     });
                     format_block(b, &mut block);
                     // The receiver is gone only when writing failed: stop.
@@ -326,17 +356,138 @@ impl<W: Write> Pretty<W> {
     }
 }
 
+/// The layout, written by serde_json with a formatter of its own: what tests hold the writer to.
+#[cfg(test)]
+pub(crate) mod reference {
+    use std::io::{self, Write};
+
+    /// `value` as [`Values`] and [`Pretty`] lay it out, by serde_json with the formatter
+    /// [`Lines`].
+    pub(crate) fn lines<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Lines::default());
+        value
+            .serialize(&mut serializer)
+            .expect("writing to memory does not fail");
+        bytes
+    }
+
+    /// The layout as a serde_json formatter: an object or array that is a member of an array,
+    /// and all within it, on one line, with `", "` between members and `": "` after keys; the
+    /// others with each member on a line of its own, indented two spaces a level.
+    #[derive(Default)]
+    struct Lines {
+        /// The open objects and arrays, the innermost last: (an array, on one line, has a member).
+        open: Vec<(bool, bool, bool)>,
+    }
+
+    impl Lines {
+        fn begin<W: ?Sized + Write>(&mut self, w: &mut W, array: bool) -> io::Result<()> {
+            let one_line = self
+                .open
+                .last()
+                .is_some_and(|&(array, one, _)| array || one);
+            self.open.push((array, one_line, false));
+            w.write_all(if array { b"[" } else { b"{" })
+        }
+
+        fn end<W: ?Sized + Write>(&mut self, w: &mut W, close: &[u8]) -> io::Result<()> {
+            let (_, one_line, has_member) = self.open.pop().expect("balanced");
+            if has_member && !one_line {
+                w.write_all(b"\n")?;
+                w.write_all(&b" ".repeat(2 * self.open.len()))?;
+            }
+            w.write_all(close)
+        }
+
+        fn member<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+            let depth = self.open.len();
+            let open = self.open.last_mut().expect("a member is within something");
+            open.2 = true;
+            if open.1 {
+                w.write_all(if first { b"" } else { b", " })
+            } else {
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                w.write_all(&b" ".repeat(2 * depth))
+            }
+        }
+    }
+
+    impl serde_json::ser::Formatter for Lines {
+        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.begin(w, true)
+        }
+
+        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.end(w, b"]")
+        }
+
+        fn begin_array_value<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.member(w, first)
+        }
+
+        fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.begin(w, false)
+        }
+
+        fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.end(w, b"}")
+        }
+
+        fn begin_object_key<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.member(w, first)
+        }
+
+        fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            w.write_all(b": ")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::reference::lines;
     use super::*;
 
-    fn record(out: &mut Values, level: usize, n: &usize) {
+    #[test]
+    fn the_formatter_indents_the_outer_levels_and_keeps_records_on_a_line() {
+        let value = serde_json::json!({
+            "a": true,
+            "b": {"list": [{"n": 1, "s": [2, 3], "t": {}}, {"n": 2, "s": [], "t": {"x": [4]}}]},
+            "c": [],
+            "d": {},
+        });
+        let expected = r#"{
+  "a": true,
+  "b": {
+    "list": [
+      {"n": 1, "s": [2, 3], "t": {}},
+      {"n": 2, "s": [], "t": {"x": [4]}}
+    ]
+  },
+  "c": [],
+  "d": {}
+}"#;
+        assert_eq!(String::from_utf8(lines(&value)).unwrap(), expected);
+    }
+
+    fn record(out: &mut Values, n: &usize) {
         out.raw(b"{");
-        out.key(level + 1, true, "n");
+        out.field(true, "n");
         out.usize(*n);
-        out.key(level + 1, false, "s");
+        out.field(false, "s");
         out.str(&format!("item \"{n}\""));
-        out.close(level, b'}');
+        out.field(false, "v");
+        out.array([*n, n + 1], Values::usize);
+        out.raw(b"}");
     }
 
     fn written(items: &[usize], parallel: bool) -> Vec<u8> {
@@ -364,7 +515,7 @@ mod tests {
             let mut values = Values::default();
             for item in piece {
                 values.next_member(2);
-                record(&mut values, 2, item);
+                record(&mut values, item);
             }
             pieces.push(values.as_bytes().to_vec());
         }
@@ -417,10 +568,10 @@ mod tests {
             assert_eq!(written(&items, true), one, "{n} records");
             let value: serde_json::Value = serde_json::from_slice(&one).unwrap();
             assert_eq!(value["list"].as_array().unwrap().len(), n);
-            let pretty = serde_json::to_vec_pretty(&value).unwrap();
             assert_eq!(
-                pretty, one,
-                "{n} records laid out as serde_json lays them out"
+                lines(&value),
+                one,
+                "{n} records laid out as the formatter lays them out"
             );
         }
     }
