@@ -22,7 +22,7 @@ pub fn install() {
                 std::fs::remove_file(path)
             };
         }
-        super::report("provgraph: interrupted; no output was written");
+        super::report("interrupted; no output was written");
         std::process::exit(130);
     });
 }
