@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The command line end to end on newswire text: `build` (to JSON) and `extract`, with 1 and 2
 # threads, on ../shared/bench/newswire.jsonl (1x) and the same file concatenated 10 times (10x).
-# Prints a Markdown table: best wall time of three runs, MB/s of article text, CPU seconds (user
-# + system, all threads: the reader, the analysis threads, the graph), MB of text per CPU second
-# (what one core does), peak RSS (/usr/bin/time -v) and output size. A last row runs `build` on
-# 10x with one thread pinned to one core (taskset -c 0): the reader and the graph thread then
-# share that core with the analysis, as on a machine of one core.
+# Prints a Markdown table: best wall time of RUNS runs (3 unless given), MB/s of article text,
+# CPU seconds (user + system, all threads: with 2, the reader, the analysis threads and the
+# graph's; with 1, the one thread that does it all), MB of text per CPU second (what one core does), peak RSS
+# (/usr/bin/time -v) and output size. A last row runs `build` on 10x with one thread pinned to
+# one core (taskset -c 0), as on a machine of one core with nothing else to run.
 # Usage: bash benches/cli.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
