@@ -135,10 +135,14 @@ struct NodeAcc {
 }
 
 impl NodeAcc {
-    fn add_label(&mut self, label: String, count: usize) {
-        match self.labels.binary_search_by(|(known, _)| known.cmp(&label)) {
+    /// Counts `label` `count` times (copying it only if it is new).
+    fn add_label(&mut self, label: &str, count: usize) {
+        match self
+            .labels
+            .binary_search_by(|(known, _)| known.as_str().cmp(label))
+        {
             Ok(i) => self.labels[i].1 += count,
-            Err(i) => self.labels.insert(i, (label, count)),
+            Err(i) => self.labels.insert(i, (label.to_string(), count)),
         }
     }
 
@@ -210,8 +214,7 @@ impl GraphBuilder {
     /// [`GraphBuilder::add_analysis`], but the attributions are handed back instead of kept:
     /// their edges are in the graph, and [`GraphBuilder::finish`] does not list them. For a
     /// caller that writes them itself as they come (`build` formats each document's JSON
-    /// records while the next documents are analysed: see
-    /// [`crate::export::json::AttributionRecords`]).
+    /// records as the document comes in: see [`crate::export::json::AttributionRecords`]).
     pub fn add_analysis_detached(
         &mut self,
         mut analysis: DocumentAnalysis,
@@ -235,10 +238,7 @@ impl GraphBuilder {
             }
             acc.mentions += entity.mentions;
             let label = std::mem::take(&mut entity.label);
-            match acc.labels.binary_search_by(|(known, _)| known.cmp(&label)) {
-                Ok(i) => acc.labels[i].1 += 1,
-                Err(i) => acc.labels.insert(i, (label.clone(), 1)),
-            }
+            acc.add_label(&label, 1);
             insert_sorted(&mut acc.names, label);
         }
         let publisher = analysis.document.publisher.as_deref();
@@ -285,7 +285,7 @@ impl GraphBuilder {
                 insert_sorted(&mut acc.names, node.label);
             }
             for (label, count) in node.label_counts {
-                acc.add_label(label, count);
+                acc.add_label(&label, count);
             }
             for (kind, count) in node.kind_counts {
                 acc.add_kind(kind, count);
@@ -496,9 +496,9 @@ mod tests {
         }
         assert_eq!(list, ["a", "b", "c"]);
         let mut acc = NodeAcc::default();
-        acc.add_label("Y".into(), 1);
-        acc.add_label("X".into(), 2);
-        acc.add_label("Y".into(), 3);
+        acc.add_label("Y", 1);
+        acc.add_label("X", 2);
+        acc.add_label("Y", 3);
         assert_eq!(acc.labels, [("X".to_string(), 2), ("Y".to_string(), 4)]);
         acc.add_kind(Kind::Unnamed, 0);
         acc.add_kind(Kind::Person, 2);

@@ -36,8 +36,7 @@ const MI_OPTION_MINIMAL_PURGE_SIZE: libmimalloc_sys::mi_option_t = 44;
 ///
 /// At exit, mimalloc does not tidy up (`destroy_on_exit` 2 makes its exit handler return at
 /// once): it would go through the main thread's pages to free them, some 6 ms at the end of
-/// `build` on 10x (a third of the time mimalloc spends collecting freed blocks), for memory the
-/// system takes back anyway.
+/// `build` on 10x, for memory the system takes back anyway.
 ///
 /// On Linux, no transparent huge pages: mimalloc asks for them on its arenas, and the kernel
 /// then clears 2 MiB at the first touch of each. That clearing was half the time of a run on
@@ -45,7 +44,7 @@ const MI_OPTION_MINIMAL_PURGE_SIZE: libmimalloc_sys::mi_option_t = 44;
 /// (49 MB, now 28).
 fn tune_allocator() {
     // SAFETY: setting an option is a plain store into mimalloc's option table, allowed at any
-    // time; these are read when memory is next committed or freed.
+    // time; these are read when memory is next committed or freed, or at exit.
     unsafe {
         libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0);
         libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10);

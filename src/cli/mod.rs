@@ -58,8 +58,8 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
         output::check_writable(path, format == Format::Neo4j)?;
     }
     if format == Format::Json {
-        // The attributions, most of the output, are formatted as they come rather than all
-        // at the end, when the analysis no longer keeps this thread waiting.
+        // The attributions, most of the output, are formatted as they come (see
+        // `AttributionRecords`) rather than all at the end.
         let mut records = AttributionRecords::default();
         let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
             let id = analysed.analysis.document.id.clone();

@@ -146,9 +146,10 @@ pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
 }
 
 /// The `attributions` list of a graph's JSON document, formatted a document at a time ahead of
-/// the rest: `build` formats each document's as it comes, on the thread that would otherwise
-/// wait for the analysis, instead of all of them after the last document. Memory: the
-/// formatted records, about as much as the attributions themselves.
+/// the rest: `build` formats each document's as it comes, while they are still in the cache
+/// (and with several threads, while the next documents are analysed), instead of all of them
+/// after the last document. Memory: the formatted records, about as much as the attributions
+/// themselves.
 #[derive(Default)]
 pub struct AttributionRecords {
     /// Document id → where its records are: (block, start, end).

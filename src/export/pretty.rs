@@ -136,18 +136,9 @@ impl Values {
     pub fn array<T>(
         &mut self,
         items: impl IntoIterator<Item = T>,
-        mut write_item: impl FnMut(&mut Self, T),
+        write_item: impl FnMut(&mut Self, T),
     ) {
-        self.0.push(b'[');
-        let mut first = true;
-        for item in items {
-            if !first {
-                self.0.extend_from_slice(b", ");
-            }
-            first = false;
-            write_item(self, item);
-        }
-        self.0.push(b']');
+        self.one_line(b'[', b']', items, write_item);
     }
 
     /// An array of strings within a record.
@@ -157,18 +148,32 @@ impl Values {
 
     /// An object within a record mapping each key (escaped here) to a number.
     pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
-        self.0.push(b'{');
+        self.one_line(b'{', b'}', entries, |out, (key, count)| {
+            out.str(key);
+            out.raw(b": ");
+            out.usize(count);
+        });
+    }
+
+    /// `open`, the items written by `write_item` with `", "` between them, and `close`.
+    #[inline]
+    fn one_line<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        items: impl IntoIterator<Item = T>,
+        mut write_item: impl FnMut(&mut Self, T),
+    ) {
+        self.0.push(open);
         let mut first = true;
-        for (key, count) in entries {
+        for item in items {
             if !first {
                 self.0.extend_from_slice(b", ");
             }
             first = false;
-            self.str(key);
-            self.raw(b": ");
-            self.usize(count);
+            write_item(self, item);
         }
-        self.0.push(b'}');
+        self.0.push(close);
     }
 
     /// A list at depth `level` of records, each on a line of its own, written by
