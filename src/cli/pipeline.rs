@@ -14,7 +14,7 @@ use super::error::Error;
 
 /// The names of the threads that do the work start so (`provgraph-0`, ...): their panics are
 /// caught.
-pub const THREAD_PREFIX: &str = "provgraph-";
+const THREAD_PREFIX: &str = "provgraph-";
 
 /// How many items may be on their way at once with `threads` threads.
 pub fn window(threads: usize) -> usize {
