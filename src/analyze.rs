@@ -8,7 +8,7 @@ use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Relatio
 use crate::rules::{Ctx, find_frames, neighbour_quote};
 use crate::span::Span;
 use crate::text::Text;
-use crate::text::token::flag;
+use crate::text::token::TokenFlags;
 use crate::{coref::EntityBuild, model::Kind, publisher};
 
 /// One document to analyse, with whatever metadata the caller has.
@@ -43,7 +43,7 @@ fn has_headline(text: &Text) -> bool {
     };
     let one_line = text.tokens[first.start + 1..first.end]
         .iter()
-        .all(|t| !t.has(flag::LINE_BEFORE));
+        .all(|t| !t.has(TokenFlags::LINE_BEFORE));
     let next_is_new_paragraph = text
         .sentences
         .get(1)

@@ -7,7 +7,7 @@
 //! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
 //! origin or with a relay.
 
-use crate::lexicon::class;
+use crate::lexicon::Class;
 use crate::mention::{Mention, Np};
 use crate::model::Relation;
 use crate::rules::{Attach, Content, Frame, Role, content_between};
@@ -120,7 +120,7 @@ fn opens(text: &Text, first: usize, source: usize) -> bool {
     let short = source - first <= 5;
     let plain = (first..source - 1).all(|k| {
         let t = &text.tokens[k];
-        matches!(t.kind, TokenKind::Word | TokenKind::Number) && !t.info.is(class::VERB)
+        matches!(t.kind, TokenKind::Word | TokenKind::Number) && !t.info.is(Class::VERB)
     });
     short && plain && text.word(source - 1) == ","
 }

@@ -7,12 +7,13 @@
 //! whose titles or name fit; what fits nothing becomes a new entity of its own (an unnamed
 //! source such as "officials" keeps its words as the label).
 
+use crate::text::token::TokenFlags;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{NameTarget, OutletKind, RoleType, class, lexicon};
+use crate::lexicon::{Class, NameTarget, OutletKind, RoleType, lexicon};
 use crate::mention::{
     Gender, Mention, MentionKind, Np, classify, lone_word_kind, np_start_before, push_slug, slug,
 };
@@ -377,7 +378,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                     && self.text.word(first - 1) == ","
                     && self.text.tokens[s.start]
                         .info
-                        .is(class::PREP | class::ADV | class::SUB)
+                        .is(Class::PREP | Class::ADV | Class::SUB)
                     && !(s.start..first - 1).any(|k| self.text.word(k) == ",")
         });
         e.last_event = Some(self.history.len());
@@ -497,7 +498,7 @@ impl<'t, 'a> Coref<'t, 'a> {
                 let entity = self.person(*name, *gender);
                 if title.is_some()
                     || name.len() > 1
-                    || text.tokens[name.first].info.is(class::GIVEN)
+                    || text.tokens[name.first].info.is(Class::GIVEN)
                 {
                     self.entities[entity].personal = true;
                 }
@@ -942,7 +943,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         {
             let modifiers: Vec<String> = (label.first..head)
                 .filter(|&i| {
-                    text.tokens[i].info.is(class::NATIONALITY) || text.tokens[i].is_cap_word()
+                    text.tokens[i].info.is(Class::NATIONALITY) || text.tokens[i].is_cap_word()
                 })
                 .map(|i| text.word(i).to_lowercase())
                 .collect();
@@ -1117,7 +1118,7 @@ pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
         let mut i = s.start;
         while i < s.end {
             let t = &text.tokens[i];
-            if !t.is_cap_word() || t.info.is(class::STARTER) && !t.info.is(class::GIVEN) {
+            if !t.is_cap_word() || t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) {
                 i += 1;
                 continue;
             }
@@ -1135,7 +1136,7 @@ pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
                 let between = text.word(j + 1);
                 let continues = between == "of"
                     || between == "."
-                        && (text.tokens[j].has(crate::text::token::flag::INITIAL)
+                        && (text.tokens[j].has(TokenFlags::INITIAL)
                             || lexicon().abbreviation(text.word(j)).is_some());
                 if !continues {
                     break;

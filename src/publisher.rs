@@ -4,6 +4,7 @@
 //! Doe, Associated Press"), and, failing all these, a wire agency the sources "told" (agencies
 //! write "told AFP" of their own interviews).
 
+use crate::lexicon::Class;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -11,7 +12,7 @@ use memchr::memmem;
 use crate::lexicon::{NameTarget, OutletKind, lexicon};
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::text::Text;
-use crate::text::token::{TokenKind, flag};
+use crate::text::token::{TokenFlags, TokenKind};
 
 /// How many paragraphs from the top a dateline or byline may stand in.
 const TOP_PARAGRAPHS: usize = 4;
@@ -111,10 +112,10 @@ fn dateline(text: &Text) -> Option<Mention> {
         let followed = next >= tokens.len()
             || tokens[next].kind == TokenKind::Dash
             || matches!(text.word(next), "." | "_" | ":")
-            || tokens[next].has(flag::PARAGRAPH);
+            || tokens[next].has(TokenFlags::PARAGRAPH);
         // A dateline stands at the start of its paragraph: "MOSCOW, Dec 7 (Reuters) -".
         // (Looking back no further than that keeps a long paragraph linear.)
-        let leads = i <= 12 || (i - 12..=i).any(|k| tokens[k].has(flag::PARAGRAPH));
+        let leads = i <= 12 || (i - 12..=i).any(|k| tokens[k].has(TokenFlags::PARAGRAPH));
         if !followed || !leads {
             continue;
         }
@@ -139,7 +140,7 @@ fn footer(text: &Text) -> Option<Mention> {
     // A paragraph always starts a sentence: only sentence starts need the test.
     let starts = text.sentences.iter().rev().map(|s| s.start);
     for i in starts.take_while(|&i| i >= bottom) {
-        if !tokens[i].has(flag::PARAGRAPH) {
+        if !tokens[i].has(TokenFlags::PARAGRAPH) {
             continue;
         }
         let w = text.word(i);
@@ -160,7 +161,7 @@ fn footer(text: &Text) -> Option<Mention> {
         };
         // The footer is the whole line.
         let ends_line = np.last + 1 >= tokens.len()
-            || tokens[np.last + 1].has(flag::LINE_BEFORE)
+            || tokens[np.last + 1].has(TokenFlags::LINE_BEFORE)
             || matches!(text.word(np.last + 1), "/" | "." | ")");
         if !ends_line {
             continue;
@@ -218,12 +219,12 @@ fn byline(text: &Text) -> Option<Mention> {
     // A paragraph always starts a sentence: only sentence starts need the test.
     let starts = text.sentences.iter().map(|s| s.start);
     for i in starts.take_while(|&i| i < top) {
-        if !tokens[i].has(flag::PARAGRAPH) || !matches!(text.word(i), "By" | "BY") {
+        if !tokens[i].has(TokenFlags::PARAGRAPH) || !matches!(text.word(i), "By" | "BY") {
             continue;
         }
         // The outlet after a comma or bar on the byline's line.
         let mut k = i + 1;
-        while k < tokens.len() && !tokens[k].has(flag::LINE_BEFORE) {
+        while k < tokens.len() && !tokens[k].has(TokenFlags::LINE_BEFORE) {
             if matches!(text.word(k), "," | "|")
                 && let Some(np) = np_after(text, k + 1, tokens.len())
                 && let Some(m) = outlet_in(text, np, false)
@@ -246,7 +247,7 @@ fn told_agency(text: &Text) -> Option<Mention> {
     let bytes = &text.src.as_bytes()[..text.byte_before(end)];
     let hits = TOLD.find_iter(bytes).chain(TELLING.find_iter(bytes));
     for i in tokens_at(text, hits, &["told", "telling"]) {
-        if !text.tokens[i].info.is(crate::lexicon::class::VERB) || text.quote_of(i).is_some() {
+        if !text.tokens[i].info.is(Class::VERB) || text.quote_of(i).is_some() {
             continue;
         }
         let Some(np) = np_after(text, i + 1, text.tokens.len()) else {

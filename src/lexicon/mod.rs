@@ -12,48 +12,52 @@ use crate::model::Relation;
 
 mod table;
 
-/// Word classes, as bits of [`WordInfo::flags`].
-pub mod class {
-    pub const DET: u32 = 1 << 0;
-    pub const POSS: u32 = 1 << 1;
-    pub const PRON: u32 = 1 << 2;
-    pub const OBJ: u32 = 1 << 3;
-    pub const REL: u32 = 1 << 4;
-    pub const PREP: u32 = 1 << 5;
-    pub const NPPREP: u32 = 1 << 6;
-    pub const CONJ: u32 = 1 << 7;
-    pub const SUB: u32 = 1 << 8;
-    pub const AUX: u32 = 1 << 9;
-    pub const ADV: u32 = 1 << 10;
-    pub const NEG: u32 = 1 << 11;
-    pub const TIME: u32 = 1 << 12;
-    pub const MONTH: u32 = 1 << 13;
-    pub const STARTER: u32 = 1 << 14;
-    pub const TITLE: u32 = 1 << 15;
-    pub const MASC: u32 = 1 << 16;
-    pub const FEM: u32 = 1 << 17;
-    pub const NEUT: u32 = 1 << 18;
-    pub const PLURAL: u32 = 1 << 19;
-    pub const GIVEN_M: u32 = 1 << 20;
-    pub const GIVEN_F: u32 = 1 << 21;
-    pub const GIVEN_U: u32 = 1 << 22;
-    pub const NATIONALITY: u32 = 1 << 23;
-    pub const ROLE: u32 = 1 << 24;
-    pub const ROLE_PLURAL: u32 = 1 << 25;
-    pub const VERB: u32 = 1 << 26;
-    /// A word some rule starts from besides the reporting verbs ("according", "via").
-    pub const TRIGGER: u32 = 1 << 27;
-    /// Some known name (outlet, organization, country) starts with this word, in some case.
-    pub const NAME_START: u32 = 1 << 28;
-    /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
-    pub const OUTLET_WORD: u32 = 1 << 29;
-    pub const GIVEN: u32 = GIVEN_M | GIVEN_F | GIVEN_U;
+bitflags::bitflags! {
+    /// Word classes, as bits of [`WordInfo::flags`]. The data files name them in lower case
+    /// (`det`, `pron`, ...); see the header of each file for what they mean.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub struct Class: u64 {
+        const DET = 1 << 0;
+        const POSS = 1 << 1;
+        const PRON = 1 << 2;
+        const OBJ = 1 << 3;
+        const REL = 1 << 4;
+        const PREP = 1 << 5;
+        const NPPREP = 1 << 6;
+        const CONJ = 1 << 7;
+        const SUB = 1 << 8;
+        const AUX = 1 << 9;
+        const ADV = 1 << 10;
+        const NEG = 1 << 11;
+        const TIME = 1 << 12;
+        const MONTH = 1 << 13;
+        const STARTER = 1 << 14;
+        const TITLE = 1 << 15;
+        const MASC = 1 << 16;
+        const FEM = 1 << 17;
+        const NEUT = 1 << 18;
+        const PLURAL = 1 << 19;
+        const GIVEN_M = 1 << 20;
+        const GIVEN_F = 1 << 21;
+        const GIVEN_U = 1 << 22;
+        const NATIONALITY = 1 << 23;
+        const ROLE = 1 << 24;
+        const ROLE_PLURAL = 1 << 25;
+        const VERB = 1 << 26;
+        /// A word some rule starts from besides the reporting verbs ("according", "via").
+        const TRIGGER = 1 << 27;
+        /// Some known name (outlet, organization, country) starts with this word, in some case.
+        const NAME_START = 1 << 28;
+        /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
+        const OUTLET_WORD = 1 << 29;
+        const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
+    }
 }
 
 /// What the lexicon knows about one (lower-cased) word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
-    pub flags: u32,
+    pub flags: Class,
     /// Index into [`Lexicon::verb_forms`] + 1, or 0.
     pub verb_forms: u16,
     /// Index into [`Lexicon::roles`] + 1, or 0.
@@ -63,56 +67,58 @@ pub struct WordInfo {
 }
 
 impl WordInfo {
-    pub fn is(&self, class: u32) -> bool {
-        self.flags & class != 0
+    /// Is the word of any of these classes?
+    pub fn is(&self, class: Class) -> bool {
+        self.flags.intersects(class)
     }
 }
 
-/// Grammatical form of a verb occurrence, as bits.
-pub mod form {
-    pub const BASE: u8 = 1;
-    pub const THIRD: u8 = 2;
-    pub const PAST: u8 = 4;
-    pub const PARTICIPLE: u8 = 8;
-    pub const GERUND: u8 = 16;
+bitflags::bitflags! {
+    /// Grammatical forms of a verb occurrence.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct Form: u8 {
+        const BASE = 1;
+        const THIRD = 2;
+        const PAST = 4;
+        const PARTICIPLE = 8;
+        const GERUND = 16;
+    }
 }
 
-/// Flags of a reporting verb (see `data/reporting_verbs.tsv`).
-pub mod verb_flag {
-    pub const SPEECH: u8 = 1;
-    pub const POSTPOSE: u8 = 2;
-    pub const OBJECT: u8 = 4;
-    pub const NOUN: u8 = 8;
-    pub const WEAK: u8 = 16;
-    pub const RELAY: u8 = 32;
-    pub const POSTONLY: u8 = 64;
-    pub const THAT: u8 = 128;
-}
-
-/// More flags of a reporting verb (see `data/reporting_verbs.tsv`), in [`Verb::more`].
-pub mod verb_flag2 {
-    pub const RECIPIENT: u8 = 1;
+bitflags::bitflags! {
+    /// Flags of a reporting verb (see `data/reporting_verbs.tsv`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct VerbFlags: u16 {
+        const SPEECH = 1;
+        const POSTPOSE = 2;
+        const OBJECT = 4;
+        const NOUN = 8;
+        const WEAK = 16;
+        const RELAY = 32;
+        const POSTONLY = 64;
+        const THAT = 128;
+        /// The object after it names who was spoken to ("told reporters").
+        const RECIPIENT = 256;
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct Verb {
     pub lemma: String,
-    /// Flags of [`verb_flag2`].
-    pub more: u8,
     /// The particle of a phrasal verb ("out" in "point out").
     pub particle: Option<String>,
     pub relation: Relation,
-    pub flags: u8,
+    pub flags: VerbFlags,
 }
 
 impl Verb {
-    pub fn has(&self, flag: u8) -> bool {
-        self.flags & flag != 0
+    pub fn has(&self, flag: VerbFlags) -> bool {
+        self.flags.intersects(flag)
     }
 
     /// The object after it names who was spoken to ("told reporters").
     pub fn takes_recipient(&self) -> bool {
-        self.more & verb_flag2::RECIPIENT != 0
+        self.has(VerbFlags::RECIPIENT)
     }
 }
 
@@ -120,7 +126,7 @@ impl Verb {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VerbForm {
     pub verb: u16,
-    pub forms: u8,
+    pub forms: Form,
 }
 
 /// What kind of thing a role noun names.
@@ -250,6 +256,21 @@ impl Sources<'static> {
     };
 }
 
+/// The class a data file names in lower case: `det` is [`Class::DET`]. Classes made from other
+/// files (given names, roles, verbs, known names) cannot be named.
+fn class_named(name: &str) -> Option<Class> {
+    let class = Class::from_name(&name.to_ascii_uppercase())?;
+    let derived = Class::GIVEN
+        | Class::ROLE
+        | Class::ROLE_PLURAL
+        | Class::VERB
+        | Class::NATIONALITY
+        | Class::NAME_START
+        | Class::OUTLET_WORD
+        | Class::TITLE;
+    (!class.intersects(derived)).then_some(class)
+}
+
 /// Data lines: not empty, not comments, split on tabs.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
@@ -291,35 +312,10 @@ impl Lexicon {
             let [word, classes] = cols[..] else {
                 return Err(format!("function_words.tsv:{line}: expected 2 columns"));
             };
-            let mut flags = 0;
+            let mut flags = Class::empty();
             for class in classes.split(',') {
-                flags |= match class {
-                    "det" => class::DET,
-                    "poss" => class::POSS,
-                    "pron" => class::PRON,
-                    "obj" => class::OBJ,
-                    "rel" => class::REL,
-                    "prep" => class::PREP,
-                    "npprep" => class::NPPREP,
-                    "conj" => class::CONJ,
-                    "sub" => class::SUB,
-                    "aux" => class::AUX,
-                    "adv" => class::ADV,
-                    "neg" => class::NEG,
-                    "time" => class::TIME,
-                    "month" => class::MONTH,
-                    "starter" => class::STARTER,
-                    "m" => class::MASC,
-                    "f" => class::FEM,
-                    "n" => class::NEUT,
-                    "pl" => class::PLURAL,
-                    "trigger" => class::TRIGGER,
-                    other => {
-                        return Err(format!(
-                            "function_words.tsv:{line}: unknown class {other:?}"
-                        ));
-                    }
-                };
+                flags |= class_named(class)
+                    .ok_or_else(|| format!("function_words.tsv:{line}: unknown class {class:?}"))?;
             }
             lex.entry(word).flags |= flags;
         }
@@ -365,28 +361,10 @@ impl Lexicon {
                     ));
                 }
             };
-            let mut bits = 0;
-            let mut more = 0;
+            let mut bits = VerbFlags::empty();
             for flag in flags.split(',').filter(|f| !f.is_empty()) {
-                if flag == "recipient" {
-                    more |= verb_flag2::RECIPIENT;
-                    continue;
-                }
-                bits |= match flag {
-                    "speech" => verb_flag::SPEECH,
-                    "postpose" => verb_flag::POSTPOSE,
-                    "object" => verb_flag::OBJECT,
-                    "noun" => verb_flag::NOUN,
-                    "weak" => verb_flag::WEAK,
-                    "relay" => verb_flag::RELAY,
-                    "postonly" => verb_flag::POSTONLY,
-                    "that" => verb_flag::THAT,
-                    other => {
-                        return Err(format!(
-                            "reporting_verbs.tsv:{line}: unknown flag {other:?}"
-                        ));
-                    }
-                };
+                bits |= VerbFlags::from_name(&flag.to_ascii_uppercase())
+                    .ok_or_else(|| format!("reporting_verbs.tsv:{line}: unknown flag {flag:?}"))?;
             }
             let particle = lemma.split_once(' ').map(|(_, p)| p.to_string());
             if lex.verbs.iter().any(|v| v.lemma == lemma) {
@@ -397,17 +375,16 @@ impl Lexicon {
             let id = lex.verbs.len() as u16;
             lex.verbs.push(Verb {
                 lemma: lemma.to_string(),
-                more,
                 particle: particle.clone(),
                 relation,
                 flags: bits,
             });
             for (text, form) in [
-                (base, form::BASE),
-                (third, form::THIRD),
-                (past, form::PAST),
-                (participle, form::PARTICIPLE),
-                (gerund, form::GERUND),
+                (base, Form::BASE),
+                (third, Form::THIRD),
+                (past, Form::PAST),
+                (participle, Form::PARTICIPLE),
+                (gerund, Form::GERUND),
             ] {
                 let head = text.split(' ').next().unwrap_or(text);
                 if let Some(p) = &particle
@@ -454,18 +431,18 @@ impl Lexicon {
             });
             let entry = lex.entry(singular);
             entry.role = id;
-            entry.flags |= class::ROLE;
+            entry.flags |= Class::ROLE;
             if plural != singular {
                 let entry = lex.entry(plural);
                 if entry.role == 0 {
                     entry.role = id;
-                    entry.flags |= class::ROLE | class::ROLE_PLURAL;
+                    entry.flags |= Class::ROLE | Class::ROLE_PLURAL;
                 }
             }
         }
 
         for (_, cols) in rows(src.titles) {
-            lex.entry(cols[0].trim()).flags |= class::TITLE;
+            lex.entry(cols[0].trim()).flags |= Class::TITLE;
         }
 
         for (line, cols) in rows(src.outlets) {
@@ -531,7 +508,7 @@ impl Lexicon {
                 .iter()
                 .any(|e| e.target == NameTarget::Country(index));
             let entry = lex.entry(&adjective.to_lowercase());
-            entry.flags |= class::NATIONALITY;
+            entry.flags |= Class::NATIONALITY;
             entry.country = index + 1;
             let target = NameTarget::Country(index);
             if known_country {
@@ -543,11 +520,10 @@ impl Lexicon {
                 if !alias.contains(' ') {
                     // "US President", "U.S. officials": a country name used as an adjective.
                     let entry = lex.entry(&alias.to_lowercase());
-                    let function_word = entry.flags
-                        & (class::PRON | class::OBJ | class::DET | class::PREP | class::AUX)
-                        != 0;
+                    let function_word =
+                        entry.is(Class::PRON | Class::OBJ | Class::DET | Class::PREP | Class::AUX);
                     if entry.country == 0 && !function_word {
-                        entry.flags |= class::NATIONALITY;
+                        entry.flags |= Class::NATIONALITY;
                         entry.country = index + 1;
                     }
                 }
@@ -559,15 +535,15 @@ impl Lexicon {
                 return Err(format!("given_names.tsv:{line}: expected 2 columns"));
             };
             let bit = match gender {
-                "m" => class::GIVEN_M,
-                "f" => class::GIVEN_F,
-                "u" => class::GIVEN_U,
+                "m" => Class::GIVEN_M,
+                "f" => Class::GIVEN_F,
+                "u" => Class::GIVEN_U,
                 other => return Err(format!("given_names.tsv:{line}: unknown gender {other:?}")),
             };
             lex.entry(&name.to_lowercase()).flags |= bit;
         }
         for word in crate::mention::OUTLET_NAME_WORDS {
-            lex.entry(&word.to_lowercase()).flags |= class::OUTLET_WORD;
+            lex.entry(&word.to_lowercase()).flags |= Class::OUTLET_WORD;
         }
         lex.table = table::WordTable::new(lex.words.iter().map(|(w, info)| (w.as_str(), *info)));
         Ok(lex)
@@ -577,10 +553,10 @@ impl Lexicon {
         self.words.entry(word.to_string()).or_default()
     }
 
-    fn add_verb_form(&mut self, word: &str, verb: u16, forms: u8) {
+    fn add_verb_form(&mut self, word: &str, verb: u16, forms: Form) {
         let index = {
             let entry = self.entry(word);
-            entry.flags |= class::VERB;
+            entry.flags |= Class::VERB;
             entry.verb_forms
         };
         let index = if index == 0 {
@@ -605,7 +581,7 @@ impl Lexicon {
         };
         // Looked up as the tokenizer does: lower case, without a final period ("U.S.").
         let key = first.to_lowercase();
-        self.entry(key.strip_suffix('.').unwrap_or(&key)).flags |= class::NAME_START;
+        self.entry(key.strip_suffix('.').unwrap_or(&key)).flags |= Class::NAME_START;
         self.names.entry(first).or_default().push(NameEntry {
             tokens,
             target,

@@ -168,11 +168,12 @@ impl WordTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Class;
 
     #[test]
     fn finds_words_whatever_their_case_and_a_final_period() {
-        let info = |flags| WordInfo {
-            flags,
+        let info = |bits| WordInfo {
+            flags: Class::from_bits_retain(bits),
             ..WordInfo::default()
         };
         let table = WordTable::new([
@@ -182,19 +183,19 @@ mod tests {
             ("secretary-general", info(8)),
         ]);
         let mut buf = String::new();
-        assert_eq!(table.get("Said", &mut buf).flags, 1);
-        assert_eq!(table.get("SAID", &mut buf).flags, 1);
-        assert_eq!(table.get("Gen.", &mut buf).flags, 2);
-        assert_eq!(table.get("Émile", &mut buf).flags, 4);
-        assert_eq!(table.get("Secretary-General", &mut buf).flags, 8);
-        assert_eq!(table.get("sai", &mut buf).flags, 0);
-        assert_eq!(table.get(&"x".repeat(500), &mut buf).flags, 0);
+        assert_eq!(table.get("Said", &mut buf).flags.bits(), 1);
+        assert_eq!(table.get("SAID", &mut buf).flags.bits(), 1);
+        assert_eq!(table.get("Gen.", &mut buf).flags.bits(), 2);
+        assert_eq!(table.get("Émile", &mut buf).flags.bits(), 4);
+        assert_eq!(table.get("Secretary-General", &mut buf).flags.bits(), 8);
+        assert_eq!(table.get("sai", &mut buf).flags.bits(), 0);
+        assert_eq!(table.get(&"x".repeat(500), &mut buf).flags.bits(), 0);
     }
 
     #[test]
     fn a_word_inside_a_text_is_read_in_place_whatever_follows_it() {
-        let info = |flags| WordInfo {
-            flags,
+        let info = |bits| WordInfo {
+            flags: Class::from_bits_retain(bits),
             ..WordInfo::default()
         };
         let table = WordTable::new([("said", info(1)), ("secretary", info(2)), ("u.s", info(4))]);
@@ -203,14 +204,14 @@ mod tests {
         let at = |word: &str| text.find(word).map(|s| (s, s + word.len())).unwrap();
         let get =
             |(start, end): (usize, usize), buf: &mut String| table.get_in(text, start, end, buf);
-        assert_eq!(get(at("Secretary"), &mut buf).flags, 2);
-        assert_eq!(get(at("SAID."), &mut buf).flags, 1);
-        assert_eq!(get(at("U.S."), &mut buf).flags, 4);
+        assert_eq!(get(at("Secretary"), &mut buf).flags.bits(), 2);
+        assert_eq!(get(at("SAID."), &mut buf).flags.bits(), 1);
+        assert_eq!(get(at("U.S."), &mut buf).flags.bits(), 4);
         // At the very end, with fewer than eight bytes left to read.
-        assert_eq!(get((text.len() - 4, text.len()), &mut buf).flags, 1);
-        assert_eq!(get((text.len() - 3, text.len()), &mut buf).flags, 0);
+        assert_eq!(get((text.len() - 4, text.len()), &mut buf).flags.bits(), 1);
+        assert_eq!(get((text.len() - 3, text.len()), &mut buf).flags.bits(), 0);
         // Longer than eight bytes, near the end: "Secretary" as the last word.
         let text = "the Secretary";
-        assert_eq!(table.get_in(text, 4, text.len(), &mut buf).flags, 2);
+        assert_eq!(table.get_in(text, 4, text.len(), &mut buf).flags.bits(), 2);
     }
 }

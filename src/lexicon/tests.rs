@@ -65,7 +65,7 @@ fn reporting_verb_forms_resolve_back_to_their_verb() {
     let forms = lex.verb_forms(said);
     assert_eq!(forms.len(), 1);
     assert_eq!(lex.verb(forms[0].verb).lemma, "say");
-    assert_eq!(forms[0].forms, form::PAST | form::PARTICIPLE);
+    assert_eq!(forms[0].forms, Form::PAST | Form::PARTICIPLE);
 }
 
 #[test]
@@ -76,8 +76,8 @@ fn function_words_never_double_as_role_nouns_or_verbs() {
         let info = lex.word(word, &mut buf);
         assert_eq!(info.role, 0, "{word}");
     }
-    assert!(lex.word("spokesman", &mut buf).is(class::ROLE));
-    assert!(lex.word("officials", &mut buf).is(class::ROLE_PLURAL));
+    assert!(lex.word("spokesman", &mut buf).is(Class::ROLE));
+    assert!(lex.word("officials", &mut buf).is(Class::ROLE_PLURAL));
 }
 
 #[test]

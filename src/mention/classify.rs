@@ -2,10 +2,10 @@
 //! or country, an outlet or organization recognized by its shape, a pronoun, a description
 //! headed by a role noun, a group, or nothing that can be a source.
 
-use crate::lexicon::{NameTarget, RoleType, class, lexicon};
+use crate::lexicon::{Class, NameTarget, RoleType, lexicon};
 use crate::mention::Np;
 use crate::text::Text;
-use crate::text::token::{TokenKind, flag};
+use crate::text::token::{TokenFlags, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -150,28 +150,28 @@ fn is_name_word(text: &Text, i: usize) -> bool {
     }
     let info = t.info;
     // A surname that is also a nationality, after a given name: "Mark Cuban".
-    let surname = info.is(class::NATIONALITY)
+    let surname = info.is(Class::NATIONALITY)
         && i > 0
         && text.tokens[i - 1].is_cap_word()
-        && text.tokens[i - 1].info.is(class::GIVEN);
-    if info.is(class::TITLE | class::NATIONALITY | class::MONTH | class::TIME)
-        && !info.is(class::GIVEN)
+        && text.tokens[i - 1].info.is(Class::GIVEN);
+    if info.is(Class::TITLE | Class::NATIONALITY | Class::MONTH | Class::TIME)
+        && !info.is(Class::GIVEN)
         && !surname
     {
         return false;
     }
-    if info.is(class::ROLE) && !info.is(class::GIVEN) {
+    if info.is(Class::ROLE) && !info.is(Class::GIVEN) {
         return false;
     }
-    if info.is(class::STARTER | class::DET | class::PRON | class::PREP | class::CONJ)
-        && !info.is(class::GIVEN)
+    if info.is(Class::STARTER | Class::DET | Class::PRON | Class::PREP | Class::CONJ)
+        && !info.is(Class::GIVEN)
     {
         return false;
     }
-    if t.has(flag::ALL_CAPS) && !t.has(flag::INITIAL) {
+    if t.has(TokenFlags::ALL_CAPS) && !t.has(TokenFlags::INITIAL) {
         return false; // acronyms name organizations
     }
-    if t.info.is(class::OUTLET_WORD) && OUTLET_NAME_WORDS.contains(&text.word(i)) {
+    if t.info.is(Class::OUTLET_WORD) && OUTLET_NAME_WORDS.contains(&text.word(i)) {
         return false;
     }
     true
@@ -195,32 +195,32 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
     if text.word(last) == "." && last > body.first {
         last -= 1;
     }
-    if text.tokens[last].has(flag::INITIAL) {
+    if text.tokens[last].has(TokenFlags::INITIAL) {
         return None; // "Xavier B sample": a name does not end in an initial
     }
     if !is_name_word(text, last) {
         // "Martin Luther King": a title word can end a name after another name word.
         let t = &text.tokens[last];
-        let surname_like = t.is_cap_word() && t.info.is(class::TITLE) && last > body.first && {
+        let surname_like = t.is_cap_word() && t.info.is(Class::TITLE) && last > body.first && {
             let prev = &text.tokens[last - 1];
-            prev.is_cap_word() && prev.info.is(class::GIVEN)
+            prev.is_cap_word() && prev.info.is(Class::GIVEN)
         };
         if !surname_like {
             return None;
         }
     }
     let mut first = last;
-    let mut found_given = text.tokens[last].info.is(class::GIVEN) && last == body.first;
+    let mut found_given = text.tokens[last].info.is(Class::GIVEN) && last == body.first;
     let mut name_words = 1;
     while first > body.first {
         let k = first - 1;
         let t = &text.tokens[k];
         // A middle initial: "Brian M. Good".
-        if text.word(k) == "." && k > body.first && text.tokens[k - 1].has(flag::INITIAL) {
+        if text.word(k) == "." && k > body.first && text.tokens[k - 1].has(TokenFlags::INITIAL) {
             first = k - 1;
             continue;
         }
-        if t.has(flag::INITIAL) && t.is_cap_word() {
+        if t.has(TokenFlags::INITIAL) && t.is_cap_word() {
             first = k;
             continue;
         }
@@ -228,7 +228,7 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
             first = k;
             continue;
         }
-        if found_given && !t.info.is(class::GIVEN) {
+        if found_given && !t.info.is(Class::GIVEN) {
             break;
         }
         if k > body.first && text.word(k - 1) == "of" {
@@ -237,7 +237,7 @@ fn person_name(text: &Text, body: Np) -> Option<Np> {
         if !is_name_word(text, k) || name_words >= 4 {
             break;
         }
-        if t.info.is(class::GIVEN) {
+        if t.info.is(Class::GIVEN) {
             found_given = true;
         }
         name_words += 1;
@@ -264,7 +264,7 @@ fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender {
         }
     }
     let info = text.tokens[name.first].info;
-    match (info.is(class::GIVEN_M), info.is(class::GIVEN_F)) {
+    match (info.is(Class::GIVEN_M), info.is(Class::GIVEN_F)) {
         (true, false) => Gender::Male,
         (false, true) => Gender::Female,
         _ => Gender::Unknown,
@@ -304,7 +304,7 @@ impl Names {
 /// The longest known name (outlet, organization, country) at token `i` ending by `last`.
 fn known_name_at(text: &Text, i: usize, last: usize) -> Option<(NameTarget, usize, bool)> {
     let t = &text.tokens[i];
-    if t.kind == TokenKind::Word && !t.info.is(class::NAME_START) {
+    if t.kind == TokenKind::Word && !t.info.is(Class::NAME_START) {
         return None; // no known name starts with this word (numbers are not looked up)
     }
     // Every entry's first token is the word it was found by: only the tokens after it are
@@ -375,22 +375,22 @@ pub fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
         return None;
     }
     let info = t.info;
-    if info.is(class::PRON) {
-        let gender = if info.is(class::MASC) {
+    if info.is(Class::PRON) {
+        let gender = if info.is(Class::MASC) {
             Gender::Male
-        } else if info.is(class::FEM) {
+        } else if info.is(Class::FEM) {
             Gender::Female
-        } else if info.is(class::NEUT) {
+        } else if info.is(Class::NEUT) {
             Gender::Neuter
         } else {
             Gender::Unknown
         };
         return Some(MentionKind::Pronoun {
             gender,
-            plural: info.is(class::PLURAL),
+            plural: info.is(Class::PLURAL),
         });
     }
-    if info.is(class::REL) && !t.has(flag::CAP) {
+    if info.is(Class::REL) && !t.has(TokenFlags::CAP) {
         return Some(MentionKind::Relative);
     }
     known_name_at(text, i, i).map(|(target, _, _)| MentionKind::Known {
@@ -415,25 +415,25 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
         let plain = (np.first..=np.last).all(|i| {
             let t = &tokens[i];
             t.is_cap_word()
-                && !t.has(flag::ALL_CAPS)
-                && !t.has(flag::INITIAL)
-                && !t.info.is(class::TITLE
-                    | class::ROLE
-                    | class::NATIONALITY
-                    | class::MONTH
-                    | class::TIME
-                    | class::NAME_START
-                    | class::STARTER
-                    | class::DET
-                    | class::PRON
-                    | class::PREP
-                    | class::CONJ
-                    | class::OUTLET_WORD)
+                && !t.has(TokenFlags::ALL_CAPS)
+                && !t.has(TokenFlags::INITIAL)
+                && !t.info.is(Class::TITLE
+                    | Class::ROLE
+                    | Class::NATIONALITY
+                    | Class::MONTH
+                    | Class::TIME
+                    | Class::NAME_START
+                    | Class::STARTER
+                    | Class::DET
+                    | Class::PRON
+                    | Class::PREP
+                    | Class::CONJ
+                    | Class::OUTLET_WORD)
                 // (A capitalized word is never one of the lower-case `NAME_PARTICLES`.)
                 && !text.word(i).contains('.')
         });
         if plain
-            && !(np.len() == 1 && first.info.is(class::GIVEN) && np.first == 0)
+            && !(np.len() == 1 && first.info.is(Class::GIVEN) && np.first == 0)
             && let Some(name) = person_name(text, np).filter(|n| *n == np)
         {
             let gender = gender_of_name(text, name, None);
@@ -451,9 +451,9 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     }
     // The body: the phrase without its determiner.
     let has_det =
-        first.info.is(class::DET | class::POSS) && !first.info.is(class::ROLE) && np.len() > 1;
+        first.info.is(Class::DET | Class::POSS) && !first.info.is(Class::ROLE) && np.len() > 1;
     let definite = has_det
-        && (first.info.is(class::POSS)
+        && (first.info.is(Class::POSS)
             || matches!(
                 crate::text::lower(text.word(np.first), &mut [0; 16]),
                 "the" | "this" | "that" | "these" | "those"
@@ -484,18 +484,19 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
             first: and + 1,
             last: body.last,
         };
-        let opens_np = right_first.info.is(class::DET | class::POSS) && !right_first.has(flag::CAP)
-            || right_first.info.is(class::DET) && right_first.has(flag::CAP);
+        let opens_np = right_first.info.is(Class::DET | Class::POSS)
+            && !right_first.has(TokenFlags::CAP)
+            || right_first.info.is(Class::DET) && right_first.has(TokenFlags::CAP);
         // Two named people ("Grassley and Leahy"), not a title with a coordination inside
         // ("Manpower and Transmigration Minister Fahmi Idris").
         let named = |kind: MentionKind| match kind {
             MentionKind::Person { name, title, .. } => {
-                title.is_none() || name.len() >= 2 && tokens[name.first].info.is(class::GIVEN)
+                title.is_none() || name.len() >= 2 && tokens[name.first].info.is(Class::GIVEN)
             }
             _ => false,
         };
         let left_kind = classify_kind(text, left);
-        let left_is_bare = matches!(&left_kind, MentionKind::Person { title: None, name, .. } if name.len() == 1 && !tokens[name.first].info.is(class::GIVEN));
+        let left_is_bare = matches!(&left_kind, MentionKind::Person { title: None, name, .. } if name.len() == 1 && !tokens[name.first].info.is(Class::GIVEN));
         let right_titled = matches!(
             classify_kind(text, right),
             MentionKind::Person { title: Some(_), .. }
@@ -516,10 +517,10 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     // Prime Minister Ariel Sharon" (a lower-case role heads that one).
     if let Some(person) = person_name(text, body) {
         let prep = (body.first..person.first)
-            .find(|&i| tokens[i].info.is(class::NPPREP) && !tokens[i].has(flag::CAP));
+            .find(|&i| tokens[i].info.is(Class::NPPREP) && !tokens[i].has(TokenFlags::CAP));
         if let Some(prep) = prep.filter(|&p| p > body.first) {
             let titled = cap(text, prep - 1) && cap(text, person.first - 1);
-            if titled && (person.len() >= 2 || tokens[person.first].info.is(class::GIVEN)) {
+            if titled && (person.len() >= 2 || tokens[person.first].info.is(Class::GIVEN)) {
                 let title = Np {
                     first: body.first,
                     last: person.first - 1,
@@ -537,7 +538,7 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     // The head phrase follows the last top-level possessive: "the Kremlin's press service".
     // A complement opened by a preposition ("a spokesman for X") follows the head.
     let prep = (body.first + 1..=body.last).find(|&i| {
-        tokens[i].info.is(class::NPPREP) && !tokens[i].has(flag::CAP)
+        tokens[i].info.is(Class::NPPREP) && !tokens[i].has(TokenFlags::CAP)
             || matches!(text.word(i), "in" | "on")
             || crate::mention::np::postmodified_noun(text, body.first, i).is_some()
     });
@@ -619,10 +620,10 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     // before the postmodifier.
     let mut head = head_phrase.last;
     while head > head_phrase.first
-        && !tokens[head].has(flag::CAP)
+        && !tokens[head].has(TokenFlags::CAP)
         && (crate::mention::POSTMODIFIERS.contains(&text.word(head))
-            || text.word(head).ends_with("ed") && !tokens[head].info.is(class::ROLE))
-        && tokens[head - 1].info.is(class::ROLE)
+            || text.word(head).ends_with("ed") && !tokens[head].info.is(Class::ROLE))
+        && tokens[head - 1].info.is(Class::ROLE)
     {
         head -= 1;
     }
@@ -663,7 +664,7 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                 }
                 // "Russian television", "Chinese state media": a nationality is no name.
                 let nationality_only =
-                    (name.first..=name.last).all(|i| tokens[i].info.is(class::NATIONALITY));
+                    (name.first..=name.last).all(|i| tokens[i].info.is(Class::NATIONALITY));
                 if !nationality_only {
                     return MentionKind::Outlet { name };
                 }
@@ -711,11 +712,11 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
         if looks_outlet && (!org_word || words().any(|w| w == "News" || w == "Press")) {
             return MentionKind::Outlet { name };
         }
-        let lone_role = name.len() == 1 && tokens[head].info.is(class::ROLE);
+        let lone_role = name.len() == 1 && tokens[head].info.is(Class::ROLE);
         if org_word && !lone_role {
             // "Russian Emergencies Ministry": keep the nationality, it is part of the name.
             let mut first = name.first;
-            while first > head_phrase.first && tokens[first - 1].info.is(class::NATIONALITY) {
+            while first > head_phrase.first && tokens[first - 1].info.is(Class::NATIONALITY) {
                 first -= 1;
             }
             return MentionKind::Organization {
@@ -725,7 +726,10 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
                 },
             };
         }
-        if tokens[head].has(flag::ALL_CAPS) && !tokens[head].has(flag::DOTTED) && name.len() == 1 {
+        if tokens[head].has(TokenFlags::ALL_CAPS)
+            && !tokens[head].has(TokenFlags::DOTTED)
+            && name.len() == 1
+        {
             return MentionKind::Organization { name };
         }
         if let Some(person) = person_name(text, head_phrase) {
@@ -750,9 +754,9 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
     }
 
     // A role noun heads it: a description.
-    if let Some(role) = head_role.filter(|_| !cap(text, head) || tokens[head].info.is(class::ROLE))
+    if let Some(role) = head_role.filter(|_| !cap(text, head) || tokens[head].info.is(Class::ROLE))
     {
-        let plural = tokens[head].info.is(class::ROLE_PLURAL) || role.kind == RoleType::Media;
+        let plural = tokens[head].info.is(Class::ROLE_PLURAL) || role.kind == RoleType::Media;
         let role_index = tokens[head].info.role - 1;
         let definite = definite && (!plural || role.kind != RoleType::Person);
         let _ = role;
@@ -831,13 +835,13 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
     let head = &text.tokens[np.last];
     let word = text.word(np.last);
     let nounish = head.kind == TokenKind::Word
-        && !head.has(flag::CAP)
+        && !head.has(TokenFlags::CAP)
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !head.has(flag::LY)
+        && !head.has(TokenFlags::LY)
         && !word.ends_with("ing")
         && !head
             .info
-            .is(class::VERB | class::PREP | class::ADV | class::TIME);
+            .is(Class::VERB | Class::PREP | Class::ADV | Class::TIME);
     // Plural nouns ("respondents", "donors") or words shaped like people's ("the actress", "the
     // socialist", "the attendant", "the announcer").
     let personal = [
@@ -856,7 +860,7 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         return None;
     }
     let first = &text.tokens[np.first];
-    let has_det = first.info.is(class::DET | class::POSS) && np.len() > 1;
+    let has_det = first.info.is(Class::DET | Class::POSS) && np.len() > 1;
     let label = Np {
         first: np.first + usize::from(has_det),
         last: np.last,

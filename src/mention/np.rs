@@ -6,8 +6,8 @@
 //! commas, conjunctions, subordinators, prepositions and verbs close it. Forwards from a
 //! preposition or an inverted verb ("according to X", "said X"), the same in the other direction.
 
-use crate::lexicon::{RoleType, class, lexicon};
-use crate::text::token::{TokenKind, flag};
+use crate::lexicon::{Class, RoleType, lexicon};
+use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, Token};
 
 /// A noun phrase as an inclusive token range.
@@ -57,28 +57,28 @@ fn is_np_word(t: &Token) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    if t.has(flag::ALL_CAPS) {
+    if t.has(TokenFlags::ALL_CAPS) {
         // "US", "WHO", "IT": acronyms, not function words; but "ADDS" in an editor's note
         // ("ATTENTION - ADDS quotes") is a verb.
-        return !t.info.is(class::VERB);
+        return !t.info.is(Class::VERB);
     }
     let i = t.info;
-    if i.is(class::PRON | class::OBJ | class::REL | class::SUB | class::AUX | class::CONJ) {
+    if i.is(Class::PRON | Class::OBJ | Class::REL | Class::SUB | Class::AUX | Class::CONJ) {
         return false;
     }
-    if i.is(class::PREP) && !t.has(flag::CAP) {
+    if i.is(Class::PREP) && !t.has(TokenFlags::CAP) {
         return false;
     }
-    if i.is(class::ADV) && !t.has(flag::CAP) && !i.is(class::ROLE) {
+    if i.is(Class::ADV) && !t.has(TokenFlags::CAP) && !i.is(Class::ROLE) {
         return false;
     }
-    if i.is(class::DET | class::POSS) {
+    if i.is(Class::DET | Class::POSS) {
         return false;
     }
-    if t.has(flag::LY) && !i.is(class::ROLE) {
+    if t.has(TokenFlags::LY) && !i.is(Class::ROLE) {
         return false; // "slightly", "publicly": adverbs end a noun phrase
     }
-    if t.has(flag::CAP) && i.is(class::STARTER) && !i.is(class::ROLE | class::TITLE) {
+    if t.has(TokenFlags::CAP) && i.is(Class::STARTER) && !i.is(Class::ROLE | Class::TITLE) {
         return false; // "However", "Meanwhile", "There"
     }
     true
@@ -109,24 +109,24 @@ pub fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
         .iter()
         .any(|(a, ps)| *a == adjective && ps.contains(&preposition));
     let noun = &text.tokens[prep - 2];
-    (fits && is_np_word(noun) && !noun.info.is(class::DET | class::PREP)).then_some(prep - 2)
+    (fits && is_np_word(noun) && !noun.info.is(Class::DET | Class::PREP)).then_some(prep - 2)
 }
 
 /// A word that can be the head of a noun phrase before a preposition ("spokesman" in
 /// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
 fn is_nounish(t: &Token) -> bool {
-    is_np_word(t) && (t.has(flag::CAP) || t.info.is(class::ROLE | class::TITLE))
+    is_np_word(t) && (t.has(TokenFlags::CAP) || t.info.is(Class::ROLE | Class::TITLE))
 }
 
 fn is_verb_like(t: &Token, text: &Text) -> bool {
-    if t.kind != TokenKind::Word || t.has(flag::CAP) {
+    if t.kind != TokenKind::Word || t.has(TokenFlags::CAP) {
         return false;
     }
     let lex = lexicon();
     lex.verb_forms(t.info).iter().any(|f| {
         let verb = lex.verb(f.verb);
         // Nouns such as "report", "statement" may head a phrase.
-        !verb.has(crate::lexicon::verb_flag::NOUN) || t.text(text.src).ends_with("ed")
+        !verb.has(crate::lexicon::VerbFlags::NOUN) || t.text(text.src).ends_with("ed")
     })
 }
 
@@ -151,22 +151,22 @@ pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
             // "Mr. Trump said": the period of a title abbreviation is inside the phrase.
             break;
         }
-        let lower_ly = t.has(flag::LY) && !t.info.is(class::ROLE);
-        if t.info.is(class::ADV | class::AUX | class::NEG) && !t.has(flag::CAP) || lower_ly {
+        let lower_ly = t.has(TokenFlags::LY) && !t.info.is(Class::ROLE);
+        if t.info.is(Class::ADV | Class::AUX | Class::NEG) && !t.has(TokenFlags::CAP) || lower_ly {
             j -= 1;
             continue;
         }
         // Time expressions: "Tuesday", "on Friday", "last week", "earlier this month".
         let month_day = t.kind == TokenKind::Number
             && j >= 2
-            && (tokens[j - 2].info.is(class::MONTH)
-                || j >= 3 && text.word(j - 2) == "." && tokens[j - 3].info.is(class::MONTH));
-        if t.info.is(class::TIME) && !t.info.is(class::ROLE) || month_day {
+            && (tokens[j - 2].info.is(Class::MONTH)
+                || j >= 3 && text.word(j - 2) == "." && tokens[j - 3].info.is(Class::MONTH));
+        if t.info.is(Class::TIME) && !t.info.is(Class::ROLE) || month_day {
             let mut k = j - 1;
             while k > lo
-                && (tokens[k - 1].info.is(class::TIME | class::MONTH)
+                && (tokens[k - 1].info.is(Class::TIME | Class::MONTH)
                     || matches!(text.word(k - 1), "this" | "past" | "next")
-                    || text.word(k - 1) == "." && k >= 2 && tokens[k - 2].info.is(class::MONTH))
+                    || text.word(k - 1) == "." && k >= 2 && tokens[k - 2].info.is(Class::MONTH))
             {
                 k -= 1;
             }
@@ -198,7 +198,9 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
     if !is_word_like(last) && last.kind != TokenKind::Possessive {
         return None;
     }
-    if last.info.is(class::PRON | class::REL) && !last.has(flag::CAP) || last.info.is(class::PRON) {
+    if last.info.is(Class::PRON | Class::REL) && !last.has(TokenFlags::CAP)
+        || last.info.is(Class::PRON)
+    {
         return Some(end);
     }
     if !is_np_word(last) {
@@ -211,7 +213,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
         let word = t.text(text.src);
         match t.kind {
             TokenKind::Word | TokenKind::Number if is_np_word(t) => {
-                if is_verb_like(t, text) && !t.info.is(class::ROLE) {
+                if is_verb_like(t, text) && !t.info.is(Class::ROLE) {
                     break;
                 }
                 first = k;
@@ -221,7 +223,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 // "officials familiar with the matter", "people close to Clinton".
                 first = k - 2;
             }
-            TokenKind::Word if t.info.is(class::DET | class::POSS) => {
+            TokenKind::Word if t.info.is(Class::DET | Class::POSS) => {
                 first = k;
                 if k > lo
                     && let Some(noun) = postmodified_noun(text, lo, k - 1)
@@ -231,7 +233,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 }
                 // "a spokesman for the Seoul Detention Center": the determiner may open the
                 // complement of a preposition that continues an earlier noun.
-                if k >= lo + 2 && tokens[k - 1].info.is(class::NPPREP) && is_nounish(&tokens[k - 2])
+                if k >= lo + 2 && tokens[k - 1].info.is(Class::NPPREP) && is_nounish(&tokens[k - 2])
                 {
                     first = k - 1;
                     continue;
@@ -239,14 +241,14 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 // "The Americans and their NATO allies": a coordination of noun phrases.
                 if k >= lo + 2
                     && text.word(k - 1) == "and"
-                    && (tokens[k - 2].is_cap_word() || tokens[k - 2].info.is(class::ROLE_PLURAL))
+                    && (tokens[k - 2].is_cap_word() || tokens[k - 2].info.is(Class::ROLE_PLURAL))
                 {
                     first = k - 1;
                     continue;
                 }
                 break;
             }
-            TokenKind::Word if t.info.is(class::NPPREP) && !t.has(flag::CAP) => {
+            TokenKind::Word if t.info.is(Class::NPPREP) && !t.has(TokenFlags::CAP) => {
                 // "Lawyers for Michael Flynn", "head of the speaker's secretariat".
                 if k > lo && is_nounish(&tokens[k - 1]) && is_np_word(&tokens[first]) {
                     first = k;
@@ -258,19 +260,19 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 // Inside a name or a coordination of names: "Americans and their NATO allies".
                 // "military sources and witnesses": two role nouns.
                 let roles = k > lo
-                    && tokens[k - 1].info.is(class::ROLE)
-                    && tokens[first].info.is(class::ROLE);
+                    && tokens[k - 1].info.is(Class::ROLE)
+                    && tokens[first].info.is(Class::ROLE);
                 // "current and former officials": two modifiers of one role noun.
                 let modifiers = k > lo
                     && first < end
-                    && tokens[end].info.is(class::ROLE)
+                    && tokens[end].info.is(Class::ROLE)
                     && [k - 1, first].iter().all(|&m| {
                         let t = &tokens[m];
-                        t.kind == TokenKind::Word && !t.has(flag::CAP) && is_np_word(t)
+                        t.kind == TokenKind::Word && !t.has(TokenFlags::CAP) && is_np_word(t)
                     });
                 let left_ok = k > lo && tokens[k - 1].is_cap_word() || roles || modifiers;
                 let right_ok = tokens[first].is_cap_word()
-                    || tokens[first].info.is(class::DET | class::POSS)
+                    || tokens[first].info.is(Class::DET | Class::POSS)
                     || roles
                     || modifiers;
                 if left_ok && right_ok {
@@ -284,8 +286,8 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
                 // The period of an abbreviation ("Mr.", "Lt. Col.").
                 let abbreviated = k > lo
                     && tokens[k - 1].kind == TokenKind::Word
-                    && !t.has(flag::SPACE_BEFORE)
-                    && (tokens[k - 1].has(flag::INITIAL)
+                    && !t.has(TokenFlags::SPACE_BEFORE)
+                    && (tokens[k - 1].has(TokenFlags::INITIAL)
                         || lexicon()
                             .abbreviation(tokens[k - 1].text(text.src))
                             .is_some());
@@ -301,7 +303,7 @@ pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
     // Never start on a preposition, a possessive mark or a conjunction.
     while first < end
         && (tokens[first].kind == TokenKind::Possessive
-            || tokens[first].info.is(class::NPPREP) && !tokens[first].has(flag::CAP)
+            || tokens[first].info.is(Class::NPPREP) && !tokens[first].has(TokenFlags::CAP)
             || text.word(first) == "and")
     {
         first += 1;
@@ -356,7 +358,7 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
     let before = np.first.checked_sub(1).filter(|&b| b >= lo);
     let object = before.is_some_and(|b| {
         let t = &tokens[b];
-        t.info.is(class::PREP) && !t.info.is(class::SUB) && !t.has(flag::CAP)
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
     });
     if object {
         return None;
@@ -430,7 +432,7 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
         last: head_end,
     };
     let head = &tokens[head_end];
-    (head.is_cap_word() || head.info.is(class::ROLE) || role_with_complement(text, np))
+    (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
         .then_some(np)
 }
 
@@ -449,7 +451,7 @@ pub fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
 fn role_with_complement(text: &Text, np: Np) -> bool {
     (np.first..np.last).any(|k| {
         let t = &text.tokens[k];
-        t.info.is(class::ROLE) && text.tokens[k + 1].info.is(class::PREP)
+        t.info.is(Class::ROLE) && text.tokens[k + 1].info.is(Class::PREP)
     })
 }
 
@@ -471,18 +473,19 @@ fn appositive_stretch(text: &Text, inner: Np) -> bool {
         }
         if last >= first {
             let segment = Np { first, last };
-            let lead = if tokens[first].info.is(class::ADV) && first < last {
+            let lead = if tokens[first].info.is(Class::ADV) && first < last {
                 first + 1
             } else {
                 first
             };
             let lead_word = text.word(lead);
-            let lead_lower = !tokens[lead].has(flag::CAP) && tokens[lead].kind == TokenKind::Word;
-            let relative = tokens[first].info.is(class::REL) && !tokens[first].has(flag::CAP)
+            let lead_lower =
+                !tokens[lead].has(TokenFlags::CAP) && tokens[lead].kind == TokenKind::Word;
+            let relative = tokens[first].info.is(Class::REL) && !tokens[first].has(TokenFlags::CAP)
                 // "a conservative group that has sued ...": a noun phrase and its clause.
-                || tokens[first].info.is(class::DET)
+                || tokens[first].info.is(Class::DET)
                     && (first + 1..=last).any(|k| {
-                        tokens[k].info.is(class::REL) && !tokens[k].has(flag::CAP)
+                        tokens[k].info.is(Class::REL) && !tokens[k].has(TokenFlags::CAP)
                     });
             // "now 81 and retired in Cambridge": an age, and what follows it.
             let age = tokens[lead].kind == TokenKind::Number;
@@ -519,7 +522,7 @@ pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<Np>
         last: who - 1,
     };
     let head = &text.tokens[np.last];
-    (head.is_cap_word() || head.info.is(class::ROLE)).then_some(np)
+    (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
 }
 
 /// Does this comma-delimited stretch read as an appositive or a non-restrictive relative
@@ -527,7 +530,7 @@ pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<Np>
 fn is_appositive(text: &Text, np: Np) -> bool {
     let t = &text.tokens[np.first];
     let lex = lexicon();
-    if t.info.is(class::REL) && !t.has(flag::CAP) {
+    if t.info.is(Class::REL) && !t.has(TokenFlags::CAP) {
         return true;
     }
     if t.kind == TokenKind::Number && np.len() <= 3
@@ -535,15 +538,15 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     {
         return true; // an age: "73", "then 38"
     }
-    if t.info.is(class::PREP) && !t.has(flag::CAP) && np.len() <= 6 {
+    if t.info.is(Class::PREP) && !t.has(TokenFlags::CAP) && np.len() <= 6 {
         return true; // a parenthetical: "in her dissent"
     }
     // A sentence adverb: "Murphy, though, said", "Trump, however, said".
     let adverb = |i: usize| {
         let t = &text.tokens[i];
-        !t.has(flag::CAP)
-            && (t.info.is(class::ADV)
-                || t.has(flag::LY)
+        !t.has(TokenFlags::CAP)
+            && (t.info.is(Class::ADV)
+                || t.has(TokenFlags::LY)
                 || matches!(
                     text.word(i),
                     "though" | "however" | "meanwhile" | "too" | "also"
@@ -555,21 +558,21 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     // No reporting verb inside: that would be a clause of its own.
     let has_verb = (np.first..=np.last).any(|i| {
         let t = &text.tokens[i];
-        t.info.is(class::AUX)
+        t.info.is(Class::AUX)
             || lex
                 .verb_forms(t.info)
                 .iter()
-                .any(|f| f.forms & !crate::lexicon::form::BASE != 0)
+                .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
     });
     if has_verb {
         return false;
     }
     let last = &text.tokens[np.last];
-    let head_is_role = last.info.is(class::ROLE) || last.info.is(class::TITLE);
-    let opens = t.info.is(class::DET | class::POSS) || t.info.is(class::TITLE) || t.is_cap_word();
+    let head_is_role = last.info.is(Class::ROLE) || last.info.is(Class::TITLE);
+    let opens = t.info.is(Class::DET | Class::POSS) || t.info.is(Class::TITLE) || t.is_cap_word();
     // "senior director for Asian affairs at the National Security Council": lower case, but a
     // role noun stands in it.
-    let has_role = (np.first..=np.last).any(|i| text.tokens[i].info.is(class::ROLE | class::TITLE));
+    let has_role = (np.first..=np.last).any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
     opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
 }
 
@@ -582,7 +585,7 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
         return None;
     }
     let first = &tokens[start];
-    if first.info.is(class::PRON) && first.kind == TokenKind::Word {
+    if first.info.is(Class::PRON) && first.kind == TokenKind::Word {
         return Some(Np {
             first: start,
             last: start,
@@ -590,39 +593,42 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
     }
     let mut i = start;
     let mut last: Option<usize> = None;
-    if first.info.is(class::DET | class::POSS) && !first.info.is(class::ROLE) {
+    if first.info.is(Class::DET | Class::POSS) && !first.info.is(Class::ROLE) {
         i += 1;
     }
     let mut seen_cap_name = false;
     while i < limit && i - start < MAX_NP {
         let t = &tokens[i];
-        if i > start && t.has(flag::LINE_BEFORE) {
+        if i > start && t.has(TokenFlags::LINE_BEFORE) {
             break; // a noun phrase does not run over a line break
         }
         let word = t.text(text.src);
         match t.kind {
-            TokenKind::Word | TokenKind::Number if is_np_word(t) && !t.info.is(class::NPPREP) => {
-                if last.is_some() && is_verb_like(t, text) && !t.info.is(class::ROLE) {
+            TokenKind::Word | TokenKind::Number if is_np_word(t) && !t.info.is(Class::NPPREP) => {
+                if last.is_some() && is_verb_like(t, text) && !t.info.is(Class::ROLE) {
                     break;
                 }
-                if last.is_some() && t.info.is(class::TIME | class::MONTH) && !t.has(flag::CAP) {
+                if last.is_some()
+                    && t.info.is(Class::TIME | Class::MONTH)
+                    && !t.has(TokenFlags::CAP)
+                {
                     break;
                 }
                 if seen_cap_name
-                    && !t.has(flag::CAP)
+                    && !t.has(TokenFlags::CAP)
                     && t.kind == TokenKind::Word
-                    && !t.info.is(class::ROLE)
+                    && !t.info.is(Class::ROLE)
                 {
                     // "said Steve Cowan" stops before lower-case words that are not role nouns,
                     // unless one follows: "the Interfax news agency".
                     let role_follows = tokens
                         .get(i + 1)
-                        .is_some_and(|n| n.info.is(class::ROLE) && !n.has(flag::CAP));
+                        .is_some_and(|n| n.info.is(Class::ROLE) && !n.has(TokenFlags::CAP));
                     if !role_follows {
                         break;
                     }
                 }
-                if seen_cap_name && t.has(flag::CAP) && t.info.is(class::TIME) {
+                if seen_cap_name && t.has(TokenFlags::CAP) && t.info.is(Class::TIME) {
                     break; // "said Hill Thursday"
                 }
                 if t.is_cap_word() {
@@ -636,16 +642,16 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
                 last = Some(i);
                 i += 1;
                 // What follows the possessive is the head: "the Kremlin's press service".
-                if i < limit && tokens[i].info.is(class::DET) {
+                if i < limit && tokens[i].info.is(Class::DET) {
                     break;
                 }
             }
             TokenKind::Punct if word == "." && last == Some(i - 1) => {
                 let prev = &tokens[i - 1];
-                let abbreviation = prev.has(flag::INITIAL)
+                let abbreviation = prev.has(TokenFlags::INITIAL)
                     || lexicon().abbreviation(prev.text(text.src)).is_some();
                 if abbreviation
-                    && !t.has(flag::SPACE_BEFORE)
+                    && !t.has(TokenFlags::SPACE_BEFORE)
                     && i + 1 < limit
                     && tokens[i + 1].is_cap_word()
                 {
@@ -656,22 +662,22 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
                 }
             }
             TokenKind::Word
-                if last.is_some() && (t.info.is(class::NPPREP) || word == "in" || word == "on") =>
+                if last.is_some() && (t.info.is(Class::NPPREP) || word == "in" || word == "on") =>
             {
                 // A complement: "a spokesman for the ministry", "people familiar with the
                 // matter", "Patrol Chief James Hall with the New York Police Department".
                 let head = &tokens[last.unwrap_or(i)];
                 let postmodifier = POSTMODIFIERS.contains(&text.word(last.unwrap_or(i)));
                 let licensed = postmodifier
-                    || (t.info.is(class::NPPREP)
-                        && (head.info.is(class::ROLE | class::TITLE) || head.has(flag::CAP)))
-                    || (word == "in" && head.info.is(class::ROLE));
+                    || (t.info.is(Class::NPPREP)
+                        && (head.info.is(Class::ROLE | Class::TITLE) || head.has(TokenFlags::CAP)))
+                    || (word == "in" && head.info.is(Class::ROLE));
                 let next = tokens.get(i + 1);
                 let opens_np = next.is_some_and(|n| {
-                    n.info.is(class::DET | class::POSS) || n.is_cap_word() || n.kind == TokenKind::Number
-                        || n.info.is(class::ROLE)
+                    n.info.is(Class::DET | Class::POSS) || n.is_cap_word() || n.kind == TokenKind::Number
+                        || n.info.is(Class::ROLE)
                         // "people with knowledge of the inquiries"
-                        || word == "with" && is_np_word(n) && !n.info.is(class::VERB)
+                        || word == "with" && is_np_word(n) && !n.info.is(Class::VERB)
                 });
                 if !(licensed && opens_np) || i + 1 >= limit {
                     break;
@@ -687,7 +693,7 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
                 // "Yonhap and other news reports", "Americans and their NATO allies".
                 let next = tokens.get(i + 1);
                 let coordinates = next
-                    .is_some_and(|n| n.is_cap_word() || n.info.is(class::DET | class::POSS))
+                    .is_some_and(|n| n.is_cap_word() || n.info.is(Class::DET | Class::POSS))
                     && tokens[last.unwrap_or(i)].is_cap_word();
                 if !coordinates || i + 1 >= limit {
                     break;
@@ -719,8 +725,8 @@ pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<Np>
     }
     let t = &text.tokens[comma + 1];
     let lex = lexicon();
-    let opens = t.info.is(class::DET | class::POSS)
-        || t.info.is(class::TITLE)
+    let opens = t.info.is(Class::DET | Class::POSS)
+        || t.info.is(Class::TITLE)
         || lex.role(t.info).is_some_and(|r| r.kind == RoleType::Person)
         || t.is_cap_word();
     if !opens {
@@ -728,7 +734,7 @@ pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<Np>
     }
     let np = np_after(text, comma + 1, limit)?;
     let head = &text.tokens[np.last];
-    let role_head = head.info.is(class::ROLE | class::TITLE) || head.is_cap_word();
+    let role_head = head.info.is(Class::ROLE | Class::TITLE) || head.is_cap_word();
     role_head.then_some(np)
 }
 

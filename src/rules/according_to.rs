@@ -4,6 +4,7 @@
 //! the spill covers 220 kilometers.", "..., according to a person familiar with the matter."
 //! Counter-examples: "according to plan", "according to the law" (not sources).
 
+use crate::lexicon::Class;
 use crate::lexicon::RoleType;
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::model::Relation;
@@ -28,7 +29,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                 continue;
             }
             // An account nobody in particular gave: an unnamed source by its words.
-            let det = text.tokens[np.first].info.is(crate::lexicon::class::DET) && np.len() > 1;
+            let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
             let label = Np {
                 first: np.first + usize::from(det),
                 last: np.last,

@@ -5,7 +5,7 @@
 //!
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
-use crate::lexicon::verb_flag;
+use crate::lexicon::VerbFlags;
 use crate::mention::np_end_before;
 use crate::rules::preposed::{content_after, introduces_speech, is_subject};
 use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
@@ -20,11 +20,11 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         {
             continue;
         }
-        if !hit.verb().has(verb_flag::SPEECH) {
+        if !hit.verb().has(VerbFlags::SPEECH) {
             continue;
         }
         // "Rokita and state House Speaker Bosma": a verb that needs "that" or a quotation.
-        if hit.verb().has(verb_flag::THAT) && !introduces_speech(text, hit.cue.last + 1) {
+        if hit.verb().has(VerbFlags::THAT) && !introduces_speech(text, hit.cue.last + 1) {
             continue;
         }
         let source = match statement_before(found, i) {

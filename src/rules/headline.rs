@@ -52,18 +52,18 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             // ("The Biden-Putin Video Meeting: Two Hours ..." is a headline, not a speaker).
             let speaker = match &mention.kind {
                 MentionKind::Person { name, title, .. } => {
-                    use crate::lexicon::class;
+                    use crate::lexicon::Class;
                     let lex = crate::lexicon::lexicon();
                     let titled = title.is_some_and(|t| {
                         (t.first..=t.last).any(|k| {
                             let info = text.tokens[k].info;
-                            info.is(class::TITLE)
+                            info.is(Class::TITLE)
                                 || lex
                                     .role(info)
                                     .is_some_and(|r| r.kind == crate::lexicon::RoleType::Person)
                         })
                     });
-                    titled || text.tokens[name.first].info.is(class::GIVEN)
+                    titled || text.tokens[name.first].info.is(Class::GIVEN)
                 }
                 MentionKind::Known { .. } => true,
                 _ => false,

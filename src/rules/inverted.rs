@@ -4,18 +4,18 @@
 //! Transportation.", "..., said another witness in the impeachment probe."
 //! Counter-example: ", said to be ..." (a passive report with no source).
 
-use crate::lexicon::{class, form, verb_flag};
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
 use crate::rules::postposed::content_before;
 use crate::rules::{Ctx, Frame, Role};
-use crate::text::token::{TokenKind, flag};
+use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         let simple =
-            hit.forms & (form::PAST | form::THIRD) != 0 && !hit.perfect && !hit.be && !hit.modal;
-        if !simple || !hit.verb().has(verb_flag::SPEECH) || hit.group_start != hit.cue.first {
+            hit.forms.intersects(Form::PAST | Form::THIRD) && !hit.perfect && !hit.be && !hit.modal;
+        if !simple || !hit.verb().has(VerbFlags::SPEECH) || hit.group_start != hit.cue.first {
             continue;
         }
         // The content first: it needs only the cue, and most verbs have none before them (a
@@ -44,12 +44,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             let last_word =
                 next + 1 > ctx.last_word() || text.tokens[next + 1].kind == TokenKind::Punct;
             let continues = t.kind == TokenKind::Word
-                && !t.has(flag::CAP)
+                && !t.has(TokenFlags::CAP)
                 && !t
                     .info
-                    .is(class::PREP | class::SUB | class::REL | class::CONJ)
-                && !t.info.is(class::TIME | class::MONTH)
-                && !(last_word && (t.info.is(class::ADV) || t.has(flag::LY)))
+                    .is(Class::PREP | Class::SUB | Class::REL | Class::CONJ)
+                && !t.info.is(Class::TIME | Class::MONTH)
+                && !(last_word && (t.info.is(Class::ADV) || t.has(TokenFlags::LY)))
                 && !matches!(w, "adding" | "citing" | "referring" | "noting" | "saying");
             if continues {
                 continue;

@@ -30,6 +30,7 @@ use crate::mention::{Mention, Np};
 use crate::model::Relation;
 use crate::span::Span;
 use crate::text::Text;
+use crate::text::token::TokenFlags;
 
 /// The sentence a rule looks at.
 pub struct Ctx<'t, 'a> {
@@ -67,13 +68,13 @@ impl<'t, 'a> Ctx<'t, 'a> {
         mut triggers: Vec<usize>,
         mut verbs: Vec<verb::VerbHit>,
     ) -> Ctx<'t, 'a> {
-        use crate::lexicon::class;
+        use crate::lexicon::Class;
         let s = text.sentences[sentence];
         triggers.clear();
         verbs.clear();
         // One pass over the sentence's tokens; `in_quote` is looked at only for the few hits.
         for (i, t) in (s.start..).zip(&text.tokens[s.start..s.end]) {
-            if t.info.is(class::VERB | class::TRIGGER) && text.in_quote[i] == crate::text::NO_QUOTE
+            if t.info.is(Class::VERB | Class::TRIGGER) && text.in_quote[i] == crate::text::NO_QUOTE
             {
                 triggers.push(i);
             }
@@ -119,7 +120,7 @@ impl Ctx<'_, '_> {
             let t = &self.text.tokens[last];
             let w = self.text.word(last);
             let closing = matches!(w, "." | "!" | "?" | "..." | "…" | ";")
-                || t.is_quote() && !t.has(crate::text::token::flag::SPACE_BEFORE)
+                || t.is_quote() && !t.has(TokenFlags::SPACE_BEFORE)
                 || matches!(w, ")" | "]");
             if !closing {
                 break;
@@ -319,10 +320,7 @@ pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content>
     }
     // A quotation opened inside keeps its closing mark: "... but added: "Our openness remains.""
     let mut k = end;
-    while k < text.tokens.len()
-        && k < end + 3
-        && !text.tokens[k].has(crate::text::token::flag::PARAGRAPH)
-    {
+    while k < text.tokens.len() && k < end + 3 && !text.tokens[k].has(TokenFlags::PARAGRAPH) {
         if text.tokens[k].is_double_quote() {
             if text
                 .quote_of(k - 1)

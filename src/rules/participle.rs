@@ -4,15 +4,16 @@
 //! "Blackwell pointed to Cruz's organization, noting that he has a ground game." →
 //! Blackwell. Counter-example: "a statement saying" is handled as the statement's own content.
 
-use crate::lexicon::{class, form, verb_flag};
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{classify, np_start_before};
 use crate::rules::preposed::{content_after, is_subject};
 use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if hit.forms & form::GERUND == 0 || hit.be || !hit.verb().has(verb_flag::SPEECH) {
+        if !hit.forms.intersects(Form::GERUND) || hit.be || !hit.verb().has(VerbFlags::SPEECH) {
             continue;
         }
         let i = hit.group_start;
@@ -52,7 +53,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some(source) = source.filter(is_subject) else {
             continue;
         };
-        if source.np.first >= i || text.tokens[i - 1].info.is(class::DET) {
+        if source.np.first >= i || text.tokens[i - 1].info.is(Class::DET) {
             continue;
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
@@ -61,8 +62,8 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         // "nine witnesses testifying over three days": a phrase of time or place, no words.
         let first = &text.tokens[content.first];
         if !content.direct
-            && first.info.is(class::PREP)
-            && !first.has(crate::text::token::flag::CAP)
+            && first.info.is(Class::PREP)
+            && !first.has(TokenFlags::CAP)
             && text.word(content.first) != "that"
         {
             continue;
@@ -77,7 +78,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
 
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
 fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
-    crate::rules::cue_verb_is(text, frame, |verb| verb.has(verb_flag::SPEECH))
+    crate::rules::cue_verb_is(text, frame, |verb| verb.has(VerbFlags::SPEECH))
 }
 
 #[cfg(test)]

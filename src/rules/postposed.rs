@@ -5,16 +5,17 @@
 //! closing the sentence before: ""Stop!" Trump said."
 //! Counter-example: "He said." with nothing before it.
 
-use crate::lexicon::verb_flag;
+use crate::lexicon::VerbFlags;
 use crate::rules::preposed::{agrees, skip_recipient, subject_of};
 use crate::rules::verb::skip_adjuncts;
 use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
 use crate::text::Text;
+use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !hit.is_finite() || !hit.verb().has(verb_flag::POSTPOSE) {
+        if !hit.is_finite() || !hit.verb().has(VerbFlags::POSTPOSE) {
             continue;
         }
         let Some((mention, appositive)) = subject_of(ctx, &hit) else {
@@ -44,8 +45,8 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         // Words that are nouns first ("states", "tweets", "posts") follow only a quotation in
         // the present tense: "Republican states, including Ohio" is no statement.
-        let noun_first = hit.verb().has(verb_flag::NOUN) && hit.verb().has(verb_flag::THAT);
-        if noun_first && hit.forms & crate::lexicon::form::PAST == 0 && !content.direct {
+        let noun_first = hit.verb().has(VerbFlags::NOUN) && hit.verb().has(VerbFlags::THAT);
+        if noun_first && !hit.forms.intersects(crate::lexicon::Form::PAST) && !content.direct {
             continue;
         }
         // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
@@ -65,7 +66,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             && text.tokens.get(k + 1).is_some_and(|t| {
                 let w = text.word(k + 1);
                 t.kind == crate::text::token::TokenKind::Word
-                    && !t.has(crate::text::token::flag::CAP)
+                    && !t.has(TokenFlags::CAP)
                     && !w.ends_with("ing")
                     && !w.ends_with("ed")
                     && !matches!(w, "according" | "as" | "via" | "and" | "but" | "while")
@@ -79,7 +80,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.appositive = appositive;
         frame.content = Some(content);
         frame.statement = statement;
-        frame.weak = hit.verb().has(verb_flag::WEAK);
+        frame.weak = hit.verb().has(VerbFlags::WEAK);
         out.push(frame);
     }
 }

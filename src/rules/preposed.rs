@@ -5,13 +5,14 @@
 //! Counter-examples: "the said agreement" (an adjective), "declined to say" (no statement),
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
-use crate::lexicon::{form, verb_flag};
+use crate::lexicon::{Form, VerbFlags};
 use crate::mention::{
     Mention, MentionKind, as_unnamed, classify, np_after, subject_before, subject_before_relative,
 };
 use crate::rules::verb::{VerbHit, relative_that, skip_adjuncts};
 use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
 use crate::text::Text;
+use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -26,20 +27,20 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !agrees(&hit, &mention) {
             continue;
         }
-        if hit.verb().has(verb_flag::NOUN)
-            && !hit.has(form::PAST)
+        if hit.verb().has(VerbFlags::NOUN)
+            && !hit.has(Form::PAST)
             && !opens_clause(text, hit.cue.last + 1)
         {
             continue; // "media reports suggesting ...": a noun
         }
-        if hit.verb().has(verb_flag::POSTONLY) {
+        if hit.verb().has(VerbFlags::POSTONLY) {
             continue; // "the United States continues to supply ..."
         }
         // "did not say when he would leave", "would never tell": nothing is attributed.
         if hit.negated {
             continue;
         }
-        if hit.verb().has(verb_flag::THAT)
+        if hit.verb().has(VerbFlags::THAT)
             && !introduces_speech(text, hit.cue.last + 1)
             && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.last + 1).0)
         {
@@ -52,7 +53,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.source = Some(mention);
         frame.appositive = appositive;
         frame.content = Some(content);
-        frame.weak = hit.verb().has(verb_flag::WEAK);
+        frame.weak = hit.verb().has(VerbFlags::WEAK);
         // "In a statement, the White House said ...".
         frame.statement = statement || (ctx.start..np.first).any(|k| text.word(k) == "statement");
         out.push(frame);
@@ -68,11 +69,11 @@ fn opens_clause(text: &Text, k: usize) -> bool {
     if matches!(w, "that" | ":" | ",") || t.is_quote() {
         return true;
     }
-    use crate::lexicon::class;
-    let gerund = w.ends_with("ing") && !t.has(crate::text::token::flag::CAP);
+    use crate::lexicon::Class;
+    let gerund = w.ends_with("ing") && !t.has(TokenFlags::CAP);
     !gerund
         && (t.is_cap_word()
-            || t.info.is(class::DET | class::PRON | class::POSS) && !t.info.is(class::PREP))
+            || t.info.is(Class::DET | Class::PRON | Class::POSS) && !t.info.is(Class::PREP))
 }
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
@@ -263,10 +264,14 @@ pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
         MentionKind::Person { .. } => Some(false),
         _ => None,
     };
-    let only_third = hit.forms & (form::PAST | form::PARTICIPLE | form::BASE) == 0
-        && hit.forms & form::THIRD != 0;
-    let only_base = hit.forms & (form::PAST | form::PARTICIPLE | form::THIRD) == 0
-        && hit.forms & form::BASE != 0;
+    let only_third = !hit
+        .forms
+        .intersects(Form::PAST | Form::PARTICIPLE | Form::BASE)
+        && hit.forms.intersects(Form::THIRD);
+    let only_base = !hit
+        .forms
+        .intersects(Form::PAST | Form::PARTICIPLE | Form::THIRD)
+        && hit.forms.intersects(Form::BASE);
     if hit.perfect || hit.modal || hit.be {
         return true;
     }
@@ -292,7 +297,7 @@ pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(crate::rules::Content,
     if text.word(k) == "from" && !speech_follows_soon(text, k, ctx.end) {
         return None;
     }
-    if hit.verb().has(verb_flag::OBJECT) && text.word(k) == "as" {
+    if hit.verb().has(VerbFlags::OBJECT) && text.word(k) == "as" {
         k += 1; // "described Trump's call as "crazy""
     }
     // "tweeted this: "...""

@@ -4,12 +4,12 @@
 //! relays the press service; "a senior security official quoted by the Haaretz daily attributed
 //! the decision to ..." → the official → Haaretz.
 
-use crate::lexicon::class;
+use crate::lexicon::Class;
 use crate::mention::{Np, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::preposed::is_subject;
 use crate::rules::{Attach, Ctx, Frame, Role, content_between};
-use crate::text::token::{TokenKind, flag};
+use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -73,10 +73,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         };
         let looks_verb = t.kind == TokenKind::Word
-            && !t.has(flag::CAP)
+            && !t.has(TokenFlags::CAP)
             && !t
                 .info
-                .is(class::PREP | class::CONJ | class::DET | class::REL | class::SUB);
+                .is(Class::PREP | Class::CONJ | Class::DET | Class::REL | Class::SUB);
         if !looks_verb {
             continue;
         }

@@ -2,11 +2,11 @@
 //! adjective, "the said agreement", "a reported stroke"; not in "all told"; not inside a
 //! quotation), with its phrasal particle and the auxiliaries before it.
 
-use crate::lexicon::{Verb, class, form, lexicon, verb_flag};
+use crate::lexicon::{Class, Form, Verb, VerbFlags, lexicon};
 use crate::mention::Np;
 use crate::rules::Ctx;
 use crate::text::Text;
-use crate::text::token::{TokenKind, flag};
+use crate::text::token::{TokenFlags, TokenKind};
 
 /// A reporting verb occurrence.
 #[derive(Clone, Copy, Debug)]
@@ -15,7 +15,7 @@ pub struct VerbHit {
     pub cue: Np,
     pub verb: u16,
     /// The forms this word can be.
-    pub forms: u8,
+    pub forms: Form,
     /// An auxiliary of "have" stands before it ("has said").
     pub perfect: bool,
     /// An auxiliary of "be" stands before it ("was quoted", "is saying").
@@ -33,18 +33,18 @@ impl VerbHit {
         lexicon().verb(self.verb)
     }
 
-    pub fn has(&self, f: u8) -> bool {
-        self.forms & f != 0
+    pub fn has(&self, f: Form) -> bool {
+        self.forms.intersects(f)
     }
 
     /// A finite verb of a clause with a subject ("said", "says", "has said", "did say", "say").
     pub fn is_finite(&self) -> bool {
         if self.be {
-            return self.has(form::GERUND); // "is saying"
+            return self.has(Form::GERUND); // "is saying"
         }
-        self.has(form::PAST | form::THIRD)
-            || self.perfect && self.has(form::PARTICIPLE)
-            || self.has(form::BASE)
+        self.has(Form::PAST | Form::THIRD)
+            || self.perfect && self.has(Form::PARTICIPLE)
+            || self.has(Form::BASE)
     }
 }
 
@@ -67,10 +67,10 @@ const TRANSPARENT: &[&str] = &[
 pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     let text = ctx.text;
     let t = &text.tokens[i];
-    if t.kind != TokenKind::Word || !t.info.is(class::VERB) {
+    if t.kind != TokenKind::Word || !t.info.is(Class::VERB) {
         return None;
     }
-    if t.has(flag::CAP) && !ctx.headline && i != ctx.start {
+    if t.has(TokenFlags::CAP) && !ctx.headline && i != ctx.start {
         return None;
     }
     if text.quote_of(i).is_some() {
@@ -109,9 +109,9 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
         let p = &text.tokens[k - 1];
         let mut buf = [0u8; 16];
         let w = crate::text::lower(text.word(k - 1), &mut buf);
-        let adverb = p.info.is(class::ADV | class::NEG) && !p.info.is(class::AUX)
-            || p.has(flag::LY) && !p.info.is(class::ROLE);
-        hit.negated |= p.info.is(class::NEG) || w.ends_with("n't") || w.ends_with("n’t");
+        let adverb = p.info.is(Class::ADV | Class::NEG) && !p.info.is(Class::AUX)
+            || p.has(TokenFlags::LY) && !p.info.is(Class::ROLE);
+        hit.negated |= p.info.is(Class::NEG) || w.ends_with("n't") || w.ends_with("n’t");
         if adverb {
             k -= 1;
             continue;
@@ -167,7 +167,7 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     hit.group_start = k;
     // "a working document proposed by the United States": a passive participle.
     if !hit.perfect
-        && hit.forms & (form::PAST | form::PARTICIPLE) != 0
+        && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
         && text.word(hit.cue.last + 1) == "by"
     {
         return None;
@@ -184,7 +184,7 @@ pub fn verbs(ctx: &Ctx) -> Vec<VerbHit> {
 
 /// Is the verb a speech verb (it may introduce quotations and be postposed)?
 pub fn is_speech(hit: &VerbHit) -> bool {
-    hit.verb().has(verb_flag::SPEECH)
+    hit.verb().has(VerbFlags::SPEECH)
 }
 
 /// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
@@ -200,8 +200,8 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
         }
         let t = &text.tokens[k];
         let w = text.word(k);
-        if t.info.is(class::TIME) && !t.has(flag::CAP)
-            || t.has(flag::CAP) && t.info.is(class::TIME) && !t.info.is(class::STARTER)
+        if t.info.is(Class::TIME) && !t.has(TokenFlags::CAP)
+            || t.has(TokenFlags::CAP) && t.info.is(Class::TIME) && !t.info.is(Class::STARTER)
         {
             k += 1;
             continue;
@@ -210,12 +210,12 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             && text
                 .tokens
                 .get(k + 1)
-                .is_some_and(|n| n.info.is(class::TIME | class::MONTH))
+                .is_some_and(|n| n.info.is(Class::TIME | Class::MONTH))
         {
             k += 1;
             continue;
         }
-        if t.info.is(class::MONTH)
+        if t.info.is(Class::MONTH)
             && text
                 .tokens
                 .get(k + 1)
@@ -232,7 +232,7 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             continue;
         }
         // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
-        if t.info.is(class::PREP)
+        if t.info.is(Class::PREP)
             && let Some(that) = phrase_before_that(ctx, k)
         {
             k = that;
@@ -247,8 +247,8 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
 pub fn relative_that(text: &Text, k: usize) -> bool {
     text.word(k) == "that"
         && text.tokens.get(k + 1).is_some_and(|next| {
-            !next.has(flag::CAP)
-                && (next.info.is(class::VERB | class::AUX) || text.word(k + 1).ends_with("ed"))
+            !next.has(TokenFlags::CAP)
+                && (next.info.is(Class::VERB | Class::AUX) || text.word(k + 1).ends_with("ed"))
         })
 }
 
@@ -269,7 +269,7 @@ fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
             t.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive
         );
-        if !wordlike || t.info.is(class::VERB) || t.info.is(class::CONJ | class::SUB | class::REL) {
+        if !wordlike || t.info.is(Class::VERB) || t.info.is(Class::CONJ | Class::SUB | Class::REL) {
             return None;
         }
     }
@@ -320,8 +320,8 @@ fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
             }
             return Some((next, w == "statement"));
         }
-        if n.info.is(class::VERB) && !w.ends_with("ed")
-            || n.info.is(class::CONJ | class::SUB | class::REL)
+        if n.info.is(Class::VERB) && !w.ends_with("ed")
+            || n.info.is(Class::CONJ | Class::SUB | Class::REL)
         {
             return None;
         }

@@ -8,7 +8,7 @@
 use crate::model::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::text::NO_QUOTE;
-use crate::text::token::{QuoteMark, Token, TokenKind, flag};
+use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 
 /// A quoted stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,9 +36,10 @@ enum Facing {
 fn facing(tokens: &[Token], i: usize, text: &str) -> Facing {
     let token = &tokens[i];
     let space_before =
-        i == 0 || token.has(flag::SPACE_BEFORE) || is_opener_punct(&tokens[i - 1], text);
+        i == 0 || token.has(TokenFlags::SPACE_BEFORE) || is_opener_punct(&tokens[i - 1], text);
     let space_after = tokens.get(i + 1).is_none_or(|next| {
-        next.has(flag::SPACE_BEFORE) || matches!(next.kind, TokenKind::Punct | TokenKind::Dash)
+        next.has(TokenFlags::SPACE_BEFORE)
+            || matches!(next.kind, TokenKind::Punct | TokenKind::Dash)
     });
     let by_context = match (space_before, space_after) {
         (true, false) => Facing::Open,
@@ -97,13 +98,13 @@ pub fn find(
     let mut from = 0;
     while let Some(offset) = tokens[from..]
         .iter()
-        .position(|t| t.is_double_quote() || open.is_some() && t.has(flag::PARAGRAPH))
+        .position(|t| t.is_double_quote() || open.is_some() && t.has(TokenFlags::PARAGRAPH))
     {
         let i = from + offset;
         from = i + 1;
         let token = &tokens[i];
         if let Some(o) = open
-            && token.has(flag::PARAGRAPH)
+            && token.has(TokenFlags::PARAGRAPH)
             && i > o + 1
         {
             // A quotation still open at a paragraph end continues only if the new
@@ -161,7 +162,9 @@ pub fn find(
 }
 
 fn same_paragraph(tokens: &[Token], a: usize, b: usize) -> bool {
-    !tokens[a + 1..=b].iter().any(|t| t.has(flag::PARAGRAPH))
+    !tokens[a + 1..=b]
+        .iter()
+        .any(|t| t.has(TokenFlags::PARAGRAPH))
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Sentence splitting that survives abbreviations (U.S., p.m., Gen., Jan., Mr.), initials,
 //! decimals and quotations. A new paragraph always starts a new sentence.
 
-use crate::lexicon::{Abbreviation, Lexicon, class};
-use crate::text::token::{QuoteMark, Token, TokenKind, flag};
+use crate::lexicon::{Abbreviation, Class, Lexicon};
+use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 
 /// A sentence as a token range `[start, end)`. A token that starts a paragraph
-/// ([`flag::PARAGRAPH`]) always starts a sentence.
+/// ([`TokenFlags::PARAGRAPH`]) always starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
@@ -43,16 +43,16 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
                 .iter()
                 .zip(&tokens[from - 1..])
                 .position(|(token, prev)| {
-                    token.has(flag::PARAGRAPH)
-                        || token.has(flag::SPACE_BEFORE) && may_end_sentence(prev)
+                    token.has(TokenFlags::PARAGRAPH)
+                        || token.has(TokenFlags::SPACE_BEFORE) && may_end_sentence(prev)
                 })
                 .unwrap_or(limit - from);
         if i == tokens.len() {
             break;
         }
         from = i + 1;
-        let new_paragraph = tokens[i].has(flag::PARAGRAPH);
-        let may_end = tokens[i].has(flag::SPACE_BEFORE) && may_end_sentence(&tokens[i - 1]);
+        let new_paragraph = tokens[i].has(TokenFlags::PARAGRAPH);
+        let may_end = tokens[i].has(TokenFlags::SPACE_BEFORE) && may_end_sentence(&tokens[i - 1]);
         if i - start >= MAX_SENTENCE_TOKENS && !new_paragraph {
             let half = start + MAX_SENTENCE_TOKENS / 2;
             let cut = (half..i)
@@ -94,7 +94,7 @@ pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
 fn is_closer(token: &Token, text: &str) -> bool {
     match token.kind {
         TokenKind::Quote(QuoteMark::Close | QuoteMark::SingleClose) => true,
-        TokenKind::Quote(QuoteMark::Straight) => !token.has(flag::SPACE_BEFORE),
+        TokenKind::Quote(QuoteMark::Straight) => !token.has(TokenFlags::SPACE_BEFORE),
         TokenKind::Punct => matches!(token.text(text), ")" | "]"),
         _ => false,
     }
@@ -103,19 +103,20 @@ fn is_closer(token: &Token, text: &str) -> bool {
 /// Can a sentence end with this token? Not after a plain word or number: that is most tokens.
 /// `ends_before` is false right after one, and false where no white space precedes the token.
 fn may_end_sentence(token: &Token) -> bool {
-    !(token.kind == TokenKind::Number || token.kind == TokenKind::Word && !token.has(flag::DOTTED))
+    !(token.kind == TokenKind::Number
+        || token.kind == TokenKind::Word && !token.has(TokenFlags::DOTTED))
 }
 
 /// Does a sentence end right before token `i`?
 fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     let next = &tokens[i];
-    if !next.has(flag::SPACE_BEFORE) {
+    if !next.has(TokenFlags::SPACE_BEFORE) {
         return false;
     }
     // Most tokens follow a plain word or number: no sentence ends there.
     let prev = &tokens[i - 1];
     if matches!(prev.kind, TokenKind::Number)
-        || prev.kind == TokenKind::Word && !prev.has(flag::DOTTED)
+        || prev.kind == TokenKind::Word && !prev.has(TokenFlags::DOTTED)
     {
         return false;
     }
@@ -126,7 +127,7 @@ fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> boo
     }
     let term = &tokens[t];
     let term_text = term.text(text);
-    let dotted_word = term.kind == TokenKind::Word && term.has(flag::DOTTED);
+    let dotted_word = term.kind == TokenKind::Word && term.has(TokenFlags::DOTTED);
     let is_terminator = match term.kind {
         TokenKind::Punct => matches!(term_text, "." | "!" | "?" | "..." | "…"),
         _ => dotted_word,
@@ -141,16 +142,19 @@ fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> boo
         // What stands before the period?
         let (word, word_token) = if dotted_word {
             (term_text.trim_end_matches('.'), Some(term))
-        } else if t > 0 && tokens[t - 1].kind == TokenKind::Word && !term.has(flag::SPACE_BEFORE) {
+        } else if t > 0
+            && tokens[t - 1].kind == TokenKind::Word
+            && !term.has(TokenFlags::SPACE_BEFORE)
+        {
             (tokens[t - 1].text(text), Some(&tokens[t - 1]))
         } else {
             ("", None)
         };
-        let next_starts = next.info.is(class::STARTER) || next.is_quote();
+        let next_starts = next.info.is(Class::STARTER) || next.is_quote();
         if let Some(word_token) = word_token {
-            if word_token.has(flag::INITIAL) && !dotted_word {
+            if word_token.has(TokenFlags::INITIAL) && !dotted_word {
                 // "Brian M. Good": an initial, unless a sentence plainly starts.
-                return next.info.is(class::STARTER);
+                return next.info.is(Class::STARTER);
             }
             match lexicon.abbreviation(word) {
                 Some(Abbreviation::Title) => return false,
@@ -167,7 +171,7 @@ fn ends_before(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> boo
 /// Can this token begin a sentence?
 fn starts_sentence(token: &Token, text: &str) -> bool {
     match token.kind {
-        TokenKind::Word => token.has(flag::CAP),
+        TokenKind::Word => token.has(TokenFlags::CAP),
         TokenKind::Number => true,
         TokenKind::Quote(QuoteMark::Open | QuoteMark::SingleOpen | QuoteMark::Straight) => true,
         TokenKind::Dash => true,
@@ -261,7 +265,7 @@ mod tests {
         let t = Text::new(&text, lexicon());
         let starts: Vec<usize> = t.sentences.iter().map(|s| s.start).collect();
         for (i, token) in t.tokens.iter().enumerate() {
-            if token.has(crate::text::token::flag::PARAGRAPH) {
+            if token.has(crate::text::token::TokenFlags::PARAGRAPH) {
                 assert!(starts.contains(&i), "paragraph at token {i}");
             }
         }

@@ -32,24 +32,27 @@ pub enum QuoteMark {
     SingleClose,
 }
 
-/// Facts about a token's shape and surroundings.
-pub mod flag {
-    /// The first character is upper case.
-    pub const CAP: u8 = 1;
-    /// Every letter is upper case and there are at least two ("NATO", "U.S.").
-    pub const ALL_CAPS: u8 = 2;
-    /// White space comes right before it.
-    pub const SPACE_BEFORE: u8 = 4;
-    /// A line break comes before it.
-    pub const LINE_BEFORE: u8 = 8;
-    /// A new paragraph starts with it.
-    pub const PARAGRAPH: u8 = 16;
-    /// A word ending in a period that is part of it ("U.S.", "a.m.").
-    pub const DOTTED: u8 = 32;
-    /// A single upper-case letter ("M" in "Brian M. Good").
-    pub const INITIAL: u8 = 64;
-    /// A lower-case word of five letters or more ending in "ly": most likely an adverb.
-    pub const LY: u8 = 128;
+bitflags::bitflags! {
+    /// Facts about a token's shape and surroundings.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct TokenFlags: u8 {
+        /// The first character is upper case.
+        const CAP = 1;
+        /// Every letter is upper case and there are at least two ("NATO", "U.S.").
+        const ALL_CAPS = 2;
+        /// White space comes right before it.
+        const SPACE_BEFORE = 4;
+        /// A line break comes before it.
+        const LINE_BEFORE = 8;
+        /// A new paragraph starts with it.
+        const PARAGRAPH = 16;
+        /// A word ending in a period that is part of it ("U.S.", "a.m.").
+        const DOTTED = 32;
+        /// A single upper-case letter ("M" in "Brian M. Good").
+        const INITIAL = 64;
+        /// A lower-case word of five letters or more ending in "ly": most likely an adverb.
+        const LY = 128;
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +60,7 @@ pub struct Token {
     pub start: u32,
     pub end: u32,
     pub kind: TokenKind,
-    pub flags: u8,
+    pub flags: TokenFlags,
     /// What the lexicon knows about the word (empty for other tokens).
     pub info: WordInfo,
 }
@@ -71,8 +74,9 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 
-    pub fn has(&self, flag: u8) -> bool {
-        self.flags & flag != 0
+    /// Has it any of these flags?
+    pub fn has(&self, flag: TokenFlags) -> bool {
+        self.flags.intersects(flag)
     }
 
     pub fn is_word(&self) -> bool {
@@ -80,7 +84,7 @@ impl Token {
     }
 
     pub fn is_cap_word(&self) -> bool {
-        self.kind == TokenKind::Word && self.has(flag::CAP)
+        self.kind == TokenKind::Word && self.has(TokenFlags::CAP)
     }
 
     pub fn is_quote(&self) -> bool {
@@ -123,15 +127,15 @@ pub fn tokenize_plain(text: &str) -> Vec<(usize, usize)> {
 fn mark_paragraphs(tokens: &mut [Token], text: &str) {
     for i in 1..tokens.len() {
         let token = tokens[i];
-        if !token.has(flag::LINE_BEFORE) || token.has(flag::PARAGRAPH) {
+        if !token.has(TokenFlags::LINE_BEFORE) || token.has(TokenFlags::PARAGRAPH) {
             continue;
         }
         let prev = tokens[i - 1].text(text);
         let closes = prev.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', '»'])
             || tokens[i - 1].is_quote();
-        let starts_lower = token.kind == TokenKind::Word && !token.has(flag::CAP);
+        let starts_lower = token.kind == TokenKind::Word && !token.has(TokenFlags::CAP);
         if closes || !starts_lower {
-            tokens[i].flags |= flag::PARAGRAPH;
+            tokens[i].flags |= TokenFlags::PARAGRAPH;
         }
     }
 }
@@ -335,16 +339,16 @@ fn alnum_bytes(x: u64) -> u64 {
 
 /// The flags a token gets from the white space before it.
 #[inline]
-fn word_flags(space_before: bool, newlines: u8) -> u8 {
-    let mut flags = 0u8;
+fn word_flags(space_before: bool, newlines: u8) -> TokenFlags {
+    let mut flags = TokenFlags::empty();
     if space_before {
-        flags |= flag::SPACE_BEFORE;
+        flags |= TokenFlags::SPACE_BEFORE;
     }
     if newlines > 0 {
-        flags |= flag::LINE_BEFORE;
+        flags |= TokenFlags::LINE_BEFORE;
     }
     if newlines > 1 {
-        flags |= flag::PARAGRAPH;
+        flags |= TokenFlags::PARAGRAPH;
     }
     flags
 }
@@ -456,15 +460,15 @@ fn looks_numeric(word: &str) -> bool {
     digits > 0
 }
 
-fn shape_flags(word: &str) -> u8 {
+fn shape_flags(word: &str) -> TokenFlags {
     if word.is_ascii() {
         return shape_flags_ascii(word.as_bytes());
     }
-    let mut flags = 0;
+    let mut flags = TokenFlags::empty();
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
     if first.is_uppercase() {
-        flags |= flag::CAP;
+        flags |= TokenFlags::CAP;
         let mut letters = 1;
         let mut all_upper = true;
         for c in word.chars().skip(1) {
@@ -476,26 +480,26 @@ fn shape_flags(word: &str) -> u8 {
             }
         }
         if all_upper && letters >= 2 {
-            flags |= flag::ALL_CAPS;
+            flags |= TokenFlags::ALL_CAPS;
         }
         if word.chars().count() == 1 {
-            flags |= flag::INITIAL;
+            flags |= TokenFlags::INITIAL;
         }
     }
     if word.ends_with('.') {
-        flags |= flag::DOTTED;
+        flags |= TokenFlags::DOTTED;
     }
     if !first.is_uppercase() && word.len() > 4 && word.ends_with("ly") {
-        flags |= flag::LY;
+        flags |= TokenFlags::LY;
     }
     flags
 }
 
-fn shape_flags_ascii(word: &[u8]) -> u8 {
-    let mut flags = 0;
+fn shape_flags_ascii(word: &[u8]) -> TokenFlags {
+    let mut flags = TokenFlags::empty();
     let first = word.first().copied().unwrap_or(b' ');
     if first.is_ascii_uppercase() {
-        flags |= flag::CAP;
+        flags |= TokenFlags::CAP;
         let mut letters = 0;
         let mut all_upper = true;
         for &b in word {
@@ -503,16 +507,16 @@ fn shape_flags_ascii(word: &[u8]) -> u8 {
             all_upper &= !b.is_ascii_lowercase();
         }
         if all_upper && letters >= 2 {
-            flags |= flag::ALL_CAPS;
+            flags |= TokenFlags::ALL_CAPS;
         }
         if word.len() == 1 {
-            flags |= flag::INITIAL;
+            flags |= TokenFlags::INITIAL;
         }
     } else if word.len() > 4 && word.ends_with(b"ly") {
-        flags |= flag::LY;
+        flags |= TokenFlags::LY;
     }
     if word.ends_with(b".") {
-        flags |= flag::DOTTED;
+        flags |= TokenFlags::DOTTED;
     }
     flags
 }
@@ -617,10 +621,10 @@ mod tests {
     fn flags_paragraphs_and_capitals() {
         let text = "One.\n\nTwo NATO\nthree";
         let tokens = tokenize(text, lexicon());
-        assert!(tokens[0].has(flag::PARAGRAPH));
-        assert!(tokens[2].has(flag::PARAGRAPH) && tokens[2].has(flag::CAP));
-        assert!(tokens[3].has(flag::ALL_CAPS));
-        assert!(tokens[4].has(flag::LINE_BEFORE) && !tokens[4].has(flag::PARAGRAPH));
+        assert!(tokens[0].has(TokenFlags::PARAGRAPH));
+        assert!(tokens[2].has(TokenFlags::PARAGRAPH) && tokens[2].has(TokenFlags::CAP));
+        assert!(tokens[3].has(TokenFlags::ALL_CAPS));
+        assert!(tokens[4].has(TokenFlags::LINE_BEFORE) && !tokens[4].has(TokenFlags::PARAGRAPH));
     }
 
     #[test]
