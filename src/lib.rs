@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod mention;
 pub mod model;
 pub mod page;
+mod scan;
 pub mod span;
 pub mod text;
 

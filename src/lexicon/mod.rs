@@ -285,8 +285,7 @@ fn split_list(field: &str) -> impl Iterator<Item = &str> {
 
 /// Splits a name into the tokens the tokenizer would make of it.
 pub fn name_tokens(name: &str) -> Vec<String> {
-    let lexicon_free = crate::text::token::tokenize_plain(name);
-    lexicon_free
+    crate::scan::spans(name)
         .into_iter()
         .map(|(s, e)| name[s..e].to_string())
         .collect()
