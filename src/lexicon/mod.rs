@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::Relation;
 
+mod parse;
 mod table;
 
 bitflags::bitflags! {
@@ -210,6 +211,8 @@ pub enum Abbreviation {
 
 pub struct Lexicon {
     words: FxHashMap<String, WordInfo>,
+    /// The spellings the data gives with capitals, by class (sorted): see [`Lexicon::spelled`].
+    spellings: FxHashMap<Class, Vec<String>>,
     /// `words`, frozen for fast lookups.
     table: table::WordTable,
     pub verbs: Vec<Verb>,
@@ -232,6 +235,7 @@ pub fn lexicon() -> &'static Lexicon {
 /// The data files' texts.
 pub struct Sources<'a> {
     pub function_words: &'a str,
+    pub word_classes: &'a str,
     pub abbreviations: &'a str,
     pub reporting_verbs: &'a str,
     pub roles: &'a str,
@@ -245,6 +249,7 @@ pub struct Sources<'a> {
 impl Sources<'static> {
     pub const BUILT_IN: Sources<'static> = Sources {
         function_words: include_str!("data/function_words.tsv"),
+        word_classes: include_str!("data/word_classes.tsv"),
         abbreviations: include_str!("data/abbreviations.tsv"),
         reporting_verbs: include_str!("data/reporting_verbs.tsv"),
         roles: include_str!("data/roles.tsv"),
@@ -256,33 +261,6 @@ impl Sources<'static> {
     };
 }
 
-/// The class a data file names in lower case: `det` is [`Class::DET`]. Classes made from other
-/// files (given names, roles, verbs, known names) cannot be named.
-fn class_named(name: &str) -> Option<Class> {
-    let class = Class::from_name(&name.to_ascii_uppercase())?;
-    let derived = Class::GIVEN
-        | Class::ROLE
-        | Class::ROLE_PLURAL
-        | Class::VERB
-        | Class::NATIONALITY
-        | Class::NAME_START
-        | Class::OUTLET_WORD
-        | Class::TITLE;
-    (!class.intersects(derived)).then_some(class)
-}
-
-/// Data lines: not empty, not comments, split on tabs.
-fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|(i, line)| (i + 1, line.split('\t').collect()))
-}
-
-fn split_list(field: &str) -> impl Iterator<Item = &str> {
-    field.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
 /// Splits a name into the tokens the tokenizer would make of it.
 pub fn name_tokens(name: &str) -> Vec<String> {
     crate::scan::spans(name)
@@ -292,302 +270,6 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    /// Parses the data files. Errors name the file and line.
-    pub fn parse(src: &Sources) -> Result<Lexicon, String> {
-        let mut lex = Lexicon {
-            words: FxHashMap::default(),
-            table: table::WordTable::new([]),
-            verbs: Vec::new(),
-            verb_forms: Vec::new(),
-            roles: Vec::new(),
-            outlets: Vec::new(),
-            orgs: Vec::new(),
-            countries: Vec::new(),
-            names: FxHashMap::default(),
-            abbreviations: FxHashMap::default(),
-        };
-
-        for (line, cols) in rows(src.function_words) {
-            let [word, classes] = cols[..] else {
-                return Err(format!("function_words.tsv:{line}: expected 2 columns"));
-            };
-            let mut flags = Class::empty();
-            for class in classes.split(',') {
-                flags |= class_named(class)
-                    .ok_or_else(|| format!("function_words.tsv:{line}: unknown class {class:?}"))?;
-            }
-            lex.entry(word).flags |= flags;
-        }
-
-        for (line, cols) in rows(src.abbreviations) {
-            let [word, kind] = cols[..] else {
-                return Err(format!("abbreviations.tsv:{line}: expected 2 columns"));
-            };
-            let kind = match kind {
-                "title" => Abbreviation::Title,
-                "month" => Abbreviation::Month,
-                "other" => Abbreviation::Other,
-                other => return Err(format!("abbreviations.tsv:{line}: unknown kind {other:?}")),
-            };
-            if lex.abbreviations.insert(word.to_string(), kind).is_some() {
-                return Err(format!("abbreviations.tsv:{line}: duplicate {word:?}"));
-            }
-        }
-
-        for (line, cols) in rows(src.reporting_verbs) {
-            let [
-                lemma,
-                base,
-                third,
-                past,
-                participle,
-                gerund,
-                relation,
-                flags,
-            ] = cols[..]
-            else {
-                return Err(format!("reporting_verbs.tsv:{line}: expected 8 columns"));
-            };
-            let relation = match relation {
-                "said" => Relation::Said,
-                "reported" => Relation::Reported,
-                "quoted" => Relation::Quoted,
-                "cited" => Relation::Cited,
-                "interview" => Relation::Interview,
-                other => {
-                    return Err(format!(
-                        "reporting_verbs.tsv:{line}: unknown relation {other:?}"
-                    ));
-                }
-            };
-            let mut bits = VerbFlags::empty();
-            for flag in flags.split(',').filter(|f| !f.is_empty()) {
-                bits |= VerbFlags::from_name(&flag.to_ascii_uppercase())
-                    .ok_or_else(|| format!("reporting_verbs.tsv:{line}: unknown flag {flag:?}"))?;
-            }
-            let particle = lemma.split_once(' ').map(|(_, p)| p.to_string());
-            if lex.verbs.iter().any(|v| v.lemma == lemma) {
-                return Err(format!(
-                    "reporting_verbs.tsv:{line}: duplicate verb {lemma:?}"
-                ));
-            }
-            let id = lex.verbs.len() as u16;
-            lex.verbs.push(Verb {
-                lemma: lemma.to_string(),
-                particle: particle.clone(),
-                relation,
-                flags: bits,
-            });
-            for (text, form) in [
-                (base, Form::BASE),
-                (third, Form::THIRD),
-                (past, Form::PAST),
-                (participle, Form::PARTICIPLE),
-                (gerund, Form::GERUND),
-            ] {
-                let head = text.split(' ').next().unwrap_or(text);
-                if let Some(p) = &particle
-                    && !text.ends_with(&format!(" {p}"))
-                {
-                    return Err(format!(
-                        "reporting_verbs.tsv:{line}: {text:?} lacks the particle {p:?}"
-                    ));
-                }
-                lex.add_verb_form(head, id, form);
-            }
-        }
-
-        for (line, cols) in rows(src.roles) {
-            let [singular, plural, kind, gender, refers] = cols[..] else {
-                return Err(format!("roles.tsv:{line}: expected 5 columns"));
-            };
-            let kind = match kind {
-                "person" => RoleType::Person,
-                "org" => RoleType::Org,
-                "outlet" => RoleType::Outlet,
-                "document" => RoleType::Document,
-                "media" => RoleType::Media,
-                other => return Err(format!("roles.tsv:{line}: unknown type {other:?}")),
-            };
-            let gender = match gender {
-                "m" | "f" | "u" | "n" => gender.chars().next().unwrap_or('u'),
-                other => return Err(format!("roles.tsv:{line}: unknown gender {other:?}")),
-            };
-            let mut refers: Vec<String> = split_list(refers).map(String::from).collect();
-            if refers.is_empty() {
-                refers.push(singular.to_string());
-            }
-            if lex.words.get(singular).is_some_and(|w| w.role != 0) {
-                return Err(format!("roles.tsv:{line}: duplicate role {singular:?}"));
-            }
-            let id = lex.roles.len() as u16 + 1;
-            lex.roles.push(Role {
-                singular: singular.into(),
-                plural: plural.into(),
-                kind,
-                gender,
-                refers,
-            });
-            let entry = lex.entry(singular);
-            entry.role = id;
-            entry.flags |= Class::ROLE;
-            if plural != singular {
-                let entry = lex.entry(plural);
-                if entry.role == 0 {
-                    entry.role = id;
-                    entry.flags |= Class::ROLE | Class::ROLE_PLURAL;
-                }
-            }
-        }
-
-        for (_, cols) in rows(src.titles) {
-            lex.entry(cols[0].trim()).flags |= Class::TITLE;
-        }
-
-        for (line, cols) in rows(src.outlets) {
-            let [id, label, kind, country, aliases, short] = cols[..] else {
-                return Err(format!("outlets.tsv:{line}: expected 6 columns"));
-            };
-            let kind = match kind {
-                "agency" => OutletKind::Agency,
-                "newspaper" => OutletKind::Newspaper,
-                "broadcaster" => OutletKind::Broadcaster,
-                "magazine" => OutletKind::Magazine,
-                "online" => OutletKind::Online,
-                other => return Err(format!("outlets.tsv:{line}: unknown kind {other:?}")),
-            };
-            let target = NameTarget::Outlet(lex.outlets.len() as u16);
-            lex.outlets.push(Outlet {
-                id: id.into(),
-                label: label.into(),
-                kind,
-                country: country.into(),
-            });
-            lex.add_name(label, target, false);
-            for alias in split_list(aliases) {
-                lex.add_name(alias, target, false);
-            }
-            for alias in split_list(short) {
-                lex.add_name(alias, target, true);
-            }
-        }
-
-        for (line, cols) in rows(src.organizations) {
-            let [id, label, aliases] = cols[..] else {
-                return Err(format!("organizations.tsv:{line}: expected 3 columns"));
-            };
-            let target = NameTarget::Org(lex.orgs.len() as u16);
-            lex.orgs.push(Org {
-                id: id.into(),
-                label: label.into(),
-            });
-            lex.add_name(label, target, false);
-            for alias in split_list(aliases) {
-                lex.add_name(alias, target, false);
-            }
-        }
-
-        for (line, cols) in rows(src.nationalities) {
-            let [adjective, country, aliases] = cols[..] else {
-                return Err(format!("nationalities.tsv:{line}: expected 3 columns"));
-            };
-            // Countries with two adjectives ("Congolese", "Congo-Brazzaville"...) have a row each.
-            let index = match lex.countries.iter().position(|c| c.name == country) {
-                Some(i) => i as u16,
-                None => {
-                    lex.countries.push(Country {
-                        name: country.into(),
-                        adjective: adjective.into(),
-                    });
-                    lex.countries.len() as u16 - 1
-                }
-            };
-            let known_country = lex
-                .names_starting(name_tokens(country).first().map_or("", |s| s.as_str()))
-                .iter()
-                .any(|e| e.target == NameTarget::Country(index));
-            let entry = lex.entry(&adjective.to_lowercase());
-            entry.flags |= Class::NATIONALITY;
-            entry.country = index + 1;
-            let target = NameTarget::Country(index);
-            if known_country {
-                continue;
-            }
-            lex.add_name(country, target, false);
-            for alias in split_list(aliases) {
-                lex.add_name(alias, target, false);
-                if !alias.contains(' ') {
-                    // "US President", "U.S. officials": a country name used as an adjective.
-                    let entry = lex.entry(&alias.to_lowercase());
-                    let function_word =
-                        entry.is(Class::PRON | Class::OBJ | Class::DET | Class::PREP | Class::AUX);
-                    if entry.country == 0 && !function_word {
-                        entry.flags |= Class::NATIONALITY;
-                        entry.country = index + 1;
-                    }
-                }
-            }
-        }
-
-        for (line, cols) in rows(src.given_names) {
-            let [name, gender] = cols[..] else {
-                return Err(format!("given_names.tsv:{line}: expected 2 columns"));
-            };
-            let bit = match gender {
-                "m" => Class::GIVEN_M,
-                "f" => Class::GIVEN_F,
-                "u" => Class::GIVEN_U,
-                other => return Err(format!("given_names.tsv:{line}: unknown gender {other:?}")),
-            };
-            lex.entry(&name.to_lowercase()).flags |= bit;
-        }
-        for word in crate::mention::OUTLET_NAME_WORDS {
-            lex.entry(&word.to_lowercase()).flags |= Class::OUTLET_WORD;
-        }
-        lex.table = table::WordTable::new(lex.words.iter().map(|(w, info)| (w.as_str(), *info)));
-        Ok(lex)
-    }
-
-    fn entry(&mut self, word: &str) -> &mut WordInfo {
-        self.words.entry(word.to_string()).or_default()
-    }
-
-    fn add_verb_form(&mut self, word: &str, verb: u16, forms: Form) {
-        let index = {
-            let entry = self.entry(word);
-            entry.flags |= Class::VERB;
-            entry.verb_forms
-        };
-        let index = if index == 0 {
-            self.verb_forms.push(Vec::new());
-            let i = self.verb_forms.len() as u16;
-            self.entry(word).verb_forms = i;
-            i
-        } else {
-            index
-        };
-        let list = &mut self.verb_forms[index as usize - 1];
-        match list.iter_mut().find(|f| f.verb == verb) {
-            Some(existing) => existing.forms |= forms,
-            None => list.push(VerbForm { verb, forms }),
-        }
-    }
-
-    fn add_name(&mut self, name: &str, target: NameTarget, short: bool) {
-        let tokens = name_tokens(name);
-        let Some(first) = tokens.first().cloned() else {
-            return;
-        };
-        // Looked up as the tokenizer does: lower case, without a final period ("U.S.").
-        let key = first.to_lowercase();
-        self.entry(key.strip_suffix('.').unwrap_or(&key)).flags |= Class::NAME_START;
-        self.names.entry(first).or_default().push(NameEntry {
-            tokens,
-            target,
-            short,
-        });
-    }
-
     /// Looks a word up, lower-casing it into `buf`.
     pub fn word(&self, word: &str, buf: &mut String) -> WordInfo {
         self.table.get(word, buf)
@@ -603,6 +285,14 @@ impl Lexicon {
     #[inline]
     pub fn plain_word_in(&self, text: &str, start: usize, end: usize) -> WordInfo {
         self.table.get_plain(text, start, end)
+    }
+
+    /// Is `word`, spelled as it is, one of the words of `class` that the data writes with
+    /// capitals ("News" and "TV" are outlet words; "news" and "Tv" are not)?
+    pub fn spelled(&self, class: Class, word: &str) -> bool {
+        self.spellings
+            .get(&class)
+            .is_some_and(|s| s.binary_search_by(|x| x.as_str().cmp(word)).is_ok())
     }
 
     pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {

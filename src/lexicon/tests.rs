@@ -87,3 +87,33 @@ fn unknown_lines_are_reported_with_file_and_line() {
     let err = Lexicon::parse(&src).err().unwrap();
     assert_eq!(err, "function_words.tsv:2: unknown class \"bogus\"");
 }
+
+#[test]
+fn class_words_written_with_capitals_keep_their_spelling() {
+    let lex = lexicon();
+    let mut buf = String::new();
+    assert!(lex.word("NEWS", &mut buf).is(Class::OUTLET_WORD));
+    assert!(lex.spelled(Class::OUTLET_WORD, "News"));
+    assert!(lex.spelled(Class::OUTLET_WORD, "TV"));
+    assert!(!lex.spelled(Class::OUTLET_WORD, "NEWS"));
+    assert!(!lex.spelled(Class::OUTLET_WORD, "news"));
+    assert!(!lex.spelled(Class::DET, "The"));
+}
+
+#[test]
+fn a_row_that_repeats_a_words_classes_is_refused() {
+    let mut src = Sources::BUILT_IN;
+    src.function_words = "in\tprep,starter\nthe\tdet\nin\tstarter\n";
+    let err = Lexicon::parse(&src).err().unwrap();
+    assert_eq!(
+        err,
+        "function_words.tsv:3: \"in\" already has these classes"
+    );
+    // Another class for the same word is a row of its own ("may": an auxiliary and a month).
+    src.function_words = "may\taux\nmay\tmonth\n";
+    assert!(Lexicon::parse(&src).is_ok());
+    // Classes built from other files cannot be given by hand.
+    src.function_words = "spokesman\trole\n";
+    let err = Lexicon::parse(&src).err().unwrap();
+    assert_eq!(err, "function_words.tsv:1: unknown class \"role\"");
+}

@@ -85,37 +85,6 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "du", "dos", "bin", "ibn", "al", "el", "la", "le",
 ];
 
-/// Capitalized words that make a name an outlet's: "Swiss Radio International", "Kyiv Post".
-pub const OUTLET_NAME_WORDS: &[&str] = &[
-    "News",
-    "Radio",
-    "TV",
-    "Television",
-    "Times",
-    "Post",
-    "Daily",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Journal",
-    "Telegraph",
-    "Chronicle",
-    "Observer",
-    "Express",
-    "Mirror",
-    "Courier",
-    "Mail",
-    "Newswire",
-    "Broadcasting",
-    "Broadcaster",
-    "Magazine",
-    "Weekly",
-    "Press",
-    "Izvestia",
-    "Pravda",
-    "Novosti",
-];
-
 /// Lower-case words that make a role noun an outlet's: "news agency", "wire service".
 const OUTLET_MODIFIERS: &[&str] = &[
     "news",
@@ -171,7 +140,7 @@ fn is_name_word(text: &Text, i: usize) -> bool {
     if t.has(TokenFlags::ALL_CAPS) && !t.has(TokenFlags::INITIAL) {
         return false; // acronyms name organizations
     }
-    if t.info.is(Class::OUTLET_WORD) && OUTLET_NAME_WORDS.contains(&text.word(i)) {
+    if t.info.is(Class::OUTLET_WORD) && lexicon().spelled(Class::OUTLET_WORD, text.word(i)) {
         return false;
     }
     true
@@ -701,12 +670,14 @@ fn classify_kind(text: &Text, np: Np) -> MentionKind {
         }
         let words = || (name.first..=name.last).map(|i| text.word(i));
         let single = text.word(name.first);
-        let looks_outlet = words().any(|w| OUTLET_NAME_WORDS.contains(&w))
-            || (name.len() == 1
-                && single.contains('.')
-                && single.rsplit('.').next().is_some_and(|tld| {
-                    (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-                }));
+        let looks_outlet = (name.first..=name.last).any(|i| {
+            tokens[i].info.is(Class::OUTLET_WORD)
+                && lexicon().spelled(Class::OUTLET_WORD, text.word(i))
+        }) || (name.len() == 1
+            && single.contains('.')
+            && single.rsplit('.').next().is_some_and(|tld| {
+                (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+            }));
         let org_word = (name.first..=name.last)
             .any(|i| role_type(text, i) == Some(RoleType::Org) && cap(text, i));
         if looks_outlet && (!org_word || words().any(|w| w == "News" || w == "Press")) {

@@ -8,8 +8,7 @@ mod classify;
 mod np;
 
 pub use classify::{
-    Gender, Mention, MentionKind, OUTLET_NAME_WORDS, as_unnamed, classify, lone_word_kind,
-    push_slug, slug,
+    Gender, Mention, MentionKind, as_unnamed, classify, lone_word_kind, push_slug, slug,
 };
 pub use np::{
     Np, POSTMODIFIERS, appositive_after, clause_starts_at, np_after, np_end_before,
