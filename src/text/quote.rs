@@ -64,26 +64,108 @@ pub fn find(
     tokens: &[Token],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Quote>, Vec<u32>) {
-    let mut quotes = Vec::new();
-    let mut in_quote = vec![NO_QUOTE; tokens.len()];
-    let mut open: Option<usize> = None;
+    let mut pairing = Pairing {
+        text,
+        tokens,
+        diagnostics,
+        quotes: Vec::new(),
+        in_quote: vec![NO_QUOTE; tokens.len()],
+        open: None,
+    };
+    // Only double quotation marks and, inside a quotation, paragraph starts do anything: the
+    // loop goes from one to the next, over the words between in a tight scan.
+    let mut from = 0;
+    while let Some(offset) = tokens[from..]
+        .iter()
+        .position(|t| t.is_double_quote() || pairing.open.is_some() && t.has(TokenFlags::PARAGRAPH))
+    {
+        let i = from + offset;
+        from = i + 1;
+        if pairing.paragraph_continues(i) && tokens[i].is_double_quote() {
+            pairing.mark(i);
+        }
+    }
+    if let Some(o) = pairing.open
+        && o + 1 < tokens.len()
+    {
+        pairing.note(o, "quotation mark not closed before the text ends");
+        pairing.finish(o, None, tokens.len() - 1);
+    }
+    (pairing.quotes, pairing.in_quote)
+}
 
-    let finish = |quotes: &mut Vec<Quote>,
-                  in_quote: &mut [u32],
-                  open: usize,
-                  close: Option<usize>,
-                  last: usize| {
+/// The state of pairing quotation marks from the start of the text.
+struct Pairing<'t, 'd> {
+    text: &'t str,
+    tokens: &'t [Token],
+    diagnostics: &'d mut Vec<Diagnostic>,
+    quotes: Vec<Quote>,
+    in_quote: Vec<u32>,
+    /// The opening mark of the quotation being read.
+    open: Option<usize>,
+}
+
+impl Pairing<'_, '_> {
+    /// At token `i`: a quotation still open at a paragraph end continues only if the new
+    /// paragraph opens with a quotation mark. Is token `i` still to be read as a mark?
+    fn paragraph_continues(&mut self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        let Some(o) = self.open else {
+            return true;
+        };
+        if !token.has(TokenFlags::PARAGRAPH) || i <= o + 1 {
+            return true;
+        }
+        if token.is_double_quote() && facing(self.tokens, i, self.text) != Facing::Close {
+            return false; // the continuation mark belongs to the quotation
+        }
+        self.note(o, "quotation mark not closed before the paragraph ends");
+        self.finish(o, None, i - 1);
+        self.open = None;
+        true
+    }
+
+    /// A double quotation mark at token `i` opens or closes a quotation.
+    fn mark(&mut self, i: usize) {
+        match (self.open, facing(self.tokens, i, self.text)) {
+            (None, Facing::Close) => self.note(i, "closing quotation mark without an opening one"),
+            (None, _) => self.open = Some(i),
+            (Some(o), Facing::Open) if i > o + 1 && same_paragraph(self.tokens, o, i) => {
+                // A second opening mark: the first was never closed.
+                self.note(o, "quotation mark opened twice");
+                self.finish(o, None, i - 1);
+                self.open = Some(i);
+            }
+            (Some(o), _) => {
+                self.finish(o, Some(i), i - 1);
+                self.open = None;
+            }
+        }
+    }
+
+    /// A note about the mark at token `i`.
+    fn note(&mut self, i: usize, message: &str) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            message: message.into(),
+            span: Some(self.tokens[i].span()),
+        });
+    }
+
+    /// The quotation opened at `open`, closed at `close` or, unclosed, running to `last`.
+    fn finish(&mut self, open: usize, close: Option<usize>, last: usize) {
+        let tokens = self.tokens;
         let first = open + 1;
         let end = close.unwrap_or(last + 1);
         if end <= first {
             return;
         }
-        let index = quotes.len() as u32;
-        for slot in &mut in_quote[first..end] {
+        let index = self.quotes.len() as u32;
+        for slot in &mut self.in_quote[first..end] {
             *slot = index;
         }
         let span_end = close.map_or(tokens[end - 1].end, |c| tokens[c].end) as usize;
-        quotes.push(Quote {
+        self.quotes.push(Quote {
             open,
             close,
             first,
@@ -91,74 +173,7 @@ pub fn find(
             span: Span::new(tokens[open].start as usize, span_end),
             content: Span::new(tokens[first].start as usize, tokens[end - 1].end as usize),
         });
-    };
-
-    // Only double quotation marks and, inside a quotation, paragraph starts do anything below:
-    // the loop goes from one to the next, over the words between in a tight scan.
-    let mut from = 0;
-    while let Some(offset) = tokens[from..]
-        .iter()
-        .position(|t| t.is_double_quote() || open.is_some() && t.has(TokenFlags::PARAGRAPH))
-    {
-        let i = from + offset;
-        from = i + 1;
-        let token = &tokens[i];
-        if let Some(o) = open
-            && token.has(TokenFlags::PARAGRAPH)
-            && i > o + 1
-        {
-            // A quotation still open at a paragraph end continues only if the new
-            // paragraph opens with a quotation mark.
-            let continues = token.is_double_quote() && facing(tokens, i, text) != Facing::Close;
-            if continues {
-                continue; // the continuation mark belongs to the quotation
-            }
-            diagnostics.push(Diagnostic {
-                severity: Severity::Note,
-                message: "quotation mark not closed before the paragraph ends".into(),
-                span: Some(tokens[o].span()),
-            });
-            finish(&mut quotes, &mut in_quote, o, None, i - 1);
-            open = None;
-        }
-        if !token.is_double_quote() {
-            continue;
-        }
-        let face = facing(tokens, i, text);
-        match (open, face) {
-            (None, Facing::Close) => diagnostics.push(Diagnostic {
-                severity: Severity::Note,
-                message: "closing quotation mark without an opening one".into(),
-                span: Some(token.span()),
-            }),
-            (None, _) => open = Some(i),
-            (Some(o), Facing::Open) if i > o + 1 && same_paragraph(tokens, o, i) => {
-                // A second opening mark: the first was never closed.
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Note,
-                    message: "quotation mark opened twice".into(),
-                    span: Some(tokens[o].span()),
-                });
-                finish(&mut quotes, &mut in_quote, o, None, i - 1);
-                open = Some(i);
-            }
-            (Some(o), _) => {
-                finish(&mut quotes, &mut in_quote, o, Some(i), i - 1);
-                open = None;
-            }
-        }
     }
-    if let Some(o) = open
-        && o + 1 < tokens.len()
-    {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Note,
-            message: "quotation mark not closed before the text ends".into(),
-            span: Some(tokens[o].span()),
-        });
-        finish(&mut quotes, &mut in_quote, o, None, tokens.len() - 1);
-    }
-    (quotes, in_quote)
 }
 
 fn same_paragraph(tokens: &[Token], a: usize, b: usize) -> bool {
