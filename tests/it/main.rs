@@ -1,6 +1,7 @@
 //! The one integration-test binary: the command line, whole archives, the Spark recipe, accuracy
 //! on real articles, golden outputs, and the exports on hand-built graphs.
 
+mod architecture;
 mod archive;
 mod bad_input;
 mod cli;
