@@ -4,12 +4,7 @@
 //! Doe, Associated Press"), and, failing all these, a wire agency the sources "told" (agencies
 //! write "told AFP" of their own interviews).
 
-use crate::lexicon::Class;
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
-use crate::lexicon::{NameTarget, OutletKind, lexicon};
+use crate::lexicon::{Class, Form, NameTarget, OutletKind, lexicon};
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
@@ -146,7 +141,6 @@ fn footer(text: &Text) -> Option<Mention> {
         let w = text.word(i);
         let start = match w {
             "/" => i + 1,
-            "Source" | "Sources" | "SOURCE" if text.word(i + 1) == ":" => i + 2,
             "©" => {
                 let mut k = i + 1;
                 while k < tokens.len() && tokens[k].kind == TokenKind::Number {
@@ -154,6 +148,7 @@ fn footer(text: &Text) -> Option<Mention> {
                 }
                 k
             }
+            _ if text.word(i + 1) == ":" && lexicon().spelled(Class::CREDIT, w) => i + 2,
             _ => continue,
         };
         let Some(np) = np_after(text, start, tokens.len()) else {
@@ -240,14 +235,9 @@ fn byline(text: &Text) -> Option<Mention> {
 /// "a spokesman ... told AFP": agencies say "told AFP" of their own reporters' interviews.
 fn told_agency(text: &Text) -> Option<Mention> {
     let lex = lexicon();
-    static TOLD: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("told"));
-    static TELLING: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("telling"));
     let end = text.tokens.len().saturating_sub(1);
-    let bytes = &text.src.as_bytes()[..text.byte_before(end)];
-    let hits = TOLD.find_iter(bytes).chain(TELLING.find_iter(bytes));
-    for i in tokens_at(text, hits, &["told", "telling"]) {
-        if !text.tokens[i].info.is(Class::VERB) || text.quote_of(i).is_some() {
+    for i in (0..end).filter(|&i| is_told(text, i)) {
+        if text.quote_of(i).is_some() {
             continue;
         }
         let Some(np) = np_after(text, i + 1, text.tokens.len()) else {
@@ -265,6 +255,18 @@ fn told_agency(text: &Text) -> Option<Mention> {
         }
     }
     None
+}
+
+/// Is token `i` "told" or "telling" (the past or the gerund of "tell", in lower case)?
+fn is_told(text: &Text, i: usize) -> bool {
+    let token = &text.tokens[i];
+    if !token.info.is(Class::VERB) || token.has(TokenFlags::CAP) {
+        return false;
+    }
+    let lex = lexicon();
+    lex.verb_forms(token.info)
+        .iter()
+        .any(|f| f.forms.intersects(Form::PAST | Form::GERUND) && lex.verb(f.verb).lemma == "tell")
 }
 
 #[cfg(test)]
@@ -299,6 +301,35 @@ mod tests {
         assert_eq!(
             publisher("After storm, smooth sailing - CNN.com\n\nText."),
             "CNN.com"
+        );
+    }
+
+    #[test]
+    fn a_credit_line_is_spelled_as_credit_lines_are() {
+        assert_eq!(publisher("Headline\nText here.\nSources: BTA"), "BTA");
+        assert_eq!(publisher("Headline\nText here.\nSOURCE: BTA"), "BTA");
+        assert_eq!(publisher("Headline\nText here.\nsource: BTA"), "");
+        assert_eq!(publisher("Headline\nText here.\nSource BTA"), "");
+    }
+
+    #[test]
+    fn failing_all_else_an_agency_the_sources_told() {
+        let told = "Headline\n\nThe minister told AFP the talks failed.";
+        assert_eq!(publisher(told), "AFP");
+        let telling = "Headline\n\nThe minister left, telling AFP the talks failed.";
+        assert_eq!(publisher(telling), "AFP");
+        // Not another verb, not a newspaper, not inside a quotation.
+        assert_eq!(
+            publisher("Headline\n\nThe minister warned AFP the talks failed."),
+            ""
+        );
+        assert_eq!(
+            publisher("Headline\n\nThe minister told Haaretz the talks failed."),
+            ""
+        );
+        assert_eq!(
+            publisher("Headline\n\nHe said \"I told AFP so\" and left."),
+            ""
         );
     }
 

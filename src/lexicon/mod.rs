@@ -51,6 +51,9 @@ bitflags::bitflags! {
         const NAME_START = 1 << 28;
         /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
         const OUTLET_WORD = 1 << 29;
+        // Bits 30-39: rules; 40-49: mention typing; 50-55: coreference.
+        /// A word that opens a credit line at a document's foot ("Source: BTA").
+        const CREDIT = 1 << 56;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
     }
 }
