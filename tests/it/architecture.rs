@@ -143,7 +143,7 @@ fn no_word_list_in_code_outside_the_lexicon() {
         ))
         .unwrap(),
     ];
-    let word = Regex::new(&format!("{literal}")).unwrap();
+    let word = Regex::new(literal).unwrap();
     let mut lists = Vec::new();
     for (path, text) in sources() {
         if module_of(&path) == "lexicon" {
