@@ -9,7 +9,7 @@ use crate::rules::{Ctx, find_frames, neighbour_quote};
 use crate::span::Span;
 use crate::text::Text;
 use crate::text::token::TokenFlags;
-use crate::{coref::EntityBuild, model::Kind, publisher};
+use crate::{model::Kind, publisher};
 
 /// One document to analyse, with whatever metadata the caller has.
 #[derive(Clone, Debug, Default)]
@@ -388,19 +388,6 @@ fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
     }
     let label = name.split_whitespace().collect::<Vec<_>>().join(" ");
     coref.add_entity(crate::mention::slug(&label), label, Kind::Outlet)
-}
-
-impl Coref<'_, '_> {
-    /// An entity with a fixed id (for metadata), reusing one of the same id.
-    pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
-        if let Some(i) = (0..self.entities.len()).find(|&i| self.id(i) == id) {
-            return i;
-        }
-        let mut e = EntityBuild::new_pub(label, kind);
-        e.fixed_id = Some(id);
-        self.entities.push(e);
-        self.entities.len() - 1
-    }
 }
 
 /// A human-readable trace of the analysis: every sentence with the frames the rules found in
