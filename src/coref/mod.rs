@@ -27,6 +27,8 @@ mod descriptions;
 mod entities;
 mod names;
 mod pronouns;
+#[cfg(test)]
+mod tests;
 
 pub use entities::EntityBuild;
 pub use names::name_mentions;
