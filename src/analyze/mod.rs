@@ -9,9 +9,9 @@ mod explain;
 mod publisher;
 mod sources;
 
-use crate::coref::{Coref, EntityBuild};
+use crate::coref::Coref;
 use crate::lexicon::lexicon;
-use crate::model::{Document, DocumentAnalysis, Kind};
+use crate::model::{Document, DocumentAnalysis};
 use crate::text::Text;
 
 pub use explain::explain;
@@ -86,19 +86,6 @@ fn title_of(text: &str) -> Option<String> {
         .map(str::trim)
         .find(|l| !l.is_empty())?;
     (line.len() <= 300).then(|| line.to_string())
-}
-
-impl Coref<'_, '_> {
-    /// An entity with a fixed id (for metadata), reusing one of the same id.
-    pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
-        if let Some(i) = (0..self.entities.len()).find(|&i| self.id(i) == id) {
-            return i;
-        }
-        let mut e = EntityBuild::new_pub(label, kind);
-        e.fixed_id = Some(id);
-        self.entities.push(e);
-        self.entities.len() - 1
-    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,9 @@ pub(super) fn resolve(text: &Text, drafts: &[Draft], coref: &mut Coref) -> HopEn
     let mut resolved = HopEntities::new(drafts);
     for (_, item) in mentions_in_order(text, drafts) {
         match item {
-            Item::Name(np, sentence) => coref.note_name(np, name_at(sentence)),
+            Item::Name(np, sentence) => {
+                coref.note_name(np, name_at(sentence));
+            }
             Item::Hop(d, h) => {
                 if let Some(entity) = resolve_hop(coref, &drafts[d], &drafts[d].hops[h]) {
                     resolved.set(d, h, entity);

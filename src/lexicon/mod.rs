@@ -51,7 +51,19 @@ bitflags::bitflags! {
         const NAME_START = 1 << 28;
         /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
         const OUTLET_WORD = 1 << 29;
-        // Bits 30-39: rules; 40-49: mention typing; 50-55: coreference.
+        // Bits 30-39: rules; 40-49: mention typing.
+        /// A preposition that ends the role words of a title at its complement: "head of the
+        /// speaker's secretariat" is a head, not a speaker (coreference).
+        const TITLE_STOP = 1 << 50;
+        /// A pronoun of the first or second person ("I", "we", "you"): it names the speaker
+        /// or the one spoken to, never a source named before (coreference).
+        const FIRST_SECOND = 1 << 51;
+        /// A word of an organization's name that makes it a government body "the agency" may
+        /// refer to: "Ministry of Defence", "Secret Service" (coreference).
+        const AGENCY_WORD = 1 << 52;
+        /// An article a title loses when an appositive gives it: "the national security
+        /// adviser" (coreference).
+        const ARTICLE = 1 << 53;
         /// A word that opens a credit line at a document's foot ("Source: BTA").
         const CREDIT = 1 << 56;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
@@ -152,6 +164,9 @@ pub struct Role {
     pub gender: char,
     /// Title words a definite description with this noun may resolve to.
     pub refers: Vec<String>,
+    /// The one kind of outlet the noun names, if it names one (`outlet:newspaper` in the
+    /// data): "the newspaper" is no broadcaster, and "the agency" may be a news agency.
+    pub outlet: Option<OutletKind>,
 }
 
 /// What sort of outlet.
@@ -162,6 +177,19 @@ pub enum OutletKind {
     Broadcaster,
     Magazine,
     Online,
+}
+
+impl OutletKind {
+    /// The role noun that names an outlet of this kind ("the agency", "the website").
+    pub fn noun(self) -> &'static str {
+        match self {
+            OutletKind::Agency => "agency",
+            OutletKind::Newspaper => "newspaper",
+            OutletKind::Broadcaster => "broadcaster",
+            OutletKind::Magazine => "magazine",
+            OutletKind::Online => "website",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -69,6 +69,18 @@ fn classes(row: &Row, column: &str) -> Result<Class, String> {
     Ok(flags)
 }
 
+/// The kind of outlet a data file names.
+fn outlet_kind(row: &Row, name: &str) -> Result<OutletKind, String> {
+    Ok(match name {
+        "agency" => OutletKind::Agency,
+        "newspaper" => OutletKind::Newspaper,
+        "broadcaster" => OutletKind::Broadcaster,
+        "magazine" => OutletKind::Magazine,
+        "online" => OutletKind::Online,
+        other => return Err(row.error(format!("unknown kind {other:?}"))),
+    })
+}
+
 impl Lexicon {
     /// Parses the data files. Errors name the file and line.
     pub fn parse(src: &Sources) -> Result<Lexicon, String> {
@@ -228,6 +240,11 @@ impl Lexicon {
     fn parse_roles(&mut self, text: &str) -> Result<(), String> {
         for row in rows("roles.tsv", text) {
             let [singular, plural, kind, gender, refers] = row.columns()?;
+            // `outlet:newspaper`: a type and the one kind of outlet the noun names.
+            let (kind, outlet) = match kind.split_once(':') {
+                Some((kind, outlet)) => (kind, Some(outlet_kind(&row, outlet)?)),
+                None => (kind, None),
+            };
             let kind = match kind {
                 "person" => RoleType::Person,
                 "org" => RoleType::Org,
@@ -254,6 +271,7 @@ impl Lexicon {
                 kind,
                 gender,
                 refers,
+                outlet,
             });
             let entry = self.entry(singular);
             entry.role = id;
@@ -272,14 +290,7 @@ impl Lexicon {
     fn parse_outlets(&mut self, text: &str) -> Result<(), String> {
         for row in rows("outlets.tsv", text) {
             let [id, label, kind, country, aliases, short] = row.columns()?;
-            let kind = match kind {
-                "agency" => OutletKind::Agency,
-                "newspaper" => OutletKind::Newspaper,
-                "broadcaster" => OutletKind::Broadcaster,
-                "magazine" => OutletKind::Magazine,
-                "online" => OutletKind::Online,
-                other => return Err(row.error(format!("unknown kind {other:?}"))),
-            };
+            let kind = outlet_kind(&row, kind)?;
             let target = NameTarget::Outlet(self.outlets.len() as u16);
             self.outlets.push(Outlet {
                 id: id.into(),

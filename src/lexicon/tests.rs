@@ -117,3 +117,19 @@ fn a_row_that_repeats_a_words_classes_is_refused() {
     let err = Lexicon::parse(&src).err().unwrap();
     assert_eq!(err, "function_words.tsv:1: unknown class \"role\"");
 }
+
+#[test]
+fn a_role_noun_may_name_one_kind_of_outlet() {
+    let lex = lexicon();
+    let mut buf = String::new();
+    let outlet = |word: &str, buf: &mut String| lex.role(lex.word(word, buf)).unwrap().outlet;
+    assert_eq!(outlet("tabloid", &mut buf), Some(OutletKind::Newspaper));
+    assert_eq!(outlet("channel", &mut buf), Some(OutletKind::Broadcaster));
+    assert_eq!(outlet("agency", &mut buf), Some(OutletKind::Agency));
+    assert_eq!(outlet("magazine", &mut buf), None);
+    assert_eq!(outlet("adviser", &mut buf), None);
+    let mut src = Sources::BUILT_IN;
+    src.roles = "rag\trags\toutlet:gossip\tn\t\n";
+    let err = Lexicon::parse(&src).err().unwrap();
+    assert_eq!(err, "roles.tsv:1: unknown kind \"gossip\"");
+}

@@ -1,0 +1,273 @@
+//! Descriptions: phrases headed by a role noun. A document speaks for its owner ("The White
+//! House statement", "the statement" after someone spoke in one); a definite description refers
+//! back to the most recent entity of its kind whose titles or name fit ("the adviser", "the
+//! agency", "the newspaper", "the Russian diplomat"); any other is a source of its own, named by
+//! its words ("officials", "the Kremlin's press service" → "Kremlin press service").
+
+use crate::lexicon::{Class, OutletKind, Role, RoleType, lexicon};
+use crate::mention::{Gender, Mention, MentionKind, Np};
+use crate::model::Kind;
+
+use super::{At, Coref, EntityBuild, Event};
+
+/// A description's parts, as [`MentionKind::Description`] gives them.
+pub(super) struct Description<'m> {
+    mention: &'m Mention,
+    /// The head noun's token.
+    head: usize,
+    /// The head noun's role.
+    role: &'static Role,
+    plural: bool,
+    /// "the", "this", a possessive: it refers back to something named before.
+    definite: bool,
+    /// Who it belongs to: the possessor or the complement.
+    owner: Option<&'m Mention>,
+    /// The phrase without its determiner.
+    label: Np,
+}
+
+impl<'m> Description<'m> {
+    /// The parts of `mention`, if it is a description.
+    pub(super) fn of(mention: &'m Mention) -> Option<Description<'m>> {
+        let MentionKind::Description {
+            head,
+            role,
+            plural,
+            definite,
+            owner,
+            label,
+        } = &mention.kind
+        else {
+            return None;
+        };
+        Some(Description {
+            mention,
+            head: *head,
+            role: &lexicon().roles[*role as usize],
+            plural: *plural,
+            definite: *definite,
+            owner: owner.as_deref(),
+            label: *label,
+        })
+    }
+
+    /// Does it refer back to an entity named before? Definite, singular, and owned by no one
+    /// but maybe a pronoun ("its spokesman").
+    fn refers_back(&self) -> bool {
+        self.definite
+            && self
+                .owner
+                .is_none_or(|o| matches!(o.kind, MentionKind::Pronoun { .. }))
+            && !self.plural
+    }
+}
+
+/// What a definite description asks of the entity it refers to.
+struct Antecedent<'r> {
+    role: &'r Role,
+    /// The head noun, lower-cased.
+    head_word: String,
+    /// Its nationality and capitalized modifiers, lower-cased ("the Russian diplomat"): the
+    /// entity must have each among its words.
+    modifiers: Vec<String>,
+}
+
+impl Antecedent<'_> {
+    /// Does entity `e` fit? The cheap tests of kind come first: the words of the entity are
+    /// only searched when they decide.
+    fn fits(&self, e: &EntityBuild) -> bool {
+        let role = self.role;
+        let role_match =
+            || role.refers.iter().any(|r| e.has_word(r)) || e.has_word(&self.head_word);
+        let any_of_kind = role.kind == RoleType::Outlet;
+        (kind_fits(role, e) && (any_of_kind || role_match()) || is_agency(role, e))
+            && self.modifiers.iter().all(|m| e.has_word(m))
+    }
+}
+
+/// Is `e` of the kind the role noun names? A person for "the adviser" (or a role that names
+/// people); an organization for "the ministry", or a bare name not known to be a person
+/// ("Qantas ... the airline"); an outlet of the role's kind of outlet for "the newspaper".
+fn kind_fits(role: &Role, e: &EntityBuild) -> bool {
+    let bare_name = e.kind == Kind::Person && e.name_words.len() == 1 && !e.personal;
+    match role.kind {
+        RoleType::Person => e.animate,
+        RoleType::Org if bare_name => true,
+        RoleType::Org => {
+            e.kind == Kind::Organization || role.outlet.is_some() && e.outlet_kind == role.outlet
+        }
+        RoleType::Outlet => {
+            e.kind == Kind::Outlet
+                && role
+                    .outlet
+                    .is_none_or(|kind| e.outlet_kind.is_none_or(|k| k == kind))
+        }
+        RoleType::Document | RoleType::Media => false,
+    }
+}
+
+/// Is `e` an agency for "the agency", whatever its words: a news agency, or an organization
+/// with a word of a government body in its name ("Ministry of Defence", "Secret Service")?
+fn is_agency(role: &Role, e: &EntityBuild) -> bool {
+    let mut buf = String::new();
+    role.kind == RoleType::Org
+        && role.outlet == Some(OutletKind::Agency)
+        && (e.outlet_kind == Some(OutletKind::Agency)
+            || e.kind == Kind::Organization
+                && e.all_words()
+                    .any(|w| lexicon().word(&w, &mut buf).is(Class::AGENCY_WORD)))
+}
+
+impl Coref<'_, '_> {
+    /// The entity a description names.
+    pub(super) fn description(&mut self, d: &Description, at: At) -> Option<usize> {
+        let owner_entity = self.owner_entity(d, at);
+        let found = match d.role.kind {
+            RoleType::Document => owner_entity.or_else(|| self.document_speaker(d)),
+            _ => None,
+        };
+        let found = found.or_else(|| self.description_antecedent(d, at));
+        let entity = match found {
+            Some(entity) => entity,
+            None => self.description_entity(d, owner_entity),
+        };
+        self.add_alias(entity, d.mention.np);
+        Some(entity)
+    }
+
+    /// The entity of the description's owner ("the Kremlin" of "the Kremlin's press service"),
+    /// resolved as a mention that is no source.
+    fn owner_entity(&mut self, d: &Description, at: At) -> Option<usize> {
+        let owner = d.owner?;
+        if matches!(owner.kind, MentionKind::Other) {
+            return None;
+        }
+        let at = At {
+            source: false,
+            relay: false,
+            ..at
+        };
+        self.resolve(owner, at)
+    }
+
+    /// Who a definite document speaks for ("the statement", "the report"): the last body
+    /// (organization or outlet) to speak before it, or failing that the last source that spoke
+    /// "in a statement". Relays do not count.
+    fn document_speaker(&self, d: &Description) -> Option<usize> {
+        if !d.definite {
+            return None;
+        }
+        let first = d.mention.np.first;
+        let before = |ev: &&Event| ev.source && !ev.relay && ev.token < first;
+        let body = |ev: &&Event| {
+            matches!(
+                self.entities[ev.entity].kind,
+                Kind::Organization | Kind::Outlet
+            )
+        };
+        let found = self.recent().filter(before).find(body).or_else(|| {
+            self.recent()
+                .filter(before)
+                .find(|ev| self.entities[ev.entity].statement)
+        });
+        found.map(|ev| ev.entity)
+    }
+
+    /// The entity a definite description refers back to ("the adviser", "the agency", "the
+    /// ministry"): the most recent one before it, outside the content its statement
+    /// attributes, that fits. A bare name it refers to as an organization is one after all
+    /// ("Qantas ... the airline announced").
+    fn description_antecedent(&mut self, d: &Description, at: At) -> Option<usize> {
+        if !d.refers_back() {
+            return None;
+        }
+        let wanted = self.antecedent_wanted(d);
+        // An entity fits or not wherever it was mentioned: each is tested once, at its most
+        // recent mention.
+        let mut tested = vec![false; self.entities.len()];
+        let first = d.mention.np.first;
+        let entity = self
+            .recent()
+            .filter(|ev| ev.token < first && at.allows(ev.token))
+            .map(|ev| ev.entity)
+            .find(|&i| {
+                !std::mem::replace(&mut tested[i], true) && wanted.fits(&self.entities[i])
+            })?;
+        let e = &mut self.entities[entity];
+        if d.role.kind == RoleType::Org && e.kind == Kind::Person {
+            e.kind = Kind::Organization;
+            e.animate = false;
+        }
+        Some(entity)
+    }
+
+    /// What description `d` asks of its antecedent: its role, head word and modifiers.
+    fn antecedent_wanted(&self, d: &Description) -> Antecedent<'static> {
+        let text = self.text;
+        let modifiers = (d.label.first..d.head)
+            .filter(|&i| text.tokens[i].info.is(Class::NATIONALITY) || text.tokens[i].is_cap_word())
+            .map(|i| text.word(i).to_lowercase())
+            .collect();
+        Antecedent {
+            role: d.role,
+            head_word: text.word(d.head).to_lowercase(),
+            modifiers,
+        }
+    }
+
+    /// A new source of its own for a description that refers to none before it, named by its
+    /// words. It is generic (a different source in every document) unless it belongs to a
+    /// named source ("the Kremlin's press service").
+    fn description_entity(&mut self, d: &Description, owner_entity: Option<usize>) -> usize {
+        let label = self.description_label(d);
+        let role = d.role;
+        let kind = match role.kind {
+            RoleType::Person if d.plural && owner_entity.is_some() => Kind::Group,
+            RoleType::Person | RoleType::Media | RoleType::Document => Kind::Unnamed,
+            RoleType::Org => Kind::Organization,
+            RoleType::Outlet => Kind::Outlet,
+        };
+        let key = self.slug_key("desc:", &label);
+        let gender = match role.gender {
+            'm' => Gender::Male,
+            'f' => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let named_owner = owner_entity.is_some_and(|o| {
+            let e = &self.entities[o];
+            !e.generic
+                && matches!(
+                    e.kind,
+                    Kind::Person | Kind::Organization | Kind::Outlet | Kind::Group
+                )
+        });
+        let generic = kind == Kind::Unnamed || !named_owner;
+        let plural = d.plural || role.kind == RoleType::Media;
+        self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label, kind);
+            e.plural = plural;
+            e.animate = role.kind == RoleType::Person;
+            e.gender = gender;
+            e.generic = generic;
+            e
+        })
+    }
+
+    /// The words of a description's label; an owner named by a name loses its possessive
+    /// ("the Kremlin's press service" → "Kremlin press service").
+    fn description_label(&self, d: &Description) -> String {
+        let label = self.words(d.label);
+        let named_owner = d.owner.is_some_and(|o| {
+            matches!(
+                o.kind,
+                MentionKind::Known { .. }
+                    | MentionKind::Organization { .. }
+                    | MentionKind::Outlet { .. }
+            )
+        });
+        match named_owner {
+            true => label.replace("'s ", " ").replace("’s ", " "),
+            false => label,
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Named sources: people by full name, surname or given name; outlets, organizations and
+//! countries of the lexicon; outlets and organizations by their shape, with acronyms ("Federal
+//! Aviation Administration ... the FAA"); groups and unnamed sources by their words. And the
+//! names of the whole text ([`name_mentions`]), which coreference notes besides the sources.
+
+use crate::lexicon::{Class, NameTarget, lexicon};
+use crate::mention::{Gender, Np, slug};
+use crate::model::Kind;
+use crate::text::Text;
+use crate::text::token::{TokenFlags, TokenKind};
+
+use super::{Coref, EntityBuild, HISTORY_WINDOW};
+
+/// The people indexed under one word: the first and last of their links in
+/// `Coref::person_links` (`NO_LINK` when there are none).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PersonList {
+    first: usize,
+    last: usize,
+}
+
+impl PersonList {
+    const EMPTY: PersonList = PersonList {
+        first: NO_LINK,
+        last: NO_LINK,
+    };
+}
+
+/// A person of a `PersonList` and the link to the next one.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PersonLink {
+    person: usize,
+    next: usize,
+}
+
+const NO_LINK: usize = usize::MAX;
+
+/// The people of the chain of `links` that starts at `first`.
+fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut next = first;
+    std::iter::from_fn(move || {
+        let link = links.get(next)?;
+        next = link.next;
+        Some(link.person)
+    })
+}
+
+/// The words of a person's name, as written (without its punctuation).
+fn name_words<'t>(text: &'t Text, name: Np) -> impl Iterator<Item = &'t str> + Clone {
+    (name.first..=name.last)
+        .filter(|&i| text.tokens[i].kind == TokenKind::Word)
+        .map(|i| text.word(i))
+}
+
+impl<'t> Coref<'t, '_> {
+    /// A person named with or without a title ("US National Security Adviser Jake
+    /// Sullivan"): a full name, a title or a given name makes the entity a person for sure.
+    pub(super) fn named_person(&mut self, name: Np, title: Option<Np>, gender: Gender) -> usize {
+        let entity = self.person(name, gender);
+        let text = self.text;
+        if title.is_some() || name.len() > 1 || text.tokens[name.first].info.is(Class::GIVEN) {
+            self.entities[entity].personal = true;
+        }
+        if let Some(title) = title {
+            let title = self.words(title);
+            let e = &mut self.entities[entity];
+            e.add_words(&title);
+            e.add_title(title);
+        }
+        entity
+    }
+
+    /// The person of a name: one of that full name, the surname-only person a full name
+    /// completes, the person named in full before that a surname refers to, a known outlet or
+    /// organization of that one word ("Reuters"), or else a new person.
+    fn person(&mut self, name: Np, gender: Gender) -> usize {
+        let words = name_words(self.text, name);
+        let mut word_count = 0;
+        let mut surname: &'t str = "";
+        for w in words.clone() {
+            self.word_persons.entry(w).or_insert(PersonList::EMPTY);
+            word_count += 1;
+            surname = w;
+        }
+        let label = self.words_cow(name);
+        if let Some(&i) = self.persons.get(label.as_ref()) {
+            return i;
+        }
+        let found = match word_count >= 2 {
+            true => self.complete_surname_person(surname, name, gender),
+            false => self
+                .person_by_word(surname)
+                .or_else(|| self.by_label.get(surname).copied()),
+        };
+        if let Some(i) = found {
+            return i;
+        }
+        let mut entity = EntityBuild::new(label.clone().into_owned(), Kind::Person);
+        entity.name_words = words.collect();
+        entity.gender = gender;
+        let i = self.entities.len();
+        self.entities.push(entity);
+        self.persons.insert(label, i);
+        self.index_name_words(i);
+        i
+    }
+
+    /// A person seen by surname only before ("Sullivan ... Jake Sullivan"), who becomes the
+    /// person of the full name `name`.
+    fn complete_surname_person(
+        &mut self,
+        surname: &str,
+        name: Np,
+        gender: Gender,
+    ) -> Option<usize> {
+        let i = self.persons_with_word(surname).find(|&i| {
+            let e = &self.entities[i];
+            e.kind == Kind::Person && e.name_words.len() == 1 && e.name_words[0] == surname
+        })?;
+        let label = self.words_cow(name);
+        let e = &mut self.entities[i];
+        e.rename(label.clone().into_owned());
+        e.name_words = name_words(self.text, name).collect();
+        e.add_words(&label);
+        if gender != Gender::Unknown {
+            e.gender = gender;
+        }
+        self.persons.insert(label, i);
+        self.index_name_words(i);
+        Some(i)
+    }
+
+    /// A surname (or a first name) of someone named in full before, most recent first: of the
+    /// people with that word in their names, the one mentioned last within the history window
+    /// (every person whose name has the word is listed under it); failing that, the first
+    /// person indexed under the word.
+    fn person_by_word(&self, word: &str) -> Option<usize> {
+        let window_start = self.history.len().saturating_sub(HISTORY_WINDOW);
+        let by_history = self
+            .persons_with_word(word)
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&word)
+            })
+            .filter_map(|i| {
+                let at = self.entities[i].last_event?;
+                (at >= window_start).then_some((at, i))
+            })
+            .max()
+            .map(|(_, i)| i);
+        by_history.or_else(|| {
+            self.persons_with_word(word)
+                .find(|&i| self.entities[i].kind == Kind::Person)
+        })
+    }
+
+    /// Indexes a person by the words of their name.
+    fn index_name_words(&mut self, i: usize) {
+        let links = &mut self.person_links;
+        for &word in &self.entities[i].name_words {
+            let list = self.word_persons.entry(word).or_insert(PersonList::EMPTY);
+            if person_links(links, list.first).any(|p| p == i) {
+                continue;
+            }
+            let link = links.len();
+            links.push(PersonLink {
+                person: i,
+                next: NO_LINK,
+            });
+            match list.last {
+                NO_LINK => list.first = link,
+                last => links[last].next = link,
+            }
+            list.last = link;
+        }
+    }
+
+    /// The people with `word` in their names, in the order they were indexed.
+    fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .word_persons
+            .get(word)
+            .map_or(NO_LINK, |list| list.first);
+        person_links(&self.person_links, first)
+    }
+
+    /// An outlet, organization or country of the lexicon, under its fixed id.
+    pub(super) fn known(&mut self, target: NameTarget) -> usize {
+        if let Some(&i) = self.known.get(&target) {
+            return i;
+        }
+        let lex = lexicon();
+        let (id, label, kind, outlet_kind) = match target {
+            NameTarget::Outlet(i) => {
+                let o = lex.outlet(i);
+                (o.id.clone(), o.label.clone(), Kind::Outlet, Some(o.kind))
+            }
+            NameTarget::Org(i) => {
+                let o = lex.org(i);
+                (o.id.clone(), o.label.clone(), Kind::Organization, None)
+            }
+            NameTarget::Country(i) => {
+                let c = &lex.countries[i as usize];
+                (slug(&c.name), c.name.clone(), Kind::Organization, None)
+            }
+        };
+        let key = self.plain_key("known:", &id);
+        let entity = self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label, kind);
+            e.fixed_id = Some(id);
+            if let Some(kind) = outlet_kind {
+                e.set_outlet_kind(kind);
+            }
+            e
+        });
+        self.known.insert(target, entity);
+        entity
+    }
+
+    /// An outlet the lexicon does not know, by its name ("the Haaretz daily").
+    pub(super) fn outlet(&mut self, name: Np) -> usize {
+        let label = self.words(name);
+        let key = self.slug_key("outlet:", &label);
+        self.entity_for_key(key, || EntityBuild::new(label, Kind::Outlet))
+    }
+
+    /// An organization by its name: the one of that name, the one an acronym stands for
+    /// ("FAA" after "Federal Aviation Administration"), the one seen as the acronym of a full
+    /// name (which it is renamed to), or a new one.
+    pub(super) fn organization(&mut self, name: Np) -> usize {
+        let label = self.words(name);
+        let key = self.slug_key("org:", &label);
+        if let Some(&i) = self.by_key.get(key.as_str()) {
+            self.return_key(key);
+            return i;
+        }
+        let single = !label.contains(' ');
+        let found = if single {
+            self.by_acronym.get(label.as_str()).copied()
+        } else {
+            self.by_label
+                .get(acronym(&label).as_str())
+                .copied()
+                .filter(|&i| self.entities[i].kind == Kind::Organization)
+        };
+        if let Some(i) = found {
+            if !single {
+                self.entities[i].rename(label.clone());
+            }
+            self.by_key.insert(key.as_str().to_owned(), i);
+            self.return_key(key);
+            return i;
+        }
+        if !single {
+            let short = acronym(&label);
+            if short.chars().count() >= 2 {
+                let next = self.entities.len();
+                self.by_acronym.entry(short).or_insert(next);
+            }
+        }
+        self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
+    }
+
+    /// A coordination of sources ("the Americans and their NATO allies"), by its words.
+    pub(super) fn group(&mut self, label: Np) -> usize {
+        let label = self.words(label);
+        let key = self.slug_key("group:", &label);
+        self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label, Kind::Group);
+            e.plural = true;
+            e.animate = true;
+            e
+        })
+    }
+
+    /// An unnamed source ("46 percent", "respondents"): generic, by its words.
+    pub(super) fn unnamed(&mut self, label: Np, plural: bool) -> usize {
+        let label = self.words(label);
+        let key = self.slug_key("unnamed:", &label);
+        self.entity_for_key(key, || {
+            let mut e = EntityBuild::new(label, Kind::Unnamed);
+            e.plural = plural;
+            e.animate = true;
+            e.generic = true;
+            e
+        })
+    }
+}
+
+/// The acronym of a name: the initials of its capitalized words ("Federal Aviation
+/// Administration" → "FAA").
+fn acronym(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
+/// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
+pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
+    // About one name every ten tokens in news text.
+    let mut out = Vec::with_capacity(text.tokens.len() / 10);
+    for (si, s) in text.sentences.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            let t = &text.tokens[i];
+            if !t.is_cap_word() || t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) {
+                i += 1;
+                continue;
+            }
+            let last = name_end(text, i, s.end);
+            out.push((Np { first: i, last }, si));
+            i = last + 1;
+        }
+    }
+    out
+}
+
+/// The last token of the name that starts at capitalized token `first`, in a sentence that
+/// ends before `end`: capitalized words, joined by "of" ("Secretary of State Madeleine
+/// Albright") or the dot of an abbreviation or initial.
+fn name_end(text: &Text, first: usize, end: usize) -> usize {
+    let mut j = first;
+    while j + 1 < end {
+        if text.tokens[j + 1].is_cap_word() {
+            j += 1;
+            continue;
+        }
+        // Else only a word between capitalized words continues the name.
+        if !(j + 2 < end && text.tokens[j + 2].is_cap_word()) {
+            break;
+        }
+        let between = text.word(j + 1);
+        let continues = between == "of"
+            || between == "."
+                && (text.tokens[j].has(TokenFlags::INITIAL)
+                    || lexicon().abbreviation(text.word(j)).is_some());
+        if !continues {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
