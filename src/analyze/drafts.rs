@@ -27,7 +27,11 @@ pub(super) fn has_headline(text: &Text) -> bool {
 /// The drafts of the whole text, sentence by sentence, then those inferred from neighbouring
 /// quotations.
 pub(super) fn find(text: &Text) -> Vec<Draft> {
-    let headline = has_headline(text);
+    find_in(text, has_headline(text))
+}
+
+/// [`find`], told whether the first sentence is a headline.
+pub(crate) fn find_in(text: &Text, headline: bool) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     // The rules' scratch vectors, reused from sentence to sentence.
     let mut buffers = (Vec::new(), Vec::new());

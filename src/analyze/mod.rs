@@ -15,6 +15,9 @@ use crate::model::{Document, DocumentAnalysis};
 use crate::text::Text;
 
 pub use explain::explain;
+/// The first two stages apart, for coreference's tests.
+#[cfg(test)]
+pub(crate) use {drafts::find_in as find_drafts, sources::resolve_traced};
 
 /// One document to analyse, with whatever metadata the caller has.
 #[derive(Clone, Debug, Default)]

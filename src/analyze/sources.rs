@@ -9,7 +9,7 @@ use crate::model::Relation;
 use crate::text::Text;
 
 /// The entity of each draft hop, where its source was resolved.
-pub(super) struct HopEntities {
+pub(crate) struct HopEntities {
     /// Where each draft's hops start in `entities`.
     first_hop: Vec<usize>,
     entities: Vec<Option<usize>>,
@@ -50,14 +50,29 @@ enum Item {
 
 /// Resolves the names of the text and the sources of `drafts`, in document order.
 pub(super) fn resolve(text: &Text, drafts: &[Draft], coref: &mut Coref) -> HopEntities {
+    resolve_traced(text, drafts, coref, |_, _| {})
+}
+
+/// [`resolve`], telling `seen` each mention it resolves (a name or a hop's source) and the
+/// entity it resolved to, in the order resolved: for coreference's tests.
+pub(crate) fn resolve_traced(
+    text: &Text,
+    drafts: &[Draft],
+    coref: &mut Coref,
+    mut seen: impl FnMut(Np, Option<usize>),
+) -> HopEntities {
     let mut resolved = HopEntities::new(drafts);
     for (_, item) in mentions_in_order(text, drafts) {
         match item {
-            Item::Name(np, sentence) => {
-                coref.note_name(np, name_at(sentence));
-            }
+            Item::Name(np, sentence) => seen(np, coref.note_name(np, name_at(sentence))),
             Item::Hop(d, h) => {
-                if let Some(entity) = resolve_hop(coref, &drafts[d], &drafts[d].hops[h]) {
+                let hop = &drafts[d].hops[h];
+                let Some(mention) = &hop.mention else {
+                    continue;
+                };
+                let entity = resolve_hop(coref, &drafts[d], hop);
+                seen(mention.np, entity);
+                if let Some(entity) = entity {
                     resolved.set(d, h, entity);
                 }
             }

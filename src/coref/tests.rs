@@ -1,113 +1,26 @@
 //! Coreference, path by path: each test runs the pipeline up to coreference on a few sentences
 //! and says which entity each phrase resolves to ([`check_coref`]).
 
-use super::{At, Coref, EntityBuild, name_mentions};
-use crate::assemble::{Draft, assemble};
+use super::{Coref, EntityBuild, name_mentions};
+use crate::analyze::{find_drafts, resolve_traced};
 use crate::lexicon::lexicon;
 use crate::mention::Np;
-use crate::model::{Kind, Relation};
-use crate::rules::{Ctx, find_frames, neighbour_quote};
+use crate::model::Kind;
 use crate::text::Text;
 
 /// The id of the document the tests resolve in (generic sources end with `--doc`).
 const DOCUMENT: &str = "doc";
 
-/// The drafts of a text: the frames of every sentence assembled, and the neighbouring quotes
-/// (no sentence is read as a headline).
-fn drafts(text: &Text) -> Vec<Draft> {
-    let mut drafts: Vec<Draft> = Vec::new();
-    for i in 0..text.sentences.len() {
-        let frames = find_frames(&Ctx::new(text, i, false));
-        drafts.extend(assemble(text, i, &frames));
-    }
-    let neighbours = neighbour_quote::find(text, &drafts);
-    drafts.extend(neighbours);
-    drafts
-}
-
-/// A mention coreference is asked about, in document order.
-enum Item {
-    /// A name of the text that no source mention overlaps, in its sentence.
-    Name(Np, usize),
-    /// Hop `.1` of draft `.0`.
-    Hop(usize, usize),
-}
-
-/// The names and the sources of the drafts, in document order, as `analyze` orders them.
-fn items(text: &Text, drafts: &[Draft]) -> Vec<(usize, Item)> {
-    let hops: Vec<Np> = (drafts.iter())
-        .flat_map(|d| {
-            d.hops
-                .iter()
-                .filter_map(|h| h.mention.as_ref().map(|m| m.np))
-        })
-        .collect();
-    let overlaps_hop = |np: &Np| {
-        hops.iter()
-            .any(|h| h.first <= np.last && np.first <= h.last)
-    };
-    let mut items: Vec<(usize, Item)> = name_mentions(text)
-        .into_iter()
-        .filter(|(np, _)| !overlaps_hop(np))
-        .map(|(np, sentence)| (np.first, Item::Name(np, sentence)))
-        .collect();
-    for (d, draft) in drafts.iter().enumerate() {
-        for (h, hop) in draft.hops.iter().enumerate() {
-            let position = hop.mention.as_ref().map_or(usize::MAX, |m| m.np.first);
-            items.push((position, Item::Hop(d, h)));
-        }
-    }
-    items.sort_by_key(|(position, _)| *position);
-    items
-}
-
-/// Where the source of a hop stands, as `analyze` says it.
-fn hop_at(draft: &Draft, h: usize) -> At {
-    let hop = &draft.hops[h];
-    At {
-        sentence: draft.sentence,
-        exclude: draft.content.map(|c| (c.first, c.end)),
-        source: true,
-        statement: hop.statement,
-        relay: matches!(
-            hop.relation,
-            Relation::Quoted | Relation::Via | Relation::Interview | Relation::Cited
-        ),
-    }
-}
-
 /// Resolves every mention of `text` as `analyze` does (names anywhere, the sources of the
-/// drafts with their appositives), and gives each mention's phrase with its entity, in the
-/// order resolved.
+/// drafts with their appositives; no sentence is read as a headline), and gives each mention's
+/// phrase with its entity, in the order resolved.
 fn resolve_all<'t, 'a>(text: &'t Text<'a>) -> (Coref<'t, 'a>, Vec<(Np, Option<usize>)>) {
-    let drafts = drafts(text);
+    let drafts = find_drafts(text, false);
     let mut coref = Coref::new(text, DOCUMENT);
     let mut resolved = Vec::new();
-    for (_, item) in items(text, &drafts) {
-        match item {
-            Item::Name(np, sentence) => {
-                let at = At {
-                    sentence,
-                    exclude: None,
-                    source: false,
-                    statement: false,
-                    relay: false,
-                };
-                resolved.push((np, coref.note_name(np, at)));
-            }
-            Item::Hop(d, h) => {
-                let hop = &drafts[d].hops[h];
-                let Some(mention) = &hop.mention else {
-                    continue;
-                };
-                let entity = coref.resolve(mention, hop_at(&drafts[d], h));
-                if let (Some(entity), Some(appositive)) = (entity, hop.appositive) {
-                    coref.describe(entity, appositive);
-                }
-                resolved.push((mention.np, entity));
-            }
-        }
-    }
+    resolve_traced(text, &drafts, &mut coref, |np, entity| {
+        resolved.push((np, entity))
+    });
     (coref, resolved)
 }
 
