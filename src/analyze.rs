@@ -423,7 +423,16 @@ pub fn explain(input: &DocumentInput) -> String {
             let source = f
                 .source
                 .as_ref()
-                .map(|m| format!("{} ({})", words(m.np), kind_name(&m.kind)))
+                .map(|m| {
+                    // The decider that types the phrase, unless the rule typed it itself.
+                    let (typed, decider) = crate::mention::classify_traced(&text, m.np);
+                    let by = if typed.kind == m.kind {
+                        decider.name
+                    } else {
+                        "rule"
+                    };
+                    format!("{} ({} by {by})", words(m.np), kind_name(&m.kind))
+                })
                 .unwrap_or_default();
             let content = f
                 .content
