@@ -137,5 +137,8 @@ fn suffix_and_two_word_rows_are_kept_apart_from_words() {
     let mut src = Sources::BUILT_IN;
     src.word_classes = "-ist\tagent\nclose to\tpostmodifier\n-ist\tagent\n";
     let err = Lexicon::parse(&src).err().unwrap();
-    assert_eq!(err, "word_classes.tsv:3: \"-ist\" already has these classes");
+    assert_eq!(
+        err,
+        "word_classes.tsv:3: \"-ist\" already has these classes"
+    );
 }
