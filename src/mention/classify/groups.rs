@@ -12,7 +12,7 @@ use super::{MentionKind, Phrase, kind_of};
 /// A phrase coordinated with "other(s)": what the phrase before "and" names ("Yonhap and other
 /// news reports", "Reuters and others").
 pub(super) fn named_before_others(p: &Phrase) -> Option<MentionKind> {
-    let and = p.coordination()?;
+    let and = p.coordination?;
     if !matches!(p.text.word(and + 1), "other" | "others") {
         return None;
     }
@@ -32,7 +32,7 @@ pub(super) fn named_before_others(p: &Phrase) -> Option<MentionKind> {
 /// person).
 pub(super) fn group(p: &Phrase) -> Option<MentionKind> {
     let (text, body) = (p.text, p.body);
-    let and = p.coordination()?;
+    let and = p.coordination?;
     let right_first = &text.tokens[and + 1];
     let left = Np {
         first: body.first,

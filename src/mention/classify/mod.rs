@@ -116,52 +116,52 @@ pub struct Decider {
 pub static DECIDERS: &[Decider] = &[
     Decider {
         name: "plain_name",
-        description: "one to three capitalized words that are nothing but a name: \"Jake Sullivan\"",
+        description: "capitalized words that are only a name: \"Jake Sullivan\"",
         decide: people::plain_name,
     },
     Decider {
         name: "lone_word",
-        description: "a single word that is a pronoun, a relative or a known name: \"he\", \"Reuters\"",
+        description: "a pronoun, a relative or a known name alone: \"he\", \"Reuters\"",
         decide: known::lone_word,
     },
     Decider {
         name: "named_before_others",
-        description: "a name coordinated with others: the named one (\"Yonhap and other news reports\")",
+        description: "the named one in \"Yonhap and other news reports\"",
         decide: groups::named_before_others,
     },
     Decider {
         name: "group",
-        description: "a coordination of phrases or named people: \"the Americans and their NATO allies\"",
+        description: "phrases or named people joined by \"and\": \"Grassley and Leahy\"",
         decide: groups::group,
     },
     Decider {
         name: "person_after_long_title",
-        description: "a person named after a title with a complement: \"Secretary of State Condoleezza Rice\"",
+        description: "a name after a title with \"of\": \"Secretary of State Condoleezza Rice\"",
         decide: people::person_after_long_title,
     },
     Decider {
         name: "known_name",
-        description: "the head phrase is or ends in a known outlet, organization or country: \"the White House\"",
+        description: "ends in a known outlet, organization or country: \"the White House\"",
         decide: known::known_name,
     },
     Decider {
         name: "outlet_noun_then_name",
-        description: "an outlet noun with the outlet's name after it: \"weekly Opciones\", \"affiliate KFSM\"",
+        description: "an outlet noun, then its name: \"weekly Opciones\"",
         decide: outlets::outlet_noun_then_name,
     },
     Decider {
         name: "name_then_outlet_noun",
-        description: "a name with an outlet noun after it: \"the Haaretz daily\", \"the Interfax news agency\"",
+        description: "a name, then an outlet noun: \"the Haaretz daily\"",
         decide: outlets::name_then_outlet_noun,
     },
     Decider {
         name: "outlet_by_name",
-        description: "a capitalized name with an outlet word or a web domain: \"Radio Zagora\", \"clubz.bg\"",
+        description: "a name with an outlet word or a domain: \"Radio Zagora\"",
         decide: outlets::outlet_by_name,
     },
     Decider {
         name: "organization_by_name",
-        description: "a capitalized name with an organization noun: \"the Seoul Detention Center\"",
+        description: "a name with an organization noun: \"the Seoul Detention Center\"",
         decide: outlets::organization_by_name,
     },
     Decider {
@@ -171,17 +171,17 @@ pub static DECIDERS: &[Decider] = &[
     },
     Decider {
         name: "titled_person",
-        description: "a capitalized phrase ending in a person's name, the title before it: \"Hanbo founder Chung Tae-Soo\"",
+        description: "a title, then a name: \"US National Security Adviser Jake Sullivan\"",
         decide: people::titled_person,
     },
     Decider {
         name: "description",
-        description: "a role noun heads it: \"the adviser\", \"officials\", \"the Kremlin's press service\"",
+        description: "a role noun heads it: \"the adviser\", \"officials\"",
         decide: descriptions::description,
     },
     Decider {
         name: "quantity",
-        description: "a number or a quantity of people: \"46 percent\", \"nine in 10\", \"another\"",
+        description: "a number or quantity of people: \"46 percent\", \"another\"",
         decide: unnamed::quantity,
     },
     Decider {
@@ -205,10 +205,12 @@ pub fn classify_traced(text: &Text, np: Np) -> (Mention, &'static Decider) {
 /// The kind of `np` and the decider that gave it.
 fn decide(text: &Text, np: Np) -> (MentionKind, &'static Decider) {
     let phrase = Phrase::new(text, np);
-    DECIDERS
-        .iter()
-        .find_map(|decider| (decider.decide)(&phrase).map(|kind| (kind, decider)))
-        .unwrap_or((MentionKind::Other, &DECIDERS[DECIDERS.len() - 1]))
+    for decider in DECIDERS {
+        if let Some(kind) = (decider.decide)(&phrase) {
+            return (kind, decider);
+        }
+    }
+    (MentionKind::Other, &DECIDERS[DECIDERS.len() - 1])
 }
 
 /// The kind of `np`, for deciders that type a part of their phrase.

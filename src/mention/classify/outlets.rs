@@ -70,7 +70,8 @@ fn is_outlet_modifier(text: &Text, i: usize) -> bool {
 /// Post") or a web domain ("clubz.bg"); one with an organization noun too only when "News" or
 /// "Press" is in it.
 pub(super) fn outlet_by_name(p: &Phrase) -> Option<MentionKind> {
-    let name = p.layout().name?;
+    let layout = p.layout();
+    let name = layout.name?;
     let text = p.text;
     let outlet_word = (name.first..=name.last).any(|i| {
         text.tokens[i].info.is(Class::OUTLET_WORD)
@@ -78,7 +79,7 @@ pub(super) fn outlet_by_name(p: &Phrase) -> Option<MentionKind> {
     });
     let looks_outlet = outlet_word || name.len() == 1 && is_web_domain(text.word(name.first));
     let news = (name.first..=name.last).any(|i| matches!(text.word(i), "News" | "Press"));
-    (looks_outlet && (!has_org_noun(p, name) || news)).then_some(MentionKind::Outlet { name })
+    (looks_outlet && (!layout.org_noun || news)).then_some(MentionKind::Outlet { name })
 }
 
 /// "clubz.bg", "Rappler.com": a word with a top-level domain of two to four lower-case letters.
@@ -89,11 +90,6 @@ fn is_web_domain(word: &str) -> bool {
         })
 }
 
-/// Is a capitalized organization noun part of `name` ("Ministry", "Center")?
-fn has_org_noun(p: &Phrase, name: Np) -> bool {
-    (name.first..=name.last).any(|i| role_type(p.text, i) == Some(RoleType::Org) && p.cap(i))
-}
-
 /// A capitalized name with an organization noun in it: "the Seoul Detention Center", "the
 /// Russian Emergencies Ministry" (the nationality before it is kept: it is part of the name). A
 /// role noun alone is no name ("Agency").
@@ -101,7 +97,7 @@ pub(super) fn organization_by_name(p: &Phrase) -> Option<MentionKind> {
     let layout = p.layout();
     let name = layout.name?;
     let lone_role = name.len() == 1 && p.text.tokens[layout.head].info.is(Class::ROLE);
-    if !has_org_noun(p, name) || lone_role {
+    if !layout.org_noun || lone_role {
         return None;
     }
     let mut first = name.first;

@@ -3,11 +3,13 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{Class, Role, lexicon};
+use crate::lexicon::{Class, Role, RoleType, lexicon};
 use crate::mention::Np;
 use crate::mention::np::postmodified_noun;
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
+
+use super::names::role_type;
 
 /// A phrase being classified, with the facts the deciders share.
 pub(super) struct Phrase<'t, 'a> {
@@ -20,6 +22,8 @@ pub(super) struct Phrase<'t, 'a> {
     pub definite: bool,
     /// The phrase without its determiner.
     pub body: Np,
+    /// The first "and" (or "&") inside the body, between two of its words.
+    pub coordination: Option<usize>,
     layout: OnceCell<Layout>,
 }
 
@@ -42,9 +46,12 @@ pub(super) struct Layout {
     pub head_role: Option<&'static Role>,
     /// The capitalized name that ends at the head, if the head is a capitalized word.
     pub name: Option<Np>,
+    /// A capitalized organization noun is part of that name ("Center", "Ministry").
+    pub org_noun: bool,
 }
 
 impl<'t, 'a> Phrase<'t, 'a> {
+    #[inline]
     pub fn new(text: &'t Text<'a>, np: Np) -> Self {
         let first = text.tokens[np.first].info;
         let has_det = first.is(Class::DET | Class::POSS) && !first.is(Class::ROLE) && np.len() > 1;
@@ -53,12 +60,15 @@ impl<'t, 'a> Phrase<'t, 'a> {
             first: np.first + usize::from(has_det),
             last: np.last,
         };
+        let coordination =
+            (body.first + 1..body.last).find(|&i| matches!(text.word(i), "and" | "&"));
         Phrase {
             text,
             np,
             has_det,
             definite,
             body,
+            coordination,
             layout: OnceCell::new(),
         }
     }
@@ -66,11 +76,6 @@ impl<'t, 'a> Phrase<'t, 'a> {
     /// Is token `i` a capitalized word?
     pub fn cap(&self, i: usize) -> bool {
         self.text.tokens[i].is_cap_word()
-    }
-
-    /// The first "and" (or "&") inside the body, between two of its words.
-    pub fn coordination(&self) -> Option<usize> {
-        (self.body.first + 1..self.body.last).find(|&i| matches!(self.text.word(i), "and" | "&"))
     }
 
     /// Where the head is (worked out once).
@@ -104,6 +109,10 @@ impl Layout {
         let name = phrase
             .cap(head)
             .then(|| capitalized_name(text, body, head_phrase, head, prep));
+        let org_noun = name.is_some_and(|name| {
+            (name.first..=name.last)
+                .any(|i| role_type(text, i) == Some(RoleType::Org) && phrase.cap(i))
+        });
         Layout {
             prep,
             core,
@@ -112,6 +121,7 @@ impl Layout {
             head,
             head_role: lexicon().role(tokens[head].info),
             name,
+            org_noun,
         }
     }
 }
@@ -166,7 +176,7 @@ fn capitalized_name(
     if let Some(p) = prep.filter(|&p| text.word(p) == "of" && p == head + 1 && p < body.last) {
         let mut rest = (p + 1..=body.last).filter(|&k| text.word(k) != "the");
         if rest.all(|k| cap(k) || matches!(text.word(k), "and" | "&"))
-            && super::names::role_type(text, head) == Some(crate::lexicon::RoleType::Org)
+            && role_type(text, head) == Some(RoleType::Org)
         {
             name.last = body.last;
         }

@@ -820,3 +820,298 @@ fn determiners_make_a_phrase_definite() {
         );
     }
 }
+
+#[test]
+fn people_with_company_and_job_titles() {
+    check(&[
+        (
+            "Commerzbank analyst Carsten Fritsch",
+            "titled_person",
+            "person name=Carsten Fritsch title=Commerzbank analyst",
+        ),
+        (
+            "Novartis CEO Daniel Vasella",
+            "titled_person",
+            "person name=Daniel Vasella title=Novartis CEO gender=m",
+        ),
+        (
+            "WeWork chairman Marcelo Claure",
+            "titled_person",
+            "person name=Marcelo Claure title=WeWork chairman gender=m",
+        ),
+        (
+            "director Bong Joon Ho",
+            "titled_person",
+            "person name=Bong Joon Ho title=director",
+        ),
+    ]);
+}
+
+#[test]
+fn people_with_national_titles() {
+    check(&[
+        (
+            "French President Emmanuel Macron",
+            "titled_person",
+            "person name=Emmanuel Macron title=French President gender=m",
+        ),
+        (
+            "U.S. President Donald Trump",
+            "titled_person",
+            "person name=Donald Trump title=U.S. President gender=m",
+        ),
+        (
+            "Foreign Secretary Dominic Raab",
+            "titled_person",
+            "person name=Dominic Raab title=Foreign Secretary gender=m",
+        ),
+    ]);
+}
+
+#[test]
+fn generational_suffixes_are_no_part_of_the_name() {
+    check(&[
+        (
+            "James Roosevelt Jr",
+            "titled_person",
+            "person name=James Roosevelt gender=m",
+        ),
+        (
+            "John Smith III",
+            "titled_person",
+            "person name=John Smith gender=m",
+        ),
+        (
+            "Ken Griffey, Jr",
+            "titled_person",
+            "person name=Ken Griffey gender=m",
+        ),
+    ]);
+    // Not a plain name: the suffix is no part of it.
+    passes("plain_name", &["Roosevelt Jr"]);
+    check(&[("Roosevelt Jr", "titled_person", "person name=Roosevelt")]);
+}
+
+#[test]
+fn name_particles_join_the_words_of_a_name() {
+    check(&[
+        (
+            "Crown Prince Mohammed bin Salman",
+            "titled_person",
+            "person name=Mohammed bin Salman title=Crown Prince gender=m",
+        ),
+        (
+            "Ludwig van Beethoven",
+            "titled_person",
+            "person name=Ludwig van Beethoven",
+        ),
+    ]);
+    // A capitalized particle is a word of the name like any other.
+    check(&[(
+        "Dick Van Dyke",
+        "plain_name",
+        "person name=Dick Van Dyke gender=m",
+    )]);
+}
+
+#[test]
+fn a_lone_given_name_opening_the_text_is_left_to_later_deciders() {
+    passes("plain_name", &["[Jake] said", "[Nancy] left"]);
+    check(&[
+        ("[Jake] said", "titled_person", "person name=Jake gender=m"),
+        ("said [Jake]", "plain_name", "person name=Jake gender=m"),
+    ]);
+}
+
+#[test]
+fn known_outlets_with_their_article() {
+    check(&[
+        (
+            "The Korea Times",
+            "known_name",
+            "known outlet=korea-times name=Korea Times",
+        ),
+        (
+            "the San Francisco Chronicle",
+            "known_name",
+            "known outlet=san-francisco-chronicle name=San Francisco Chronicle",
+        ),
+        (
+            "Fox News",
+            "known_name",
+            "known outlet=fox-news name=Fox News",
+        ),
+    ]);
+}
+
+#[test]
+fn affiliates_and_web_domains_are_outlets() {
+    check(&[
+        (
+            "CNN affiliate WUSA",
+            "outlet_noun_then_name",
+            "outlet name=WUSA",
+        ),
+        ("CNN.com", "outlet_by_name", "outlet name=CNN.com"),
+    ]);
+    // Upper-case letters after the dot make no domain.
+    passes("outlet_by_name", &["Zagora.BG"]);
+}
+
+#[test]
+fn organizations_with_long_names() {
+    check(&[
+        (
+            "The National Highway Traffic Safety Administration",
+            "organization_by_name",
+            "org name=National Highway Traffic Safety Administration",
+        ),
+        (
+            "the Zagora Bureau of Prisons",
+            "organization_by_name",
+            "org name=Zagora Bureau of Prisons",
+        ),
+    ]);
+}
+
+#[test]
+fn plural_descriptions_with_modifiers() {
+    check(&[
+        (
+            "Biden administration officials",
+            "description",
+            "description head=officials label=Biden administration officials plural",
+        ),
+        (
+            "parliamentary sources",
+            "description",
+            "description head=sources label=parliamentary sources plural",
+        ),
+        (
+            "Opposition lawmakers",
+            "description",
+            "description head=lawmakers label=Opposition lawmakers plural",
+        ),
+        (
+            "U.S. intelligence agencies",
+            "description",
+            "description head=agencies label=U.S. intelligence agencies plural owner=U.S.:known",
+        ),
+    ]);
+}
+
+#[test]
+fn possessives_own_descriptions() {
+    check(&[
+        (
+            "Austria's interior minister",
+            "description",
+            "description head=minister label=Austria's interior minister owner=Austria:known",
+        ),
+        (
+            "Kim's aide",
+            "description",
+            "description head=aide label=Kim's aide owner=Kim:person",
+        ),
+        (
+            "his supporters",
+            "description",
+            "description head=supporters label=supporters plural",
+        ),
+    ]);
+}
+
+#[test]
+fn complements_own_descriptions() {
+    check(&[
+        (
+            "an official in the Afghan intelligence agency",
+            "description",
+            "description head=official label=official in the Afghan intelligence agency owner=the Afghan intelligence agency:description",
+        ),
+        (
+            "The chairman of the Conservative Party",
+            "description",
+            "description head=chairman label=chairman of the Conservative Party definite owner=the Conservative Party:org",
+        ),
+    ]);
+}
+
+#[test]
+fn documents_and_reports_are_descriptions() {
+    check(&[
+        (
+            "a Justice Department filing",
+            "description",
+            "description head=filing label=Justice Department filing owner=Justice Department:known",
+        ),
+        (
+            "A Reuters report",
+            "description",
+            "description head=report label=Reuters report owner=Reuters:known",
+        ),
+        (
+            "local news reports",
+            "description",
+            "description head=reports label=local news reports plural",
+        ),
+    ]);
+}
+
+#[test]
+fn groups_of_named_people_after_a_determiner() {
+    check(&[
+        (
+            "both Vindman and Williams",
+            "group",
+            "group label=Vindman and Williams",
+        ),
+        (
+            "Volker and Morrison",
+            "group",
+            "group label=Volker and Morrison",
+        ),
+    ]);
+}
+
+#[test]
+fn first_and_second_person_pronouns() {
+    check(&[
+        ("I", "lone_word", "pronoun"),
+        ("we", "lone_word", "pronoun plural"),
+        ("you", "lone_word", "pronoun"),
+    ]);
+}
+
+#[test]
+fn quantities_with_complements() {
+    check(&[
+        (
+            "said [half of the protesters]",
+            "quantity",
+            "unnamed label=half of the protesters plural",
+        ),
+        (
+            "a third of voters",
+            "quantity",
+            "unnamed label=third of voters plural",
+        ),
+        ("nobody", "quantity", "unnamed label=nobody plural"),
+        ("thousands", "quantity", "unnamed label=thousands plural"),
+    ]);
+    // A role noun after a number heads the phrase.
+    check(&[(
+        "Two people briefed on the talks",
+        "description",
+        "description head=people label=Two people briefed on the talks plural owner=the talks:other",
+    )]);
+}
+
+#[test]
+fn relatives_are_lower_case() {
+    check(&[
+        ("the report [which] said", "lone_word", "relative"),
+        ("the man [that] said", "lone_word", "relative"),
+    ]);
+    passes("lone_word", &["[Which] said"]);
+}
