@@ -48,7 +48,16 @@ fn write_frame(out: &mut String, text: &Text, f: &Frame) {
     let source = f
         .source
         .as_ref()
-        .map(|m| format!("{} ({})", words(text, m.np), kind_name(&m.kind)))
+        .map(|m| {
+            // The decider that types the phrase, unless the rule typed it itself.
+            let (typed, decider) = crate::mention::classify_traced(text, m.np);
+            let by = if typed.kind == m.kind {
+                decider.name
+            } else {
+                "rule"
+            };
+            format!("{} ({} by {by})", words(text, m.np), kind_name(&m.kind))
+        })
         .unwrap_or_default();
     let content: String = f
         .content
@@ -101,7 +110,7 @@ mod tests {
         );
         assert!(!trace.contains("weather"), "{trace}");
         assert!(
-            trace.contains("cue=\"quoted by\" src=TASS (known)"),
+            trace.contains("cue=\"quoted by\" src=TASS (known by lone_word)"),
             "{trace}"
         );
         assert!(

@@ -51,7 +51,34 @@ bitflags::bitflags! {
         const NAME_START = 1 << 28;
         /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
         const OUTLET_WORD = 1 << 29;
-        // Bits 30-39: rules; 40-49: mention typing.
+        // Bits 30-39: rules.
+        // Mention typing and noun phrases (bits 40-49): see the mention section of
+        // `data/word_classes.tsv`.
+        /// A lower-case particle inside names: "von", "der", "bin".
+        const NAME_PARTICLE = 1 << 40;
+        /// A lower-case word that makes "agency" or "service" an outlet's: "news", "wire".
+        const OUTLET_MODIFIER = 1 << 41;
+        /// An honorific before a name, not worth keeping as a title: "Mr", "Dr" (the data
+        /// gives its spelling; `masc` or `fem` its gender).
+        const HONORIFIC = 1 << 42;
+        /// A generational suffix after a name: "Jr", "III" (the data gives its spelling).
+        const NAME_SUFFIX = 1 << 43;
+        /// A definite determiner: "the", "this", "those".
+        const DEFINITE = 1 << 44;
+        /// A word that counts people: "percent", "majority", "dozens", "another" (`plural`
+        /// unless it counts one).
+        const QUANTITY = 1 << 45;
+        /// Suffixes of nouns naming people: "-ist", "-er" (see [`Lexicon::ends_in`]).
+        const AGENT = 1 << 46;
+        /// A word that follows a head noun and brings a complement: "people familiar with
+        /// the matter"; two-word rows give an adjective and its preposition (see
+        /// [`Lexicon::pair`]).
+        const POSTMODIFIER = 1 << 47;
+        /// A word before a time word in a time expression: "this week", "past month".
+        const TIME_OPENER = 1 << 48;
+        /// An adverb set off by commas after a subject: "Trump, however, said".
+        const SENTENCE_ADVERB = 1 << 49;
+        // Coreference (bits 50-55).
         /// A preposition that ends the role words of a title at its complement: "head of the
         /// speaker's secretariat" is a head, not a speaker (coreference).
         const TITLE_STOP = 1 << 50;
@@ -242,7 +269,9 @@ pub enum Abbreviation {
 
 pub struct Lexicon {
     words: FxHashMap<String, WordInfo>,
-    /// The spellings the data gives with capitals, by class (sorted): see [`Lexicon::spelled`].
+    /// The entries the data gives otherwise than as a lower-case word, by class (sorted):
+    /// spellings with capitals ([`Lexicon::spelled`]), suffixes ("-ist", [`Lexicon::ends_in`])
+    /// and two-word sequences ("familiar with", [`Lexicon::pair`]).
     spellings: FxHashMap<Class, Vec<String>>,
     /// `words`, frozen for fast lookups.
     table: table::WordTable,
@@ -324,6 +353,27 @@ impl Lexicon {
         self.spellings
             .get(&class)
             .is_some_and(|s| s.binary_search_by(|x| x.as_str().cmp(word)).is_ok())
+    }
+
+    /// Does `word` end in one of the suffixes the data gives for `class` ("-ist": "socialist")?
+    /// The comparison is case-sensitive.
+    pub fn ends_in(&self, class: Class, word: &str) -> bool {
+        self.spellings.get(&class).is_some_and(|entries| {
+            entries
+                .iter()
+                .filter_map(|entry| entry.strip_prefix('-'))
+                .any(|suffix| word.ends_with(suffix))
+        })
+    }
+
+    /// Is `first second`, spelled as it is, one of the two-word sequences the data gives for
+    /// `class` ("familiar with")?
+    pub fn pair(&self, class: Class, first: &str, second: &str) -> bool {
+        self.spellings.get(&class).is_some_and(|entries| {
+            entries
+                .iter()
+                .any(|entry| entry.split_once(' ') == Some((first, second)))
+        })
     }
 
     pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {

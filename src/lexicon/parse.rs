@@ -118,11 +118,17 @@ impl Lexicon {
     }
 
     /// `word<TAB>classes`: the classes of a word, whatever its case. A word written with
-    /// capitals keeps that spelling for [`Lexicon::spelled`].
+    /// capitals keeps that spelling for [`Lexicon::spelled`]. A suffix ("-ist") or two words
+    /// ("familiar with") give no word its classes: they are kept for [`Lexicon::ends_in`] and
+    /// [`Lexicon::pair`].
     fn parse_word_classes(&mut self, file: &'static str, text: &str) -> Result<(), String> {
         for row in rows(file, text) {
             let [word, names] = row.columns()?;
             let flags = classes(&row, names)?;
+            if word.starts_with('-') || word.contains(' ') {
+                self.add_pattern(&row, word, flags)?;
+                continue;
+            }
             let lower = word.to_lowercase();
             let entry = self.entry(&lower);
             if entry.flags.contains(flags) && word == lower {
@@ -141,6 +147,18 @@ impl Lexicon {
         for spellings in self.spellings.values_mut() {
             spellings.sort_unstable();
             spellings.dedup();
+        }
+        Ok(())
+    }
+
+    /// A suffix or a two-word sequence of the classes `flags`, kept with the spellings.
+    fn add_pattern(&mut self, row: &Row, pattern: &str, flags: Class) -> Result<(), String> {
+        for class in flags.iter() {
+            let entries = self.spellings.entry(class).or_default();
+            if entries.iter().any(|entry| entry == pattern) {
+                return Err(row.error(format!("{pattern:?} already has these classes")));
+            }
+            entries.push(pattern.to_string());
         }
         Ok(())
     }

@@ -133,3 +133,28 @@ fn a_role_noun_may_name_one_kind_of_outlet() {
     let err = Lexicon::parse(&src).err().unwrap();
     assert_eq!(err, "roles.tsv:1: unknown kind \"gossip\"");
 }
+
+#[test]
+fn suffix_and_two_word_rows_are_kept_apart_from_words() {
+    let lex = lexicon();
+    let mut buf = String::new();
+    assert!(lex.ends_in(Class::AGENT, "socialist"));
+    assert!(lex.ends_in(Class::AGENT, "actress"));
+    assert!(!lex.ends_in(Class::AGENT, "plan"));
+    assert!(!lex.ends_in(Class::OUTLET_WORD, "socialist"));
+    assert!(!lex.word("ist", &mut buf).is(Class::AGENT));
+    assert!(lex.pair(Class::POSTMODIFIER, "familiar", "with"));
+    assert!(lex.pair(Class::POSTMODIFIER, "knowledgeable", "of"));
+    assert!(!lex.pair(Class::POSTMODIFIER, "familiar", "to"));
+    assert!(!lex.pair(Class::POSTMODIFIER, "Familiar", "with"));
+    // "loyal" takes "to" after a noun, but is no postmodifier word on its own.
+    assert!(!lex.word("loyal", &mut buf).is(Class::POSTMODIFIER));
+    assert!(lex.word("familiar", &mut buf).is(Class::POSTMODIFIER));
+    let mut src = Sources::BUILT_IN;
+    src.word_classes = "-ist\tagent\nclose to\tpostmodifier\n-ist\tagent\n";
+    let err = Lexicon::parse(&src).err().unwrap();
+    assert_eq!(
+        err,
+        "word_classes.tsv:3: \"-ist\" already has these classes"
+    );
+}

@@ -6,11 +6,14 @@
 
 mod classify;
 mod np;
+mod slug;
 
 pub use classify::{
-    Gender, Mention, MentionKind, as_unnamed, classify, lone_word_kind, push_slug, slug,
+    DECIDERS, Decider, Gender, Mention, MentionKind, as_unnamed, classify, classify_traced,
+    lone_word_kind,
 };
 pub use np::{
-    Np, POSTMODIFIERS, appositive_after, clause_starts_at, np_after, np_end_before,
-    np_start_before, subject_before, subject_before_relative,
+    Np, appositive_after, clause_starts_at, np_after, np_end_before, np_start_before,
+    subject_before, subject_before_relative,
 };
+pub use slug::{push_slug, slug};

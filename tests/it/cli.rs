@@ -639,7 +639,7 @@ const CASES: &[Case] = &[
             "    preposed ",
             "cue=\"said\" src=Officials",
             "    postposed ",
-            "cue=\"reported\" src=Reuters (known)",
+            "cue=\"reported\" src=Reuters (known by lone_word)",
             "    => postposed [Officials -> Reuters]\n",
         ]),
         ..OK

@@ -1,0 +1,109 @@
+//! Deciders for people: a plain name, a name after a long title, a name after a short one.
+
+use crate::lexicon::Class;
+use crate::mention::Np;
+use crate::text::Text;
+use crate::text::token::TokenFlags;
+
+use super::names::{gender_of_name, is_honorific, person_name};
+use super::{MentionKind, Phrase};
+
+/// One to three capitalized words that are no title, role, nationality, month, function word,
+/// outlet word or start of a known name: "Jake Sullivan", "Sondland". The common case, so it
+/// comes first. A lone given name opening the text is left to the others ("Will" in "Will
+/// they ...").
+pub(super) fn plain_name(p: &Phrase) -> Option<MentionKind> {
+    let (text, np) = (p.text, p.np);
+    if np.len() > 3 || !(np.first..=np.last).all(|i| is_plain_name_word(text, i)) {
+        return None;
+    }
+    if np.len() == 1 && text.tokens[np.first].info.is(Class::GIVEN) && np.first == 0 {
+        return None;
+    }
+    let name = person_name(text, np).filter(|n| *n == np)?;
+    Some(MentionKind::Person {
+        name,
+        title: None,
+        gender: gender_of_name(text, name, None),
+    })
+}
+
+/// A capitalized word with nothing but a name's shape: no acronym, initial or abbreviation, and
+/// none of the classes that make a word something else. (A capitalized word is never a
+/// lower-case name particle.)
+fn is_plain_name_word(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    t.is_cap_word()
+        && !t.has(TokenFlags::ALL_CAPS)
+        && !t.has(TokenFlags::INITIAL)
+        && !t.info.is(Class::TITLE
+            | Class::ROLE
+            | Class::NATIONALITY
+            | Class::MONTH
+            | Class::TIME
+            | Class::NAME_START
+            | Class::STARTER
+            | Class::DET
+            | Class::PRON
+            | Class::PREP
+            | Class::CONJ
+            | Class::OUTLET_WORD)
+        && !text.word(i).contains('.')
+}
+
+/// A person named at the very end of a title with a complement: "Secretary of State
+/// Condoleezza Rice", "Senior Regional Public Information Officer of UNHCR Vivian Tan". The
+/// words on both sides of the complement are capitalized, so not "a spokesman for Prime
+/// Minister Ariel Sharon" (a lower-case role heads that one); a lone surname needs a given name.
+pub(super) fn person_after_long_title(p: &Phrase) -> Option<MentionKind> {
+    let (text, body) = (p.text, p.body);
+    let person = person_name(text, body)?;
+    let prep = (body.first..person.first)
+        .find(|&i| text.tokens[i].info.is(Class::NPPREP) && !text.tokens[i].has(TokenFlags::CAP))
+        .filter(|&prep| prep > body.first)?;
+    let titled = p.cap(prep - 1) && p.cap(person.first - 1);
+    if !titled || person.len() < 2 && !text.tokens[person.first].info.is(Class::GIVEN) {
+        return None;
+    }
+    let title = Np {
+        first: body.first,
+        last: person.first - 1,
+    };
+    Some(MentionKind::Person {
+        name: person,
+        title: Some(title),
+        gender: gender_of_name(text, person, Some(title)),
+    })
+}
+
+/// A capitalized head phrase that ends in a person's name, with the title before it: "US
+/// National Security Adviser Jake Sullivan", "Hanbo founder Chung Tae-Soo". An honorific alone
+/// is no title ("Mr. Trump").
+pub(super) fn titled_person(p: &Phrase) -> Option<MentionKind> {
+    let layout = p.layout();
+    layout.name?;
+    let head_phrase = layout.head_phrase;
+    let person = person_name(p.text, head_phrase)?;
+    let title = (person.first > head_phrase.first)
+        .then(|| Np {
+            first: head_phrase.first,
+            last: person.first - 1,
+        })
+        .filter(|&title| !is_honorific(p.text, title));
+    Some(MentionKind::Person {
+        name: person,
+        title,
+        gender: gender_of_name(p.text, person, title),
+    })
+}
+
+/// Is `np` typed as a person with no title, or with a full name ("Grassley", "Jake Sullivan",
+/// not "Manpower and Transmigration Minister Fahmi Idris")? Used by the group decider.
+pub(super) fn is_named_person(text: &Text, kind: &MentionKind) -> bool {
+    match kind {
+        MentionKind::Person { name, title, .. } => {
+            title.is_none() || name.len() >= 2 && text.tokens[name.first].info.is(Class::GIVEN)
+        }
+        _ => false,
+    }
+}

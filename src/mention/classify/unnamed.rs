@@ -1,0 +1,76 @@
+//! Unnamed sources by their shape: quantities of people ("46 percent", "another"), and, for the
+//! rules, nouns the lexicon does not know as roles but that a speech verb makes speak
+//! ("respondents said", "the actress said"). The last decider, `other`, is here too.
+
+use crate::lexicon::{Class, lexicon};
+use crate::mention::Np;
+use crate::text::Text;
+use crate::text::token::{TokenFlags, TokenKind};
+
+use super::{Mention, MentionKind, Phrase};
+
+/// Numbers and quantities of people: "46 percent", "nine in 10", "another", "each side",
+/// "dozens". Plural unless the quantity is one ("one", "another", "each").
+pub(super) fn quantity(p: &Phrase) -> Option<MentionKind> {
+    let head = p.layout().head;
+    let t = &p.text.tokens[head];
+    let number = t.kind == TokenKind::Number || p.text.word(head) == "%";
+    if !(number || t.kind == TokenKind::Word && t.info.is(Class::QUANTITY)) {
+        return None;
+    }
+    Some(MentionKind::Unnamed {
+        label: p.body,
+        plural: number || t.info.is(Class::PLURAL),
+    })
+}
+
+/// Whatever is left: not a source by its shape ("the weather").
+pub(super) fn other(_: &Phrase) -> Option<MentionKind> {
+    Some(MentionKind::Other)
+}
+
+/// A noun phrase the lexicon cannot place, taken as an unnamed source because a speech verb
+/// says it spoke: a plural noun ("respondents said", "donors") or one shaped like a person's
+/// ("the actress", "the self-described democratic socialist", "the attendant", "the announcer").
+pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
+    if !matches!(mention.kind, MentionKind::Other) {
+        return None;
+    }
+    let np = mention.np;
+    let word = text.word(np.last);
+    let plural = word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
+    if !is_common_noun(text, np.last) || !(plural || is_agent_noun(text, np.last)) {
+        return None;
+    }
+    let first = &text.tokens[np.first];
+    let has_det = first.info.is(Class::DET | Class::POSS) && np.len() > 1;
+    let label = Np {
+        first: np.first + usize::from(has_det),
+        last: np.last,
+    };
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed { label, plural },
+    })
+}
+
+/// A lower-case word of letters and hyphens that may be a noun: no adverb, gerund, verb,
+/// preposition or time word.
+fn is_common_noun(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    let word = text.word(i);
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !t.has(TokenFlags::LY)
+        && !word.ends_with("ing")
+        && !t
+            .info
+            .is(Class::VERB | Class::PREP | Class::ADV | Class::TIME)
+}
+
+/// A noun with a suffix that makes people ("-ist", "-ess", "-er"), unless the lexicon knows it
+/// names a thing ("weather", "number").
+fn is_agent_noun(text: &Text, i: usize) -> bool {
+    lexicon().ends_in(Class::AGENT, text.word(i)) && !text.tokens[i].info.is(Class::NEUT)
+}

@@ -1,0 +1,280 @@
+//! Subjects over what stands between them and their verb: an appositive or a relative clause
+//! between commas ("Jay Sekulow, an attorney for Trump, said"), between dashes, or a restrictive
+//! relative clause ("a White House official who spoke anonymously said").
+
+use crate::lexicon::{Class, lexicon};
+use crate::text::Text;
+use crate::text::token::{TokenFlags, TokenKind};
+
+use super::{Np, np_end_before, np_start_before, paren_open};
+
+/// The subject of a verb at `cue`: the noun phrase right before it (over adverbs and
+/// auxiliaries), or, when a comma-delimited appositive stands between, the phrase before that
+/// ("Jay Sekulow, an attorney for Trump, said"). `lo` is the first token it may use.
+pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<Np>)> {
+    let end = np_end_before(text, lo, cue)?;
+    let tokens = &text.tokens;
+    if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
+        return one_appositive(text, lo, end).or_else(|| long_appositive(text, lo, end));
+    }
+    if tokens[end].kind == TokenKind::Dash {
+        return dashed_appositive(text, lo, end);
+    }
+    let start = np_start_before(text, lo, end)?;
+    Some((
+        Np {
+            first: start,
+            last: end,
+        },
+        None,
+    ))
+}
+
+/// The subject before one comma-delimited appositive or relative clause that closes at the
+/// comma `close`: "Jay Sekulow, an attorney for Trump, said".
+fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let tokens = &text.tokens;
+    let mut open = close;
+    while open > lo && text.word(open - 1) != "," && close - open < 24 {
+        open -= 1;
+    }
+    if open == lo || text.word(open - 1) != "," || open == close {
+        return None;
+    }
+    let inner = Np {
+        first: open,
+        last: close - 1,
+    };
+    if !is_appositive(text, inner) {
+        return None;
+    }
+    // A name ending in an abbreviation's period is left to `long_appositive`, which reads the
+    // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
+    let np = described_before(text, lo, open - 1, false)?;
+    // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
+    let before = np.first.checked_sub(1).filter(|&b| b >= lo);
+    let object = before.is_some_and(|b| {
+        let t = &tokens[b];
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
+    });
+    if object {
+        return None;
+    }
+    Some((np, Some(inner)))
+}
+
+/// The subject before a longer stretch between commas: an appositive with a place or an age
+/// in it, a relative or participle clause ("Paul Porter, a truck driver from Ava, Mo., who is
+/// a member of the Teamsters union, said", "Vice President Joseph R. Biden Jr., who was to
+/// travel to Columbus, Ohio, on Wednesday, said", "Fiorina, speaking to Iowans, said"). The
+/// subject is a name or a role noun that starts its clause; the farthest such comma wins.
+fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let from = close.saturating_sub(48).max(lo + 1);
+    for open in (from..close).filter(|&k| text.word(k) == ",") {
+        let inner = Np {
+            first: open + 1,
+            last: close - 1,
+        };
+        if inner.first > inner.last || !appositive_stretch(text, inner) {
+            continue;
+        }
+        let Some(np) = described_before(text, lo, open, true) else {
+            continue;
+        };
+        if clause_starts_at(text, lo, np.first) {
+            return Some((np, Some(inner)));
+        }
+    }
+    None
+}
+
+/// The subject before an appositive between dashes: "Jason Sims — a teacher from Mount
+/// Pleasant — says".
+fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+    let dash = text.word(close);
+    let open = (close.saturating_sub(24).max(lo + 1)..close)
+        .rev()
+        .find(|&k| text.word(k) == dash)?;
+    let inner = Np {
+        first: open + 1,
+        last: close.checked_sub(1)?,
+    };
+    if inner.first > inner.last || !(is_appositive(text, inner) || appositive_stretch(text, inner))
+    {
+        return None;
+    }
+    Some((described_before(text, lo, open, true)?, Some(inner)))
+}
+
+/// The noun phrase an appositive opening after token `open` (its comma or dash) describes: the
+/// phrase right before it, over a short parenthesis ("Rep. Elijah Cummings (D-Md.), chair of
+/// ...") and an abbreviation's period ("Joseph R. Biden Jr., who ..."), headed by a name or
+/// a role noun. `abbreviation` allows the period.
+fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> Option<Np> {
+    let tokens = &text.tokens;
+    let mut head_end = open.checked_sub(1).filter(|&e| e >= lo)?;
+    if text.word(head_end) == ")" {
+        let paren = paren_open(text, lo, head_end).filter(|&p| p > lo)?;
+        head_end = paren - 1;
+    }
+    if abbreviation
+        && text.word(head_end) == "."
+        && head_end > lo
+        && tokens[head_end - 1].kind == TokenKind::Word
+    {
+        head_end -= 1;
+    }
+    let np = Np {
+        first: np_start_before(text, lo, head_end)?,
+        last: head_end,
+    };
+    let head = &tokens[head_end];
+    (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
+        .then_some(np)
+}
+
+/// Does a clause start at token `k`: the first token the search may use, or after a comma,
+/// semicolon, dash or conjunction?
+pub fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
+    k == lo
+        || matches!(text.word(k - 1), "," | ";" | "—" | "--")
+        || text.tokens[k - 1].info.is(Class::CONJ) && !text.tokens[k - 1].has(TokenFlags::ALL_CAPS)
+}
+
+/// A role noun with its complement: "Supporters of abortion rights", "Editorial writers across
+/// the country".
+fn role_with_complement(text: &Text, np: Np) -> bool {
+    (np.first..np.last).any(|k| {
+        let t = &text.tokens[k];
+        t.info.is(Class::ROLE) && text.tokens[k + 1].info.is(Class::PREP)
+    })
+}
+
+/// Segments between commas that together describe a noun phrase: appositives, places and ages
+/// ("Ava, Mo.", "27"), and a relative or participle clause with whatever follows it up to the
+/// closing comma. No quotation and no reporting verb outside such a clause.
+fn appositive_stretch(text: &Text, inner: Np) -> bool {
+    let mut clause = false;
+    let mut segments = 0;
+    let mut first = inner.first;
+    while first <= inner.last {
+        let last = (first..=inner.last)
+            .find(|&k| text.word(k) == ",")
+            .map_or(inner.last, |comma| comma - 1);
+        segments += 1;
+        if segments > 6 || (first..=last).any(|k| text.tokens[k].is_quote()) {
+            return false;
+        }
+        if last >= first && !clause {
+            match segment_reading(text, Np { first, last }) {
+                Some(opens_clause) => clause = opens_clause,
+                None => return false,
+            }
+        }
+        first = last + 2;
+    }
+    true
+}
+
+/// How one segment of an appositive stretch reads: `Some(true)` if it opens a clause that runs
+/// to the closing comma (a relative clause, a participle, an age and what follows it),
+/// `Some(false)` if it describes the noun phrase by itself (a proper name such as a place, an
+/// appositive), `None` if it does neither.
+fn segment_reading(text: &Text, segment: Np) -> Option<bool> {
+    let tokens = &text.tokens;
+    let (first, last) = (segment.first, segment.last);
+    let lead = if tokens[first].info.is(Class::ADV) && first < last {
+        first + 1
+    } else {
+        first
+    };
+    let lead_word = text.word(lead);
+    let lead_lower = !tokens[lead].has(TokenFlags::CAP) && tokens[lead].kind == TokenKind::Word;
+    let is_relative = |k: usize| tokens[k].info.is(Class::REL) && !tokens[k].has(TokenFlags::CAP);
+    // "a conservative group that has sued ...": a noun phrase and its clause.
+    let relative = is_relative(first)
+        || tokens[first].info.is(Class::DET) && (first + 1..=last).any(is_relative);
+    // "now 81 and retired in Cambridge": an age, and what follows it.
+    let age = tokens[lead].kind == TokenKind::Number;
+    let participle = lead_lower
+        && (lead_word.ends_with("ing") || lead_word.ends_with("ed"))
+        && lead_word.len() > 4;
+    if relative || participle || age {
+        return Some(true);
+    }
+    let proper = (first..=last).all(|k| {
+        let t = &tokens[k];
+        t.is_cap_word() || t.kind == TokenKind::Number || text.word(k) == "."
+    });
+    (proper || is_appositive(text, segment)).then_some(false)
+}
+
+/// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
+/// House official who spoke anonymously to discuss internal strategy said".
+pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<Np> {
+    let end = np_end_before(text, lo, cue)?;
+    let who = (end.saturating_sub(14).max(lo + 1)..end)
+        .rev()
+        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
+        .find(|&k| is_person_relative(text, k))?;
+    let start = np_start_before(text, lo, who - 1)?;
+    let np = Np {
+        first: start,
+        last: who - 1,
+    };
+    let head = &text.tokens[np.last];
+    (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
+}
+
+/// A relative that opens a clause about its subject: "who", "whose", "that"; not "which"
+/// (things) or "whom" (an object: "the leader whom 36 percent said they would back").
+fn is_person_relative(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    t.info.is(Class::REL) && !t.info.is(Class::NEUT | Class::OBJ) && !t.has(TokenFlags::CAP)
+}
+
+/// Does this comma-delimited stretch read as an appositive or a non-restrictive relative
+/// clause ("an attorney for Trump", "who is Muslim", "73", "the most anticipated witness")?
+fn is_appositive(text: &Text, np: Np) -> bool {
+    if is_short_aside(text, np) {
+        return true;
+    }
+    // No reporting verb inside: that would be a clause of its own.
+    let lex = lexicon();
+    let has_verb = (np.first..=np.last).any(|i| {
+        let t = &text.tokens[i];
+        t.info.is(Class::AUX)
+            || lex
+                .verb_forms(t.info)
+                .iter()
+                .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
+    });
+    if has_verb {
+        return false;
+    }
+    let t = &text.tokens[np.first];
+    let last = &text.tokens[np.last];
+    let head_is_role = last.info.is(Class::ROLE) || last.info.is(Class::TITLE);
+    let opens = t.info.is(Class::DET | Class::POSS) || t.info.is(Class::TITLE) || t.is_cap_word();
+    // "senior director for Asian affairs at the National Security Council": lower case, but a
+    // role noun stands in it.
+    let has_role = (np.first..=np.last).any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
+    opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
+}
+
+/// A short aside between commas: a relative clause ("who is Muslim"), an age ("73", "then
+/// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said").
+fn is_short_aside(text: &Text, np: Np) -> bool {
+    let t = &text.tokens[np.first];
+    let lower = !t.has(TokenFlags::CAP);
+    let adverb = |i: usize| {
+        let t = &text.tokens[i];
+        !t.has(TokenFlags::CAP)
+            && (t.info.is(Class::ADV | Class::SENTENCE_ADVERB) || t.has(TokenFlags::LY))
+    };
+    t.info.is(Class::REL) && lower
+        || t.kind == TokenKind::Number && np.len() <= 3
+        || text.word(np.first) == "then" && np.len() <= 4
+        || t.info.is(Class::PREP) && lower && np.len() <= 6
+        || np.len() <= 2 && (np.first..=np.last).all(adverb)
+}

@@ -1,0 +1,122 @@
+//! Noun-phrase boundaries around a cue, found from tokens and word classes alone.
+//!
+//! Backwards from a verb (`before.rs`): skip adverbs, auxiliaries and time expressions ("has
+//! also said", "on Friday labeled"), then take the noun phrase that ends there: determiners open
+//! it, a preposition such as "for" may join two parts ("a spokesman for the Seoul Detention
+//! Center"), commas, conjunctions, subordinators, prepositions and verbs close it. Over an
+//! appositive to the subject it describes (`appositive.rs`: "Jay Sekulow, an attorney for Trump,
+//! said"). Forwards from a preposition or an inverted verb (`after.rs`: "according to X", "said
+//! X"), the same in the other direction.
+
+mod after;
+mod appositive;
+mod before;
+
+#[cfg(test)]
+mod tests;
+
+use crate::lexicon::{Class, lexicon};
+use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::{Text, Token};
+
+pub use after::{appositive_after, np_after};
+pub use appositive::{clause_starts_at, subject_before, subject_before_relative};
+pub use before::{np_end_before, np_start_before};
+
+/// A noun phrase as an inclusive token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Np {
+    pub fn len(&self) -> usize {
+        self.last + 1 - self.first
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// The longest noun phrase we look at.
+const MAX_NP: usize = 16;
+
+fn is_word_like(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// A word that can stand inside a noun phrase (not a function word or a finite verb).
+fn is_np_word(t: &Token) -> bool {
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    if t.has(TokenFlags::ALL_CAPS) {
+        // "US", "WHO", "IT": acronyms, not function words; but "ADDS" in an editor's note
+        // ("ATTENTION - ADDS quotes") is a verb.
+        return !t.info.is(Class::VERB);
+    }
+    let i = t.info;
+    if i.is(Class::PRON | Class::OBJ | Class::REL | Class::SUB | Class::AUX | Class::CONJ) {
+        return false;
+    }
+    if i.is(Class::PREP) && !t.has(TokenFlags::CAP) {
+        return false;
+    }
+    if i.is(Class::ADV) && !t.has(TokenFlags::CAP) && !i.is(Class::ROLE) {
+        return false;
+    }
+    if i.is(Class::DET | Class::POSS) {
+        return false;
+    }
+    if t.has(TokenFlags::LY) && !i.is(Class::ROLE) {
+        return false; // "slightly", "publicly": adverbs end a noun phrase
+    }
+    if t.has(TokenFlags::CAP) && i.is(Class::STARTER) && !i.is(Class::ROLE | Class::TITLE) {
+        return false; // "However", "Meanwhile", "There"
+    }
+    true
+}
+
+/// Is token `prep` the preposition of an adjective that follows a noun ("officials familiar
+/// with the matter", "people close to Clinton", "a source knowledgeable about the talks",
+/// "lawmakers loyal to the president")? Returns the index of that noun.
+pub fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
+    if prep < lo + 2 || !text.tokens[prep].info.is(Class::PREP) {
+        return None;
+    }
+    let (adjective, preposition) = (text.word(prep - 1), text.word(prep));
+    let fits = lexicon().pair(Class::POSTMODIFIER, adjective, preposition);
+    let noun = &text.tokens[prep - 2];
+    (fits && is_np_word(noun) && !noun.info.is(Class::DET | Class::PREP)).then_some(prep - 2)
+}
+
+/// A word that can be the head of a noun phrase before a preposition ("spokesman" in
+/// "spokesman for", "Flynn" in "Lawyers for Michael Flynn", "head" in "head of").
+fn is_nounish(t: &Token) -> bool {
+    is_np_word(t) && (t.has(TokenFlags::CAP) || t.info.is(Class::ROLE | Class::TITLE))
+}
+
+/// A lower-case reporting verb form; nouns such as "report" and "statement" only as "-ed".
+fn is_verb_like(t: &Token, text: &Text) -> bool {
+    if t.kind != TokenKind::Word || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    let lex = lexicon();
+    lex.verb_forms(t.info).iter().any(|f| {
+        let verb = lex.verb(f.verb);
+        // Nouns such as "report", "statement" may head a phrase.
+        !verb.has(crate::lexicon::VerbFlags::NOUN) || t.text(text.src).ends_with("ed")
+    })
+}
+
+/// The opening bracket of the short parenthesis closing at `close`.
+fn paren_open(text: &Text, lo: usize, close: usize) -> Option<usize> {
+    (close.saturating_sub(8).max(lo)..close)
+        .rev()
+        .find(|&k| text.word(k) == "(")
+}

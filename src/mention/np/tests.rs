@@ -1,0 +1,416 @@
+//! Noun-phrase boundaries, table-driven: each helper takes a sentence, a cue word in it, and the
+//! words it must find (empty: none).
+
+use super::*;
+
+fn words(text: &Text, np: Np) -> String {
+    text.span(np.first, np.last).slice(text.src).to_string()
+}
+
+/// The index of the last token spelled `word`.
+fn last_index(text: &Text, word: &str) -> usize {
+    (0..text.tokens.len())
+        .rev()
+        .find(|&i| text.word(i) == word)
+        .unwrap_or_else(|| panic!("no {word:?} in {:?}", text.src))
+}
+
+/// The index of the first token spelled `word`.
+fn first_index(text: &Text, word: &str) -> usize {
+    (0..text.tokens.len())
+        .find(|&i| text.word(i) == word)
+        .unwrap_or_else(|| panic!("no {word:?} in {:?}", text.src))
+}
+
+/// Each row: a sentence, its verb (the last token so spelled), the subject `subject_before`
+/// finds and the appositive it steps over ("" for none).
+fn check_subject(rows: &[(&str, &str, &str, &str)]) {
+    for &(sentence, cue, subject, appositive) in rows {
+        let text = Text::new(sentence, lexicon());
+        let found = subject_before(&text, 0, last_index(&text, cue));
+        let got = found.map_or((String::new(), String::new()), |(np, inner)| {
+            (
+                words(&text, np),
+                inner.map(|a| words(&text, a)).unwrap_or_default(),
+            )
+        });
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            (subject, appositive),
+            "{sentence:?}"
+        );
+    }
+}
+
+/// Each row: a sentence, the word before the phrase (its first occurrence), and the phrase
+/// `np_after` finds ("" for none).
+fn check_after(rows: &[(&str, &str, &str)]) {
+    for &(sentence, from, expected) in rows {
+        let text = Text::new(sentence, lexicon());
+        let start = first_index(&text, from) + 1;
+        let got = np_after(&text, start, text.tokens.len()).map(|np| words(&text, np));
+        assert_eq!(got.unwrap_or_default(), expected, "{sentence:?}");
+    }
+}
+
+#[test]
+fn subjects_before_verbs() {
+    check_subject(&[
+        (
+            "US National Security Adviser Jake Sullivan said Biden",
+            "said",
+            "US National Security Adviser Jake Sullivan",
+            "",
+        ),
+        (
+            "Tensions rose, the Kremlin's press service reported.",
+            "reported",
+            "the Kremlin's press service",
+            "",
+        ),
+        (
+            "He was taken, a spokesman for the Seoul Detention Center told AFP.",
+            "told",
+            "a spokesman for the Seoul Detention Center",
+            "",
+        ),
+        (
+            "Lt. Col. Alexander Vindman told lawmakers",
+            "told",
+            "Lt. Col. Alexander Vindman",
+            "",
+        ),
+        ("\"Quote,\" he said.", "said", "he", ""),
+        (
+            "The Americans and their NATO allies had said in advance",
+            "said",
+            "The Americans and their NATO allies",
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn subjects_over_adverbs_auxiliaries_and_time_expressions() {
+    check_subject(&[
+        ("Trump has recently said", "said", "Trump", ""),
+        ("but Sondland has said he", "said", "Sondland", ""),
+        ("Press reports Tuesday said", "said", "Press reports", ""),
+        (
+            "The ministry earlier this month said",
+            "said",
+            "The ministry",
+            "",
+        ),
+        (
+            "Officials on Friday told reporters",
+            "told",
+            "Officials",
+            "",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov on Oct. 5 said",
+            "said",
+            "Kremlin spokesman Dmitry Peskov",
+            "",
+        ),
+        (
+            "Swiss Radio International (SRI) reported",
+            "reported",
+            "Swiss Radio International",
+            "",
+        ),
+        (
+            "The lawyer for former U.S. national security adviser Michael Flynn on Friday labeled",
+            "labeled",
+            "The lawyer for former U.S. national security adviser Michael Flynn",
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn subjects_with_complements_and_coordinations() {
+    check_subject(&[
+        (
+            "Officials familiar with the matter said",
+            "said",
+            "Officials familiar with the matter",
+            "",
+        ),
+        (
+            "Lawmakers loyal to the president said",
+            "said",
+            "Lawmakers loyal to the president",
+            "",
+        ),
+        (
+            "The talks failed, current and former officials said",
+            "said",
+            "current and former officials",
+            "",
+        ),
+        (
+            "Military sources and witnesses said",
+            "said",
+            "Military sources and witnesses",
+            "",
+        ),
+        (
+            "The head of the speaker's secretariat said",
+            "said",
+            "The head of the speaker's secretariat",
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn appositives_are_stepped_over() {
+    check_subject(&[
+        (
+            "Jay Sekulow, an attorney for Trump, said:",
+            "said",
+            "Jay Sekulow",
+            "an attorney for Trump",
+        ),
+        (
+            "Khan, who is Muslim, also said",
+            "said",
+            "Khan",
+            "who is Muslim",
+        ),
+        (
+            "Lawyers for Michael Flynn, President Donald Trump’s former national security adviser, have told",
+            "told",
+            "Lawyers for Michael Flynn",
+            "President Donald Trump’s former national security adviser",
+        ),
+        ("Murphy, though, said", "said", "Murphy", "though"),
+        ("Trump, however, said", "said", "Trump", "however"),
+        ("Smith, 73, said", "said", "Smith", "73"),
+        (
+            "Ginsburg, in her dissent, wrote",
+            "wrote",
+            "Ginsburg",
+            "in her dissent",
+        ),
+    ]);
+}
+
+#[test]
+fn long_and_dashed_appositives_are_stepped_over() {
+    check_subject(&[
+        (
+            "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said",
+            "said",
+            "Paul Porter",
+            "a truck driver from Ava, Mo., who is a member of the union",
+        ),
+        (
+            "Fiorina, speaking to Iowans, said",
+            "said",
+            "Fiorina",
+            "speaking to Iowans",
+        ),
+        (
+            "Jason Sims — a teacher from Mount Pleasant — says",
+            "says",
+            "Jason Sims",
+            "a teacher from Mount Pleasant",
+        ),
+    ]);
+}
+
+#[test]
+fn no_subject_across_a_comma_that_ends_a_clause() {
+    check_subject(&[
+        ("\"We dodged a bullet,\" said Steve Cowan", "said", "", ""),
+        (
+            "In a statement, the White House said",
+            "said",
+            "the White House",
+            "",
+        ),
+        ("He retired in Cambridge, Mass., said", "said", "", ""),
+        ("The plan, he said, failed", "failed", "", ""),
+    ]);
+}
+
+#[test]
+fn noun_phrases_after_prepositions_and_inverted_verbs() {
+    check_after(&[
+        (
+            "according to a person familiar with the matter.",
+            "to",
+            "a person familiar with the matter",
+        ),
+        ("said Steve Cowan, a spokesman", "said", "Steve Cowan"),
+        (
+            "quoted by the Interfax news agency as saying",
+            "by",
+            "the Interfax news agency",
+        ),
+        (
+            "said Patrol Chief James Hall with the New York Police Department.",
+            "said",
+            "Patrol Chief James Hall with the New York Police Department",
+        ),
+        (
+            "citing four unnamed people involved in the case, the",
+            "citing",
+            "four unnamed people involved in the case",
+        ),
+        ("said Hill Thursday.", "said", "Hill"),
+        ("Reuters reported, quoted by BTA.", "by", "BTA"),
+    ]);
+}
+
+#[test]
+fn noun_phrases_after_end_where_the_phrase_does() {
+    check_after(&[
+        (
+            "according to the Kremlin's press service.",
+            "to",
+            "the Kremlin's press service",
+        ),
+        (
+            "said Lt. Col. Alexander Vindman.",
+            "said",
+            "Lt. Col. Alexander Vindman",
+        ),
+        (
+            "according to Yonhap and other news reports.",
+            "to",
+            "Yonhap and other news reports",
+        ),
+        ("according to officials on Friday.", "to", "officials"),
+        (
+            "according to people with knowledge of the inquiries.",
+            "to",
+            "people with knowledge",
+        ),
+        ("said Smith\nThe next line", "said", "Smith"),
+        ("according to Trump's", "to", "Trump"),
+        ("said he would", "said", "he"),
+        ("according to.", "to", ""),
+    ]);
+}
+
+#[test]
+fn appositives_after_a_phrase() {
+    for (sentence, from, expected) in [
+        (
+            "said Steve Cowan, the mayor's spokesman.",
+            "Cowan",
+            "the mayor's spokesman",
+        ),
+        ("said Steve Cowan, Mayor of Kyiv.", "Cowan", "Mayor of Kyiv"),
+        // The last word must be a role noun, a title or a name.
+        ("said Steve Cowan, a spokesman for the city.", "Cowan", ""),
+        ("said Smith, adding that it rained.", "Smith", ""),
+        ("said Smith, who left.", "Smith", ""),
+        (
+            "said Jones, spokesman for the Interior Ministry.",
+            "Jones",
+            "spokesman for the Interior Ministry",
+        ),
+    ] {
+        let text = Text::new(sentence, lexicon());
+        let got = appositive_after(&text, first_index(&text, from), text.tokens.len());
+        assert_eq!(
+            got.map(|np| words(&text, np)).unwrap_or_default(),
+            expected,
+            "{sentence:?}"
+        );
+    }
+}
+
+#[test]
+fn subjects_before_restrictive_relative_clauses() {
+    for (sentence, cue, expected) in [
+        (
+            "A White House official who spoke anonymously to discuss strategy said",
+            "said",
+            "A White House official",
+        ),
+        (
+            "The company that owns the plant said",
+            "said",
+            "The company",
+        ),
+        ("A man whose son died said", "said", "A man"),
+        ("It rained, and who knows what he said", "said", ""),
+        ("The SPD leader whom only 36 percent said", "said", ""),
+        ("The ministry which runs the plant said", "said", ""),
+        ("The plan that failed said", "said", ""),
+    ] {
+        let text = Text::new(sentence, lexicon());
+        let got = subject_before_relative(&text, 0, last_index(&text, cue));
+        assert_eq!(
+            got.map(|np| words(&text, np)).unwrap_or_default(),
+            expected,
+            "{sentence:?}"
+        );
+    }
+}
+
+#[test]
+fn clauses_start_after_commas_dashes_and_conjunctions() {
+    for (sentence, word, expected) in [
+        ("Smith left, Jones said", "Jones", true),
+        ("Smith left and Jones said", "Jones", true),
+        ("Smith left but Jones said", "Jones", true),
+        ("Prices rose or Jones said", "Jones", true),
+        ("Smith AND Jones said", "Jones", false),
+        ("Smith left — Jones said", "Jones", true),
+        ("Jones said", "Jones", true),
+        ("Smith told Jones", "Jones", false),
+        ("Smith of Jones", "Jones", false),
+    ] {
+        let text = Text::new(sentence, lexicon());
+        let got = clause_starts_at(&text, 0, first_index(&text, word));
+        assert_eq!(got, expected, "{sentence:?}");
+    }
+}
+
+#[test]
+fn postmodifying_adjectives_take_their_own_prepositions() {
+    for (sentence, expected) in [
+        ("officials familiar with the matter", "officials"),
+        ("people close to Clinton", "people"),
+        ("a source knowledgeable about the talks", "source"),
+        ("lawmakers allied to the president", "lawmakers"),
+        ("people familiar to the matter", ""),
+        ("the familiar with", ""),
+        ("officials Familiar with the matter", ""),
+    ] {
+        let text = Text::new(sentence, lexicon());
+        let prep = (2..text.tokens.len()).find(|&i| text.tokens[i].info.is(Class::PREP));
+        let got = prep.and_then(|p| postmodified_noun(&text, 0, p));
+        assert_eq!(
+            got.map(|i| text.word(i)).unwrap_or_default(),
+            expected,
+            "{sentence:?}"
+        );
+    }
+}
+
+#[test]
+fn where_subjects_end_before_a_verb() {
+    for (sentence, cue, expected) in [
+        ("Trump has also not said", "said", "Trump"),
+        ("Officials this week said", "said", "Officials"),
+        ("Officials past week said", "said", "Officials"),
+        ("Tuesday said", "said", "Tuesday"),
+        ("has said", "said", ""),
+    ] {
+        let text = Text::new(sentence, lexicon());
+        let got = np_end_before(&text, 0, last_index(&text, cue));
+        assert_eq!(
+            got.map(|i| text.word(i)).unwrap_or_default(),
+            expected,
+            "{sentence:?}"
+        );
+    }
+}

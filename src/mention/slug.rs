@@ -1,0 +1,161 @@
+//! Stable ids: a label as lower-case ASCII words joined by hyphens, with common Latin letters
+//! folded to ASCII and a hash for names in other scripts.
+
+/// A stable id: lower-case ASCII words joined by hyphens ("Agence France-Presse" →
+/// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    push_slug(&mut out, label);
+    out
+}
+
+/// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
+/// allocation.
+pub fn push_slug(out: &mut String, label: &str) {
+    let start = out.len();
+    let mut pending_dash = false;
+    let bytes = label.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII needs no decoding: letters and digits are kept, an apostrophe is dropped
+            // ("Kremlin's" → "kremlins") and anything else separates words.
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if pending_dash {
+                    out.push('-');
+                    pending_dash = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' {
+                pending_dash = out.len() > start;
+            }
+            continue;
+        }
+        let c = label[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        let folded = fold_ascii(c);
+        if folded.is_empty() {
+            if c == '’' {
+                continue;
+            }
+            pending_dash = out.len() > start;
+            continue;
+        }
+        for f in folded.chars() {
+            if f.is_ascii_alphanumeric() {
+                if pending_dash {
+                    out.push('-');
+                    pending_dash = false;
+                }
+                out.push(f.to_ascii_lowercase());
+            } else if f != '\'' {
+                pending_dash = out.len() > start;
+            }
+        }
+    }
+    if out.len() == start {
+        // Names in scripts without an ASCII transliteration here: keep them distinct.
+        let mut hash: u64 = 0xcbf29ce484222325;
+        for b in label.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
+        }
+        use std::fmt::Write;
+        let _ = write!(out, "x-{:012x}", hash & 0xffff_ffff_ffff);
+    }
+}
+
+/// ASCII letters for common Latin letters with diacritics; other letters give nothing.
+fn fold_ascii(c: char) -> &'static str {
+    if c.is_ascii() {
+        return "";
+    }
+
+    (match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
+        'ł' => "l",
+        'Ł' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ř' => "r",
+        'Ř' => "R",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => "",
+    }) as _
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each row: a label and its slug.
+    fn check(rows: &[(&str, &str)]) {
+        for &(label, expected) in rows {
+            assert_eq!(slug(label), expected, "{label:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_lower_case_ascii_with_hyphens() {
+        check(&[
+            ("Agence France-Presse", "agence-france-presse"),
+            ("Kremlin's press service", "kremlins-press-service"),
+            ("Kremlin’s press service", "kremlins-press-service"),
+            ("Volodymyr Zelenskyy", "volodymyr-zelenskyy"),
+            ("  U.S. officials ", "u-s-officials"),
+        ]);
+    }
+
+    #[test]
+    fn latin_letters_with_diacritics_are_folded() {
+        check(&[
+            ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+            ("  Łódź – Ćwierć ", "lodz-cwierc"),
+            ("Straße", "strasse"),
+        ]);
+    }
+
+    #[test]
+    fn other_scripts_get_a_hash() {
+        assert!(slug("新华社").starts_with("x-"));
+        assert_ne!(slug("新华社"), slug("人民日报"));
+    }
+
+    #[test]
+    fn slugs_extend_a_prefix() {
+        let mut key = String::from("desc:");
+        push_slug(&mut key, "the Kremlin's press service");
+        assert_eq!(key, "desc:the-kremlins-press-service");
+        let mut key = String::from("org:");
+        push_slug(&mut key, "新华社");
+        assert_eq!(key, format!("org:{}", slug("新华社")));
+    }
+}
