@@ -5,7 +5,7 @@ use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
 use crate::mention::{MentionKind, Np};
 use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Relation};
-use crate::rules::{Ctx, find_frames, neighbour_quote};
+use crate::rules::{Ctx, RuleId, find_frames, neighbour_quote};
 use crate::span::Span;
 use crate::text::Text;
 use crate::text::token::TokenFlags;
@@ -167,7 +167,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
     }
     // Hops inferred from a neighbouring quotation take their neighbour's entities.
     for (d, draft) in drafts.iter().enumerate() {
-        if draft.rule != "neighbour_quote" {
+        if draft.rule != RuleId::NeighbourQuote {
             continue;
         }
         let Some(prev) = drafts[..d].iter().enumerate().rev().find(|(_, p)| {
@@ -268,7 +268,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             content: draft.content.map(|c| c.span),
             direct: draft.content.is_some_and(|c| c.direct),
             hops: hops.into_iter().map(|(_, hop)| hop).collect(),
-            rule: draft.rule.to_string(),
+            rule: draft.rule.as_str().to_string(),
         };
         attributions.push((span, attribution));
     }
@@ -411,6 +411,8 @@ pub fn explain(input: &DocumentInput) -> String {
     let headline = has_headline(&text);
     let mut out = String::new();
     let words = |np: Np| text.span(np.first, np.last).slice(input.text).to_string();
+    // The rules that found something, for the legend at the end.
+    let mut fired: Vec<RuleId> = Vec::new();
     for (i, s) in text.sentences.iter().enumerate() {
         let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
@@ -420,6 +422,7 @@ pub fn explain(input: &DocumentInput) -> String {
         let sentence = text.span(s.start, s.end - 1).slice(input.text);
         let _ = writeln!(out, "[{i}] {sentence}");
         for f in &frames {
+            fired.push(f.rule);
             let source = f
                 .source
                 .as_ref()
@@ -453,6 +456,14 @@ pub fn explain(input: &DocumentInput) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "    => {} [{}]", d.rule, chain.join(" -> "));
+        }
+    }
+    fired.sort_unstable();
+    fired.dedup();
+    if !fired.is_empty() {
+        let _ = writeln!(out, "rules:");
+        for rule in fired {
+            let _ = writeln!(out, "    {:<16} {}", rule, rule.description());
         }
     }
     out

@@ -10,7 +10,7 @@
 use crate::lexicon::Class;
 use crate::mention::{Mention, Np};
 use crate::model::Relation;
-use crate::rules::{Attach, Content, Frame, Role, content_between};
+use crate::rules::{Attach, Content, Frame, Role, RuleId, content_between};
 use crate::text::Text;
 use crate::text::token::TokenKind;
 
@@ -28,7 +28,7 @@ pub struct DraftHop {
 /// An attribution before its sources are resolved to entities.
 #[derive(Clone, Debug)]
 pub struct Draft {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub sentence: usize,
     /// Origin first.
     pub hops: Vec<DraftHop>,
@@ -148,7 +148,9 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
             let later_inverted = |a: usize, b: usize| {
                 let said = crate::rules::cue_verb_is(text, &frames[a], |verb| verb.lemma == "say");
-                frames[a].cue.first > frames[b].cue.first && frames[a].rule == "inverted" && !said
+                frames[a].cue.first > frames[b].cue.first
+                    && frames[a].rule == RuleId::Inverted
+                    && !said
             };
             if mutual && frames[i].cue.first < frames[j].cue.first && !later_inverted(j, i) {
                 continue;

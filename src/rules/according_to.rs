@@ -8,7 +8,7 @@ use crate::lexicon::Class;
 use crate::lexicon::RoleType;
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::{Ctx, Frame, Role, content_between};
+use crate::rules::{Ctx, Frame, Role, RuleId, content_between};
 use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -53,7 +53,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             content_between(text, ctx.start, ctx.last_word() + 1)
         };
-        let mut frame = Frame::new("according_to", cue, Relation::AccordingTo, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::AccordingTo,
+            cue,
+            Relation::AccordingTo,
+            Role::Statement,
+        );
         frame.source = Some(mention);
         frame.content = content;
         out.push(frame);

@@ -7,7 +7,7 @@
 use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::according_to::is_named_source;
-use crate::rules::{Attach, Ctx, Frame, Role, content_between};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -78,7 +78,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             Role::Statement
         };
-        let mut frame = Frame::new("as_reported_by", cue, Relation::Reported, role);
+        let mut frame = Frame::new(RuleId::AsReportedBy, cue, Relation::Reported, role);
         if role == Role::Statement {
             frame.content = if i <= ctx.start + 1 {
                 content_between(text, np.last.max(cue.last) + 1, ctx.last_word() + 1)

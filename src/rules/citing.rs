@@ -7,7 +7,7 @@
 use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
 use crate::rules::according_to::is_named_source;
-use crate::rules::{Attach, Ctx, Frame, Role};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -28,7 +28,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             Attach::Before
         };
         let mut frame = Frame::new(
-            "citing",
+            RuleId::Citing,
             Np { first: i, last: i },
             Relation::Cited,
             Role::Origin(attach),

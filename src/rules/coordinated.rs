@@ -8,7 +8,7 @@
 use crate::lexicon::VerbFlags;
 use crate::mention::np_end_before;
 use crate::rules::preposed::{content_after, introduces_speech, is_subject};
-use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::rules::{Ctx, Frame, Role, RuleId, sentence_subject, statement_before};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -37,7 +37,12 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
-        let mut frame = Frame::new("coordinated", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Coordinated,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(source);
         frame.content = Some(content);
         frame.statement = statement;

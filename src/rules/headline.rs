@@ -4,7 +4,7 @@
 use crate::mention::{MentionKind, Np, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::interview::is_outlet;
-use crate::rules::{Ctx, Frame, Role, content_between};
+use crate::rules::{Ctx, Frame, Role, RuleId, content_between};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     if !ctx.headline {
@@ -21,7 +21,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             let mention = classify(text, np);
             if is_outlet(&mention) {
                 let mut frame = Frame::new(
-                    "headline",
+                    RuleId::Headline,
                     Np {
                         first: sep,
                         last: sep,
@@ -70,7 +70,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             };
             if speaker {
                 let mut frame = Frame::new(
-                    "headline",
+                    RuleId::Headline,
                     Np {
                         first: colon,
                         last: colon,

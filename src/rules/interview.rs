@@ -5,7 +5,7 @@
 use crate::lexicon::NameTarget;
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::{Attach, Ctx, Frame, Role};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 /// Nouns of a conversation with an outlet.
 const CHANNEL: &[&str] = &[
@@ -68,7 +68,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             (cue, Some(cue))
         };
         let mut frame = Frame::new(
-            "interview",
+            RuleId::Interview,
             cue,
             Relation::Interview,
             Role::Relay(Attach::Nearest),

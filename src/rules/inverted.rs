@@ -7,7 +7,7 @@
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
 use crate::rules::postposed::content_before;
-use crate::rules::{Ctx, Frame, Role};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -69,7 +69,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !fits {
             continue;
         }
-        let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Inverted,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.appositive = appositive_after(text, np.last, ctx.end);
         frame.source = Some(mention);
         frame.content = Some(content);

@@ -169,7 +169,7 @@ pub struct Content {
 /// One attribution cue found by a rule.
 #[derive(Clone, Debug)]
 pub struct Frame {
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// Where the frame stands: the cue words, an inclusive token range.
     pub cue: Np,
     /// The cue the hop reports; `None` where no words of its own attribute to the source
@@ -190,7 +190,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(rule: &'static str, cue: Np, relation: Relation, role: Role) -> Frame {
+    pub fn new(rule: RuleId, cue: Np, relation: Relation, role: Role) -> Frame {
         Frame {
             rule,
             cue,
@@ -206,24 +206,169 @@ impl Frame {
     }
 }
 
-/// A rule: finds its pattern in one sentence, seeing the frames earlier rules found there.
+/// A rule's typed id. [`RuleId::as_str`] is its name in the JSON `rule` field (and the name of
+/// its file); [`RuleId::description`] says in one line what it matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleId {
+    QuotedAsSaying,
+    QuotedBy,
+    AccordingTo,
+    AsReportedBy,
+    Citing,
+    Interview,
+    Via,
+    Headline,
+    Inverted,
+    Postposed,
+    Preposed,
+    Participle,
+    Coordinated,
+    /// Not a sentence rule: the assembly gives a quotation standing right after an attribution
+    /// the same chain (`assemble::neighbour_quote`).
+    NeighbourQuote,
+}
+
+impl RuleId {
+    /// Every id: the sentence rules in priority order, then the assembly's neighbour quotes.
+    pub const ALL: [RuleId; 14] = [
+        RuleId::QuotedAsSaying,
+        RuleId::QuotedBy,
+        RuleId::AccordingTo,
+        RuleId::AsReportedBy,
+        RuleId::Citing,
+        RuleId::Interview,
+        RuleId::Via,
+        RuleId::Headline,
+        RuleId::Inverted,
+        RuleId::Postposed,
+        RuleId::Preposed,
+        RuleId::Participle,
+        RuleId::Coordinated,
+        RuleId::NeighbourQuote,
+    ];
+
+    /// The rule's name, as written in the output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::QuotedAsSaying => "quoted_as_saying",
+            RuleId::QuotedBy => "quoted_by",
+            RuleId::AccordingTo => "according_to",
+            RuleId::AsReportedBy => "as_reported_by",
+            RuleId::Citing => "citing",
+            RuleId::Interview => "interview",
+            RuleId::Via => "via",
+            RuleId::Headline => "headline",
+            RuleId::Inverted => "inverted",
+            RuleId::Postposed => "postposed",
+            RuleId::Preposed => "preposed",
+            RuleId::Participle => "participle",
+            RuleId::Coordinated => "coordinated",
+            RuleId::NeighbourQuote => "neighbour_quote",
+        }
+    }
+
+    /// What the rule matches, in one line (from [`RULES`]).
+    pub fn description(self) -> &'static str {
+        match self {
+            RuleId::NeighbourQuote => NEIGHBOUR_QUOTE,
+            id => RULES
+                .iter()
+                .find(|rule| rule.id == id)
+                .map_or("", |rule| rule.description),
+        }
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// The description of [`RuleId::NeighbourQuote`], the one id that is no sentence rule.
+const NEIGHBOUR_QUOTE: &str = "a quotation right after an attribution, with only punctuation \
+     between, is the same speaker's: \"...,\" she said. \"I was surprised.\"";
+
+/// A rule's search: finds its pattern in one sentence, seeing the frames earlier rules found
+/// there.
 pub type RuleFn = fn(&Ctx, &[Frame], &mut Vec<Frame>);
 
-/// All sentence rules, most specific first.
-pub const RULES: &[(&str, RuleFn)] = &[
-    ("quoted_as_saying", quoted_as_saying::find),
-    ("quoted_by", quoted_by::find),
-    ("according_to", according_to::find),
-    ("as_reported_by", as_reported_by::find),
-    ("citing", citing::find),
-    ("interview", interview::find),
-    ("via", via::find),
-    ("headline", headline::find),
-    ("inverted", inverted::find),
-    ("postposed", postposed::find),
-    ("preposed", preposed::find),
-    ("participle", participle::find),
-    ("coordinated", coordinated::find),
+/// A sentence rule: its id, what it matches, and its search.
+pub struct Rule {
+    pub id: RuleId,
+    /// One line for `explain`; the rule file's `//!` header is its documentation.
+    pub description: &'static str,
+    pub find: RuleFn,
+}
+
+/// All sentence rules, most specific first: when two rules claim the same cue words, the
+/// earlier one wins.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: RuleId::QuotedAsSaying,
+        description: "\"X was quoted (by Y) as saying C\", \"Y quoted X as saying C\": X said C, Y relayed it",
+        find: quoted_as_saying::find,
+    },
+    Rule {
+        id: RuleId::QuotedBy,
+        description: "\", quoted by Y\" after a statement, \"X quoted by Y said C\": Y relayed X's words",
+        find: quoted_by::find,
+    },
+    Rule {
+        id: RuleId::AccordingTo,
+        description: "\"according to X\": the rest of the sentence is X's (not \"according to plan\")",
+        find: according_to::find,
+    },
+    Rule {
+        id: RuleId::AsReportedBy,
+        description: "\"as reported by Y\", \"as Y reported\", \"first reported by Y\": Y is where C came from",
+        find: as_reported_by::find,
+    },
+    Rule {
+        id: RuleId::Citing,
+        description: "\"citing X\": X is the origin of the statement it attaches to",
+        find: citing::find,
+    },
+    Rule {
+        id: RuleId::Interview,
+        description: "an outlet spoken to relays the statement: \"told TASS\", \"in an interview with CNN\"",
+        find: interview::find,
+    },
+    Rule {
+        id: RuleId::Via,
+        description: "\"via Y\" after a statement, Y an outlet: the statement reached us through Y",
+        find: via::find,
+    },
+    Rule {
+        id: RuleId::Headline,
+        description: "a headline's source: \"...: NY Times\", \"Lavrov: talks useful\"",
+        find: headline::find,
+    },
+    Rule {
+        id: RuleId::Inverted,
+        description: "the content, the cue, then the source: \"..., said Steve Cowan, a spokesman\"",
+        find: inverted::find,
+    },
+    Rule {
+        id: RuleId::Postposed,
+        description: "the content, then the source and the cue: \"..., the Associated Press reported\"",
+        find: postposed::find,
+    },
+    Rule {
+        id: RuleId::Preposed,
+        description: "the source, the cue, then the content: \"Sullivan said (that) C\", \"officials say C\"",
+        find: preposed::find,
+    },
+    Rule {
+        id: RuleId::Participle,
+        description: "a participle clause adding a statement of the clause's subject: \"..., noting that C\"",
+        find: participle::find,
+    },
+    Rule {
+        id: RuleId::Coordinated,
+        description: "a second reporting verb of the same subject: \"X said C, but added: C2\"",
+        find: coordinated::find,
+    },
 ];
 
 /// Runs every rule on a sentence; frames whose cue overlaps an earlier rule's are dropped.
@@ -233,9 +378,9 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
         return frames;
     }
     let mut scratch = Vec::new();
-    for (_, rule) in RULES {
+    for rule in RULES {
         scratch.clear();
-        rule(ctx, &frames, &mut scratch);
+        (rule.find)(ctx, &frames, &mut scratch);
         // Most rules find nothing in most sentences: skip the drain's set-up and tear-down.
         if scratch.is_empty() {
             continue;

@@ -85,7 +85,7 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
             })
             .collect();
         out.push(Draft {
-            rule: "neighbour_quote",
+            rule: crate::rules::RuleId::NeighbourQuote,
             sentence: text.sentence_of(quote.open),
             hops,
             content: Some(content),

@@ -7,7 +7,7 @@
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{classify, np_start_before};
 use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::rules::{Ctx, Frame, Role, RuleId, sentence_subject, statement_before};
 use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
@@ -68,7 +68,12 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         {
             continue;
         }
-        let mut frame = Frame::new("participle", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Participle,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(source);
         frame.content = Some(content);
         frame.statement = statement;

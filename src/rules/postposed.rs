@@ -8,7 +8,7 @@
 use crate::lexicon::VerbFlags;
 use crate::rules::preposed::{agrees, skip_recipient, subject_of};
 use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
+use crate::rules::{Content, Ctx, Frame, Role, RuleId, content_between, quote_content_closing};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
@@ -75,7 +75,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         {
             content = whole;
         }
-        let mut frame = Frame::new("postposed", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Postposed,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(mention);
         frame.appositive = appositive;
         frame.content = Some(content);

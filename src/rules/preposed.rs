@@ -10,7 +10,7 @@ use crate::mention::{
     Mention, MentionKind, as_unnamed, classify, np_after, subject_before, subject_before_relative,
 };
 use crate::rules::verb::{VerbHit, relative_that, skip_adjuncts};
-use crate::rules::{Ctx, Frame, Role, content_between, quote_content};
+use crate::rules::{Ctx, Frame, Role, RuleId, content_between, quote_content};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
@@ -49,7 +49,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
-        let mut frame = Frame::new("preposed", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Preposed,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(mention);
         frame.appositive = appositive;
         frame.content = Some(content);

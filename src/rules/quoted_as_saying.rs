@@ -9,7 +9,7 @@ use crate::model::Relation;
 use crate::rules::postposed::content_before;
 use crate::rules::preposed::is_subject;
 use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Attach, Ctx, Frame, Role, content_between, quote_content};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between, quote_content};
 
 /// "saying", "telling", "stating" after "as".
 const SAYING: &[&str] = &[
@@ -98,7 +98,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             first: saying,
             last: saying,
         };
-        let mut frame = Frame::new("quoted_as_saying", cue, Relation::Said, Role::Statement);
+        let mut frame = Frame::new(RuleId::QuotedAsSaying, cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
         frame.content = content;
         out.push(frame);
@@ -106,7 +106,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             let relay_mention = classify(text, relay);
             if relay_mention.is_source_like() {
                 let mut frame = Frame::new(
-                    "quoted_as_saying",
+                    RuleId::QuotedAsSaying,
                     relay_cue,
                     Relation::Quoted,
                     Role::Relay(Attach::Cue(saying)),

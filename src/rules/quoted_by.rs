@@ -8,7 +8,7 @@ use crate::lexicon::Class;
 use crate::mention::{Np, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::preposed::is_subject;
-use crate::rules::{Attach, Ctx, Frame, Role, content_between};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between};
 use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -42,7 +42,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if prev == "," || text.tokens[q - 1].is_quote() {
             // ", quoted by TASS": relays the statement before.
             let mut frame = Frame::new(
-                "quoted_by",
+                RuleId::QuotedBy,
                 cue,
                 Relation::Quoted,
                 Role::Relay(Attach::Before),
@@ -84,12 +84,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             first: verb,
             last: verb,
         };
-        let mut frame = Frame::new("quoted_by", verb_cue, Relation::Said, Role::Statement);
+        let mut frame = Frame::new(RuleId::QuotedBy, verb_cue, Relation::Said, Role::Statement);
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
         out.push(frame);
         let mut frame = Frame::new(
-            "quoted_by",
+            RuleId::QuotedBy,
             cue,
             Relation::Quoted,
             Role::Relay(Attach::Cue(verb)),

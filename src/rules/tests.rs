@@ -15,7 +15,7 @@ fn frames_of(input: &str, headline: bool) -> Vec<(String, String, String, String
                 span.map(|s| s.slice(input).to_string()).unwrap_or_default()
             };
             out.push((
-                frame.rule.to_string(),
+                frame.rule.as_str().to_string(),
                 slice(
                     frame
                         .source
@@ -49,4 +49,52 @@ pub fn check(input: &str, expected: &[(&str, &str, &str, &str)]) {
 /// Asserts the frames found when the first line is a headline.
 pub fn check_headline(input: &str, expected: &[(&str, &str, &str, &str)]) {
     compare(input, true, expected);
+}
+
+mod registry {
+    use crate::rules::{RULES, RuleId};
+
+    #[test]
+    fn ids_keep_the_names_written_in_the_output() {
+        let names: Vec<&str> = RuleId::ALL.iter().map(|id| id.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "quoted_as_saying",
+                "quoted_by",
+                "according_to",
+                "as_reported_by",
+                "citing",
+                "interview",
+                "via",
+                "headline",
+                "inverted",
+                "postposed",
+                "preposed",
+                "participle",
+                "coordinated",
+                "neighbour_quote",
+            ]
+        );
+        assert_eq!(format!("[{:<10}]", RuleId::Via), "[via       ]");
+    }
+
+    #[test]
+    fn the_registry_lists_every_sentence_rule_once_in_priority_order() {
+        let listed: Vec<RuleId> = RULES.iter().map(|rule| rule.id).collect();
+        let sentence_rules: Vec<RuleId> = RuleId::ALL
+            .into_iter()
+            .filter(|&id| id != RuleId::NeighbourQuote)
+            .collect();
+        assert_eq!(listed, sentence_rules);
+    }
+
+    #[test]
+    fn every_rule_has_a_one_line_description() {
+        for id in RuleId::ALL {
+            let description = id.description();
+            assert!(!description.is_empty(), "{id}");
+            assert!(!description.contains('\n'), "{id}");
+        }
+    }
 }
