@@ -1,11 +1,11 @@
 //! The pipeline for one document: text → sentences → frames → drafts → entities → attributions.
 
-use crate::assemble::{Draft, assemble};
+use crate::assemble::{Draft, assemble, neighbour_quote};
 use crate::coref::{At, Coref, name_mentions};
 use crate::lexicon::lexicon;
 use crate::mention::{MentionKind, Np};
 use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Relation};
-use crate::rules::{Ctx, RuleId, find_frames, neighbour_quote};
+use crate::rules::{Ctx, RuleId, find_frames};
 use crate::span::Span;
 use crate::text::Text;
 use crate::text::token::TokenFlags;

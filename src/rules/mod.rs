@@ -13,7 +13,6 @@ pub mod coordinated;
 pub mod headline;
 pub mod interview;
 pub mod inverted;
-pub mod neighbour_quote;
 pub mod participle;
 pub mod postposed;
 pub mod preposed;

@@ -4,8 +4,8 @@
 //!
 //! Counter-example: a quotation with other words between it and the attribution before it.
 
-use crate::assemble::Draft;
-use crate::rules::Content;
+use crate::assemble::{Draft, DraftHop};
+use crate::rules::{Content, RuleId};
 use crate::text::Text;
 use crate::text::token::TokenKind;
 
@@ -78,14 +78,14 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
         let hops = prev
             .hops
             .iter()
-            .map(|h| crate::assemble::DraftHop {
+            .map(|h| DraftHop {
                 mention: None,
                 cue: None,
                 ..h.clone()
             })
             .collect();
         out.push(Draft {
-            rule: crate::rules::RuleId::NeighbourQuote,
+            rule: RuleId::NeighbourQuote,
             sentence: text.sentence_of(quote.open),
             hops,
             content: Some(content),
@@ -106,4 +106,74 @@ fn draft_end(text: &Text, draft: &Draft) -> usize {
         }
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assemble::assemble;
+    use crate::lexicon::lexicon;
+    use crate::rules::{Ctx, find_frames};
+    use crate::text::Text;
+
+    /// The contents of the neighbour-quote drafts of `input`, each with its number of hops.
+    fn check(input: &str, expected: &[(&str, usize)]) {
+        let text = Text::new(input, lexicon());
+        let mut drafts = Vec::new();
+        for i in 0..text.sentences.len() {
+            let frames = find_frames(&Ctx::new(&text, i, false));
+            drafts.extend(assemble(&text, i, &frames));
+        }
+        let found: Vec<(&str, usize)> = super::find(&text, &drafts)
+            .iter()
+            .map(|d| {
+                let content = d.content.map_or("", |c| c.span.slice(input));
+                assert!(
+                    d.hops
+                        .iter()
+                        .all(|h| h.mention.is_none() && h.cue.is_none())
+                );
+                (content, d.hops.len())
+            })
+            .collect();
+        assert_eq!(found, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn a_quotation_right_after_an_attribution_is_the_same_speakers() {
+        check(
+            "\"I thought the lines would be long,\" she said. \"I was surprised.\"",
+            &[("\"I was surprised.\"", 1)],
+        );
+        // In the next paragraph too, and with the whole chain.
+        check(
+            "\"We are ready,\" Lavrov was quoted by Interfax as saying.\n\n\"We will win.\"",
+            &[("\"We will win.\"", 2)],
+        );
+    }
+
+    #[test]
+    fn words_between_or_a_quotation_already_attributed_stop_it() {
+        check(
+            "\"I thought so,\" she said. Then it rained. \"I was surprised.\"",
+            &[],
+        );
+        check(
+            "\"I thought so,\" she said. \"I was surprised,\" he said.",
+            &[],
+        );
+        // Nothing before it: no chain to take.
+        check("\"I was surprised.\" Then it rained.", &[]);
+    }
+
+    #[test]
+    fn two_paragraphs_away_is_too_far() {
+        check(
+            "\"I thought so,\" she said.\n\n*\n\n\"I was surprised.\"",
+            &[],
+        );
+        check(
+            "\"I thought so,\" she said.\n\n*\"I was surprised.\"",
+            &[("\"I was surprised.\"", 1)],
+        );
+    }
 }

@@ -6,6 +6,11 @@
 //! Relays (", quoted by TASS") follow the statement they attach to; origins ("citing
 //! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
 //! origin or with a relay.
+//!
+//! After every sentence is assembled, [`neighbour_quote`] gives a quotation standing right
+//! after a draft that draft's chain.
+
+pub mod neighbour_quote;
 
 use crate::lexicon::Class;
 use crate::mention::{Mention, Np};
