@@ -15,7 +15,8 @@ pub mod neighbour_quote;
 use crate::lexicon::Class;
 use crate::mention::{Mention, Np};
 use crate::model::Relation;
-use crate::rules::{Attach, Content, Frame, Role, RuleId, content_between};
+use crate::rules::clause::content_between;
+use crate::rules::{Attach, Content, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::TokenKind;
 
@@ -152,7 +153,7 @@ pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
             // leader not to move, said an American official").
             let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
             let later_inverted = |a: usize, b: usize| {
-                let said = crate::rules::cue_verb_is(text, &frames[a], |verb| verb.lemma == "say");
+                let said = frames[a].cue_verb_is(text, |verb| verb.lemma == "say");
                 frames[a].cue.first > frames[b].cue.first
                     && frames[a].rule == RuleId::Inverted
                     && !said

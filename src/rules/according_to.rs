@@ -5,10 +5,10 @@
 //! Counter-examples: "according to plan", "according to the law" (not sources).
 
 use crate::lexicon::Class;
-use crate::lexicon::RoleType;
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::{Ctx, Frame, Role, RuleId, content_between};
+use crate::rules::clause::{content_between, is_named_source};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -122,26 +122,6 @@ fn is_account(text: &Text, np: Np) -> bool {
     token.kind == crate::text::token::TokenKind::Word
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && !NOT_ACCOUNTS.contains(&word)
-}
-
-/// Sources after "according to": people, outlets, organizations, role nouns that name people
-/// or bodies or documents ("a statement", "the poll"), unnamed sources; not "plan", "law".
-pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
-    match &mention.kind {
-        MentionKind::Other | MentionKind::Relative => false,
-        MentionKind::Description { role, .. } => {
-            let role = &crate::lexicon::lexicon().roles[*role as usize];
-            matches!(
-                role.kind,
-                RoleType::Person
-                    | RoleType::Org
-                    | RoleType::Outlet
-                    | RoleType::Document
-                    | RoleType::Media
-            )
-        }
-        _ => true,
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 
 use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
-use crate::rules::according_to::is_named_source;
-use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between};
+use crate::rules::clause::{content_between, is_named_source};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;

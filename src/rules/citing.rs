@@ -6,7 +6,7 @@
 
 use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::according_to::is_named_source;
+use crate::rules::clause::is_named_source;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -91,5 +91,10 @@ mod tests {
             "\"It is anger,\" McCain said, citing low economic growth.",
             &[("postposed", "McCain", "said", "\"It is anger,\"")],
         );
+    }
+
+    #[test]
+    fn citing_a_reason_at_the_start_is_silent() {
+        check("Citing low growth, the bank cut rates.", &[]);
     }
 }

@@ -7,8 +7,10 @@
 
 use crate::lexicon::VerbFlags;
 use crate::mention::np_end_before;
-use crate::rules::preposed::{content_after, introduces_speech, is_subject};
-use crate::rules::{Ctx, Frame, Role, RuleId, sentence_subject, statement_before};
+use crate::rules::clause::{
+    content_after, introduces_speech, is_subject, sentence_subject, statement_before,
+};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -93,5 +95,14 @@ mod tests {
                 ("coordinated", "Trump", "said", "\"Her mind is shot!\""),
             ],
         );
+    }
+
+    #[test]
+    fn a_coordinated_subject_or_verb_that_reports_nothing_is_silent() {
+        check(
+            "Trump and Clinton said they would debate.",
+            &[("preposed", "Trump and Clinton", "said", "they would debate")],
+        );
+        check("He was tired and left.", &[]);
     }
 }

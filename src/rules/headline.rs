@@ -3,8 +3,8 @@
 
 use crate::mention::{MentionKind, Np, classify, np_after, np_start_before};
 use crate::model::Relation;
-use crate::rules::interview::is_outlet;
-use crate::rules::{Ctx, Frame, Role, RuleId, content_between};
+use crate::rules::clause::{content_between, is_outlet};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     if !ctx.headline {
@@ -88,7 +88,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::tests::check_headline;
+    use crate::rules::tests::{check, check_headline};
 
     #[test]
     fn trailing_outlet() {
@@ -109,5 +109,11 @@ mod tests {
             "Storm Eases Before Holiday, CDC Says\n\nBody.",
             &[("postposed", "CDC", "Says", "Storm Eases Before Holiday")],
         );
+    }
+
+    #[test]
+    fn a_trailing_outlet_outside_the_headline_is_silent() {
+        check("Flynn's lawyers cut talks with Trump team: NY Times", &[]);
+        check_headline("Storm eases before holiday\n\nBody.", &[]);
     }
 }

@@ -2,9 +2,9 @@
 //! "said in an interview with CNN", "told TASS", "in comments to Reuters".
 //! Counter-examples: "told reporters" and "told lawmakers" (an audience, not an outlet).
 
-use crate::lexicon::NameTarget;
-use crate::mention::{Mention, MentionKind, Np, classify, np_after};
+use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
+use crate::rules::clause::is_outlet;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 /// Nouns of a conversation with an outlet.
@@ -79,16 +79,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
-pub fn is_outlet(mention: &Mention) -> bool {
-    matches!(
-        mention.kind,
-        MentionKind::Known {
-            target: NameTarget::Outlet(_),
-            ..
-        } | MentionKind::Outlet { .. }
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
@@ -122,5 +112,11 @@ mod tests {
             "\"No,\" Sullivan told reporters.",
             &[("postposed", "Sullivan", "told", "\"No,\"")],
         );
+    }
+
+    #[test]
+    fn speaking_with_someone_who_is_no_outlet_is_silent() {
+        check("The minister spoke with Putin.", &[]);
+        check("He spoke to reporters on Tuesday.", &[]);
     }
 }

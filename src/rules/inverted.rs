@@ -6,7 +6,7 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
-use crate::rules::postposed::content_before;
+use crate::rules::clause::content_before;
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
 

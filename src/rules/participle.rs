@@ -6,8 +6,8 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{classify, np_start_before};
-use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::{Ctx, Frame, Role, RuleId, sentence_subject, statement_before};
+use crate::rules::clause::{content_after, is_subject, sentence_subject, statement_before};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
@@ -83,7 +83,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
 
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
 fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
-    crate::rules::cue_verb_is(text, frame, |verb| verb.has(VerbFlags::SPEECH))
+    frame.cue_verb_is(text, |verb| verb.has(VerbFlags::SPEECH))
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@
 //! Counter-example: "He said." with nothing before it.
 
 use crate::lexicon::VerbFlags;
-use crate::rules::preposed::{agrees, skip_recipient, subject_of};
-use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Content, Ctx, Frame, Role, RuleId, content_between, quote_content_closing};
-use crate::text::Text;
+use crate::rules::clause::{
+    agrees, content_before, content_between, quote_content, skip_adjuncts, skip_recipient,
+    subject_of,
+};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::TokenFlags;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -52,8 +53,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
         // is what was said (the preposed rule's); the clause before is no content. After a
         // quotation it is the second half of it (""Stop," he said, "or I'll shoot."").
-        let quote_follows =
-            text.word(k) == "," && crate::rules::quote_content(text, k + 1).is_some();
+        let quote_follows = text.word(k) == "," && quote_content(text, k + 1).is_some();
         if quote_follows && !content.direct {
             continue;
         }
@@ -88,53 +88,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.weak = hit.verb().has(VerbFlags::WEAK);
         out.push(frame);
     }
-}
-
-/// The content before a postposed source starting at token `source`: a quotation closing right
-/// before it (possibly opened sentences or paragraphs earlier), or the sentence up to the
-/// separating comma.
-pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
-    let text = ctx.text;
-    if source == ctx.start {
-        // ""Stop!" Trump said.": the quotation ended the sentence before.
-        return (source > 0)
-            .then(|| closing_quote_before(text, source))
-            .flatten();
-    }
-    let sep = source - 1;
-    let word = text.word(sep);
-    if text.tokens[sep].is_double_quote() {
-        // A whole quotation, or a clause ending in a partial one ("The failure was
-        // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
-        let quote = quote_content_closing(text, sep)?;
-        if quote.first <= ctx.start {
-            return Some(quote);
-        }
-        return content_between(text, ctx.start, sep + 1);
-    }
-    if !matches!(word, "," | "--" | "—" | "–" | "-") {
-        return None;
-    }
-    // A quotation is the whole content only if it opens the sentence; a partial quotation at
-    // the end of a clause ("... not to be shifted "on the shoulders of Russia", the press
-    // service reported") leaves the whole clause as the content.
-    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.first <= ctx.start) {
-        return Some(quote);
-    }
-    let content = content_between(text, ctx.start, sep)?;
-    (content.end - content.first >= 2).then_some(content)
-}
-
-/// A quotation whose closing mark stands right before token `i` (with at most a comma between).
-fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
-    let mut j = i.checked_sub(1)?;
-    if text.word(j) == "," {
-        j = j.checked_sub(1)?;
-    }
-    if !text.tokens[j].is_double_quote() {
-        return None;
-    }
-    quote_content_closing(text, j)
 }
 
 #[cfg(test)]

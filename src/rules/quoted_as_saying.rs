@@ -6,10 +6,10 @@
 
 use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
-use crate::rules::postposed::content_before;
-use crate::rules::preposed::is_subject;
-use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between, quote_content};
+use crate::rules::clause::{
+    content_before, content_between, is_subject, quote_content, skip_adjuncts,
+};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 /// "saying", "telling", "stating" after "as".
 const SAYING: &[&str] = &[
@@ -182,5 +182,11 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn quoted_as_something_other_than_saying_is_silent() {
+        check("The photo was quoted as evidence in court.", &[]);
+        check("He was quoted in the report.", &[]);
     }
 }

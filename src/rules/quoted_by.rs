@@ -7,8 +7,8 @@
 use crate::lexicon::Class;
 use crate::mention::{Np, classify, np_after, np_start_before};
 use crate::model::Relation;
-use crate::rules::preposed::is_subject;
-use crate::rules::{Attach, Ctx, Frame, Role, RuleId, content_between};
+use crate::rules::clause::{content_between, is_subject};
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -140,5 +140,11 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn quoted_by_something_that_cannot_speak_is_silent() {
+        check("The figures were quoted by analysts.", &[]);
+        check("Prices quoted by dealers rose.", &[]);
     }
 }

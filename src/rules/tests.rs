@@ -98,3 +98,58 @@ mod registry {
         }
     }
 }
+
+mod layout {
+    use crate::rules::{RULES, RuleId};
+
+    /// The source of every rule file.
+    const SOURCES: &[(RuleId, &str)] = &[
+        (RuleId::QuotedAsSaying, include_str!("quoted_as_saying.rs")),
+        (RuleId::QuotedBy, include_str!("quoted_by.rs")),
+        (RuleId::AccordingTo, include_str!("according_to.rs")),
+        (RuleId::AsReportedBy, include_str!("as_reported_by.rs")),
+        (RuleId::Citing, include_str!("citing.rs")),
+        (RuleId::Interview, include_str!("interview.rs")),
+        (RuleId::Via, include_str!("via.rs")),
+        (RuleId::Headline, include_str!("headline.rs")),
+        (RuleId::Inverted, include_str!("inverted.rs")),
+        (RuleId::Postposed, include_str!("postposed.rs")),
+        (RuleId::Preposed, include_str!("preposed.rs")),
+        (RuleId::Participle, include_str!("participle.rs")),
+        (RuleId::Coordinated, include_str!("coordinated.rs")),
+    ];
+
+    #[test]
+    fn every_rule_has_a_file_named_after_its_id() {
+        let files: Vec<RuleId> = SOURCES.iter().map(|&(id, _)| id).collect();
+        let rules: Vec<RuleId> = RULES.iter().map(|rule| rule.id).collect();
+        assert_eq!(files, rules);
+    }
+
+    #[test]
+    fn no_rule_imports_another_rule_or_a_later_stage() {
+        for &(id, source) in SOURCES {
+            for other in RULES.iter().filter(|other| other.id != id) {
+                let name = other.id.as_str();
+                for path in [format!("rules::{name}"), format!("super::{name}")] {
+                    assert!(!source.contains(&path), "{id} uses {path}");
+                }
+            }
+            for later in ["crate::assemble", "crate::coref", "crate::analyze"] {
+                assert!(!source.contains(later), "{id} uses {later}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_itself_and_has_examples_and_counter_examples() {
+        for &(id, source) in SOURCES {
+            assert!(source.starts_with("//! "), "{id} has no //! header");
+            let tests = source
+                .split_once("#[cfg(test)]")
+                .map_or("", |(_, tests)| tests);
+            assert!(tests.contains("check"), "{id} has no examples");
+            assert!(tests.contains("&[]"), "{id} has no counter-example");
+        }
+    }
+}

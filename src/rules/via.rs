@@ -5,7 +5,7 @@
 
 use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::interview::is_outlet;
+use crate::rules::clause::is_outlet;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
