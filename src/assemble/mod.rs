@@ -18,7 +18,7 @@ use crate::model::Relation;
 use crate::rules::clause::content_between;
 use crate::rules::{Attach, Content, Frame, Role, RuleId};
 use crate::text::Text;
-use crate::text::token::TokenKind;
+use crate::text::token::{TokenFlags, TokenKind};
 
 /// One element of a draft chain, before coreference.
 #[derive(Clone, Debug)]
@@ -69,21 +69,10 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
     if !preposed || source.np.first == 0 {
         return false;
     }
-    matches!(
-        text.word(source.np.first - 1),
-        "," | ";"
-            | ":"
-            | "and"
-            | "but"
-            | "while"
-            | "whereas"
-            | "although"
-            | "though"
-            | "because"
-            | "—"
-            | "–"
-            | "--"
-    )
+    let before = source.np.first - 1;
+    let token = &text.tokens[before];
+    matches!(text.word(before), "," | ";" | ":" | "—" | "–" | "--")
+        || token.info.is(Class::LINK) && !token.has(TokenFlags::CAP)
 }
 
 /// Statements each inside the other's content can point at each other as parents when the

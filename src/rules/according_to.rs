@@ -65,52 +65,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
-/// What a plan, a rule or a custom prescribes is no one's statement: "according to plan",
-/// "according to the law", "according to tradition".
-const NOT_ACCOUNTS: &[&str] = &[
-    "plan",
-    "plans",
-    "schedule",
-    "law",
-    "laws",
-    "rule",
-    "rules",
-    "tradition",
-    "traditions",
-    "custom",
-    "customs",
-    "legend",
-    "script",
-    "protocol",
-    "design",
-    "expectations",
-    "standards",
-    "terms",
-    "instructions",
-    "guidelines",
-    "definition",
-    "procedure",
-    "procedures",
-    "form",
-    "order",
-    "size",
-    "type",
-    "need",
-    "needs",
-    "ability",
-    "merit",
-    "age",
-    "priority",
-    "season",
-    "scale",
-    "taste",
-    "preference",
-    "preferences",
-    "policy",
-    "regulations",
-    "constitution",
-];
-
 /// Any other noun phrase after "according to" is an account someone gave: "according to the
 /// summary", "according to a yearly Gallup poll", "according to Farley's account", "according
 /// to calculations by ...". Not a plan, a rule or a custom.
@@ -121,7 +75,7 @@ fn is_account(text: &Text, np: Np) -> bool {
     let word = word.as_str();
     token.kind == crate::text::token::TokenKind::Word
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !NOT_ACCOUNTS.contains(&word)
+        && !token.info.is(Class::NOT_ACCOUNT)
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{MentionKind, appositive_after, classify, np_after};
 use crate::rules::clause::content_before;
+use crate::rules::verb::is_verb_form;
 use crate::rules::{Ctx, Frame, Role, RuleId};
+use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -39,7 +41,6 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let next = np.last + 1;
         if next <= ctx.last_word() {
             let t = &text.tokens[next];
-            let w = text.word(next);
             // "said Smith yesterday.", "said Smith, who ...", "said Smith in a statement".
             let last_word =
                 next + 1 > ctx.last_word() || text.tokens[next + 1].kind == TokenKind::Punct;
@@ -50,7 +51,9 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                     .is(Class::PREP | Class::SUB | Class::REL | Class::CONJ)
                 && !t.info.is(Class::TIME | Class::MONTH)
                 && !(last_word && (t.info.is(Class::ADV) || t.has(TokenFlags::LY)))
-                && !matches!(w, "adding" | "citing" | "referring" | "noting" | "saying");
+                // A participle opening a clause about the speaker ("said Smith adding that",
+                // "said Dulaimi referring to"); a verb makes the noun phrase its subject.
+                && !opens_comment(text, next);
             if continues {
                 continue;
             }
@@ -80,6 +83,15 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// A participle that opens a clause about the speaker right after them: "adding", "citing",
+/// "referring" ("refer" is no reporting verb).
+fn opens_comment(text: &Text, k: usize) -> bool {
+    text.word(k) == "referring"
+        || is_verb_form(text, k, |forms, verb| {
+            forms.intersects(Form::GERUND) && verb.has(VerbFlags::COMMENT)
+        })
 }
 
 #[cfg(test)]
@@ -141,5 +153,19 @@ mod tests {
     #[test]
     fn passive_reports_are_not_inverted() {
         check("The deal, said to be worth millions, collapsed.", &[]);
+    }
+
+    #[test]
+    fn a_participle_after_the_speaker_opens_a_clause_about_them() {
+        check(
+            "\"It is over,\" said Dulaimi referring to the war.",
+            &[("inverted", "Dulaimi", "said", "\"It is over,\"")],
+        );
+        check(
+            "\"It is over,\" said Dulaimi adding that he was sad.",
+            &[("inverted", "Dulaimi", "said", "\"It is over,\"")],
+        );
+        // Other words after the name go on with a clause of their own.
+        check("\"It is over,\" said Dulaimi resigning from the post.", &[]);
     }
 }

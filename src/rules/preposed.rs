@@ -218,6 +218,10 @@ mod tests {
             &[("preposed", "Some", "say", "they hear echoes")],
         );
         check(
+            "Others say the talks failed.",
+            &[("preposed", "Others", "say", "the talks failed")],
+        );
+        check(
             "The Khans say they have heard rising fears.",
             &[(
                 "preposed",

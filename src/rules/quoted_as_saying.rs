@@ -4,23 +4,15 @@
 //! Interfax; "Kim's aide was quoted as saying ..." → the aide;
 //! "The Associated Press quoted Wassim Bouhlel as saying ..." → Bouhlel → AP.
 
+use crate::lexicon::{Form, VerbFlags};
 use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::clause::{
     content_before, content_between, is_subject, quote_content, skip_adjuncts,
 };
+use crate::rules::verb::{is_passive_be, is_verb_form};
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
-
-/// "saying", "telling", "stating" after "as".
-const SAYING: &[&str] = &[
-    "saying",
-    "telling",
-    "stating",
-    "declaring",
-    "describing",
-    "warning",
-    "adding",
-];
+use crate::text::Text;
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -30,15 +22,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         // Find "as saying" within the next few tokens.
         let Some(as_) = (q + 1..(q + 16).min(ctx.end.saturating_sub(1)))
-            .find(|&k| text.word(k) == "as" && SAYING.contains(&text.word(k + 1)))
+            .find(|&k| text.word(k) == "as" && is_saying(text, k + 1))
         else {
             continue;
         };
         let saying = as_ + 1;
-        let passive = matches!(
-            text.word(q - 1),
-            "was" | "were" | "is" | "are" | "been" | "being"
-        );
+        let passive = is_passive_be(&text.tokens[q - 1]);
         let (speaker, relay, relay_cue) = if passive {
             // "X was quoted (by Y) as saying".
             let Some((np, _)) = subject_before(text, ctx.start, q - 1) else {
@@ -118,6 +107,13 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
+/// A gerund that reports speech after "as": "saying", "telling", "warning".
+fn is_saying(text: &Text, k: usize) -> bool {
+    is_verb_form(text, k, |forms, verb| {
+        forms.intersects(Form::GERUND) && verb.has(VerbFlags::AS_SAYING)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
@@ -188,5 +184,13 @@ mod tests {
     fn quoted_as_something_other_than_saying_is_silent() {
         check("The photo was quoted as evidence in court.", &[]);
         check("He was quoted in the report.", &[]);
+    }
+
+    #[test]
+    fn gerunds_of_other_reporting_verbs() {
+        check(
+            "Kim was quoted as warning that war was near.",
+            &[("quoted_as_saying", "Kim", "warning", "war was near")],
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::lexicon::Class;
 use crate::mention::{Np, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_subject};
+use crate::rules::verb::is_passive_be;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
 
@@ -25,7 +26,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let prev = text.word(q - 1);
-        if matches!(prev, "was" | "were" | "is" | "are" | "been" | "being") {
+        if is_passive_be(&text.tokens[q - 1]) {
             continue; // "was quoted by Y as saying": quoted_as_saying
         }
         let Some(relay) = np_after(text, q + 2, ctx.end) else {

@@ -12,48 +12,20 @@ use crate::text::token::{TokenFlags, TokenKind};
 /// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
 /// token after them and whether "in a statement" was among them.
 pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
-    let text = ctx.text;
     let mut k = after;
     let mut statement = false;
-    loop {
-        if k >= ctx.end {
-            break;
-        }
-        let t = &text.tokens[k];
-        let w = text.word(k);
-        if t.info.is(Class::TIME) && !t.has(TokenFlags::CAP)
-            || t.has(TokenFlags::CAP) && t.info.is(Class::TIME) && !t.info.is(Class::STARTER)
-        {
-            k += 1;
+    while k < ctx.end {
+        if let Some(next) = time_at(ctx.text, k) {
+            k = next;
             continue;
         }
-        if matches!(w, "on" | "this" | "last" | "earlier" | "later")
-            && text
-                .tokens
-                .get(k + 1)
-                .is_some_and(|n| n.info.is(Class::TIME | Class::MONTH))
-        {
-            k += 1;
-            continue;
-        }
-        if t.info.is(Class::MONTH)
-            && text
-                .tokens
-                .get(k + 1)
-                .is_some_and(|n| n.kind == TokenKind::Number)
-        {
-            k += 2;
-            continue;
-        }
-        if matches!(w, "in" | "at" | "during")
-            && let Some((next, is_statement)) = adjunct_phrase(ctx, k)
-        {
+        if let Some((next, is_statement)) = channel_phrase(ctx, k) {
             statement |= is_statement;
             k = next;
             continue;
         }
         // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
-        if t.info.is(Class::PREP)
+        if ctx.text.tokens[k].info.is(Class::PREP)
             && let Some(that) = phrase_before_that(ctx, k)
         {
             k = that;
@@ -61,6 +33,24 @@ pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
         break;
     }
     (k, statement)
+}
+
+/// The token after a time adjunct starting at `k`: "Tuesday", "on Tuesday", "this week",
+/// "March 3".
+fn time_at(text: &Text, k: usize) -> Option<usize> {
+    let t = &text.tokens[k];
+    let next_is = |class: Class| text.tokens.get(k + 1).is_some_and(|n| n.info.is(class));
+    if t.info.is(Class::TIME) && (!t.has(TokenFlags::CAP) || !t.info.is(Class::STARTER)) {
+        return Some(k + 1);
+    }
+    if matches!(text.word(k), "on" | "this") && next_is(Class::TIME | Class::MONTH) {
+        return Some(k + 1);
+    }
+    let number_next = text
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Number);
+    (t.info.is(Class::MONTH) && number_next).then_some(k + 2)
 }
 
 /// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",
@@ -99,18 +89,24 @@ fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
 
 /// "in a statement", "in an emailed statement", "at a news conference", "in an interview with
 /// X" starting at the preposition `k`: the token after it and whether it was a statement.
-fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
+fn channel_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
     let text = ctx.text;
+    if !text.tokens[k].info.is(Class::PREP_BEFORE_CHANNEL) {
+        return None;
+    }
     for j in k + 1..(k + 6).min(ctx.end) {
         let n = &text.tokens[j];
         if n.kind != TokenKind::Word {
             return None;
         }
         let w = text.word(j);
-        if CHANNEL_NOUNS.contains(&w) {
+        if n.info.is(Class::CHANNEL) && !n.has(TokenFlags::CAP) {
             let mut next = j + 1;
             // "in an interview with CNN", "in comments to reporters".
-            if matches!(text.word(next), "with" | "to" | "on" | "by")
+            if text
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.info.is(Class::PREP_AFTER_CHANNEL))
                 && let Some(np) = np_after(text, next + 1, ctx.end)
             {
                 next = np.last + 1;
@@ -125,27 +121,3 @@ fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
     }
     None
 }
-
-/// Nouns of the channel a statement was made in: "in a statement", "at a news conference".
-const CHANNEL_NOUNS: &[&str] = &[
-    "statement",
-    "interview",
-    "conference",
-    "briefing",
-    "release",
-    "post",
-    "message",
-    "letter",
-    "e-mail",
-    "email",
-    "tweet",
-    "speech",
-    "remarks",
-    "comments",
-    "call",
-    "broadcast",
-    "address",
-    "video",
-    "appearance",
-    "hearing",
-];

@@ -1,7 +1,7 @@
 //! Subjects: the noun phrase a reporting verb says is speaking, whether it agrees with the
 //! verb, and the subject a later verb of the sentence shares.
 
-use crate::lexicon::{Form, RoleType, lexicon};
+use crate::lexicon::{Class, Form, RoleType, VerbFlags, lexicon};
 use crate::mention::{
     Mention, MentionKind, Np, as_unnamed, classify, clause_starts_at, np_after, np_start_before,
     subject_before, subject_before_relative,
@@ -30,10 +30,7 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
 
 fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
     let text = ctx.text;
-    let plain_speech = matches!(
-        hit.verb().lemma.as_str(),
-        "say" | "tell" | "write" | "argue" | "claim" | "complain" | "insist" | "ask"
-    );
+    let plain_speech = hit.verb().has(VerbFlags::PLAIN);
     // The noun phrase before the verb group, found once for both readings below.
     let before = subject_before(text, ctx.start, hit.group_start);
     if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit, before) {
@@ -87,13 +84,7 @@ fn quantifier_subject(
     subject: Option<(Np, Option<Np>)>,
 ) -> Option<Mention> {
     let text = ctx.text;
-    let is_quantifier = |k: usize| {
-        let mut buf = [0u8; 16];
-        matches!(
-            crate::text::lower(text.word(k), &mut buf),
-            "some" | "many" | "most" | "several" | "others" | "few" | "both"
-        )
-    };
+    let is_quantifier = |k: usize| text.tokens[k].info.is(Class::QUANTIFIER);
     let before = hit.group_start.checked_sub(1).filter(|&k| k >= ctx.start)?;
     let first = if is_quantifier(before) {
         before
@@ -101,10 +92,7 @@ fn quantifier_subject(
         // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
         let (np, appositive) = subject?;
         let of = np.first.checked_sub(1)?;
-        if appositive.is_some()
-            || of < ctx.start + 1
-            || !matches!(text.word(of), "of" | "in" | "among")
-        {
+        if appositive.is_some() || of < ctx.start + 1 || !text.tokens[of].info.is(Class::PREP) {
             return None;
         }
         if !is_quantifier(of - 1) {
