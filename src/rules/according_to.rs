@@ -23,23 +23,9 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some(np) = np_after(text, i + 2, ctx.end) else {
             continue;
         };
-        let mut mention = classify(text, np);
-        if !is_named_source(text, &mention) {
-            if !is_account(text, np) {
-                continue;
-            }
-            // An account nobody in particular gave: an unnamed source by its words.
-            let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
-            let label = Np {
-                first: np.first + usize::from(det),
-                last: np.last,
-            };
-            let plural = text.word(np.last).ends_with('s');
-            mention = Mention {
-                np,
-                kind: MentionKind::Unnamed { label, plural },
-            };
-        }
+        let Some(mention) = source_of(text, np) else {
+            continue;
+        };
         let cue = Np {
             first: i,
             last: i + 1,
@@ -63,6 +49,28 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = content;
         out.push(frame);
     }
+}
+
+/// The source the noun phrase `np` after "according to" names: a named source, or an account
+/// nobody in particular gave as an unnamed source by its words ("the summary").
+fn source_of(text: &Text, np: Np) -> Option<Mention> {
+    let mention = classify(text, np);
+    if is_named_source(text, &mention) {
+        return Some(mention);
+    }
+    if !is_account(text, np) {
+        return None;
+    }
+    let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
+    let label = Np {
+        first: np.first + usize::from(det),
+        last: np.last,
+    };
+    let plural = text.word(np.last).ends_with('s');
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed { label, plural },
+    })
 }
 
 /// Any other noun phrase after "according to" is an account someone gave: "according to the

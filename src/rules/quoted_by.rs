@@ -5,12 +5,13 @@
 //! the decision to ..." → the official → Haaretz.
 
 use crate::lexicon::Class;
-use crate::mention::{Np, classify, np_after, np_start_before};
+use crate::mention::{Mention, Np, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_subject};
 use crate::rules::verb::is_passive_be;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::Text;
+use crate::text::token::{Token, TokenFlags, TokenKind};
 
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
@@ -19,15 +20,8 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         .iter()
         .filter(|&&q| q > ctx.start && q + 2 < ctx.end)
     {
-        if !matches!(text.word(q), "quoted" | "cited")
-            || text.word(q + 1) != "by"
-            || text.quote_of(q).is_some()
-        {
+        if !is_quoted_by(text, q) {
             continue;
-        }
-        let prev = text.word(q - 1);
-        if is_passive_be(&text.tokens[q - 1]) {
-            continue; // "was quoted by Y as saying": quoted_as_saying
         }
         let Some(relay) = np_after(text, q + 2, ctx.end) else {
             continue;
@@ -36,51 +30,24 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !relay_mention.is_source_like() {
             continue;
         }
-        let cue = Np {
-            first: q,
-            last: q + 1,
+        let relay_frame = |attach: Attach| {
+            let cue = Np {
+                first: q,
+                last: q + 1,
+            };
+            let mut frame =
+                Frame::new(RuleId::QuotedBy, cue, Relation::Quoted, Role::Relay(attach));
+            frame.source = Some(relay_mention.clone());
+            frame
         };
-        if prev == "," || text.tokens[q - 1].is_quote() {
+        if text.word(q - 1) == "," || text.tokens[q - 1].is_quote() {
             // ", quoted by TASS": relays the statement before.
-            let mut frame = Frame::new(
-                RuleId::QuotedBy,
-                cue,
-                Relation::Quoted,
-                Role::Relay(Attach::Before),
-            );
-            frame.source = Some(relay_mention);
-            out.push(frame);
+            out.push(relay_frame(Attach::Before));
             continue;
         }
-        // "X quoted by Y VERB ...": X is the subject of the verb after the relay.
-        let Some(start) = np_start_before(text, ctx.start, q - 1) else {
+        let Some((speaker, verb)) = quoted_subject(ctx, q, relay) else {
             continue;
         };
-        let speaker = classify(
-            text,
-            Np {
-                first: start,
-                last: q - 1,
-            },
-        );
-        if !is_subject(&speaker) {
-            continue;
-        }
-        let mut verb = relay.last + 1;
-        if text.word(verb) == "," {
-            verb += 1;
-        }
-        let Some(t) = text.tokens.get(verb) else {
-            continue;
-        };
-        let looks_verb = t.kind == TokenKind::Word
-            && !t.has(TokenFlags::CAP)
-            && !t
-                .info
-                .is(Class::PREP | Class::CONJ | Class::DET | Class::REL | Class::SUB);
-        if !looks_verb {
-            continue;
-        }
         let verb_cue = Np {
             first: verb,
             last: verb,
@@ -89,15 +56,47 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
         out.push(frame);
-        let mut frame = Frame::new(
-            RuleId::QuotedBy,
-            cue,
-            Relation::Quoted,
-            Role::Relay(Attach::Cue(verb)),
-        );
-        frame.source = Some(relay_mention);
-        out.push(frame);
+        out.push(relay_frame(Attach::Cue(verb)));
     }
+}
+
+/// "quoted by" or "cited by" at `q`, outside quotations; not "was quoted by Y as saying" (the
+/// quoted_as_saying rule's).
+fn is_quoted_by(text: &Text, q: usize) -> bool {
+    matches!(text.word(q), "quoted" | "cited")
+        && text.word(q + 1) == "by"
+        && text.quote_of(q).is_none()
+        && !is_passive_be(&text.tokens[q - 1])
+}
+
+/// "X quoted by Y VERB ...": X, the subject of the verb after the relay `relay`, and the verb.
+fn quoted_subject(ctx: &Ctx, q: usize, relay: Np) -> Option<(Mention, usize)> {
+    let text = ctx.text;
+    let start = np_start_before(text, ctx.start, q - 1)?;
+    let speaker = classify(
+        text,
+        Np {
+            first: start,
+            last: q - 1,
+        },
+    );
+    if !is_subject(&speaker) {
+        return None;
+    }
+    let mut verb = relay.last + 1;
+    if text.word(verb) == "," {
+        verb += 1;
+    }
+    looks_like_verb(text.tokens.get(verb)?).then_some((speaker, verb))
+}
+
+/// A word in lower case that is no preposition, conjunction, determiner or relative pronoun.
+fn looks_like_verb(token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && !token.has(TokenFlags::CAP)
+        && !token
+            .info
+            .is(Class::PREP | Class::CONJ | Class::DET | Class::REL | Class::SUB)
 }
 
 #[cfg(test)]
