@@ -11,61 +11,18 @@ use crate::text::token::TokenKind;
 
 /// Drafts for the quotations no draft covers that directly follow a draft.
 pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
+    let index = Index::new(text, drafts);
     let mut out = Vec::new();
-    // Two indexes over the drafts' contents, so that each quotation costs a binary search, not
-    // a pass over every draft: by start, with the furthest end so far (does any content
-    // overlap the quotation?); by end, with the draft that ends last so far, counting its
-    // mentions and cues (which draft ends last before the quotation?).
-    let mut by_start: Vec<(usize, usize)> = drafts
-        .iter()
-        .filter_map(|d| d.content.map(|c| (c.span.start, c.span.end)))
-        .collect();
-    by_start.sort_unstable();
-    let furthest_end: Vec<usize> = by_start
-        .iter()
-        .scan(0, |furthest, &(_, end)| {
-            *furthest = end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let mut by_end: Vec<(usize, (usize, usize))> = drafts
-        .iter()
-        .enumerate()
-        .filter_map(|(k, d)| d.content.map(|c| (c.span.end, (draft_end(text, d), k))))
-        .collect();
-    by_end.sort_unstable();
-    let last_so_far: Vec<(usize, usize)> = by_end
-        .iter()
-        .scan((0, 0), |last, &(_, key)| {
-            *last = key.max(*last);
-            Some(*last)
-        })
-        .collect();
     for quote in &text.quotes {
         // Only quotations standing on their own: the whole quote outside every draft.
-        let starting_before = by_start.partition_point(|&(start, _)| start < quote.span.end);
-        let covered = starting_before > 0 && furthest_end[starting_before - 1] > quote.span.start;
-        if covered {
+        if index.covers(quote.span.start, quote.span.end) {
             continue;
         }
-        // The draft that ends last before the quotation (the later draft of a tie).
-        let ending_before = by_end.partition_point(|&(end, _)| end <= quote.span.start);
-        let Some(&(_, k)) = ending_before.checked_sub(1).map(|i| &last_so_far[i]) else {
+        let Some(k) = index.last_ending_by(quote.span.start) else {
             continue;
         };
         let prev = &drafts[k];
-        let prev_end = draft_end(text, prev);
-        let first_between = text
-            .tokens
-            .partition_point(|t| (t.end as usize) <= prev_end);
-        // Nothing but punctuation between the draft and the quotation.
-        let adjacent = (first_between..quote.open).all(|k| {
-            let t = &text.tokens[k];
-            matches!(t.kind, TokenKind::Punct | TokenKind::Quote(_))
-        });
-        let para_of = |token: usize| text.sentences[text.sentence_of(token)].paragraph;
-        let near = para_of(quote.open) <= para_of(first_between.saturating_sub(1)) + 1;
-        if !adjacent || !near || prev.hops.is_empty() {
+        if prev.hops.is_empty() || !follows(text, prev, quote.open) {
             continue;
         }
         let end = quote.close.map_or(quote.end, |c| c + 1);
@@ -92,6 +49,86 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
         });
     }
     out
+}
+
+/// Two indexes over the drafts' contents, so that each quotation costs a binary search, not a
+/// pass over every draft: by start, with the furthest end so far (does any content overlap the
+/// quotation?); by end, with the draft that ends last so far, counting its mentions and cues
+/// (which draft ends last before the quotation?).
+struct Index {
+    /// `(start, end)` of each content, sorted.
+    by_start: Vec<(usize, usize)>,
+    /// The furthest end of the contents up to each of `by_start`.
+    furthest_end: Vec<usize>,
+    /// `(end of the content, (last byte of the draft, draft))`, sorted.
+    by_end: Vec<(usize, (usize, usize))>,
+    /// The greatest `(last byte, draft)` up to each of `by_end`.
+    last_so_far: Vec<(usize, usize)>,
+}
+
+impl Index {
+    fn new(text: &Text, drafts: &[Draft]) -> Index {
+        let mut by_start: Vec<(usize, usize)> = drafts
+            .iter()
+            .filter_map(|d| d.content.map(|c| (c.span.start, c.span.end)))
+            .collect();
+        by_start.sort_unstable();
+        let furthest_end: Vec<usize> = by_start
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        let mut by_end: Vec<(usize, (usize, usize))> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, d)| d.content.map(|c| (c.span.end, (draft_end(text, d), k))))
+            .collect();
+        by_end.sort_unstable();
+        let last_so_far: Vec<(usize, usize)> = by_end
+            .iter()
+            .scan((0, 0), |last, &(_, key)| {
+                *last = key.max(*last);
+                Some(*last)
+            })
+            .collect();
+        Index {
+            by_start,
+            furthest_end,
+            by_end,
+            last_so_far,
+        }
+    }
+
+    /// Does some draft's content overlap the bytes `[start, end)`?
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let starting_before = self.by_start.partition_point(|&(s, _)| s < end);
+        starting_before > 0 && self.furthest_end[starting_before - 1] > start
+    }
+
+    /// The draft whose content ends by byte `start` and that ends last (the later draft of a
+    /// tie).
+    fn last_ending_by(&self, start: usize) -> Option<usize> {
+        let ending_before = self.by_end.partition_point(|&(end, _)| end <= start);
+        let (_, k) = self.last_so_far[ending_before.checked_sub(1)?];
+        Some(k)
+    }
+}
+
+/// Does the quotation opening at token `open` follow the draft `prev` with nothing but
+/// punctuation between, in the same or the next paragraph?
+fn follows(text: &Text, prev: &Draft, open: usize) -> bool {
+    let prev_end = draft_end(text, prev);
+    let first_between = text
+        .tokens
+        .partition_point(|t| (t.end as usize) <= prev_end);
+    let adjacent = (first_between..open).all(|k| {
+        let t = &text.tokens[k];
+        matches!(t.kind, TokenKind::Punct | TokenKind::Quote(_))
+    });
+    let para_of = |token: usize| text.sentences[text.sentence_of(token)].paragraph;
+    adjacent && para_of(open) <= para_of(first_between.saturating_sub(1)) + 1
 }
 
 /// The last byte of a draft: its content, mentions and cues.
