@@ -67,6 +67,7 @@ struct Index {
 }
 
 impl Index {
+    /// The indexes of `drafts`.
     fn new(text: &Text, drafts: &[Draft]) -> Index {
         let mut by_start: Vec<(usize, usize)> = drafts
             .iter()

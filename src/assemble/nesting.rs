@@ -24,6 +24,7 @@ impl Nesting {
         Nesting { parent }
     }
 
+    /// The innermost statement whose content holds frame `i`.
     pub(super) fn parent(&self, i: usize) -> Option<usize> {
         self.parent[i]
     }

@@ -11,6 +11,7 @@ use crate::rules::clause::{content_between, is_named_source};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 
+/// Finds "according to X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers().iter().filter(|&&i| i + 2 < ctx.end) {

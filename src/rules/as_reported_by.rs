@@ -13,6 +13,7 @@ use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
+/// Finds "as reported by Y" and "as Y reported" in one sentence.
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for i in openers(ctx) {

@@ -9,6 +9,7 @@ use crate::model::Relation;
 use crate::rules::clause::is_named_source;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
+/// Finds "citing X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {

@@ -13,6 +13,7 @@ use crate::rules::clause::{
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
 
+/// Finds the reporting verbs after "and", "but", "yet" in one sentence.
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {

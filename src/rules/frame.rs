@@ -67,6 +67,8 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame of rule `rule` at cue words `cue`, whose hop cue is the cue; no source or
+    /// content yet.
     pub fn new(rule: RuleId, cue: Np, relation: Relation, role: Role) -> Frame {
         Frame {
             rule,

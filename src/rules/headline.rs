@@ -1,5 +1,7 @@
 //! Attributions in a headline: "Flynn's lawyers cut talks with Trump team: NY Times",
 //! "Storm eases, CDC Says" (title case is allowed for the verb there), "Lavrov: talks useful".
+//! Counter-examples: "The Biden-Putin Video Meeting: Two Hours ..." (no plain name before the
+//! colon), and an outlet after a colon in the body ("...: NY Times" outside the headline).
 
 use crate::lexicon::{Class, RoleType, lexicon};
 use crate::mention::{Mention, MentionKind, Np, classify, np_after, np_start_before};
@@ -8,6 +10,7 @@ use crate::rules::clause::{content_between, is_outlet};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 
+/// Finds the source of a headline.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     if !ctx.headline {
         return;

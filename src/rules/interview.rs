@@ -11,6 +11,7 @@ use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::{Token, TokenFlags};
 
+/// Finds the outlets spoken to in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {

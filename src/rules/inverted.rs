@@ -12,6 +12,7 @@ use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
+/// Finds the inverted statements of one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {

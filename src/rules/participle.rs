@@ -12,6 +12,7 @@ use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
+/// Finds the participle clauses of speech in one sentence.
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {

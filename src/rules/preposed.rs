@@ -11,6 +11,7 @@ use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
+/// Finds the preposed statements of one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {

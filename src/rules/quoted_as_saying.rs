@@ -3,6 +3,7 @@
 //! ""I don't think so," Lavrov was quoted by the Interfax news agency as saying." → Lavrov →
 //! Interfax; "Kim's aide was quoted as saying ..." → the aide;
 //! "The Associated Press quoted Wassim Bouhlel as saying ..." → Bouhlel → AP.
+//! Counter-example: "The photo was quoted as evidence" (no gerund of speech after "as").
 
 use crate::lexicon::{Form, VerbFlags};
 use crate::mention::{Np, classify, np_after, subject_before};
@@ -14,6 +15,7 @@ use crate::rules::verb::{is_passive_be, is_verb_form};
 use crate::rules::{Attach, Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 
+/// Finds "quoted as saying" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx.triggers().iter().filter(|&&q| q > ctx.start) {

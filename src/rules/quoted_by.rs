@@ -3,6 +3,8 @@
 //! "Putin has called for X, the Kremlin's press service reported, quoted by TASS." → TASS
 //! relays the press service; "a senior security official quoted by the Haaretz daily attributed
 //! the decision to ..." → the official → Haaretz.
+//! Counter-examples: "Prices quoted by dealers rose" (dealers are no source here), "was quoted
+//! by Y as saying" (the quoted_as_saying rule's).
 
 use crate::lexicon::Class;
 use crate::mention::{Mention, Np, classify, np_after, np_start_before};
@@ -13,6 +15,7 @@ use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::{Token, TokenFlags, TokenKind};
 
+/// Finds "quoted by Y" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx

@@ -144,7 +144,15 @@ mod layout {
     #[test]
     fn every_rule_documents_itself_and_has_examples_and_counter_examples() {
         for &(id, source) in SOURCES {
-            assert!(source.starts_with("//! "), "{id} has no //! header");
+            let header: String = source
+                .lines()
+                .take_while(|line| line.starts_with("//!"))
+                .collect();
+            assert!(!header.is_empty(), "{id} has no //! header");
+            assert!(
+                header.contains("Counter-example"),
+                "{id} names no counter-example"
+            );
             let tests = source
                 .split_once("#[cfg(test)]")
                 .map_or("", |(_, tests)| tests);

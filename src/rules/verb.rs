@@ -30,10 +30,12 @@ pub struct VerbHit {
 }
 
 impl VerbHit {
+    /// The verb of the lexicon.
     pub fn verb(&self) -> &'static Verb {
         lexicon().verb(self.verb)
     }
 
+    /// Can the word be one of these forms?
     pub fn has(&self, f: Form) -> bool {
         self.forms.intersects(f)
     }

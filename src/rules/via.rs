@@ -8,6 +8,7 @@ use crate::model::Relation;
 use crate::rules::clause::is_outlet;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
+/// Finds "via Y" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {

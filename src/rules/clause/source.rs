@@ -24,6 +24,7 @@ pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
     }
 }
 
+/// A news outlet: known ("TASS") or by its words ("the Interfax news agency").
 pub fn is_outlet(mention: &Mention) -> bool {
     matches!(
         mention.kind,

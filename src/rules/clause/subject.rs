@@ -28,6 +28,7 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
     subject
 }
 
+/// The subject of a verb, looked for (see [`subject_of`]).
 fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
     let text = ctx.text;
     let plain_speech = hit.verb().has(VerbFlags::PLAIN);
@@ -207,6 +208,7 @@ pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     (speaks && mention.np.first == ctx.start).then_some(mention)
 }
 
+/// The nearest statement before token `i` in the sentence that names its source.
 pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
     found
         .iter()
