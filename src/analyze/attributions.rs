@@ -40,7 +40,7 @@ pub(super) fn build(from: &Drafts, document: &str, publisher: Option<&str>) -> B
             content: draft.content.map(|c| c.span),
             direct: draft.content.is_some_and(|c| c.direct),
             hops: hops.into_iter().map(|(_, hop)| hop).collect(),
-            rule: draft.rule.to_string(),
+            rule: draft.rule.as_str().to_string(),
         };
         attributions.push((span, attribution));
     }

@@ -1,8 +1,8 @@
 //! Stage 1 of the analysis: every sentence's frames (the rules), assembled into drafts, plus the
 //! quotations whose speaker stands in a neighbouring sentence.
 
-use crate::assemble::{Draft, assemble};
-use crate::rules::{Ctx, find_frames, neighbour_quote};
+use crate::assemble::{Draft, assemble, neighbour_quote};
+use crate::rules::{Ctx, find_frames};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 

@@ -8,7 +8,7 @@ use super::drafts::has_headline;
 use crate::assemble::assemble;
 use crate::lexicon::lexicon;
 use crate::mention::{MentionKind, Np};
-use crate::rules::{Ctx, Frame, find_frames};
+use crate::rules::{Ctx, Frame, RuleId, find_frames};
 use crate::text::Text;
 
 /// The trace of `input`'s analysis, a few lines per sentence with a frame.
@@ -16,6 +16,8 @@ pub fn explain(input: &DocumentInput) -> String {
     let text = Text::new(input.text, lexicon());
     let headline = has_headline(&text);
     let mut out = String::new();
+    // The rules that found something, for the legend at the end.
+    let mut fired: Vec<RuleId> = Vec::new();
     for (i, s) in text.sentences.iter().enumerate() {
         let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
@@ -25,6 +27,7 @@ pub fn explain(input: &DocumentInput) -> String {
         let sentence = text.span(s.start, s.end - 1).slice(input.text);
         let _ = writeln!(out, "[{i}] {sentence}");
         for frame in &frames {
+            fired.push(frame.rule);
             write_frame(&mut out, &text, frame);
         }
         for d in assemble(&text, i, &frames) {
@@ -40,7 +43,20 @@ pub fn explain(input: &DocumentInput) -> String {
             let _ = writeln!(out, "    => {} [{}]", d.rule, chain.join(" -> "));
         }
     }
+    write_legend(&mut out, fired);
     out
+}
+
+/// What each rule that fired matches, once per rule.
+fn write_legend(out: &mut String, mut fired: Vec<RuleId>) {
+    fired.sort_unstable();
+    fired.dedup();
+    if !fired.is_empty() {
+        let _ = writeln!(out, "rules:");
+        for rule in fired {
+            let _ = writeln!(out, "    {:<16} {}", rule, rule.description());
+        }
+    }
 }
 
 /// One frame's line: rule, role, cue, source and its kind, weakness, the start of its content.

@@ -6,6 +6,7 @@ use crate::assemble::{Draft, DraftHop};
 use crate::coref::{At, Coref, name_mentions};
 use crate::mention::Np;
 use crate::model::Relation;
+use crate::rules::RuleId;
 use crate::text::Text;
 
 /// The entity of each draft hop, where its source was resolved.
@@ -154,7 +155,7 @@ fn resolve_hop(coref: &mut Coref, draft: &Draft, hop: &DraftHop) -> Option<usize
 /// with as many hops whose content ends before theirs starts.
 fn inherit_neighbours(drafts: &[Draft], resolved: &mut HopEntities) {
     for (d, draft) in drafts.iter().enumerate() {
-        if draft.rule != "neighbour_quote" {
+        if draft.rule != RuleId::NeighbourQuote {
             continue;
         }
         let Some(prev) = drafts[..d].iter().rposition(|p| {

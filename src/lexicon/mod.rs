@@ -51,7 +51,30 @@ bitflags::bitflags! {
         const NAME_START = 1 << 28;
         /// A capitalized word that makes a name an outlet's ("Times", "Radio"), in some case.
         const OUTLET_WORD = 1 << 29;
-        // Bits 30-39: rules.
+        // Bits 30-39: the rules' and the assembly's classes.
+        /// A perfect auxiliary, a form of "have" ("has said", "hadn't told").
+        const HAVE = 1 << 30;
+        /// A form of "be" before a verb ("is saying", "was quoted").
+        const BE = 1 << 31;
+        /// A quantifier that can stand for people ("Some say", "Many in the crowd said").
+        const QUANTIFIER = 1 << 32;
+        /// A determiner after which a verb form is an adjective ("the said agreement").
+        const ATTRIBUTIVE_DET = 1 << 33;
+        /// A conjunction after which a clause of its own starts (", and Trump has said",
+        /// "because he said"); with [`Class::CONJ`], one that joins a second verb to the
+        /// first one's subject ("said ..., but added").
+        const LINK = 1 << 34;
+        /// A preposition before a channel ("in a statement", "at a news conference").
+        const PREP_BEFORE_CHANNEL = 1 << 35;
+        /// A verb whose infinitive complement is the statement ("tried to suggest").
+        const TRANSPARENT = 1 << 36;
+        /// A preposition after a channel, before who or where ("an interview with CNN",
+        /// "comments to reporters", "a post on X", "a statement by the ministry").
+        const PREP_AFTER_CHANNEL = 1 << 37;
+        /// A channel a statement was made in ("in a statement", "in an interview with CNN").
+        const CHANNEL = 1 << 38;
+        /// What a plan, a rule or a custom prescribes: "according to plan" names no source.
+        const NOT_ACCOUNT = 1 << 39;
         // Mention typing and noun phrases (bits 40-49): see the mention section of
         // `data/word_classes.tsv`.
         /// A lower-case particle inside names: "von", "der", "bin".
@@ -142,6 +165,18 @@ bitflags::bitflags! {
         const THAT = 128;
         /// The object after it names who was spoken to ("told reporters").
         const RECIPIENT = 256;
+        // Bits 9-12: the rules' flags.
+        /// One of the plainest speech verbs: any noun phrase before it speaks ("respondents
+        /// said"), a quantifier too ("Some say").
+        const PLAIN = 1 << 9;
+        /// Its gerund reports speech after "quoted as" ("was quoted as saying").
+        const AS_SAYING = 1 << 10;
+        /// "as Y reported": its past tense (a relay verb's present too) credits Y with the
+        /// content.
+        const ASIDE = 1 << 11;
+        /// Its gerund right after a speaker opens a clause about them ("said Smith adding
+        /// that ...", "citing").
+        const COMMENT = 1 << 12;
     }
 }
 

@@ -5,12 +5,13 @@
 //! Counter-examples: "according to plan", "according to the law" (not sources).
 
 use crate::lexicon::Class;
-use crate::lexicon::RoleType;
 use crate::mention::{Mention, MentionKind, Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::{Ctx, Frame, Role, content_between};
+use crate::rules::clause::{content_between, is_named_source};
+use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 
+/// Finds "according to X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers().iter().filter(|&&i| i + 2 < ctx.end) {
@@ -23,23 +24,9 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some(np) = np_after(text, i + 2, ctx.end) else {
             continue;
         };
-        let mut mention = classify(text, np);
-        if !is_named_source(text, &mention) {
-            if !is_account(text, np) {
-                continue;
-            }
-            // An account nobody in particular gave: an unnamed source by its words.
-            let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
-            let label = Np {
-                first: np.first + usize::from(det),
-                last: np.last,
-            };
-            let plural = text.word(np.last).ends_with('s');
-            mention = Mention {
-                np,
-                kind: MentionKind::Unnamed { label, plural },
-            };
-        }
+        let Some(mention) = source_of(text, np) else {
+            continue;
+        };
         let cue = Np {
             first: i,
             last: i + 1,
@@ -53,58 +40,39 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             content_between(text, ctx.start, ctx.last_word() + 1)
         };
-        let mut frame = Frame::new("according_to", cue, Relation::AccordingTo, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::AccordingTo,
+            cue,
+            Relation::AccordingTo,
+            Role::Statement,
+        );
         frame.source = Some(mention);
         frame.content = content;
         out.push(frame);
     }
 }
 
-/// What a plan, a rule or a custom prescribes is no one's statement: "according to plan",
-/// "according to the law", "according to tradition".
-const NOT_ACCOUNTS: &[&str] = &[
-    "plan",
-    "plans",
-    "schedule",
-    "law",
-    "laws",
-    "rule",
-    "rules",
-    "tradition",
-    "traditions",
-    "custom",
-    "customs",
-    "legend",
-    "script",
-    "protocol",
-    "design",
-    "expectations",
-    "standards",
-    "terms",
-    "instructions",
-    "guidelines",
-    "definition",
-    "procedure",
-    "procedures",
-    "form",
-    "order",
-    "size",
-    "type",
-    "need",
-    "needs",
-    "ability",
-    "merit",
-    "age",
-    "priority",
-    "season",
-    "scale",
-    "taste",
-    "preference",
-    "preferences",
-    "policy",
-    "regulations",
-    "constitution",
-];
+/// The source the noun phrase `np` after "according to" names: a named source, or an account
+/// nobody in particular gave as an unnamed source by its words ("the summary").
+fn source_of(text: &Text, np: Np) -> Option<Mention> {
+    let mention = classify(text, np);
+    if is_named_source(text, &mention) {
+        return Some(mention);
+    }
+    if !is_account(text, np) {
+        return None;
+    }
+    let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
+    let label = Np {
+        first: np.first + usize::from(det),
+        last: np.last,
+    };
+    let plural = text.word(np.last).ends_with('s');
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed { label, plural },
+    })
+}
 
 /// Any other noun phrase after "according to" is an account someone gave: "according to the
 /// summary", "according to a yearly Gallup poll", "according to Farley's account", "according
@@ -116,27 +84,7 @@ fn is_account(text: &Text, np: Np) -> bool {
     let word = word.as_str();
     token.kind == crate::text::token::TokenKind::Word
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !NOT_ACCOUNTS.contains(&word)
-}
-
-/// Sources after "according to": people, outlets, organizations, role nouns that name people
-/// or bodies or documents ("a statement", "the poll"), unnamed sources; not "plan", "law".
-pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
-    match &mention.kind {
-        MentionKind::Other | MentionKind::Relative => false,
-        MentionKind::Description { role, .. } => {
-            let role = &crate::lexicon::lexicon().roles[*role as usize];
-            matches!(
-                role.kind,
-                RoleType::Person
-                    | RoleType::Org
-                    | RoleType::Outlet
-                    | RoleType::Document
-                    | RoleType::Media
-            )
-        }
-        _ => true,
-    }
+        && !token.info.is(Class::NOT_ACCOUNT)
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@
 
 use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::according_to::is_named_source;
-use crate::rules::{Attach, Ctx, Frame, Role};
+use crate::rules::clause::is_named_source;
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
+/// Finds "citing X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
@@ -28,7 +29,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             Attach::Before
         };
         let mut frame = Frame::new(
-            "citing",
+            RuleId::Citing,
             Np { first: i, last: i },
             Relation::Cited,
             Role::Origin(attach),
@@ -91,5 +92,10 @@ mod tests {
             "\"It is anger,\" McCain said, citing low economic growth.",
             &[("postposed", "McCain", "said", "\"It is anger,\"")],
         );
+    }
+
+    #[test]
+    fn citing_a_reason_at_the_start_is_silent() {
+        check("Citing low growth, the bank cut rates.", &[]);
     }
 }

@@ -5,19 +5,22 @@
 //!
 //! Counter-example: "Trump and Clinton said" (a coordinated subject, handled as a group).
 
-use crate::lexicon::VerbFlags;
+use crate::lexicon::{Class, VerbFlags};
 use crate::mention::np_end_before;
-use crate::rules::preposed::{content_after, introduces_speech, is_subject};
-use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::rules::clause::{
+    content_after, introduces_speech, is_subject, sentence_subject, statement_before,
+};
+use crate::rules::{Ctx, Frame, Role, RuleId};
+use crate::text::token::{Token, TokenFlags};
 
+/// Finds the reporting verbs after "and", "but", "yet" in one sentence.
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         // "but on Tuesday wrote that ...": a time phrase may stand between the conjunction
         // and the verb; `np_end_before` steps back over it as over any subject's.
         let i = np_end_before(text, ctx.start, hit.group_start).map_or(hit.group_start, |e| e + 1);
-        if i <= ctx.start || !matches!(text.word(i - 1), "and" | "but" | "yet") || !hit.is_finite()
-        {
+        if i <= ctx.start || !is_link(&text.tokens[i - 1]) || !hit.is_finite() {
             continue;
         }
         if !hit.verb().has(VerbFlags::SPEECH) {
@@ -37,12 +40,23 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
-        let mut frame = Frame::new("coordinated", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Coordinated,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(source);
         frame.content = Some(content);
         frame.statement = statement;
         out.push(frame);
     }
+}
+
+/// A coordinating conjunction joining a second verb ("and", "but", "yet"; not "or", "nor"), in
+/// lower case.
+fn is_link(token: &Token) -> bool {
+    token.info.is(Class::LINK) && token.info.is(Class::CONJ) && !token.has(TokenFlags::CAP)
 }
 
 #[cfg(test)]
@@ -88,5 +102,14 @@ mod tests {
                 ("coordinated", "Trump", "said", "\"Her mind is shot!\""),
             ],
         );
+    }
+
+    #[test]
+    fn a_coordinated_subject_or_verb_that_reports_nothing_is_silent() {
+        check(
+            "Trump and Clinton said they would debate.",
+            &[("preposed", "Trump and Clinton", "said", "they would debate")],
+        );
+        check("He was tired and left.", &[]);
     }
 }

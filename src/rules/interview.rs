@@ -2,45 +2,25 @@
 //! "said in an interview with CNN", "told TASS", "in comments to Reuters".
 //! Counter-examples: "told reporters" and "told lawmakers" (an audience, not an outlet).
 
-use crate::lexicon::NameTarget;
-use crate::mention::{Mention, MentionKind, Np, classify, np_after};
+use crate::lexicon::Class;
+use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::{Attach, Ctx, Frame, Role};
+use crate::rules::clause::is_outlet;
+use crate::rules::verb::is_verb_form;
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
+use crate::text::Text;
+use crate::text::token::{Token, TokenFlags};
 
-/// Nouns of a conversation with an outlet.
-const CHANNEL: &[&str] = &[
-    "interview",
-    "interviews",
-    "comments",
-    "remarks",
-    "statement",
-    "e-mail",
-    "email",
-    "letter",
-    "conversation",
-];
-
+/// Finds the outlets spoken to in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
         if text.quote_of(i).is_some() {
             continue;
         }
-        let word = text.word(i);
-        // "told TASS", "telling Reuters", "speaking to CNN".
-        let recipient_at = match word {
-            "told" | "tells" | "telling" | "tell" => Some(i + 1),
-            "speaking" | "spoke" | "talking" | "talked"
-                if matches!(text.word(i + 1), "to" | "with") =>
-            {
-                Some(i + 2)
-            }
-            _ if CHANNEL.contains(&word) && matches!(text.word(i + 1), "with" | "to" | "on") => {
-                Some(i + 2)
-            }
-            _ => None,
+        let Some(at) = recipient_at(text, i) else {
+            continue;
         };
-        let Some(at) = recipient_at else { continue };
         let Some(np) = np_after(text, at, ctx.end) else {
             continue;
         };
@@ -48,18 +28,18 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !is_outlet(&mention) {
             continue;
         }
-        let told = matches!(word, "told" | "tells" | "telling" | "tell");
-        let (cue, hop_cue) = if told {
+        let (cue, hop_cue) = if is_tell(text, i) {
             // The statement's cue ("told") covers it: the relay has no cue words of its own,
             // unless "in an interview" follows.
-            let interview = (np.last + 1..(np.last + 5).min(ctx.end))
-                .find(|&k| CHANNEL.contains(&text.word(k)));
+            let interview =
+                (np.last + 1..(np.last + 5).min(ctx.end)).find(|&k| is_channel(&text.tokens[k]));
             (np, interview.map(|k| Np { first: k, last: k }))
         } else {
+            // "in an interview with", "speaking to".
             let first = (ctx.start..i)
                 .rev()
                 .take(3)
-                .find(|&k| text.word(k) == "in" || text.word(k) == "In")
+                .find(|&k| text.word(k).eq_ignore_ascii_case("in"))
                 .unwrap_or(i);
             let cue = Np {
                 first,
@@ -68,7 +48,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             (cue, Some(cue))
         };
         let mut frame = Frame::new(
-            "interview",
+            RuleId::Interview,
             cue,
             Relation::Interview,
             Role::Relay(Attach::Nearest),
@@ -79,14 +59,37 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
-pub fn is_outlet(mention: &Mention) -> bool {
-    matches!(
-        mention.kind,
-        MentionKind::Known {
-            target: NameTarget::Outlet(_),
-            ..
-        } | MentionKind::Outlet { .. }
-    )
+/// Where the one spoken to starts after the word at `i`: "told TASS", "speaking to CNN", "in
+/// an interview with CNN", "in comments to Reuters".
+fn recipient_at(text: &Text, i: usize) -> Option<usize> {
+    if is_tell(text, i) {
+        return Some(i + 1);
+    }
+    let t = &text.tokens[i];
+    if t.has(TokenFlags::CAP) || !t.info.is(Class::TRIGGER) {
+        return None;
+    }
+    // The triggers that are no prepositions: channel nouns ("interview"), forms of "speak" and
+    // "talk" ("according to" is the according_to rule's). After them, whom it was said to or
+    // where: "comments to", "an interview on CNN", "spoke to", "a conversation with".
+    let preposition = if t.info.is(Class::CHANNEL) {
+        text.tokens
+            .get(i + 1)
+            .is_some_and(|n| n.info.is(Class::PREP_AFTER_CHANNEL))
+    } else {
+        matches!(text.word(i + 1), "to" | "with")
+    };
+    (!t.info.is(Class::PREP) && preposition).then_some(i + 2)
+}
+
+/// A form of "tell": "told", "telling".
+fn is_tell(text: &Text, i: usize) -> bool {
+    is_verb_form(text, i, |_, verb| verb.lemma == "tell")
+}
+
+/// A channel noun this rule starts from, in lower case: "interview", "comments" (not "briefing").
+fn is_channel(token: &Token) -> bool {
+    token.info.is(Class::CHANNEL) && token.info.is(Class::TRIGGER) && !token.has(TokenFlags::CAP)
 }
 
 #[cfg(test)]
@@ -122,5 +125,42 @@ mod tests {
             "\"No,\" Sullivan told reporters.",
             &[("postposed", "Sullivan", "told", "\"No,\"")],
         );
+    }
+
+    #[test]
+    fn speaking_with_someone_who_is_no_outlet_is_silent() {
+        check("The minister spoke with Putin.", &[]);
+        check("He spoke to reporters on Tuesday.", &[]);
+    }
+
+    #[test]
+    fn forms_of_tell_speak_and_talk_and_channel_nouns() {
+        check(
+            "\"We will win,\" he told TASS in an interview.",
+            &[
+                ("postposed", "he", "told", "\"We will win,\""),
+                ("interview", "TASS", "interview", ""),
+            ],
+        );
+        check(
+            "The minister said, speaking to CNN, that the talks failed.",
+            &[
+                (
+                    "preposed",
+                    "The minister",
+                    "said",
+                    "speaking to CNN, that the talks failed",
+                ),
+                ("interview", "CNN", "speaking to", ""),
+            ],
+        );
+        check(
+            "\"We are ready,\" he said in comments to Reuters.",
+            &[
+                ("postposed", "he", "said", "\"We are ready,\""),
+                ("interview", "Reuters", "in comments to", ""),
+            ],
+        );
+        check("He talked about CNN at length.", &[]);
     }
 }

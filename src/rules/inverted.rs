@@ -5,17 +5,18 @@
 //! Counter-example: ", said to be ..." (a passive report with no source).
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{MentionKind, appositive_after, classify, np_after};
-use crate::rules::postposed::content_before;
-use crate::rules::{Ctx, Frame, Role};
+use crate::mention::{Mention, MentionKind, appositive_after, classify, np_after};
+use crate::rules::clause::content_before;
+use crate::rules::verb::{VerbHit, is_verb_form};
+use crate::rules::{Ctx, Frame, Role, RuleId};
+use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
+/// Finds the inverted statements of one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        let simple =
-            hit.forms.intersects(Form::PAST | Form::THIRD) && !hit.perfect && !hit.be && !hit.modal;
-        if !simple || !hit.verb().has(VerbFlags::SPEECH) || hit.group_start != hit.cue.first {
+        if !is_simple_speech(&hit) {
             continue;
         }
         // The content first: it needs only the cue, and most verbs have none before them (a
@@ -34,47 +35,81 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if text.word(np.last + 1) == "to" || text.word(np.first) == "to" {
             continue; // "said to be"
         }
-        // The speaker ends its clause: a verb after the noun phrase makes it the subject of
-        // what was said ("Megan Hester, a senior associate, said parents still want ...").
-        let next = np.last + 1;
-        if next <= ctx.last_word() {
-            let t = &text.tokens[next];
-            let w = text.word(next);
-            // "said Smith yesterday.", "said Smith, who ...", "said Smith in a statement".
-            let last_word =
-                next + 1 > ctx.last_word() || text.tokens[next + 1].kind == TokenKind::Punct;
-            let continues = t.kind == TokenKind::Word
-                && !t.has(TokenFlags::CAP)
-                && !t
-                    .info
-                    .is(Class::PREP | Class::SUB | Class::REL | Class::CONJ)
-                && !t.info.is(Class::TIME | Class::MONTH)
-                && !(last_word && (t.info.is(Class::ADV) || t.has(TokenFlags::LY)))
-                && !matches!(w, "adding" | "citing" | "referring" | "noting" | "saying");
-            if continues {
-                continue;
-            }
-        }
-        let mention = classify(text, np);
-        let fits = matches!(
-            mention.kind,
-            MentionKind::Person { .. }
-                | MentionKind::Known { .. }
-                | MentionKind::Outlet { .. }
-                | MentionKind::Organization { .. }
-                | MentionKind::Description { .. }
-                | MentionKind::Group { .. }
-        ) || matches!(mention.kind, MentionKind::Pronoun { .. })
-            && np.last + 1 >= ctx.last_word();
-        if !fits {
+        if clause_goes_on(ctx, np.last + 1) {
             continue;
         }
-        let mut frame = Frame::new("inverted", hit.cue, hit.verb().relation, Role::Statement);
+        let mention = classify(text, np);
+        if !can_speak_here(ctx, &mention) {
+            continue;
+        }
+        let mut frame = Frame::new(
+            RuleId::Inverted,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.appositive = appositive_after(text, np.last, ctx.end);
         frame.source = Some(mention);
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// A speech verb alone in the simple past or present: "said", "says" (not "has said").
+fn is_simple_speech(hit: &VerbHit) -> bool {
+    hit.forms.intersects(Form::PAST | Form::THIRD)
+        && !hit.perfect
+        && !hit.be
+        && !hit.modal
+        && hit.verb().has(VerbFlags::SPEECH)
+        && hit.group_start == hit.cue.first
+}
+
+/// Does the clause go on at `next`, after the noun phrase after the cue? A verb there makes
+/// the noun phrase the subject of what was said ("Megan Hester, a senior associate, said
+/// parents still want ..."); the speaker ends its clause ("said Smith yesterday.", "said Smith,
+/// who ...", "said Smith in a statement").
+fn clause_goes_on(ctx: &Ctx, next: usize) -> bool {
+    let text = ctx.text;
+    if next > ctx.last_word() {
+        return false;
+    }
+    let t = &text.tokens[next];
+    let last_word = next + 1 > ctx.last_word() || text.tokens[next + 1].kind == TokenKind::Punct;
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t
+            .info
+            .is(Class::PREP | Class::SUB | Class::REL | Class::CONJ)
+        && !t.info.is(Class::TIME | Class::MONTH)
+        && !(last_word && (t.info.is(Class::ADV) || t.has(TokenFlags::LY)))
+        // A participle opening a clause about the speaker ("said Smith adding that", "said
+        // Dulaimi referring to"); a verb makes the noun phrase its subject.
+        && !opens_comment(text, next)
+}
+
+/// Who can speak after an inverted cue: a person, a body, an outlet, a description, a group,
+/// and a pronoun only at the end of the sentence ("..., said he.").
+fn can_speak_here(ctx: &Ctx, mention: &Mention) -> bool {
+    matches!(
+        mention.kind,
+        MentionKind::Person { .. }
+            | MentionKind::Known { .. }
+            | MentionKind::Outlet { .. }
+            | MentionKind::Organization { .. }
+            | MentionKind::Description { .. }
+            | MentionKind::Group { .. }
+    ) || matches!(mention.kind, MentionKind::Pronoun { .. })
+        && mention.np.last + 1 >= ctx.last_word()
+}
+
+/// A participle that opens a clause about the speaker right after them: "adding", "citing",
+/// "referring" ("refer" is no reporting verb).
+fn opens_comment(text: &Text, k: usize) -> bool {
+    text.word(k) == "referring"
+        || is_verb_form(text, k, |forms, verb| {
+            forms.intersects(Form::GERUND) && verb.has(VerbFlags::COMMENT)
+        })
 }
 
 #[cfg(test)]
@@ -136,5 +171,19 @@ mod tests {
     #[test]
     fn passive_reports_are_not_inverted() {
         check("The deal, said to be worth millions, collapsed.", &[]);
+    }
+
+    #[test]
+    fn a_participle_after_the_speaker_opens_a_clause_about_them() {
+        check(
+            "\"It is over,\" said Dulaimi referring to the war.",
+            &[("inverted", "Dulaimi", "said", "\"It is over,\"")],
+        );
+        check(
+            "\"It is over,\" said Dulaimi adding that he was sad.",
+            &[("inverted", "Dulaimi", "said", "\"It is over,\"")],
+        );
+        // Other words after the name go on with a clause of their own.
+        check("\"It is over,\" said Dulaimi resigning from the post.", &[]);
     }
 }

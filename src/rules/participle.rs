@@ -5,11 +5,14 @@
 //! Blackwell. Counter-example: "a statement saying" is handled as the statement's own content.
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{classify, np_start_before};
-use crate::rules::preposed::{content_after, is_subject};
-use crate::rules::{Ctx, Frame, Role, sentence_subject, statement_before};
+use crate::mention::{Mention, Np, classify, np_start_before};
+use crate::rules::clause::{content_after, is_subject, sentence_subject, statement_before};
+use crate::rules::verb::VerbHit;
+use crate::rules::{Content, Ctx, Frame, Role, RuleId};
+use crate::text::Text;
 use crate::text::token::TokenFlags;
 
+/// Finds the participle clauses of speech in one sentence.
 pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
@@ -17,40 +20,10 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let i = hit.group_start;
-        if i == ctx.start {
+        if i == ctx.start || asks_not_to_be_named(text, &hit) {
             continue;
         }
-        // "asking not to be named", "asking to remain anonymous": a request about the source.
-        if hit.verb().lemma == "ask" && matches!(text.word(hit.cue.last + 1), "not" | "to") {
-            continue;
-        }
-        let before = text.word(i - 1);
-        let source = if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
-            // The subject of the clause: the nearest statement's source, or the sentence's
-            // first noun phrase.
-            match statement_before(found, i) {
-                // After a statement of the same speaker it is that statement going on ("he
-                // said, adding that ..."), not a new one.
-                Some(frame) if is_speech_frame(text, frame) => continue,
-                Some(frame) => frame.source.clone(),
-                None => sentence_subject(ctx, i),
-            }
-        } else {
-            // "with a spokesman for Prime Minister Ariel Sharon saying: ..."
-            let start = np_start_before(text, ctx.start, i - 1);
-            start
-                .filter(|&s| s > ctx.start && text.word(s - 1) == "with")
-                .map(|s| {
-                    classify(
-                        text,
-                        crate::mention::Np {
-                            first: s,
-                            last: i - 1,
-                        },
-                    )
-                })
-        };
-        let Some(source) = source.filter(is_subject) else {
+        let Some(source) = clause_subject(ctx, found, i).filter(is_subject) else {
             continue;
         };
         if source.np.first >= i || text.tokens[i - 1].info.is(Class::DET) {
@@ -59,16 +32,15 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
-        // "nine witnesses testifying over three days": a phrase of time or place, no words.
-        let first = &text.tokens[content.first];
-        if !content.direct
-            && first.info.is(Class::PREP)
-            && !first.has(TokenFlags::CAP)
-            && text.word(content.first) != "that"
-        {
+        if is_time_or_place(text, &content) {
             continue;
         }
-        let mut frame = Frame::new("participle", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Participle,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(source);
         frame.content = Some(content);
         frame.statement = statement;
@@ -76,9 +48,50 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
+/// "asking not to be named", "asking to remain anonymous": a request about the source.
+fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
+    hit.verb().lemma == "ask" && matches!(text.word(hit.cue.last + 1), "not" | "to")
+}
+
+/// The subject of the participle clause whose verb group starts at `i`: after a comma, "and"
+/// or a quotation, the nearest statement's source or the sentence's first noun phrase; after
+/// "with", the noun phrase between ("with a spokesman for Prime Minister Ariel Sharon saying:
+/// ..."). After a statement of the same speaker it is that statement going on ("he said,
+/// adding that ..."), not a new one: no subject.
+fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let before = text.word(i - 1);
+    if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
+        return match statement_before(found, i) {
+            Some(frame) if is_speech_frame(text, frame) => None,
+            Some(frame) => frame.source.clone(),
+            None => sentence_subject(ctx, i),
+        };
+    }
+    let start = np_start_before(text, ctx.start, i - 1)?;
+    (start > ctx.start && text.word(start - 1) == "with").then(|| {
+        classify(
+            text,
+            Np {
+                first: start,
+                last: i - 1,
+            },
+        )
+    })
+}
+
+/// "nine witnesses testifying over three days": a phrase of time or place, no words.
+fn is_time_or_place(text: &Text, content: &Content) -> bool {
+    let first = &text.tokens[content.first];
+    !content.direct
+        && first.info.is(Class::PREP)
+        && !first.has(TokenFlags::CAP)
+        && text.word(content.first) != "that"
+}
+
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
-fn is_speech_frame(text: &crate::text::Text, frame: &Frame) -> bool {
-    crate::rules::cue_verb_is(text, frame, |verb| verb.has(VerbFlags::SPEECH))
+fn is_speech_frame(text: &Text, frame: &Frame) -> bool {
+    frame.cue_verb_is(text, |verb| verb.has(VerbFlags::SPEECH))
 }
 
 #[cfg(test)]

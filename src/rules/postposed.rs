@@ -5,15 +5,18 @@
 //! closing the sentence before: ""Stop!" Trump said."
 //! Counter-example: "He said." with nothing before it.
 
-use crate::lexicon::VerbFlags;
-use crate::rules::preposed::{agrees, skip_recipient, subject_of};
-use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Content, Ctx, Frame, Role, content_between, quote_content_closing};
+use crate::lexicon::{Class, Form, VerbFlags};
+use crate::rules::clause::{
+    agrees, content_before, content_between, quote_content, skip_adjuncts, skip_recipient,
+    subject_of,
+};
+use crate::rules::verb::VerbHit;
+use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
-use crate::text::token::TokenFlags;
+use crate::text::token::{TokenFlags, TokenKind};
 
+/// Finds the postposed statements of one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
-    let text = ctx.text;
     for &hit in ctx.verbs() {
         if !hit.is_finite() || !hit.verb().has(VerbFlags::POSTPOSE) {
             continue;
@@ -21,61 +24,19 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((mention, appositive)) = subject_of(ctx, &hit) else {
             continue;
         };
-        let np = mention.np;
         if !agrees(&hit, &mention) {
             continue;
         }
-        // After the cue: the end of the sentence, or a comma and more (", adding that ...",
-        // ", quoted by TASS"); after a quotation, anything (", recalling ...").
-        let mut k = hit.cue.last + 1;
-        if hit.verb().takes_recipient() {
-            k = skip_recipient(text, k, ctx.end);
-        }
-        let (k, statement) = skip_adjuncts(ctx, k);
-        let ends =
-            k > ctx.last_word() || matches!(text.word(k), "," | ";" | "--" | "—" | "–" | "(");
-        if np.first == ctx.start && !ends {
-            continue; // a preposed statement after a quotation, not the quotation's source
-        }
-        let Some(content) = content_before(ctx, np.first) else {
+        let (after, statement) = after_cue(ctx, &hit);
+        let Some(content) = content_of(ctx, &hit, mention.np.first, after) else {
             continue;
         };
-        if !ends && !content.direct {
-            continue;
-        }
-        // Words that are nouns first ("states", "tweets", "posts") follow only a quotation in
-        // the present tense: "Republican states, including Ohio" is no statement.
-        let noun_first = hit.verb().has(VerbFlags::NOUN) && hit.verb().has(VerbFlags::THAT);
-        if noun_first && !hit.forms.intersects(crate::lexicon::Form::PAST) && !content.direct {
-            continue;
-        }
-        // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
-        // is what was said (the preposed rule's); the clause before is no content. After a
-        // quotation it is the second half of it (""Stop," he said, "or I'll shoot."").
-        let quote_follows =
-            text.word(k) == "," && crate::rules::quote_content(text, k + 1).is_some();
-        if quote_follows && !content.direct {
-            continue;
-        }
-        // "The deal, officials said, was signed on Monday": an attribution set inside the
-        // clause it reports; the content is the whole sentence.
-        let mut content = content;
-        let inside_clause = !content.direct
-            && content.end - content.first <= 5
-            && text.word(k) == ","
-            && text.tokens.get(k + 1).is_some_and(|t| {
-                let w = text.word(k + 1);
-                t.kind == crate::text::token::TokenKind::Word
-                    && !t.has(TokenFlags::CAP)
-                    && !w.ends_with("ing")
-                    && !w.ends_with("ed")
-                    && !matches!(w, "according" | "as" | "via" | "and" | "but" | "while")
-            });
-        if inside_clause && let Some(whole) = content_between(text, ctx.start, ctx.last_word() + 1)
-        {
-            content = whole;
-        }
-        let mut frame = Frame::new("postposed", hit.cue, hit.verb().relation, Role::Statement);
+        let mut frame = Frame::new(
+            RuleId::Postposed,
+            hit.cue,
+            hit.verb().relation,
+            Role::Statement,
+        );
         frame.source = Some(mention);
         frame.appositive = appositive;
         frame.content = Some(content);
@@ -85,51 +46,72 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
-/// The content before a postposed source starting at token `source`: a quotation closing right
-/// before it (possibly opened sentences or paragraphs earlier), or the sentence up to the
-/// separating comma.
-pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
-    let text = ctx.text;
-    if source == ctx.start {
-        // ""Stop!" Trump said.": the quotation ended the sentence before.
-        return (source > 0)
-            .then(|| closing_quote_before(text, source))
-            .flatten();
+/// The first token after the cue's recipient ("told reporters") and adjuncts ("in a
+/// statement", "on Tuesday"), and whether "in a statement" was among them.
+fn after_cue(ctx: &Ctx, hit: &VerbHit) -> (usize, bool) {
+    let mut k = hit.cue.last + 1;
+    if hit.verb().takes_recipient() {
+        k = skip_recipient(ctx.text, k, ctx.end);
     }
-    let sep = source - 1;
-    let word = text.word(sep);
-    if text.tokens[sep].is_double_quote() {
-        // A whole quotation, or a clause ending in a partial one ("The failure was
-        // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
-        let quote = quote_content_closing(text, sep)?;
-        if quote.first <= ctx.start {
-            return Some(quote);
-        }
-        return content_between(text, ctx.start, sep + 1);
-    }
-    if !matches!(word, "," | "--" | "—" | "–" | "-") {
-        return None;
-    }
-    // A quotation is the whole content only if it opens the sentence; a partial quotation at
-    // the end of a clause ("... not to be shifted "on the shoulders of Russia", the press
-    // service reported") leaves the whole clause as the content.
-    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.first <= ctx.start) {
-        return Some(quote);
-    }
-    let content = content_between(text, ctx.start, sep)?;
-    (content.end - content.first >= 2).then_some(content)
+    skip_adjuncts(ctx, k)
 }
 
-/// A quotation whose closing mark stands right before token `i` (with at most a comma between).
-fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
-    let mut j = i.checked_sub(1)?;
-    if text.word(j) == "," {
-        j = j.checked_sub(1)?;
+/// The content of a postposed cue whose source starts at token `source` and whose words end
+/// before token `after`.
+fn content_of(ctx: &Ctx, hit: &VerbHit, source: usize, after: usize) -> Option<Content> {
+    let text = ctx.text;
+    // After the cue: the end of the sentence, or a comma and more (", adding that ...",
+    // ", quoted by TASS"); after a quotation, anything (", recalling ...").
+    let ends =
+        after > ctx.last_word() || matches!(text.word(after), "," | ";" | "--" | "—" | "–" | "(");
+    if source == ctx.start && !ends {
+        return None; // a preposed statement after a quotation, not the quotation's source
     }
-    if !text.tokens[j].is_double_quote() {
+    let content = content_before(ctx, source)?;
+    if !ends && !content.direct {
         return None;
     }
-    quote_content_closing(text, j)
+    // Words that are nouns first ("states", "tweets", "posts") follow only a quotation in
+    // the present tense: "Republican states, including Ohio" is no statement.
+    let noun_first = hit.verb().has(VerbFlags::NOUN) && hit.verb().has(VerbFlags::THAT);
+    if noun_first && !hit.forms.intersects(Form::PAST) && !content.direct {
+        return None;
+    }
+    // "As a phone rang, the announcer said, "It's 3 a.m."": the quotation after the comma
+    // is what was said (the preposed rule's); the clause before is no content. After a
+    // quotation it is the second half of it (""Stop," he said, "or I'll shoot."").
+    let quote_follows = text.word(after) == "," && quote_content(text, after + 1).is_some();
+    if quote_follows && !content.direct {
+        return None;
+    }
+    // "The deal, officials said, was signed on Monday": an attribution set inside the
+    // clause it reports; the content is the whole sentence.
+    let inside_clause = !content.direct
+        && content.end - content.first <= 5
+        && text.word(after) == ","
+        && goes_on_with_clause(text, after + 1);
+    if inside_clause && let Some(whole) = content_between(text, ctx.start, ctx.last_word() + 1) {
+        return Some(whole);
+    }
+    Some(content)
+}
+
+/// Does the word at `k`, right after ", officials said,", go on with the clause the
+/// attribution was set in ("was signed")? A participle, a conjunction joining a clause ("and",
+/// "but"), "as" or "while", or a word another rule starts from (", according to") does not.
+fn goes_on_with_clause(text: &Text, k: usize) -> bool {
+    let Some(t) = text.tokens.get(k) else {
+        return false;
+    };
+    let w = text.word(k);
+    let joins_clause = t.info.is(Class::LINK) && t.info.is(Class::CONJ);
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !w.ends_with("ing")
+        && !w.ends_with("ed")
+        && !joins_clause
+        && !t.info.is(Class::TRIGGER)
+        && !matches!(w, "as" | "while")
 }
 
 #[cfg(test)]
@@ -261,5 +243,22 @@ mod tests {
     #[test]
     fn nothing_before_is_not_postposed() {
         check("He said.", &[]);
+    }
+
+    #[test]
+    fn a_clause_after_the_attribution_goes_on_with_the_content() {
+        check(
+            "The talks failed, he said, because it rained.",
+            &[(
+                "postposed",
+                "he",
+                "said",
+                "The talks failed, he said, because it rained",
+            )],
+        );
+        check(
+            "The talks failed, he said, and it rained.",
+            &[("postposed", "he", "said", "The talks failed")],
+        );
     }
 }

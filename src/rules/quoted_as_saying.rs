@@ -3,119 +3,133 @@
 //! ""I don't think so," Lavrov was quoted by the Interfax news agency as saying." → Lavrov →
 //! Interfax; "Kim's aide was quoted as saying ..." → the aide;
 //! "The Associated Press quoted Wassim Bouhlel as saying ..." → Bouhlel → AP.
+//! Counter-example: "The photo was quoted as evidence" (no gerund of speech after "as").
 
+use crate::lexicon::{Form, VerbFlags};
 use crate::mention::{Np, classify, np_after, subject_before};
 use crate::model::Relation;
-use crate::rules::postposed::content_before;
-use crate::rules::preposed::is_subject;
-use crate::rules::verb::skip_adjuncts;
-use crate::rules::{Attach, Ctx, Frame, Role, content_between, quote_content};
+use crate::rules::clause::{
+    content_before, content_between, is_subject, quote_content, skip_adjuncts,
+};
+use crate::rules::verb::{is_passive_be, is_verb_form};
+use crate::rules::{Attach, Content, Ctx, Frame, Role, RuleId};
+use crate::text::Text;
 
-/// "saying", "telling", "stating" after "as".
-const SAYING: &[&str] = &[
-    "saying",
-    "telling",
-    "stating",
-    "declaring",
-    "describing",
-    "warning",
-    "adding",
-];
-
+/// Finds "quoted as saying" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx.triggers().iter().filter(|&&q| q > ctx.start) {
         if !matches!(text.word(q), "quoted" | "cited") || text.quote_of(q).is_some() {
             continue;
         }
-        // Find "as saying" within the next few tokens.
-        let Some(as_) = (q + 1..(q + 16).min(ctx.end.saturating_sub(1)))
-            .find(|&k| text.word(k) == "as" && SAYING.contains(&text.word(k + 1)))
-        else {
+        let Some(as_) = as_saying_after(ctx, q) else {
             continue;
         };
-        let saying = as_ + 1;
-        let passive = matches!(
-            text.word(q - 1),
-            "was" | "were" | "is" | "are" | "been" | "being"
-        );
-        let (speaker, relay, relay_cue) = if passive {
-            // "X was quoted (by Y) as saying".
-            let Some((np, _)) = subject_before(text, ctx.start, q - 1) else {
-                continue;
-            };
-            let relay = if text.word(q + 1) == "by" {
-                np_after(text, q + 2, as_)
-            } else {
-                None
-            };
-            let cue_last = if relay.is_some() { q + 1 } else { q };
-            (
-                np,
-                relay,
-                Np {
-                    first: q,
-                    last: cue_last,
-                },
-            )
-        } else {
-            // "Y quoted X as saying".
-            let Some((relay, _)) = subject_before(text, ctx.start, q) else {
-                continue;
-            };
-            let Some(np) = np_after(text, q + 1, as_) else {
-                continue;
-            };
-            (np, Some(relay), Np { first: q, last: q })
+        let Some(quoting) = quoting(ctx, q, as_) else {
+            continue;
         };
-        let mention = classify(text, speaker);
+        let mention = classify(text, quoting.speaker);
         if !is_subject(&mention) {
             continue;
         }
-        // The content: after "saying" (over "on Friday"), or, when nothing is said there,
-        // before whoever comes first, the speaker ("X was quoted ...") or the relay ("local
-        // media cited X as saying").
-        let (mut k, _) = skip_adjuncts(ctx, saying + 1);
-        if text.word(k) == "that" || text.word(k) == ":" || text.word(k) == "," {
-            k += 1;
-        }
-        let first_named = if passive {
-            speaker.first
-        } else {
-            relay.map_or(speaker.first, |r| r.first)
-        };
-        let content = if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
-            quote_content(text, k)
-        } else if k > ctx.last_word() && first_named > ctx.start {
-            content_before(ctx, first_named)
-        } else if first_named > ctx.start {
-            content_before(ctx, first_named)
-                .or_else(|| content_between(text, k, ctx.last_word() + 1))
-        } else {
-            content_between(text, k, ctx.last_word() + 1)
-        };
+        let saying = as_ + 1;
         let cue = Np {
             first: saying,
             last: saying,
         };
-        let mut frame = Frame::new("quoted_as_saying", cue, Relation::Said, Role::Statement);
+        let mut frame = Frame::new(RuleId::QuotedAsSaying, cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
-        frame.content = content;
+        frame.content = content_of(ctx, &quoting, saying);
         out.push(frame);
-        if let Some(relay) = relay {
-            let relay_mention = classify(text, relay);
-            if relay_mention.is_source_like() {
-                let mut frame = Frame::new(
-                    "quoted_as_saying",
-                    relay_cue,
-                    Relation::Quoted,
-                    Role::Relay(Attach::Cue(saying)),
-                );
-                frame.source = Some(relay_mention);
-                out.push(frame);
-            }
+        let relay = quoting.relay.map(|relay| classify(text, relay));
+        if let Some(relay) = relay.filter(|relay| relay.is_source_like()) {
+            let mut frame = Frame::new(
+                RuleId::QuotedAsSaying,
+                quoting.relay_cue,
+                Relation::Quoted,
+                Role::Relay(Attach::Cue(saying)),
+            );
+            frame.source = Some(relay);
+            out.push(frame);
         }
     }
+}
+
+/// Who was quoted, and who quoted them.
+struct Quoting {
+    speaker: Np,
+    relay: Option<Np>,
+    /// "quoted by" or "quoted".
+    relay_cue: Np,
+    /// "X was quoted (by Y)", not "Y quoted X".
+    passive: bool,
+}
+
+/// The "as" of "as saying" within a few tokens after "quoted" at `q`.
+fn as_saying_after(ctx: &Ctx, q: usize) -> Option<usize> {
+    let text = ctx.text;
+    (q + 1..(q + 16).min(ctx.end.saturating_sub(1)))
+        .find(|&k| text.word(k) == "as" && is_saying(text, k + 1))
+}
+
+/// "X was quoted (by Y) as saying" or "Y quoted X as saying", with "quoted" at `q` and "as"
+/// at `as_`.
+fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
+    let text = ctx.text;
+    if is_passive_be(&text.tokens[q - 1]) {
+        let (speaker, _) = subject_before(text, ctx.start, q - 1)?;
+        let relay = if text.word(q + 1) == "by" {
+            np_after(text, q + 2, as_)
+        } else {
+            None
+        };
+        let last = if relay.is_some() { q + 1 } else { q };
+        return Some(Quoting {
+            speaker,
+            relay,
+            relay_cue: Np { first: q, last },
+            passive: true,
+        });
+    }
+    let (relay, _) = subject_before(text, ctx.start, q)?;
+    let speaker = np_after(text, q + 1, as_)?;
+    Some(Quoting {
+        speaker,
+        relay: Some(relay),
+        relay_cue: Np { first: q, last: q },
+        passive: false,
+    })
+}
+
+/// What was quoted: after "saying" (over "on Friday"), or, when nothing is said there, before
+/// whoever comes first, the speaker ("X was quoted ...") or the relay ("local media cited X as
+/// saying").
+fn content_of(ctx: &Ctx, quoting: &Quoting, saying: usize) -> Option<Content> {
+    let text = ctx.text;
+    let (mut k, _) = skip_adjuncts(ctx, saying + 1);
+    if matches!(text.word(k), "that" | ":" | ",") {
+        k += 1;
+    }
+    let first_named = match quoting.relay {
+        Some(relay) if !quoting.passive => relay.first,
+        _ => quoting.speaker.first,
+    };
+    if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
+        quote_content(text, k)
+    } else if k > ctx.last_word() && first_named > ctx.start {
+        content_before(ctx, first_named)
+    } else if first_named > ctx.start {
+        content_before(ctx, first_named).or_else(|| content_between(text, k, ctx.last_word() + 1))
+    } else {
+        content_between(text, k, ctx.last_word() + 1)
+    }
+}
+
+/// A gerund that reports speech after "as": "saying", "telling", "warning".
+fn is_saying(text: &Text, k: usize) -> bool {
+    is_verb_form(text, k, |forms, verb| {
+        forms.intersects(Form::GERUND) && verb.has(VerbFlags::AS_SAYING)
+    })
 }
 
 #[cfg(test)]
@@ -181,6 +195,20 @@ mod tests {
                     "the driver had a gun",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn quoted_as_something_other_than_saying_is_silent() {
+        check("The photo was quoted as evidence in court.", &[]);
+        check("He was quoted in the report.", &[]);
+    }
+
+    #[test]
+    fn gerunds_of_other_reporting_verbs() {
+        check(
+            "Kim was quoted as warning that war was near.",
+            &[("quoted_as_saying", "Kim", "warning", "war was near")],
         );
     }
 }

@@ -3,14 +3,19 @@
 //! "Putin has called for X, the Kremlin's press service reported, quoted by TASS." → TASS
 //! relays the press service; "a senior security official quoted by the Haaretz daily attributed
 //! the decision to ..." → the official → Haaretz.
+//! Counter-examples: "Prices quoted by dealers rose" (dealers are no source here), "was quoted
+//! by Y as saying" (the quoted_as_saying rule's).
 
 use crate::lexicon::Class;
-use crate::mention::{Np, classify, np_after, np_start_before};
+use crate::mention::{Mention, Np, classify, np_after, np_start_before};
 use crate::model::Relation;
-use crate::rules::preposed::is_subject;
-use crate::rules::{Attach, Ctx, Frame, Role, content_between};
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::rules::clause::{content_between, is_subject};
+use crate::rules::verb::is_passive_be;
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
+use crate::text::Text;
+use crate::text::token::{Token, TokenFlags, TokenKind};
 
+/// Finds "quoted by Y" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx
@@ -18,15 +23,8 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         .iter()
         .filter(|&&q| q > ctx.start && q + 2 < ctx.end)
     {
-        if !matches!(text.word(q), "quoted" | "cited")
-            || text.word(q + 1) != "by"
-            || text.quote_of(q).is_some()
-        {
+        if !is_quoted_by(text, q) {
             continue;
-        }
-        let prev = text.word(q - 1);
-        if matches!(prev, "was" | "were" | "is" | "are" | "been" | "being") {
-            continue; // "was quoted by Y as saying": quoted_as_saying
         }
         let Some(relay) = np_after(text, q + 2, ctx.end) else {
             continue;
@@ -35,68 +33,73 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if !relay_mention.is_source_like() {
             continue;
         }
-        let cue = Np {
-            first: q,
-            last: q + 1,
+        let relay_frame = |attach: Attach| {
+            let cue = Np {
+                first: q,
+                last: q + 1,
+            };
+            let mut frame =
+                Frame::new(RuleId::QuotedBy, cue, Relation::Quoted, Role::Relay(attach));
+            frame.source = Some(relay_mention.clone());
+            frame
         };
-        if prev == "," || text.tokens[q - 1].is_quote() {
+        if text.word(q - 1) == "," || text.tokens[q - 1].is_quote() {
             // ", quoted by TASS": relays the statement before.
-            let mut frame = Frame::new(
-                "quoted_by",
-                cue,
-                Relation::Quoted,
-                Role::Relay(Attach::Before),
-            );
-            frame.source = Some(relay_mention);
-            out.push(frame);
+            out.push(relay_frame(Attach::Before));
             continue;
         }
-        // "X quoted by Y VERB ...": X is the subject of the verb after the relay.
-        let Some(start) = np_start_before(text, ctx.start, q - 1) else {
+        let Some((speaker, verb)) = quoted_subject(ctx, q, relay) else {
             continue;
         };
-        let speaker = classify(
-            text,
-            Np {
-                first: start,
-                last: q - 1,
-            },
-        );
-        if !is_subject(&speaker) {
-            continue;
-        }
-        let mut verb = relay.last + 1;
-        if text.word(verb) == "," {
-            verb += 1;
-        }
-        let Some(t) = text.tokens.get(verb) else {
-            continue;
-        };
-        let looks_verb = t.kind == TokenKind::Word
-            && !t.has(TokenFlags::CAP)
-            && !t
-                .info
-                .is(Class::PREP | Class::CONJ | Class::DET | Class::REL | Class::SUB);
-        if !looks_verb {
-            continue;
-        }
         let verb_cue = Np {
             first: verb,
             last: verb,
         };
-        let mut frame = Frame::new("quoted_by", verb_cue, Relation::Said, Role::Statement);
+        let mut frame = Frame::new(RuleId::QuotedBy, verb_cue, Relation::Said, Role::Statement);
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
         out.push(frame);
-        let mut frame = Frame::new(
-            "quoted_by",
-            cue,
-            Relation::Quoted,
-            Role::Relay(Attach::Cue(verb)),
-        );
-        frame.source = Some(relay_mention);
-        out.push(frame);
+        out.push(relay_frame(Attach::Cue(verb)));
     }
+}
+
+/// "quoted by" or "cited by" at `q`, outside quotations; not "was quoted by Y as saying" (the
+/// quoted_as_saying rule's).
+fn is_quoted_by(text: &Text, q: usize) -> bool {
+    matches!(text.word(q), "quoted" | "cited")
+        && text.word(q + 1) == "by"
+        && text.quote_of(q).is_none()
+        && !is_passive_be(&text.tokens[q - 1])
+}
+
+/// "X quoted by Y VERB ...": X, the subject of the verb after the relay `relay`, and the verb.
+fn quoted_subject(ctx: &Ctx, q: usize, relay: Np) -> Option<(Mention, usize)> {
+    let text = ctx.text;
+    let start = np_start_before(text, ctx.start, q - 1)?;
+    let speaker = classify(
+        text,
+        Np {
+            first: start,
+            last: q - 1,
+        },
+    );
+    if !is_subject(&speaker) {
+        return None;
+    }
+    let mut verb = relay.last + 1;
+    if text.word(verb) == "," {
+        verb += 1;
+    }
+    looks_like_verb(text.tokens.get(verb)?).then_some((speaker, verb))
+}
+
+/// A word in lower case that is no preposition, conjunction, determiner or relative pronoun.
+fn looks_like_verb(token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && !token.has(TokenFlags::CAP)
+        && !token
+            .info
+            .is(Class::PREP | Class::CONJ | Class::DET | Class::REL | Class::SUB)
 }
 
 #[cfg(test)]
@@ -140,5 +143,11 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn quoted_by_something_that_cannot_speak_is_silent() {
+        check("The figures were quoted by analysts.", &[]);
+        check("Prices quoted by dealers rose.", &[]);
     }
 }

@@ -15,7 +15,7 @@ fn frames_of(input: &str, headline: bool) -> Vec<(String, String, String, String
                 span.map(|s| s.slice(input).to_string()).unwrap_or_default()
             };
             out.push((
-                frame.rule.to_string(),
+                frame.rule.as_str().to_string(),
                 slice(
                     frame
                         .source
@@ -49,4 +49,115 @@ pub fn check(input: &str, expected: &[(&str, &str, &str, &str)]) {
 /// Asserts the frames found when the first line is a headline.
 pub fn check_headline(input: &str, expected: &[(&str, &str, &str, &str)]) {
     compare(input, true, expected);
+}
+
+mod registry {
+    use crate::rules::{RULES, RuleId};
+
+    #[test]
+    fn ids_keep_the_names_written_in_the_output() {
+        let names: Vec<&str> = RuleId::ALL.iter().map(|id| id.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "quoted_as_saying",
+                "quoted_by",
+                "according_to",
+                "as_reported_by",
+                "citing",
+                "interview",
+                "via",
+                "headline",
+                "inverted",
+                "postposed",
+                "preposed",
+                "participle",
+                "coordinated",
+                "neighbour_quote",
+            ]
+        );
+        assert_eq!(format!("[{:<10}]", RuleId::Via), "[via       ]");
+    }
+
+    #[test]
+    fn the_registry_lists_every_sentence_rule_once_in_priority_order() {
+        let listed: Vec<RuleId> = RULES.iter().map(|rule| rule.id).collect();
+        let sentence_rules: Vec<RuleId> = RuleId::ALL
+            .into_iter()
+            .filter(|&id| id != RuleId::NeighbourQuote)
+            .collect();
+        assert_eq!(listed, sentence_rules);
+    }
+
+    #[test]
+    fn every_rule_has_a_one_line_description() {
+        for id in RuleId::ALL {
+            let description = id.description();
+            assert!(!description.is_empty(), "{id}");
+            assert!(!description.contains('\n'), "{id}");
+        }
+    }
+}
+
+mod layout {
+    use crate::rules::{RULES, RuleId};
+
+    /// The source of every rule file.
+    const SOURCES: &[(RuleId, &str)] = &[
+        (RuleId::QuotedAsSaying, include_str!("quoted_as_saying.rs")),
+        (RuleId::QuotedBy, include_str!("quoted_by.rs")),
+        (RuleId::AccordingTo, include_str!("according_to.rs")),
+        (RuleId::AsReportedBy, include_str!("as_reported_by.rs")),
+        (RuleId::Citing, include_str!("citing.rs")),
+        (RuleId::Interview, include_str!("interview.rs")),
+        (RuleId::Via, include_str!("via.rs")),
+        (RuleId::Headline, include_str!("headline.rs")),
+        (RuleId::Inverted, include_str!("inverted.rs")),
+        (RuleId::Postposed, include_str!("postposed.rs")),
+        (RuleId::Preposed, include_str!("preposed.rs")),
+        (RuleId::Participle, include_str!("participle.rs")),
+        (RuleId::Coordinated, include_str!("coordinated.rs")),
+    ];
+
+    #[test]
+    fn every_rule_has_a_file_named_after_its_id() {
+        let files: Vec<RuleId> = SOURCES.iter().map(|&(id, _)| id).collect();
+        let rules: Vec<RuleId> = RULES.iter().map(|rule| rule.id).collect();
+        assert_eq!(files, rules);
+    }
+
+    #[test]
+    fn no_rule_imports_another_rule_or_a_later_stage() {
+        for &(id, source) in SOURCES {
+            for other in RULES.iter().filter(|other| other.id != id) {
+                let name = other.id.as_str();
+                for path in [format!("rules::{name}"), format!("super::{name}")] {
+                    assert!(!source.contains(&path), "{id} uses {path}");
+                }
+            }
+            for later in ["crate::assemble", "crate::coref", "crate::analyze"] {
+                assert!(!source.contains(later), "{id} uses {later}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_itself_and_has_examples_and_counter_examples() {
+        for &(id, source) in SOURCES {
+            let header: String = source
+                .lines()
+                .take_while(|line| line.starts_with("//!"))
+                .collect();
+            assert!(!header.is_empty(), "{id} has no //! header");
+            assert!(
+                header.contains("Counter-example"),
+                "{id} names no counter-example"
+            );
+            let tests = source
+                .split_once("#[cfg(test)]")
+                .map_or("", |(_, tests)| tests);
+            assert!(tests.contains("check"), "{id} has no examples");
+            assert!(tests.contains("&[]"), "{id} has no counter-example");
+        }
+    }
 }

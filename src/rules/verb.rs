@@ -1,12 +1,13 @@
 //! Reporting verbs in a sentence: where a verb of the lexicon stands as a verb (not as an
 //! adjective, "the said agreement", "a reported stroke"; not in "all told"; not inside a
-//! quotation), with its phrasal particle and the auxiliaries before it.
+//! quotation), with its phrasal particle and the auxiliaries before it. A helper of the rules
+//! (`Ctx` finds a sentence's verbs with it), not a rule.
 
-use crate::lexicon::{Class, Form, Verb, VerbFlags, lexicon};
+use crate::lexicon::{Class, Form, Verb, lexicon};
 use crate::mention::Np;
 use crate::rules::Ctx;
 use crate::text::Text;
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// A reporting verb occurrence.
 #[derive(Clone, Copy, Debug)]
@@ -29,10 +30,12 @@ pub struct VerbHit {
 }
 
 impl VerbHit {
+    /// The verb of the lexicon.
     pub fn verb(&self) -> &'static Verb {
         lexicon().verb(self.verb)
     }
 
+    /// Can the word be one of these forms?
     pub fn has(&self, f: Form) -> bool {
         self.forms.intersects(f)
     }
@@ -48,21 +51,6 @@ impl VerbHit {
     }
 }
 
-/// Verbs whose infinitive complement is the real statement: "tried to suggest", "went on to say".
-const TRANSPARENT: &[&str] = &[
-    "tried",
-    "went",
-    "continued",
-    "appeared",
-    "seemed",
-    "began",
-    "moved",
-    "rushed",
-    "hastened",
-    "sought",
-    "proceeded",
-];
-
 /// The reporting verb at token `i`, if it is used as one there.
 pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     let text = ctx.text;
@@ -76,9 +64,24 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     if text.quote_of(i).is_some() {
         return None;
     }
+    let mut hit = reading_at(text, i)?;
+    hit.group_start = verb_group(ctx, i, &mut hit)?;
+    // "a working document proposed by the United States": a passive participle.
+    if !hit.perfect
+        && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
+        && text.word(hit.cue.last + 1) == "by"
+    {
+        return None;
+    }
+    Some(hit)
+}
+
+/// The word at `i` read as a reporting verb: a phrasal reading whose particle follows ("pointed
+/// out") before a plain one ("pointed"). The verb group is the verb alone so far.
+fn reading_at(text: &Text, i: usize) -> Option<VerbHit> {
     let lex = lexicon();
     let mut best: Option<VerbHit> = None;
-    for vf in lex.verb_forms(t.info) {
+    for vf in lex.verb_forms(text.tokens[i].info) {
         let verb = lex.verb(vf.verb);
         let mut last = i;
         if let Some(particle) = &verb.particle {
@@ -87,7 +90,6 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
             }
             last = i + 1;
         }
-        // A phrasal reading beats a plain one ("pointed out" over a plain "pointed").
         if best.is_some_and(|b| b.cue.last >= last) {
             continue;
         }
@@ -102,229 +104,198 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
             group_start: i,
         });
     }
-    let mut hit = best?;
-    // The verb group: adverbs, auxiliaries, and "to" after verbs like "tried".
+    best
+}
+
+/// Walks back from the verb at `i` over its group: adverbs, auxiliaries ("has", "was", "did"),
+/// and "to" after a verb like "tried". Sets the hit's auxiliaries and negation and returns the
+/// group's first token; `None` where the word is no verb here ("the said agreement", "declined
+/// to say").
+fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
+    let text = ctx.text;
     let mut k = i;
     while k > ctx.start {
-        let p = &text.tokens[k - 1];
-        let mut buf = [0u8; 16];
-        let w = crate::text::lower(text.word(k - 1), &mut buf);
-        let adverb = p.info.is(Class::ADV | Class::NEG) && !p.info.is(Class::AUX)
-            || p.has(TokenFlags::LY) && !p.info.is(Class::ROLE);
-        hit.negated |= p.info.is(Class::NEG) || w.ends_with("n't") || w.ends_with("n’t");
-        if adverb {
+        let before = &text.tokens[k - 1];
+        hit.negated |= is_negation(text, k - 1);
+        if is_adverb(before) {
             k -= 1;
-            continue;
-        }
-        match w {
-            "has" | "have" | "had" | "having" | "'ve" | "’ve" | "hasn't" | "haven't" | "hadn't"
-            | "hasn’t" | "haven’t" | "hadn’t" => {
-                hit.perfect = true;
-                k -= 1;
-                continue;
-            }
-            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "isn't" | "wasn't"
-            | "isn’t" | "wasn’t" => {
-                hit.be = true;
-                k -= 1;
-                continue;
-            }
-            "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might"
-            | "must" | "shall" | "should" | "didn't" | "doesn't" | "don't" | "won't"
-            | "wouldn't" | "didn’t" | "doesn’t" | "don’t" | "won’t" | "wouldn’t" | "couldn't"
-            | "couldn’t" => {
-                hit.modal = true;
-                k -= 1;
-                continue;
-            }
-            "to" => {
-                // "went on to say", "tried to suggest"; other infinitives are not statements.
-                let mut g = k - 1;
-                while g > ctx.start && text.word(g - 1) == "on" {
-                    g -= 1;
-                }
-                if g > ctx.start && TRANSPARENT.contains(&text.word(g - 1)) {
-                    hit.modal = true;
-                    k = g - 1;
-                    continue;
-                }
-                return None;
-            }
-            "the" | "a" | "an" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
-                if k == i =>
-            {
-                // "the said agreement", "a reported stroke", "their reported ties".
-                return None;
-            }
-            "all" if k == i && text.word(i) == "told" => return None,
-            _ => {}
-        }
-        if p.kind == TokenKind::Possessive && k == i {
-            return None; // "Reuters' report"
-        }
-        break;
-    }
-    hit.group_start = k;
-    // "a working document proposed by the United States": a passive participle.
-    if !hit.perfect
-        && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
-        && text.word(hit.cue.last + 1) == "by"
-    {
-        return None;
-    }
-    Some(hit)
-}
-
-/// All reporting verbs of the sentence.
-pub fn verbs(ctx: &Ctx) -> Vec<VerbHit> {
-    (ctx.start..ctx.end)
-        .filter_map(|i| verb_at(ctx, i))
-        .collect()
-}
-
-/// Is the verb a speech verb (it may introduce quotations and be postposed)?
-pub fn is_speech(hit: &VerbHit) -> bool {
-    hit.verb().has(VerbFlags::SPEECH)
-}
-
-/// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
-/// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
-/// token after them and whether "in a statement" was among them.
-pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
-    let text = ctx.text;
-    let mut k = after;
-    let mut statement = false;
-    loop {
-        if k >= ctx.end {
+        } else if before.info.is(Class::HAVE) {
+            hit.perfect = true;
+            k -= 1;
+        } else if before.info.is(Class::BE) {
+            hit.be = true;
+            k -= 1;
+        } else if before.info.is(Class::AUX) {
+            hit.modal = true; // "do", "will", "would", "couldn't"...
+            k -= 1;
+        } else if text.word(k - 1) == "to" {
+            // "went on to say", "tried to suggest"; other infinitives are not statements.
+            k = transparent_before(ctx, k - 1)?;
+            hit.modal = true;
+        } else if k == i && is_adjective_use(text, i) {
+            return None;
+        } else {
             break;
         }
-        let t = &text.tokens[k];
-        let w = text.word(k);
-        if t.info.is(Class::TIME) && !t.has(TokenFlags::CAP)
-            || t.has(TokenFlags::CAP) && t.info.is(Class::TIME) && !t.info.is(Class::STARTER)
-        {
-            k += 1;
-            continue;
-        }
-        if matches!(w, "on" | "this" | "last" | "earlier" | "later")
-            && text
-                .tokens
-                .get(k + 1)
-                .is_some_and(|n| n.info.is(Class::TIME | Class::MONTH))
-        {
-            k += 1;
-            continue;
-        }
-        if t.info.is(Class::MONTH)
-            && text
-                .tokens
-                .get(k + 1)
-                .is_some_and(|n| n.kind == TokenKind::Number)
-        {
-            k += 2;
-            continue;
-        }
-        if matches!(w, "in" | "at" | "during")
-            && let Some((next, is_statement)) = adjunct_phrase(ctx, k)
-        {
-            statement |= is_statement;
-            k = next;
-            continue;
-        }
-        // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
-        if t.info.is(Class::PREP)
-            && let Some(that) = phrase_before_that(ctx, k)
-        {
-            k = that;
-        }
-        break;
     }
-    (k, statement)
+    Some(k)
 }
 
-/// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",
-/// "states that have suffered"), rather than a complementizer?
-pub fn relative_that(text: &Text, k: usize) -> bool {
-    text.word(k) == "that"
-        && text.tokens.get(k + 1).is_some_and(|next| {
-            !next.has(TokenFlags::CAP)
-                && (next.info.is(Class::VERB | Class::AUX) || text.word(k + 1).ends_with("ed"))
-        })
+/// An adverb inside a verb group ("has recently said", "never told").
+fn is_adverb(token: &Token) -> bool {
+    token.info.is(Class::ADV | Class::NEG) && !token.info.is(Class::AUX)
+        || token.has(TokenFlags::LY) && !token.info.is(Class::ROLE)
 }
 
-/// The "that" or colon ending a short prepositional phrase that starts at `k`: nothing in
-/// between but words and numbers that are not verbs or conjunctions, and no verb right after
-/// "that" ("in the days that followed" is no complementizer). "tweeted in response:".
-fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
+/// A negation: "not", "never", "didn't".
+fn is_negation(text: &Text, k: usize) -> bool {
+    let mut buf = [0u8; 16];
+    let word = crate::text::lower(text.word(k), &mut buf);
+    text.tokens[k].info.is(Class::NEG) || word.ends_with("n't") || word.ends_with("n’t")
+}
+
+/// The verb before the infinitive marker `to` (over "on": "went on to say") when its infinitive
+/// is the real statement ("tried to suggest").
+fn transparent_before(ctx: &Ctx, to: usize) -> Option<usize> {
     let text = ctx.text;
-    for j in k + 1..(k + 10).min(ctx.end) {
-        let t = &text.tokens[j];
-        if text.word(j) == ":" {
-            return (j > k + 1).then_some(j);
-        }
-        if text.word(j) == "that" {
-            return (j > k + 1 && !relative_that(text, j)).then_some(j);
-        }
-        let wordlike = matches!(
-            t.kind,
-            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+    let mut g = to;
+    while g > ctx.start && text.word(g - 1) == "on" {
+        g -= 1;
+    }
+    let verb = g.checked_sub(1).filter(|&v| v >= ctx.start)?;
+    let token = &text.tokens[verb];
+    (token.info.is(Class::TRANSPARENT) && !token.has(TokenFlags::CAP)).then_some(verb)
+}
+
+/// The verb form at `i` is an adjective or a noun after what stands right before it: "the said
+/// agreement", "their reported ties", "Reuters' report", "all told".
+fn is_adjective_use(text: &Text, i: usize) -> bool {
+    let before = &text.tokens[i - 1];
+    before.info.is(Class::ATTRIBUTIVE_DET)
+        || text.word(i - 1).eq_ignore_ascii_case("all") && text.word(i) == "told"
+        || before.kind == TokenKind::Possessive
+}
+
+/// Is the word at `i`, in lower case, a form of a reporting verb that `accepts` (the form it
+/// is, the verb)? "telling" is a gerund of "tell".
+pub fn is_verb_form(text: &Text, i: usize, accepts: impl Fn(Form, &Verb) -> bool) -> bool {
+    let Some(token) = text.tokens.get(i) else {
+        return false;
+    };
+    let lex = lexicon();
+    !token.has(TokenFlags::CAP)
+        && lex
+            .verb_forms(token.info)
+            .iter()
+            .any(|f| accepts(f.forms, lex.verb(f.verb)))
+}
+
+/// A form of "be" that makes the verb after it passive: "was quoted", "is cited".
+pub fn is_passive_be(token: &Token) -> bool {
+    token.info.is(Class::BE) && !token.info.is(Class::NEG)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_at;
+    use crate::lexicon::lexicon;
+    use crate::rules::Ctx;
+    use crate::text::Text;
+
+    /// The verb group of the reporting verb spelled `verb` in `input`: its words and which of
+    /// perfect, be, modal and negated it has; `None` where the word is no verb there.
+    fn check(input: &str, verb: &str, expected: Option<(&str, &str)>) {
+        let text = Text::new(input, lexicon());
+        let ctx = Ctx::new(&text, 0, false);
+        let i = (ctx.start..ctx.end)
+            .find(|&k| text.word(k) == verb)
+            .unwrap_or_else(|| panic!("no {verb:?} in {input:?}"));
+        let got = verb_at(&ctx, i).map(|hit| {
+            let group = text
+                .span(hit.group_start, hit.cue.last)
+                .slice(input)
+                .to_string();
+            let flags: Vec<&str> = [
+                (hit.perfect, "perfect"),
+                (hit.be, "be"),
+                (hit.modal, "modal"),
+                (hit.negated, "negated"),
+            ]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+            (group, flags.join(" "))
+        });
+        let expected = expected.map(|(g, f)| (g.to_string(), f.to_string()));
+        assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_make_the_verb_group() {
+        check("He has said so.", "said", Some(("has said", "perfect")));
+        check(
+            "He hasn't said so.",
+            "said",
+            Some(("hasn't said", "perfect negated")),
         );
-        if !wordlike || t.info.is(Class::VERB) || t.info.is(Class::CONJ | Class::SUB | Class::REL) {
-            return None;
-        }
+        check("He is saying so.", "saying", Some(("is saying", "be")));
+        check(
+            "He wasn’t saying so.",
+            "saying",
+            Some(("wasn’t saying", "be negated")),
+        );
+        check(
+            "He did not say so.",
+            "say",
+            Some(("did not say", "modal negated")),
+        );
+        check(
+            "He would never say so.",
+            "say",
+            Some(("would never say", "modal negated")),
+        );
+        check(
+            "He has repeatedly said so.",
+            "said",
+            Some(("has repeatedly said", "perfect")),
+        );
+        check(
+            "They pointed out the risk.",
+            "pointed",
+            Some(("pointed out", "")),
+        );
     }
-    None
-}
 
-/// Nouns of the channel a statement was made in: "in a statement", "at a news conference".
-const CHANNEL_NOUNS: &[&str] = &[
-    "statement",
-    "interview",
-    "conference",
-    "briefing",
-    "release",
-    "post",
-    "message",
-    "letter",
-    "e-mail",
-    "email",
-    "tweet",
-    "speech",
-    "remarks",
-    "comments",
-    "call",
-    "broadcast",
-    "address",
-    "video",
-    "appearance",
-    "hearing",
-];
-
-/// "in a statement", "in an emailed statement", "at a news conference", "in an interview with
-/// X" starting at the preposition `k`: the token after it and whether it was a statement.
-fn adjunct_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
-    let text = ctx.text;
-    for j in k + 1..(k + 6).min(ctx.end) {
-        let n = &text.tokens[j];
-        if n.kind != TokenKind::Word {
-            return None;
-        }
-        let w = text.word(j);
-        if CHANNEL_NOUNS.contains(&w) {
-            let mut next = j + 1;
-            // "in an interview with CNN", "in comments to reporters".
-            if matches!(text.word(next), "with" | "to" | "on" | "by")
-                && let Some(np) = crate::mention::np_after(text, next + 1, ctx.end)
-            {
-                next = np.last + 1;
-            }
-            return Some((next, w == "statement"));
-        }
-        if n.info.is(Class::VERB) && !w.ends_with("ed")
-            || n.info.is(Class::CONJ | Class::SUB | Class::REL)
-        {
-            return None;
-        }
+    #[test]
+    fn an_infinitive_counts_only_after_verbs_like_tried() {
+        check(
+            "Trump has recently tried to suggest it.",
+            "suggest",
+            Some(("has recently tried to suggest", "perfect modal")),
+        );
+        check(
+            "He went on to say it.",
+            "say",
+            Some(("went on to say", "modal")),
+        );
+        check("He declined to say it.", "say", None);
+        check("He wanted to say it.", "say", None);
     }
-    None
+
+    #[test]
+    fn adjectives_nouns_and_passive_participles_are_no_verbs() {
+        check("The said agreement was signed.", "said", None);
+        check("Their reported ties are old.", "reported", None);
+        check("All told, ten died.", "told", None);
+        check("Reuters' report was wrong.", "report", None);
+        check("A document proposed by the US failed.", "proposed", None);
+        // After "has", "by" is the agent of an active verb: "has reported by phone".
+        check(
+            "He has reported by phone.",
+            "reported",
+            Some(("has reported", "perfect")),
+        );
+        // A capital inside the sentence is a name, not a verb.
+        check("He met Said Ali.", "Said", None);
+    }
 }

@@ -5,9 +5,10 @@
 
 use crate::mention::{Np, classify, np_after};
 use crate::model::Relation;
-use crate::rules::interview::is_outlet;
-use crate::rules::{Attach, Ctx, Frame, Role};
+use crate::rules::clause::is_outlet;
+use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 
+/// Finds "via Y" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
@@ -22,7 +23,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let mut frame = Frame::new(
-            "via",
+            RuleId::Via,
             Np { first: i, last: i },
             Relation::Via,
             Role::Relay(Attach::Before),

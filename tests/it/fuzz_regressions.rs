@@ -4,7 +4,7 @@
 //! rather than stalls the run) and keep the invariants every analysis keeps.
 //!
 //! - `parent-cycle-hang*.html`: two statements each inside the other's content pointed at each
-//!   other as parents, and walking up the parents never ended (`assemble::break_cycles`).
+//!   other as parents, and walking up the parents never ended (`assemble::nesting::break_cycles`).
 //! - `same-outlet-twice-in-a-chain.txt`: "Reuters reported, quoted by Reuters" gave the chain
 //!   Reuters → Reuters (two entities of one id).
 

@@ -1,0 +1,291 @@
+//! Assembling a sentence's frames into attribution drafts with chains.
+//!
+//! A statement inside another statement's content becomes the origin of the outer one when the
+//! outer content starts with it ("Macron said today that ..., AFP reported" → Macron → AFP);
+//! other nested statements are dropped (PolNeAR-style: one attribution per stretch of text).
+//! Relays (", quoted by TASS") follow the statement they attach to; origins ("citing
+//! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
+//! origin or with a relay.
+//!
+//! After every sentence is assembled, [`neighbour_quote`] gives a quotation standing right
+//! after a draft that draft's chain.
+
+mod attach;
+pub mod neighbour_quote;
+mod nesting;
+
+use crate::mention::{Mention, MentionKind, Np};
+use crate::model::Relation;
+use crate::rules::clause::content_between;
+use crate::rules::{Content, Frame, RuleId};
+use crate::text::Text;
+use attach::Attached;
+use nesting::Nesting;
+
+/// One element of a draft chain, before coreference.
+#[derive(Clone, Debug)]
+pub struct DraftHop {
+    pub mention: Option<Mention>,
+    pub cue: Option<Np>,
+    pub relation: Relation,
+    pub appositive: Option<Np>,
+    /// The source spoke "in a statement".
+    pub statement: bool,
+}
+
+/// An attribution before its sources are resolved to entities.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub rule: RuleId,
+    pub sentence: usize,
+    /// Origin first.
+    pub hops: Vec<DraftHop>,
+    pub content: Option<Content>,
+}
+
+/// Turns one sentence's frames (sorted by cue) into drafts: each top-level statement with the
+/// statements nested at the start of its content as its origins, and its relays and origins.
+pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
+    let nesting = Nesting::of(text, frames);
+    let attached = Attached::of(frames, &nesting);
+    let mut drafts = Vec::with_capacity(frames.len());
+    let mut chain = Vec::new();
+    for i in nesting.top_level(frames) {
+        // A weak statement ("Putin has called for ...") stands only with a relay or an origin.
+        if frames[i].weak && !attached.any(i) {
+            continue;
+        }
+        nesting.origins(text, frames, i, &mut chain);
+        let innermost = *chain.last().unwrap_or(&i);
+        drafts.push(Draft {
+            rule: frames[i].rule,
+            sentence,
+            hops: hops(frames, &chain, &attached),
+            content: content_of(text, frames, &nesting, innermost),
+        });
+        if chain.len() >= 2 && testifies(&frames[i]) {
+            drafts.push(Draft {
+                rule: frames[i].rule,
+                sentence,
+                hops: vec![hop(&frames[i])],
+                content: frames[i].content,
+            });
+        }
+    }
+    drafts
+}
+
+/// The hops of a chain of statements (outermost first): from the innermost out, each
+/// statement's origins, the statement, its relays.
+fn hops(frames: &[Frame], chain: &[usize], attached: &Attached) -> Vec<DraftHop> {
+    let mut hops = Vec::with_capacity(chain.len() + attached.len());
+    for &s in chain.iter().rev() {
+        hops.extend(
+            attached
+                .of_statement(frames, s, false)
+                .map(|o| hop(&frames[o])),
+        );
+        hops.push(hop(&frames[s]));
+        hops.extend(
+            attached
+                .of_statement(frames, s, true)
+                .map(|r| hop(&frames[r])),
+        );
+    }
+    hops
+}
+
+/// The hop a frame gives a chain.
+fn hop(frame: &Frame) -> DraftHop {
+    DraftHop {
+        mention: frame.source.clone(),
+        cue: frame.hop_cue,
+        relation: frame.relation,
+        appositive: frame.appositive,
+        statement: frame.statement,
+    }
+}
+
+/// The content of statement `innermost`, cut before the words of the sentence's other frames
+/// (not of what it reports inside its own words).
+fn content_of(
+    text: &Text,
+    frames: &[Frame],
+    nesting: &Nesting,
+    innermost: usize,
+) -> Option<Content> {
+    let c = frames[innermost].content?;
+    let cut = frames
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != innermost && nesting.parent(k) != Some(innermost))
+        .flat_map(|(_, f)| [Some(f.cue.first), f.source.as_ref().map(|m| m.np.first)])
+        .flatten()
+        .filter(|&t| t > c.first && t < c.end)
+        .min();
+    match cut {
+        Some(end) if !c.direct => content_between(text, c.first, end),
+        _ => Some(c),
+    }
+}
+
+/// A person telling what another said testifies too: "Afterward, Sondland said he had
+/// relayed ..., Morrison testified" is Sondland's statement through Morrison and Morrison's
+/// own account. (An outlet or a press service only passes the words on.)
+fn testifies(frame: &Frame) -> bool {
+    let person = frame.source.as_ref().is_some_and(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Person { .. } | MentionKind::Pronoun { .. }
+        )
+    });
+    person && frame.relation == Relation::Said
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assemble;
+    use crate::analyze::{DocumentInput, analyze};
+    use crate::lexicon::lexicon;
+    use crate::rules::{Ctx, find_frames};
+    use crate::text::Text;
+
+    /// The drafts of `input`'s first sentence: the rule, the sources' words (origin first) and
+    /// the content.
+    fn check(input: &str, expected: &[(&str, &[&str], &str)]) {
+        let text = Text::new(input, lexicon());
+        let frames = find_frames(&Ctx::new(&text, 0, false));
+        let words = |first: usize, last: usize| text.span(first, last).slice(input);
+        let got: Vec<(&str, Vec<&str>, &str)> = assemble(&text, 0, &frames)
+            .iter()
+            .map(|d| {
+                let sources = d
+                    .hops
+                    .iter()
+                    .filter_map(|h| h.mention.as_ref().map(|m| words(m.np.first, m.np.last)))
+                    .collect();
+                let content = d.content.map_or("", |c| c.span.slice(input));
+                (d.rule.as_str(), sources, content)
+            })
+            .collect();
+        let expected: Vec<(&str, Vec<&str>, &str)> = expected
+            .iter()
+            .map(|&(rule, sources, content)| (rule, sources.to_vec(), content))
+            .collect();
+        assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn a_weak_statement_stands_only_with_a_relay_or_an_origin() {
+        check("Putin has called for calm.", &[]);
+        check(
+            "Putin has called for calm, the Kremlin's press service reported, quoted by TASS.",
+            &[(
+                "postposed",
+                &["Putin", "the Kremlin's press service", "TASS"],
+                "calm",
+            )],
+        );
+    }
+
+    #[test]
+    fn origins_precede_and_relays_follow_their_statement() {
+        check(
+            "The deal failed, the minister said, citing officials.",
+            &[(
+                "postposed",
+                &["officials", "the minister"],
+                "The deal failed",
+            )],
+        );
+        check(
+            "Lavrov was quoted by Interfax as saying the talks failed.",
+            &[(
+                "quoted_as_saying",
+                &["Lavrov", "Interfax"],
+                "the talks failed",
+            )],
+        );
+    }
+
+    #[test]
+    fn the_content_is_cut_before_the_outer_frames_words() {
+        check(
+            "Macron said the talks failed, AFP reported.",
+            &[("postposed", &["Macron", "AFP"], "the talks failed")],
+        );
+        // What a statement reports inside its own words stays in its content.
+        check(
+            "Sullivan said Biden had told Putin that Russia would pay.",
+            &[(
+                "preposed",
+                &["Sullivan"],
+                "Biden had told Putin that Russia would pay",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_person_telling_what_another_said_gives_an_account_of_their_own() {
+        check(
+            "Afterward, Sondland said he had relayed the offer, Morrison testified.",
+            &[
+                (
+                    "postposed",
+                    &["Sondland", "Morrison"],
+                    "he had relayed the offer",
+                ),
+                (
+                    "postposed",
+                    &["Morrison"],
+                    "Afterward, Sondland said he had relayed the offer",
+                ),
+            ],
+        );
+        // An outlet only passes the words on.
+        check(
+            "Macron said the talks failed, AFP reported.",
+            &[("postposed", &["Macron", "AFP"], "the talks failed")],
+        );
+    }
+
+    /// The chains (node ids, origin first) of a one-sentence body.
+    fn chains(sentence: &str) -> Vec<Vec<String>> {
+        let text = format!("Headline\n\n{sentence}\n");
+        let analysis = analyze(&DocumentInput::new("t", &text));
+        analysis
+            .attributions
+            .iter()
+            .map(|a| a.hops.iter().map(|h| h.node.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_opening_a_reported_clause_is_its_origin() {
+        assert_eq!(
+            chains("Macron said the talks failed, AFP reported."),
+            [["macron", "afp"]]
+        );
+        // After an introductory phrase and its comma too.
+        assert_eq!(
+            chains("On Tuesday, Macron said the talks failed, AFP reported."),
+            [["macron", "afp"]]
+        );
+    }
+
+    #[test]
+    fn an_inverted_said_closing_the_sentence_is_the_outer_statement() {
+        assert_eq!(
+            chains("Obama warned the leader not to move, said an American official."),
+            [["obama", "american-official--t"]]
+        );
+    }
+
+    #[test]
+    fn a_person_telling_what_another_said_testifies_too() {
+        assert_eq!(
+            chains("Afterward, Sondland said he had relayed the offer, Morrison testified."),
+            [vec!["morrison"], vec!["sondland", "morrison"]]
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Adjuncts: the words after a cue that still belong to it, a recipient, a time ("on
+//! Tuesday"), a channel ("in a statement", "in an interview with CNN"), a short phrase before
+//! "that" ("tweeted in the early morning hours that").
+
+use crate::lexicon::Class;
+use crate::mention::np_after;
+use crate::rules::Ctx;
+use crate::text::Text;
+use crate::text::token::{TokenFlags, TokenKind};
+
+/// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
+/// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
+/// token after them and whether "in a statement" was among them.
+pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
+    let mut k = after;
+    let mut statement = false;
+    while k < ctx.end {
+        if let Some(next) = time_at(ctx.text, k) {
+            k = next;
+            continue;
+        }
+        if let Some((next, is_statement)) = channel_phrase(ctx, k) {
+            statement |= is_statement;
+            k = next;
+            continue;
+        }
+        // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
+        if ctx.text.tokens[k].info.is(Class::PREP)
+            && let Some(that) = phrase_before_that(ctx, k)
+        {
+            k = that;
+        }
+        break;
+    }
+    (k, statement)
+}
+
+/// The token after a time adjunct starting at `k`: "Tuesday", "on Tuesday", "this week",
+/// "March 3".
+fn time_at(text: &Text, k: usize) -> Option<usize> {
+    let t = &text.tokens[k];
+    let next_is = |class: Class| text.tokens.get(k + 1).is_some_and(|n| n.info.is(class));
+    if t.info.is(Class::TIME) && (!t.has(TokenFlags::CAP) || !t.info.is(Class::STARTER)) {
+        return Some(k + 1);
+    }
+    if matches!(text.word(k), "on" | "this") && next_is(Class::TIME | Class::MONTH) {
+        return Some(k + 1);
+    }
+    let number_next = text
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Number);
+    (t.info.is(Class::MONTH) && number_next).then_some(k + 2)
+}
+
+/// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",
+/// "states that have suffered"), rather than a complementizer?
+pub fn relative_that(text: &Text, k: usize) -> bool {
+    text.word(k) == "that"
+        && text.tokens.get(k + 1).is_some_and(|next| {
+            !next.has(TokenFlags::CAP)
+                && (next.info.is(Class::VERB | Class::AUX) || text.word(k + 1).ends_with("ed"))
+        })
+}
+
+/// The "that" or colon ending a short prepositional phrase that starts at `k`: nothing in
+/// between but words and numbers that are not verbs or conjunctions, and no verb right after
+/// "that" ("in the days that followed" is no complementizer). "tweeted in response:".
+fn phrase_before_that(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    for j in k + 1..(k + 10).min(ctx.end) {
+        let t = &text.tokens[j];
+        if text.word(j) == ":" {
+            return (j > k + 1).then_some(j);
+        }
+        if text.word(j) == "that" {
+            return (j > k + 1 && !relative_that(text, j)).then_some(j);
+        }
+        let wordlike = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+        );
+        if !wordlike || t.info.is(Class::VERB) || t.info.is(Class::CONJ | Class::SUB | Class::REL) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "in a statement", "in an emailed statement", "at a news conference", "in an interview with
+/// X" starting at the preposition `k`: the token after it and whether it was a statement.
+fn channel_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
+    let text = ctx.text;
+    if !text.tokens[k].info.is(Class::PREP_BEFORE_CHANNEL) {
+        return None;
+    }
+    for j in k + 1..(k + 6).min(ctx.end) {
+        let n = &text.tokens[j];
+        if n.kind != TokenKind::Word {
+            return None;
+        }
+        let w = text.word(j);
+        if n.info.is(Class::CHANNEL) && !n.has(TokenFlags::CAP) {
+            let mut next = j + 1;
+            // "in an interview with CNN", "in comments to reporters".
+            if text
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.info.is(Class::PREP_AFTER_CHANNEL))
+                && let Some(np) = np_after(text, next + 1, ctx.end)
+            {
+                next = np.last + 1;
+            }
+            return Some((next, w == "statement"));
+        }
+        if n.info.is(Class::VERB) && !w.ends_with("ed")
+            || n.info.is(Class::CONJ | Class::SUB | Class::REL)
+        {
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,204 @@
+//! Contents: what a cue attributes, before it (postposed and inverted cues) or after it
+//! (preposed cues), trimmed of punctuation, with quotations taken whole.
+
+use crate::lexicon::VerbFlags;
+use crate::mention::np_after;
+use crate::rules::clause::{relative_that, skip_adjuncts};
+use crate::rules::verb::VerbHit;
+use crate::rules::{Content, Ctx};
+use crate::text::Text;
+use crate::text::token::TokenFlags;
+
+/// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
+pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
+    let mut first = first;
+    let mut end = end;
+    let trim = |w: &str| matches!(w, "," | ";" | ":" | "." | "-" | "--" | "—" | "–");
+    while first < end && (trim(text.word(first)) || text.word(first) == "that" && first + 1 < end) {
+        first += 1;
+    }
+    while end > first && trim(text.word(end - 1)) {
+        end -= 1;
+    }
+    if end <= first {
+        return None;
+    }
+    // A quotation opened inside keeps its closing mark: "... but added: "Our openness remains.""
+    let mut k = end;
+    while k < text.tokens.len() && k < end + 3 && !text.tokens[k].has(TokenFlags::PARAGRAPH) {
+        if text.tokens[k].is_double_quote() {
+            if text
+                .quote_of(k - 1)
+                .is_some_and(|q| q.close == Some(k) && q.open >= first)
+            {
+                end = k + 1;
+            }
+            break;
+        }
+        if !matches!(text.word(k), "." | "!" | "?" | "," | "...") {
+            break;
+        }
+        k += 1;
+    }
+    // A quotation that fills the whole stretch is direct speech.
+    let direct = text.tokens[first].is_double_quote()
+        && text
+            .quote_of(first + 1)
+            .is_some_and(|q| q.open == first && q.close.is_none_or(|c| c + 1 >= end));
+    Some(Content {
+        span: text.span(first, end - 1),
+        direct,
+        first,
+        end,
+    })
+}
+
+/// The quotation that opens at token `open` (its opening mark), as content.
+pub fn quote_content(text: &Text, open: usize) -> Option<Content> {
+    let quote = text.quote_of(open + 1).filter(|q| q.open == open)?;
+    let end = quote.close.map_or(quote.end, |c| c + 1);
+    Some(Content {
+        span: quote.span,
+        direct: true,
+        first: open,
+        end,
+    })
+}
+
+/// The quotation that closes at token `close` (its closing mark), as content.
+fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
+    let q = text.quote_of(close.checked_sub(1)?)?;
+    (q.close == Some(close)).then(|| Content {
+        span: q.span,
+        direct: true,
+        first: q.open,
+        end: close + 1,
+    })
+}
+
+/// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
+pub fn introduces_speech(text: &Text, k: usize) -> bool {
+    // "Rust Belt states that have suffered".
+    if relative_that(text, k) {
+        return false;
+    }
+    // A comma only before a quotation: "stated, "..."", not "a Super Tuesday state, but".
+    let comma_quote = text.word(k) == "," && text.tokens.get(k + 1).is_some_and(|t| t.is_quote());
+    matches!(text.word(k), "that" | ":")
+        || comma_quote
+        || text.tokens.get(k).is_some_and(|t| t.is_quote())
+        || matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":"
+}
+
+/// The content after a preposed cue: over the recipient ("told reporters"), adjuncts ("in a
+/// statement", "on Tuesday") and "that" or a colon; a quotation there is taken whole, even
+/// when it runs on past the sentence.
+pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)> {
+    let text = ctx.text;
+    let mut k = hit.cue.last + 1;
+    if hit.verb().takes_recipient() {
+        k = skip_recipient(text, k, ctx.end);
+    }
+    let (k, statement) = skip_adjuncts(ctx, k);
+    let mut k = k;
+    // "Costa reported from Washington.": a reporter's credit line.
+    if text.word(k) == "from" && !speech_follows_soon(text, k, ctx.end) {
+        return None;
+    }
+    if hit.verb().has(VerbFlags::OBJECT) && text.word(k) == "as" {
+        k += 1; // "described Trump's call as "crazy""
+    }
+    // "tweeted this: "...""
+    if matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":" {
+        k += 1;
+    }
+    while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
+        k += 1;
+    }
+    // "He said:" ending its paragraph, the quotation opening the next one.
+    if k == ctx.end
+        && k > 0
+        && text.word(k - 1) == ":"
+        && text.tokens.get(k).is_some_and(|t| t.is_double_quote())
+        && let Some(quote) = quote_content(text, k)
+    {
+        return Some((quote, statement));
+    }
+    if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
+        return None;
+    }
+    if text.tokens[k].is_double_quote()
+        && let Some(quote) = quote_content(text, k)
+    {
+        return Some((quote, statement));
+    }
+    content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+}
+
+/// A "that" or a quotation mark within a few tokens of `k`: "reported from Kabul that ...",
+/// "reported from Kabul, "..."".
+fn speech_follows_soon(text: &Text, k: usize, end: usize) -> bool {
+    (k..(k + 8).min(end)).any(|j| text.word(j) == "that" || text.tokens[j].is_double_quote())
+}
+
+/// Skips the recipient or object right after a verb like "told": "told reporters", "told
+/// Trump's legal team", "asked him". Returns the first token after it.
+pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
+    if k >= end
+        || matches!(text.word(k), "that" | ":" | "," | "“" | "\"")
+        || text.tokens[k].is_quote()
+    {
+        return k;
+    }
+    match np_after(text, k, end) {
+        Some(np) => np.last + 1,
+        None => k,
+    }
+}
+
+/// The content before a postposed source starting at token `source`: a quotation closing right
+/// before it (possibly opened sentences or paragraphs earlier), or the sentence up to the
+/// separating comma.
+pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
+    let text = ctx.text;
+    if source == ctx.start {
+        // ""Stop!" Trump said.": the quotation ended the sentence before.
+        return (source > 0)
+            .then(|| closing_quote_before(text, source))
+            .flatten();
+    }
+    let sep = source - 1;
+    let word = text.word(sep);
+    if text.tokens[sep].is_double_quote() {
+        // A whole quotation, or a clause ending in a partial one ("The failure was
+        // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
+        let quote = quote_content_closing(text, sep)?;
+        if quote.first <= ctx.start {
+            return Some(quote);
+        }
+        return content_between(text, ctx.start, sep + 1);
+    }
+    if !matches!(word, "," | "--" | "—" | "–" | "-") {
+        return None;
+    }
+    // A quotation is the whole content only if it opens the sentence; a partial quotation at
+    // the end of a clause ("... not to be shifted "on the shoulders of Russia", the press
+    // service reported") leaves the whole clause as the content.
+    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.first <= ctx.start) {
+        return Some(quote);
+    }
+    let content = content_between(text, ctx.start, sep)?;
+    (content.end - content.first >= 2).then_some(content)
+}
+
+/// A quotation whose closing mark stands right before token `i` (with at most a comma between).
+fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
+    let mut j = i.checked_sub(1)?;
+    if text.word(j) == "," {
+        j = j.checked_sub(1)?;
+    }
+    if !text.tokens[j].is_double_quote() {
+        return None;
+    }
+    quote_content_closing(text, j)
+}

@@ -1,0 +1,21 @@
+//! Clause helpers the rules share: a verb's subject and whether it agrees with the verb
+//! ([`subject`]), the content before or after a cue ([`content`]), the words after a cue that
+//! still belong to it ("told reporters on Tuesday in a statement", [`adjunct`]), and which
+//! mentions can be a source ([`source`]). Rules use these instead of each other: no rule
+//! imports another.
+
+pub mod adjunct;
+pub mod content;
+pub mod source;
+pub mod subject;
+
+pub use adjunct::{relative_that, skip_adjuncts};
+pub use content::{
+    content_after, content_before, content_between, introduces_speech, quote_content,
+    skip_recipient,
+};
+pub use source::{is_named_source, is_outlet};
+pub use subject::{agrees, is_subject, sentence_subject, statement_before, subject_of};
+
+#[cfg(test)]
+mod tests;

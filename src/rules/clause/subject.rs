@@ -1,0 +1,217 @@
+//! Subjects: the noun phrase a reporting verb says is speaking, whether it agrees with the
+//! verb, and the subject a later verb of the sentence shares.
+
+use crate::lexicon::{Class, Form, RoleType, VerbFlags, lexicon};
+use crate::mention::{
+    Mention, MentionKind, Np, as_unnamed, classify, clause_starts_at, np_after, np_start_before,
+    subject_before, subject_before_relative,
+};
+use crate::rules::verb::VerbHit;
+use crate::rules::{Ctx, Frame, Role};
+
+/// The subject of a verb: the noun phrase before it, the phrase before a relative clause
+/// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
+/// phrase as an unnamed source ("respondents said").
+///
+/// Found once per verb and sentence: the preposed and postposed rules both ask.
+pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
+    if let Some((_, subject)) = ctx
+        .subjects
+        .borrow()
+        .iter()
+        .find(|(cue, _)| *cue == hit.cue)
+    {
+        return subject.clone();
+    }
+    let subject = find_subject(ctx, hit);
+    ctx.subjects.borrow_mut().push((hit.cue, subject.clone()));
+    subject
+}
+
+/// The subject of a verb, looked for (see [`subject_of`]).
+fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
+    let text = ctx.text;
+    let plain_speech = hit.verb().has(VerbFlags::PLAIN);
+    // The noun phrase before the verb group, found once for both readings below.
+    let before = subject_before(text, ctx.start, hit.group_start);
+    if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit, before) {
+        return Some((quantified, None));
+    }
+    let (np, appositive) = before?;
+    let mention = classify(text, np);
+    if appositive.is_none()
+        && let Some(named) = name_before_description(ctx, &mention)
+    {
+        return Some((named, Some(np)));
+    }
+    // "One Republican presidential hopeful, Carly Fiorina, says": the name in the appositive
+    // names the described person.
+    if let Some(inner) = appositive
+        && matches!(
+            mention.kind,
+            MentionKind::Description { .. } | MentionKind::Unnamed { .. }
+        )
+    {
+        let named = classify(text, inner);
+        if matches!(&named.kind, MentionKind::Person { name, .. } if name.len() >= 2)
+            && named.np == inner
+        {
+            return Some((named, Some(np)));
+        }
+    }
+    if is_subject(&mention) {
+        return Some((mention, appositive));
+    }
+    if let Some(np) = subject_before_relative(text, ctx.start, hit.group_start) {
+        let mention = classify(text, np);
+        if is_subject(&mention) {
+            return Some((mention, None));
+        }
+    }
+    // Only the plainest speech verbs make any noun phrase a speaker ("respondents said"; not
+    // "the nation's rail system was adding seats").
+    if plain_speech {
+        return as_unnamed(text, &mention).map(|m| (m, appositive));
+    }
+    None
+}
+
+/// A quantifier standing for people as the subject of a plain speech verb: "Some say",
+/// "Many in the crowd said", "Most of the protesters told reporters". The quantifier opens its
+/// clause. `subject` is the noun phrase before the verb group ([`subject_before`]).
+fn quantifier_subject(
+    ctx: &Ctx,
+    hit: &VerbHit,
+    subject: Option<(Np, Option<Np>)>,
+) -> Option<Mention> {
+    let text = ctx.text;
+    let is_quantifier = |k: usize| text.tokens[k].info.is(Class::QUANTIFIER);
+    let before = hit.group_start.checked_sub(1).filter(|&k| k >= ctx.start)?;
+    let first = if is_quantifier(before) {
+        before
+    } else {
+        // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
+        let (np, appositive) = subject?;
+        let of = np.first.checked_sub(1)?;
+        if appositive.is_some() || of < ctx.start + 1 || !text.tokens[of].info.is(Class::PREP) {
+            return None;
+        }
+        if !is_quantifier(of - 1) {
+            return None;
+        }
+        of - 1
+    };
+    if !clause_starts_at(text, ctx.start, first) {
+        return None;
+    }
+    let np = Np {
+        first,
+        last: before,
+    };
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed {
+            label: np,
+            plural: true,
+        },
+    })
+}
+
+/// "Rovnag Abdullayev, head of Azerbaijan's state oil company SOCAR said": a description of a
+/// person after a comma, with a person's name before it, describes that person, who is the
+/// subject (the appositive's closing comma is missing).
+fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
+    let text = ctx.text;
+    let MentionKind::Description { role, .. } = mention.kind else {
+        return None;
+    };
+    let person_role = lexicon().roles[role as usize].kind == RoleType::Person;
+    let comma = mention.np.first.checked_sub(1)?;
+    if !person_role || comma <= ctx.start || text.word(comma) != "," {
+        return None;
+    }
+    let start = np_start_before(text, ctx.start, comma - 1)?;
+    if start != ctx.start
+        && !matches!(text.word(start - 1), "," | "\"" | "”")
+        && !text.tokens[start - 1].is_quote()
+    {
+        return None;
+    }
+    let named = classify(
+        text,
+        Np {
+            first: start,
+            last: comma - 1,
+        },
+    );
+    matches!(named.kind, MentionKind::Person { .. }).then_some(named)
+}
+
+/// Can this mention be the subject of a reporting verb outside quotations?
+pub fn is_subject(mention: &Mention) -> bool {
+    !matches!(mention.kind, MentionKind::Other)
+}
+
+/// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
+/// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
+pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
+    let plural = match &mention.kind {
+        // "The Khans say", "Some Democrats say": a name in the plural.
+        MentionKind::Person {
+            name, title: None, ..
+        } if name.len() == 1 && mention.np.len() <= 2 => None,
+        MentionKind::Pronoun { plural, .. } => Some(*plural),
+        MentionKind::Description { plural, role, .. } => {
+            // "police", "staff": the same word in the singular and the plural.
+            let role = &lexicon().roles[*role as usize];
+            (role.singular != role.plural).then_some(*plural)
+        }
+        MentionKind::Group { .. } => Some(true),
+        MentionKind::Unnamed { plural, .. } => Some(*plural),
+        MentionKind::Person { .. } => Some(false),
+        _ => None,
+    };
+    let only_third = !hit
+        .forms
+        .intersects(Form::PAST | Form::PARTICIPLE | Form::BASE)
+        && hit.forms.intersects(Form::THIRD);
+    let only_base = !hit
+        .forms
+        .intersects(Form::PAST | Form::PARTICIPLE | Form::THIRD)
+        && hit.forms.intersects(Form::BASE);
+    if hit.perfect || hit.modal || hit.be {
+        return true;
+    }
+    match plural {
+        Some(true) if only_third => false,
+        Some(false) if only_base => false,
+        _ => true,
+    }
+}
+
+/// The noun phrase opening the sentence, if it names something that can speak (the subject a
+/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
+pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let np = np_after(text, ctx.start, before)?;
+    let mention = classify(text, np);
+    let speaks = matches!(
+        mention.kind,
+        MentionKind::Person { .. }
+            | MentionKind::Known { .. }
+            | MentionKind::Organization { .. }
+            | MentionKind::Outlet { .. }
+            | MentionKind::Pronoun { .. }
+            | MentionKind::Description { .. }
+            | MentionKind::Group { .. }
+    );
+    (speaks && mention.np.first == ctx.start).then_some(mention)
+}
+
+/// The nearest statement before token `i` in the sentence that names its source.
+pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
+    found
+        .iter()
+        .rev()
+        .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some())
+}

@@ -1,0 +1,337 @@
+//! The clause helpers, each with examples and counter-examples: one `check_*` helper per
+//! helper, run on the first sentence of its input.
+
+use crate::lexicon::lexicon;
+use crate::mention::{Np, classify};
+use crate::rules::Ctx;
+use crate::rules::verb::VerbHit;
+use crate::text::Text;
+
+/// Runs `f` on the first sentence of `input` with the first token spelled `word`.
+fn at_word<R>(input: &str, word: &str, f: impl FnOnce(&Ctx, usize) -> R) -> R {
+    let text = Text::new(input, lexicon());
+    let ctx = Ctx::new(&text, 0, false);
+    let i = (ctx.start..ctx.end)
+        .find(|&k| text.word(k) == word)
+        .unwrap_or_else(|| panic!("no {word:?} in {input:?}"));
+    f(&ctx, i)
+}
+
+/// Runs `f` on the first sentence of `input` with the reporting verb spelled `verb`.
+fn at_verb<R>(input: &str, verb: &str, f: impl FnOnce(&Ctx, &VerbHit) -> R) -> R {
+    at_word(input, verb, |ctx, i| {
+        let hit = ctx
+            .verbs()
+            .iter()
+            .find(|hit| hit.cue.first == i)
+            .unwrap_or_else(|| panic!("{verb:?} is no verb in {input:?}"));
+        f(ctx, hit)
+    })
+}
+
+/// The words of tokens `[first, end)`.
+fn words(ctx: &Ctx, first: usize, end: usize) -> String {
+    if end <= first {
+        return String::new();
+    }
+    ctx.text
+        .span(first, end - 1)
+        .slice(ctx.text.src)
+        .to_string()
+}
+
+fn np_words(ctx: &Ctx, np: Np) -> String {
+    words(ctx, np.first, np.last + 1)
+}
+
+mod subjects {
+    use super::*;
+    use crate::rules::clause::{agrees, sentence_subject, subject_of};
+
+    /// The subject of `verb` and its appositive, if the verb has a subject that agrees with it.
+    fn check_subject(input: &str, verb: &str, expected: Option<(&str, Option<&str>)>) {
+        let got = at_verb(input, verb, |ctx, hit| {
+            subject_of(ctx, hit)
+                .filter(|(mention, _)| agrees(hit, mention))
+                .map(|(mention, appositive)| {
+                    let appositive = appositive.map(|a| np_words(ctx, a));
+                    (np_words(ctx, mention.np), appositive)
+                })
+        });
+        let expected = expected.map(|(s, a)| (s.to_string(), a.map(str::to_string)));
+        assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn the_noun_phrase_before_the_verb_group() {
+        check_subject(
+            "Officials say the talks failed.",
+            "say",
+            Some(("Officials", None)),
+        );
+        check_subject("He has repeatedly said so.", "said", Some(("He", None)));
+        check_subject(
+            "Steve Cowan, a spokesman, said the road was closed.",
+            "said",
+            Some(("Steve Cowan", Some("a spokesman"))),
+        );
+        check_subject(
+            "A White House official who spoke anonymously said the talks failed.",
+            "said",
+            Some(("A White House official", None)),
+        );
+    }
+
+    #[test]
+    fn quantifiers_and_names_in_the_appositive() {
+        check_subject("Some say they hear echoes.", "say", Some(("Some", None)));
+        check_subject(
+            "Most of the protesters told reporters they would stay.",
+            "told",
+            Some(("Most of the protesters", None)),
+        );
+        check_subject(
+            "One hopeful, Carly Fiorina, says she will stay.",
+            "says",
+            Some(("Carly Fiorina", Some("One hopeful"))),
+        );
+        // A quantifier that does not open its clause is no subject of its own.
+        check_subject("He gave some say in it.", "say", None);
+    }
+
+    #[test]
+    fn subjects_must_agree_with_the_verb() {
+        check_subject("The spokesman say nothing.", "say", None);
+        check_subject("The officials says nothing.", "says", None);
+        // "police" is singular and plural.
+        check_subject(
+            "Cologne police say it failed.",
+            "say",
+            Some(("Cologne police", None)),
+        );
+        // An auxiliary agrees for the verb.
+        check_subject(
+            "The spokesman did say so.",
+            "say",
+            Some(("The spokesman", None)),
+        );
+    }
+
+    #[test]
+    fn the_sentence_subject_a_later_verb_shares() {
+        let subject = |input: &str, word: &str| {
+            at_word(input, word, |ctx, i| {
+                sentence_subject(ctx, i).map(|m| np_words(ctx, m.np))
+            })
+        };
+        assert_eq!(
+            subject("Blackwell pointed to it, noting that it works.", "noting").as_deref(),
+            Some("Blackwell")
+        );
+        assert_eq!(
+            subject("On Monday the mayor left, noting that it works.", "noting"),
+            None
+        );
+    }
+}
+
+mod contents {
+    use super::*;
+    use crate::rules::clause::{content_after, content_before, content_between};
+
+    /// The content after a preposed `verb` and whether "in a statement" came before it.
+    fn check_after(input: &str, verb: &str, expected: Option<(&str, bool)>) {
+        let got = at_verb(input, verb, |ctx, hit| {
+            content_after(ctx, hit).map(|(c, statement)| (words(ctx, c.first, c.end), statement))
+        });
+        let expected = expected.map(|(c, s)| (c.to_string(), s));
+        assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    /// The content before a postposed source that starts at the token spelled `source`.
+    fn check_before(input: &str, source: &str, expected: Option<(&str, bool)>) {
+        let got = at_word(input, source, |ctx, i| {
+            content_before(ctx, i).map(|c| (words(ctx, c.first, c.end), c.direct))
+        });
+        let expected = expected.map(|(c, d)| (c.to_string(), d));
+        assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn after_a_recipient_adjuncts_and_that() {
+        check_after(
+            "Sullivan told reporters on Tuesday that the US was ready.",
+            "told",
+            Some(("the US was ready", false)),
+        );
+        check_after(
+            "He said in a statement that it failed.",
+            "said",
+            Some(("it failed", true)),
+        );
+        // After a verb that takes an object, "as" is skipped, and a quotation is taken whole.
+        check_after(
+            "The adviser described as \"crazy\" the call.",
+            "described",
+            Some(("\"crazy\"", false)),
+        );
+        check_after(
+            "Axelrod tweeted this: \"She did it again.\"",
+            "tweeted",
+            Some(("\"She did it again.\"", false)),
+        );
+    }
+
+    #[test]
+    fn nothing_after_the_cue_is_no_content() {
+        check_after("The talks failed, he said.", "said", None);
+        check_after("Costa reported from Washington.", "reported", None);
+    }
+
+    #[test]
+    fn before_a_source_a_clause_or_a_whole_quotation() {
+        check_before(
+            "The talks failed, officials said.",
+            "officials",
+            Some(("The talks failed", false)),
+        );
+        check_before(
+            "\"We are ready,\" Sullivan said.",
+            "Sullivan",
+            Some(("\"We are ready,\"", true)),
+        );
+        // A partial quotation at the end of a clause leaves the whole clause.
+        check_before(
+            "It must not fall \"on our shoulders\", the ministry said.",
+            "the",
+            Some(("It must not fall \"on our shoulders\"", false)),
+        );
+        // No separator, or a single word, is no content.
+        check_before("The talks officials said.", "officials", None);
+        check_before("Yes, officials said.", "officials", None);
+    }
+
+    #[test]
+    fn between_trims_punctuation_and_a_leading_that() {
+        at_word("He said that, in fact, it failed.", "that", |ctx, i| {
+            let c = content_between(ctx.text, i, ctx.end).unwrap();
+            assert_eq!(words(ctx, c.first, c.end), "in fact, it failed");
+        });
+        at_word("He said: --", ":", |ctx, i| {
+            assert!(content_between(ctx.text, i, ctx.end).is_none());
+        });
+    }
+}
+
+mod adjuncts {
+    use super::*;
+    use crate::rules::clause::{introduces_speech, relative_that, skip_adjuncts};
+
+    /// What `skip_adjuncts` leaves after the token spelled `after`: the next word and whether
+    /// "in a statement" was among the adjuncts.
+    fn check_skip(input: &str, after: &str, expected: (&str, bool)) {
+        let got = at_word(input, after, |ctx, i| {
+            let (k, statement) = skip_adjuncts(ctx, i + 1);
+            (ctx.text.word(k).to_string(), statement)
+        });
+        assert_eq!(
+            got,
+            (expected.0.to_string(), expected.1),
+            "\ninput: {input}"
+        );
+    }
+
+    #[test]
+    fn times_channels_and_phrases_before_that() {
+        check_skip(
+            "He said on Tuesday that it failed.",
+            "said",
+            ("that", false),
+        );
+        check_skip("He said Tuesday that it failed.", "said", ("that", false));
+        check_skip(
+            "He said on March 3 that it failed.",
+            "said",
+            ("that", false),
+        );
+        check_skip(
+            "He said in an emailed statement that it failed.",
+            "said",
+            ("that", true),
+        );
+        check_skip(
+            "He said in an interview with CNN that it failed.",
+            "said",
+            ("that", false),
+        );
+        check_skip(
+            "He tweeted in the early morning hours that it failed.",
+            "tweeted",
+            ("that", false),
+        );
+        check_skip(
+            "Romney tweeted in response: \"No.\"",
+            "tweeted",
+            (":", false),
+        );
+    }
+
+    #[test]
+    fn other_words_stay() {
+        check_skip("He said the talks failed.", "said", ("the", false));
+        // "that" after a noun is a relative pronoun: no complementizer ends the phrase.
+        check_skip(
+            "He recalled in the days that followed the vote.",
+            "recalled",
+            ("in", false),
+        );
+        check_skip("He said in Paris it failed.", "said", ("in", false));
+    }
+
+    #[test]
+    fn complementizers_colons_and_quotations_introduce_speech() {
+        let speech = |input: &str, word: &str| {
+            at_word(input, word, |ctx, i| introduces_speech(ctx.text, i + 1))
+        };
+        assert!(speech("He replied that it failed.", "replied"));
+        assert!(speech("He recalled: \"No.\"", "recalled"));
+        assert!(speech("He stated, \"No.\"", "stated"));
+        assert!(!speech("He replied to them.", "replied"));
+        assert!(!speech("It is a Super Tuesday state, but no.", "state"));
+        assert!(!speech("Rust Belt states that have suffered.", "states"));
+        let relative = |input: &str| at_word(input, "that", |ctx, i| relative_that(ctx.text, i));
+        assert!(relative("The states that have suffered."));
+        assert!(relative("The days that followed."));
+        assert!(!relative("He said that Biden left."));
+    }
+}
+
+mod sources {
+    use super::*;
+    use crate::rules::clause::{is_named_source, is_outlet};
+
+    /// Is the noun phrase `np` of `input` (a whole sentence) a source after "according to", and
+    /// an outlet?
+    fn check_source(np: &str, expected: (bool, bool)) {
+        let text = Text::new(np, lexicon());
+        let last = text.tokens.len() - 1;
+        let mention = classify(&text, Np { first: 0, last });
+        let got = (is_named_source(&text, &mention), is_outlet(&mention));
+        assert_eq!(got, expected, "\nnoun phrase: {np}");
+    }
+
+    #[test]
+    fn people_bodies_outlets_and_documents_are_sources() {
+        check_source("the White House", (true, false));
+        check_source("Sergei Lavrov", (true, false));
+        check_source("a statement", (true, false));
+        check_source("Reuters", (true, true));
+        check_source("the Interfax news agency", (true, true));
+    }
+
+    #[test]
+    fn plans_and_things_are_not() {
+        check_source("plan", (false, false));
+        check_source("the weather", (false, false));
+    }
+}
