@@ -5,8 +5,9 @@
 //! write "told AFP" of their own interviews).
 
 use crate::lexicon::{Class, Form, NameTarget, OutletKind, lexicon};
-use crate::mention::{Mention, MentionKind, Np, classify, np_after};
+use crate::mention::{Mention, MentionKind, classify, np_after};
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 /// How many paragraphs from the top a dateline or byline may stand in.
@@ -59,7 +60,7 @@ fn last_paragraph(text: &Text) -> usize {
 
 /// A name that can be a publisher: an outlet, or an unknown capitalized name in a slot that only
 /// outlets fill (a dateline credit, a "/Name" footer).
-fn outlet_in(text: &Text, np: Np, slot_is_for_outlets: bool) -> Option<Mention> {
+fn outlet_in(text: &Text, np: TokenRange, slot_is_for_outlets: bool) -> Option<Mention> {
     let mention = classify(text, np);
     match &mention.kind {
         MentionKind::Known {
@@ -114,14 +115,7 @@ fn dateline(text: &Text) -> Option<Mention> {
         if !followed || !leads {
             continue;
         }
-        if let Some(m) = outlet_in(
-            text,
-            Np {
-                first: i + 1,
-                last: end - 1,
-            },
-            true,
-        ) {
+        if let Some(m) = outlet_in(text, TokenRange::new(i + 1, end), true) {
             return Some(m);
         }
     }
@@ -155,9 +149,9 @@ fn footer(text: &Text) -> Option<Mention> {
             continue;
         };
         // The footer is the whole line.
-        let ends_line = np.last + 1 >= tokens.len()
-            || tokens[np.last + 1].has(TokenFlags::LINE_BEFORE)
-            || matches!(text.word(np.last + 1), "/" | "." | ")");
+        let ends_line = np.end >= tokens.len()
+            || tokens[np.end].has(TokenFlags::LINE_BEFORE)
+            || matches!(text.word(np.end), "/" | "." | ")");
         if !ends_line {
             continue;
         }
@@ -182,12 +176,12 @@ fn headline_suffix(text: &Text) -> Option<Mention> {
         .rev()
         .find(|&k| matches!(text.word(k), "-" | "|" | "—" | "–"))?;
     let np = np_after(text, sep + 1, headline_end)?;
-    if np.last + 1 != headline_end {
+    if np.end != headline_end {
         return None;
     }
     // "CNN.com" names CNN when CNN is known.
     if np.len() == 1 {
-        let word = text.word(np.first);
+        let word = text.word(np.start);
         if let Some((stem, _)) = word.split_once('.') {
             let known = lexicon()
                 .names_starting(stem)
@@ -276,7 +270,7 @@ mod tests {
     fn publisher(input: &str) -> String {
         let text = Text::new(input, lexicon());
         find(&text)
-            .map(|m| text.span(m.np.first, m.np.last).slice(input).to_string())
+            .map(|m| text.span(m.np).slice(input).to_string())
             .unwrap_or_default()
     }
 

@@ -88,11 +88,8 @@ fn model_hop(from: &Drafts, hop: &DraftHop, entity: usize, node: String) -> Hop 
     let text = from.text;
     Hop {
         node,
-        mention: hop
-            .mention
-            .as_ref()
-            .map(|m| text.span(m.np.first, m.np.last)),
-        cue: hop.cue.map(|c| text.span(c.first, c.last)),
+        mention: hop.mention.as_ref().map(|m| text.span(m.np)),
+        cue: hop.cue.map(|c| text.span(c)),
         relation,
     }
 }

@@ -7,9 +7,10 @@ use super::DocumentInput;
 use super::drafts::has_headline;
 use crate::assemble::assemble;
 use crate::lexicon::lexicon;
-use crate::mention::{MentionKind, Np};
+use crate::mention::MentionKind;
 use crate::rules::{Ctx, Frame, RuleId, find_frames};
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// The trace of `input`'s analysis, a few lines per sentence with a frame.
 pub fn explain(input: &DocumentInput) -> String {
@@ -24,7 +25,7 @@ pub fn explain(input: &DocumentInput) -> String {
         if frames.is_empty() {
             continue;
         }
-        let sentence = text.span(s.start, s.end - 1).slice(input.text);
+        let sentence = text.span(TokenRange::new(s.start, s.end)).slice(input.text);
         let _ = writeln!(out, "[{i}] {sentence}");
         for frame in &frames {
             fired.push(frame.rule);
@@ -91,8 +92,8 @@ fn write_frame(out: &mut String, text: &Text, f: &Frame) {
     );
 }
 
-fn words(text: &Text, np: Np) -> String {
-    text.span(np.first, np.last).slice(text.src).to_string()
+fn words(text: &Text, np: TokenRange) -> String {
+    text.span(np).slice(text.src).to_string()
 }
 
 fn kind_name(kind: &MentionKind) -> &'static str {

@@ -3,10 +3,11 @@
 
 use crate::coref::Coref;
 use crate::lexicon::{NameTarget, lexicon};
-use crate::mention::{MentionKind, Np, classify, slug};
+use crate::mention::{MentionKind, classify, slug};
 use crate::model::Kind;
 use crate::span::Span;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// The publisher's entity, and where the text names it (never for metadata).
 #[derive(Clone, Copy, Debug, Default)]
@@ -26,11 +27,11 @@ pub(super) fn choose(text: &Text, metadata: Option<&str>, coref: &mut Coref) -> 
     let Some(mention) = crate::publisher::find(text) else {
         return Publisher::default();
     };
-    let at = super::sources::name_at(text.sentence_of(mention.np.first));
+    let at = super::sources::name_at(text.sentence_of(mention.np.start));
     let entity = coref.resolve(&mention, at);
     Publisher {
         entity,
-        mention: entity.map(|_| text.span(mention.np.first, mention.np.last)),
+        mention: entity.map(|_| text.span(mention.np)),
     }
 }
 
@@ -48,7 +49,8 @@ fn known_name(name: &str) -> Option<(String, String)> {
     let lex = lexicon();
     let text = Text::new(name, lex);
     let last = text.tokens.len().checked_sub(1)?;
-    let MentionKind::Known { target, .. } = classify(&text, Np { first: 0, last }).kind else {
+    let MentionKind::Known { target, .. } = classify(&text, TokenRange::new(0, last + 1)).kind
+    else {
         return None;
     };
     Some(match target {

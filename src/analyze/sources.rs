@@ -4,10 +4,10 @@
 
 use crate::assemble::{Draft, DraftHop};
 use crate::coref::{At, Coref, name_mentions};
-use crate::mention::Np;
 use crate::model::Relation;
 use crate::rules::RuleId;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// The entity of each draft hop, where its source was resolved.
 pub(crate) struct HopEntities {
@@ -44,7 +44,7 @@ impl HopEntities {
 /// A mention to resolve, at its first token.
 enum Item {
     /// A name found anywhere in the text, with its sentence.
-    Name(Np, usize),
+    Name(TokenRange, usize),
     /// Hop `.1` of draft `.0`.
     Hop(usize, usize),
 }
@@ -60,7 +60,7 @@ pub(crate) fn resolve_traced(
     text: &Text,
     drafts: &[Draft],
     coref: &mut Coref,
-    mut seen: impl FnMut(Np, Option<usize>),
+    mut seen: impl FnMut(TokenRange, Option<usize>),
 ) -> HopEntities {
     let mut resolved = HopEntities::new(drafts);
     for (_, item) in mentions_in_order(text, drafts) {
@@ -87,7 +87,7 @@ pub(crate) fn resolve_traced(
 /// without a mention last).
 fn mentions_in_order(text: &Text, drafts: &[Draft]) -> Vec<(usize, Item)> {
     let names = name_mentions(text);
-    let mut hop_mentions: Vec<Np> = drafts
+    let mut hop_mentions: Vec<TokenRange> = drafts
         .iter()
         .flat_map(|d| {
             d.hops
@@ -101,18 +101,18 @@ fn mentions_in_order(text: &Text, drafts: &[Draft]) -> Vec<(usize, Item)> {
     let hop_count: usize = drafts.iter().map(|draft| draft.hops.len()).sum();
     let mut items: Vec<(usize, Item)> = Vec::with_capacity(names.len() + hop_count);
     for (np, sentence) in names {
-        let from = hop_mentions.partition_point(|h| h.first + longest <= np.first);
+        let from = hop_mentions.partition_point(|h| h.start + longest <= np.start);
         let overlaps_hop = hop_mentions[from..]
             .iter()
-            .take_while(|h| h.first <= np.last)
-            .any(|h| np.first <= h.last);
+            .take_while(|h| h.start <= np.last())
+            .any(|h| np.start <= h.last());
         if !overlaps_hop {
-            items.push((np.first, Item::Name(np, sentence)));
+            items.push((np.start, Item::Name(np, sentence)));
         }
     }
     for (d, draft) in drafts.iter().enumerate() {
         for (h, hop) in draft.hops.iter().enumerate() {
-            let position = hop.mention.as_ref().map_or(usize::MAX, |m| m.np.first);
+            let position = hop.mention.as_ref().map_or(usize::MAX, |m| m.np.start);
             items.push((position, Item::Hop(d, h)));
         }
     }

@@ -61,15 +61,15 @@ fn target(frames: &[Frame], frame: &Frame, attach: Attach) -> Option<usize> {
     let before = || {
         (0..n)
             .rev()
-            .find(|&i| is_statement(i) && frames[i].cue.last < frame.cue.first)
+            .find(|&i| is_statement(i) && frames[i].cue.last() < frame.cue.start)
     };
-    let after = || (0..n).find(|&i| is_statement(i) && frames[i].cue.first > frame.cue.last);
+    let after = || (0..n).find(|&i| is_statement(i) && frames[i].cue.start > frame.cue.last());
     match attach {
         Attach::Before => before(),
         Attach::After => after(),
         Attach::Nearest => before().or_else(after),
         Attach::Cue(token) => (0..n).find(|&i| {
-            is_statement(i) && frames[i].cue.first <= token && token <= frames[i].cue.last
+            is_statement(i) && frames[i].cue.start <= token && token <= frames[i].cue.last()
         }),
     }
 }
@@ -88,7 +88,7 @@ mod tests {
         let text = Text::new(input, lexicon());
         let frames = find_frames(&Ctx::new(&text, 0, false));
         let attached = Attached::of(&frames, &Nesting::of(&text, &frames));
-        let cue = |i: usize| text.word(frames[i].cue.first);
+        let cue = |i: usize| text.word(frames[i].cue.start);
         let got: Vec<(&str, &str)> = attached.0.iter().map(|&(s, k)| (cue(k), cue(s))).collect();
         assert_eq!(got, expected, "\ninput: {input}");
     }

@@ -14,11 +14,12 @@ mod attach;
 pub mod neighbour_quote;
 mod nesting;
 
-use crate::mention::{Mention, MentionKind, Np};
+use crate::mention::{Mention, MentionKind};
 use crate::model::Relation;
 use crate::rules::clause::content_between;
 use crate::rules::{Content, Frame, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 use attach::Attached;
 use nesting::Nesting;
 
@@ -26,9 +27,9 @@ use nesting::Nesting;
 #[derive(Clone, Debug)]
 pub struct DraftHop {
     pub mention: Option<Mention>,
-    pub cue: Option<Np>,
+    pub cue: Option<TokenRange>,
     pub relation: Relation,
-    pub appositive: Option<Np>,
+    pub appositive: Option<TokenRange>,
     /// The source spoke "in a statement".
     pub statement: bool,
 }
@@ -119,7 +120,7 @@ fn content_of(
         .iter()
         .enumerate()
         .filter(|&(k, _)| k != innermost && nesting.parent(k) != Some(innermost))
-        .flat_map(|(_, f)| [Some(f.cue.first), f.source.as_ref().map(|m| m.np.first)])
+        .flat_map(|(_, f)| [Some(f.cue.start), f.source.as_ref().map(|m| m.np.start)])
         .flatten()
         .filter(|&t| t > c.first && t < c.end)
         .min();
@@ -148,21 +149,21 @@ mod tests {
     use crate::analyze::{DocumentInput, analyze};
     use crate::lexicon::lexicon;
     use crate::rules::{Ctx, find_frames};
-    use crate::text::Text;
+    use crate::text::{Text, TokenRange};
 
     /// The drafts of `input`'s first sentence: the rule, the sources' words (origin first) and
     /// the content.
     fn check(input: &str, expected: &[(&str, &[&str], &str)]) {
         let text = Text::new(input, lexicon());
         let frames = find_frames(&Ctx::new(&text, 0, false));
-        let words = |first: usize, last: usize| text.span(first, last).slice(input);
+        let words = |range: TokenRange| text.span(range).slice(input);
         let got: Vec<(&str, Vec<&str>, &str)> = assemble(&text, 0, &frames)
             .iter()
             .map(|d| {
                 let sources = d
                     .hops
                     .iter()
-                    .filter_map(|h| h.mention.as_ref().map(|m| words(m.np.first, m.np.last)))
+                    .filter_map(|h| h.mention.as_ref().map(|m| words(m.np)))
                     .collect();
                 let content = d.content.map_or("", |c| c.span.slice(input));
                 (d.rule.as_str(), sources, content)

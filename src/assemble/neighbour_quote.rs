@@ -137,10 +137,10 @@ fn draft_end(text: &Text, draft: &Draft) -> usize {
     let mut end = draft.content.map_or(0, |c| c.span.end);
     for hop in &draft.hops {
         if let Some(m) = &hop.mention {
-            end = end.max(text.tokens[m.np.last].end as usize);
+            end = end.max(text.tokens[m.np.last()].end as usize);
         }
         if let Some(c) = hop.cue {
-            end = end.max(text.tokens[c.last].end as usize);
+            end = end.max(text.tokens[c.last()].end as usize);
         }
     }
     end

@@ -63,7 +63,7 @@ impl Nesting {
     /// ..." is Sullivan's statement).
     fn inner_origin(&self, text: &Text, frames: &[Frame], i: usize) -> Option<usize> {
         let content = frames[i].content?;
-        if content.first > frames[i].cue.last {
+        if content.first > frames[i].cue.last() {
             return None;
         }
         (0..frames.len())
@@ -72,9 +72,9 @@ impl Nesting {
                 frames[j]
                     .source
                     .as_ref()
-                    .is_some_and(|m| opens(text, content.first, m.np.first))
+                    .is_some_and(|m| opens(text, content.first, m.np.start))
             })
-            .min_by_key(|&j| frames[j].cue.first)
+            .min_by_key(|&j| frames[j].cue.start)
     }
 }
 
@@ -113,9 +113,9 @@ fn holds(text: &Text, frames: &[Frame], i: usize, content: &Content, j: usize) -
     let mutual = frames[j].content.is_some_and(|c| inside(&frames[i], &c));
     let later_inverted = |a: usize, b: usize| {
         let said = frames[a].cue_verb_is(text, |verb| verb.lemma == "say");
-        frames[a].cue.first > frames[b].cue.first && frames[a].rule == RuleId::Inverted && !said
+        frames[a].cue.start > frames[b].cue.start && frames[a].rule == RuleId::Inverted && !said
     };
-    if mutual && frames[i].cue.first < frames[j].cue.first && !later_inverted(j, i) {
+    if mutual && frames[i].cue.start < frames[j].cue.start && !later_inverted(j, i) {
         return false;
     }
     if mutual && later_inverted(i, j) {
@@ -126,20 +126,20 @@ fn holds(text: &Text, frames: &[Frame], i: usize, content: &Content, j: usize) -
     let opens_content = frames[j]
         .source
         .as_ref()
-        .is_some_and(|m| m.np.first <= content.first + 1);
+        .is_some_and(|m| m.np.start <= content.first + 1);
     !(clause_initial(text, &frames[j])
-        && frames[i].cue.first < frames[j].cue.first
+        && frames[i].cue.start < frames[j].cue.start
         && !opens_content)
 }
 
 /// Are the frame's cue and source inside `content`?
 fn inside(frame: &Frame, content: &Content) -> bool {
     let in_range = |first: usize, last: usize| content.first <= first && last < content.end;
-    in_range(frame.cue.first, frame.cue.last)
+    in_range(frame.cue.start, frame.cue.last())
         && frame
             .source
             .as_ref()
-            .is_none_or(|m| in_range(m.np.first, m.np.last))
+            .is_none_or(|m| in_range(m.np.start, m.np.last()))
 }
 
 /// Does the frame's source open a new clause (after a comma, a semicolon, a conjunction)?
@@ -147,11 +147,11 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
     let Some(source) = &frame.source else {
         return false;
     };
-    let preposed = frame.content.is_some_and(|c| c.first > frame.cue.last);
-    if !preposed || source.np.first == 0 {
+    let preposed = frame.content.is_some_and(|c| c.first > frame.cue.last());
+    if !preposed || source.np.start == 0 {
         return false;
     }
-    let before = source.np.first - 1;
+    let before = source.np.start - 1;
     let token = &text.tokens[before];
     matches!(text.word(before), "," | ";" | ":" | "—" | "–" | "--")
         || token.info.is(Class::LINK) && !token.has(TokenFlags::CAP)
@@ -206,11 +206,11 @@ fn opens(text: &Text, first: usize, source: usize) -> bool {
 mod tests {
     use super::{Nesting, break_cycles};
     use crate::lexicon::lexicon;
-    use crate::mention::Np;
     use crate::model::Relation;
     use crate::rules::{Content, Ctx, Frame, Role, RuleId, find_frames};
     use crate::span::Span;
     use crate::text::Text;
+    use crate::text::TokenRange;
 
     /// The parent of each frame of `input`'s first sentence, both named by their cue's first
     /// word, and the chain of origins of each top-level statement.
@@ -218,7 +218,7 @@ mod tests {
         let text = Text::new(input, lexicon());
         let frames = find_frames(&Ctx::new(&text, 0, false));
         let nesting = Nesting::of(&text, &frames);
-        let cue = |i: usize| text.word(frames[i].cue.first);
+        let cue = |i: usize| text.word(frames[i].cue.start);
         let got: Vec<(&str, Option<&str>)> = (0..frames.len())
             .map(|i| (cue(i), nesting.parent(i).map(cue)))
             .collect();
@@ -304,10 +304,7 @@ mod tests {
     fn statement(cue: usize, width: usize) -> Frame {
         let mut frame = Frame::new(
             RuleId::Preposed,
-            Np {
-                first: cue,
-                last: cue,
-            },
+            TokenRange::new(cue, cue + 1),
             Relation::Said,
             Role::Statement,
         );

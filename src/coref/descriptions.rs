@@ -5,8 +5,9 @@
 //! its words ("officials", "the Kremlin's press service" → "Kremlin press service").
 
 use crate::lexicon::{Class, OutletKind, Role, RoleType, lexicon};
-use crate::mention::{Gender, Mention, MentionKind, Np};
+use crate::mention::{Gender, Mention, MentionKind};
 use crate::model::Kind;
+use crate::text::TokenRange;
 
 use super::{At, Coref, EntityBuild, Event};
 
@@ -23,7 +24,7 @@ pub(super) struct Description<'m> {
     /// Who it belongs to: the possessor or the complement.
     owner: Option<&'m Mention>,
     /// The phrase without its determiner.
-    label: Np,
+    label: TokenRange,
 }
 
 impl<'m> Description<'m> {
@@ -157,7 +158,7 @@ impl Coref<'_, '_> {
         if !d.definite {
             return None;
         }
-        let first = d.mention.np.first;
+        let first = d.mention.np.start;
         let before = |ev: &&Event| ev.source && !ev.relay && ev.token < first;
         let body = |ev: &&Event| {
             matches!(
@@ -185,7 +186,7 @@ impl Coref<'_, '_> {
         // An entity fits or not wherever it was mentioned: each is tested once, at its most
         // recent mention.
         let mut tested = vec![false; self.entities.len()];
-        let first = d.mention.np.first;
+        let first = d.mention.np.start;
         let entity = self
             .recent()
             .filter(|ev| ev.token < first && at.allows(ev.token))
@@ -204,7 +205,7 @@ impl Coref<'_, '_> {
     /// What description `d` asks of its antecedent: its role, head word and modifiers.
     fn antecedent_wanted(&self, d: &Description) -> Antecedent<'static> {
         let text = self.text;
-        let modifiers = (d.label.first..d.head)
+        let modifiers = (d.label.start..d.head)
             .filter(|&i| text.tokens[i].info.is(Class::NATIONALITY) || text.tokens[i].is_cap_word())
             .map(|i| text.word(i).to_lowercase())
             .collect();

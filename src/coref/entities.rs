@@ -7,8 +7,9 @@ use std::cell::OnceCell;
 
 use super::Coref;
 use crate::lexicon::{Class, OutletKind, lexicon};
-use crate::mention::{Gender, Np, slug};
+use crate::mention::{Gender, slug};
 use crate::model::{Entity, Kind};
+use crate::text::TokenRange;
 
 /// An entity being built.
 #[derive(Clone, Debug)]
@@ -202,7 +203,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// The words of an alias, without trailing punctuation.
-    fn alias_words(&self, np: Np) -> Cow<'t, str> {
+    fn alias_words(&self, np: TokenRange) -> Cow<'t, str> {
         const TRAILING: [char; 4] = [',', '.', ';', ':'];
         match self.words_cow(np) {
             Cow::Borrowed(words) => Cow::Borrowed(words.trim_end_matches(TRAILING)),

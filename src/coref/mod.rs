@@ -19,9 +19,10 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{Class, NameTarget};
-use crate::mention::{Mention, MentionKind, Np, classify, lone_word_kind, push_slug, slug};
+use crate::mention::{Mention, MentionKind, classify, lone_word_kind, push_slug, slug};
 use crate::model::Kind;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 mod descriptions;
 mod entities;
@@ -96,7 +97,7 @@ pub struct Coref<'t, 'a> {
     /// Every phrase that named an entity, with the entity, in the order seen: their words are
     /// only needed for the entities that reach the output (`take_entity`), so they are kept as
     /// token ranges in one list rather than as strings in every entity.
-    aliases: Vec<(usize, Np)>,
+    aliases: Vec<(usize, TokenRange)>,
 }
 
 /// How many mentions back any antecedent search looks (keeps long documents linear).
@@ -161,12 +162,12 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Registers a name seen anywhere in the text, and gives its entity if it made or found
     /// one. A lone surname only counts when it names a person already known ("Sondland" after
     /// "Gordon Sondland").
-    pub fn note_name(&mut self, np: Np, at: At) -> Option<usize> {
+    pub fn note_name(&mut self, np: TokenRange, at: At) -> Option<usize> {
         // A lone capitalized word matters only as a surname of someone named before or as a
         // known name ("Reuters", "Cuba"); a lone surname of no one named before is not kept, so
         // what else a word that is neither may be need not be found out.
-        if np.len() == 1 && !self.word_persons.contains_key(self.text.word(np.first)) {
-            return match lone_word_kind(self.text, np.first) {
+        if np.len() == 1 && !self.word_persons.contains_key(self.text.word(np.start)) {
+            return match lone_word_kind(self.text, np.start) {
                 Some(kind @ MentionKind::Known { .. }) => self.resolve(&Mention { np, kind }, at),
                 _ => None,
             };
@@ -174,7 +175,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         let mention = classify(self.text, np);
         let keep = match &mention.kind {
             MentionKind::Person { name, .. } => {
-                name.len() > 1 || self.word_persons.contains_key(self.text.word(name.first))
+                name.len() > 1 || self.word_persons.contains_key(self.text.word(name.start))
             }
             MentionKind::Known { .. } => true,
             _ => false,
@@ -187,7 +188,7 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     /// Resolves an appositive's description onto an entity: its title and role words.
-    pub fn describe(&mut self, entity: usize, np: Np) {
+    pub fn describe(&mut self, entity: usize, np: TokenRange) {
         let words = self.words(np);
         let words = words.trim_end_matches([',', '.']).to_string();
         let e = &mut self.entities[entity];
@@ -205,9 +206,9 @@ impl<'t, 'a> Coref<'t, 'a> {
         };
         match &mention.kind {
             MentionKind::Pronoun { gender, plural } => {
-                self.pronoun(mention.np.first, *gender, *plural, at)
+                self.pronoun(mention.np.start, *gender, *plural, at)
             }
-            MentionKind::Relative => self.relative(mention.np.first, at),
+            MentionKind::Relative => self.relative(mention.np.start, at),
             MentionKind::Person {
                 name,
                 title,
@@ -243,7 +244,7 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// Records a mention of `entity` in the history.
     fn record(&mut self, entity: usize, mention: &Mention, at: At) {
-        let subject = self.is_subject(mention.np.first, at.sentence);
+        let subject = self.is_subject(mention.np.start, at.sentence);
         let e = &mut self.entities[entity];
         e.mentions += 1;
         if at.statement {
@@ -251,7 +252,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         }
         e.last_event = Some(self.history.len());
         self.history.push(Event {
-            token: mention.np.first,
+            token: mention.np.start,
             sentence: at.sentence,
             entity,
             source: at.source,
@@ -280,23 +281,23 @@ impl<'t, 'a> Coref<'t, 'a> {
         self.history.iter().rev().take(HISTORY_WINDOW)
     }
 
-    fn add_alias(&mut self, entity: usize, np: Np) {
+    fn add_alias(&mut self, entity: usize, np: TokenRange) {
         self.aliases.push((entity, np));
     }
 
-    fn words(&self, np: Np) -> String {
+    fn words(&self, np: TokenRange) -> String {
         self.words_cow(np).into_owned()
     }
 
     /// The text of a phrase with its white space folded; borrowed when it needs no folding.
-    fn words_cow(&self, np: Np) -> Cow<'t, str> {
+    fn words_cow(&self, np: TokenRange) -> Cow<'t, str> {
         let text = self.text;
-        let raw: &'t str = text.span(np.first, np.last).slice(text.src);
+        let raw: &'t str = text.span(np).slice(text.src);
         // Plain text has no line break or tab, and no two spaces in a row. Tokens hold no white
         // space and all that stands between two tokens is white space, so only the gaps between
         // the phrase's tokens need looking at, and most are empty or a single space.
         let src = text.src.as_bytes();
-        let tokens = text.tokens.get(np.first..=np.last).unwrap_or(&[]);
+        let tokens = text.tokens.get(np.indices()).unwrap_or(&[]);
         let plain = tokens
             .windows(2)
             .all(|pair| plain_gap(&src[pair[0].end as usize..pair[1].start as usize]));

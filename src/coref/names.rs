@@ -4,9 +4,10 @@
 //! names of the whole text ([`name_mentions`]), which coreference notes besides the sources.
 
 use crate::lexicon::{Class, NameTarget, lexicon};
-use crate::mention::{Gender, Np, slug};
+use crate::mention::{Gender, slug};
 use crate::model::Kind;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::{Coref, EntityBuild, HISTORY_WINDOW};
@@ -46,8 +47,8 @@ fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usiz
 }
 
 /// The words of a person's name, as written (without its punctuation).
-fn name_words<'t>(text: &'t Text, name: Np) -> impl Iterator<Item = &'t str> + Clone {
-    (name.first..=name.last)
+fn name_words<'t>(text: &'t Text, name: TokenRange) -> impl Iterator<Item = &'t str> + Clone {
+    name.indices()
         .filter(|&i| text.tokens[i].kind == TokenKind::Word)
         .map(|i| text.word(i))
 }
@@ -55,10 +56,15 @@ fn name_words<'t>(text: &'t Text, name: Np) -> impl Iterator<Item = &'t str> + C
 impl<'t> Coref<'t, '_> {
     /// A person named with or without a title ("US National Security Adviser Jake
     /// Sullivan"): a full name, a title or a given name makes the entity a person for sure.
-    pub(super) fn named_person(&mut self, name: Np, title: Option<Np>, gender: Gender) -> usize {
+    pub(super) fn named_person(
+        &mut self,
+        name: TokenRange,
+        title: Option<TokenRange>,
+        gender: Gender,
+    ) -> usize {
         let entity = self.person(name, gender);
         let text = self.text;
-        if title.is_some() || name.len() > 1 || text.tokens[name.first].info.is(Class::GIVEN) {
+        if title.is_some() || name.len() > 1 || text.tokens[name.start].info.is(Class::GIVEN) {
             self.entities[entity].personal = true;
         }
         if let Some(title) = title {
@@ -73,7 +79,7 @@ impl<'t> Coref<'t, '_> {
     /// The person of a name: one of that full name, the surname-only person a full name
     /// completes, the person named in full before that a surname refers to, a known outlet or
     /// organization of that one word ("Reuters"), or else a new person.
-    fn person(&mut self, name: Np, gender: Gender) -> usize {
+    fn person(&mut self, name: TokenRange, gender: Gender) -> usize {
         let words = name_words(self.text, name);
         let mut word_count = 0;
         let mut surname: &'t str = "";
@@ -110,7 +116,7 @@ impl<'t> Coref<'t, '_> {
     fn complete_surname_person(
         &mut self,
         surname: &str,
-        name: Np,
+        name: TokenRange,
         gender: Gender,
     ) -> Option<usize> {
         let i = self.persons_with_word(surname).find(|&i| {
@@ -218,7 +224,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// An outlet the lexicon does not know, by its name ("the Haaretz daily").
-    pub(super) fn outlet(&mut self, name: Np) -> usize {
+    pub(super) fn outlet(&mut self, name: TokenRange) -> usize {
         let label = self.words(name);
         let key = self.slug_key("outlet:", &label);
         self.entity_for_key(key, || EntityBuild::new(label, Kind::Outlet))
@@ -227,7 +233,7 @@ impl<'t> Coref<'t, '_> {
     /// An organization by its name: the one of that name, the one an acronym stands for
     /// ("FAA" after "Federal Aviation Administration"), the one seen as the acronym of a full
     /// name (which it is renamed to), or a new one.
-    pub(super) fn organization(&mut self, name: Np) -> usize {
+    pub(super) fn organization(&mut self, name: TokenRange) -> usize {
         let label = self.words(name);
         let key = self.slug_key("org:", &label);
         if let Some(&i) = self.by_key.get(key.as_str()) {
@@ -262,7 +268,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// A coordination of sources ("the Americans and their NATO allies"), by its words.
-    pub(super) fn group(&mut self, label: Np) -> usize {
+    pub(super) fn group(&mut self, label: TokenRange) -> usize {
         let label = self.words(label);
         let key = self.slug_key("group:", &label);
         self.entity_for_key(key, || {
@@ -274,7 +280,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// An unnamed source ("46 percent", "respondents"): generic, by its words.
-    pub(super) fn unnamed(&mut self, label: Np, plural: bool) -> usize {
+    pub(super) fn unnamed(&mut self, label: TokenRange, plural: bool) -> usize {
         let label = self.words(label);
         let key = self.slug_key("unnamed:", &label);
         self.entity_for_key(key, || {
@@ -298,7 +304,7 @@ fn acronym(name: &str) -> String {
 
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
 /// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
-pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
+pub fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
     // About one name every ten tokens in news text.
     let mut out = Vec::with_capacity(text.tokens.len() / 10);
     for (si, s) in text.sentences.iter().enumerate() {
@@ -310,7 +316,7 @@ pub fn name_mentions(text: &Text) -> Vec<(Np, usize)> {
                 continue;
             }
             let last = name_end(text, i, s.end);
-            out.push((Np { first: i, last }, si));
+            out.push((TokenRange::new(i, last + 1), si));
             i = last + 1;
         }
     }

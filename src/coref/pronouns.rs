@@ -4,8 +4,9 @@
 //! nothing fits becomes an unidentified source ("unidentified person").
 
 use crate::lexicon::Class;
-use crate::mention::{Gender, MentionKind, Np, classify, np_start_before};
+use crate::mention::{Gender, MentionKind, classify, np_start_before};
 use crate::model::Kind;
+use crate::text::TokenRange;
 
 use super::{At, Coref, EntityBuild, Event};
 
@@ -144,13 +145,7 @@ impl Coref<'_, '_> {
         }
         let sentence_start = text.sentences[at.sentence].start;
         let start = np_start_before(text, sentence_start, end)?;
-        let antecedent = classify(
-            text,
-            Np {
-                first: start,
-                last: end,
-            },
-        );
+        let antecedent = classify(text, TokenRange::new(start, end + 1));
         if matches!(antecedent.kind, MentionKind::Relative | MentionKind::Other) {
             return None;
         }

@@ -4,9 +4,9 @@
 use super::{Coref, EntityBuild, name_mentions};
 use crate::analyze::{find_drafts, resolve_traced};
 use crate::lexicon::lexicon;
-use crate::mention::Np;
 use crate::model::Kind;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// The id of the document the tests resolve in (generic sources end with `--doc`).
 const DOCUMENT: &str = "doc";
@@ -14,7 +14,7 @@ const DOCUMENT: &str = "doc";
 /// Resolves every mention of `text` as `analyze` does (names anywhere, the sources of the
 /// drafts with their appositives; no sentence is read as a headline), and gives each mention's
 /// phrase with its entity, in the order resolved.
-fn resolve_all<'t, 'a>(text: &'t Text<'a>) -> (Coref<'t, 'a>, Vec<(Np, Option<usize>)>) {
+fn resolve_all<'t, 'a>(text: &'t Text<'a>) -> (Coref<'t, 'a>, Vec<(TokenRange, Option<usize>)>) {
     let drafts = find_drafts(text, false);
     let mut coref = Coref::new(text, DOCUMENT);
     let mut resolved = Vec::new();
@@ -38,11 +38,11 @@ fn occurrence(text: &str, phrase: &str, n: usize) -> Option<usize> {
 
 /// The entity resolved for the mention at token `token`: one that starts there, else the
 /// narrowest that holds it.
-fn entity_at(resolved: &[(Np, Option<usize>)], token: usize) -> Option<usize> {
-    let starts = resolved.iter().find(|(np, _)| np.first == token);
+fn entity_at(resolved: &[(TokenRange, Option<usize>)], token: usize) -> Option<usize> {
+    let starts = resolved.iter().find(|(np, _)| np.start == token);
     let holds = || {
         (resolved.iter())
-            .filter(|(np, _)| np.first <= token && token <= np.last)
+            .filter(|(np, _)| np.start <= token && token <= np.last())
             .min_by_key(|(np, _)| np.len())
     };
     starts.or_else(holds).and_then(|(_, entity)| *entity)
@@ -73,7 +73,7 @@ fn check_coref(text: &str, expected: &[(&str, &str)]) {
     if !wrong.is_empty() {
         let mentions: Vec<String> = (resolved.iter())
             .map(|&(np, entity)| {
-                let words = parsed.span(np.first, np.last).slice(text);
+                let words = parsed.span(np).slice(text);
                 format!(
                     "{words:?} -> {}",
                     entity.map_or("-".into(), |e| coref.id(e))
@@ -208,7 +208,7 @@ fn the_names_of_the_text_span_of_and_initials() {
     );
     let names: Vec<&str> = name_mentions(&text)
         .iter()
-        .map(|(np, _)| text.span(np.first, np.last).slice(text.src))
+        .map(|(np, _)| text.span(*np).slice(text.src))
         .collect();
     // "They" opens a sentence: a capitalized word that usually does is no name.
     assert_eq!(

@@ -13,7 +13,7 @@ pub use classify::{
     lone_word_kind,
 };
 pub use np::{
-    Np, appositive_after, clause_starts_at, np_after, np_end_before, np_start_before,
-    subject_before, subject_before_relative,
+    appositive_after, clause_starts_at, np_after, np_end_before, np_start_before, subject_before,
+    subject_before_relative,
 };
 pub use slug::{push_slug, slug};

@@ -5,11 +5,12 @@
 //! Counter-examples: "according to plan", "according to the law" (not sources).
 
 use crate::lexicon::Class;
-use crate::mention::{Mention, MentionKind, Np, classify, np_after};
+use crate::mention::{Mention, MentionKind, classify, np_after};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_named_source};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// Finds "according to X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -27,15 +28,12 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some(mention) = source_of(text, np) else {
             continue;
         };
-        let cue = Np {
-            first: i,
-            last: i + 1,
-        };
+        let cue = TokenRange::new(i, i + 2);
         // The phrase at the start: the content follows; at the end: it precedes; in the middle:
         // the whole sentence is the content.
         let content = if i == ctx.start || i == ctx.start + 1 && text.word(ctx.start) == "But" {
-            content_between(text, np.last + 1, ctx.last_word() + 1)
-        } else if np.last >= ctx.last_word() {
+            content_between(text, np.end, ctx.last_word() + 1)
+        } else if np.last() >= ctx.last_word() {
             content_between(text, ctx.start, i)
         } else {
             content_between(text, ctx.start, ctx.last_word() + 1)
@@ -54,7 +52,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 
 /// The source the noun phrase `np` after "according to" names: a named source, or an account
 /// nobody in particular gave as an unnamed source by its words ("the summary").
-fn source_of(text: &Text, np: Np) -> Option<Mention> {
+fn source_of(text: &Text, np: TokenRange) -> Option<Mention> {
     let mention = classify(text, np);
     if is_named_source(text, &mention) {
         return Some(mention);
@@ -62,12 +60,9 @@ fn source_of(text: &Text, np: Np) -> Option<Mention> {
     if !is_account(text, np) {
         return None;
     }
-    let det = text.tokens[np.first].info.is(Class::DET) && np.len() > 1;
-    let label = Np {
-        first: np.first + usize::from(det),
-        last: np.last,
-    };
-    let plural = text.word(np.last).ends_with('s');
+    let det = text.tokens[np.start].info.is(Class::DET) && np.len() > 1;
+    let label = TokenRange::new(np.start + usize::from(det), np.end);
+    let plural = text.word(np.last()).ends_with('s');
     Some(Mention {
         np,
         kind: MentionKind::Unnamed { label, plural },
@@ -77,8 +72,8 @@ fn source_of(text: &Text, np: Np) -> Option<Mention> {
 /// Any other noun phrase after "according to" is an account someone gave: "according to the
 /// summary", "according to a yearly Gallup poll", "according to Farley's account", "according
 /// to calculations by ...". Not a plan, a rule or a custom.
-fn is_account(text: &Text, np: Np) -> bool {
-    let head = np.last;
+fn is_account(text: &Text, np: TokenRange) -> bool {
+    let head = np.last();
     let token = &text.tokens[head];
     let word = text.word(head).to_lowercase();
     let word = word.as_str();

@@ -5,12 +5,13 @@
 //! win." → Politico. Counter-example: "as reported earlier" (no source).
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{Np, classify, np_after, subject_before};
+use crate::mention::{classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_named_source};
 use crate::rules::verb::is_verb_form;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 /// Finds "as reported by Y" and "as Y reported" in one sentence.
@@ -35,7 +36,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         }
         let statement_before = found
             .iter()
-            .any(|f| f.role == Role::Statement && f.cue.last < i);
+            .any(|f| f.role == Role::Statement && f.cue.last() < i);
         let role = if statement_before {
             Role::Relay(Attach::Before)
         } else {
@@ -44,7 +45,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let mut frame = Frame::new(RuleId::AsReportedBy, cue, Relation::Reported, role);
         if role == Role::Statement {
             frame.content = if i <= ctx.start + 1 {
-                content_between(text, np.last.max(cue.last) + 1, ctx.last_word() + 1)
+                content_between(text, np.last().max(cue.last()) + 1, ctx.last_word() + 1)
             } else {
                 content_between(text, ctx.start, i)
             };
@@ -88,28 +89,22 @@ fn is_aside_verb(text: &Text, k: usize) -> bool {
 }
 
 /// "as reported by Y", "first reported by Y", "originally reported by Y" at `i`: the cue and Y.
-fn reported_by(ctx: &Ctx, i: usize) -> Option<(Np, Np)> {
+fn reported_by(ctx: &Ctx, i: usize) -> Option<(TokenRange, TokenRange)> {
     let np = np_after(ctx.text, i + 3, ctx.end)?;
-    let cue = Np {
-        first: i,
-        last: i + 2,
-    };
+    let cue = TokenRange::new(i, i + 3);
     Some((cue, np))
 }
 
 /// "as Y reported" / "As Politico reported," at `i`: the verb as the cue, and Y.
-fn as_source_reported(ctx: &Ctx, i: usize) -> Option<(Np, Np)> {
+fn as_source_reported(ctx: &Ctx, i: usize) -> Option<(TokenRange, TokenRange)> {
     let text = ctx.text;
     if !text.word(i).eq_ignore_ascii_case("as") {
         return None;
     }
     let verb = (i + 2..(i + 10).min(ctx.end)).find(|&k| is_aside_verb(text, k))?;
     let (np, _) = subject_before(text, i + 1, verb)?;
-    let cue = Np {
-        first: verb,
-        last: verb,
-    };
-    (np.first == i + 1).then_some((cue, np))
+    let cue = TokenRange::new(verb, verb + 1);
+    (np.start == i + 1).then_some((cue, np))
 }
 
 #[cfg(test)]

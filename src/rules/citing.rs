@@ -4,10 +4,11 @@
 //! "Citing four unnamed people involved in the case, the newspaper reported ..." → people →
 //! newspaper. Counter-example: "he said, citing low economic growth" (a reason, not a source).
 
-use crate::mention::{Np, classify, np_after};
+use crate::mention::{classify, np_after};
 use crate::model::Relation;
 use crate::rules::clause::is_named_source;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
+use crate::text::TokenRange;
 
 /// Finds "citing X" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -30,7 +31,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         };
         let mut frame = Frame::new(
             RuleId::Citing,
-            Np { first: i, last: i },
+            TokenRange::new(i, i + 1),
             Relation::Cited,
             Role::Origin(attach),
         );

@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         // "Rokita and state House Speaker Bosma": a verb that needs "that" or a quotation.
-        if hit.verb().has(VerbFlags::THAT) && !introduces_speech(text, hit.cue.last + 1) {
+        if hit.verb().has(VerbFlags::THAT) && !introduces_speech(text, hit.cue.end) {
             continue;
         }
         let source = match statement_before(found, i) {

@@ -4,8 +4,9 @@
 use std::cell::RefCell;
 
 use crate::lexicon::Class;
-use crate::mention::{Mention, Np};
+use crate::mention::Mention;
 use crate::rules::verb::{self, VerbHit};
+use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 use crate::text::{NO_QUOTE, Text};
 
@@ -25,11 +26,11 @@ pub struct Ctx<'t, 'a> {
     verbs: Vec<VerbHit>,
     /// The subjects of verbs found so far, by the verb's cue: the preposed and postposed rules
     /// both look for the subject of every verb (see [`crate::rules::clause::subject_of`]).
-    pub(crate) subjects: RefCell<Vec<(Np, Subject)>>,
+    pub(crate) subjects: RefCell<Vec<(TokenRange, Subject)>>,
 }
 
 /// A verb's subject and the appositive describing it, if it has one.
-pub(crate) type Subject = Option<(Mention, Option<Np>)>;
+pub(crate) type Subject = Option<(Mention, Option<TokenRange>)>;
 
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.

@@ -2,11 +2,12 @@
 //! the other frames of its sentence ([`Role`], [`Attach`]).
 
 use crate::lexicon::{self, Verb};
-use crate::mention::{Mention, Np};
+use crate::mention::Mention;
 use crate::model::Relation;
 use crate::rules::RuleId;
 use crate::span::Span;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// How a frame combines with the other frames of its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,15 +49,15 @@ pub struct Content {
 pub struct Frame {
     pub rule: RuleId,
     /// Where the frame stands: the cue words, an inclusive token range.
-    pub cue: Np,
+    pub cue: TokenRange,
     /// The cue the hop reports; `None` where no words of its own attribute to the source
     /// ("told TASS": the outlet is a relay through "told", the statement's cue).
-    pub hop_cue: Option<Np>,
+    pub hop_cue: Option<TokenRange>,
     pub relation: Relation,
     /// The source as named here; `None` when the rule found none.
     pub source: Option<Mention>,
     /// An appositive that describes the source (", a spokesman for the ministry").
-    pub appositive: Option<Np>,
+    pub appositive: Option<TokenRange>,
     pub content: Option<Content>,
     pub role: Role,
     /// A communicative act that is not a report of words ("called for", "urged"): it only
@@ -69,7 +70,7 @@ pub struct Frame {
 impl Frame {
     /// A frame of rule `rule` at cue words `cue`, whose hop cue is the cue; no source or
     /// content yet.
-    pub fn new(rule: RuleId, cue: Np, relation: Relation, role: Role) -> Frame {
+    pub fn new(rule: RuleId, cue: TokenRange, relation: Relation, role: Role) -> Frame {
         Frame {
             rule,
             cue,
@@ -87,7 +88,7 @@ impl Frame {
     /// Does the reporting verb at the frame's cue have a reading that `accepts`?
     pub fn cue_verb_is(&self, text: &Text, accepts: impl Fn(&Verb) -> bool) -> bool {
         let lex = lexicon::lexicon();
-        lex.verb_forms(text.tokens[self.cue.first].info)
+        lex.verb_forms(text.tokens[self.cue.start].info)
             .iter()
             .any(|f| accepts(lex.verb(f.verb)))
     }

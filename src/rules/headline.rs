@@ -4,11 +4,12 @@
 //! colon), and an outlet after a colon in the body ("...: NY Times" outside the headline).
 
 use crate::lexicon::{Class, RoleType, lexicon};
-use crate::mention::{Mention, MentionKind, Np, classify, np_after, np_start_before};
+use crate::mention::{Mention, MentionKind, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_outlet};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// Finds the source of a headline.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -27,15 +28,12 @@ fn trailing_outlet(ctx: &Ctx) -> Option<Frame> {
     let sep = (ctx.start + 2..last)
         .rev()
         .find(|&k| matches!(text.word(k), ":" | "-" | "--" | "—" | "–" | "|"))?;
-    let np = np_after(text, sep + 1, last + 1).filter(|np| np.last == last)?;
+    let np = np_after(text, sep + 1, last + 1).filter(|np| np.last() == last)?;
     let mention = classify(text, np);
     if !is_outlet(&mention) {
         return None;
     }
-    let cue = Np {
-        first: sep,
-        last: sep,
-    };
+    let cue = TokenRange::new(sep, sep + 1);
     let mut frame = Frame::new(RuleId::Headline, cue, Relation::Reported, Role::Statement);
     frame.source = Some(mention);
     frame.content = content_between(text, ctx.start, sep);
@@ -50,18 +48,12 @@ fn leading_speaker(ctx: &Ctx) -> Option<Frame> {
     if np_start_before(text, ctx.start, colon - 1) != Some(ctx.start) {
         return None;
     }
-    let np = Np {
-        first: ctx.start,
-        last: colon - 1,
-    };
+    let np = TokenRange::new(ctx.start, colon);
     let mention = classify(text, np);
     if !is_plain_name(text, &mention) {
         return None;
     }
-    let cue = Np {
-        first: colon,
-        last: colon,
-    };
+    let cue = TokenRange::new(colon, colon + 1);
     let mut frame = Frame::new(RuleId::Headline, cue, Relation::Said, Role::Statement);
     frame.source = Some(mention);
     frame.content = content_between(text, colon + 1, last + 1);
@@ -74,7 +66,7 @@ fn is_plain_name(text: &Text, mention: &Mention) -> bool {
     match &mention.kind {
         MentionKind::Person { name, title, .. } => {
             let titled = title.is_some_and(|t| {
-                (t.first..=t.last).any(|k| {
+                t.indices().any(|k| {
                     let info = text.tokens[k].info;
                     info.is(Class::TITLE)
                         || lexicon()
@@ -82,7 +74,7 @@ fn is_plain_name(text: &Text, mention: &Mention) -> bool {
                             .is_some_and(|r| r.kind == RoleType::Person)
                 })
             });
-            titled || text.tokens[name.first].info.is(Class::GIVEN)
+            titled || text.tokens[name.start].info.is(Class::GIVEN)
         }
         MentionKind::Known { .. } => true,
         _ => false,

@@ -3,12 +3,13 @@
 //! Counter-examples: "told reporters" and "told lawmakers" (an audience, not an outlet).
 
 use crate::lexicon::Class;
-use crate::mention::{Np, classify, np_after};
+use crate::mention::{classify, np_after};
 use crate::model::Relation;
 use crate::rules::clause::is_outlet;
 use crate::rules::verb::is_verb_form;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags};
 
 /// Finds the outlets spoken to in one sentence.
@@ -32,8 +33,8 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             // The statement's cue ("told") covers it: the relay has no cue words of its own,
             // unless "in an interview" follows.
             let interview =
-                (np.last + 1..(np.last + 5).min(ctx.end)).find(|&k| is_channel(&text.tokens[k]));
-            (np, interview.map(|k| Np { first: k, last: k }))
+                (np.end..(np.last() + 5).min(ctx.end)).find(|&k| is_channel(&text.tokens[k]));
+            (np, interview.map(|k| TokenRange::new(k, k + 1)))
         } else {
             // "in an interview with", "speaking to".
             let first = (ctx.start..i)
@@ -41,10 +42,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
                 .take(3)
                 .find(|&k| text.word(k).eq_ignore_ascii_case("in"))
                 .unwrap_or(i);
-            let cue = Np {
-                first,
-                last: at - 1,
-            };
+            let cue = TokenRange::new(first, at);
             (cue, Some(cue))
         };
         let mut frame = Frame::new(

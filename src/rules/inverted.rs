@@ -21,7 +21,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         // The content first: it needs only the cue, and most verbs have none before them (a
         // quotation or a comma), which spares looking for and classifying a speaker after them.
-        let Some(content) = content_before(ctx, hit.cue.first) else {
+        let Some(content) = content_before(ctx, hit.cue.start) else {
             continue;
         };
         // After "told", "asked", "warned" comes who was spoken to ("Clinton, meanwhile, told
@@ -29,13 +29,13 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().takes_recipient() && !content.direct {
             continue;
         }
-        let Some(np) = np_after(text, hit.cue.last + 1, ctx.end) else {
+        let Some(np) = np_after(text, hit.cue.end, ctx.end) else {
             continue;
         };
-        if text.word(np.last + 1) == "to" || text.word(np.first) == "to" {
+        if text.word(np.end) == "to" || text.word(np.start) == "to" {
             continue; // "said to be"
         }
-        if clause_goes_on(ctx, np.last + 1) {
+        if clause_goes_on(ctx, np.end) {
             continue;
         }
         let mention = classify(text, np);
@@ -48,7 +48,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             hit.verb().relation,
             Role::Statement,
         );
-        frame.appositive = appositive_after(text, np.last, ctx.end);
+        frame.appositive = appositive_after(text, np.last(), ctx.end);
         frame.source = Some(mention);
         frame.content = Some(content);
         out.push(frame);
@@ -62,7 +62,7 @@ fn is_simple_speech(hit: &VerbHit) -> bool {
         && !hit.be
         && !hit.modal
         && hit.verb().has(VerbFlags::SPEECH)
-        && hit.group_start == hit.cue.first
+        && hit.group_start == hit.cue.start
 }
 
 /// Does the clause go on at `next`, after the noun phrase after the cue? A verb there makes
@@ -99,8 +99,7 @@ fn can_speak_here(ctx: &Ctx, mention: &Mention) -> bool {
             | MentionKind::Organization { .. }
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
-    ) || matches!(mention.kind, MentionKind::Pronoun { .. })
-        && mention.np.last + 1 >= ctx.last_word()
+    ) || matches!(mention.kind, MentionKind::Pronoun { .. }) && mention.np.end >= ctx.last_word()
 }
 
 /// A participle that opens a clause about the speaker right after them: "adding", "citing",

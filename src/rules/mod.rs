@@ -35,7 +35,7 @@ pub mod tests;
 pub use ctx::Ctx;
 pub use frame::{Attach, Content, Frame, Role};
 
-use crate::mention::Np;
+use crate::text::TokenRange;
 /// A rule's typed id. [`RuleId::as_str`] is its name in the JSON `rule` field (and the name of
 /// its file); [`RuleId::description`] says in one line what it matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -218,7 +218,7 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
         for frame in scratch.drain(..) {
             let clash = frames
                 .iter()
-                .any(|f| f.cue.first <= frame.cue.last && frame.cue.first <= f.cue.last);
+                .any(|f| f.cue.start <= frame.cue.last() && frame.cue.start <= f.cue.last());
             if !clash {
                 frames.push(frame);
             }
@@ -226,7 +226,7 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     }
     // A cue inside another frame's source is part of a noun phrase ("Press reports Tuesday
     // said": "reports" is the subject's head, not a verb).
-    let sources: Vec<(usize, Np)> = frames
+    let sources: Vec<(usize, TokenRange)> = frames
         .iter()
         .enumerate()
         .filter_map(|(i, f)| f.source.as_ref().map(|m| (i, m.np)))
@@ -237,8 +237,8 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
         index += 1;
         !sources
             .iter()
-            .any(|&(i, np)| i != me && np.first <= f.cue.first && f.cue.last <= np.last)
+            .any(|&(i, np)| i != me && np.start <= f.cue.start && f.cue.last() <= np.last())
     });
-    frames.sort_by_key(|f| f.cue.first);
+    frames.sort_by_key(|f| f.cue.start);
     frames
 }

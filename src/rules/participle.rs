@@ -5,11 +5,12 @@
 //! Blackwell. Counter-example: "a statement saying" is handled as the statement's own content.
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{Mention, Np, classify, np_start_before};
+use crate::mention::{Mention, classify, np_start_before};
 use crate::rules::clause::{content_after, is_subject, sentence_subject, statement_before};
 use crate::rules::verb::VerbHit;
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 /// Finds the participle clauses of speech in one sentence.
@@ -26,7 +27,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some(source) = clause_subject(ctx, found, i).filter(is_subject) else {
             continue;
         };
-        if source.np.first >= i || text.tokens[i - 1].info.is(Class::DET) {
+        if source.np.start >= i || text.tokens[i - 1].info.is(Class::DET) {
             continue;
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
@@ -50,7 +51,7 @@ pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
 
 /// "asking not to be named", "asking to remain anonymous": a request about the source.
 fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
-    hit.verb().lemma == "ask" && matches!(text.word(hit.cue.last + 1), "not" | "to")
+    hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
 }
 
 /// The subject of the participle clause whose verb group starts at `i`: after a comma, "and"
@@ -69,15 +70,8 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<Mention> {
         };
     }
     let start = np_start_before(text, ctx.start, i - 1)?;
-    (start > ctx.start && text.word(start - 1) == "with").then(|| {
-        classify(
-            text,
-            Np {
-                first: start,
-                last: i - 1,
-            },
-        )
-    })
+    (start > ctx.start && text.word(start - 1) == "with")
+        .then(|| classify(text, TokenRange::new(start, i)))
 }
 
 /// "nine witnesses testifying over three days": a phrase of time or place, no words.

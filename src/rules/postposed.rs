@@ -28,7 +28,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let (after, statement) = after_cue(ctx, &hit);
-        let Some(content) = content_of(ctx, &hit, mention.np.first, after) else {
+        let Some(content) = content_of(ctx, &hit, mention.np.start, after) else {
             continue;
         };
         let mut frame = Frame::new(
@@ -49,7 +49,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 /// The first token after the cue's recipient ("told reporters") and adjuncts ("in a
 /// statement", "on Tuesday"), and whether "in a statement" was among them.
 fn after_cue(ctx: &Ctx, hit: &VerbHit) -> (usize, bool) {
-    let mut k = hit.cue.last + 1;
+    let mut k = hit.cue.end;
     if hit.verb().takes_recipient() {
         k = skip_recipient(ctx.text, k, ctx.end);
     }

@@ -27,7 +27,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         if hit.verb().has(VerbFlags::NOUN)
             && !hit.has(Form::PAST)
-            && !opens_clause(text, hit.cue.last + 1)
+            && !opens_clause(text, hit.cue.end)
         {
             continue; // "media reports suggesting ...": a noun
         }
@@ -39,8 +39,8 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         if hit.verb().has(VerbFlags::THAT)
-            && !introduces_speech(text, hit.cue.last + 1)
-            && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.last + 1).0)
+            && !introduces_speech(text, hit.cue.end)
+            && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
         {
             continue; // "would respond positively to ...", "recalled the meeting"
         }
@@ -58,7 +58,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         frame.weak = hit.verb().has(VerbFlags::WEAK);
         // "In a statement, the White House said ...".
-        frame.statement = statement || (ctx.start..np.first).any(|k| text.word(k) == "statement");
+        frame.statement = statement || (ctx.start..np.start).any(|k| text.word(k) == "statement");
         out.push(frame);
     }
 }

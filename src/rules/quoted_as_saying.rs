@@ -6,7 +6,7 @@
 //! Counter-example: "The photo was quoted as evidence" (no gerund of speech after "as").
 
 use crate::lexicon::{Form, VerbFlags};
-use crate::mention::{Np, classify, np_after, subject_before};
+use crate::mention::{classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::clause::{
     content_before, content_between, is_subject, quote_content, skip_adjuncts,
@@ -14,6 +14,7 @@ use crate::rules::clause::{
 use crate::rules::verb::{is_passive_be, is_verb_form};
 use crate::rules::{Attach, Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// Finds "quoted as saying" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -33,10 +34,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let saying = as_ + 1;
-        let cue = Np {
-            first: saying,
-            last: saying,
-        };
+        let cue = TokenRange::new(saying, saying + 1);
         let mut frame = Frame::new(RuleId::QuotedAsSaying, cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
         frame.content = content_of(ctx, &quoting, saying);
@@ -57,10 +55,10 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
 
 /// Who was quoted, and who quoted them.
 struct Quoting {
-    speaker: Np,
-    relay: Option<Np>,
+    speaker: TokenRange,
+    relay: Option<TokenRange>,
     /// "quoted by" or "quoted".
-    relay_cue: Np,
+    relay_cue: TokenRange,
     /// "X was quoted (by Y)", not "Y quoted X".
     passive: bool,
 }
@@ -87,7 +85,7 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
         return Some(Quoting {
             speaker,
             relay,
-            relay_cue: Np { first: q, last },
+            relay_cue: TokenRange::new(q, last + 1),
             passive: true,
         });
     }
@@ -96,7 +94,7 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
     Some(Quoting {
         speaker,
         relay: Some(relay),
-        relay_cue: Np { first: q, last: q },
+        relay_cue: TokenRange::new(q, q + 1),
         passive: false,
     })
 }
@@ -111,8 +109,8 @@ fn content_of(ctx: &Ctx, quoting: &Quoting, saying: usize) -> Option<Content> {
         k += 1;
     }
     let first_named = match quoting.relay {
-        Some(relay) if !quoting.passive => relay.first,
-        _ => quoting.speaker.first,
+        Some(relay) if !quoting.passive => relay.start,
+        _ => quoting.speaker.start,
     };
     if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
         quote_content(text, k)

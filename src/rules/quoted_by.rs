@@ -7,12 +7,13 @@
 //! by Y as saying" (the quoted_as_saying rule's).
 
 use crate::lexicon::Class;
-use crate::mention::{Mention, Np, classify, np_after, np_start_before};
+use crate::mention::{Mention, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_subject};
 use crate::rules::verb::is_passive_be;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// Finds "quoted by Y" in one sentence.
@@ -34,10 +35,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let relay_frame = |attach: Attach| {
-            let cue = Np {
-                first: q,
-                last: q + 1,
-            };
+            let cue = TokenRange::new(q, q + 2);
             let mut frame =
                 Frame::new(RuleId::QuotedBy, cue, Relation::Quoted, Role::Relay(attach));
             frame.source = Some(relay_mention.clone());
@@ -51,10 +49,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((speaker, verb)) = quoted_subject(ctx, q, relay) else {
             continue;
         };
-        let verb_cue = Np {
-            first: verb,
-            last: verb,
-        };
+        let verb_cue = TokenRange::new(verb, verb + 1);
         let mut frame = Frame::new(RuleId::QuotedBy, verb_cue, Relation::Said, Role::Statement);
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
@@ -73,20 +68,14 @@ fn is_quoted_by(text: &Text, q: usize) -> bool {
 }
 
 /// "X quoted by Y VERB ...": X, the subject of the verb after the relay `relay`, and the verb.
-fn quoted_subject(ctx: &Ctx, q: usize, relay: Np) -> Option<(Mention, usize)> {
+fn quoted_subject(ctx: &Ctx, q: usize, relay: TokenRange) -> Option<(Mention, usize)> {
     let text = ctx.text;
     let start = np_start_before(text, ctx.start, q - 1)?;
-    let speaker = classify(
-        text,
-        Np {
-            first: start,
-            last: q - 1,
-        },
-    );
+    let speaker = classify(text, TokenRange::new(start, q));
     if !is_subject(&speaker) {
         return None;
     }
-    let mut verb = relay.last + 1;
+    let mut verb = relay.end;
     if text.word(verb) == "," {
         verb += 1;
     }

@@ -16,13 +16,8 @@ fn frames_of(input: &str, headline: bool) -> Vec<(String, String, String, String
             };
             out.push((
                 frame.rule.as_str().to_string(),
-                slice(
-                    frame
-                        .source
-                        .as_ref()
-                        .map(|m| text.span(m.np.first, m.np.last)),
-                ),
-                slice(frame.hop_cue.map(|c| text.span(c.first, c.last))),
+                slice(frame.source.as_ref().map(|m| text.span(m.np))),
+                slice(frame.hop_cue.map(|c| text.span(c))),
                 slice(frame.content.map(|c| c.span)),
             ));
         }

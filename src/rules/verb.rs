@@ -4,16 +4,16 @@
 //! (`Ctx` finds a sentence's verbs with it), not a rule.
 
 use crate::lexicon::{Class, Form, Verb, lexicon};
-use crate::mention::Np;
 use crate::rules::Ctx;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// A reporting verb occurrence.
 #[derive(Clone, Copy, Debug)]
 pub struct VerbHit {
     /// The verb's words (with a particle: "summed up", "called for").
-    pub cue: Np,
+    pub cue: TokenRange,
     pub verb: u16,
     /// The forms this word can be.
     pub forms: Form,
@@ -69,7 +69,7 @@ pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     // "a working document proposed by the United States": a passive participle.
     if !hit.perfect
         && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
-        && text.word(hit.cue.last + 1) == "by"
+        && text.word(hit.cue.end) == "by"
     {
         return None;
     }
@@ -90,11 +90,11 @@ fn reading_at(text: &Text, i: usize) -> Option<VerbHit> {
             }
             last = i + 1;
         }
-        if best.is_some_and(|b| b.cue.last >= last) {
+        if best.is_some_and(|b| b.cue.last() >= last) {
             continue;
         }
         best = Some(VerbHit {
-            cue: Np { first: i, last },
+            cue: TokenRange::new(i, last + 1),
             verb: vf.verb,
             forms: vf.forms,
             perfect: false,
@@ -212,7 +212,7 @@ mod tests {
             .unwrap_or_else(|| panic!("no {verb:?} in {input:?}"));
         let got = verb_at(&ctx, i).map(|hit| {
             let group = text
-                .span(hit.group_start, hit.cue.last)
+                .span(crate::text::TokenRange::new(hit.group_start, hit.cue.end))
                 .slice(input)
                 .to_string();
             let flags: Vec<&str> = [

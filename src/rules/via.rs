@@ -3,10 +3,11 @@
 //! "\"We will respond,\" the ministry said, via Interfax." → ministry → Interfax.
 //! Counter-example: "disseminating propaganda via social media" (not an outlet, no statement).
 
-use crate::mention::{Np, classify, np_after};
+use crate::mention::{classify, np_after};
 use crate::model::Relation;
 use crate::rules::clause::is_outlet;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
+use crate::text::TokenRange;
 
 /// Finds "via Y" in one sentence.
 pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -24,7 +25,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         let mut frame = Frame::new(
             RuleId::Via,
-            Np { first: i, last: i },
+            TokenRange::new(i, i + 1),
             Relation::Via,
             Role::Relay(Attach::Before),
         );

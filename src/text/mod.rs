@@ -4,6 +4,7 @@
 //! punctuation, binary-looking characters) gives diagnostics and best-effort structure.
 
 pub mod quote;
+mod range;
 pub mod sentence;
 pub mod token;
 
@@ -12,6 +13,7 @@ use crate::model::Diagnostic;
 use crate::span::Span;
 
 pub use quote::Quote;
+pub use range::TokenRange;
 pub use sentence::Sentence;
 pub use token::{Token, TokenKind};
 
@@ -65,11 +67,11 @@ impl<'a> Text<'a> {
             .unwrap_or("")
     }
 
-    /// The byte span from the start of token `first` to the end of token `last` (inclusive).
-    pub fn span(&self, first: usize, last: usize) -> Span {
+    /// The bytes of tokens `range` (which holds at least one token).
+    pub fn span(&self, range: TokenRange) -> Span {
         Span::new(
-            self.tokens[first].start as usize,
-            self.tokens[last].end as usize,
+            self.tokens[range.start].start as usize,
+            self.tokens[range.last()].end as usize,
         )
     }
 

@@ -189,7 +189,11 @@ mod tests {
         let t = Text::new(text, lexicon());
         t.sentences
             .iter()
-            .map(|s| t.span(s.start, s.end - 1).slice(text).to_string())
+            .map(|s| {
+                t.span(crate::text::TokenRange::new(s.start, s.end))
+                    .slice(text)
+                    .to_string()
+            })
             .collect()
     }
 

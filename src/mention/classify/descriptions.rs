@@ -2,7 +2,7 @@
 //! spokesman for the ministry", "the Kremlin's press service"), and who it belongs to.
 
 use crate::lexicon::{Class, RoleType};
-use crate::mention::Np;
+use crate::text::TokenRange;
 
 use super::names::known_names;
 use super::{Mention, MentionKind, Phrase, classify};
@@ -34,30 +34,24 @@ pub(super) fn description(p: &Phrase) -> Option<MentionKind> {
 /// modifying the head ("The White House statement", "Kremlin press service").
 fn owner(p: &Phrase) -> Option<Box<Mention>> {
     let (text, layout) = (p.text, p.layout());
-    if let Some(possessive) = layout.possessive.filter(|&i| i > layout.core.first) {
-        let first = if p.has_det { p.body.first } else { p.np.first };
-        let np = Np {
-            first,
-            last: possessive - 1,
-        };
+    if let Some(possessive) = layout.possessive.filter(|&i| i > layout.core.start) {
+        let first = if p.has_det { p.body.start } else { p.np.start };
+        let np = TokenRange::new(first, possessive);
         return Some(Box::new(classify(text, np)));
     }
-    if let Some(prep) = layout.prep.filter(|&i| i < p.body.last) {
-        let np = Np {
-            first: prep + 1,
-            last: p.body.last,
-        };
+    if let Some(prep) = layout.prep.filter(|&i| i < p.body.last()) {
+        let np = TokenRange::new(prep + 1, p.body.end);
         return Some(Box::new(classify(text, np)));
     }
     let head_phrase = layout.head_phrase;
-    let modifiers = Np {
-        first: head_phrase.first,
-        last: head_phrase.last.saturating_sub(1).max(head_phrase.first),
-    };
+    let modifiers = TokenRange::new(
+        head_phrase.start,
+        head_phrase.last().saturating_sub(1).max(head_phrase.start) + 1,
+    );
     let names = known_names(text, modifiers);
     let &(target, name, _) = names
         .first()
-        .filter(|(_, n, _)| n.last < head_phrase.last)?;
+        .filter(|(_, n, _)| n.last() < head_phrase.last())?;
     Some(Box::new(Mention {
         np: name,
         kind: MentionKind::Known { target, name },

@@ -2,8 +2,8 @@
 //! organizations and countries.
 
 use crate::lexicon::Class;
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::names::{known_name_at, known_names};
@@ -39,14 +39,14 @@ pub fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
     }
     known_name_at(text, i, i).map(|(target, _, _)| MentionKind::Known {
         target,
-        name: Np { first: i, last: i },
+        name: TokenRange::new(i, i + 1),
     })
 }
 
 /// A single word that is a pronoun ("he"), a relative ("who") or a known name ("Reuters").
 pub(super) fn lone_word(p: &Phrase) -> Option<MentionKind> {
     (p.np.len() == 1)
-        .then(|| lone_word_kind(p.text, p.np.first))
+        .then(|| lone_word_kind(p.text, p.np.start))
         .flatten()
 }
 
@@ -58,6 +58,6 @@ pub(super) fn known_name(p: &Phrase) -> Option<MentionKind> {
     let &(target, name, _) = names
         .iter()
         .rev()
-        .find(|(_, n, _)| n.last == head_phrase.last)?;
+        .find(|(_, n, _)| n.last() == head_phrase.last())?;
     Some(MentionKind::Known { target, name })
 }

@@ -23,8 +23,8 @@ mod unnamed;
 mod tests;
 
 use crate::lexicon::NameTarget;
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 pub use known::lone_word_kind;
 use phrase::Phrase;
@@ -49,7 +49,7 @@ impl Gender {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     /// The whole phrase as found, determiner and complements included.
-    pub np: Np,
+    pub np: TokenRange,
     pub kind: MentionKind,
 }
 
@@ -61,16 +61,19 @@ pub enum MentionKind {
     Relative,
     /// A named person; `title` is the part before the name ("US National Security Adviser").
     Person {
-        name: Np,
-        title: Option<Np>,
+        name: TokenRange,
+        title: Option<TokenRange>,
         gender: Gender,
     },
     /// An outlet, organization or country of the lexicon.
-    Known { target: NameTarget, name: Np },
+    Known {
+        target: NameTarget,
+        name: TokenRange,
+    },
     /// An outlet recognized by its shape: "the Haaretz daily", "weekly Opciones", "KFSM".
-    Outlet { name: Np },
+    Outlet { name: TokenRange },
     /// An organization recognized by its shape: "Seoul Detention Center", "FAA".
-    Organization { name: Np },
+    Organization { name: TokenRange },
     /// A phrase headed by a role noun: "the adviser", "a spokesman for the ministry",
     /// "officials", "the Kremlin's press service", "the statement".
     Description {
@@ -84,14 +87,14 @@ pub enum MentionKind {
         /// Who it belongs to: the possessor or the complement ("of the Russian head of state").
         owner: Option<Box<Mention>>,
         /// The phrase without its determiner: the label of an unnamed source.
-        label: Np,
+        label: TokenRange,
     },
     /// A coordination naming several sources at once: "the Americans and their NATO allies".
-    Group { label: Np },
+    Group { label: TokenRange },
     /// People described by a number or a quantity ("46 percent", "nine in 10", "another"), or a
     /// noun the lexicon does not know as a role, as the subject of a speech verb ("respondents
     /// said", "the actress said").
-    Unnamed { label: Np, plural: bool },
+    Unnamed { label: TokenRange, plural: bool },
     /// Not a source by its shape.
     Other,
 }
@@ -192,18 +195,18 @@ pub static DECIDERS: &[Decider] = &[
 ];
 
 /// Classifies the noun phrase `np`.
-pub fn classify(text: &Text, np: Np) -> Mention {
+pub fn classify(text: &Text, np: TokenRange) -> Mention {
     classify_traced(text, np).0
 }
 
 /// Classifies the noun phrase `np`, and tells which decider typed it.
-pub fn classify_traced(text: &Text, np: Np) -> (Mention, &'static Decider) {
+pub fn classify_traced(text: &Text, np: TokenRange) -> (Mention, &'static Decider) {
     let (kind, decider) = decide(text, np);
     (Mention { np, kind }, decider)
 }
 
 /// The kind of `np` and the decider that gave it.
-fn decide(text: &Text, np: Np) -> (MentionKind, &'static Decider) {
+fn decide(text: &Text, np: TokenRange) -> (MentionKind, &'static Decider) {
     let phrase = Phrase::new(text, np);
     for decider in DECIDERS {
         if let Some(kind) = (decider.decide)(&phrase) {
@@ -214,6 +217,6 @@ fn decide(text: &Text, np: Np) -> (MentionKind, &'static Decider) {
 }
 
 /// The kind of `np`, for deciders that type a part of their phrase.
-fn kind_of(text: &Text, np: Np) -> MentionKind {
+fn kind_of(text: &Text, np: TokenRange) -> MentionKind {
     decide(text, np).0
 }

@@ -2,8 +2,8 @@
 //! title gives, and the known names (outlets, organizations, countries) of the lexicon in it.
 
 use crate::lexicon::{Class, NameTarget, RoleType, lexicon};
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::Gender;
@@ -56,29 +56,26 @@ pub(super) fn is_name_word(text: &Text, i: usize) -> bool {
 
 /// The person's name at the end of `body` ("Jake Sullivan" in "US National Security Adviser
 /// Jake Sullivan"), if it ends in one.
-pub(super) fn person_name(text: &Text, body: Np) -> Option<Np> {
+pub(super) fn person_name(text: &Text, body: TokenRange) -> Option<TokenRange> {
     let last = name_end(text, body)?;
-    Some(Np {
-        first: name_start(text, body, last),
-        last,
-    })
+    Some(TokenRange::new(name_start(text, body, last), last + 1))
 }
 
 /// The last word of the name `body` ends in: before a generational suffix ("Donald Trump Jr.")
 /// and a final period; a title word may end a name after a given name ("Martin Luther King").
-fn name_end(text: &Text, body: Np) -> Option<usize> {
-    let mut last = body.last;
+fn name_end(text: &Text, body: TokenRange) -> Option<usize> {
+    let mut last = body.last();
     let suffix = &text.tokens[last];
     if suffix.info.is(Class::NAME_SUFFIX)
         && lexicon().spelled(Class::NAME_SUFFIX, text.word(last))
-        && last > body.first
+        && last > body.start
     {
         last -= 1;
-        if text.word(last) == "," && last > body.first {
+        if text.word(last) == "," && last > body.start {
             last -= 1;
         }
     }
-    if text.word(last) == "." && last > body.first {
+    if text.word(last) == "." && last > body.start {
         last -= 1;
     }
     let t = &text.tokens[last];
@@ -86,7 +83,7 @@ fn name_end(text: &Text, body: Np) -> Option<usize> {
         return None; // "Xavier B sample": a name does not end in an initial
     }
     if !is_name_word(text, last) {
-        let surname_like = t.is_cap_word() && t.info.is(Class::TITLE) && last > body.first && {
+        let surname_like = t.is_cap_word() && t.info.is(Class::TITLE) && last > body.start && {
             let prev = &text.tokens[last - 1];
             prev.is_cap_word() && prev.info.is(Class::GIVEN)
         };
@@ -100,25 +97,25 @@ fn name_end(text: &Text, body: Np) -> Option<usize> {
 /// The first word of the name ending at `last`: back over name words (at most four), middle
 /// initials ("Brian M. Good") and particles ("Ursula von der Leyen"), not past a given name's
 /// first name, nor into a title ending in "of X" ("Secretary of State Madeleine Albright").
-fn name_start(text: &Text, body: Np, last: usize) -> usize {
+fn name_start(text: &Text, body: TokenRange, last: usize) -> usize {
     let mut first = last;
-    let mut found_given = text.tokens[last].info.is(Class::GIVEN) && last == body.first;
+    let mut found_given = text.tokens[last].info.is(Class::GIVEN) && last == body.start;
     let mut name_words = 1;
-    while first > body.first {
+    while first > body.start {
         let k = first - 1;
         let t = &text.tokens[k];
-        if text.word(k) == "." && k > body.first && text.tokens[k - 1].has(TokenFlags::INITIAL) {
+        if text.word(k) == "." && k > body.start && text.tokens[k - 1].has(TokenFlags::INITIAL) {
             first = k - 1;
             continue;
         }
         if t.has(TokenFlags::INITIAL) && t.is_cap_word()
-            || is_name_particle(text, k) && k > body.first && text.tokens[k - 1].is_cap_word()
+            || is_name_particle(text, k) && k > body.start && text.tokens[k - 1].is_cap_word()
         {
             first = k;
             continue;
         }
         if found_given && !t.info.is(Class::GIVEN)
-            || k > body.first && text.word(k - 1) == "of"
+            || k > body.start && text.word(k - 1) == "of"
             || !is_name_word(text, k)
             || name_words >= 4
         {
@@ -133,9 +130,9 @@ fn name_start(text: &Text, body: Np, last: usize) -> usize {
 
 /// The gender of a person: from an honorific or a gendered role noun of the title ("Mrs",
 /// "chairwoman"), else from the given name.
-pub(super) fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender {
+pub(super) fn gender_of_name(text: &Text, name: TokenRange, title: Option<TokenRange>) -> Gender {
     let lex = lexicon();
-    for i in title.into_iter().flat_map(|t| t.first..=t.last) {
+    for i in title.into_iter().flat_map(|t| t.start..t.end) {
         let info = text.tokens[i].info;
         if info.is(Class::HONORIFIC) && lex.spelled(Class::HONORIFIC, text.word(i)) {
             if info.is(Class::MASC) {
@@ -151,7 +148,7 @@ pub(super) fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender
             _ => {}
         }
     }
-    let info = text.tokens[name.first].info;
+    let info = text.tokens[name.start].info;
     match (info.is(Class::GIVEN_M), info.is(Class::GIVEN_F)) {
         (true, false) => Gender::Male,
         (false, true) => Gender::Female,
@@ -160,15 +157,15 @@ pub(super) fn gender_of_name(text: &Text, name: Np, title: Option<Np>) -> Gender
 }
 
 /// Is the title `title` only an honorific, not worth keeping ("Mr", "Dr.")?
-pub(super) fn is_honorific(text: &Text, title: Np) -> bool {
-    let word = text.word(title.first);
-    let honorific = text.tokens[title.first].info.is(Class::HONORIFIC)
+pub(super) fn is_honorific(text: &Text, title: TokenRange) -> bool {
+    let word = text.word(title.start);
+    let honorific = text.tokens[title.start].info.is(Class::HONORIFIC)
         && lexicon().spelled(Class::HONORIFIC, word);
-    honorific && (title.len() == 1 || title.len() == 2 && text.word(title.last) == ".")
+    honorific && (title.len() == 1 || title.len() == 2 && text.word(title.last()) == ".")
 }
 
 /// A known name found in a phrase: what it names, where, and whether it is a short form.
-pub(super) type KnownName = (NameTarget, Np, bool);
+pub(super) type KnownName = (NameTarget, TokenRange, bool);
 
 /// Up to four known names found in a phrase, without allocating (the last four if more).
 #[derive(Default)]
@@ -247,19 +244,12 @@ pub(super) fn known_name_at(
 }
 
 /// All known names inside `np`, left to right, not overlapping (longest first at each start).
-pub(super) fn known_names(text: &Text, np: Np) -> Names {
+pub(super) fn known_names(text: &Text, np: TokenRange) -> Names {
     let mut out = Names::default();
-    let mut i = np.first;
-    while i <= np.last {
-        if let Some((target, end, short)) = known_name_at(text, i, np.last) {
-            out.push((
-                target,
-                Np {
-                    first: i,
-                    last: end,
-                },
-                short,
-            ));
+    let mut i = np.start;
+    while i <= np.last() {
+        if let Some((target, end, short)) = known_name_at(text, i, np.last()) {
+            out.push((target, TokenRange::new(i, end + 1), short));
             i = end + 1;
         } else {
             i += 1;

@@ -4,8 +4,8 @@
 //! acronym ("KDJX").
 
 use crate::lexicon::{Class, RoleType, lexicon};
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::names::{known_names, role_type};
@@ -16,16 +16,13 @@ use super::{MentionKind, Phrase};
 pub(super) fn outlet_noun_then_name(p: &Phrase) -> Option<MentionKind> {
     let (text, layout) = (p.text, p.layout());
     let head = layout.head;
-    let outlet_noun = (layout.head_phrase.first..head)
+    let outlet_noun = (layout.head_phrase.start..head)
         .rev()
         .find(|&i| role_type(text, i) == Some(RoleType::Outlet) && !p.cap(i))?;
     let named =
         (outlet_noun + 1..=head).all(|i| p.cap(i) || text.tokens[i].kind == TokenKind::Number);
     named.then_some(MentionKind::Outlet {
-        name: Np {
-            first: outlet_noun + 1,
-            last: head,
-        },
+        name: TokenRange::new(outlet_noun + 1, head + 1),
     })
 }
 
@@ -38,25 +35,23 @@ pub(super) fn name_then_outlet_noun(p: &Phrase) -> Option<MentionKind> {
     let role = layout.head_role?;
     let outlet_head = role.kind == RoleType::Outlet
         || (role.singular == "agency" || role.singular == "service")
-            && head > head_phrase.first
+            && head > head_phrase.start
             && is_outlet_modifier(text, head - 1);
     if !outlet_head || p.cap(head) {
         return None;
     }
-    let name_last = (head_phrase.first..head).rev().find(|&i| p.cap(i))?;
+    let name_last = (head_phrase.start..head).rev().find(|&i| p.cap(i))?;
     let mut name_first = name_last;
-    while name_first > head_phrase.first && p.cap(name_first - 1) {
+    while name_first > head_phrase.start && p.cap(name_first - 1) {
         name_first -= 1;
     }
-    let name = Np {
-        first: name_first,
-        last: name_last,
-    };
+    let name = TokenRange::new(name_first, name_last + 1);
     if let Some(&(target, _, _)) = known_names(text, name).last() {
         return Some(MentionKind::Known { target, name });
     }
-    let nationality_only =
-        (name.first..=name.last).all(|i| text.tokens[i].info.is(Class::NATIONALITY));
+    let nationality_only = name
+        .indices()
+        .all(|i| text.tokens[i].info.is(Class::NATIONALITY));
     (!nationality_only).then_some(MentionKind::Outlet { name })
 }
 
@@ -73,12 +68,14 @@ pub(super) fn outlet_by_name(p: &Phrase) -> Option<MentionKind> {
     let layout = p.layout();
     let name = layout.name?;
     let text = p.text;
-    let outlet_word = (name.first..=name.last).any(|i| {
+    let outlet_word = name.indices().any(|i| {
         text.tokens[i].info.is(Class::OUTLET_WORD)
             && lexicon().spelled(Class::OUTLET_WORD, text.word(i))
     });
-    let looks_outlet = outlet_word || name.len() == 1 && is_web_domain(text.word(name.first));
-    let news = (name.first..=name.last).any(|i| matches!(text.word(i), "News" | "Press"));
+    let looks_outlet = outlet_word || name.len() == 1 && is_web_domain(text.word(name.start));
+    let news = name
+        .indices()
+        .any(|i| matches!(text.word(i), "News" | "Press"));
     (looks_outlet && (!layout.org_noun || news)).then_some(MentionKind::Outlet { name })
 }
 
@@ -100,15 +97,12 @@ pub(super) fn organization_by_name(p: &Phrase) -> Option<MentionKind> {
     if !layout.org_noun || lone_role {
         return None;
     }
-    let mut first = name.first;
-    while first > layout.head_phrase.first && p.text.tokens[first - 1].info.is(Class::NATIONALITY) {
+    let mut first = name.start;
+    while first > layout.head_phrase.start && p.text.tokens[first - 1].info.is(Class::NATIONALITY) {
         first -= 1;
     }
     Some(MentionKind::Organization {
-        name: Np {
-            first,
-            last: name.last,
-        },
+        name: TokenRange::new(first, name.end),
     })
 }
 

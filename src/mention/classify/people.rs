@@ -1,8 +1,8 @@
 //! Deciders for people: a plain name, a name after a long title, a name after a short one.
 
 use crate::lexicon::Class;
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 use super::names::{gender_of_name, is_honorific, person_name};
@@ -14,10 +14,10 @@ use super::{MentionKind, Phrase};
 /// they ...").
 pub(super) fn plain_name(p: &Phrase) -> Option<MentionKind> {
     let (text, np) = (p.text, p.np);
-    if np.len() > 3 || !(np.first..=np.last).all(|i| is_plain_name_word(text, i)) {
+    if np.len() > 3 || !np.indices().all(|i| is_plain_name_word(text, i)) {
         return None;
     }
-    if np.len() == 1 && text.tokens[np.first].info.is(Class::GIVEN) && np.first == 0 {
+    if np.len() == 1 && text.tokens[np.start].info.is(Class::GIVEN) && np.start == 0 {
         return None;
     }
     let name = person_name(text, np).filter(|n| *n == np)?;
@@ -58,17 +58,14 @@ fn is_plain_name_word(text: &Text, i: usize) -> bool {
 pub(super) fn person_after_long_title(p: &Phrase) -> Option<MentionKind> {
     let (text, body) = (p.text, p.body);
     let person = person_name(text, body)?;
-    let prep = (body.first..person.first)
+    let prep = (body.start..person.start)
         .find(|&i| text.tokens[i].info.is(Class::NPPREP) && !text.tokens[i].has(TokenFlags::CAP))
-        .filter(|&prep| prep > body.first)?;
-    let titled = p.cap(prep - 1) && p.cap(person.first - 1);
-    if !titled || person.len() < 2 && !text.tokens[person.first].info.is(Class::GIVEN) {
+        .filter(|&prep| prep > body.start)?;
+    let titled = p.cap(prep - 1) && p.cap(person.start - 1);
+    if !titled || person.len() < 2 && !text.tokens[person.start].info.is(Class::GIVEN) {
         return None;
     }
-    let title = Np {
-        first: body.first,
-        last: person.first - 1,
-    };
+    let title = TokenRange::new(body.start, person.start);
     Some(MentionKind::Person {
         name: person,
         title: Some(title),
@@ -84,11 +81,8 @@ pub(super) fn titled_person(p: &Phrase) -> Option<MentionKind> {
     layout.name?;
     let head_phrase = layout.head_phrase;
     let person = person_name(p.text, head_phrase)?;
-    let title = (person.first > head_phrase.first)
-        .then(|| Np {
-            first: head_phrase.first,
-            last: person.first - 1,
-        })
+    let title = (person.start > head_phrase.start)
+        .then(|| TokenRange::new(head_phrase.start, person.start))
         .filter(|&title| !is_honorific(p.text, title));
     Some(MentionKind::Person {
         name: person,
@@ -102,7 +96,7 @@ pub(super) fn titled_person(p: &Phrase) -> Option<MentionKind> {
 pub(super) fn is_named_person(text: &Text, kind: &MentionKind) -> bool {
     match kind {
         MentionKind::Person { name, title, .. } => {
-            title.is_none() || name.len() >= 2 && text.tokens[name.first].info.is(Class::GIVEN)
+            title.is_none() || name.len() >= 2 && text.tokens[name.start].info.is(Class::GIVEN)
         }
         _ => false,
     }

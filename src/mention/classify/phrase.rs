@@ -4,9 +4,9 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{Class, Role, RoleType, lexicon};
-use crate::mention::Np;
 use crate::mention::np::postmodified_noun;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::names::role_type;
@@ -15,13 +15,13 @@ use super::names::role_type;
 pub(super) struct Phrase<'t, 'a> {
     pub text: &'t Text<'a>,
     /// The whole phrase.
-    pub np: Np,
+    pub np: TokenRange,
     /// It opens with a determiner or a possessive ("the", "a", "his").
     pub has_det: bool,
     /// A definite determiner ("the", "this", "those") or a possessive opens it.
     pub definite: bool,
     /// The phrase without its determiner.
-    pub body: Np,
+    pub body: TokenRange,
     /// The first "and" (or "&") inside the body, between two of its words.
     pub coordination: Option<usize>,
     layout: OnceCell<Layout>,
@@ -34,34 +34,31 @@ pub(super) struct Layout {
     /// complement it opens follows the head.
     pub prep: Option<usize>,
     /// The body up to the complement.
-    pub core: Np,
+    pub core: TokenRange,
     /// The last possessive mark of the core.
     pub possessive: Option<usize>,
     /// The core after its last possessive ("press service" in "the Kremlin's press service").
-    pub head_phrase: Np,
+    pub head_phrase: TokenRange,
     /// The head noun: the head phrase's last word, or the noun before a postmodifier
     /// ("person" in "a person familiar").
     pub head: usize,
     /// The head noun as a role noun of the lexicon.
     pub head_role: Option<&'static Role>,
     /// The capitalized name that ends at the head, if the head is a capitalized word.
-    pub name: Option<Np>,
+    pub name: Option<TokenRange>,
     /// A capitalized organization noun is part of that name ("Center", "Ministry").
     pub org_noun: bool,
 }
 
 impl<'t, 'a> Phrase<'t, 'a> {
     #[inline]
-    pub fn new(text: &'t Text<'a>, np: Np) -> Self {
-        let first = text.tokens[np.first].info;
+    pub fn new(text: &'t Text<'a>, np: TokenRange) -> Self {
+        let first = text.tokens[np.start].info;
         let has_det = first.is(Class::DET | Class::POSS) && !first.is(Class::ROLE) && np.len() > 1;
         let definite = has_det && first.is(Class::POSS | Class::DEFINITE);
-        let body = Np {
-            first: np.first + usize::from(has_det),
-            last: np.last,
-        };
+        let body = TokenRange::new(np.start + usize::from(has_det), np.end);
         let coordination =
-            (body.first + 1..body.last).find(|&i| matches!(text.word(i), "and" | "&"));
+            (body.start + 1..body.last()).find(|&i| matches!(text.word(i), "and" | "&"));
         Phrase {
             text,
             np,
@@ -90,19 +87,17 @@ impl Layout {
         let tokens = &text.tokens;
         let prep = complement_start(text, body);
         // "officials familiar with the matter": the head ends before the adjective.
-        let postmodified = prep.and_then(|p| postmodified_noun(text, body.first, p));
-        let core = Np {
-            first: body.first,
-            last: postmodified.or(prep.map(|p| p - 1)).unwrap_or(body.last),
-        };
-        let possessive = (core.first..=core.last)
+        let postmodified = prep.and_then(|p| postmodified_noun(text, body.start, p));
+        let core = TokenRange::new(
+            body.start,
+            postmodified.or(prep.map(|p| p - 1)).unwrap_or(body.last()) + 1,
+        );
+        let possessive = core
+            .indices()
             .rev()
             .find(|&i| tokens[i].kind == TokenKind::Possessive);
         let head_phrase = match possessive {
-            Some(p) if p < core.last => Np {
-                first: p + 1,
-                last: core.last,
-            },
+            Some(p) if p < core.last() => TokenRange::new(p + 1, core.end),
             _ => core,
         };
         let head = head_before_postmodifier(text, head_phrase);
@@ -110,7 +105,7 @@ impl Layout {
             .cap(head)
             .then(|| capitalized_name(text, body, head_phrase, head, prep));
         let org_noun = name.is_some_and(|name| {
-            (name.first..=name.last)
+            name.indices()
                 .any(|i| role_type(text, i) == Some(RoleType::Org) && phrase.cap(i))
         });
         Layout {
@@ -129,21 +124,21 @@ impl Layout {
 /// The first token after the body's first word that opens a complement of the head: a
 /// preposition that joins noun phrases ("for", "of"), "in" or "on", or the preposition of a
 /// postmodifying adjective ("familiar with").
-fn complement_start(text: &Text, body: Np) -> Option<usize> {
+fn complement_start(text: &Text, body: TokenRange) -> Option<usize> {
     let tokens = &text.tokens;
-    (body.first + 1..=body.last).find(|&i| {
+    (body.start + 1..body.end).find(|&i| {
         tokens[i].info.is(Class::NPPREP) && !tokens[i].has(TokenFlags::CAP)
             || matches!(text.word(i), "in" | "on")
-            || postmodified_noun(text, body.first, i).is_some()
+            || postmodified_noun(text, body.start, i).is_some()
     })
 }
 
 /// The head noun of `head_phrase`: its last word, or the role noun before a postmodifier
 /// ("a person familiar", "people involved").
-fn head_before_postmodifier(text: &Text, head_phrase: Np) -> usize {
+fn head_before_postmodifier(text: &Text, head_phrase: TokenRange) -> usize {
     let tokens = &text.tokens;
-    let mut head = head_phrase.last;
-    while head > head_phrase.first
+    let mut head = head_phrase.last();
+    while head > head_phrase.start
         && !tokens[head].has(TokenFlags::CAP)
         && (tokens[head].info.is(Class::POSTMODIFIER)
             || text.word(head).ends_with("ed") && !tokens[head].info.is(Class::ROLE))
@@ -159,26 +154,26 @@ fn head_before_postmodifier(text: &Text, head_phrase: Np) -> usize {
 /// an organization noun is part of the name: "Pennsylvania Department of Transportation".
 fn capitalized_name(
     text: &Text,
-    body: Np,
-    head_phrase: Np,
+    body: TokenRange,
+    head_phrase: TokenRange,
     head: usize,
     prep: Option<usize>,
-) -> Np {
+) -> TokenRange {
     let cap = |i: usize| text.tokens[i].is_cap_word();
     let mut first = head;
-    while first > head_phrase.first
+    while first > head_phrase.start
         && (cap(first - 1)
-            || text.word(first - 1) == "of" && first - 1 > head_phrase.first && cap(first - 2))
+            || text.word(first - 1) == "of" && first - 1 > head_phrase.start && cap(first - 2))
     {
         first -= 1;
     }
-    let mut name = Np { first, last: head };
-    if let Some(p) = prep.filter(|&p| text.word(p) == "of" && p == head + 1 && p < body.last) {
-        let mut rest = (p + 1..=body.last).filter(|&k| text.word(k) != "the");
+    let mut name = TokenRange::new(first, head + 1);
+    if let Some(p) = prep.filter(|&p| text.word(p) == "of" && p == head + 1 && p < body.last()) {
+        let mut rest = (p + 1..body.end).filter(|&k| text.word(k) != "the");
         if rest.all(|k| cap(k) || matches!(text.word(k), "and" | "&"))
             && role_type(text, head) == Some(RoleType::Org)
         {
-            name.last = body.last;
+            name.end = body.end;
         }
     }
     name

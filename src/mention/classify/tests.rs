@@ -9,7 +9,7 @@ use super::*;
 use crate::lexicon::lexicon;
 
 /// The text without the brackets, and the phrase: the tokens between them (all without any).
-fn phrase(src: &str) -> (Text<'_>, Np) {
+fn phrase(src: &str) -> (Text<'_>, TokenRange) {
     let (open, close) = match (src.find('['), src.find(']')) {
         (Some(open), Some(close)) => (open, close - 1),
         _ => (0, src.len()),
@@ -22,15 +22,15 @@ fn phrase(src: &str) -> (Text<'_>, Np) {
     let last = (0..tokens.len())
         .rev()
         .find(|&i| tokens[i].end as usize <= close);
-    let np = Np {
-        first: first.expect("a token in the brackets"),
-        last: last.expect("a token in the brackets"),
-    };
+    let np = TokenRange::new(
+        first.expect("a token in the brackets"),
+        last.expect("a token in the brackets") + 1,
+    );
     (text, np)
 }
 
-fn words(text: &Text, np: Np) -> String {
-    text.span(np.first, np.last).slice(text.src).to_string()
+fn words(text: &Text, np: TokenRange) -> String {
+    text.span(np).slice(text.src).to_string()
 }
 
 fn gender(gender: Gender) -> &'static str {

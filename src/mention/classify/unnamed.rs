@@ -3,8 +3,8 @@
 //! ("respondents said", "the actress said"). The last decider, `other`, is here too.
 
 use crate::lexicon::{Class, lexicon};
-use crate::mention::Np;
 use crate::text::Text;
+use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::{Mention, MentionKind, Phrase};
@@ -37,17 +37,14 @@ pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         return None;
     }
     let np = mention.np;
-    let word = text.word(np.last);
+    let word = text.word(np.last());
     let plural = word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
-    if !is_common_noun(text, np.last) || !(plural || is_agent_noun(text, np.last)) {
+    if !is_common_noun(text, np.last()) || !(plural || is_agent_noun(text, np.last())) {
         return None;
     }
-    let first = &text.tokens[np.first];
+    let first = &text.tokens[np.start];
     let has_det = first.info.is(Class::DET | Class::POSS) && np.len() > 1;
-    let label = Np {
-        first: np.first + usize::from(has_det),
-        last: np.last,
-    };
+    let label = TokenRange::new(np.start + usize::from(has_det), np.end);
     Some(Mention {
         np,
         kind: MentionKind::Unnamed { label, plural },

@@ -5,11 +5,12 @@ use crate::lexicon::{Class, RoleType, lexicon};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::{MAX_NP, Np, is_np_word, is_verb_like};
+use super::{MAX_NP, is_np_word, is_verb_like};
+use crate::text::TokenRange;
 
 /// The noun phrase starting at `start` (for "according to X", "said X", "quoted by X"),
 /// ending before `limit`.
-pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
+pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenRange> {
     let tokens = &text.tokens;
     let limit = limit.min(tokens.len());
     if start >= limit {
@@ -17,10 +18,7 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
     }
     let first = &tokens[start];
     if first.info.is(Class::PRON) && first.kind == TokenKind::Word {
-        return Some(Np {
-            first: start,
-            last: start,
-        });
+        return Some(TokenRange::new(start, start + 1));
     }
     let skip_det = first.info.is(Class::DET | Class::POSS) && !first.info.is(Class::ROLE);
     let mut scan = Scan {
@@ -42,7 +40,7 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<Np> {
     while last > start && (tokens[last].kind == TokenKind::Possessive || text.word(last) == ".") {
         last -= 1;
     }
-    Some(Np { first: start, last })
+    Some(TokenRange::new(start, last + 1))
 }
 
 /// The forward scan of [`np_after`].
@@ -171,7 +169,7 @@ impl Scan {
         let Some(inner) = np_after(text, self.i + 1, self.limit) else {
             return false;
         };
-        self.take(inner.last);
+        self.take(inner.last());
         self.seen_cap_name = false;
         true
     }
@@ -190,14 +188,14 @@ impl Scan {
         let Some(inner) = np_after(text, self.i + 1, self.limit) else {
             return false;
         };
-        self.take(inner.last);
+        self.take(inner.last());
         true
     }
 }
 
 /// An appositive right after a noun phrase ending at `np_last`: ", a spokesman for X" up to the
 /// next comma or the sentence end (before `limit`).
-pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<Np> {
+pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<TokenRange> {
     let comma = np_last + 1;
     if comma + 1 >= limit || text.word(comma) != "," {
         return None;
@@ -212,7 +210,7 @@ pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<Np>
         return None;
     }
     let np = np_after(text, comma + 1, limit)?;
-    let head = &text.tokens[np.last];
+    let head = &text.tokens[np.last()];
     let role_head = head.info.is(Class::ROLE | Class::TITLE) || head.is_cap_word();
     role_head.then_some(np)
 }

@@ -6,12 +6,17 @@ use crate::lexicon::{Class, lexicon};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::{Np, np_end_before, np_start_before, paren_open};
+use super::{np_end_before, np_start_before, paren_open};
+use crate::text::TokenRange;
 
 /// The subject of a verb at `cue`: the noun phrase right before it (over adverbs and
 /// auxiliaries), or, when a comma-delimited appositive stands between, the phrase before that
 /// ("Jay Sekulow, an attorney for Trump, said"). `lo` is the first token it may use.
-pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<Np>)> {
+pub fn subject_before(
+    text: &Text,
+    lo: usize,
+    cue: usize,
+) -> Option<(TokenRange, Option<TokenRange>)> {
     let end = np_end_before(text, lo, cue)?;
     let tokens = &text.tokens;
     if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
@@ -21,18 +26,16 @@ pub fn subject_before(text: &Text, lo: usize, cue: usize) -> Option<(Np, Option<
         return dashed_appositive(text, lo, end);
     }
     let start = np_start_before(text, lo, end)?;
-    Some((
-        Np {
-            first: start,
-            last: end,
-        },
-        None,
-    ))
+    Some((TokenRange::new(start, end + 1), None))
 }
 
 /// The subject before one comma-delimited appositive or relative clause that closes at the
 /// comma `close`: "Jay Sekulow, an attorney for Trump, said".
-fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+fn one_appositive(
+    text: &Text,
+    lo: usize,
+    close: usize,
+) -> Option<(TokenRange, Option<TokenRange>)> {
     let tokens = &text.tokens;
     let mut open = close;
     while open > lo && text.word(open - 1) != "," && close - open < 24 {
@@ -41,10 +44,7 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
     if open == lo || text.word(open - 1) != "," || open == close {
         return None;
     }
-    let inner = Np {
-        first: open,
-        last: close - 1,
-    };
+    let inner = TokenRange::new(open, close);
     if !is_appositive(text, inner) {
         return None;
     }
@@ -52,7 +52,7 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
     // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
     let np = described_before(text, lo, open - 1, false)?;
     // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
-    let before = np.first.checked_sub(1).filter(|&b| b >= lo);
+    let before = np.start.checked_sub(1).filter(|&b| b >= lo);
     let object = before.is_some_and(|b| {
         let t = &tokens[b];
         t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
@@ -68,20 +68,21 @@ fn one_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np
 /// a member of the Teamsters union, said", "Vice President Joseph R. Biden Jr., who was to
 /// travel to Columbus, Ohio, on Wednesday, said", "Fiorina, speaking to Iowans, said"). The
 /// subject is a name or a role noun that starts its clause; the farthest such comma wins.
-fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+fn long_appositive(
+    text: &Text,
+    lo: usize,
+    close: usize,
+) -> Option<(TokenRange, Option<TokenRange>)> {
     let from = close.saturating_sub(48).max(lo + 1);
     for open in (from..close).filter(|&k| text.word(k) == ",") {
-        let inner = Np {
-            first: open + 1,
-            last: close - 1,
-        };
-        if inner.first > inner.last || !appositive_stretch(text, inner) {
+        let inner = TokenRange::new(open + 1, close);
+        if inner.start > inner.last() || !appositive_stretch(text, inner) {
             continue;
         }
         let Some(np) = described_before(text, lo, open, true) else {
             continue;
         };
-        if clause_starts_at(text, lo, np.first) {
+        if clause_starts_at(text, lo, np.start) {
             return Some((np, Some(inner)));
         }
     }
@@ -90,16 +91,18 @@ fn long_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<N
 
 /// The subject before an appositive between dashes: "Jason Sims — a teacher from Mount
 /// Pleasant — says".
-fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option<Np>)> {
+fn dashed_appositive(
+    text: &Text,
+    lo: usize,
+    close: usize,
+) -> Option<(TokenRange, Option<TokenRange>)> {
     let dash = text.word(close);
     let open = (close.saturating_sub(24).max(lo + 1)..close)
         .rev()
         .find(|&k| text.word(k) == dash)?;
-    let inner = Np {
-        first: open + 1,
-        last: close.checked_sub(1)?,
-    };
-    if inner.first > inner.last || !(is_appositive(text, inner) || appositive_stretch(text, inner))
+    let inner = TokenRange::new(open + 1, close.checked_sub(1)? + 1);
+    if inner.start > inner.last()
+        || !(is_appositive(text, inner) || appositive_stretch(text, inner))
     {
         return None;
     }
@@ -110,7 +113,7 @@ fn dashed_appositive(text: &Text, lo: usize, close: usize) -> Option<(Np, Option
 /// phrase right before it, over a short parenthesis ("Rep. Elijah Cummings (D-Md.), chair of
 /// ...") and an abbreviation's period ("Joseph R. Biden Jr., who ..."), headed by a name or
 /// a role noun. `abbreviation` allows the period.
-fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> Option<Np> {
+fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> Option<TokenRange> {
     let tokens = &text.tokens;
     let mut head_end = open.checked_sub(1).filter(|&e| e >= lo)?;
     if text.word(head_end) == ")" {
@@ -124,10 +127,7 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
     {
         head_end -= 1;
     }
-    let np = Np {
-        first: np_start_before(text, lo, head_end)?,
-        last: head_end,
-    };
+    let np = TokenRange::new(np_start_before(text, lo, head_end)?, head_end + 1);
     let head = &tokens[head_end];
     (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
         .then_some(np)
@@ -143,8 +143,8 @@ pub fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
 
 /// A role noun with its complement: "Supporters of abortion rights", "Editorial writers across
 /// the country".
-fn role_with_complement(text: &Text, np: Np) -> bool {
-    (np.first..np.last).any(|k| {
+fn role_with_complement(text: &Text, np: TokenRange) -> bool {
+    (np.start..np.last()).any(|k| {
         let t = &text.tokens[k];
         t.info.is(Class::ROLE) && text.tokens[k + 1].info.is(Class::PREP)
     })
@@ -153,20 +153,20 @@ fn role_with_complement(text: &Text, np: Np) -> bool {
 /// Segments between commas that together describe a noun phrase: appositives, places and ages
 /// ("Ava, Mo.", "27"), and a relative or participle clause with whatever follows it up to the
 /// closing comma. No quotation and no reporting verb outside such a clause.
-fn appositive_stretch(text: &Text, inner: Np) -> bool {
+fn appositive_stretch(text: &Text, inner: TokenRange) -> bool {
     let mut clause = false;
     let mut segments = 0;
-    let mut first = inner.first;
-    while first <= inner.last {
-        let last = (first..=inner.last)
+    let mut first = inner.start;
+    while first <= inner.last() {
+        let last = (first..inner.end)
             .find(|&k| text.word(k) == ",")
-            .map_or(inner.last, |comma| comma - 1);
+            .map_or(inner.last(), |comma| comma - 1);
         segments += 1;
         if segments > 6 || (first..=last).any(|k| text.tokens[k].is_quote()) {
             return false;
         }
         if last >= first && !clause {
-            match segment_reading(text, Np { first, last }) {
+            match segment_reading(text, TokenRange::new(first, last + 1)) {
                 Some(opens_clause) => clause = opens_clause,
                 None => return false,
             }
@@ -180,9 +180,9 @@ fn appositive_stretch(text: &Text, inner: Np) -> bool {
 /// to the closing comma (a relative clause, a participle, an age and what follows it),
 /// `Some(false)` if it describes the noun phrase by itself (a proper name such as a place, an
 /// appositive), `None` if it does neither.
-fn segment_reading(text: &Text, segment: Np) -> Option<bool> {
+fn segment_reading(text: &Text, segment: TokenRange) -> Option<bool> {
     let tokens = &text.tokens;
-    let (first, last) = (segment.first, segment.last);
+    let (first, last) = (segment.start, segment.last());
     let lead = if tokens[first].info.is(Class::ADV) && first < last {
         first + 1
     } else {
@@ -211,18 +211,15 @@ fn segment_reading(text: &Text, segment: Np) -> Option<bool> {
 
 /// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
 /// House official who spoke anonymously to discuss internal strategy said".
-pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<Np> {
+pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<TokenRange> {
     let end = np_end_before(text, lo, cue)?;
     let who = (end.saturating_sub(14).max(lo + 1)..end)
         .rev()
         .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
         .find(|&k| is_person_relative(text, k))?;
     let start = np_start_before(text, lo, who - 1)?;
-    let np = Np {
-        first: start,
-        last: who - 1,
-    };
-    let head = &text.tokens[np.last];
+    let np = TokenRange::new(start, who);
+    let head = &text.tokens[np.last()];
     (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
 }
 
@@ -235,13 +232,13 @@ fn is_person_relative(text: &Text, k: usize) -> bool {
 
 /// Does this comma-delimited stretch read as an appositive or a non-restrictive relative
 /// clause ("an attorney for Trump", "who is Muslim", "73", "the most anticipated witness")?
-fn is_appositive(text: &Text, np: Np) -> bool {
+fn is_appositive(text: &Text, np: TokenRange) -> bool {
     if is_short_aside(text, np) {
         return true;
     }
     // No reporting verb inside: that would be a clause of its own.
     let lex = lexicon();
-    let has_verb = (np.first..=np.last).any(|i| {
+    let has_verb = np.indices().any(|i| {
         let t = &text.tokens[i];
         t.info.is(Class::AUX)
             || lex
@@ -252,20 +249,22 @@ fn is_appositive(text: &Text, np: Np) -> bool {
     if has_verb {
         return false;
     }
-    let t = &text.tokens[np.first];
-    let last = &text.tokens[np.last];
+    let t = &text.tokens[np.start];
+    let last = &text.tokens[np.last()];
     let head_is_role = last.info.is(Class::ROLE) || last.info.is(Class::TITLE);
     let opens = t.info.is(Class::DET | Class::POSS) || t.info.is(Class::TITLE) || t.is_cap_word();
     // "senior director for Asian affairs at the National Security Council": lower case, but a
     // role noun stands in it.
-    let has_role = (np.first..=np.last).any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
+    let has_role = np
+        .indices()
+        .any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
     opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
 }
 
 /// A short aside between commas: a relative clause ("who is Muslim"), an age ("73", "then
 /// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said").
-fn is_short_aside(text: &Text, np: Np) -> bool {
-    let t = &text.tokens[np.first];
+fn is_short_aside(text: &Text, np: TokenRange) -> bool {
+    let t = &text.tokens[np.start];
     let lower = !t.has(TokenFlags::CAP);
     let adverb = |i: usize| {
         let t = &text.tokens[i];
@@ -274,7 +273,7 @@ fn is_short_aside(text: &Text, np: Np) -> bool {
     };
     t.info.is(Class::REL) && lower
         || t.kind == TokenKind::Number && np.len() <= 3
-        || text.word(np.first) == "then" && np.len() <= 4
+        || text.word(np.start) == "then" && np.len() <= 4
         || t.info.is(Class::PREP) && lower && np.len() <= 6
-        || np.len() <= 2 && (np.first..=np.last).all(adverb)
+        || np.len() <= 2 && np.indices().all(adverb)
 }

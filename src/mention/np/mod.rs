@@ -23,23 +23,6 @@ pub use after::{appositive_after, np_after};
 pub use appositive::{clause_starts_at, subject_before, subject_before_relative};
 pub use before::{np_end_before, np_start_before};
 
-/// A noun phrase as an inclusive token range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Np {
-    pub first: usize,
-    pub last: usize,
-}
-
-impl Np {
-    pub fn len(&self) -> usize {
-        self.last + 1 - self.first
-    }
-
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-}
-
 /// The longest noun phrase we look at.
 const MAX_NP: usize = 16;
 

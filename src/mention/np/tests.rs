@@ -2,9 +2,10 @@
 //! words it must find (empty: none).
 
 use super::*;
+use crate::text::TokenRange;
 
-fn words(text: &Text, np: Np) -> String {
-    text.span(np.first, np.last).slice(text.src).to_string()
+fn words(text: &Text, np: TokenRange) -> String {
+    text.span(np).slice(text.src).to_string()
 }
 
 /// The index of the last token spelled `word`.

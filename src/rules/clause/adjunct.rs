@@ -109,7 +109,7 @@ fn channel_phrase(ctx: &Ctx, k: usize) -> Option<(usize, bool)> {
                 .is_some_and(|t| t.info.is(Class::PREP_AFTER_CHANNEL))
                 && let Some(np) = np_after(text, next + 1, ctx.end)
             {
-                next = np.last + 1;
+                next = np.end;
             }
             return Some((next, w == "statement"));
         }

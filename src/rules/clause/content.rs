@@ -6,8 +6,8 @@ use crate::mention::np_after;
 use crate::rules::clause::{relative_that, skip_adjuncts};
 use crate::rules::verb::VerbHit;
 use crate::rules::{Content, Ctx};
-use crate::text::Text;
 use crate::text::token::TokenFlags;
+use crate::text::{Text, TokenRange};
 
 /// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
 pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
@@ -46,7 +46,7 @@ pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content>
             .quote_of(first + 1)
             .is_some_and(|q| q.open == first && q.close.is_none_or(|c| c + 1 >= end));
     Some(Content {
-        span: text.span(first, end - 1),
+        span: text.span(TokenRange::new(first, end)),
         direct,
         first,
         end,
@@ -95,7 +95,7 @@ pub fn introduces_speech(text: &Text, k: usize) -> bool {
 /// when it runs on past the sentence.
 pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)> {
     let text = ctx.text;
-    let mut k = hit.cue.last + 1;
+    let mut k = hit.cue.end;
     if hit.verb().takes_recipient() {
         k = skip_recipient(text, k, ctx.end);
     }
@@ -151,7 +151,7 @@ pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
         return k;
     }
     match np_after(text, k, end) {
-        Some(np) => np.last + 1,
+        Some(np) => np.end,
         None => k,
     }
 }

@@ -3,18 +3,19 @@
 
 use crate::lexicon::{Class, Form, RoleType, VerbFlags, lexicon};
 use crate::mention::{
-    Mention, MentionKind, Np, as_unnamed, classify, clause_starts_at, np_after, np_start_before,
+    Mention, MentionKind, as_unnamed, classify, clause_starts_at, np_after, np_start_before,
     subject_before, subject_before_relative,
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
+use crate::text::TokenRange;
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
 /// phrase as an unnamed source ("respondents said").
 ///
 /// Found once per verb and sentence: the preposed and postposed rules both ask.
-pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
+pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>)> {
     if let Some((_, subject)) = ctx
         .subjects
         .borrow()
@@ -29,7 +30,7 @@ pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
 }
 
 /// The subject of a verb, looked for (see [`subject_of`]).
-fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
+fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>)> {
     let text = ctx.text;
     let plain_speech = hit.verb().has(VerbFlags::PLAIN);
     // The noun phrase before the verb group, found once for both readings below.
@@ -82,7 +83,7 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<Np>)> {
 fn quantifier_subject(
     ctx: &Ctx,
     hit: &VerbHit,
-    subject: Option<(Np, Option<Np>)>,
+    subject: Option<(TokenRange, Option<TokenRange>)>,
 ) -> Option<Mention> {
     let text = ctx.text;
     let is_quantifier = |k: usize| text.tokens[k].info.is(Class::QUANTIFIER);
@@ -92,7 +93,7 @@ fn quantifier_subject(
     } else {
         // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
         let (np, appositive) = subject?;
-        let of = np.first.checked_sub(1)?;
+        let of = np.start.checked_sub(1)?;
         if appositive.is_some() || of < ctx.start + 1 || !text.tokens[of].info.is(Class::PREP) {
             return None;
         }
@@ -104,10 +105,7 @@ fn quantifier_subject(
     if !clause_starts_at(text, ctx.start, first) {
         return None;
     }
-    let np = Np {
-        first,
-        last: before,
-    };
+    let np = TokenRange::new(first, before + 1);
     Some(Mention {
         np,
         kind: MentionKind::Unnamed {
@@ -126,7 +124,7 @@ fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
         return None;
     };
     let person_role = lexicon().roles[role as usize].kind == RoleType::Person;
-    let comma = mention.np.first.checked_sub(1)?;
+    let comma = mention.np.start.checked_sub(1)?;
     if !person_role || comma <= ctx.start || text.word(comma) != "," {
         return None;
     }
@@ -137,13 +135,7 @@ fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
     {
         return None;
     }
-    let named = classify(
-        text,
-        Np {
-            first: start,
-            last: comma - 1,
-        },
-    );
+    let named = classify(text, TokenRange::new(start, comma));
     matches!(named.kind, MentionKind::Person { .. }).then_some(named)
 }
 
@@ -205,7 +197,7 @@ pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
     );
-    (speaks && mention.np.first == ctx.start).then_some(mention)
+    (speaks && mention.np.start == ctx.start).then_some(mention)
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.
@@ -213,5 +205,5 @@ pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
     found
         .iter()
         .rev()
-        .find(|f| f.role == Role::Statement && f.cue.last < i && f.source.is_some())
+        .find(|f| f.role == Role::Statement && f.cue.last() < i && f.source.is_some())
 }

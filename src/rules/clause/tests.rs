@@ -2,10 +2,11 @@
 //! helper, run on the first sentence of its input.
 
 use crate::lexicon::lexicon;
-use crate::mention::{Np, classify};
+use crate::mention::classify;
 use crate::rules::Ctx;
 use crate::rules::verb::VerbHit;
 use crate::text::Text;
+use crate::text::TokenRange;
 
 /// Runs `f` on the first sentence of `input` with the first token spelled `word`.
 fn at_word<R>(input: &str, word: &str, f: impl FnOnce(&Ctx, usize) -> R) -> R {
@@ -23,7 +24,7 @@ fn at_verb<R>(input: &str, verb: &str, f: impl FnOnce(&Ctx, &VerbHit) -> R) -> R
         let hit = ctx
             .verbs()
             .iter()
-            .find(|hit| hit.cue.first == i)
+            .find(|hit| hit.cue.start == i)
             .unwrap_or_else(|| panic!("{verb:?} is no verb in {input:?}"));
         f(ctx, hit)
     })
@@ -35,13 +36,13 @@ fn words(ctx: &Ctx, first: usize, end: usize) -> String {
         return String::new();
     }
     ctx.text
-        .span(first, end - 1)
+        .span(TokenRange::new(first, end))
         .slice(ctx.text.src)
         .to_string()
 }
 
-fn np_words(ctx: &Ctx, np: Np) -> String {
-    words(ctx, np.first, np.last + 1)
+fn np_words(ctx: &Ctx, np: TokenRange) -> String {
+    words(ctx, np.start, np.end)
 }
 
 mod subjects {
@@ -315,7 +316,7 @@ mod sources {
     fn check_source(np: &str, expected: (bool, bool)) {
         let text = Text::new(np, lexicon());
         let last = text.tokens.len() - 1;
-        let mention = classify(&text, Np { first: 0, last });
+        let mention = classify(&text, TokenRange::new(0, last + 1));
         let got = (is_named_source(&text, &mention), is_outlet(&mention));
         assert_eq!(got, expected, "\nnoun phrase: {np}");
     }
