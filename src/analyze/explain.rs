@@ -25,7 +25,7 @@ pub fn explain(input: &DocumentInput) -> String {
         if frames.is_empty() {
             continue;
         }
-        let sentence = text.span(TokenRange::new(s.start, s.end)).slice(input.text);
+        let sentence = text.span(s.tokens()).slice(input.text);
         let _ = writeln!(out, "[{i}] {sentence}");
         for frame in &frames {
             fired.push(frame.rule);

@@ -136,7 +136,7 @@ fn resolve_hop(coref: &mut Coref, draft: &Draft, hop: &DraftHop) -> Option<usize
     let mention = hop.mention.as_ref()?;
     let at = At {
         sentence: draft.sentence,
-        exclude: draft.content.map(|c| (c.first, c.end)),
+        exclude: draft.content.map(|c| c.tokens),
         source: true,
         statement: hop.statement,
         relay: matches!(

@@ -122,10 +122,10 @@ fn content_of(
         .filter(|&(k, _)| k != innermost && nesting.parent(k) != Some(innermost))
         .flat_map(|(_, f)| [Some(f.cue.start), f.source.as_ref().map(|m| m.np.start)])
         .flatten()
-        .filter(|&t| t > c.first && t < c.end)
+        .filter(|&t| t > c.tokens.start && t < c.tokens.end)
         .min();
     match cut {
-        Some(end) if !c.direct => content_between(text, c.first, end),
+        Some(end) if !c.direct => content_between(text, c.tokens.start, end),
         _ => Some(c),
     }
 }

@@ -6,8 +6,8 @@
 
 use crate::assemble::{Draft, DraftHop};
 use crate::rules::{Content, RuleId};
-use crate::text::Text;
 use crate::text::token::TokenKind;
+use crate::text::{Text, TokenRange};
 
 /// Drafts for the quotations no draft covers that directly follow a draft.
 pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
@@ -25,12 +25,11 @@ pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
         if prev.hops.is_empty() || !follows(text, prev, quote.open) {
             continue;
         }
-        let end = quote.close.map_or(quote.end, |c| c + 1);
+        let end = quote.close.map_or(quote.words.end, |c| c + 1);
         let content = Content {
             span: quote.span,
             direct: true,
-            first: quote.open,
-            end,
+            tokens: TokenRange::new(quote.open, end),
         };
         let hops = prev
             .hops

@@ -63,7 +63,7 @@ impl Nesting {
     /// ..." is Sullivan's statement).
     fn inner_origin(&self, text: &Text, frames: &[Frame], i: usize) -> Option<usize> {
         let content = frames[i].content?;
-        if content.first > frames[i].cue.last() {
+        if content.tokens.start > frames[i].cue.last() {
             return None;
         }
         (0..frames.len())
@@ -72,7 +72,7 @@ impl Nesting {
                 frames[j]
                     .source
                     .as_ref()
-                    .is_some_and(|m| opens(text, content.first, m.np.start))
+                    .is_some_and(|m| opens(text, content.tokens.start, m.np.start))
             })
             .min_by_key(|&j| frames[j].cue.start)
     }
@@ -88,7 +88,7 @@ fn parent_of(text: &Text, frames: &[Frame], j: usize) -> Option<usize> {
         .filter(|&i| i != j && frames[i].role == Role::Statement)
         .filter_map(|i| Some((i, frames[i].content?)))
         .filter(|&(i, content)| holds(text, frames, i, &content, j))
-        .map(|(i, content)| (i, content.end - content.first))
+        .map(|(i, content)| (i, content.tokens.end - content.tokens.start))
         // The smallest content, the first of a tie.
         .fold(None, |best: Option<(usize, usize)>, (i, size)| {
             if best.is_none_or(|(_, s)| size < s) {
@@ -126,7 +126,7 @@ fn holds(text: &Text, frames: &[Frame], i: usize, content: &Content, j: usize) -
     let opens_content = frames[j]
         .source
         .as_ref()
-        .is_some_and(|m| m.np.start <= content.first + 1);
+        .is_some_and(|m| m.np.start <= content.tokens.start + 1);
     !(clause_initial(text, &frames[j])
         && frames[i].cue.start < frames[j].cue.start
         && !opens_content)
@@ -134,7 +134,8 @@ fn holds(text: &Text, frames: &[Frame], i: usize, content: &Content, j: usize) -
 
 /// Are the frame's cue and source inside `content`?
 fn inside(frame: &Frame, content: &Content) -> bool {
-    let in_range = |first: usize, last: usize| content.first <= first && last < content.end;
+    let in_range =
+        |first: usize, last: usize| content.tokens.start <= first && last < content.tokens.end;
     in_range(frame.cue.start, frame.cue.last())
         && frame
             .source
@@ -147,7 +148,9 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
     let Some(source) = &frame.source else {
         return false;
     };
-    let preposed = frame.content.is_some_and(|c| c.first > frame.cue.last());
+    let preposed = frame
+        .content
+        .is_some_and(|c| c.tokens.start > frame.cue.last());
     if !preposed || source.np.start == 0 {
         return false;
     }
@@ -162,7 +165,11 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
 /// words). Every cycle is cut at the statement with the widest content, which is then a
 /// top-level statement, so walking up the parents always ends.
 fn break_cycles(parent: &mut [Option<usize>], frames: &[Frame]) {
-    let width = |i: usize| frames[i].content.map_or(0, |c| c.end - c.first);
+    let width = |i: usize| {
+        frames[i]
+            .content
+            .map_or(0, |c| c.tokens.end - c.tokens.start)
+    };
     for start in 0..parent.len() {
         let mut path = Vec::new();
         let mut at = start;
@@ -311,8 +318,7 @@ mod tests {
         frame.content = Some(Content {
             span: Span::new(0, 0),
             direct: false,
-            first: cue + 1,
-            end: cue + 1 + width,
+            tokens: TokenRange::new(cue + 1, cue + 1 + width),
         });
         frame
     }

@@ -41,9 +41,9 @@ use names::PersonList;
 #[derive(Clone, Copy, Debug)]
 pub struct At {
     pub sentence: usize,
-    /// A token range `[first, end)` whose mentions must not be antecedents (the content the
+    /// Tokens whose mentions must not be antecedents (the content the
     /// mention's own statement attributes).
-    pub exclude: Option<(usize, usize)>,
+    pub exclude: Option<TokenRange>,
     /// The mention is the source of an attribution.
     pub source: bool,
     /// The source spoke "in a statement".
@@ -55,7 +55,7 @@ pub struct At {
 impl At {
     /// Is token `token` outside the excluded content?
     fn allows(&self, token: usize) -> bool {
-        self.exclude.is_none_or(|(a, b)| token < a || token >= b)
+        self.exclude.is_none_or(|content| !content.contains(token))
     }
 }
 

@@ -39,9 +39,8 @@ pub struct Content {
     pub span: Span,
     /// The content is a verbatim quotation.
     pub direct: bool,
-    /// Its token range `[first, end)`.
-    pub first: usize,
-    pub end: usize,
+    /// Its tokens.
+    pub tokens: TokenRange,
 }
 
 /// One attribution cue found by a rule.

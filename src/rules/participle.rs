@@ -76,11 +76,11 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<Mention> {
 
 /// "nine witnesses testifying over three days": a phrase of time or place, no words.
 fn is_time_or_place(text: &Text, content: &Content) -> bool {
-    let first = &text.tokens[content.first];
+    let first = &text.tokens[content.tokens.start];
     !content.direct
         && first.info.is(Class::PREP)
         && !first.has(TokenFlags::CAP)
-        && text.word(content.first) != "that"
+        && text.word(content.tokens.start) != "that"
 }
 
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?

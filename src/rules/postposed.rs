@@ -87,7 +87,7 @@ fn content_of(ctx: &Ctx, hit: &VerbHit, source: usize, after: usize) -> Option<C
     // "The deal, officials said, was signed on Monday": an attribution set inside the
     // clause it reports; the content is the whole sentence.
     let inside_clause = !content.direct
-        && content.end - content.first <= 5
+        && content.tokens.end - content.tokens.start <= 5
         && text.word(after) == ","
         && goes_on_with_clause(text, after + 1);
     if inside_clause && let Some(whole) = content_between(text, ctx.start, ctx.last_word() + 1) {

@@ -8,6 +8,7 @@
 use crate::model::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::text::NO_QUOTE;
+use crate::text::TokenRange;
 use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 
 /// A quoted stretch of text.
@@ -17,9 +18,8 @@ pub struct Quote {
     pub open: usize,
     /// Token index of the closing mark; `None` when the quotation was never closed.
     pub close: Option<usize>,
-    /// Token range of the quoted words `[first, end)` (continuation marks inside included).
-    pub first: usize,
-    pub end: usize,
+    /// The quoted words' tokens (continuation marks inside included).
+    pub words: TokenRange,
     /// From the opening mark to the closing mark (or the last quoted word).
     pub span: Span,
     /// The quoted words, without the outer marks.
@@ -168,8 +168,7 @@ impl Pairing<'_, '_> {
         self.quotes.push(Quote {
             open,
             close,
-            first,
-            end,
+            words: TokenRange::new(first, end),
             span: Span::new(tokens[open].start as usize, span_end),
             content: Span::new(tokens[first].start as usize, tokens[end - 1].end as usize),
         });

@@ -8,6 +8,7 @@ use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 /// ([`TokenFlags::PARAGRAPH`]) always starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
+    /// Its tokens `[start, end)`, as [`Sentence::tokens`] gives them.
     pub start: usize,
     pub end: usize,
     /// Index of its paragraph in the document, counting from 0.
@@ -15,8 +16,9 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    pub fn tokens(&self) -> std::ops::Range<usize> {
-        self.start..self.end
+    /// Its tokens.
+    pub fn tokens(&self) -> crate::text::TokenRange {
+        crate::text::TokenRange::new(self.start, self.end)
     }
 }
 
@@ -189,11 +191,7 @@ mod tests {
         let t = Text::new(text, lexicon());
         t.sentences
             .iter()
-            .map(|s| {
-                t.span(crate::text::TokenRange::new(s.start, s.end))
-                    .slice(text)
-                    .to_string()
-            })
+            .map(|s| t.span(s.tokens()).slice(text).to_string())
             .collect()
     }
 

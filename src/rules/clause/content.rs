@@ -48,20 +48,18 @@ pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content>
     Some(Content {
         span: text.span(TokenRange::new(first, end)),
         direct,
-        first,
-        end,
+        tokens: TokenRange::new(first, end),
     })
 }
 
 /// The quotation that opens at token `open` (its opening mark), as content.
 pub fn quote_content(text: &Text, open: usize) -> Option<Content> {
     let quote = text.quote_of(open + 1).filter(|q| q.open == open)?;
-    let end = quote.close.map_or(quote.end, |c| c + 1);
+    let end = quote.close.map_or(quote.words.end, |c| c + 1);
     Some(Content {
         span: quote.span,
         direct: true,
-        first: open,
-        end,
+        tokens: TokenRange::new(open, end),
     })
 }
 
@@ -71,8 +69,7 @@ fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
     (q.close == Some(close)).then(|| Content {
         span: q.span,
         direct: true,
-        first: q.open,
-        end: close + 1,
+        tokens: TokenRange::new(q.open, close + 1),
     })
 }
 
@@ -173,7 +170,7 @@ pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
         // A whole quotation, or a clause ending in a partial one ("The failure was
         // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
         let quote = quote_content_closing(text, sep)?;
-        if quote.first <= ctx.start {
+        if quote.tokens.start <= ctx.start {
             return Some(quote);
         }
         return content_between(text, ctx.start, sep + 1);
@@ -184,11 +181,11 @@ pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
     // A quotation is the whole content only if it opens the sentence; a partial quotation at
     // the end of a clause ("... not to be shifted "on the shoulders of Russia", the press
     // service reported") leaves the whole clause as the content.
-    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.first <= ctx.start) {
+    if let Some(quote) = closing_quote_before(text, sep).filter(|q| q.tokens.start <= ctx.start) {
         return Some(quote);
     }
     let content = content_between(text, ctx.start, sep)?;
-    (content.end - content.first >= 2).then_some(content)
+    (content.tokens.end - content.tokens.start >= 2).then_some(content)
 }
 
 /// A quotation whose closing mark stands right before token `i` (with at most a comma between).

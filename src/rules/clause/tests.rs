@@ -30,19 +30,12 @@ fn at_verb<R>(input: &str, verb: &str, f: impl FnOnce(&Ctx, &VerbHit) -> R) -> R
     })
 }
 
-/// The words of tokens `[first, end)`.
-fn words(ctx: &Ctx, first: usize, end: usize) -> String {
-    if end <= first {
+/// The words of tokens `range` (none for an empty range).
+fn words(ctx: &Ctx, range: TokenRange) -> String {
+    if range.is_empty() {
         return String::new();
     }
-    ctx.text
-        .span(TokenRange::new(first, end))
-        .slice(ctx.text.src)
-        .to_string()
-}
-
-fn np_words(ctx: &Ctx, np: TokenRange) -> String {
-    words(ctx, np.start, np.end)
+    ctx.text.span(range).slice(ctx.text.src).to_string()
 }
 
 mod subjects {
@@ -55,8 +48,8 @@ mod subjects {
             subject_of(ctx, hit)
                 .filter(|(mention, _)| agrees(hit, mention))
                 .map(|(mention, appositive)| {
-                    let appositive = appositive.map(|a| np_words(ctx, a));
-                    (np_words(ctx, mention.np), appositive)
+                    let appositive = appositive.map(|a| words(ctx, a));
+                    (words(ctx, mention.np), appositive)
                 })
         });
         let expected = expected.map(|(s, a)| (s.to_string(), a.map(str::to_string)));
@@ -122,7 +115,7 @@ mod subjects {
     fn the_sentence_subject_a_later_verb_shares() {
         let subject = |input: &str, word: &str| {
             at_word(input, word, |ctx, i| {
-                sentence_subject(ctx, i).map(|m| np_words(ctx, m.np))
+                sentence_subject(ctx, i).map(|m| words(ctx, m.np))
             })
         };
         assert_eq!(
@@ -143,7 +136,7 @@ mod contents {
     /// The content after a preposed `verb` and whether "in a statement" came before it.
     fn check_after(input: &str, verb: &str, expected: Option<(&str, bool)>) {
         let got = at_verb(input, verb, |ctx, hit| {
-            content_after(ctx, hit).map(|(c, statement)| (words(ctx, c.first, c.end), statement))
+            content_after(ctx, hit).map(|(c, statement)| (words(ctx, c.tokens), statement))
         });
         let expected = expected.map(|(c, s)| (c.to_string(), s));
         assert_eq!(got, expected, "\ninput: {input}");
@@ -152,7 +145,7 @@ mod contents {
     /// The content before a postposed source that starts at the token spelled `source`.
     fn check_before(input: &str, source: &str, expected: Option<(&str, bool)>) {
         let got = at_word(input, source, |ctx, i| {
-            content_before(ctx, i).map(|c| (words(ctx, c.first, c.end), c.direct))
+            content_before(ctx, i).map(|c| (words(ctx, c.tokens), c.direct))
         });
         let expected = expected.map(|(c, d)| (c.to_string(), d));
         assert_eq!(got, expected, "\ninput: {input}");
@@ -216,7 +209,7 @@ mod contents {
     fn between_trims_punctuation_and_a_leading_that() {
         at_word("He said that, in fact, it failed.", "that", |ctx, i| {
             let c = content_between(ctx.text, i, ctx.end).unwrap();
-            assert_eq!(words(ctx, c.first, c.end), "in fact, it failed");
+            assert_eq!(words(ctx, c.tokens), "in fact, it failed");
         });
         at_word("He said: --", ":", |ctx, i| {
             assert!(content_between(ctx.text, i, ctx.end).is_none());
