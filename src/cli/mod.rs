@@ -18,7 +18,6 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use provgraph::export::json::{AttributionRecords, write_json_with};
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
     to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
@@ -56,21 +55,6 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&args.input)?;
     if let Some(path) = output {
         output::check_writable(path, format == Format::Neo4j)?;
-    }
-    if format == Format::Json {
-        // The attributions, most of the output, are formatted as they come (see
-        // `AttributionRecords`) rather than all at the end.
-        let mut records = AttributionRecords::default();
-        let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
-            let id = analysed.analysis.document.id.clone();
-            let attributions = builder.add_analysis_detached(analysed.analysis)?;
-            records.add(id, attributions);
-            Ok(())
-        })?;
-        let written = write_streamed(output, |out| write_json_with(&graph, &records, out));
-        // As in `write_final_graph`: the process is about to exit.
-        std::mem::forget((graph, records));
-        return written;
     }
     // Only the HTML report shows the articles' words.
     let keep_texts = format == Format::Html;

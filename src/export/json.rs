@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
@@ -19,7 +19,7 @@ use crate::graph::{Edge, Node, ProvGraph};
 use crate::model::{Attribution, Document, Hop, Kind, Relation};
 use crate::span::Span;
 
-use super::pretty::{Pretty, Values};
+use super::layout::write_lines;
 
 /// The value of `graph.schema`.
 pub const SCHEMA: &str = "provgraph/1";
@@ -113,10 +113,8 @@ struct JsonHop<'a> {
 }
 
 /// A list written as it is made: `Each(|| items)` serializes the items the closure yields.
-#[cfg(test)]
 struct Each<F>(F);
 
-#[cfg(test)]
 impl<F, I> Serialize for Each<F>
 where
     F: Fn() -> I,
@@ -129,241 +127,23 @@ where
 }
 
 /// The graph as a `provgraph/1` JSON document: the outer objects indented by two spaces a level,
-/// each document, node, edge and attribution on one line of its own, a final newline.
+/// each document, node, edge and attribution on one line of its own, a final newline (the layout
+/// of [`super::layout::Lines`]).
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
-    write_json(graph, &mut bytes).expect("writing to memory does not fail");
-    String::from_utf8(bytes).expect("the writer writes UTF-8")
+    write_document_to(graph, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
-///
-/// The bytes are those that serde_json writes for the structs above with the layout's formatter
-/// (a test holds the two together), written by hand: that is several times faster, and this is
-/// the largest output.
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
-    write_json_graph(graph, None, out)
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+    write_document_to(graph, &mut out)?;
+    out.flush()
 }
 
-/// The `attributions` list of a graph's JSON document, formatted a document at a time ahead of
-/// the rest: `build` formats each document's as it comes, while they are still in the cache
-/// (and with several threads, while the next documents are analysed), instead of all of them
-/// after the last document. Memory: the formatted records, about as much as the attributions
-/// themselves.
-#[derive(Default)]
-pub struct AttributionRecords {
-    /// Document id → where its records are: (block, start, end).
-    by_document: FxHashMap<String, (usize, usize, usize)>,
-    /// The records, each after its separator, a document's together, formatted in place into
-    /// blocks of about [`RECORD_BLOCK`] bytes: no copy and no allocation per document.
-    blocks: Vec<Values>,
-}
-
-/// The size of a block of [`AttributionRecords`].
-const RECORD_BLOCK: usize = 1 << 20;
-
-impl AttributionRecords {
-    /// Formats the attributions of `document`, in the graph's order (see
-    /// [`crate::graph::sort_document_attributions`]). A document added again replaces its
-    /// records.
-    pub fn add(&mut self, document: String, mut attributions: Vec<Attribution>) {
-        crate::graph::sort_document_attributions(&mut attributions);
-        // A new block when the last is nearly full; a document whose records do not fit
-        // grows the block (rare: records of a document are some kilobytes).
-        let full = |block: &Values| block.as_bytes().len() >= RECORD_BLOCK - RECORD_BLOCK / 8;
-        if self.blocks.last().is_none_or(full) {
-            self.blocks.push(Values::with_capacity(RECORD_BLOCK));
-        }
-        let b = self.blocks.len() - 1;
-        let block = &mut self.blocks[b];
-        let start = block.as_bytes().len();
-        for attribution in &attributions {
-            block.next_member(2);
-            write_attribution(block, attribution);
-        }
-        let end = block.as_bytes().len();
-        self.by_document.insert(document, (b, start, end));
-    }
-
-    /// The records of `document`, if it was added.
-    fn of(&self, document: &str) -> Option<&[u8]> {
-        let &(b, start, end) = self.by_document.get(document)?;
-        Some(&self.blocks[b].as_bytes()[start..end])
-    }
-}
-
-/// [`write_json`] of `graph` with `records` as its attributions: `graph` is one whose
-/// attributions were kept apart ([`crate::GraphBuilder::add_analysis_detached`]) and formatted
-/// into `records` instead, and the bytes are those [`write_json`] writes for the graph with
-/// them. Records of documents the graph does not list are left out. A graph that also lists
-/// attributions of its own (one built with [`crate::GraphBuilder::add_analysis`] as well) has
-/// them written before the records, which is then not the graph's order: keep the two apart.
-pub fn write_json_with(
-    graph: &ProvGraph,
-    records: &AttributionRecords,
-    out: impl io::Write,
-) -> io::Result<()> {
-    write_json_graph(graph, Some(records), out)
-}
-
-fn write_json_graph(
-    graph: &ProvGraph,
-    records: Option<&AttributionRecords>,
-    out: impl io::Write,
-) -> io::Result<()> {
-    let mut out = Pretty::new(out);
-    out.raw(b"{");
-    out.key(1, true, "directed");
-    out.bool(true);
-    out.key(1, false, "multigraph");
-    out.bool(true);
-    out.key(1, false, "graph");
-    out.raw(b"{");
-    out.key(2, true, "schema");
-    out.str(SCHEMA);
-    out.key(2, false, "generator");
-    out.str(crate::GENERATOR);
-    out.key(2, false, "documents");
-    out.records(2, &graph.documents, write_document)?;
-    out.close(1, b'}');
-    out.key(1, false, "nodes");
-    // The next largest list: two threads format it too.
-    let nodes = graph.graph.raw_nodes();
-    out.records_in_parallel(1, nodes, |out, node| write_node(out, &node.weight))?;
-    out.key(1, false, "edges");
-    out.records(1, graph.edges(), write_edge)?;
-    out.key(1, false, "attributions");
-    match records {
-        // The largest list by far: two threads format it.
-        None => out.records_in_parallel(1, &graph.attributions, write_attribution)?,
-        Some(records) => {
-            let mut listed = Values::default();
-            for attribution in &graph.attributions {
-                listed.next_member(2);
-                write_attribution(&mut listed, attribution);
-            }
-            let formatted = graph
-                .documents
-                .iter()
-                .filter_map(|document| records.of(&document.id));
-            out.formatted_records(1, std::iter::once(listed.as_bytes()).chain(formatted))?;
-        }
-    }
-    out.close(0, b'}');
-    out.raw(b"\n");
-    out.finish()
-}
-
-/// [`JsonDocument`], on one line.
-fn write_document(out: &mut Values, document: &Document) {
-    out.raw(b"{");
-    out.field(true, "id");
-    out.str(&document.id);
-    out.field(false, "path");
-    out.opt_str(document.path.as_deref());
-    out.field(false, "title");
-    out.opt_str(document.title.as_deref());
-    out.field(false, "publisher");
-    out.opt_str(document.publisher.as_deref());
-    out.field(false, "publisher_mention");
-    write_opt_span(out, document.publisher_mention);
-    out.field(false, "bytes");
-    out.usize(document.bytes);
-    out.raw(b"}");
-}
-
-/// [`JsonNode`], on one line.
-fn write_node(out: &mut Values, node: &Node) {
-    out.raw(b"{");
-    out.field(true, "id");
-    out.str(&node.id);
-    out.field(false, "label");
-    out.str(&node.label);
-    out.field(false, "kind");
-    out.str(node.kind.as_str());
-    out.field(false, "aliases");
-    out.str_array(node.aliases.iter().map(String::as_str));
-    out.field(false, "titles");
-    out.str_array(node.titles.iter().map(String::as_str));
-    out.field(false, "mentions");
-    out.usize(node.mentions);
-    out.field(false, "label_counts");
-    let labels = node.label_counts.iter();
-    out.counts(labels.map(|(label, count)| (label.as_str(), *count)));
-    out.field(false, "kind_counts");
-    let kinds = node.kind_counts.iter();
-    out.counts(kinds.map(|(kind, count)| (kind.as_str(), *count)));
-    out.raw(b"}");
-}
-
-/// [`JsonEdge`], on one line.
-fn write_edge(out: &mut Values, (source, target, edge): (&Node, &Node, &Edge)) {
-    out.raw(b"{");
-    out.field(true, "source");
-    out.str(&source.id);
-    out.field(false, "target");
-    out.str(&target.id);
-    out.field(false, "key");
-    out.str(edge.relation.as_str());
-    out.field(false, "relation");
-    out.str(edge.relation.as_str());
-    out.field(false, "weight");
-    out.usize(edge.weight());
-    out.field(false, "attributions");
-    out.str_array(edge.attributions.iter().map(String::as_str));
-    out.raw(b"}");
-}
-
-/// [`JsonAttribution`], on one line.
-fn write_attribution(out: &mut Values, attribution: &Attribution) {
-    out.raw(b"{");
-    out.field(true, "id");
-    out.str(&attribution.id);
-    out.field(false, "document");
-    out.str(&attribution.document);
-    out.field(false, "span");
-    write_span(out, attribution.span);
-    out.field(false, "content");
-    write_opt_span(out, attribution.content);
-    out.field(false, "direct");
-    out.bool(attribution.direct);
-    out.field(false, "chain");
-    out.str_array(attribution.chain());
-    out.field(false, "hops");
-    out.array(&attribution.hops, write_hop);
-    out.raw(b"}");
-}
-
-/// [`JsonHop`], within its attribution's line.
-fn write_hop(out: &mut Values, hop: &Hop) {
-    out.raw(b"{");
-    out.field(true, "node");
-    out.str(&hop.node);
-    out.field(false, "mention");
-    write_opt_span(out, hop.mention);
-    out.field(false, "cue");
-    write_opt_span(out, hop.cue);
-    out.field(false, "relation");
-    out.str(hop.relation.as_str());
-    out.raw(b"}");
-}
-
-/// A span: `[start, end]`.
-fn write_span(out: &mut Values, span: Span) {
-    out.array([span.start, span.end], Values::usize);
-}
-
-fn write_opt_span(out: &mut Values, span: Option<Span>) {
-    match span {
-        Some(span) => write_span(out, span),
-        None => out.raw(b"null"),
-    }
-}
-
-/// The document as serde_json writes the structs above in the layout of
-/// [`super::pretty::reference`]: what [`write_json`] must write.
-#[cfg(test)]
-fn to_json_by_serde(graph: &ProvGraph) -> String {
+/// The document and its final newline, written to `out` as serde_json writes the structs above.
+fn write_document_to(graph: &ProvGraph, mut out: impl io::Write) -> io::Result<()> {
     let document = JsonGraph {
         directed: true,
         multigraph: true,
@@ -373,22 +153,11 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
             documents: Each(|| graph.documents.iter().map(json_document)),
         },
         nodes: Each(|| graph.nodes().map(json_node)),
-        edges: Each(|| {
-            graph.edges().map(|(source, target, edge)| JsonEdge {
-                source: Cow::Borrowed(&source.id),
-                target: Cow::Borrowed(&target.id),
-                key: Cow::Borrowed(edge.relation.as_str()),
-                relation: edge.relation,
-                weight: edge.weight(),
-                attributions: Cow::Borrowed(&edge.attributions),
-            })
-        }),
+        edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    let mut text =
-        String::from_utf8(super::pretty::reference::lines(&document)).expect("JSON is UTF-8");
-    text.push('\n');
-    text
+    write_lines(&document, &mut out)?;
+    out.write_all(b"\n")
 }
 
 /// The `graph.documents` list of the contract, for formats that carry the evidence too.
@@ -604,7 +373,6 @@ fn json_document(document: &Document) -> JsonDocument<'_> {
     }
 }
 
-#[cfg(test)]
 fn json_node(node: &Node) -> JsonNode<'_> {
     JsonNode {
         id: Cow::Borrowed(&node.id),
@@ -615,6 +383,17 @@ fn json_node(node: &Node) -> JsonNode<'_> {
         mentions: node.mentions,
         label_counts: Some(Cow::Borrowed(&node.label_counts)),
         kind_counts: Some(Cow::Borrowed(&node.kind_counts)),
+    }
+}
+
+fn json_edge<'a>((source, target, edge): (&'a Node, &'a Node, &'a Edge)) -> JsonEdge<'a> {
+    JsonEdge {
+        source: Cow::Borrowed(&source.id),
+        target: Cow::Borrowed(&target.id),
+        key: Cow::Borrowed(edge.relation.as_str()),
+        relation: edge.relation,
+        weight: edge.weight(),
+        attributions: Cow::Borrowed(&edge.attributions),
     }
 }
 
@@ -664,27 +443,21 @@ mod tests {
     }
 
     #[test]
-    fn attributions_formatted_as_they_come_are_the_bytes_of_the_whole_graph() {
-        let analyses = article_analyses();
-        assert!(analyses.len() >= 5);
-        let whole = to_json(&crate::build_graph(&analyses));
-
-        let mut builder = crate::GraphBuilder::default();
-        let mut records = AttributionRecords::default();
-        for analysis in analyses.iter().cloned() {
-            let id = analysis.document.id.clone();
-            let mut attributions = builder.add_analysis_detached(analysis).unwrap();
-            // The order they come in does not matter.
-            attributions.reverse();
-            records.add(id, attributions);
-        }
-        let graph = builder.finish();
-        assert!(graph.attributions.is_empty());
-        let mut ahead = Vec::new();
-        write_json_with(&graph, &records, &mut ahead).unwrap();
-        assert_eq!(String::from_utf8(ahead).unwrap(), whole);
-        let value: serde_json::Value = serde_json::from_str(&whole).unwrap();
-        assert!(value["attributions"].as_array().unwrap().len() >= 50);
+    fn written_and_returned_documents_are_the_same_bytes() {
+        let graph = crate::build_graph(&article_analyses());
+        let text = to_json(&graph);
+        let mut written = Vec::new();
+        write_json(&graph, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), text);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let count = |list: &serde_json::Value| list.as_array().unwrap().len();
+        assert!(count(&value["attributions"]) >= 50);
+        // Each record on a line of its own, and 16 lines of keys and closing brackets.
+        let records = count(&value["graph"]["documents"])
+            + count(&value["nodes"])
+            + count(&value["edges"])
+            + count(&value["attributions"]);
+        assert_eq!(text.lines().count(), records + 16, "{text}");
     }
 
     #[test]
@@ -782,12 +555,13 @@ mod tests {
     }
 
     #[test]
-    fn the_writer_writes_what_serde_writes_for_the_contract_structs() {
-        for graph in [crate::build_graph([]), awkward_graph()] {
-            assert_eq!(to_json(&graph), to_json_by_serde(&graph));
-        }
-        // And reads back to the same bytes.
+    fn awkward_values_are_escaped_and_read_back_to_the_same_bytes() {
         let text = to_json(&awkward_graph());
+        let document = r#"{"id": "doc \"one\"\\\t\u0001"#;
+        assert!(text.contains(document), "{text}");
+        assert!(text.contains(r#""title": "Line\nbreak — «quoted»""#));
+        assert!(text.contains(r#""label_counts": {"Putin": 1, "Vladimir \"Vova\" Putin": 1}"#));
+        assert!(text.contains(r#""titles": ["President", "a\u001fb"]"#));
         assert_eq!(to_json(&from_json(&text).unwrap()), text);
     }
 

@@ -15,7 +15,7 @@ pub mod json;
 pub mod neo4j;
 pub mod prov;
 
-mod pretty;
+mod layout;
 mod style;
 mod xml;
 
