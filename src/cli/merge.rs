@@ -175,7 +175,7 @@ fn parse(item: Item, names: &[String]) -> Result<(usize, Option<usize>, Parsed),
                 format_args!("cannot merge {} line {number}", names[input]),
                 format_args!(
                     "it is not a document analysis ({})",
-                    input::jsonl::serde_reason(&err)
+                    provgraph::input::jsonl::serde_reason(&err)
                 ),
                 "give files that provgraph extract wrote",
             )),

@@ -8,11 +8,8 @@
 //! `--strict` it stops the run instead. Text is never guessed at: offsets refer to the bytes
 //! as they are.
 
-pub mod bounded;
 mod ids;
-pub mod jsonl;
 mod locate;
-pub mod txt;
 
 use std::fmt;
 use std::fs::File;
@@ -20,6 +17,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use flate2::bufread::MultiGzDecoder;
+use provgraph::input::{bounded, jsonl, txt};
 
 use super::error::{Error, io_reason};
 use super::warnings::Warning;
