@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::io::{self, Write};
+use std::io;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
@@ -19,7 +19,7 @@ use crate::graph::{Edge, Node, ProvGraph};
 use crate::model::{Attribution, Document, Hop, Kind, Relation};
 use crate::span::Span;
 
-use super::layout::write_lines;
+use super::pretty::{Pretty, Values};
 
 /// The value of `graph.schema`.
 pub const SCHEMA: &str = "provgraph/1";
@@ -113,8 +113,10 @@ struct JsonHop<'a> {
 }
 
 /// A list written as it is made: `Each(|| items)` serializes the items the closure yields.
+#[cfg(test)]
 struct Each<F>(F);
 
+#[cfg(test)]
 impl<F, I> Serialize for Each<F>
 where
     F: Fn() -> I,
@@ -128,22 +130,160 @@ where
 
 /// The graph as a `provgraph/1` JSON document: the outer objects indented by two spaces a level,
 /// each document, node, edge and attribution on one line of its own, a final newline (the layout
-/// of [`super::layout::Lines`]).
+/// of [`super::layout`]).
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
-    write_document_to(graph, &mut bytes).expect("writing to memory does not fail");
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    write_json(graph, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("the writer writes UTF-8")
 }
 
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
+///
+/// The bytes are those that serde_json writes for the structs above with the layout's formatter
+/// (a test holds the two together), written by hand ([`super::pretty`]): the largest output,
+/// written in a fraction of the time (docs/performance.md).
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
-    write_document_to(graph, &mut out)?;
-    out.flush()
+    write_json_graph(graph, out)
 }
 
-/// The document and its final newline, written to `out` as serde_json writes the structs above.
-fn write_document_to(graph: &ProvGraph, mut out: impl io::Write) -> io::Result<()> {
+/// The document, its lists written straight from the graph.
+fn write_json_graph(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
+    let mut out = Pretty::new(out);
+    out.raw(b"{");
+    out.key(1, true, "directed");
+    out.bool(true);
+    out.key(1, false, "multigraph");
+    out.bool(true);
+    out.key(1, false, "graph");
+    out.raw(b"{");
+    out.key(2, true, "schema");
+    out.str(SCHEMA);
+    out.key(2, false, "generator");
+    out.str(crate::GENERATOR);
+    out.key(2, false, "documents");
+    out.records(2, &graph.documents, write_document)?;
+    out.close(1, b'}');
+    out.key(1, false, "nodes");
+    out.records(1, graph.nodes(), write_node)?;
+    out.key(1, false, "edges");
+    out.records(1, graph.edges(), write_edge)?;
+    out.key(1, false, "attributions");
+    out.records(1, &graph.attributions, write_attribution)?;
+    out.close(0, b'}');
+    out.raw(b"\n");
+    out.finish()
+}
+
+/// [`JsonDocument`], on one line.
+fn write_document(out: &mut Values, document: &Document) {
+    out.raw(b"{");
+    out.field(true, "id");
+    out.str(&document.id);
+    out.field(false, "path");
+    out.opt_str(document.path.as_deref());
+    out.field(false, "title");
+    out.opt_str(document.title.as_deref());
+    out.field(false, "publisher");
+    out.opt_str(document.publisher.as_deref());
+    out.field(false, "publisher_mention");
+    write_opt_span(out, document.publisher_mention);
+    out.field(false, "bytes");
+    out.usize(document.bytes);
+    out.raw(b"}");
+}
+
+/// [`JsonNode`], on one line.
+fn write_node(out: &mut Values, node: &Node) {
+    out.raw(b"{");
+    out.field(true, "id");
+    out.str(&node.id);
+    out.field(false, "label");
+    out.str(&node.label);
+    out.field(false, "kind");
+    out.str(node.kind.as_str());
+    out.field(false, "aliases");
+    out.str_array(node.aliases.iter().map(String::as_str));
+    out.field(false, "titles");
+    out.str_array(node.titles.iter().map(String::as_str));
+    out.field(false, "mentions");
+    out.usize(node.mentions);
+    out.field(false, "label_counts");
+    let labels = node.label_counts.iter();
+    out.counts(labels.map(|(label, count)| (label.as_str(), *count)));
+    out.field(false, "kind_counts");
+    let kinds = node.kind_counts.iter();
+    out.counts(kinds.map(|(kind, count)| (kind.as_str(), *count)));
+    out.raw(b"}");
+}
+
+/// [`JsonEdge`], on one line.
+fn write_edge(out: &mut Values, (source, target, edge): (&Node, &Node, &Edge)) {
+    out.raw(b"{");
+    out.field(true, "source");
+    out.str(&source.id);
+    out.field(false, "target");
+    out.str(&target.id);
+    out.field(false, "key");
+    out.str(edge.relation.as_str());
+    out.field(false, "relation");
+    out.str(edge.relation.as_str());
+    out.field(false, "weight");
+    out.usize(edge.weight());
+    out.field(false, "attributions");
+    out.str_array(edge.attributions.iter().map(String::as_str));
+    out.raw(b"}");
+}
+
+/// [`JsonAttribution`], on one line.
+fn write_attribution(out: &mut Values, attribution: &Attribution) {
+    out.raw(b"{");
+    out.field(true, "id");
+    out.str(&attribution.id);
+    out.field(false, "document");
+    out.str(&attribution.document);
+    out.field(false, "span");
+    write_span(out, attribution.span);
+    out.field(false, "content");
+    write_opt_span(out, attribution.content);
+    out.field(false, "direct");
+    out.bool(attribution.direct);
+    out.field(false, "chain");
+    out.str_array(attribution.chain());
+    out.field(false, "hops");
+    out.array(&attribution.hops, write_hop);
+    out.raw(b"}");
+}
+
+/// [`JsonHop`], within its attribution's line.
+fn write_hop(out: &mut Values, hop: &Hop) {
+    out.raw(b"{");
+    out.field(true, "node");
+    out.str(&hop.node);
+    out.field(false, "mention");
+    write_opt_span(out, hop.mention);
+    out.field(false, "cue");
+    write_opt_span(out, hop.cue);
+    out.field(false, "relation");
+    out.str(hop.relation.as_str());
+    out.raw(b"}");
+}
+
+/// A span: `[start, end]`.
+fn write_span(out: &mut Values, span: Span) {
+    out.array([span.start, span.end], Values::usize);
+}
+
+fn write_opt_span(out: &mut Values, span: Option<Span>) {
+    match span {
+        Some(span) => write_span(out, span),
+        None => out.raw(b"null"),
+    }
+}
+
+/// The document as serde_json writes the structs above in the layout of [`super::layout`]:
+/// what [`write_json`] must write.
+#[cfg(test)]
+fn to_json_by_serde(graph: &ProvGraph) -> String {
     let document = JsonGraph {
         directed: true,
         multigraph: true,
@@ -156,8 +296,10 @@ fn write_document_to(graph: &ProvGraph, mut out: impl io::Write) -> io::Result<(
         edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    write_lines(&document, &mut out)?;
-    out.write_all(b"\n")
+    let mut bytes = Vec::new();
+    super::layout::write_lines(&document, &mut bytes).expect("writing to memory does not fail");
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("JSON is UTF-8")
 }
 
 /// The `graph.documents` list of the contract, for formats that carry the evidence too.
@@ -238,15 +380,48 @@ impl std::error::Error for ReadError {
 /// that [`ProvGraph`] promises; derived fields (`key`, `weight`, `chain`) are recomputed from
 /// `relation`, `attributions` and `hops`.
 pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
-    let mut document: JsonGraphIn = serde_json::from_str(text).map_err(ReadError::Syntax)?;
+    let document: JsonGraphIn = serde_json::from_str(text).map_err(ReadError::Syntax)?;
     if document.graph.schema != SCHEMA {
         return Err(ReadError::Schema(document.graph.schema));
     }
-
-    document.nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let mut graph = DiGraph::with_capacity(document.nodes.len(), document.edges.len());
+    let index = add_nodes(&mut graph, document.nodes)?;
+    add_edges(&mut graph, &index, document.edges)?;
+    let mut documents: Vec<Document> = document
+        .graph
+        .documents
+        .into_iter()
+        .map(JsonDocument::into_document)
+        .collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut attributions: Vec<Attribution> = document
+        .attributions
+        .into_iter()
+        .map(JsonAttribution::into_attribution)
+        .collect();
+    attributions.sort_by(|a, b| {
+        (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
+            b.document.as_str(),
+            b.span.start,
+            b.span.end,
+            b.id.as_str(),
+        ))
+    });
+    Ok(ProvGraph {
+        graph,
+        documents,
+        attributions,
+    })
+}
+
+/// Adds the nodes in id order; their indices by id.
+fn add_nodes(
+    graph: &mut DiGraph<Node, Edge>,
+    mut nodes: Vec<JsonNode<'static>>,
+) -> Result<FxHashMap<String, NodeIndex>, ReadError> {
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let mut index: FxHashMap<String, NodeIndex> = FxHashMap::default();
-    for node in document.nodes {
+    for node in nodes {
         if index.contains_key(node.id.as_ref()) {
             return Err(ReadError::DuplicateNode(node.id.into_owned()));
         }
@@ -272,12 +447,20 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         });
         index.insert(id, node_index);
     }
+    Ok(index)
+}
 
-    document.edges.sort_by(|a, b| {
+/// Adds the edges in (source, target, relation) order, each once, between known nodes.
+fn add_edges(
+    graph: &mut DiGraph<Node, Edge>,
+    index: &FxHashMap<String, NodeIndex>,
+    mut edges: Vec<JsonEdge<'static>>,
+) -> Result<(), ReadError> {
+    edges.sort_by(|a, b| {
         (&a.source, &a.target, a.relation).cmp(&(&b.source, &b.target, b.relation))
     });
     let mut seen = BTreeSet::new();
-    for edge in document.edges {
+    for edge in edges {
         let endpoint = |node: &Cow<str>| {
             index
                 .get(node.as_ref())
@@ -308,32 +491,32 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
             },
         );
     }
+    Ok(())
+}
 
-    let mut documents: Vec<Document> = document
-        .graph
-        .documents
-        .into_iter()
-        .map(|doc| Document {
-            id: doc.id.into_owned(),
-            path: doc.path.map(Cow::into_owned),
-            title: doc.title.map(Cow::into_owned),
-            publisher: doc.publisher.map(Cow::into_owned),
-            publisher_mention: doc.publisher_mention,
-            bytes: doc.bytes,
-        })
-        .collect();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
+impl JsonDocument<'_> {
+    fn into_document(self) -> Document {
+        Document {
+            id: self.id.into_owned(),
+            path: self.path.map(Cow::into_owned),
+            title: self.title.map(Cow::into_owned),
+            publisher: self.publisher.map(Cow::into_owned),
+            publisher_mention: self.publisher_mention,
+            bytes: self.bytes,
+        }
+    }
+}
 
-    let mut attributions: Vec<Attribution> = document
-        .attributions
-        .into_iter()
-        .map(|attribution| Attribution {
-            id: attribution.id.into_owned(),
-            document: attribution.document.into_owned(),
-            span: attribution.span,
-            content: attribution.content,
-            direct: attribution.direct,
-            hops: attribution
+impl JsonAttribution<'_> {
+    /// The attribution; its chain is the hops' nodes, so the `chain` read is not kept.
+    fn into_attribution(self) -> Attribution {
+        Attribution {
+            id: self.id.into_owned(),
+            document: self.document.into_owned(),
+            span: self.span,
+            content: self.content,
+            direct: self.direct,
+            hops: self
                 .hops
                 .into_iter()
                 .map(|hop| Hop {
@@ -344,22 +527,8 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
                 })
                 .collect(),
             rule: String::new(),
-        })
-        .collect();
-    attributions.sort_by(|a, b| {
-        (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
-            b.document.as_str(),
-            b.span.start,
-            b.span.end,
-            b.id.as_str(),
-        ))
-    });
-
-    Ok(ProvGraph {
-        graph,
-        documents,
-        attributions,
-    })
+        }
+    }
 }
 
 fn json_document(document: &Document) -> JsonDocument<'_> {
@@ -373,6 +542,7 @@ fn json_document(document: &Document) -> JsonDocument<'_> {
     }
 }
 
+#[cfg(test)]
 fn json_node(node: &Node) -> JsonNode<'_> {
     JsonNode {
         id: Cow::Borrowed(&node.id),
@@ -386,6 +556,7 @@ fn json_node(node: &Node) -> JsonNode<'_> {
     }
 }
 
+#[cfg(test)]
 fn json_edge<'a>((source, target, edge): (&'a Node, &'a Node, &'a Edge)) -> JsonEdge<'a> {
     JsonEdge {
         source: Cow::Borrowed(&source.id),
@@ -552,6 +723,14 @@ mod tests {
             diagnostics: vec![],
         };
         crate::build_graph([&a, &b])
+    }
+
+    #[test]
+    fn the_writer_writes_what_serde_writes_for_the_contract_structs() {
+        let articles = crate::build_graph(&article_analyses());
+        for graph in [crate::build_graph([]), awkward_graph(), articles] {
+            assert_eq!(to_json(&graph), to_json_by_serde(&graph));
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! The layout of the JSON document: a `serde_json` formatter that indents the outer objects by
-//! two spaces a level and writes each record of a list (a document, node, edge or attribution)
-//! on one line of its own, with `", "` between its members and `": "` after its keys, `[]` and
-//! `{}` when empty. People can read it and line tools (`grep`, `head`) can cut it, at half the
-//! bytes of a fully indented layout, which wrote each span's two numbers on lines of their own.
+//! The layout of the JSON document, as a `serde_json` formatter: the outer objects indented by
+//! two spaces a level, each record of a list (a document, node, edge or attribution) on one line
+//! of its own, with `", "` between its members and `": "` after its keys, `[]` and `{}` when
+//! empty. People can read it and line tools (`grep`, `head`) can cut it, at half the bytes of a
+//! fully indented layout. The writer ([`super::pretty`]) writes these bytes by hand; tests hold
+//! it to this formatter.
 
 use std::io::{self, Write};
 
