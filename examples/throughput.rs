@@ -4,12 +4,10 @@
 //! quotations) or `tokens` (tokens only).
 use std::time::Instant;
 
-#[path = "../src/allocator.rs"]
-mod allocator;
-
 /// The allocator of the `provgraph` binary, so that the numbers are the command's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -3,6 +3,7 @@
 //! threads and hands each analysis on in input order.
 
 use std::fs;
+use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::page::extract_page;
 use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
-use super::args::{self, InputArgs};
+use super::config::Documents;
 use super::error::{Error, io_reason};
 use super::input::{self, Content, Location, Source};
 use super::pipeline;
@@ -22,17 +23,13 @@ pub struct Settings {
     pub locations: Vec<Location>,
     pub options: input::Options,
     pub emit_text: Option<PathBuf>,
-    pub threads: usize,
+    pub threads: NonZeroUsize,
 }
 
-/// Checks the flags and finds the inputs, before any is read; creates the `--emit-text`
-/// directory.
-pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
-    let format = args::input_format(args.input_format.as_deref())?;
-    let threads = args::threads(args.threads)?;
-    let max_doc_bytes = args::max_doc_bytes(args.max_doc_bytes.as_deref())?;
-    let locations = input::locate(&args.inputs)?;
-    if let Some(dir) = &args.emit_text {
+/// Finds the inputs, before any is read; creates the `--emit-text` directory.
+pub fn settings(documents: &Documents) -> Result<Settings, Error> {
+    let locations = input::locate(&documents.inputs)?;
+    if let Some(dir) = &documents.emit_text {
         fs::create_dir_all(dir).map_err(|err| {
             Error::failure(
                 format_args!("cannot create {}", dir.display()),
@@ -43,13 +40,9 @@ pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
     }
     Ok(Settings {
         locations,
-        options: input::Options {
-            format,
-            strict: args.strict,
-            max_doc_bytes,
-        },
-        emit_text: args.emit_text.clone(),
-        threads,
+        options: documents.options,
+        emit_text: documents.emit_text.clone(),
+        threads: documents.threads,
     })
 }
 
