@@ -98,40 +98,50 @@ pub fn analyse<R: Send>(
                 .map(|source| analyse_or_catch(source, emit_text, &work))
                 .collect::<Vec<_>>()
         },
-        |batch| {
-            let batch = batch.unwrap_or_else(|message| {
-                vec![Err(Problem::Panicked {
-                    id: "?".to_string(),
-                    message,
-                })]
-            });
-            for result in batch {
-                match result {
-                    Ok((done, text_bytes)) => {
-                        progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
-                        consume(done)?;
-                    }
-                    Err(Problem::Failed(error)) => return Err(error),
-                    Err(Problem::Panicked { id, message }) if settings.options.strict => {
-                        return Err(Error::failure(
-                            format_args!("cannot analyse document {id}"),
-                            format_args!("the analysis failed ({message})"),
-                            "please report this bug with the document, or leave out --strict \
-                             to skip such documents",
-                        ));
-                    }
-                    Err(Problem::Panicked { id, message }) => progress.warn(
-                        Warning::Skipped,
-                        &format!(
-                            "document {id} is skipped: its analysis failed ({message}); \
-                             please report this bug with the document"
-                        ),
-                    ),
-                }
-            }
-            Ok(())
-        },
+        |batch| hand_on(batch, settings, progress, &consumed, &mut consume),
     )
+}
+
+/// Hands each analysis of a batch to `consume` and counts it on the progress bar; a document
+/// whose analysis panicked is skipped with a warning, or under `--strict` ends the run.
+fn hand_on<R>(
+    batch: Result<Vec<Result<(R, usize), Problem>>, String>,
+    settings: &Settings,
+    progress: &Progress<'_>,
+    consumed: &AtomicU64,
+    consume: &mut impl FnMut(R) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let batch = batch.unwrap_or_else(|message| {
+        vec![Err(Problem::Panicked {
+            id: "?".to_string(),
+            message,
+        })]
+    });
+    for result in batch {
+        match result {
+            Ok((done, text_bytes)) => {
+                progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
+                consume(done)?;
+            }
+            Err(Problem::Failed(error)) => return Err(error),
+            Err(Problem::Panicked { id, message }) if settings.options.strict => {
+                return Err(Error::failure(
+                    format_args!("cannot analyse document {id}"),
+                    format_args!("the analysis failed ({message})"),
+                    "please report this bug with the document, or leave out --strict \
+                     to skip such documents",
+                ));
+            }
+            Err(Problem::Panicked { id, message }) => progress.warn(
+                Warning::Skipped,
+                &format!(
+                    "document {id} is skipped: its analysis failed ({message}); \
+                     please report this bug with the document"
+                ),
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Analyses one source and applies `work`; a panic becomes a [`Problem`] that names the document.

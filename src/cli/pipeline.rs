@@ -42,19 +42,8 @@ where
     if threads.get() == 1 {
         return run_inline(produce, work, consume);
     }
-    let threads = threads.get();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
-        .build()
-        .map_err(|err| {
-            Error::failure(
-                format_args!("cannot start {threads} threads"),
-                err,
-                "give fewer with --threads",
-            )
-        })?;
-    let window = window(threads);
+    let pool = thread_pool(threads.get())?;
+    let window = window(threads.get());
     // A token per item that may be on its way: the reader takes one to submit an item, the
     // consumer gives it back once the item's result is consumed.
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
@@ -86,21 +75,7 @@ where
                 produce(&mut submit)
             })
         });
-
-        let consumed = (|| {
-            let mut waiting: BTreeMap<u64, Result<R, String>> = BTreeMap::new();
-            let mut next = 0u64;
-            for (seq, result) in result_rx {
-                waiting.insert(seq, result);
-                while let Some(result) = waiting.remove(&next) {
-                    next += 1;
-                    consume(result)?;
-                    // The reader may have finished and gone.
-                    let _ = token_tx.send(());
-                }
-            }
-            Ok(())
-        })();
+        let consumed = consume_in_order(result_rx, &token_tx, &mut consume);
         // Dropping the token sender (on error) makes the reader's next submission fail.
         drop(token_tx);
         let produced = producer
@@ -108,6 +83,42 @@ where
             .unwrap_or_else(|payload| panic::resume_unwind(payload));
         consumed.and(produced)
     })
+}
+
+/// The pool of `threads` named worker threads.
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
+        .build()
+        .map_err(|err| {
+            Error::failure(
+                format_args!("cannot start {threads} threads"),
+                err,
+                "give fewer with --threads",
+            )
+        })
+}
+
+/// Hands the results to `consume` in the order of their numbers, as soon as each and all
+/// before it are there, giving a token back for each; stops at `consume`'s first error.
+fn consume_in_order<R>(
+    results: mpsc::Receiver<(u64, Result<R, String>)>,
+    tokens: &mpsc::SyncSender<()>,
+    consume: &mut impl FnMut(Result<R, String>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut waiting: BTreeMap<u64, Result<R, String>> = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, result) in results {
+        waiting.insert(seq, result);
+        while let Some(result) = waiting.remove(&next) {
+            next += 1;
+            consume(result)?;
+            // The reader may have finished and gone.
+            let _ = tokens.send(());
+        }
+    }
+    Ok(())
 }
 
 /// [`run`] on one thread, the calling one: each item is worked on and consumed as soon as it is

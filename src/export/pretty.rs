@@ -261,7 +261,7 @@ mod tests {
         out.field(false, "e");
         out.opt_str(None);
         out.field(false, "f");
-        out.bool(n % 3 == 0);
+        out.bool(n.is_multiple_of(3));
         out.raw(b"}");
     }
 

@@ -46,6 +46,14 @@ impl Location {
         }
     }
 
+    /// The path of a file as the document records it; `None` for standard input.
+    pub fn path_text(&self) -> Option<String> {
+        match self {
+            Location::Stdin => None,
+            Location::File(path) => Some(path.to_string_lossy().into_owned()),
+        }
+    }
+
     /// The format its extension says, if it says one.
     pub fn format(&self) -> Option<Format> {
         match self {

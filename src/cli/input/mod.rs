@@ -130,10 +130,7 @@ fn read_location(
     let name = location.name();
     let (opened, format) = match open_as(location, options, consumed) {
         Ok(found) => found,
-        Err(err) => {
-            let (why, fix) = why_unreadable(&err);
-            return skip(&name, why, fix, options, sink);
-        }
+        Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
     if format == Format::Jsonl {
         return read_jsonl(location, opened.reader, options, ids, sink);
@@ -149,10 +146,7 @@ fn read_location(
                 sink,
             );
         }
-        Err(err) => {
-            let (why, fix) = why_unreadable(&err);
-            return skip(&name, why, fix, options, sink);
-        }
+        Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
     let text = match txt::check_text(bytes) {
         Ok(text) => text,
@@ -165,23 +159,30 @@ fn read_location(
         );
     }
     let id = file_id(location, &name, ids, first_named, sink);
-    let path = match location {
-        Location::Stdin => None,
-        Location::File(path) => Some(path.to_string_lossy().into_owned()),
-    };
     let content = match format {
         Format::Html => Content::Html(text),
         _ => Content::Text(text),
     };
     Ok(sink.document(Source {
         id,
-        path,
+        path: location.path_text(),
         content,
         title: None,
         publisher: None,
         url: None,
         date: None,
     }))
+}
+
+/// [`skip`] for an input that cannot be read.
+fn skip_unreadable(
+    name: &str,
+    err: &io::Error,
+    options: Options,
+    sink: &mut dyn Sink,
+) -> Result<bool, Error> {
+    let (why, fix) = why_unreadable(err);
+    skip(name, why, fix, options, sink)
 }
 
 /// The input opened, and its format: the extension's, else `--input-format`, else sniffed.
