@@ -55,6 +55,10 @@ pub struct Analysed {
     pub date: Option<String>,
 }
 
+/// What a batch of documents gave: each one's result and the bytes of its text, or the message
+/// of a panic that lost the whole batch.
+type BatchResult<R> = Result<Vec<Result<(R, usize), Problem>>, String>;
+
 /// Why a document gave no analysis.
 enum Problem {
     Failed(Error),
@@ -105,7 +109,7 @@ pub fn analyse<R: Send>(
 /// Hands each analysis of a batch to `consume` and counts it on the progress bar; a document
 /// whose analysis panicked is skipped with a warning, or under `--strict` ends the run.
 fn hand_on<R>(
-    batch: Result<Vec<Result<(R, usize), Problem>>, String>,
+    batch: BatchResult<R>,
     settings: &Settings,
     progress: &Progress<'_>,
     consumed: &AtomicU64,
