@@ -504,7 +504,7 @@ mod tests {
         assert_eq!(entries(&target), ["a.csv", "b.csv"]);
         assert_eq!(entries(dir.path()), ["export"]);
         let newer = vec![("a.csv", "three\n".to_string()), ("b.csv", String::new())];
-        write_dir(&target, &newer, Durability::Renamed).unwrap();
+        write_dir(&target, &newer, Durability::Synced).unwrap();
         assert_eq!(fs::read_to_string(target.join("a.csv")).unwrap(), "three\n");
         assert_eq!(
             entries(dir.path()),

@@ -24,8 +24,8 @@ use super::pretty::{Pretty, Values};
 /// The value of `graph.schema`.
 pub const SCHEMA: &str = "provgraph/1";
 
-/// The document. Its lists are type parameters: `Vec`s when reading, and [`Each`] (a list
-/// made on the fly from the graph) when writing, so that a large graph is not copied to be written.
+/// The document. Its lists are type parameters: `Vec`s when reading, and `Each` (a list made on
+/// the fly from the graph) when the tests have serde_json write a graph, without copying it.
 #[derive(Serialize, Deserialize)]
 struct JsonGraph<Documents, Nodes, Edges, Attributions> {
     directed: bool,
@@ -130,7 +130,7 @@ where
 
 /// The graph as a `provgraph/1` JSON document: the outer objects indented by two spaces a level,
 /// each document, node, edge and attribution on one line of its own, a final newline (the layout
-/// of [`super::layout`]).
+/// of `export/layout.rs`).
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
     write_json(graph, &mut bytes).expect("writing to memory does not fail");
@@ -140,8 +140,8 @@ pub fn to_json(graph: &ProvGraph) -> String {
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
 ///
 /// The bytes are those that serde_json writes for the structs above with the layout's formatter
-/// (a test holds the two together), written by hand ([`super::pretty`]): the largest output,
-/// written in a fraction of the time (docs/performance.md).
+/// (a test holds the two together), written by hand (`export/pretty.rs`): the largest output,
+/// written with less than half the instructions (docs/performance.md).
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     write_json_graph(graph, out)
 }

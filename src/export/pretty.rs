@@ -1,4 +1,4 @@
-//! A writer of JSON in the layout of [`super::layout::Lines`] (the outer objects indented by two
+//! A writer of JSON in the layout of `layout::Lines` (the outer objects indented by two
 //! spaces a level, each record of a list on one line of its own), for documents whose shape the
 //! caller knows: into a buffer of its own, handed on in pieces of some 64 KiB, with no
 //! serializer state, no call per token through `io::Write`, and no allocation per value. The
