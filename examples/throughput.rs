@@ -20,8 +20,8 @@ fn main() {
         .lines()
         .enumerate()
         .filter_map(|(i, line)| {
-            let v: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some((format!("doc{i}"), v["text"].as_str()?.to_string()))
+            let record = provgraph::input::jsonl::parse_line(line.as_bytes()).ok()??;
+            Some((format!("doc{i}"), record.text))
         })
         .collect();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
