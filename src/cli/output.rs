@@ -213,9 +213,10 @@ pub fn write_dir(
 ) -> Result<(), Error> {
     let existing = previous_export(path, files)?;
     // Dropping `staging` on any early return deletes it and what it holds.
-    let staging = stage_dir(path, files, durability)?;
+    let staging = staging_dir(path)?;
     let _pending = Pending::new(staging.path());
     let cannot_write = |err: io::Error| cannot_write(path, &err);
+    fill_dir(staging.path(), files, durability).map_err(cannot_write)?;
     match existing {
         // rename(2) replaces an empty directory.
         None => fs::rename(staging.path(), path).map_err(cannot_write)?,
@@ -270,13 +271,9 @@ fn previous_export(
     Ok(Some(names))
 }
 
-/// A temporary directory beside `path` holding `files`, with the permissions of the directory
-/// it will replace (or the usual ones).
-fn stage_dir(
-    path: &Path,
-    files: &[(&str, String)],
-    durability: Durability,
-) -> Result<tempfile::TempDir, Error> {
+/// A new temporary directory beside `path`, with the permissions of the directory it will
+/// replace (or the usual ones).
+fn staging_dir(path: &Path) -> Result<tempfile::TempDir, Error> {
     let cannot_write = |err: io::Error| cannot_write(path, &err);
     let prefix = temporary_prefix(path);
     let mut builder = tempfile::Builder::new();
@@ -294,19 +291,22 @@ fn stage_dir(
     if let Ok(metadata) = fs::metadata(path) {
         fs::set_permissions(staging.path(), metadata.permissions()).map_err(cannot_write)?;
     }
+    Ok(staging)
+}
+
+/// Writes `files` into the directory `dir` (and with `--sync`, onto the disk).
+fn fill_dir(dir: &Path, files: &[(&str, String)], durability: Durability) -> io::Result<()> {
     for (name, contents) in files {
-        let file = staging.path().join(name);
-        fs::write(&file, contents).map_err(cannot_write)?;
+        let file = dir.join(name);
+        fs::write(&file, contents)?;
         if durability == Durability::Synced {
-            fs::File::open(&file)
-                .and_then(|file| file.sync_all())
-                .map_err(cannot_write)?;
+            fs::File::open(&file)?.sync_all()?;
         }
     }
     if durability == Durability::Synced {
-        sync_dir(staging.path()).map_err(cannot_write)?;
+        sync_dir(dir)?;
     }
-    Ok(staging)
+    Ok(())
 }
 
 /// Puts the directory `staging` in the place of the previous export at `path`, which is
