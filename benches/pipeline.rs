@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use divan::Bencher;
 use divan::counter::BytesCount;
 use provgraph::export::{from_json, to_json, write_json};
+use provgraph::input::jsonl::parse_line;
 use provgraph::lexicon::lexicon;
 use provgraph::rules::{Ctx, find_frames};
 use provgraph::text::Text;
@@ -32,11 +33,8 @@ static DOCUMENTS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         let mut seen = std::collections::BTreeSet::new();
         return lines
             .lines()
-            .map(|line| {
-                let record: serde_json::Value = serde_json::from_str(line).unwrap();
-                let id = record["id"].as_str().unwrap().to_string();
-                (id, record["text"].as_str().unwrap().to_string())
-            })
+            .filter_map(|line| parse_line(line.as_bytes()).unwrap())
+            .map(|record| (record.id.unwrap(), record.text))
             // The file has a story twice; ids must be unique.
             .filter(|(id, _)| seen.insert(id.clone()))
             .take(SAMPLE)

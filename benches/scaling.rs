@@ -4,11 +4,13 @@
 //!
 //! - `cues_in_one_sentence`: text without full stops and a cue every few words. Every cue of a
 //!   sentence is compared with every other; sentences are now cut at
-//!   `text::sentence::MAX_SENTENCE_TOKENS`. Before: 1 MB took 27 s.
+//!   `text::sentence::MAX_SENTENCE_TOKENS`.
 //! - `credits_in_one_paragraph`: "(Reuters) -" over and over in one long paragraph. The dateline
-//!   check scanned back to the paragraph start for each. Before: 80,000 credits took 41 s.
+//!   check scanned back to the paragraph start for each.
 //! - `quotations_after_statements`: each quotation looked through every draft of the document
-//!   for its speaker. Before: 20,000 pairs took 8.2 s.
+//!   for its speaker.
+//!
+//! docs/performance.md has the times before the fixes.
 //! - `plain_words` and `unclosed_quotations`: linear all along, for contrast.
 
 use divan::Bencher;

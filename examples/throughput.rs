@@ -4,12 +4,10 @@
 //! quotations) or `tokens` (tokens only).
 use std::time::Instant;
 
-#[path = "../src/allocator.rs"]
-mod allocator;
-
 /// The allocator of the `provgraph` binary, so that the numbers are the command's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -22,8 +20,8 @@ fn main() {
         .lines()
         .enumerate()
         .filter_map(|(i, line)| {
-            let v: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some((format!("doc{i}"), v["text"].as_str()?.to_string()))
+            let record = provgraph::input::jsonl::parse_line(line.as_bytes()).ok()??;
+            Some((format!("doc{i}"), record.text))
         })
         .collect();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();

@@ -13,7 +13,7 @@ use std::fmt;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 
-use crate::model::{Attribution, Document, DocumentAnalysis, Kind, Relation};
+use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Kind, Relation};
 
 /// A source in the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,9 +119,7 @@ pub struct GraphBuilder {
 /// Everything a node is chosen from; merging two is adding them up.
 ///
 /// Sorted lists rather than B-trees: most nodes have one label, one kind and a name or two, and
-/// the first leaf of a B-tree takes 100 to 400 bytes, however little it holds. On the 10x
-/// newswire (31 thousand nodes, two thirds of them unnamed sources of one document each) this
-/// takes `build`'s peak memory from 109 to 102 MB and its CPU time down by 1%.
+/// the first leaf of a B-tree is large however little it holds (docs/performance.md).
 #[derive(Default)]
 struct NodeAcc {
     /// (label, count), sorted by label.
@@ -206,63 +204,73 @@ impl GraphBuilder {
     /// Adds one document's analysis; a document id that is already there is an error and
     /// changes nothing.
     pub fn add_analysis(&mut self, analysis: DocumentAnalysis) -> Result<(), DuplicateDocument> {
-        let attributions = self.add_analysis_detached(analysis)?;
-        self.attributions.extend(attributions);
-        Ok(())
-    }
-
-    /// [`GraphBuilder::add_analysis`], but the attributions are handed back instead of kept:
-    /// their edges are in the graph, and [`GraphBuilder::finish`] does not list them. For a
-    /// caller that writes them itself as they come (`build` formats each document's JSON
-    /// records as the document comes in: see [`crate::export::json::AttributionRecords`]).
-    pub fn add_analysis_detached(
-        &mut self,
-        mut analysis: DocumentAnalysis,
-    ) -> Result<Vec<Attribution>, DuplicateDocument> {
-        if self.documents.contains_key(&analysis.document.id) {
-            return Err(DuplicateDocument(analysis.document.id));
+        let DocumentAnalysis {
+            document,
+            mut entities,
+            attributions,
+            diagnostics: _,
+        } = analysis;
+        if self.documents.contains_key(&document.id) {
+            return Err(DuplicateDocument(document.id));
         }
         // The numbers of the document's nodes, looked up once: hops name them again and again,
         // and a short list is quicker to search than the table of every node.
-        let mut local: Vec<(&str, u32)> = Vec::with_capacity(analysis.entities.len() + 1);
-        for entity in &mut analysis.entities {
-            let number = self.node_number(&entity.id);
+        let mut local: Vec<(&str, u32)> = Vec::with_capacity(entities.len() + 1);
+        for entity in &mut entities {
+            let number = self.add_entity(entity);
             local.push((&entity.id, number));
-            let acc = &mut self.nodes[number as usize].1;
-            acc.add_kind(entity.kind, 1);
-            for alias in std::mem::take(&mut entity.aliases) {
-                insert_sorted(&mut acc.names, alias);
-            }
-            for title in std::mem::take(&mut entity.titles) {
-                insert_sorted(&mut acc.titles, title);
-            }
-            acc.mentions += entity.mentions;
-            let label = std::mem::take(&mut entity.label);
-            acc.add_label(&label, 1);
-            insert_sorted(&mut acc.names, label);
         }
-        let publisher = analysis.document.publisher.as_deref();
+        let publisher = document.publisher.as_deref();
         if let Some(publisher) = publisher {
             // Every publisher is a node, even one no entity names.
             local.push((publisher, self.node_number(publisher)));
         }
-        for attribution in &analysis.attributions {
-            for pair in attribution.hops.windows(2) {
-                let source = self.node_number_among(&local, &pair[0].node);
-                let target = self.node_number_among(&local, &pair[1].node);
-                self.add_edge(source, target, pair[1].relation, &attribution.id);
-            }
-            if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
-                && last.node != publisher
-            {
-                let source = self.node_number_among(&local, &last.node);
-                let target = self.node_number_among(&local, publisher);
-                self.add_edge(source, target, Relation::Published, &attribution.id);
-            }
+        for attribution in &attributions {
+            self.add_chain(&local, publisher, attribution);
         }
-        self.documents
-            .insert(analysis.document.id.clone(), analysis.document);
-        Ok(analysis.attributions)
+        self.documents.insert(document.id.clone(), document);
+        self.attributions.extend(attributions);
+        Ok(())
+    }
+
+    /// Counts a document's entity into its node (taking its names); the node's number.
+    fn add_entity(&mut self, entity: &mut Entity) -> u32 {
+        let number = self.node_number(&entity.id);
+        let acc = &mut self.nodes[number as usize].1;
+        acc.add_kind(entity.kind, 1);
+        for alias in std::mem::take(&mut entity.aliases) {
+            insert_sorted(&mut acc.names, alias);
+        }
+        for title in std::mem::take(&mut entity.titles) {
+            insert_sorted(&mut acc.titles, title);
+        }
+        acc.mentions += entity.mentions;
+        let label = std::mem::take(&mut entity.label);
+        acc.add_label(&label, 1);
+        insert_sorted(&mut acc.names, label);
+        number
+    }
+
+    /// The edges of one attribution's chain, and the last hop's to the publisher; `local` are
+    /// the numbers of the document's nodes.
+    fn add_chain(
+        &mut self,
+        local: &[(&str, u32)],
+        publisher: Option<&str>,
+        attribution: &Attribution,
+    ) {
+        for pair in attribution.hops.windows(2) {
+            let source = self.node_number_among(local, &pair[0].node);
+            let target = self.node_number_among(local, &pair[1].node);
+            self.add_edge(source, target, pair[1].relation, &attribution.id);
+        }
+        if let (Some(publisher), Some(last)) = (publisher, attribution.hops.last())
+            && last.node != publisher
+        {
+            let source = self.node_number_among(local, &last.node);
+            let target = self.node_number_among(local, publisher);
+            self.add_edge(source, target, Relation::Published, &attribution.id);
+        }
     }
 
     /// Adds a whole graph (one read back from JSON, say); any of its document ids that is
@@ -440,14 +448,6 @@ fn sort_attributions(attributions: &mut [Attribution], documents: &[Document]) {
     sort_same_place_by_id(attributions);
 }
 
-/// Sorts the attributions of one document as [`GraphBuilder::finish`] lists them: by span
-/// start, span end, then id. A graph's attributions are its documents' (in the order of their
-/// ids), each sorted so.
-pub fn sort_document_attributions(attributions: &mut [Attribution]) {
-    attributions.sort_by_key(|a| (a.span.start, a.span.end));
-    sort_same_place_by_id(attributions);
-}
-
 /// Sorts by id each run of attributions of the same document and span.
 fn sort_same_place_by_id(attributions: &mut [Attribution]) {
     let same_place =
@@ -505,7 +505,7 @@ mod tests {
         let counts: Vec<(Kind, usize)> = acc.kind_counts().collect();
         assert_eq!(counts, [(Kind::Person, 2), (Kind::Unnamed, 0)]);
     }
-    use crate::model::{Entity, Hop};
+    use crate::model::Hop;
     use crate::span::Span;
 
     fn entity(id: &str, label: &str, kind: Kind) -> Entity {

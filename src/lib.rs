@@ -5,7 +5,7 @@
 //! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
 //! [`export`] writes the graph as JSON, DOT, GraphML, GEXF, PROV, Cytoscape.js, Neo4j, Cypher,
 //! CSV or an HTML report; [`page::extract_page`] finds the main text, title and publisher of a
-//! web page.
+//! web page; [`input`] reads JSON Lines records and bounded lines from bytes.
 //!
 //! ```
 //! let text = "Russian President Vladimir Putin spoke on Tuesday.\n\
@@ -15,8 +15,11 @@
 //! assert_eq!(chain, ["vladimir-putin", "kremlin-press-service", "tass"]);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod export;
 pub mod graph;
+pub mod input;
 pub mod lexicon;
 pub mod mention;
 pub mod model;

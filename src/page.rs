@@ -1,4 +1,4 @@
-//! Web pages: the main text of an HTML page, its title and its publisher, for [`crate::analyze`].
+//! Web pages: the main text of an HTML page, its title and its publisher, for [`crate::analyze()`].
 //!
 //! Text in, text out, no I/O. The main text is what a readability port (`dom_smoothie`, after
 //! Mozilla's Readability) keeps of the page: the article's paragraphs, without navigation,

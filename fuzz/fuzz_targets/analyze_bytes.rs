@@ -7,11 +7,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use provgraph::DocumentInput;
-
-// The command line's own check, compiled in: the binary's modules are not a library.
-#[allow(dead_code)]
-#[path = "../../src/cli/input/txt.rs"]
-mod txt;
+use provgraph::input::txt;
 
 fuzz_target!(|bytes: &[u8]| {
     match txt::check_text(bytes.to_vec()) {

@@ -6,11 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use provgraph::DocumentInput;
+use provgraph::input::txt;
 use provgraph::page::extract_page;
-
-#[allow(dead_code)]
-#[path = "../../src/cli/input/txt.rs"]
-mod txt;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(html) = txt::check_text(bytes.to_vec()) else {

@@ -9,15 +9,7 @@ use std::io::{BufReader, Cursor};
 
 use libfuzzer_sys::fuzz_target;
 use provgraph::DocumentInput;
-
-// The command line's own reader and record parser, compiled in: the binary's modules are not a
-// library.
-#[allow(dead_code)]
-#[path = "../../src/cli/input/bounded.rs"]
-mod bounded;
-#[allow(dead_code)]
-#[path = "../../src/cli/input/jsonl.rs"]
-mod jsonl;
+use provgraph::input::{bounded, jsonl};
 
 fuzz_target!(|bytes: &[u8]| {
     let [capacity, limit, data @ ..] = bytes else {

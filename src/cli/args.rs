@@ -1,9 +1,11 @@
-//! The command line: subcommands, flags and their help texts, and the checks that turn raw
-//! flags into settled choices (the output format) before any work starts.
+//! The command line: subcommands, flags and their help texts, and the parsers that check each
+//! flag's value as clap reads it (formats, sizes, threads), so that a bad value is a usage error
+//! before any work starts.
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use super::error::Error;
 use super::input::Format as InputFormat;
@@ -182,8 +184,8 @@ pub struct BuildArgs {
 
     /// Output format: json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher,
     /// csv or html [default: from the extension of -o, else json]
-    #[arg(short, long, value_name = "FORMAT")]
-    pub format: Option<String>,
+    #[arg(short, long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
 
     /// Write to FILE instead of standard output; the file is replaced whole or not at all
     /// (neo4j: the directory FILE)
@@ -229,8 +231,8 @@ pub struct MergeArgs {
 
     /// Output format, as for build (the html report shows no article text) [default: from the
     /// extension of -o, else json]
-    #[arg(short, long, value_name = "FORMAT")]
-    pub format: Option<String>,
+    #[arg(short, long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
 
     /// Write to FILE instead of standard output; the file is replaced whole or not at all
     #[arg(short, long, value_name = "FILE")]
@@ -247,8 +249,8 @@ pub struct InputArgs {
 
     /// Format of standard input and of files whose extension names none: txt, jsonl or html
     /// [default: sniffed]
-    #[arg(long, value_name = "FORMAT")]
-    pub input_format: Option<String>,
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub input_format: Option<InputFormat>,
 
     /// Stop at the first document that cannot be analysed (unreadable, not UTF-8, binary, too
     /// large, a bad JSON Lines record) with exit status 1, instead of skipping it with a warning
@@ -258,8 +260,8 @@ pub struct InputArgs {
     /// Skip documents larger than SIZE bytes (a file, after decompression; a JSON Lines line;
     /// standard input) without reading them whole; K, M and G (also KiB, MiB, GiB) count 1024s
     /// [default: 16M]
-    #[arg(long, value_name = "SIZE")]
-    pub max_doc_bytes: Option<String>,
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_doc_bytes)]
+    pub max_doc_bytes: Option<u64>,
 
     /// Also write each document's text, which the byte offsets refer to, to DIR/<id>.txt (for
     /// HTML, the extracted main text)
@@ -267,83 +269,112 @@ pub struct InputArgs {
     pub emit_text: Option<PathBuf>,
 
     /// Analyse on N threads; the output is the same for any N [default: one per core]
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
+    pub threads: Option<NonZeroUsize>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The output formats of `build` and `merge`, by their names for `--format` (in the order that
+/// help and messages list them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    #[value(name = "json")]
     Json,
+    #[value(name = "dot", alias = "gv")]
     Dot,
+    #[value(name = "graphml")]
     Graphml,
+    #[value(name = "gexf")]
     Gexf,
+    #[value(name = "prov-json", alias = "provjson")]
     ProvJson,
+    #[value(name = "prov-n", alias = "provn")]
     ProvN,
+    #[value(name = "cytoscape", alias = "cyjs")]
     Cytoscape,
+    #[value(name = "neo4j")]
     Neo4j,
+    #[value(name = "cypher", alias = "cql")]
     Cypher,
+    #[value(name = "csv")]
     Csv,
+    #[value(name = "html", alias = "htm")]
     Html,
 }
 
-/// Each format: its names for `--format` (the first is the one messages use), and the endings
-/// of file names that imply it. Longer endings come first where one ends another.
-const FORMATS: &[(Format, &[&str], &[&str])] = &[
-    (
-        Format::ProvJson,
-        &["prov-json", "provjson"],
-        &[".prov.json"],
-    ),
-    (
-        Format::Cytoscape,
-        &["cytoscape", "cyjs"],
-        &[".cytoscape.json", ".cyjs"],
-    ),
-    (Format::Json, &["json"], &[".json"]),
-    (Format::Dot, &["dot", "gv"], &[".dot", ".gv"]),
-    (Format::Graphml, &["graphml"], &[".graphml"]),
-    (Format::Gexf, &["gexf"], &[".gexf"]),
-    (Format::ProvN, &["prov-n", "provn"], &[".provn", ".prov-n"]),
-    (Format::Neo4j, &["neo4j"], &[]),
-    (Format::Cypher, &["cypher", "cql"], &[".cypher", ".cql"]),
-    (Format::Csv, &["csv"], &[".csv"]),
-    (Format::Html, &["html", "htm"], &[".html", ".htm"]),
+/// The endings of file names that imply each format. Longer endings come first where one ends
+/// another; neo4j writes a directory, which has none.
+const FILE_ENDINGS: &[(Format, &[&str])] = &[
+    (Format::ProvJson, &[".prov.json"]),
+    (Format::Cytoscape, &[".cytoscape.json", ".cyjs"]),
+    (Format::Json, &[".json"]),
+    (Format::Dot, &[".dot", ".gv"]),
+    (Format::Graphml, &[".graphml"]),
+    (Format::Gexf, &[".gexf"]),
+    (Format::ProvN, &[".provn", ".prov-n"]),
+    (Format::Cypher, &[".cypher", ".cql"]),
+    (Format::Csv, &[".csv"]),
+    (Format::Html, &[".html", ".htm"]),
 ];
 
-/// The formats in the order that help and messages list them.
-const FORMAT_NAMES: &str =
-    "json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html";
-const FILE_ENDINGS: &str =
+/// The endings that messages suggest.
+const SUGGESTED_ENDINGS: &str =
     ".json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html";
 
-/// Picture formats, which `render` writes and `build` does not.
-const PICTURES: [&str; 3] = ["svg", "png", "pdf"];
+/// What `render` draws, by the extension of its file: the format `dot` is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Picture {
+    Svg,
+    Png,
+    Pdf,
+}
 
 /// Where `build` writes: a file, or standard output when there is no `-o` or it is `-`.
 pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| path.as_os_str() != "-")
 }
 
+/// `names` joined as a message lists them: `a, b or c`.
+fn listed(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The names of the formats, as messages list them.
+fn format_names() -> String {
+    let values: Vec<clap::builder::PossibleValue> = Format::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .collect();
+    let names: Vec<&str> = values.iter().map(|value| value.get_name()).collect();
+    listed(&names)
+}
+
+/// `--format NAME`, in any case: a format's name or alias. A picture's name points to `render`.
+fn parse_format(name: &str) -> Result<Format, Error> {
+    if let Ok(format) = Format::from_str(name, true) {
+        return Ok(format);
+    }
+    let fix = match Picture::from_str(name, true) {
+        Ok(_) => format!(
+            "to draw the graph, use provgraph render -o graph.{}",
+            name.to_ascii_lowercase()
+        ),
+        Err(_) => "give one of these with --format".to_string(),
+    };
+    Err(Error::usage(
+        format_args!("unknown format {name}"),
+        format_args!("provgraph writes {}", format_names()),
+        fix,
+    ))
+}
+
 /// The output format: `--format` wins, else the ending of the output file's name, else JSON.
-pub fn output_format(format: Option<&str>, output: Option<&Path>) -> Result<Format, Error> {
+pub fn output_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, Error> {
     if let Some(format) = format {
-        let name = format.to_ascii_lowercase();
-        if let Some((format, _, _)) = FORMATS
-            .iter()
-            .find(|(_, names, _)| names.contains(&name.as_str()))
-        {
-            return Ok(*format);
-        }
-        let fix = if PICTURES.contains(&name.as_str()) {
-            format!("to draw the graph, use provgraph render -o graph.{name}")
-        } else {
-            "give one of these with --format".to_string()
-        };
-        return Err(Error::usage(
-            format_args!("unknown format {format}"),
-            format_args!("provgraph writes {FORMAT_NAMES}"),
-            fix,
-        ));
+        return Ok(format);
     }
     let Some(path) = output_file(output) else {
         return Ok(Format::Json);
@@ -352,41 +383,40 @@ pub fn output_format(format: Option<&str>, output: Option<&Path>) -> Result<Form
         .file_name()
         .map(|name| name.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let found = FORMATS.iter().find(|(_, _, endings)| {
+    let found = FILE_ENDINGS.iter().find(|(_, endings)| {
         endings
             .iter()
             .any(|ending| name.len() > ending.len() && name.ends_with(ending))
     });
-    if let Some((format, _, _)) = found {
+    if let Some((format, _)) = found {
         return Ok(*format);
     }
+    Err(unknown_output_format(path))
+}
+
+/// Why the format of `path` cannot be told from its name.
+fn unknown_output_format(path: &Path) -> Error {
     let why = match path.extension() {
         Some(extension) => {
             let extension = extension.to_string_lossy().to_ascii_lowercase();
-            if PICTURES.contains(&extension.as_str()) {
-                return Err(Error::usage(
+            if Picture::from_str(&extension, true).is_ok() {
+                return Error::usage(
                     format_args!("cannot write {} with build", path.display()),
                     format_args!(".{extension} is a picture"),
                     format_args!("draw it with provgraph render -o {}", path.display()),
-                ));
+                );
             }
             format!(".{extension} is not a known extension")
         }
         None => "the file name has no extension".to_string(),
     };
-    Err(Error::usage(
+    Error::usage(
         format_args!("cannot tell the output format of {}", path.display()),
         why,
-        format_args!("name the file {FILE_ENDINGS}, or give --format (neo4j writes a directory)"),
-    ))
-}
-
-/// What `render` draws: the format `dot` is asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Picture {
-    Svg,
-    Png,
-    Pdf,
+        format_args!(
+            "name the file {SUGGESTED_ENDINGS}, or give --format (neo4j writes a directory)"
+        ),
+    )
 }
 
 /// The picture format from the extension of the output file.
@@ -394,53 +424,53 @@ pub fn picture_format(output: &Path) -> Result<Picture, Error> {
     let extension = output
         .extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("svg") => Ok(Picture::Svg),
-        Some("png") => Ok(Picture::Png),
-        Some("pdf") => Ok(Picture::Pdf),
-        other => Err(Error::usage(
-            format_args!("cannot tell the picture format of {}", output.display()),
-            match other {
-                Some(other) => format!(".{other} is not a picture format provgraph draws"),
-                None => "the file name has no extension".to_string(),
-            },
-            "name the file .svg, .png or .pdf",
-        )),
+    if let Some(picture) = extension
+        .as_deref()
+        .and_then(|extension| Picture::from_str(extension, true).ok())
+    {
+        return Ok(picture);
     }
+    Err(Error::usage(
+        format_args!("cannot tell the picture format of {}", output.display()),
+        match extension {
+            Some(other) => format!(".{other} is not a picture format provgraph draws"),
+            None => "the file name has no extension".to_string(),
+        },
+        "name the file .svg, .png or .pdf",
+    ))
 }
 
-/// The format of `--input-format`, if given.
-pub fn input_format(format: Option<&str>) -> Result<Option<InputFormat>, Error> {
-    let Some(format) = format else {
-        return Ok(None);
-    };
-    InputFormat::parse(format).map(Some).ok_or_else(|| {
+/// `--input-format NAME`, in any case.
+fn parse_input_format(name: &str) -> Result<InputFormat, Error> {
+    InputFormat::parse(name).ok_or_else(|| {
         Error::usage(
-            format_args!("unknown input format {format}"),
+            format_args!("unknown input format {name}"),
             "provgraph reads txt, jsonl and html",
             "use --input-format txt, jsonl or html",
         )
     })
 }
 
-/// The number of threads: `--threads` if given, else one per core.
-pub fn threads(threads: Option<usize>) -> Result<usize, Error> {
-    match threads {
-        Some(0) => Err(Error::usage(
+/// `--threads N`: at least one. Text that is not a number is clap's to report.
+fn parse_threads(text: &str) -> Result<NonZeroUsize, Box<dyn std::error::Error + Send + Sync>> {
+    let threads: usize = text.parse()?;
+    NonZeroUsize::new(threads).ok_or_else(|| {
+        Error::usage(
             "--threads 0 is no threads",
             "the documents need at least one",
             "give --threads 1 or more, or leave it out for one per core",
-        )),
-        Some(n) => Ok(n),
-        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
-    }
+        )
+        .into()
+    })
 }
 
-/// `--max-doc-bytes`: a number of bytes, perhaps with a unit (`16M`, `512KiB`), at least 1.
-pub fn max_doc_bytes(size: Option<&str>) -> Result<u64, Error> {
-    let Some(size) = size else {
-        return Ok(super::input::DEFAULT_MAX_DOC_BYTES);
-    };
+/// The number of threads: `--threads` if given, else one per core.
+pub fn threads(threads: Option<NonZeroUsize>) -> NonZeroUsize {
+    threads.unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN))
+}
+
+/// `--max-doc-bytes SIZE`: a number of bytes, perhaps with a unit (`16M`, `512KiB`), at least 1.
+fn parse_max_doc_bytes(size: &str) -> Result<u64, Error> {
     let bad = || {
         Error::usage(
             format_args!("--max-doc-bytes {size} is not a size"),
@@ -454,13 +484,7 @@ pub fn max_doc_bytes(size: Option<&str>) -> Result<u64, Error> {
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     let number: u64 = number.parse().map_err(|_| bad())?;
-    let unit = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kib" | "kb" => 1 << 10,
-        "m" | "mib" | "mb" => 1 << 20,
-        "g" | "gib" | "gb" => 1 << 30,
-        _ => return Err(bad()),
-    };
+    let unit = unit_bytes(unit.trim()).ok_or_else(bad)?;
     match number.checked_mul(unit) {
         Some(0) => Err(Error::usage(
             "--max-doc-bytes 0 would skip every document",
@@ -472,44 +496,21 @@ pub fn max_doc_bytes(size: Option<&str>) -> Result<u64, Error> {
     }
 }
 
-/// One line for a usage error of clap's: its message, then its tip or where to look
-/// (`unexpected argument '--bogus' found; see provgraph chains --help`). `None` for what
-/// clap prints whole: help, the version, the help shown for no arguments at all.
-pub fn usage_error(err: &clap::Error) -> Option<String> {
-    use clap::error::ErrorKind;
-    if matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        return None;
+/// The bytes in one `unit` of a size: none or `B` is one; `K`, `M` and `G`, alone or followed
+/// by `B` or `iB`, in any case, are powers of 1024.
+fn unit_bytes(unit: &str) -> Option<u64> {
+    let unit = unit.to_ascii_lowercase();
+    if unit.is_empty() || unit == "b" {
+        return Some(1);
     }
-    let text = err.render().to_string();
-    let mut message: Vec<&str> = Vec::new();
-    let mut tip = None;
-    let mut command = "provgraph".to_string();
-    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        if let Some(rest) = line.strip_prefix("error: ") {
-            message.push(rest);
-        } else if let Some(rest) = line.strip_prefix("tip: ") {
-            tip.get_or_insert(rest);
-        } else if let Some(rest) = line.strip_prefix("Usage: ") {
-            let words: Vec<&str> = rest
-                .split_whitespace()
-                .take_while(|word| !word.starts_with(['[', '<', '-']))
-                .collect();
-            command = words.join(" ");
-        } else if tip.is_none() && !line.starts_with("For more information") {
-            // The lines of a list that the message announces ("... not provided:").
-            message.push(line);
-        }
-    }
-    let fix = match tip {
-        Some(tip) => format!("{tip}, or see {command} --help"),
-        None => format!("see {command} --help"),
+    let mut chars = unit.chars();
+    let shift = match chars.next()? {
+        'k' => 10,
+        'm' => 20,
+        'g' => 30,
+        _ => return None,
     };
-    Some(format!("{}; {fix}", message.join(" ")))
+    matches!(chars.as_str(), "" | "b" | "ib").then_some(1 << shift)
 }
 
 #[cfg(test)]
@@ -517,44 +518,80 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
+    fn size(text: &str) -> Result<u64, String> {
+        parse_max_doc_bytes(text).map_err(|err| {
+            assert_eq!(err.exit_code(), 2, "a usage error");
+            err.to_string()
+        })
+    }
+
     #[test]
     fn max_doc_bytes_takes_bytes_and_units_of_1024() {
-        assert_eq!(max_doc_bytes(None).unwrap(), 16 << 20);
-        assert_eq!(max_doc_bytes(Some("1000")).unwrap(), 1000);
-        assert_eq!(max_doc_bytes(Some("16M")).unwrap(), 16 << 20);
-        assert_eq!(max_doc_bytes(Some("512KiB")).unwrap(), 512 << 10);
-        assert_eq!(max_doc_bytes(Some("2 g")).unwrap(), 2 << 30);
-        let err = max_doc_bytes(Some("lots")).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
+        assert_eq!(size("1000"), Ok(1000));
+        assert_eq!(size("16M"), Ok(16 << 20));
+        assert_eq!(size("512KiB"), Ok(512 << 10));
+        assert_eq!(size("3kb"), Ok(3 << 10));
+        assert_eq!(size("2 g"), Ok(2 << 30));
+        assert_eq!(size("7B"), Ok(7));
+        assert_eq!(size(" 5 "), Ok(5));
+    }
+
+    #[test]
+    fn max_doc_bytes_refuses_what_is_not_a_size() {
+        let not_a_size = |text: &str| {
+            format!(
+                "--max-doc-bytes {text} is not a size: expected a number of bytes, perhaps with K, M or G; give it as 16777216, 16M or 16MiB"
+            )
+        };
+        for text in [
+            "lots",
+            "16T",
+            "16Mi",
+            "16 MiBs",
+            "K",
+            "",
+            "99999999999999999999",
+            "-1",
+        ] {
+            assert_eq!(size(text), Err(not_a_size(text)), "{text:?}");
+        }
         assert_eq!(
-            err.to_string(),
-            "--max-doc-bytes lots is not a size: expected a number of bytes, perhaps with K, M or G; give it as 16777216, 16M or 16MiB"
-        );
-        assert!(max_doc_bytes(Some("16T")).is_err());
-        assert!(max_doc_bytes(Some("99999999999999999999")).is_err());
-        assert_eq!(
-            max_doc_bytes(Some("0k")).unwrap_err().to_string(),
-            "--max-doc-bytes 0 would skip every document: the limit must be at least one byte; give a larger size, or leave it out for 16M"
+            size("0k"),
+            Err("--max-doc-bytes 0 would skip every document: the limit must be at least one byte; give a larger size, or leave it out for 16M".to_string())
         );
     }
 
     #[test]
-    fn clap_errors_become_one_line() {
-        let line = |args: &[&str]| usage_error(&Args::try_parse_from(args).unwrap_err());
+    fn threads_are_one_or_more() {
+        assert_eq!(parse_threads("3").unwrap().get(), 3);
+        let zero = parse_threads("0").unwrap_err();
         assert_eq!(
-            line(&["provgraph", "chains", "--bogus", "a.txt"]).unwrap(),
-            "unexpected argument '--bogus' found; to pass '--bogus' as a value, use '-- --bogus', or see provgraph chains --help"
+            zero.to_string(),
+            "--threads 0 is no threads: the documents need at least one; give --threads 1 or more, or leave it out for one per core"
         );
+        assert!(zero.downcast_ref::<Error>().is_some(), "ours to report");
+        let word = parse_threads("many").unwrap_err();
+        assert!(word.downcast_ref::<Error>().is_none(), "clap's to report");
+        assert!(threads(None).get() >= 1);
+    }
+
+    #[test]
+    fn input_formats_have_names_and_aliases_in_any_case() {
+        let cases = [
+            ("txt", InputFormat::Txt),
+            ("TEXT", InputFormat::Txt),
+            ("jsonl", InputFormat::Jsonl),
+            ("ndjson", InputFormat::Jsonl),
+            ("Html", InputFormat::Html),
+            ("htm", InputFormat::Html),
+        ];
+        for (name, format) in cases {
+            assert_eq!(parse_input_format(name).unwrap(), format, "{name}");
+        }
         assert_eq!(
-            line(&["provgraph", "build"]).unwrap(),
-            "the following required arguments were not provided: <INPUT>...; see provgraph build --help"
+            parse_input_format("pdf").unwrap_err().to_string(),
+            "unknown input format pdf: provgraph reads txt, jsonl and html; use --input-format txt, jsonl or html"
         );
-        assert_eq!(
-            line(&["provgraph", "frobnicate"]).unwrap(),
-            "unrecognized subcommand 'frobnicate'; see provgraph --help"
-        );
-        assert_eq!(line(&["provgraph", "--help"]), None);
-        assert_eq!(line(&["provgraph"]), None);
     }
 
     #[test]
@@ -563,10 +600,14 @@ mod tests {
     }
 
     fn check(format: Option<&str>, output: Option<&str>, expected: Result<Format, &str>) {
-        let got = output_format(format, output.map(Path::new)).map_err(|err| {
-            assert_eq!(err.exit_code(), 2, "a usage error");
-            err.to_string()
-        });
+        let got = format
+            .map(parse_format)
+            .transpose()
+            .and_then(|format| output_format(format, output.map(Path::new)))
+            .map_err(|err| {
+                assert_eq!(err.exit_code(), 2, "a usage error");
+                err.to_string()
+            });
         assert_eq!(
             got,
             expected.map_err(String::from),
@@ -603,6 +644,7 @@ mod tests {
             ("csv", "g.csv", Format::Csv),
             ("html", "report.html", Format::Html),
             ("htm", "report.htm", Format::Html),
+            ("gv", "g.gv", Format::Dot),
         ];
         for (name, file, format) in cases {
             check(Some(name), None, Ok(format));
@@ -629,10 +671,10 @@ mod tests {
             ),
         );
         check(
-            Some("svg"),
+            Some("SVG"),
             None,
             Err(
-                "unknown format svg: provgraph writes json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html; to draw the graph, use provgraph render -o graph.svg",
+                "unknown format SVG: provgraph writes json, dot, graphml, gexf, prov-json, prov-n, cytoscape, neo4j, cypher, csv or html; to draw the graph, use provgraph render -o graph.svg",
             ),
         );
         check(
@@ -656,6 +698,14 @@ mod tests {
                 "cannot write graph.png with build: .png is a picture; draw it with provgraph render -o graph.png",
             ),
         );
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        assert_eq!(listed(&[]), "");
+        assert_eq!(listed(&["a"]), "a");
+        assert_eq!(listed(&["a", "b"]), "a or b");
+        assert_eq!(listed(&["a", "b", "c"]), "a, b or c");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! threads and hands each analysis on in input order.
 
 use std::fs;
+use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::page::extract_page;
 use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
-use super::args::{self, InputArgs};
+use super::config::Documents;
 use super::error::{Error, io_reason};
 use super::input::{self, Content, Location, Source};
 use super::pipeline;
@@ -22,17 +23,13 @@ pub struct Settings {
     pub locations: Vec<Location>,
     pub options: input::Options,
     pub emit_text: Option<PathBuf>,
-    pub threads: usize,
+    pub threads: NonZeroUsize,
 }
 
-/// Checks the flags and finds the inputs, before any is read; creates the `--emit-text`
-/// directory.
-pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
-    let format = args::input_format(args.input_format.as_deref())?;
-    let threads = args::threads(args.threads)?;
-    let max_doc_bytes = args::max_doc_bytes(args.max_doc_bytes.as_deref())?;
-    let locations = input::locate(&args.inputs)?;
-    if let Some(dir) = &args.emit_text {
+/// Finds the inputs, before any is read; creates the `--emit-text` directory.
+pub fn settings(documents: &Documents) -> Result<Settings, Error> {
+    let locations = input::locate(&documents.inputs)?;
+    if let Some(dir) = &documents.emit_text {
         fs::create_dir_all(dir).map_err(|err| {
             Error::failure(
                 format_args!("cannot create {}", dir.display()),
@@ -43,13 +40,9 @@ pub fn settings(args: &InputArgs) -> Result<Settings, Error> {
     }
     Ok(Settings {
         locations,
-        options: input::Options {
-            format,
-            strict: args.strict,
-            max_doc_bytes,
-        },
-        emit_text: args.emit_text.clone(),
-        threads,
+        options: documents.options,
+        emit_text: documents.emit_text.clone(),
+        threads: documents.threads,
     })
 }
 
@@ -61,6 +54,10 @@ pub struct Analysed {
     pub url: Option<String>,
     pub date: Option<String>,
 }
+
+/// What a batch of documents gave: each one's result and the bytes of its text, or the message
+/// of a panic that lost the whole batch.
+type BatchResult<R> = Result<Vec<Result<(R, usize), Problem>>, String>;
 
 /// Why a document gave no analysis.
 enum Problem {
@@ -105,40 +102,50 @@ pub fn analyse<R: Send>(
                 .map(|source| analyse_or_catch(source, emit_text, &work))
                 .collect::<Vec<_>>()
         },
-        |batch| {
-            let batch = batch.unwrap_or_else(|message| {
-                vec![Err(Problem::Panicked {
-                    id: "?".to_string(),
-                    message,
-                })]
-            });
-            for result in batch {
-                match result {
-                    Ok((done, text_bytes)) => {
-                        progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
-                        consume(done)?;
-                    }
-                    Err(Problem::Failed(error)) => return Err(error),
-                    Err(Problem::Panicked { id, message }) if settings.options.strict => {
-                        return Err(Error::failure(
-                            format_args!("cannot analyse document {id}"),
-                            format_args!("the analysis failed ({message})"),
-                            "please report this bug with the document, or leave out --strict \
-                             to skip such documents",
-                        ));
-                    }
-                    Err(Problem::Panicked { id, message }) => progress.warn(
-                        Warning::Skipped,
-                        &format!(
-                            "document {id} is skipped: its analysis failed ({message}); \
-                             please report this bug with the document"
-                        ),
-                    ),
-                }
-            }
-            Ok(())
-        },
+        |batch| hand_on(batch, settings, progress, &consumed, &mut consume),
     )
+}
+
+/// Hands each analysis of a batch to `consume` and counts it on the progress bar; a document
+/// whose analysis panicked is skipped with a warning, or under `--strict` ends the run.
+fn hand_on<R>(
+    batch: BatchResult<R>,
+    settings: &Settings,
+    progress: &Progress<'_>,
+    consumed: &AtomicU64,
+    consume: &mut impl FnMut(R) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let batch = batch.unwrap_or_else(|message| {
+        vec![Err(Problem::Panicked {
+            id: "?".to_string(),
+            message,
+        })]
+    });
+    for result in batch {
+        match result {
+            Ok((done, text_bytes)) => {
+                progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
+                consume(done)?;
+            }
+            Err(Problem::Failed(error)) => return Err(error),
+            Err(Problem::Panicked { id, message }) if settings.options.strict => {
+                return Err(Error::failure(
+                    format_args!("cannot analyse document {id}"),
+                    format_args!("the analysis failed ({message})"),
+                    "please report this bug with the document, or leave out --strict \
+                     to skip such documents",
+                ));
+            }
+            Err(Problem::Panicked { id, message }) => progress.warn(
+                Warning::Skipped,
+                &format!(
+                    "document {id} is skipped: its analysis failed ({message}); \
+                     please report this bug with the document"
+                ),
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Analyses one source and applies `work`; a panic becomes a [`Problem`] that names the document.

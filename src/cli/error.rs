@@ -15,7 +15,7 @@ pub enum ErrorKind {
     BrokenPipe,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Error {
     pub kind: ErrorKind,
     message: String,
@@ -26,6 +26,14 @@ impl Error {
         Error {
             kind: ErrorKind::Usage,
             message: format!("{what}: {why}; {fix}"),
+        }
+    }
+
+    /// A usage error whose message is already one line of the form above (clap's, made so).
+    pub fn usage_line(message: impl fmt::Display) -> Error {
+        Error {
+            kind: ErrorKind::Usage,
+            message: message.to_string(),
         }
     }
 

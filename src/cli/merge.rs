@@ -10,9 +10,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::export::from_json;
 use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 
-use super::args::{self, Format, MergeArgs};
+use super::args;
+use super::config::Merge;
 use super::error::Error;
 use super::input::{self, Location};
+use super::output::Durability;
 use super::pipeline;
 use super::progress::Progress;
 use super::warnings::Warnings;
@@ -44,22 +46,17 @@ enum Parsed {
     Graph(ProvGraph),
 }
 
-pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
-    let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
-    for path in &args.inputs {
+pub fn run_merge(merge: &Merge, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
+    for path in &merge.inputs {
         check_not_directory(path)?;
     }
-    let locations = input::locate(&args.inputs)?;
+    let locations = input::locate(&merge.inputs)?;
     let names: Vec<String> = locations.iter().map(Location::name).collect();
-    let output = args::output_file(args.output.as_deref());
-    super::check_neo4j_output(format, output)?;
-    if let Some(path) = output {
-        super::output::check_writable(path, format == Format::Neo4j)?;
-    }
+    super::check_writable(&merge.destination)?;
     let progress = Progress::new(input::total_size(&locations), warnings);
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
-    let threads = args::threads(None)?;
+    let threads = args::threads(None);
 
     pipeline::run(
         threads,
@@ -100,7 +97,8 @@ pub fn run_merge(args: &MergeArgs, warnings: &Warnings) -> Result<(), Error> {
         },
     )?;
     progress.finish();
-    super::write_final_graph(builder.finish(), format, output, &[], warnings)
+    let destination = &merge.destination;
+    super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
 }
 
 /// How many bytes of extract output go to a thread at once.
@@ -175,7 +173,7 @@ fn parse(item: Item, names: &[String]) -> Result<(usize, Option<usize>, Parsed),
                 format_args!("cannot merge {} line {number}", names[input]),
                 format_args!(
                     "it is not a document analysis ({})",
-                    input::jsonl::serde_reason(&err)
+                    provgraph::input::jsonl::serde_reason(&err)
                 ),
                 "give files that provgraph extract wrote",
             )),

@@ -4,6 +4,7 @@
 
 mod args;
 mod chains;
+mod config;
 mod documents;
 mod error;
 mod input;
@@ -13,12 +14,12 @@ mod output;
 mod pipeline;
 mod progress;
 mod render;
+mod usage;
 mod warnings;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use provgraph::export::json::{AttributionRecords, write_json_with};
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
     to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
@@ -28,52 +29,36 @@ use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
 
 pub use args::Args;
-use args::{BuildArgs, ChainsArgs, Command, ExtractArgs, Format, Picture, RenderArgs};
+use args::{Format, Picture};
+pub use config::Config;
+use config::{Build, Destination, Documents, Extract, Job, Render};
 pub use error::Error;
-use output::Output;
+use output::{Durability, Output};
 use progress::Progress;
+pub use usage::usage_error;
 use warnings::Warning;
 pub use warnings::Warnings;
 
 /// Runs one command line to the end; warnings go to standard error as they come, and are
 /// counted in `warnings`.
-pub fn run(args: Args, warnings: &Warnings) -> Result<(), Error> {
-    output::set_sync(args.sync);
-    match args.command {
-        Command::Build(build) => run_build(&build, warnings),
-        Command::Chains(chains) => run_chains(&chains, warnings),
-        Command::Explain(explain) => run_explain(&explain, warnings),
-        Command::Render(render) => run_render(&render, warnings),
-        Command::Extract(extract) => run_extract(&extract, warnings),
-        Command::Merge(merge) => merge::run_merge(&merge, warnings),
+pub fn run(config: Config, warnings: &Warnings) -> Result<(), Error> {
+    let durability = config.durability;
+    match config.job {
+        Job::Build(build) => run_build(&build, durability, warnings),
+        Job::Chains(documents) => run_chains(&documents, warnings),
+        Job::Explain(documents) => run_explain(&documents, warnings),
+        Job::Render(render) => run_render(&render, durability, warnings),
+        Job::Extract(extract) => run_extract(&extract, durability, warnings),
+        Job::Merge(merge) => merge::run_merge(&merge, durability, warnings),
     }
 }
 
-fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
-    let format = args::output_format(args.format.as_deref(), args.output.as_deref())?;
-    let output = args::output_file(args.output.as_deref());
-    check_neo4j_output(format, output)?;
-    let settings = documents::settings(&args.input)?;
-    if let Some(path) = output {
-        output::check_writable(path, format == Format::Neo4j)?;
-    }
-    if format == Format::Json {
-        // The attributions, most of the output, are formatted as they come (see
-        // `AttributionRecords`) rather than all at the end.
-        let mut records = AttributionRecords::default();
-        let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
-            let id = analysed.analysis.document.id.clone();
-            let attributions = builder.add_analysis_detached(analysed.analysis)?;
-            records.add(id, attributions);
-            Ok(())
-        })?;
-        let written = write_streamed(output, |out| write_json_with(&graph, &records, out));
-        // As in `write_final_graph`: the process is about to exit.
-        std::mem::forget((graph, records));
-        return written;
-    }
+fn run_build(build: &Build, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
+    let destination = &build.destination;
+    let settings = documents::settings(&build.documents)?;
+    check_writable(destination)?;
     // Only the HTML report shows the articles' words.
-    let keep_texts = format == Format::Html;
+    let keep_texts = destination.format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
     let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         if keep_texts {
@@ -81,13 +66,25 @@ fn run_build(args: &BuildArgs, warnings: &Warnings) -> Result<(), Error> {
         }
         builder.add_analysis(analysed.analysis)
     })?;
-    write_final_graph(graph, format, output, &texts, warnings)
+    write_final_graph(graph, destination, durability, &texts, warnings)
+}
+
+/// Fails now, before any work, when the destination's file cannot be written.
+fn check_writable(destination: &Destination) -> Result<(), Error> {
+    match &destination.file {
+        Some(path) => output::check_writable(path, destination.format == Format::Neo4j),
+        None => Ok(()),
+    }
 }
 
 /// Writes one JSON line per document, in input order, each as soon as it is ready.
-fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
-    let settings = documents::settings(&args.input)?;
-    let output_file = args::output_file(args.output.as_deref());
+fn run_extract(
+    extract: &Extract,
+    durability: Durability,
+    warnings: &Warnings,
+) -> Result<(), Error> {
+    let settings = documents::settings(&extract.documents)?;
+    let output_file = extract.output.as_deref().map(|path| (path, durability));
     stream_documents(&settings, output_file, warnings, |analysed| {
         let line = ExtractLine {
             analysis: &analysed.analysis,
@@ -105,11 +102,14 @@ fn run_extract(args: &ExtractArgs, warnings: &Warnings) -> Result<(), Error> {
 /// then when it is a terminal: the output would run through it).
 fn stream_documents(
     settings: &documents::Settings,
-    output_file: Option<&Path>,
+    output_file: Option<(&Path, Durability)>,
     warnings: &Warnings,
     render: impl Fn(documents::Analysed) -> Vec<u8> + Sync,
 ) -> Result<(), Error> {
-    let mut output = Output::open(output_file)?;
+    let mut output = match output_file {
+        Some((path, durability)) => Output::open(Some(path), durability)?,
+        None => Output::open(None, Durability::Renamed)?,
+    };
     let on_terminal = output_file.is_none() && io::stdout().is_terminal();
     let progress = Progress::unless(
         on_terminal,
@@ -138,24 +138,23 @@ struct ExtractLine<'a> {
     date: Option<&'a str>,
 }
 
-fn run_render(args: &RenderArgs, warnings: &Warnings) -> Result<(), Error> {
-    let picture = args::picture_format(&args.output)?;
-    let settings = documents::settings(&args.input)?;
-    output::check_writable(&args.output, false)?;
+fn run_render(render: &Render, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
+    let settings = documents::settings(&render.documents)?;
+    output::check_writable(&render.output, false)?;
     let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         builder.add_analysis(analysed.analysis)
     })?;
     let config = DotConfig {
-        clusters: args.clusters,
+        clusters: render.clusters,
         ..DotConfig::picture()
     };
-    let bytes = render::draw(&to_dot_with(&graph, &config), picture)
+    let bytes = render::draw(&to_dot_with(&graph, &config), render.picture)
         .map_err(render::DrawError::into_error)?;
-    output::write_bytes(&args.output, &bytes)
+    output::write_bytes(&render.output, &bytes, durability)
 }
 
-fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
-    let settings = documents::settings(&args.input)?;
+fn run_chains(documents: &Documents, warnings: &Warnings) -> Result<(), Error> {
+    let settings = documents::settings(documents)?;
     let mut texts: Vec<(String, String)> = Vec::new();
     let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         texts.push((analysed.analysis.document.id.clone(), analysed.text));
@@ -174,8 +173,8 @@ fn run_chains(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
 }
 
 /// The rule trace of every document, in input order, each written as soon as it is ready.
-fn run_explain(args: &ChainsArgs, warnings: &Warnings) -> Result<(), Error> {
-    let settings = documents::settings(&args.input)?;
+fn run_explain(documents: &Documents, warnings: &Warnings) -> Result<(), Error> {
+    let settings = documents::settings(documents)?;
     stream_documents(&settings, None, warnings, |analysed| {
         let document = &analysed.analysis.document;
         // A publisher from metadata is not in the text: pass it on as the analysis had it.
@@ -223,51 +222,36 @@ fn analyse_into_graph(
     Ok(builder.finish())
 }
 
-/// The neo4j export is a directory: it needs `-o`.
-fn check_neo4j_output(format: Format, output: Option<&Path>) -> Result<(), Error> {
-    if format == Format::Neo4j && output.is_none() {
-        return Err(Error::usage(
-            "cannot write neo4j to standard output",
-            "it is a directory of two files",
-            "give the directory with -o DIR",
-        ));
-    }
-    Ok(())
-}
-
 /// [`write_graph`] for the graph a run ends with: the graph is then let go without being freed,
 /// since the process is about to exit, and freeing a large graph's many small allocations one
-/// by one takes a fifth as long as writing it.
+/// by one is work for nothing.
 fn write_final_graph(
     graph: ProvGraph,
-    format: Format,
-    output: Option<&Path>,
+    destination: &Destination,
+    durability: Durability,
     texts: &[(String, String)],
     warnings: &Warnings,
 ) -> Result<(), Error> {
-    let written = write_graph(&graph, format, output, texts, warnings);
+    let written = write_graph(&graph, destination, durability, texts, warnings);
     std::mem::forget(graph);
     written
 }
 
-/// Writes the graph in `format` to `output` (standard output for `None`); `texts` (document
-/// id, text) are for the HTML report.
+/// Writes the graph to `destination`; `texts` (document id, text) are for the HTML report.
 fn write_graph(
     graph: &ProvGraph,
-    format: Format,
-    output: Option<&Path>,
+    destination: &Destination,
+    durability: Durability,
     texts: &[(String, String)],
     warnings: &Warnings,
 ) -> Result<(), Error> {
-    let text = match format {
-        Format::Json => {
-            // Written as it is made, in large pieces: the largest output, and the one
-            // archives produce.
-            return write_streamed(output, |out| write_json(graph, out));
-        }
+    let file = destination.file.as_deref();
+    let text = match destination.format {
+        // Written as it is made: the largest output, and the one archives produce.
+        Format::Json => return write_streamed(file, durability, |out| write_json(graph, out)),
         Format::Neo4j => {
-            let path = output.expect("checked before the run");
-            return output::write_dir(path, &to_neo4j(graph));
+            let path = file.expect("checked by the config");
+            return output::write_dir(path, &to_neo4j(graph), durability);
         }
         Format::Dot => to_dot(graph),
         Format::Graphml => to_graphml(graph),
@@ -279,7 +263,7 @@ fn write_graph(
         Format::Csv => to_csv(graph),
         Format::Html => html_report(graph, texts, warnings),
     };
-    let mut out = Output::open(output)?;
+    let mut out = Output::open(file, durability)?;
     out.write_all(text.as_bytes())?;
     out.finish()
 }
@@ -288,9 +272,10 @@ fn write_graph(
 /// finishes it.
 fn write_streamed(
     output: Option<&Path>,
+    durability: Durability,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let mut out = Output::open(output)?;
+    let mut out = Output::open(output, durability)?;
     out.write_with(write)?;
     out.finish()
 }
@@ -319,12 +304,6 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warning
             svg: svg.as_deref(),
         },
     )
-}
-
-/// The one line that reports a usage error of clap's (without `provgraph: `); `None` for
-/// what clap prints as it is (help, the version).
-pub fn usage_error(err: &clap::Error) -> Option<String> {
-    args::usage_error(err)
 }
 
 /// Panics on the analysing threads are caught and reported as warnings that name the

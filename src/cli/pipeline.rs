@@ -7,6 +7,7 @@
 //! the calling thread, one item at a time.
 
 use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
@@ -29,7 +30,7 @@ pub fn window(threads: usize) -> usize {
 /// A panic in `work` reaches `consume` as `Err(message)`. The first error of `consume` stops
 /// the run (the reader stops at its next item) and is returned; else the error of `produce`.
 pub fn run<T, R>(
-    threads: usize,
+    threads: NonZeroUsize,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<(), Error> + Send,
     work: impl Fn(T) -> R + Sync,
     mut consume: impl FnMut(Result<R, String>) -> Result<(), Error>,
@@ -38,21 +39,11 @@ where
     T: Send,
     R: Send,
 {
-    if threads == 1 {
+    if threads.get() == 1 {
         return run_inline(produce, work, consume);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
-        .build()
-        .map_err(|err| {
-            Error::failure(
-                format_args!("cannot start {threads} threads"),
-                err,
-                "give fewer with --threads",
-            )
-        })?;
-    let window = window(threads);
+    let pool = thread_pool(threads.get())?;
+    let window = window(threads.get());
     // A token per item that may be on its way: the reader takes one to submit an item, the
     // consumer gives it back once the item's result is consumed.
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
@@ -84,21 +75,7 @@ where
                 produce(&mut submit)
             })
         });
-
-        let consumed = (|| {
-            let mut waiting: BTreeMap<u64, Result<R, String>> = BTreeMap::new();
-            let mut next = 0u64;
-            for (seq, result) in result_rx {
-                waiting.insert(seq, result);
-                while let Some(result) = waiting.remove(&next) {
-                    next += 1;
-                    consume(result)?;
-                    // The reader may have finished and gone.
-                    let _ = token_tx.send(());
-                }
-            }
-            Ok(())
-        })();
+        let consumed = consume_in_order(result_rx, &token_tx, &mut consume);
         // Dropping the token sender (on error) makes the reader's next submission fail.
         drop(token_tx);
         let produced = producer
@@ -108,11 +85,46 @@ where
     })
 }
 
+/// The pool of `threads` named worker threads.
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("{THREAD_PREFIX}{i}"))
+        .build()
+        .map_err(|err| {
+            Error::failure(
+                format_args!("cannot start {threads} threads"),
+                err,
+                "give fewer with --threads",
+            )
+        })
+}
+
+/// Hands the results to `consume` in the order of their numbers, as soon as each and all
+/// before it are there, giving a token back for each; stops at `consume`'s first error.
+fn consume_in_order<R>(
+    results: mpsc::Receiver<(u64, Result<R, String>)>,
+    tokens: &mpsc::SyncSender<()>,
+    consume: &mut impl FnMut(Result<R, String>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut waiting: BTreeMap<u64, Result<R, String>> = BTreeMap::new();
+    let mut next = 0u64;
+    for (seq, result) in results {
+        waiting.insert(seq, result);
+        while let Some(result) = waiting.remove(&next) {
+            next += 1;
+            consume(result)?;
+            // The reader may have finished and gone.
+            let _ = tokens.send(());
+        }
+    }
+    Ok(())
+}
+
 /// [`run`] on one thread, the calling one: each item is worked on and consumed as soon as it is
 /// submitted. Nothing is handed between threads, so nothing waits for another thread, and
 /// what the work allocates is freed by the thread that allocated it, while it is still in the
-/// cache: `build -j1` takes 4-5% less CPU time this way than with a reader, a worker and a consumer
-/// taking turns on one core.
+/// cache (docs/performance.md has what that saves against three threads taking turns).
 fn run_inline<T, R>(
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<(), Error>,
     work: impl Fn(T) -> R,
@@ -175,12 +187,16 @@ mod tests {
 
     use super::*;
 
+    fn threads_of(threads: usize) -> NonZeroUsize {
+        NonZeroUsize::new(threads).unwrap()
+    }
+
     /// Squares 0..n on `threads` threads, the work taking longer for early items so that
     /// results arrive out of order.
     fn squares(threads: usize, n: u64) -> Vec<u64> {
         let mut out = Vec::new();
         run(
-            threads,
+            threads_of(threads),
             |submit| {
                 for i in 0..n {
                     if !submit(i) {
@@ -218,7 +234,7 @@ mod tests {
         let mut consumed = 0;
         let mut most = 0;
         run(
-            2,
+            threads_of(2),
             |submit| {
                 for i in 0..1000 {
                     submitted.fetch_add(1, Ordering::SeqCst);
@@ -252,7 +268,7 @@ mod tests {
     fn a_consumer_error_stops_the_reader_with(threads: usize) {
         let submitted = AtomicUsize::new(0);
         let err = run(
-            threads,
+            threads_of(threads),
             |submit| {
                 for i in 0..100_000 {
                     submitted.fetch_add(1, Ordering::SeqCst);
@@ -287,7 +303,7 @@ mod tests {
     fn a_reader_error_comes_after_the_results_before_it_with(threads: usize) {
         let mut seen = Vec::new();
         let err = run(
-            threads,
+            threads_of(threads),
             |submit| {
                 submit(1);
                 submit(2);
@@ -315,7 +331,7 @@ mod tests {
         let mut seen = Vec::new();
         assert!(!panic_is_caught());
         run(
-            threads,
+            threads_of(threads),
             |submit| {
                 for i in 0..5 {
                     submit(i);
@@ -348,7 +364,7 @@ mod tests {
         let submitted = AtomicUsize::new(0);
         let mut lag = Vec::new();
         run(
-            1,
+            threads_of(1),
             |submit| {
                 for i in 0..100 {
                     submitted.store(i, Ordering::SeqCst);

@@ -15,55 +15,15 @@ use serde_json::{Value, json};
 
 use super::json::{SCHEMA, attributions_value, documents_value};
 use super::style::kind_style;
-use crate::graph::ProvGraph;
+use crate::graph::{Edge, Node, ProvGraph};
 
 /// The graph as Cytoscape.js JSON, pretty-printed, ending with a newline.
 pub fn to_cytoscape(graph: &ProvGraph) -> String {
     let mut ids: BTreeSet<String> = graph.nodes().map(|node| node.id.clone()).collect();
-    let nodes: Vec<Value> = graph
-        .nodes()
-        .map(|node| {
-            json!({
-                "data": {
-                    "id": node.id,
-                    "label": node.label,
-                    "kind": node.kind.as_str(),
-                    "aliases": node.aliases,
-                    "titles": node.titles,
-                    "mentions": node.mentions,
-                    "color": kind_style(node.kind).fill,
-                    "border": kind_style(node.kind).border,
-                    "name": node.label,
-                    "value": node.id,
-                },
-                "classes": node.kind.as_str(),
-            })
-        })
-        .collect();
+    let nodes: Vec<Value> = graph.nodes().map(node_element).collect();
     let edges: Vec<Value> = graph
         .edges()
-        .map(|(source, target, edge)| {
-            let relation = edge.relation.as_str();
-            let natural = format!("{}->{}:{relation}", source.id, target.id);
-            let mut id = natural.clone();
-            let mut n = 2;
-            while !ids.insert(id.clone()) {
-                id = format!("{natural}#{n}");
-                n += 1;
-            }
-            json!({
-                "data": {
-                    "id": id,
-                    "source": source.id,
-                    "target": target.id,
-                    "key": relation,
-                    "relation": relation,
-                    "weight": edge.weight(),
-                    "attributions": edge.attributions,
-                },
-                "classes": relation,
-            })
-        })
+        .map(|(source, target, edge)| edge_element(source, target, edge, &mut ids))
         .collect();
     let document = json!({
         "format_version": "1.0",
@@ -82,4 +42,47 @@ pub fn to_cytoscape(graph: &ProvGraph) -> String {
     let mut text = serde_json::to_string_pretty(&document).expect("JSON values serialize");
     text.push('\n');
     text
+}
+
+/// A node's element: its data, and its kind as its class.
+fn node_element(node: &Node) -> Value {
+    json!({
+        "data": {
+            "id": node.id,
+            "label": node.label,
+            "kind": node.kind.as_str(),
+            "aliases": node.aliases,
+            "titles": node.titles,
+            "mentions": node.mentions,
+            "color": kind_style(node.kind).fill,
+            "border": kind_style(node.kind).border,
+            "name": node.label,
+            "value": node.id,
+        },
+        "classes": node.kind.as_str(),
+    })
+}
+
+/// An edge's element, its id `source->target:relation` made unique among `ids` (which it joins).
+fn edge_element(source: &Node, target: &Node, edge: &Edge, ids: &mut BTreeSet<String>) -> Value {
+    let relation = edge.relation.as_str();
+    let natural = format!("{}->{}:{relation}", source.id, target.id);
+    let mut id = natural.clone();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{natural}#{n}");
+        n += 1;
+    }
+    json!({
+        "data": {
+            "id": id,
+            "source": source.id,
+            "target": target.id,
+            "key": relation,
+            "relation": relation,
+            "weight": edge.weight(),
+            "attributions": edge.attributions,
+        },
+        "classes": relation,
+    })
 }

@@ -49,6 +49,14 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
     out.push_str("      <attribute id=\"attributions\" title=\"attributions\" type=\"string\"/>\n");
     out.push_str("    </attributes>\n");
 
+    write_nodes(&mut out, graph);
+    write_edges(&mut out, graph);
+    out.push_str("  </graph>\n</gexf>\n");
+    out
+}
+
+/// The `<nodes>` element: each source with its attributes and its kind's look.
+fn write_nodes(out: &mut String, graph: &ProvGraph) {
     out.push_str("    <nodes>\n");
     for node in graph.nodes() {
         let _ = writeln!(
@@ -58,10 +66,10 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
             escape(&node.label)
         );
         out.push_str("        <attvalues>\n");
-        attvalue(&mut out, "kind", node.kind.as_str());
-        attvalue(&mut out, "aliases", &json_list(&node.aliases));
-        attvalue(&mut out, "titles", &json_list(&node.titles));
-        attvalue(&mut out, "mentions", &node.mentions.to_string());
+        attvalue(out, "kind", node.kind.as_str());
+        attvalue(out, "aliases", &json_list(&node.aliases));
+        attvalue(out, "titles", &json_list(&node.titles));
+        attvalue(out, "mentions", &node.mentions.to_string());
         out.push_str("        </attvalues>\n");
         let style = kind_style(node.kind);
         let (r, g, b) = rgb(style.border);
@@ -72,7 +80,10 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
         out.push_str("      </node>\n");
     }
     out.push_str("    </nodes>\n");
+}
 
+/// The `<edges>` element: each edge with its relation and attributions.
+fn write_edges(out: &mut String, graph: &ProvGraph) {
     out.push_str("    <edges>\n");
     for (n, (source, target, edge)) in graph.edges().enumerate() {
         let relation = edge.relation.as_str();
@@ -85,14 +96,12 @@ pub fn to_gexf(graph: &ProvGraph) -> String {
             edge.weight()
         );
         out.push_str("        <attvalues>\n");
-        attvalue(&mut out, "relation", relation);
-        attvalue(&mut out, "attributions", &json_list(&edge.attributions));
+        attvalue(out, "relation", relation);
+        attvalue(out, "attributions", &json_list(&edge.attributions));
         out.push_str("        </attvalues>\n");
         out.push_str("      </edge>\n");
     }
     out.push_str("    </edges>\n");
-    out.push_str("  </graph>\n</gexf>\n");
-    out
 }
 
 fn attvalue(out: &mut String, id: &str, value: &str) {

@@ -15,7 +15,7 @@ use std::fmt::Write;
 use super::json::{attributions_value, documents_value};
 use super::style::kind_style;
 use super::xml::{escape, json_list, json_text};
-use crate::graph::{Node, ProvGraph};
+use crate::graph::{Edge, Node, ProvGraph};
 use crate::model::Relation;
 
 /// (key id, for, attr.name, attr.type), in the order they are declared.
@@ -72,37 +72,37 @@ pub fn to_graphml(graph: &ProvGraph) -> String {
         write_node(&mut out, node);
     }
     for (n, (source, target, edge)) in graph.edges().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\">",
-            escape(&source.id),
-            escape(&target.id)
-        );
-        data(&mut out, 6, "e_relation", edge.relation.as_str());
-        data(&mut out, 6, "e_weight", &edge.weight().to_string());
-        data(
-            &mut out,
-            6,
-            "e_attributions",
-            &json_list(&edge.attributions),
-        );
-        let line = if edge.relation == Relation::Published {
-            "dashed"
-        } else {
-            "line"
-        };
-        let _ = writeln!(
-            out,
-            "      <data key=\"e_graphics\"><y:PolyLineEdge><y:LineStyle color=\"#555555\" \
-             type=\"{line}\" width=\"{}\"/><y:Arrows source=\"none\" target=\"standard\"/>\
-             <y:EdgeLabel>{}</y:EdgeLabel></y:PolyLineEdge></data>",
-            edge.weight().min(6),
-            escape(&format!("{} ×{}", edge.relation.as_str(), edge.weight()))
-        );
-        out.push_str("    </edge>\n");
+        write_edge(&mut out, n, source, target, edge);
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
+}
+
+/// Edge number `n`, with its data and its look for yEd.
+fn write_edge(out: &mut String, n: usize, source: &Node, target: &Node, edge: &Edge) {
+    let _ = writeln!(
+        out,
+        "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\">",
+        escape(&source.id),
+        escape(&target.id)
+    );
+    data(out, 6, "e_relation", edge.relation.as_str());
+    data(out, 6, "e_weight", &edge.weight().to_string());
+    data(out, 6, "e_attributions", &json_list(&edge.attributions));
+    let line = if edge.relation == Relation::Published {
+        "dashed"
+    } else {
+        "line"
+    };
+    let _ = writeln!(
+        out,
+        "      <data key=\"e_graphics\"><y:PolyLineEdge><y:LineStyle color=\"#555555\" \
+         type=\"{line}\" width=\"{}\"/><y:Arrows source=\"none\" target=\"standard\"/>\
+         <y:EdgeLabel>{}</y:EdgeLabel></y:PolyLineEdge></data>",
+        edge.weight().min(6),
+        escape(&format!("{} ×{}", edge.relation.as_str(), edge.weight()))
+    );
+    out.push_str("    </edge>\n");
 }
 
 fn write_node(out: &mut String, node: &Node) {

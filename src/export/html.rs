@@ -35,24 +35,36 @@ pub const NO_DIAGRAM: &str = "The diagram needs Graphviz: install the graphviz p
 
 /// The page, ending with a newline.
 pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
-    let texts: BTreeMap<&str, &str> = input.texts.iter().copied().collect();
     let nodes: Vec<&Node> = graph.nodes().collect();
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| (node.id.as_str(), i))
-        .collect();
-    let publishers: BTreeMap<&str, &str> = graph
-        .documents
-        .iter()
-        .filter_map(|d| Some((d.id.as_str(), d.publisher.as_deref()?)))
-        .collect();
-
     let title = match graph.documents.as_slice() {
         [only] => only.title.clone().unwrap_or_else(|| only.id.clone()),
         documents => format!("{} documents", documents.len()),
     };
     let mut out = String::new();
+    write_head(&mut out, &title);
+    write_summary(&mut out, graph, &title);
+    write_diagram(&mut out, input.svg);
+    write_outlets(&mut out, graph);
+    out.push_str("<section id=\"attributions\">\n<h2>Attributions</h2>\n<div class=\"filters\">\n");
+    write_source_filter(&mut out, &nodes);
+    out.push_str("<label>Words <input id=\"text-filter\" type=\"search\" placeholder=\"filter rows\"></label>\n");
+    out.push_str("<span id=\"shown\"></span>\n</div>\n");
+    write_attribution_table(&mut out, graph, &nodes, input.texts);
+    out.push_str("</section>\n");
+    let _ = writeln!(
+        out,
+        "<footer>Made by {}. Edges point from a source to whoever relayed its words.</footer>",
+        escape(crate::GENERATOR)
+    );
+    out.push_str("<script>\n");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body>\n</html>\n");
+    out
+}
+
+/// The document's start up to `<body>`: the policy that forbids every fetch, the title, the
+/// style with each kind's colours.
+fn write_head(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(
@@ -64,7 +76,7 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         "<meta name=\"generator\" content=\"{}\">",
         escape(crate::GENERATOR)
     );
-    let _ = writeln!(out, "<title>Provenance: {}</title>", escape(&title));
+    let _ = writeln!(out, "<title>Provenance: {}</title>", escape(title));
     out.push_str("<style>\n");
     out.push_str(CSS);
     for kind in Kind::ALL {
@@ -78,15 +90,17 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         );
     }
     out.push_str("</style>\n</head>\n<body>\n");
+}
 
-    // Summary.
+/// The header: the counts, and each document with its title and publisher.
+fn write_summary(out: &mut String, graph: &ProvGraph, title: &str) {
     let _ = writeln!(
         out,
         "<header>\n<h1>Provenance: {}</h1>\n<p class=\"summary\">{} documents, {} sources, \
          {} edges, {} attributions.</p>",
-        escape(&title),
+        escape(title),
         graph.documents.len(),
-        nodes.len(),
+        graph.graph.node_count(),
         graph.graph.edge_count(),
         graph.attributions.len()
     );
@@ -108,10 +122,12 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         );
     }
     out.push_str("</ul>\n</header>\n");
+}
 
-    // Diagram.
+/// The diagram's section: the SVG, or what is missing to draw it.
+fn write_diagram(out: &mut String, svg: Option<&str>) {
     out.push_str("<section id=\"diagram\">\n<h2>Diagram</h2>\n");
-    match input.svg.and_then(svg_element) {
+    match svg.and_then(svg_element) {
         Some(svg) => {
             out.push_str("<div class=\"svg\">\n");
             out.push_str(svg);
@@ -124,8 +140,10 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         }
     }
     out.push_str("</section>\n");
+}
 
-    // Outlets.
+/// The outlets' section: a row of counts per outlet.
+fn write_outlets(out: &mut String, graph: &ProvGraph) {
     out.push_str("<section id=\"outlets\">\n<h2>Outlets</h2>\n");
     out.push_str(
         "<table id=\"outlet-table\">\n<thead><tr><th>Outlet</th><th>Attributions relayed</th>\
@@ -143,9 +161,10 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
 
-    // Attributions.
-    out.push_str("<section id=\"attributions\">\n<h2>Attributions</h2>\n<div class=\"filters\">\n");
+/// The source filter: every node by label, its value the node's place in `nodes`.
+fn write_source_filter(out: &mut String, nodes: &[&Node]) {
     out.push_str(
         "<label>Source <select id=\"source-filter\">\n<option value=\"\">All sources</option>\n",
     );
@@ -163,8 +182,27 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
         );
     }
     out.push_str("</select></label>\n");
-    out.push_str("<label>Words <input id=\"text-filter\" type=\"search\" placeholder=\"filter rows\"></label>\n");
-    out.push_str("<span id=\"shown\"></span>\n</div>\n");
+}
+
+/// The table of attributions, a row each; a row lists its sources (places in `nodes`) for the
+/// filter.
+fn write_attribution_table(
+    out: &mut String,
+    graph: &ProvGraph,
+    nodes: &[&Node],
+    texts: &[(&str, &str)],
+) {
+    let texts: BTreeMap<&str, &str> = texts.iter().copied().collect();
+    let index: BTreeMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| (node.id.as_str(), i))
+        .collect();
+    let publishers: BTreeMap<&str, &str> = graph
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.publisher.as_deref()?)))
+        .collect();
     out.push_str(
         "<table id=\"attribution-table\">\n<thead><tr><th>Id</th><th>Document</th><th>Chain</th>\
          <th>Cues</th><th>Statement</th></tr></thead>\n<tbody>\n",
@@ -192,16 +230,7 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
             statement_html(attribution, text)
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-    let _ = writeln!(
-        out,
-        "<footer>Made by {}. Edges point from a source to whoever relayed its words.</footer>",
-        escape(crate::GENERATOR)
-    );
-    out.push_str("<script>\n");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body>\n</html>\n");
-    out
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The `<svg>` element of Graphviz's output, without the XML declaration, doctype and comments

@@ -24,8 +24,8 @@ use super::pretty::{Pretty, Values};
 /// The value of `graph.schema`.
 pub const SCHEMA: &str = "provgraph/1";
 
-/// The document. Its lists are type parameters: `Vec`s when reading, and [`Each`] (a list
-/// made on the fly from the graph) when writing, so that a large graph is not copied to be written.
+/// The document. Its lists are type parameters: `Vec`s when reading, and `Each` (a list made on
+/// the fly from the graph) when the tests have serde_json write a graph, without copying it.
 #[derive(Serialize, Deserialize)]
 struct JsonGraph<Documents, Nodes, Edges, Attributions> {
     directed: bool,
@@ -129,7 +129,8 @@ where
 }
 
 /// The graph as a `provgraph/1` JSON document: the outer objects indented by two spaces a level,
-/// each document, node, edge and attribution on one line of its own, a final newline.
+/// each document, node, edge and attribution on one line of its own, a final newline (the layout
+/// of `export/layout.rs`).
 pub fn to_json(graph: &ProvGraph) -> String {
     let mut bytes = Vec::new();
     write_json(graph, &mut bytes).expect("writing to memory does not fail");
@@ -139,78 +140,14 @@ pub fn to_json(graph: &ProvGraph) -> String {
 /// Writes what [`to_json`] returns to `out`, as it goes, in pieces of some 64 KiB.
 ///
 /// The bytes are those that serde_json writes for the structs above with the layout's formatter
-/// (a test holds the two together), written by hand: that is several times faster, and this is
-/// the largest output.
+/// (a test holds the two together), written by hand (`export/pretty.rs`): the largest output,
+/// written with less than half the instructions (docs/performance.md).
 pub fn write_json(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
-    write_json_graph(graph, None, out)
+    write_json_graph(graph, out)
 }
 
-/// The `attributions` list of a graph's JSON document, formatted a document at a time ahead of
-/// the rest: `build` formats each document's as it comes, while they are still in the cache
-/// (and with several threads, while the next documents are analysed), instead of all of them
-/// after the last document. Memory: the formatted records, about as much as the attributions
-/// themselves.
-#[derive(Default)]
-pub struct AttributionRecords {
-    /// Document id → where its records are: (block, start, end).
-    by_document: FxHashMap<String, (usize, usize, usize)>,
-    /// The records, each after its separator, a document's together, formatted in place into
-    /// blocks of about [`RECORD_BLOCK`] bytes: no copy and no allocation per document.
-    blocks: Vec<Values>,
-}
-
-/// The size of a block of [`AttributionRecords`].
-const RECORD_BLOCK: usize = 1 << 20;
-
-impl AttributionRecords {
-    /// Formats the attributions of `document`, in the graph's order (see
-    /// [`crate::graph::sort_document_attributions`]). A document added again replaces its
-    /// records.
-    pub fn add(&mut self, document: String, mut attributions: Vec<Attribution>) {
-        crate::graph::sort_document_attributions(&mut attributions);
-        // A new block when the last is nearly full; a document whose records do not fit
-        // grows the block (rare: records of a document are some kilobytes).
-        let full = |block: &Values| block.as_bytes().len() >= RECORD_BLOCK - RECORD_BLOCK / 8;
-        if self.blocks.last().is_none_or(full) {
-            self.blocks.push(Values::with_capacity(RECORD_BLOCK));
-        }
-        let b = self.blocks.len() - 1;
-        let block = &mut self.blocks[b];
-        let start = block.as_bytes().len();
-        for attribution in &attributions {
-            block.next_member(2);
-            write_attribution(block, attribution);
-        }
-        let end = block.as_bytes().len();
-        self.by_document.insert(document, (b, start, end));
-    }
-
-    /// The records of `document`, if it was added.
-    fn of(&self, document: &str) -> Option<&[u8]> {
-        let &(b, start, end) = self.by_document.get(document)?;
-        Some(&self.blocks[b].as_bytes()[start..end])
-    }
-}
-
-/// [`write_json`] of `graph` with `records` as its attributions: `graph` is one whose
-/// attributions were kept apart ([`crate::GraphBuilder::add_analysis_detached`]) and formatted
-/// into `records` instead, and the bytes are those [`write_json`] writes for the graph with
-/// them. Records of documents the graph does not list are left out. A graph that also lists
-/// attributions of its own (one built with [`crate::GraphBuilder::add_analysis`] as well) has
-/// them written before the records, which is then not the graph's order: keep the two apart.
-pub fn write_json_with(
-    graph: &ProvGraph,
-    records: &AttributionRecords,
-    out: impl io::Write,
-) -> io::Result<()> {
-    write_json_graph(graph, Some(records), out)
-}
-
-fn write_json_graph(
-    graph: &ProvGraph,
-    records: Option<&AttributionRecords>,
-    out: impl io::Write,
-) -> io::Result<()> {
+/// The document, its lists written straight from the graph.
+fn write_json_graph(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     let mut out = Pretty::new(out);
     out.raw(b"{");
     out.key(1, true, "directed");
@@ -227,28 +164,11 @@ fn write_json_graph(
     out.records(2, &graph.documents, write_document)?;
     out.close(1, b'}');
     out.key(1, false, "nodes");
-    // The next largest list: two threads format it too.
-    let nodes = graph.graph.raw_nodes();
-    out.records_in_parallel(1, nodes, |out, node| write_node(out, &node.weight))?;
+    out.records(1, graph.nodes(), write_node)?;
     out.key(1, false, "edges");
     out.records(1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
-    match records {
-        // The largest list by far: two threads format it.
-        None => out.records_in_parallel(1, &graph.attributions, write_attribution)?,
-        Some(records) => {
-            let mut listed = Values::default();
-            for attribution in &graph.attributions {
-                listed.next_member(2);
-                write_attribution(&mut listed, attribution);
-            }
-            let formatted = graph
-                .documents
-                .iter()
-                .filter_map(|document| records.of(&document.id));
-            out.formatted_records(1, std::iter::once(listed.as_bytes()).chain(formatted))?;
-        }
-    }
+    out.records(1, &graph.attributions, write_attribution)?;
     out.close(0, b'}');
     out.raw(b"\n");
     out.finish()
@@ -360,8 +280,8 @@ fn write_opt_span(out: &mut Values, span: Option<Span>) {
     }
 }
 
-/// The document as serde_json writes the structs above in the layout of
-/// [`super::pretty::reference`]: what [`write_json`] must write.
+/// The document as serde_json writes the structs above in the layout of [`super::layout`]:
+/// what [`write_json`] must write.
 #[cfg(test)]
 fn to_json_by_serde(graph: &ProvGraph) -> String {
     let document = JsonGraph {
@@ -373,22 +293,13 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
             documents: Each(|| graph.documents.iter().map(json_document)),
         },
         nodes: Each(|| graph.nodes().map(json_node)),
-        edges: Each(|| {
-            graph.edges().map(|(source, target, edge)| JsonEdge {
-                source: Cow::Borrowed(&source.id),
-                target: Cow::Borrowed(&target.id),
-                key: Cow::Borrowed(edge.relation.as_str()),
-                relation: edge.relation,
-                weight: edge.weight(),
-                attributions: Cow::Borrowed(&edge.attributions),
-            })
-        }),
+        edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
     };
-    let mut text =
-        String::from_utf8(super::pretty::reference::lines(&document)).expect("JSON is UTF-8");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    super::layout::write_lines(&document, &mut bytes).expect("writing to memory does not fail");
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("JSON is UTF-8")
 }
 
 /// The `graph.documents` list of the contract, for formats that carry the evidence too.
@@ -469,15 +380,48 @@ impl std::error::Error for ReadError {
 /// that [`ProvGraph`] promises; derived fields (`key`, `weight`, `chain`) are recomputed from
 /// `relation`, `attributions` and `hops`.
 pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
-    let mut document: JsonGraphIn = serde_json::from_str(text).map_err(ReadError::Syntax)?;
+    let document: JsonGraphIn = serde_json::from_str(text).map_err(ReadError::Syntax)?;
     if document.graph.schema != SCHEMA {
         return Err(ReadError::Schema(document.graph.schema));
     }
-
-    document.nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let mut graph = DiGraph::with_capacity(document.nodes.len(), document.edges.len());
+    let index = add_nodes(&mut graph, document.nodes)?;
+    add_edges(&mut graph, &index, document.edges)?;
+    let mut documents: Vec<Document> = document
+        .graph
+        .documents
+        .into_iter()
+        .map(JsonDocument::into_document)
+        .collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut attributions: Vec<Attribution> = document
+        .attributions
+        .into_iter()
+        .map(JsonAttribution::into_attribution)
+        .collect();
+    attributions.sort_by(|a, b| {
+        (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
+            b.document.as_str(),
+            b.span.start,
+            b.span.end,
+            b.id.as_str(),
+        ))
+    });
+    Ok(ProvGraph {
+        graph,
+        documents,
+        attributions,
+    })
+}
+
+/// Adds the nodes in id order; their indices by id.
+fn add_nodes(
+    graph: &mut DiGraph<Node, Edge>,
+    mut nodes: Vec<JsonNode<'static>>,
+) -> Result<FxHashMap<String, NodeIndex>, ReadError> {
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let mut index: FxHashMap<String, NodeIndex> = FxHashMap::default();
-    for node in document.nodes {
+    for node in nodes {
         if index.contains_key(node.id.as_ref()) {
             return Err(ReadError::DuplicateNode(node.id.into_owned()));
         }
@@ -503,12 +447,20 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         });
         index.insert(id, node_index);
     }
+    Ok(index)
+}
 
-    document.edges.sort_by(|a, b| {
+/// Adds the edges in (source, target, relation) order, each once, between known nodes.
+fn add_edges(
+    graph: &mut DiGraph<Node, Edge>,
+    index: &FxHashMap<String, NodeIndex>,
+    mut edges: Vec<JsonEdge<'static>>,
+) -> Result<(), ReadError> {
+    edges.sort_by(|a, b| {
         (&a.source, &a.target, a.relation).cmp(&(&b.source, &b.target, b.relation))
     });
     let mut seen = BTreeSet::new();
-    for edge in document.edges {
+    for edge in edges {
         let endpoint = |node: &Cow<str>| {
             index
                 .get(node.as_ref())
@@ -539,32 +491,32 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
             },
         );
     }
+    Ok(())
+}
 
-    let mut documents: Vec<Document> = document
-        .graph
-        .documents
-        .into_iter()
-        .map(|doc| Document {
-            id: doc.id.into_owned(),
-            path: doc.path.map(Cow::into_owned),
-            title: doc.title.map(Cow::into_owned),
-            publisher: doc.publisher.map(Cow::into_owned),
-            publisher_mention: doc.publisher_mention,
-            bytes: doc.bytes,
-        })
-        .collect();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
+impl JsonDocument<'_> {
+    fn into_document(self) -> Document {
+        Document {
+            id: self.id.into_owned(),
+            path: self.path.map(Cow::into_owned),
+            title: self.title.map(Cow::into_owned),
+            publisher: self.publisher.map(Cow::into_owned),
+            publisher_mention: self.publisher_mention,
+            bytes: self.bytes,
+        }
+    }
+}
 
-    let mut attributions: Vec<Attribution> = document
-        .attributions
-        .into_iter()
-        .map(|attribution| Attribution {
-            id: attribution.id.into_owned(),
-            document: attribution.document.into_owned(),
-            span: attribution.span,
-            content: attribution.content,
-            direct: attribution.direct,
-            hops: attribution
+impl JsonAttribution<'_> {
+    /// The attribution; its chain is the hops' nodes, so the `chain` read is not kept.
+    fn into_attribution(self) -> Attribution {
+        Attribution {
+            id: self.id.into_owned(),
+            document: self.document.into_owned(),
+            span: self.span,
+            content: self.content,
+            direct: self.direct,
+            hops: self
                 .hops
                 .into_iter()
                 .map(|hop| Hop {
@@ -575,22 +527,8 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
                 })
                 .collect(),
             rule: String::new(),
-        })
-        .collect();
-    attributions.sort_by(|a, b| {
-        (a.document.as_str(), a.span.start, a.span.end, a.id.as_str()).cmp(&(
-            b.document.as_str(),
-            b.span.start,
-            b.span.end,
-            b.id.as_str(),
-        ))
-    });
-
-    Ok(ProvGraph {
-        graph,
-        documents,
-        attributions,
-    })
+        }
+    }
 }
 
 fn json_document(document: &Document) -> JsonDocument<'_> {
@@ -615,6 +553,18 @@ fn json_node(node: &Node) -> JsonNode<'_> {
         mentions: node.mentions,
         label_counts: Some(Cow::Borrowed(&node.label_counts)),
         kind_counts: Some(Cow::Borrowed(&node.kind_counts)),
+    }
+}
+
+#[cfg(test)]
+fn json_edge<'a>((source, target, edge): (&'a Node, &'a Node, &'a Edge)) -> JsonEdge<'a> {
+    JsonEdge {
+        source: Cow::Borrowed(&source.id),
+        target: Cow::Borrowed(&target.id),
+        key: Cow::Borrowed(edge.relation.as_str()),
+        relation: edge.relation,
+        weight: edge.weight(),
+        attributions: Cow::Borrowed(&edge.attributions),
     }
 }
 
@@ -664,27 +614,21 @@ mod tests {
     }
 
     #[test]
-    fn attributions_formatted_as_they_come_are_the_bytes_of_the_whole_graph() {
-        let analyses = article_analyses();
-        assert!(analyses.len() >= 5);
-        let whole = to_json(&crate::build_graph(&analyses));
-
-        let mut builder = crate::GraphBuilder::default();
-        let mut records = AttributionRecords::default();
-        for analysis in analyses.iter().cloned() {
-            let id = analysis.document.id.clone();
-            let mut attributions = builder.add_analysis_detached(analysis).unwrap();
-            // The order they come in does not matter.
-            attributions.reverse();
-            records.add(id, attributions);
-        }
-        let graph = builder.finish();
-        assert!(graph.attributions.is_empty());
-        let mut ahead = Vec::new();
-        write_json_with(&graph, &records, &mut ahead).unwrap();
-        assert_eq!(String::from_utf8(ahead).unwrap(), whole);
-        let value: serde_json::Value = serde_json::from_str(&whole).unwrap();
-        assert!(value["attributions"].as_array().unwrap().len() >= 50);
+    fn written_and_returned_documents_are_the_same_bytes() {
+        let graph = crate::build_graph(&article_analyses());
+        let text = to_json(&graph);
+        let mut written = Vec::new();
+        write_json(&graph, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), text);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let count = |list: &serde_json::Value| list.as_array().unwrap().len();
+        assert!(count(&value["attributions"]) >= 50);
+        // Each record on a line of its own, and 16 lines of keys and closing brackets.
+        let records = count(&value["graph"]["documents"])
+            + count(&value["nodes"])
+            + count(&value["edges"])
+            + count(&value["attributions"]);
+        assert_eq!(text.lines().count(), records + 16, "{text}");
     }
 
     #[test]
@@ -783,11 +727,20 @@ mod tests {
 
     #[test]
     fn the_writer_writes_what_serde_writes_for_the_contract_structs() {
-        for graph in [crate::build_graph([]), awkward_graph()] {
+        let articles = crate::build_graph(&article_analyses());
+        for graph in [crate::build_graph([]), awkward_graph(), articles] {
             assert_eq!(to_json(&graph), to_json_by_serde(&graph));
         }
-        // And reads back to the same bytes.
+    }
+
+    #[test]
+    fn awkward_values_are_escaped_and_read_back_to_the_same_bytes() {
         let text = to_json(&awkward_graph());
+        let document = r#"{"id": "doc \"one\"\\\t\u0001"#;
+        assert!(text.contains(document), "{text}");
+        assert!(text.contains(r#""title": "Line\nbreak — «quoted»""#));
+        assert!(text.contains(r#""label_counts": {"Putin": 1, "Vladimir \"Vova\" Putin": 1}"#));
+        assert!(text.contains(r#""titles": ["President", "a\u001fb"]"#));
         assert_eq!(to_json(&from_json(&text).unwrap()), text);
     }
 

@@ -15,6 +15,8 @@ pub mod json;
 pub mod neo4j;
 pub mod prov;
 
+#[cfg(test)]
+mod layout;
 mod pretty;
 mod style;
 mod xml;

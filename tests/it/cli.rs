@@ -832,6 +832,32 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
+        name: "a size that is not a size",
+        args: &["build", "articles", "--max-doc-bytes", "lots"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: --max-doc-bytes lots is not a size: expected a number of bytes, perhaps with K, M or G; give it as 16777216, 16M or 16MiB\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "a number of threads that is not a number",
+        args: &["chains", "articles", "-j", "many"],
+        code: 2,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(
+            "provgraph: invalid value 'many' for '--threads <N>': invalid digit found in string; see provgraph chains --help\n",
+        ),
+        ..OK
+    },
+    Case {
+        name: "formats are names in any case",
+        args: &["build", "articles", "--format", "GV"],
+        stdout: Stdout::Contains(&["digraph provgraph {"]),
+        ..OK
+    },
+    Case {
         name: "standard input twice",
         args: &["build", "-", "articles", "-"],
         code: 2,

@@ -9,25 +9,24 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::error::{Error, io_reason};
 
-/// How a file holds its documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a file holds its documents, by its names for `--input-format` and as extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// The whole file is one document.
+    #[value(name = "txt", alias = "text")]
     Txt,
     /// One JSON object per line, each a document.
+    #[value(name = "jsonl", alias = "ndjson")]
     Jsonl,
     /// The page is one document: its main text.
+    #[value(name = "html", alias = "htm")]
     Html,
 }
 
 impl Format {
+    /// The format a name or extension says, in any case.
     pub fn parse(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "txt" | "text" => Some(Format::Txt),
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
-            "html" | "htm" => Some(Format::Html),
-            _ => None,
-        }
+        <Format as clap::ValueEnum>::from_str(name, true).ok()
     }
 }
 
@@ -44,6 +43,14 @@ impl Location {
         match self {
             Location::Stdin => "standard input".to_string(),
             Location::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The path of a file as the document records it; `None` for standard input.
+    pub fn path_text(&self) -> Option<String> {
+        match self {
+            Location::Stdin => None,
+            Location::File(path) => Some(path.to_string_lossy().into_owned()),
         }
     }
 

@@ -8,11 +8,8 @@
 //! `--strict` it stops the run instead. Text is never guessed at: offsets refer to the bytes
 //! as they are.
 
-pub mod bounded;
 mod ids;
-pub mod jsonl;
 mod locate;
-pub mod txt;
 
 use std::fmt;
 use std::fs::File;
@@ -20,6 +17,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use flate2::bufread::MultiGzDecoder;
+use provgraph::input::{bounded, jsonl, txt};
 
 use super::error::{Error, io_reason};
 use super::warnings::Warning;
@@ -130,45 +128,25 @@ fn read_location(
     sink: &mut dyn Sink,
 ) -> Result<bool, Error> {
     let name = location.name();
-    let mut opened = match open(location, consumed) {
-        Ok(opened) => opened,
-        Err(err) => {
-            let (why, fix) = why_unreadable(&err);
-            return skip(&name, why, fix, options, sink);
-        }
-    };
-    let format = match location.format().or(options.format) {
-        Some(format) => format,
-        None => match sniff(&mut opened.reader) {
-            Ok(format) => format,
-            Err(err) => {
-                let (why, fix) = why_unreadable(&err);
-                return skip(&name, why, fix, options, sink);
-            }
-        },
+    let (opened, format) = match open_as(location, options, consumed) {
+        Ok(found) => found,
+        Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
     if format == Format::Jsonl {
         return read_jsonl(location, opened.reader, options, ids, sink);
     }
-    let limit = options.max_doc_bytes;
-    // A plain file too large is skipped by its size, unread.
-    let size = match location {
-        Location::File(path) if !opened.gzip => std::fs::metadata(path).map_or(0, |m| m.len()),
-        _ => 0,
-    };
-    let bytes = if size > limit {
-        None
-    } else {
-        match bounded::read_at_most(&mut opened.reader, limit) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                let (why, fix) = why_unreadable(&err);
-                return skip(&name, why, fix, options, sink);
-            }
+    let bytes = match read_whole(location, opened, options.max_doc_bytes) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return skip(
+                &name,
+                too_large(options.max_doc_bytes),
+                RAISE_LIMIT,
+                options,
+                sink,
+            );
         }
-    };
-    let Some(bytes) = bytes else {
-        return skip(&name, too_large(limit), RAISE_LIMIT, options, sink);
+        Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
     let text = match txt::check_text(bytes) {
         Ok(text) => text,
@@ -180,34 +158,81 @@ fn read_location(
             &format!("{name} is empty; it yields nothing"),
         );
     }
-    let natural = location.natural_id();
-    let id = ids.assign(&natural);
-    let earlier = first_named
-        .entry(natural.clone())
-        .or_insert_with(|| name.clone());
-    if id != natural {
-        sink.warning(
-            Warning::Renamed,
-            &format!("{earlier} and {name} are both document {natural}; calling {name} {id}"),
-        );
-    }
-    let path = match location {
-        Location::Stdin => None,
-        Location::File(path) => Some(path.to_string_lossy().into_owned()),
-    };
+    let id = file_id(location, &name, ids, first_named, sink);
     let content = match format {
         Format::Html => Content::Html(text),
         _ => Content::Text(text),
     };
     Ok(sink.document(Source {
         id,
-        path,
+        path: location.path_text(),
         content,
         title: None,
         publisher: None,
         url: None,
         date: None,
     }))
+}
+
+/// [`skip`] for an input that cannot be read.
+fn skip_unreadable(
+    name: &str,
+    err: &io::Error,
+    options: Options,
+    sink: &mut dyn Sink,
+) -> Result<bool, Error> {
+    let (why, fix) = why_unreadable(err);
+    skip(name, why, fix, options, sink)
+}
+
+/// The input opened, and its format: the extension's, else `--input-format`, else sniffed.
+fn open_as<'a>(
+    location: &Location,
+    options: Options,
+    consumed: &'a AtomicU64,
+) -> io::Result<(Opened<'a>, Format)> {
+    let mut opened = open(location, consumed)?;
+    let format = match location.format().or(options.format) {
+        Some(format) => format,
+        None => sniff(&mut opened.reader)?,
+    };
+    Ok((opened, format))
+}
+
+/// The whole input, unless it is larger than `limit` bytes (`None`): a plain file too large is
+/// skipped by its size, unread.
+fn read_whole(location: &Location, mut opened: Opened, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let size = match location {
+        Location::File(path) if !opened.gzip => std::fs::metadata(path).map_or(0, |m| m.len()),
+        _ => 0,
+    };
+    if size > limit {
+        return Ok(None);
+    }
+    bounded::read_at_most(&mut opened.reader, limit)
+}
+
+/// The id of the document that the file or standard input is: its natural id, made unique,
+/// with a warning when it had to be renamed.
+fn file_id(
+    location: &Location,
+    name: &str,
+    ids: &mut ids::Ids,
+    first_named: &mut rustc_hash::FxHashMap<String, String>,
+    sink: &mut dyn Sink,
+) -> String {
+    let natural = location.natural_id();
+    let id = ids.assign(&natural);
+    let earlier = first_named
+        .entry(natural.clone())
+        .or_insert_with(|| name.to_string());
+    if id != natural {
+        sink.warning(
+            Warning::Renamed,
+            &format!("{earlier} and {name} are both document {natural}; calling {name} {id}"),
+        );
+    }
+    id
 }
 
 const RAISE_LIMIT: &str = "give a larger --max-doc-bytes to read it";
@@ -260,73 +285,27 @@ fn read_jsonl(
 ) -> Result<bool, Error> {
     let name = location.name();
     let stem = location.natural_id();
-    let limit = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
+    let mut counts = LineCounts::default();
     let mut line = Vec::new();
-    let mut line_number = 0;
-    let mut n_documents = 0;
-    let mut n_skipped = 0;
-    let mut n_renamed = 0;
     loop {
-        let read = match bounded::read_line(&mut reader, &mut line, limit) {
-            Ok(read) => read,
-            Err(err) => {
-                let (why, fix) = why_unreadable(&err);
-                let what = format!("the rest of {name} (after line {line_number})");
-                skip(&what, why, fix, options, sink)?;
-                n_skipped += 1;
-                break;
-            }
+        let record = match next_record(&name, &mut reader, &mut line, options, &mut counts, sink)? {
+            Next::End => break,
+            Next::Skipped => continue,
+            Next::Record(record) => record,
         };
-        match read {
-            bounded::Line::End => break,
-            bounded::Line::Whole => line_number += 1,
-            bounded::Line::TooLong { .. } => {
-                line_number += 1;
-                n_skipped += 1;
-                let what = format!("{name} line {line_number}");
-                skip(
-                    &what,
-                    too_large(options.max_doc_bytes),
-                    RAISE_LIMIT,
-                    options,
-                    sink,
-                )?;
-                continue;
-            }
-        }
-        let record = match jsonl::parse_line(bounded::trim_line_end(&line)) {
-            Ok(Some(record)) => record,
-            Ok(None) => continue,
-            Err(why) if options.strict => {
-                return Err(Error::failure(
-                    format_args!("cannot read {name} line {line_number}"),
-                    why,
-                    "fix the line, or leave out --strict to skip bad lines",
-                ));
-            }
-            Err(why) => {
-                n_skipped += 1;
-                sink.warning(
-                    Warning::Skipped,
-                    &format!("{name} line {line_number} is skipped: {why}"),
-                );
-                continue;
-            }
-        };
-        n_documents += 1;
+        counts.documents += 1;
         let natural = match record.id {
             Some(id) => id,
-            None => format!("{stem}:{line_number}"),
+            None => format!("{stem}:{}", counts.lines),
         };
         let id = ids.assign(&natural);
         if id != natural {
-            n_renamed += 1;
-            if n_renamed <= MAX_RENAME_WARNINGS {
+            counts.renamed += 1;
+            if counts.renamed <= MAX_RENAME_WARNINGS {
+                let line = counts.lines;
                 sink.warning(
                     Warning::Renamed,
-                    &format!(
-                        "{name} line {line_number} is document {natural} again; calling it {id}"
-                    ),
+                    &format!("{name} line {line} is document {natural} again; calling it {id}"),
                 );
             }
         }
@@ -343,8 +322,86 @@ fn read_jsonl(
             return Ok(false);
         }
     }
-    if n_renamed > MAX_RENAME_WARNINGS {
-        let more = n_renamed - MAX_RENAME_WARNINGS;
+    warn_at_end(&name, &counts, sink);
+    Ok(true)
+}
+
+/// What one JSON Lines input has given so far.
+#[derive(Default)]
+struct LineCounts {
+    /// Lines read (the number of the last).
+    lines: usize,
+    documents: usize,
+    skipped: usize,
+    renamed: usize,
+}
+
+/// The next thing a JSON Lines input holds.
+enum Next {
+    End,
+    /// A blank line, or one skipped with a warning.
+    Skipped,
+    Record(jsonl::Record),
+}
+
+/// Reads and parses the next line of `reader` into `line`: a record, or a line skipped (too
+/// long, not a record: a warning, or under `--strict` the run's error). A read error skips the
+/// rest of the input.
+fn next_record(
+    name: &str,
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    options: Options,
+    counts: &mut LineCounts,
+    sink: &mut dyn Sink,
+) -> Result<Next, Error> {
+    let limit = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
+    let read = match bounded::read_line(reader, line, limit) {
+        Ok(read) => read,
+        Err(err) => {
+            let (why, fix) = why_unreadable(&err);
+            let what = format!("the rest of {name} (after line {})", counts.lines);
+            skip(&what, why, fix, options, sink)?;
+            counts.skipped += 1;
+            return Ok(Next::End);
+        }
+    };
+    match read {
+        bounded::Line::End => return Ok(Next::End),
+        bounded::Line::Whole => counts.lines += 1,
+        bounded::Line::TooLong { .. } => {
+            counts.lines += 1;
+            counts.skipped += 1;
+            let what = format!("{name} line {}", counts.lines);
+            let why = too_large(options.max_doc_bytes);
+            skip(&what, why, RAISE_LIMIT, options, sink)?;
+            return Ok(Next::Skipped);
+        }
+    }
+    match jsonl::parse_line(bounded::trim_line_end(line)) {
+        Ok(Some(record)) => Ok(Next::Record(record)),
+        Ok(None) => Ok(Next::Skipped),
+        Err(why) if options.strict => Err(Error::failure(
+            format_args!("cannot read {name} line {}", counts.lines),
+            why,
+            "fix the line, or leave out --strict to skip bad lines",
+        )),
+        Err(why) => {
+            counts.skipped += 1;
+            sink.warning(
+                Warning::Skipped,
+                &format!("{name} line {} is skipped: {why}", counts.lines),
+            );
+            Ok(Next::Skipped)
+        }
+    }
+}
+
+/// The warnings that sum up a JSON Lines input: the renamed documents not warned about one by
+/// one, an input without documents.
+fn warn_at_end(name: &str, counts: &LineCounts, sink: &mut dyn Sink) {
+    if counts.renamed > MAX_RENAME_WARNINGS {
+        let more = counts.renamed - MAX_RENAME_WARNINGS;
         sink.warning(
             Warning::Renamed,
             &format!(
@@ -355,13 +412,12 @@ fn read_jsonl(
         sink.count(Warning::Renamed, more as u64 - 1);
     }
     // An input whose every line was skipped has been warned about line by line.
-    if n_documents == 0 && n_skipped == 0 {
+    if counts.documents == 0 && counts.skipped == 0 {
         sink.warning(
             Warning::Empty,
             &format!("{name} has no documents; it yields nothing"),
         );
     }
-    Ok(true)
 }
 
 /// An input opened for reading.

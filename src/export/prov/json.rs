@@ -8,15 +8,17 @@ use std::fmt::Write;
 use super::{Derivation, PREFIXES, Record, Value, records};
 use crate::graph::ProvGraph;
 
+/// A record of PROV-JSON: its identifier and its members (name, JSON value).
+type JsonRecord = (String, Vec<(String, String)>);
+
 /// The graph as a PROV-JSON document, ending with a newline.
 pub fn to_prov_json(graph: &ProvGraph) -> String {
-    let records = records(graph);
     let mut agents = Vec::new();
     let mut entities = Vec::new();
     let mut attributed = Vec::new();
     let mut derived = Vec::new();
     let mut n_relations = 0;
-    for record in &records {
+    for record in &records(graph) {
         match record {
             Record::Agent { id, attributes } => agents.push((id.clone(), members(attributes))),
             Record::Entity { id, attributes } => entities.push((id.clone(), members(attributes))),
@@ -30,61 +32,69 @@ pub fn to_prov_json(graph: &ProvGraph) -> String {
                     ],
                 ));
             }
-            Record::Derivation {
-                kind,
-                generated,
-                used,
-                attributes,
-            } => {
+            Record::Derivation { .. } => {
                 n_relations += 1;
-                let mut fields = vec![
-                    ("prov:generatedEntity".to_string(), string(generated)),
-                    ("prov:usedEntity".to_string(), string(used)),
-                ];
-                match kind {
-                    Derivation::Plain => {}
-                    Derivation::Quotation => {
-                        fields.push(("prov:type".to_string(), qname("prov:Quotation")))
-                    }
-                    Derivation::PrimarySource => {
-                        fields.push(("prov:type".to_string(), qname("prov:PrimarySource")))
-                    }
-                }
-                fields.extend(members(attributes));
-                derived.push((format!("_:r{n_relations}"), fields));
+                derived.push((format!("_:r{n_relations}"), derivation_members(record)));
             }
         }
     }
-
     let mut out = String::from("{\n  \"prefix\": {");
     for (i, (prefix, uri)) in PREFIXES.iter().enumerate() {
         let comma = if i == 0 { "" } else { "," };
         let _ = write!(out, "{comma}\n    {}: {}", string(prefix), string(uri));
     }
     out.push_str("\n  }");
-    for (name, items) in [
-        ("agent", agents),
-        ("entity", entities),
-        ("wasAttributedTo", attributed),
-        ("wasDerivedFrom", derived),
-    ] {
-        if items.is_empty() {
-            continue;
-        }
-        let _ = write!(out, ",\n  \"{name}\": {{");
-        for (i, (id, fields)) in items.iter().enumerate() {
-            let comma = if i == 0 { "" } else { "," };
-            let _ = write!(out, "{comma}\n    {}: {{", string(id));
-            for (j, (key, value)) in fields.iter().enumerate() {
-                let comma = if j == 0 { "" } else { "," };
-                let _ = write!(out, "{comma}\n      {}: {value}", string(key));
-            }
-            out.push_str(if fields.is_empty() { "}" } else { "\n    }" });
-        }
-        out.push_str("\n  }");
-    }
+    write_group(&mut out, "agent", &agents);
+    write_group(&mut out, "entity", &entities);
+    write_group(&mut out, "wasAttributedTo", &attributed);
+    write_group(&mut out, "wasDerivedFrom", &derived);
     out.push_str("\n}\n");
     out
+}
+
+/// The members of a derivation: what was generated from what, its kind as `prov:type`, its
+/// attributes.
+fn derivation_members(record: &Record) -> Vec<(String, String)> {
+    let Record::Derivation {
+        kind,
+        generated,
+        used,
+        attributes,
+    } = record
+    else {
+        return Vec::new();
+    };
+    let mut fields = vec![
+        ("prov:generatedEntity".to_string(), string(generated)),
+        ("prov:usedEntity".to_string(), string(used)),
+    ];
+    match kind {
+        Derivation::Plain => {}
+        Derivation::Quotation => fields.push(("prov:type".to_string(), qname("prov:Quotation"))),
+        Derivation::PrimarySource => {
+            fields.push(("prov:type".to_string(), qname("prov:PrimarySource")))
+        }
+    }
+    fields.extend(members(attributes));
+    fields
+}
+
+/// `"name": {...}` with a member per record, unless there are none.
+fn write_group(out: &mut String, name: &str, items: &[JsonRecord]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(out, ",\n  \"{name}\": {{");
+    for (i, (id, fields)) in items.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let _ = write!(out, "{comma}\n    {}: {{", string(id));
+        for (j, (key, value)) in fields.iter().enumerate() {
+            let comma = if j == 0 { "" } else { "," };
+            let _ = write!(out, "{comma}\n      {}: {value}", string(key));
+        }
+        out.push_str(if fields.is_empty() { "}" } else { "\n    }" });
+    }
+    out.push_str("\n  }");
 }
 
 /// Attributes as JSON members: a repeated name becomes one member holding a list.

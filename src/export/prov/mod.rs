@@ -22,8 +22,8 @@ mod n;
 pub use json::to_prov_json;
 pub use n::to_prov_n;
 
-use crate::graph::ProvGraph;
-use crate::model::{Kind, Relation};
+use crate::graph::{Node, ProvGraph};
+use crate::model::{Attribution, Document, Kind, Relation};
 use crate::span::Span;
 
 /// Prefixes and their namespaces, in the order they are declared.
@@ -79,143 +79,151 @@ pub(crate) enum Derivation {
 
 /// The records of the graph: agents, then entities, then relations, each in the graph's order.
 pub(crate) fn records(graph: &ProvGraph) -> Vec<Record> {
-    let mut agents = Vec::new();
-    let mut entities = Vec::new();
+    let mut records: Vec<Record> = graph.nodes().map(agent).collect();
     let mut relations = Vec::new();
-
-    for node in graph.nodes() {
-        let mut attributes = Vec::new();
-        match node.kind {
-            Kind::Person => attributes.push(("prov:type", qname("prov:Person"))),
-            Kind::Organization | Kind::Outlet | Kind::Group => {
-                attributes.push(("prov:type", qname("prov:Organization")))
-            }
-            Kind::Unnamed => {}
-        }
-        attributes.push(("prov:label", Value::Str(node.label.clone())));
-        attributes.push(("pg:kind", Value::Str(node.kind.as_str().to_string())));
-        attributes.extend(
-            node.aliases
-                .iter()
-                .map(|a| ("pg:alias", Value::Str(a.clone()))),
-        );
-        attributes.extend(
-            node.titles
-                .iter()
-                .map(|t| ("pg:title", Value::Str(t.clone()))),
-        );
-        attributes.push(("pg:mentions", Value::Int(node.mentions)));
-        agents.push(Record::Agent {
-            id: source_id(&node.id),
-            attributes,
-        });
-    }
-
     for document in &graph.documents {
-        let mut attributes = vec![("prov:type", qname("pg:Document"))];
-        if let Some(title) = &document.title {
-            attributes.push(("prov:label", Value::Str(title.clone())));
-        }
-        if let Some(path) = &document.path {
-            attributes.push(("pg:path", Value::Str(path.clone())));
-        }
-        attributes.push(("pg:bytes", Value::Int(document.bytes)));
         let id = document_id(&document.id);
-        entities.push(Record::Entity {
-            id: id.clone(),
-            attributes,
-        });
         if let Some(publisher) = &document.publisher {
             relations.push(Record::WasAttributedTo {
-                entity: id,
+                entity: id.clone(),
                 agent: source_id(publisher),
             });
         }
+        records.push(document_entity(document, id));
     }
-
     for attribution in &graph.attributions {
-        let document = document_id(&attribution.document);
-        let statements: Vec<String> = (1..=attribution.hops.len())
-            .map(|hop| statement_id(&attribution.id, hop))
-            .collect();
-        for (i, hop) in attribution.hops.iter().enumerate() {
-            let mut attributes = Vec::new();
-            if attribution.direct {
-                attributes.push(("prov:type", qname("prov:Quotation")));
-            }
-            attributes.push((
-                "prov:label",
-                Value::Str(format!("{} hop {}", attribution.id, i + 1)),
-            ));
-            attributes.push(("pg:attribution", Value::Str(attribution.id.clone())));
-            attributes.push(("pg:document", Value::Str(attribution.document.clone())));
-            attributes.push(("pg:hop", Value::Int(i + 1)));
-            attributes.push(("pg:relation", relation(hop.relation)));
-            if i == 0 {
-                attributes.push(("pg:direct", Value::Bool(attribution.direct)));
-                push_span(
-                    &mut attributes,
-                    "pg:spanStart",
-                    "pg:spanEnd",
-                    Some(attribution.span),
-                );
-                push_span(
-                    &mut attributes,
-                    "pg:contentStart",
-                    "pg:contentEnd",
-                    attribution.content,
-                );
-            }
-            push_span(
-                &mut attributes,
-                "pg:mentionStart",
-                "pg:mentionEnd",
-                hop.mention,
-            );
-            push_span(&mut attributes, "pg:cueStart", "pg:cueEnd", hop.cue);
-            entities.push(Record::Entity {
-                id: statements[i].clone(),
-                attributes,
-            });
-            relations.push(Record::WasAttributedTo {
-                entity: statements[i].clone(),
-                agent: source_id(&hop.node),
-            });
-            if i > 0 {
-                let quoted = attribution.direct || hop.relation == Relation::Quoted;
-                relations.push(Record::Derivation {
-                    kind: if quoted {
-                        Derivation::Quotation
-                    } else {
-                        Derivation::Plain
-                    },
-                    generated: statements[i].clone(),
-                    used: statements[i - 1].clone(),
-                    attributes: vec![("pg:relation", relation(hop.relation))],
-                });
-            }
+        add_attribution(attribution, &mut records, &mut relations);
+    }
+    records.extend(relations);
+    records
+}
+
+/// A source as an agent.
+fn agent(node: &Node) -> Record {
+    let mut attributes = Vec::new();
+    match node.kind {
+        Kind::Person => attributes.push(("prov:type", qname("prov:Person"))),
+        Kind::Organization | Kind::Outlet | Kind::Group => {
+            attributes.push(("prov:type", qname("prov:Organization")))
         }
-        if let (Some(first), Some(last)) = (statements.first(), statements.last()) {
+        Kind::Unnamed => {}
+    }
+    attributes.push(("prov:label", Value::Str(node.label.clone())));
+    attributes.push(("pg:kind", Value::Str(node.kind.as_str().to_string())));
+    attributes.extend(
+        node.aliases
+            .iter()
+            .map(|a| ("pg:alias", Value::Str(a.clone()))),
+    );
+    attributes.extend(
+        node.titles
+            .iter()
+            .map(|t| ("pg:title", Value::Str(t.clone()))),
+    );
+    attributes.push(("pg:mentions", Value::Int(node.mentions)));
+    Record::Agent {
+        id: source_id(&node.id),
+        attributes,
+    }
+}
+
+/// A document as an entity, `id` its identifier.
+fn document_entity(document: &Document, id: String) -> Record {
+    let mut attributes = vec![("prov:type", qname("pg:Document"))];
+    if let Some(title) = &document.title {
+        attributes.push(("prov:label", Value::Str(title.clone())));
+    }
+    if let Some(path) = &document.path {
+        attributes.push(("pg:path", Value::Str(path.clone())));
+    }
+    attributes.push(("pg:bytes", Value::Int(document.bytes)));
+    Record::Entity { id, attributes }
+}
+
+/// An attribution's statements (one entity per hop) to `entities`, and to `relations` who each
+/// is attributed to, what each relay's report derives from, and the document's primary source
+/// and last relay.
+fn add_attribution(
+    attribution: &Attribution,
+    entities: &mut Vec<Record>,
+    relations: &mut Vec<Record>,
+) {
+    let statements: Vec<String> = (1..=attribution.hops.len())
+        .map(|hop| statement_id(&attribution.id, hop))
+        .collect();
+    for (i, hop) in attribution.hops.iter().enumerate() {
+        entities.push(Record::Entity {
+            id: statements[i].clone(),
+            attributes: statement_attributes(attribution, i),
+        });
+        relations.push(Record::WasAttributedTo {
+            entity: statements[i].clone(),
+            agent: source_id(&hop.node),
+        });
+        if i > 0 {
+            let quoted = attribution.direct || hop.relation == Relation::Quoted;
             relations.push(Record::Derivation {
-                kind: Derivation::PrimarySource,
-                generated: document.clone(),
-                used: first.clone(),
-                attributes: vec![],
+                kind: if quoted {
+                    Derivation::Quotation
+                } else {
+                    Derivation::Plain
+                },
+                generated: statements[i].clone(),
+                used: statements[i - 1].clone(),
+                attributes: vec![("pg:relation", relation(hop.relation))],
             });
-            if statements.len() > 1 {
-                relations.push(Record::Derivation {
-                    kind: Derivation::Plain,
-                    generated: document,
-                    used: last.clone(),
-                    attributes: vec![("pg:relation", relation(Relation::Published))],
-                });
-            }
         }
     }
+    let document = document_id(&attribution.document);
+    if let (Some(first), Some(last)) = (statements.first(), statements.last()) {
+        relations.push(Record::Derivation {
+            kind: Derivation::PrimarySource,
+            generated: document.clone(),
+            used: first.clone(),
+            attributes: vec![],
+        });
+        if statements.len() > 1 {
+            relations.push(Record::Derivation {
+                kind: Derivation::Plain,
+                generated: document,
+                used: last.clone(),
+                attributes: vec![("pg:relation", relation(Relation::Published))],
+            });
+        }
+    }
+}
 
-    agents.extend(entities);
-    agents.extend(relations);
-    agents
+/// The attributes of the statement of hop `i` (from 0) of `attribution`; the first carries the
+/// attribution's spans.
+fn statement_attributes(attribution: &Attribution, i: usize) -> Attributes {
+    let hop = &attribution.hops[i];
+    let mut attributes = Vec::new();
+    if attribution.direct {
+        attributes.push(("prov:type", qname("prov:Quotation")));
+    }
+    attributes.push((
+        "prov:label",
+        Value::Str(format!("{} hop {}", attribution.id, i + 1)),
+    ));
+    attributes.push(("pg:attribution", Value::Str(attribution.id.clone())));
+    attributes.push(("pg:document", Value::Str(attribution.document.clone())));
+    attributes.push(("pg:hop", Value::Int(i + 1)));
+    attributes.push(("pg:relation", relation(hop.relation)));
+    if i == 0 {
+        attributes.push(("pg:direct", Value::Bool(attribution.direct)));
+        let span = Some(attribution.span);
+        push_span(&mut attributes, "pg:spanStart", "pg:spanEnd", span);
+        let content = attribution.content;
+        push_span(&mut attributes, "pg:contentStart", "pg:contentEnd", content);
+    }
+    push_span(
+        &mut attributes,
+        "pg:mentionStart",
+        "pg:mentionEnd",
+        hop.mention,
+    );
+    push_span(&mut attributes, "pg:cueStart", "pg:cueEnd", hop.cue);
+    attributes
 }
 
 fn qname(name: &str) -> Value {

@@ -1,8 +1,6 @@
 //! Reading with a limit, so that an oversized document is skipped without being held in memory:
 //! a line of JSON Lines longer than the limit is read past and dropped, a whole input is read up
 //! to one byte more than the limit and no further.
-//!
-//! This file uses nothing but `std`: the fuzz targets compile it in by path.
 
 use std::io::{self, BufRead, Read};
 

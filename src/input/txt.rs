@@ -1,8 +1,6 @@
 //! Plain text: the checks that make bytes a document (UTF-8, no NUL byte). Bytes that fail them
 //! are not guessed at: offsets must refer to the bytes as they are, so such a document is skipped
 //! (or, under `--strict`, fails the run) with a message that says how to convert it.
-//!
-//! This file uses nothing but `std`: the fuzz targets compile it in by path.
 
 /// Why some bytes are not a text to analyse.
 #[derive(Debug, PartialEq, Eq)]

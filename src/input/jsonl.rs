@@ -1,7 +1,5 @@
 //! JSON Lines: one document per line, `{"text": ..., "id": ..., "title": ..., "publisher": ...,
 //! "url": ..., "date": ...}`; only `text` is required, other fields are ignored.
-//!
-//! This file uses nothing but `std`, serde and serde_json: the fuzz targets compile it in by path.
 
 use serde::Deserialize;
 

@@ -1,0 +1,232 @@
+//! The run's checked configuration: [`Config::from_args`] turns clap's parsed flags into settled
+//! choices (the output format, the picture, the threads, the size limit, whether to sync) before
+//! any work starts, so that the commands take no raw flags and no global switch.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use super::args::{self, Args, Command, Format, InputArgs, Picture};
+use super::error::Error;
+use super::input;
+use super::output::Durability;
+
+/// What to do, and how outputs reach the disk.
+#[derive(Debug)]
+pub struct Config {
+    pub job: Job,
+    pub durability: Durability,
+}
+
+/// A subcommand with its checked flags.
+#[derive(Debug)]
+pub enum Job {
+    Build(Build),
+    Chains(Documents),
+    Explain(Documents),
+    Render(Render),
+    Extract(Extract),
+    Merge(Merge),
+}
+
+/// How documents are found, read and analysed.
+#[derive(Debug)]
+pub struct Documents {
+    /// As given: files, directories, `-`.
+    pub inputs: Vec<PathBuf>,
+    pub options: input::Options,
+    pub emit_text: Option<PathBuf>,
+    pub threads: NonZeroUsize,
+}
+
+/// Where a graph goes: a format, and a file (standard output for `None`).
+#[derive(Debug)]
+pub struct Destination {
+    pub format: Format,
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Build {
+    pub documents: Documents,
+    pub destination: Destination,
+}
+
+#[derive(Debug)]
+pub struct Render {
+    pub documents: Documents,
+    pub picture: Picture,
+    pub output: PathBuf,
+    pub clusters: bool,
+}
+
+#[derive(Debug)]
+pub struct Extract {
+    pub documents: Documents,
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Merge {
+    pub inputs: Vec<PathBuf>,
+    pub destination: Destination,
+}
+
+impl Config {
+    /// Checks what clap could not check flag by flag: the output format from `--format` and the
+    /// name of `-o` together, the picture format, a directory export's need of `-o`.
+    pub fn from_args(args: Args) -> Result<Config, Error> {
+        let job = match args.command {
+            Command::Build(build) => Job::Build(Build {
+                destination: destination(build.format, build.output)?,
+                documents: documents(build.input),
+            }),
+            Command::Chains(chains) => Job::Chains(documents(chains.input)),
+            Command::Explain(explain) => Job::Explain(documents(explain.input)),
+            Command::Render(render) => Job::Render(Render {
+                picture: args::picture_format(&render.output)?,
+                documents: documents(render.input),
+                output: render.output,
+                clusters: render.clusters,
+            }),
+            Command::Extract(extract) => Job::Extract(Extract {
+                documents: documents(extract.input),
+                output: file(extract.output),
+            }),
+            Command::Merge(merge) => Job::Merge(Merge {
+                destination: destination(merge.format, merge.output)?,
+                inputs: merge.inputs,
+            }),
+        };
+        let durability = if args.sync {
+            Durability::Synced
+        } else {
+            Durability::Renamed
+        };
+        Ok(Config { job, durability })
+    }
+}
+
+/// The flags of the commands that analyse documents, with their defaults.
+fn documents(args: InputArgs) -> Documents {
+    Documents {
+        inputs: args.inputs,
+        options: input::Options {
+            format: args.input_format,
+            strict: args.strict,
+            max_doc_bytes: args.max_doc_bytes.unwrap_or(input::DEFAULT_MAX_DOC_BYTES),
+        },
+        emit_text: args.emit_text,
+        threads: args::threads(args.threads),
+    }
+}
+
+/// `-o FILE`: `None` for standard output (no `-o`, or `-`).
+fn file(output: Option<PathBuf>) -> Option<PathBuf> {
+    output.filter(|path| path.as_os_str() != "-")
+}
+
+/// The output of `build` and `merge`: the format from `--format` or the file's name; a
+/// directory export (neo4j) needs `-o`.
+fn destination(format: Option<Format>, output: Option<PathBuf>) -> Result<Destination, Error> {
+    let format = args::output_format(format, output.as_deref())?;
+    let file = file(output);
+    if format == Format::Neo4j && file.is_none() {
+        return Err(Error::usage(
+            "cannot write neo4j to standard output",
+            "it is a directory of two files",
+            "give the directory with -o DIR",
+        ));
+    }
+    Ok(Destination { format, file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn config(args: &[&str]) -> Result<Config, String> {
+        let args = Args::try_parse_from(std::iter::once("provgraph").chain(args.iter().copied()))
+            .map_err(|err| err.to_string())?;
+        Config::from_args(args).map_err(|err| err.to_string())
+    }
+
+    #[test]
+    fn build_settles_its_format_and_file() {
+        let Job::Build(build) = config(&["build", "a.txt", "-o", "g.dot"]).unwrap().job else {
+            panic!("a build");
+        };
+        assert_eq!(build.destination.format, Format::Dot);
+        assert_eq!(build.destination.file, Some(PathBuf::from("g.dot")));
+        let Job::Build(build) = config(&["build", "a.txt", "-o", "-"]).unwrap().job else {
+            panic!("a build");
+        };
+        assert_eq!(build.destination.format, Format::Json);
+        assert_eq!(build.destination.file, None);
+    }
+
+    #[test]
+    fn defaults_fill_what_was_not_given() {
+        let config = config(&["chains", "a.txt"]).unwrap();
+        assert_eq!(config.durability, Durability::Renamed);
+        let Job::Chains(documents) = config.job else {
+            panic!("chains");
+        };
+        assert_eq!(
+            documents.options.max_doc_bytes,
+            input::DEFAULT_MAX_DOC_BYTES
+        );
+        assert!(!documents.options.strict);
+        assert!(documents.threads.get() >= 1);
+    }
+
+    #[test]
+    fn flags_reach_the_config_checked() {
+        let config = config(&[
+            "extract",
+            "-",
+            "--sync",
+            "-j",
+            "3",
+            "--max-doc-bytes",
+            "2K",
+            "--input-format",
+            "ndjson",
+            "--strict",
+        ])
+        .unwrap();
+        assert_eq!(config.durability, Durability::Synced);
+        let Job::Extract(extract) = config.job else {
+            panic!("extract");
+        };
+        assert_eq!(extract.documents.threads.get(), 3);
+        assert_eq!(extract.documents.options.max_doc_bytes, 2048);
+        assert_eq!(extract.documents.options.format, Some(input::Format::Jsonl));
+        assert!(extract.documents.options.strict);
+        assert_eq!(extract.output, None);
+    }
+
+    #[test]
+    fn what_clap_cannot_check_alone_is_a_usage_error() {
+        assert_eq!(
+            config(&["build", "a.txt", "--format", "neo4j"]).unwrap_err(),
+            "cannot write neo4j to standard output: it is a directory of two files; give the directory with -o DIR"
+        );
+        assert_eq!(
+            config(&["merge", "a.jsonl", "-o", "g.png"]).unwrap_err(),
+            "cannot write g.png with build: .png is a picture; draw it with provgraph render -o g.png"
+        );
+        assert!(
+            config(&["render", "a.txt", "-o", "g.gif"])
+                .unwrap_err()
+                .starts_with("cannot tell the picture format of g.gif")
+        );
+        let Job::Render(render) = config(&["render", "a.txt", "-o", "g.svg", "--clusters"])
+            .unwrap()
+            .job
+        else {
+            panic!("render");
+        };
+        assert_eq!((render.picture, render.clusters), (Picture::Svg, true));
+    }
+}
