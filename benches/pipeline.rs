@@ -14,9 +14,6 @@ use divan::Bencher;
 use divan::counter::BytesCount;
 use provgraph::export::{from_json, to_json, write_json};
 use provgraph::input::jsonl::parse_line;
-use provgraph::lexicon::lexicon;
-use provgraph::rules::{Ctx, find_frames};
-use provgraph::text::Text;
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, analyze, build_graph};
 
 fn main() {
@@ -66,26 +63,20 @@ fn text_bytes() -> BytesCount {
 
 #[divan::bench(sample_count = 10)]
 fn text(bencher: Bencher) {
-    let lexicon = lexicon();
     bencher.counter(text_bytes()).bench(|| {
         for (_, text) in DOCUMENTS.iter() {
-            divan::black_box(Text::new(text, lexicon).sentences.len());
+            divan::black_box(provgraph::stages::sentences(text));
         }
     });
 }
 
 #[divan::bench(sample_count = 10)]
 fn rules(bencher: Bencher) {
-    let lexicon = lexicon();
     bencher.counter(text_bytes()).bench(|| {
-        let mut n_frames = 0;
-        for (_, source) in DOCUMENTS.iter() {
-            let text = Text::new(source, lexicon);
-            for i in 0..text.sentences.len() {
-                n_frames += find_frames(&Ctx::new(&text, i, i == 0)).len();
-            }
-        }
-        n_frames
+        DOCUMENTS
+            .iter()
+            .map(|(_, text)| provgraph::stages::frames(text))
+            .sum::<usize>()
     });
 }
 

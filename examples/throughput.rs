@@ -14,7 +14,6 @@ fn main() {
     let path = args.next().expect("usage: throughput FILE.jsonl [ROUNDS]");
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
     let stage = args.next().unwrap_or_else(|| "analyze".to_string());
-    let lexicon = provgraph::lexicon::lexicon();
     let texts: Vec<(String, String)> = std::fs::read_to_string(&path)
         .expect("readable corpus")
         .lines()
@@ -32,8 +31,8 @@ fn main() {
         attributions = 0;
         for (id, text) in &texts {
             attributions += match stage.as_str() {
-                "tokens" => provgraph::text::token::tokenize(text, lexicon).len(),
-                "text" => provgraph::text::Text::new(text, lexicon).sentences.len(),
+                "tokens" => provgraph::stages::tokens(text),
+                "text" => provgraph::stages::sentences(text),
                 _ => provgraph::analyze(&provgraph::DocumentInput::new(id, text))
                     .attributions
                     .len(),

@@ -3,6 +3,7 @@
 //! error). Everything else lives in `cli/` (files and the terminal) and the library (the rest).
 
 #![forbid(unsafe_code)]
+#![warn(unreachable_pub)]
 
 mod cli;
 

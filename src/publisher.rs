@@ -16,7 +16,7 @@ const TOP_PARAGRAPHS: usize = 4;
 const BOTTOM_PARAGRAPHS: usize = 3;
 
 /// The mention naming the publisher, if the text names one.
-pub fn find(text: &Text) -> Option<Mention> {
+pub(crate) fn find(text: &Text) -> Option<Mention> {
     dateline(text)
         .or_else(|| footer(text))
         .or_else(|| headline_suffix(text))

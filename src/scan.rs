@@ -6,7 +6,7 @@
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     Word,
     Number,
     /// The possessive clitic `'s` / `’s`, or a bare apostrophe after a plural ("allies’").
@@ -18,7 +18,7 @@ pub enum TokenKind {
 
 /// A quotation mark and which way it faces by its own shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuoteMark {
+pub(crate) enum QuoteMark {
     /// `"` or `''`: direction from context.
     Straight,
     /// `“`, `„`, `«`, two backticks.
@@ -34,7 +34,7 @@ pub enum QuoteMark {
 bitflags::bitflags! {
     /// Facts about a token's shape and surroundings.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct TokenFlags: u8 {
+    pub(crate) struct TokenFlags: u8 {
         /// The first character is upper case.
         const CAP = 1;
         /// Every letter is upper case and there are at least two ("NATO", "U.S.").
@@ -56,7 +56,7 @@ bitflags::bitflags! {
 
 /// A token as the scanner finds it.
 #[derive(Clone, Copy, Debug)]
-pub struct Piece {
+pub(crate) struct Piece {
     /// Its bytes, `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -75,14 +75,14 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// The spans of `text`'s tokens (the lexicon splits its names with it).
-pub fn spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     scan(text, |piece| out.push((piece.start, piece.end)));
     out
 }
 
 /// Finds the tokens of `text`, in order, and hands each to `each`.
-pub fn scan(text: &str, mut each: impl FnMut(Piece)) {
+pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut space_before = true;

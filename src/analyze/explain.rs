@@ -7,18 +7,17 @@ use super::DocumentInput;
 use super::drafts::has_headline;
 use crate::assemble::assemble;
 use crate::lexicon::lexicon;
-use crate::mention::MentionKind;
+use crate::mention::{Decider, MentionKind};
 use crate::rules::{Ctx, Frame, RuleId, find_frames};
 use crate::text::Text;
 use crate::text::TokenRange;
 
-/// The trace of `input`'s analysis, a few lines per sentence with a frame.
+/// The trace of `input`'s analysis, a few lines per sentence with a frame, then what each rule
+/// and decider that appears in it does.
 pub fn explain(input: &DocumentInput) -> String {
     let text = Text::new(input.text, lexicon());
     let headline = has_headline(&text);
-    let mut out = String::new();
-    // The rules that found something, for the legend at the end.
-    let mut fired: Vec<RuleId> = Vec::new();
+    let mut trace = Trace::default();
     for (i, s) in text.sentences.iter().enumerate() {
         let ctx = Ctx::new(&text, i, headline && i == 0);
         let frames = find_frames(&ctx);
@@ -26,10 +25,9 @@ pub fn explain(input: &DocumentInput) -> String {
             continue;
         }
         let sentence = text.span(s.tokens()).slice(input.text);
-        let _ = writeln!(out, "[{i}] {sentence}");
+        let _ = writeln!(trace.out, "[{i}] {sentence}");
         for frame in &frames {
-            fired.push(frame.rule);
-            write_frame(&mut out, &text, frame);
+            trace.frame(&text, frame);
         }
         for d in assemble(&text, i, &frames) {
             let chain: Vec<String> = d
@@ -41,55 +39,76 @@ pub fn explain(input: &DocumentInput) -> String {
                         .map_or("?".into(), |m| words(&text, m.np))
                 })
                 .collect();
-            let _ = writeln!(out, "    => {} [{}]", d.rule, chain.join(" -> "));
+            let _ = writeln!(trace.out, "    => {} [{}]", d.rule, chain.join(" -> "));
         }
     }
-    write_legend(&mut out, fired);
-    out
+    trace.finish()
 }
 
-/// What each rule that fired matches, once per rule.
-fn write_legend(out: &mut String, mut fired: Vec<RuleId>) {
-    fired.sort_unstable();
-    fired.dedup();
-    if !fired.is_empty() {
-        let _ = writeln!(out, "rules:");
-        for rule in fired {
-            let _ = writeln!(out, "    {:<16} {}", rule, rule.description());
-        }
+/// The trace being written, and the rules and deciders it names, for the legend.
+#[derive(Default)]
+struct Trace {
+    out: String,
+    rules: Vec<RuleId>,
+    deciders: Vec<&'static Decider>,
+}
+
+impl Trace {
+    /// One frame's line: rule, role, cue, source with its kind and the decider that typed it
+    /// (`rule` where the rule typed it itself), weakness, the start of its content.
+    fn frame(&mut self, text: &Text, f: &Frame) {
+        self.rules.push(f.rule);
+        let source = f
+            .source
+            .as_ref()
+            .map(|m| {
+                let (typed, decider) = crate::mention::classify_traced(text, m.np);
+                let by = if typed.kind == m.kind {
+                    self.deciders.push(decider);
+                    decider.name
+                } else {
+                    "rule"
+                };
+                format!("{} ({} by {by})", words(text, m.np), kind_name(&m.kind))
+            })
+            .unwrap_or_default();
+        let content: String = f
+            .content
+            .map(|c| c.span.slice(text.src).chars().take(70).collect())
+            .unwrap_or_default();
+        let _ = writeln!(
+            self.out,
+            "    {:<16} {:?} cue={:?} src={} weak={} content={:?}",
+            f.rule,
+            f.role,
+            words(text, f.cue),
+            source,
+            f.weak,
+            content
+        );
     }
-}
 
-/// One frame's line: rule, role, cue, source and its kind, weakness, the start of its content.
-fn write_frame(out: &mut String, text: &Text, f: &Frame) {
-    let source = f
-        .source
-        .as_ref()
-        .map(|m| {
-            // The decider that types the phrase, unless the rule typed it itself.
-            let (typed, decider) = crate::mention::classify_traced(text, m.np);
-            let by = if typed.kind == m.kind {
-                decider.name
-            } else {
-                "rule"
-            };
-            format!("{} ({} by {by})", words(text, m.np), kind_name(&m.kind))
-        })
-        .unwrap_or_default();
-    let content: String = f
-        .content
-        .map(|c| c.span.slice(text.src).chars().take(70).collect())
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "    {:<16} {:?} cue={:?} src={} weak={} content={:?}",
-        f.rule,
-        f.role,
-        words(text, f.cue),
-        source,
-        f.weak,
-        content
-    );
+    /// The trace with its legend: what each rule that fired matches and what each decider that
+    /// typed a source decides, once each.
+    fn finish(mut self) -> String {
+        self.rules.sort_unstable();
+        self.rules.dedup();
+        if !self.rules.is_empty() {
+            let _ = writeln!(self.out, "rules:");
+            for rule in &self.rules {
+                let _ = writeln!(self.out, "    {:<16} {}", rule, rule.description());
+            }
+        }
+        self.deciders.sort_by_key(|d| d.name);
+        self.deciders.dedup_by_key(|d| d.name);
+        if !self.deciders.is_empty() {
+            let _ = writeln!(self.out, "deciders:");
+            for decider in &self.deciders {
+                let _ = writeln!(self.out, "    {:<24} {}", decider.name, decider.description);
+            }
+        }
+        self.out
+    }
 }
 
 fn words(text: &Text, np: TokenRange) -> String {

@@ -104,8 +104,8 @@ fn mentions_in_order(text: &Text, drafts: &[Draft]) -> Vec<(usize, Item)> {
         let from = hop_mentions.partition_point(|h| h.start + longest <= np.start);
         let overlaps_hop = hop_mentions[from..]
             .iter()
-            .take_while(|h| h.start <= np.last())
-            .any(|h| np.start <= h.last());
+            .take_while(|h| h.start < np.end)
+            .any(|h| h.overlaps(np));
         if !overlaps_hop {
             items.push((np.start, Item::Name(np, sentence)));
         }

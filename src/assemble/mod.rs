@@ -11,7 +11,7 @@
 //! after a draft that draft's chain.
 
 mod attach;
-pub mod neighbour_quote;
+pub(crate) mod neighbour_quote;
 mod nesting;
 
 use crate::mention::{Mention, MentionKind};
@@ -25,7 +25,7 @@ use nesting::Nesting;
 
 /// One element of a draft chain, before coreference.
 #[derive(Clone, Debug)]
-pub struct DraftHop {
+pub(crate) struct DraftHop {
     pub mention: Option<Mention>,
     pub cue: Option<TokenRange>,
     pub relation: Relation,
@@ -36,7 +36,7 @@ pub struct DraftHop {
 
 /// An attribution before its sources are resolved to entities.
 #[derive(Clone, Debug)]
-pub struct Draft {
+pub(crate) struct Draft {
     pub rule: RuleId,
     pub sentence: usize,
     /// Origin first.
@@ -46,7 +46,7 @@ pub struct Draft {
 
 /// Turns one sentence's frames (sorted by cue) into drafts: each top-level statement with the
 /// statements nested at the start of its content as its origins, and its relays and origins.
-pub fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
+pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     let nesting = Nesting::of(text, frames);
     let attached = Attached::of(frames, &nesting);
     let mut drafts = Vec::with_capacity(frames.len());

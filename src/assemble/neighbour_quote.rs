@@ -10,7 +10,7 @@ use crate::text::token::TokenKind;
 use crate::text::{Text, TokenRange};
 
 /// Drafts for the quotations no draft covers that directly follow a draft.
-pub fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
+pub(crate) fn find(text: &Text, drafts: &[Draft]) -> Vec<Draft> {
     let index = Index::new(text, drafts);
     let mut out = Vec::new();
     for quote in &text.quotes {

@@ -311,7 +311,7 @@ mod tests {
     fn statement(cue: usize, width: usize) -> Frame {
         let mut frame = Frame::new(
             RuleId::Preposed,
-            TokenRange::new(cue, cue + 1),
+            TokenRange::one(cue),
             Relation::Said,
             Role::Statement,
         );

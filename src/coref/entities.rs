@@ -13,7 +13,7 @@ use crate::text::TokenRange;
 
 /// An entity being built.
 #[derive(Clone, Debug)]
-pub struct EntityBuild<'t> {
+pub(crate) struct EntityBuild<'t> {
     /// Its name; changed through `rename`, which forgets the id made from it.
     pub label: String,
     /// A fixed id (from the lexicon); otherwise the slug of the label.
@@ -70,7 +70,7 @@ impl<'t> EntityBuild<'t> {
     }
 
     /// Its id without regard to the document: the fixed one, or the slug of its label.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         self.fixed_id.clone().unwrap_or_else(|| slug(&self.label))
     }
 
@@ -158,7 +158,7 @@ pub(super) fn without_articles(title: &str) -> &str {
 
 impl<'t> Coref<'t, '_> {
     /// An entity with a fixed id (for metadata), reusing one of the same id.
-    pub fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
+    pub(crate) fn add_entity(&mut self, id: String, label: String, kind: Kind) -> usize {
         if let Some(i) = (0..self.entities.len()).find(|&i| self.id(i) == id) {
             return i;
         }
@@ -170,7 +170,7 @@ impl<'t> Coref<'t, '_> {
 
     /// Entity `i` as the model's type, with its final id. Its label, aliases and titles are
     /// moved out, not copied: only its id (kept) may be asked for afterwards.
-    pub fn take_entity(&mut self, i: usize) -> Entity {
+    pub(crate) fn take_entity(&mut self, i: usize) -> Entity {
         let id = self.id(i);
         let label = std::mem::take(&mut self.entities[i].label);
         let mut titles = std::mem::take(&mut self.entities[i].titles);

@@ -31,15 +31,15 @@ mod pronouns;
 #[cfg(test)]
 mod tests;
 
-pub use entities::EntityBuild;
-pub use names::name_mentions;
+pub(crate) use entities::EntityBuild;
+pub(crate) use names::name_mentions;
 
 use descriptions::Description;
 use names::PersonList;
 
 /// Where a mention stands.
 #[derive(Clone, Copy, Debug)]
-pub struct At {
+pub(crate) struct At {
     pub sentence: usize,
     /// Tokens whose mentions must not be antecedents (the content the
     /// mention's own statement attributes).
@@ -72,7 +72,7 @@ struct Event {
     relay: bool,
 }
 
-pub struct Coref<'t, 'a> {
+pub(crate) struct Coref<'t, 'a> {
     text: &'t Text<'a>,
     /// The slug of the document's id, for the ids of generic sources.
     document_slug: String,
@@ -109,7 +109,7 @@ fn map_with_capacity<K, V>(n: usize) -> FxHashMap<K, V> {
 }
 
 impl<'t, 'a> Coref<'t, 'a> {
-    pub fn new(text: &'t Text<'a>, document: &str) -> Coref<'t, 'a> {
+    pub(crate) fn new(text: &'t Text<'a>, document: &str) -> Coref<'t, 'a> {
         // Room for a typical document's mentions and entities up front (news text has about
         // one mention every 25 tokens), instead of growing every table step by step.
         let mentions = text.tokens.len() / 25 + 8;
@@ -133,7 +133,7 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// The final id of entity `i`: a generic source's carries the document's
     /// (`officials--doc`).
-    pub fn id(&self, i: usize) -> String {
+    pub(crate) fn id(&self, i: usize) -> String {
         let e = &self.entities[i];
         e.final_id
             .get_or_init(|| {
@@ -153,7 +153,7 @@ impl<'t, 'a> Coref<'t, 'a> {
 
     /// Resolves a mention to an entity; `None` for pronouns with no antecedent and for what
     /// cannot be a source.
-    pub fn resolve(&mut self, mention: &Mention, at: At) -> Option<usize> {
+    pub(crate) fn resolve(&mut self, mention: &Mention, at: At) -> Option<usize> {
         let entity = self.resolve_kind(mention, at)?;
         self.record(entity, mention, at);
         Some(entity)
@@ -162,7 +162,7 @@ impl<'t, 'a> Coref<'t, 'a> {
     /// Registers a name seen anywhere in the text, and gives its entity if it made or found
     /// one. A lone surname only counts when it names a person already known ("Sondland" after
     /// "Gordon Sondland").
-    pub fn note_name(&mut self, np: TokenRange, at: At) -> Option<usize> {
+    pub(crate) fn note_name(&mut self, np: TokenRange, at: At) -> Option<usize> {
         // A lone capitalized word matters only as a surname of someone named before or as a
         // known name ("Reuters", "Cuba"); a lone surname of no one named before is not kept, so
         // what else a word that is neither may be need not be found out.
@@ -188,7 +188,7 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     /// Resolves an appositive's description onto an entity: its title and role words.
-    pub fn describe(&mut self, entity: usize, np: TokenRange) {
+    pub(crate) fn describe(&mut self, entity: usize, np: TokenRange) {
         let words = self.words(np);
         let words = words.trim_end_matches([',', '.']).to_string();
         let e = &mut self.entities[entity];

@@ -304,7 +304,7 @@ fn acronym(name: &str) -> String {
 
 /// Names mentioned anywhere in the text (people, outlets, organizations), as mentions with
 /// their sentence, for coreference: "Sondland" later resolves to "Gordon Sondland".
-pub fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
+pub(crate) fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
     // About one name every ten tokens in news text.
     let mut out = Vec::with_capacity(text.tokens.len() / 10);
     for (si, s) in text.sentences.iter().enumerate() {

@@ -12,17 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::graph::ProvGraph;
 
-/// The header row's fields.
-pub const COLUMNS: [&str; 8] = [
-    "source",
-    "target",
-    "relation",
-    "weight",
-    "documents",
-    "source_id",
-    "target_id",
-    "attributions",
-];
+/// The header row: the columns the module header describes, in order.
+const HEADER: &str = "source,target,relation,weight,documents,source_id,target_id,attributions\r\n";
 
 /// The graph as a CSV edge list with a header row.
 pub fn to_csv(graph: &ProvGraph) -> String {
@@ -31,7 +22,7 @@ pub fn to_csv(graph: &ProvGraph) -> String {
         .iter()
         .map(|attribution| (attribution.id.as_str(), attribution.document.as_str()))
         .collect();
-    let mut out = row(COLUMNS.iter().map(|c| c.to_string()));
+    let mut out = String::from(HEADER);
     for (source, target, edge) in graph.edges() {
         let documents: BTreeSet<&str> = edge
             .attributions

@@ -33,7 +33,7 @@ pub(crate) struct Values(Vec<u8>);
 impl Values {
     /// Bytes as they are: punctuation, or a value known to need no escaping.
     #[inline]
-    pub fn raw(&mut self, bytes: &[u8]) {
+    pub(super) fn raw(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
     }
 
@@ -47,7 +47,7 @@ impl Values {
     /// `level - 1`: the separator, the indent, the key and `": "`. `first` for the object's first
     /// field, which follows its `{`.
     #[inline]
-    pub fn key(&mut self, level: usize, first: bool, name: &str) {
+    pub(super) fn key(&mut self, level: usize, first: bool, name: &str) {
         self.0.extend_from_slice(separator(level, first));
         self.0.push(b'"');
         self.0.extend_from_slice(name.as_bytes());
@@ -57,14 +57,14 @@ impl Values {
     /// Ends an outer object or list at depth `level` that has members: the line break, the
     /// indent and `close`.
     #[inline]
-    pub fn close(&mut self, level: usize, close: u8) {
+    pub(super) fn close(&mut self, level: usize, close: u8) {
         self.newline(level);
         self.0.push(close);
     }
 
     /// A string, escaped as serde_json escapes it.
     #[inline]
-    pub fn str(&mut self, text: &str) {
+    pub(super) fn str(&mut self, text: &str) {
         // Without an early exit, so that the loop is vectorized.
         let plain = !text.bytes().fold(false, |escape, byte| {
             escape | (byte < 0x20) | (byte == b'"') | (byte == b'\\')
@@ -79,7 +79,7 @@ impl Values {
         }
     }
 
-    pub fn opt_str(&mut self, text: Option<&str>) {
+    pub(super) fn opt_str(&mut self, text: Option<&str>) {
         match text {
             Some(text) => self.str(text),
             None => self.raw(b"null"),
@@ -87,20 +87,20 @@ impl Values {
     }
 
     #[inline]
-    pub fn usize(&mut self, n: usize) {
+    pub(super) fn usize(&mut self, n: usize) {
         self.0
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
     #[inline]
-    pub fn bool(&mut self, value: bool) {
+    pub(super) fn bool(&mut self, value: bool) {
         self.raw(if value { b"true" } else { b"false" });
     }
 
     /// Starts field `name` (plain ASCII, nothing to escape) of a record, which is on one line:
     /// `, ` unless it is the first (which follows the `{`), the key and `": "`.
     #[inline]
-    pub fn field(&mut self, first: bool, name: &str) {
+    pub(super) fn field(&mut self, first: bool, name: &str) {
         if !first {
             self.0.extend_from_slice(b", ");
         }
@@ -111,7 +111,7 @@ impl Values {
 
     /// An array within a record, on one line: `[a, b]`, each item written by `write_item`.
     #[inline]
-    pub fn array<T>(
+    pub(super) fn array<T>(
         &mut self,
         items: impl IntoIterator<Item = T>,
         write_item: impl FnMut(&mut Self, T),
@@ -120,12 +120,12 @@ impl Values {
     }
 
     /// An array of strings within a record.
-    pub fn str_array<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
+    pub(super) fn str_array<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         self.array(items, |out, item| out.str(item));
     }
 
     /// An object within a record mapping each key (escaped here) to a number.
-    pub fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
+    pub(super) fn counts<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, usize)>) {
         self.one_line(b'{', b'}', entries, |out, (key, count)| {
             out.str(key);
             out.raw(b": ");
@@ -199,7 +199,7 @@ impl<W: Write> DerefMut for Pretty<W> {
 }
 
 impl<W: Write> Pretty<W> {
-    pub fn new(out: W) -> Pretty<W> {
+    pub(super) fn new(out: W) -> Pretty<W> {
         Pretty {
             buf: Values(Vec::with_capacity(FLUSH_AT + FLUSH_AT / 2)),
             out,
@@ -207,14 +207,14 @@ impl<W: Write> Pretty<W> {
     }
 
     /// Writes what is left to the output (without flushing the output itself).
-    pub fn finish(mut self) -> io::Result<()> {
+    pub(super) fn finish(mut self) -> io::Result<()> {
         self.out.write_all(&self.buf.0)
     }
 
     /// A list at depth `level` of records (each on a line of its own, written by
     /// `write_record`); the buffer goes to the output whenever it fills, and the first error is
     /// returned.
-    pub fn records<T>(
+    pub(super) fn records<T>(
         &mut self,
         level: usize,
         items: impl IntoIterator<Item = T>,

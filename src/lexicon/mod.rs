@@ -17,7 +17,7 @@ bitflags::bitflags! {
     /// Word classes, as bits of [`WordInfo::flags`]. The data files name them in lower case
     /// (`det`, `pron`, ...); see the header of each file for what they mean.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-    pub struct Class: u64 {
+    pub(crate) struct Class: u64 {
         const DET = 1 << 0;
         const POSS = 1 << 1;
         const PRON = 1 << 2;
@@ -122,7 +122,7 @@ bitflags::bitflags! {
 
 /// What the lexicon knows about one (lower-cased) word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordInfo {
+pub(crate) struct WordInfo {
     pub flags: Class,
     /// Index into [`Lexicon::verb_forms`] + 1, or 0.
     pub verb_forms: u16,
@@ -134,7 +134,7 @@ pub struct WordInfo {
 
 impl WordInfo {
     /// Is the word of any of these classes?
-    pub fn is(&self, class: Class) -> bool {
+    pub(crate) fn is(&self, class: Class) -> bool {
         self.flags.intersects(class)
     }
 }
@@ -142,7 +142,7 @@ impl WordInfo {
 bitflags::bitflags! {
     /// Grammatical forms of a verb occurrence.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct Form: u8 {
+    pub(crate) struct Form: u8 {
         const BASE = 1;
         const THIRD = 2;
         const PAST = 4;
@@ -154,7 +154,7 @@ bitflags::bitflags! {
 bitflags::bitflags! {
     /// Flags of a reporting verb (see `data/reporting_verbs.tsv`).
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct VerbFlags: u16 {
+    pub(crate) struct VerbFlags: u16 {
         const SPEECH = 1;
         const POSTPOSE = 2;
         const OBJECT = 4;
@@ -181,7 +181,7 @@ bitflags::bitflags! {
 }
 
 #[derive(Clone, Debug)]
-pub struct Verb {
+pub(crate) struct Verb {
     pub lemma: String,
     /// The particle of a phrasal verb ("out" in "point out").
     pub particle: Option<String>,
@@ -190,26 +190,26 @@ pub struct Verb {
 }
 
 impl Verb {
-    pub fn has(&self, flag: VerbFlags) -> bool {
+    pub(crate) fn has(&self, flag: VerbFlags) -> bool {
         self.flags.intersects(flag)
     }
 
     /// The object after it names who was spoken to ("told reporters").
-    pub fn takes_recipient(&self) -> bool {
+    pub(crate) fn takes_recipient(&self) -> bool {
         self.has(VerbFlags::RECIPIENT)
     }
 }
 
 /// One reading of a word as a reporting verb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct VerbForm {
+pub(crate) struct VerbForm {
     pub verb: u16,
     pub forms: Form,
 }
 
 /// What kind of thing a role noun names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RoleType {
+pub(crate) enum RoleType {
     Person,
     Org,
     Outlet,
@@ -218,7 +218,7 @@ pub enum RoleType {
 }
 
 #[derive(Clone, Debug)]
-pub struct Role {
+pub(crate) struct Role {
     pub singular: String,
     pub plural: String,
     pub kind: RoleType,
@@ -233,7 +233,7 @@ pub struct Role {
 
 /// What sort of outlet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutletKind {
+pub(crate) enum OutletKind {
     Agency,
     Newspaper,
     Broadcaster,
@@ -243,7 +243,7 @@ pub enum OutletKind {
 
 impl OutletKind {
     /// The role noun that names an outlet of this kind ("the agency", "the website").
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             OutletKind::Agency => "agency",
             OutletKind::Newspaper => "newspaper",
@@ -255,28 +255,26 @@ impl OutletKind {
 }
 
 #[derive(Clone, Debug)]
-pub struct Outlet {
+pub(crate) struct Outlet {
     pub id: String,
     pub label: String,
     pub kind: OutletKind,
-    pub country: String,
 }
 
 #[derive(Clone, Debug)]
-pub struct Org {
+pub(crate) struct Org {
     pub id: String,
     pub label: String,
 }
 
 #[derive(Clone, Debug)]
-pub struct Country {
+pub(crate) struct Country {
     pub name: String,
-    pub adjective: String,
 }
 
 /// What a known name refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum NameTarget {
+pub(crate) enum NameTarget {
     Outlet(u16),
     Org(u16),
     Country(u16),
@@ -284,7 +282,7 @@ pub enum NameTarget {
 
 /// A known name as a token sequence.
 #[derive(Clone, Debug)]
-pub struct NameEntry {
+pub(crate) struct NameEntry {
     pub tokens: Vec<String>,
     pub target: NameTarget,
     /// A short form ("Times") that only counts once the full name was mentioned.
@@ -293,7 +291,7 @@ pub struct NameEntry {
 
 /// How an abbreviation with a final period behaves at a possible sentence end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Abbreviation {
+pub(crate) enum Abbreviation {
     /// Stands before a name: never ends a sentence.
     Title,
     /// A month: ends no sentence before a number.
@@ -302,7 +300,7 @@ pub enum Abbreviation {
     Other,
 }
 
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     words: FxHashMap<String, WordInfo>,
     /// The entries the data gives otherwise than as a lower-case word, by class (sorted):
     /// spellings with capitals ([`Lexicon::spelled`]), suffixes ("-ist", [`Lexicon::ends_in`])
@@ -321,14 +319,14 @@ pub struct Lexicon {
 }
 
 /// The lexicon, parsed on first use.
-pub fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON
         .get_or_init(|| Lexicon::parse(&Sources::BUILT_IN).expect("built-in lexicon data is valid"))
 }
 
 /// The data files' texts.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     pub function_words: &'a str,
     pub word_classes: &'a str,
     pub abbreviations: &'a str,
@@ -342,7 +340,7 @@ pub struct Sources<'a> {
 }
 
 impl Sources<'static> {
-    pub const BUILT_IN: Sources<'static> = Sources {
+    pub(crate) const BUILT_IN: Sources<'static> = Sources {
         function_words: include_str!("data/function_words.tsv"),
         word_classes: include_str!("data/word_classes.tsv"),
         abbreviations: include_str!("data/abbreviations.tsv"),
@@ -357,7 +355,7 @@ impl Sources<'static> {
 }
 
 /// Splits a name into the tokens the tokenizer would make of it.
-pub fn name_tokens(name: &str) -> Vec<String> {
+pub(crate) fn name_tokens(name: &str) -> Vec<String> {
     crate::scan::spans(name)
         .into_iter()
         .map(|(s, e)| name[s..e].to_string())
@@ -366,25 +364,31 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 
 impl Lexicon {
     /// Looks a word up, lower-casing it into `buf`.
-    pub fn word(&self, word: &str, buf: &mut String) -> WordInfo {
+    pub(crate) fn word(&self, word: &str, buf: &mut String) -> WordInfo {
         self.table.get(word, buf)
     }
 
     /// Looks the word `text[start..end]` up: the same as `word(&text[start..end])`, faster.
     #[inline]
-    pub fn word_in(&self, text: &str, start: usize, end: usize, buf: &mut String) -> WordInfo {
+    pub(crate) fn word_in(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        buf: &mut String,
+    ) -> WordInfo {
         self.table.get_in(text, start, end, buf)
     }
 
     /// Looks up `text[start..end]`, a word of ASCII letters and digits only.
     #[inline]
-    pub fn plain_word_in(&self, text: &str, start: usize, end: usize) -> WordInfo {
+    pub(crate) fn plain_word_in(&self, text: &str, start: usize, end: usize) -> WordInfo {
         self.table.get_plain(text, start, end)
     }
 
     /// Is `word`, spelled as it is, one of the words of `class` that the data writes with
     /// capitals ("News" and "TV" are outlet words; "news" and "Tv" are not)?
-    pub fn spelled(&self, class: Class, word: &str) -> bool {
+    pub(crate) fn spelled(&self, class: Class, word: &str) -> bool {
         self.spellings
             .get(&class)
             .is_some_and(|s| s.binary_search_by(|x| x.as_str().cmp(word)).is_ok())
@@ -392,7 +396,7 @@ impl Lexicon {
 
     /// Does `word` end in one of the suffixes the data gives for `class` ("-ist": "socialist")?
     /// The comparison is case-sensitive.
-    pub fn ends_in(&self, class: Class, word: &str) -> bool {
+    pub(crate) fn ends_in(&self, class: Class, word: &str) -> bool {
         self.spellings.get(&class).is_some_and(|entries| {
             entries
                 .iter()
@@ -403,7 +407,7 @@ impl Lexicon {
 
     /// Is `first second`, spelled as it is, one of the two-word sequences the data gives for
     /// `class` ("familiar with")?
-    pub fn pair(&self, class: Class, first: &str, second: &str) -> bool {
+    pub(crate) fn pair(&self, class: Class, first: &str, second: &str) -> bool {
         self.spellings.get(&class).is_some_and(|entries| {
             entries
                 .iter()
@@ -411,50 +415,44 @@ impl Lexicon {
         })
     }
 
-    pub fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {
+    pub(crate) fn verb_forms(&self, info: WordInfo) -> &[VerbForm] {
         match info.verb_forms {
             0 => &[],
             i => &self.verb_forms[i as usize - 1],
         }
     }
 
-    pub fn role(&self, info: WordInfo) -> Option<&Role> {
+    pub(crate) fn role(&self, info: WordInfo) -> Option<&Role> {
         match info.role {
             0 => None,
             i => self.roles.get(i as usize - 1),
         }
     }
 
-    pub fn country(&self, info: WordInfo) -> Option<&Country> {
-        match info.country {
-            0 => None,
-            i => self.countries.get(i as usize - 1),
-        }
-    }
-
     /// Known names whose first token is `first` (exact case).
-    pub fn names_starting(&self, first: &str) -> &[NameEntry] {
+    pub(crate) fn names_starting(&self, first: &str) -> &[NameEntry] {
         self.names.get(first).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
+    pub(crate) fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
         self.abbreviations.get(word).copied()
     }
 
-    pub fn verb(&self, id: u16) -> &Verb {
+    pub(crate) fn verb(&self, id: u16) -> &Verb {
         &self.verbs[id as usize]
     }
 
-    pub fn outlet(&self, id: u16) -> &Outlet {
+    pub(crate) fn outlet(&self, id: u16) -> &Outlet {
         &self.outlets[id as usize]
     }
 
-    pub fn org(&self, id: u16) -> &Org {
+    pub(crate) fn org(&self, id: u16) -> &Org {
         &self.orgs[id as usize]
     }
 
     /// Every name with its target, for consistency checks.
-    pub fn all_names(&self) -> impl Iterator<Item = &NameEntry> {
+    #[cfg(test)]
+    pub(crate) fn all_names(&self) -> impl Iterator<Item = &NameEntry> {
         self.names.values().flatten()
     }
 }

@@ -83,7 +83,7 @@ fn outlet_kind(row: &Row, name: &str) -> Result<OutletKind, String> {
 
 impl Lexicon {
     /// Parses the data files. Errors name the file and line.
-    pub fn parse(src: &Sources) -> Result<Lexicon, String> {
+    pub(crate) fn parse(src: &Sources) -> Result<Lexicon, String> {
         let mut lex = Lexicon {
             words: FxHashMap::default(),
             spellings: FxHashMap::default(),
@@ -307,14 +307,13 @@ impl Lexicon {
 
     fn parse_outlets(&mut self, text: &str) -> Result<(), String> {
         for row in rows("outlets.tsv", text) {
-            let [id, label, kind, country, aliases, short] = row.columns()?;
+            let [id, label, kind, _country, aliases, short] = row.columns()?;
             let kind = outlet_kind(&row, kind)?;
             let target = NameTarget::Outlet(self.outlets.len() as u16);
             self.outlets.push(Outlet {
                 id: id.into(),
                 label: label.into(),
                 kind,
-                country: country.into(),
             });
             self.add_name(label, target, false);
             for alias in split_list(aliases) {
@@ -352,7 +351,6 @@ impl Lexicon {
                 None => {
                     self.countries.push(Country {
                         name: country.into(),
-                        adjective: adjective.into(),
                     });
                     self.countries.len() as u16 - 1
                 }

@@ -12,7 +12,7 @@ use crate::lexicon::WordInfo;
 /// Words up to this many bytes live in the slots.
 const INLINE: usize = 16;
 
-pub struct WordTable {
+pub(super) struct WordTable {
     /// Per slot, the top bits of its key's hash with the lowest bit set; 0 marks an empty
     /// slot. A power-of-two number of slots, at most half full.
     tags: Vec<u16>,
@@ -76,7 +76,7 @@ fn start_and_tag(hash: u64, mask: usize) -> (usize, u16) {
 
 impl WordTable {
     /// Builds the table from (lower-cased word, info) pairs.
-    pub fn new<'w>(words: impl IntoIterator<Item = (&'w str, WordInfo)>) -> WordTable {
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = (&'w str, WordInfo)>) -> WordTable {
         let words: Vec<(&str, WordInfo)> = words.into_iter().collect();
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
@@ -106,14 +106,20 @@ impl WordTable {
 
     /// The info of `word`, compared lower-cased and without a final period.
     #[inline]
-    pub fn get(&self, word: &str, buf: &mut String) -> WordInfo {
+    pub(super) fn get(&self, word: &str, buf: &mut String) -> WordInfo {
         self.get_in(word, 0, word.len(), buf)
     }
 
     /// The info of the word `text[start..end]`, compared lower-cased and without a final
     /// period. The same as `get(&text[start..end])`, but a short word is read in place.
     #[inline]
-    pub fn get_in(&self, text: &str, start: usize, end: usize, buf: &mut String) -> WordInfo {
+    pub(super) fn get_in(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        buf: &mut String,
+    ) -> WordInfo {
         let bytes = text.as_bytes();
         let word = &bytes[start..end];
         let len = word.strip_suffix(b".").unwrap_or(word).len();
@@ -136,7 +142,7 @@ impl WordTable {
     /// The info of `text[start..end]`, a word of ASCII letters and digits only (so with no
     /// final period to drop): the same as `get_in`, with fewer checks.
     #[inline]
-    pub fn get_plain(&self, text: &str, start: usize, end: usize) -> WordInfo {
+    pub(super) fn get_plain(&self, text: &str, start: usize, end: usize) -> WordInfo {
         let len = end - start;
         if len <= INLINE {
             return self.probe(key_of(text.as_bytes(), start, len));

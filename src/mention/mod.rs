@@ -8,12 +8,11 @@ mod classify;
 mod np;
 mod slug;
 
-pub use classify::{
-    DECIDERS, Decider, Gender, Mention, MentionKind, as_unnamed, classify, classify_traced,
-    lone_word_kind,
+pub(crate) use classify::{
+    Decider, Gender, Mention, MentionKind, as_unnamed, classify, classify_traced, lone_word_kind,
 };
-pub use np::{
+pub(crate) use np::{
     appositive_after, clause_starts_at, np_after, np_end_before, np_start_before, subject_before,
     subject_before_relative,
 };
-pub use slug::{push_slug, slug};
+pub(crate) use slug::{push_slug, slug};

@@ -3,7 +3,7 @@
 
 /// A stable id: lower-case ASCII words joined by hyphens ("Agence France-Presse" →
 /// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
-pub fn slug(label: &str) -> String {
+pub(crate) fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     push_slug(&mut out, label);
     out
@@ -11,7 +11,7 @@ pub fn slug(label: &str) -> String {
 
 /// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
 /// allocation.
-pub fn push_slug(out: &mut String, label: &str) {
+pub(crate) fn push_slug(out: &mut String, label: &str) {
     let start = out.len();
     let mut pending_dash = false;
     let bytes = label.as_bytes();

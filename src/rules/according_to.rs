@@ -13,7 +13,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 
 /// Finds "according to X" in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers().iter().filter(|&&i| i + 2 < ctx.end) {
         if !text.word(i).eq_ignore_ascii_case("according")

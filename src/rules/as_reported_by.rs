@@ -15,7 +15,7 @@ use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 /// Finds "as reported by Y" and "as Y reported" in one sentence.
-pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for i in openers(ctx) {
         if i + 2 >= ctx.end || text.quote_of(i).is_some() {
@@ -103,7 +103,7 @@ fn as_source_reported(ctx: &Ctx, i: usize) -> Option<(TokenRange, TokenRange)> {
     }
     let verb = (i + 2..(i + 10).min(ctx.end)).find(|&k| is_aside_verb(text, k))?;
     let (np, _) = subject_before(text, i + 1, verb)?;
-    let cue = TokenRange::new(verb, verb + 1);
+    let cue = TokenRange::one(verb);
     (np.start == i + 1).then_some((cue, np))
 }
 

@@ -11,7 +11,7 @@ use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::TokenRange;
 
 /// Finds "citing X" in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
         if !text.word(i).eq_ignore_ascii_case("citing") || text.quote_of(i).is_some() {
@@ -31,7 +31,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         };
         let mut frame = Frame::new(
             RuleId::Citing,
-            TokenRange::new(i, i + 1),
+            TokenRange::one(i),
             Relation::Cited,
             Role::Origin(attach),
         );

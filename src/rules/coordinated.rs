@@ -14,7 +14,7 @@ use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
 
 /// Finds the reporting verbs after "and", "but", "yet" in one sentence.
-pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         // "but on Tuesday wrote that ...": a time phrase may stand between the conjunction

@@ -11,10 +11,8 @@ use crate::text::token::TokenFlags;
 use crate::text::{NO_QUOTE, Text};
 
 /// The sentence a rule looks at.
-pub struct Ctx<'t, 'a> {
+pub(crate) struct Ctx<'t, 'a> {
     pub text: &'t Text<'a>,
-    /// Index of the sentence.
-    pub sentence: usize,
     /// Token range `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -34,12 +32,12 @@ pub(crate) type Subject = Option<(Mention, Option<TokenRange>)>;
 
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
-    pub fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
+    pub(crate) fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
         Ctx::with_buffers(text, sentence, headline, Vec::new(), Vec::new())
     }
 
     /// Like [`Ctx::new`], reusing the vectors of an earlier context ([`Ctx::into_buffers`]).
-    pub fn with_buffers(
+    pub(crate) fn with_buffers(
         text: &'t Text<'a>,
         sentence: usize,
         headline: bool,
@@ -59,7 +57,6 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let subjects = Vec::with_capacity(triggers.len());
         let mut ctx = Ctx {
             text,
-            sentence,
             start: s.start,
             end: s.end,
             headline,
@@ -73,24 +70,24 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 
     /// The vectors of this context, for the next one.
-    pub fn into_buffers(self) -> (Vec<usize>, Vec<VerbHit>) {
+    pub(crate) fn into_buffers(self) -> (Vec<usize>, Vec<VerbHit>) {
         (self.triggers, self.verbs)
     }
 
     /// Reporting verbs and trigger words, in order.
-    pub fn triggers(&self) -> &[usize] {
+    pub(crate) fn triggers(&self) -> &[usize] {
         &self.triggers
     }
 
     /// The reporting verbs used as verbs, in order.
-    pub fn verbs(&self) -> &[VerbHit] {
+    pub(crate) fn verbs(&self) -> &[VerbHit] {
         &self.verbs
     }
 }
 
 impl Ctx<'_, '_> {
     /// The last token before the sentence's final punctuation and closing marks.
-    pub fn last_word(&self) -> usize {
+    pub(crate) fn last_word(&self) -> usize {
         let mut last = self.end - 1;
         while last > self.start {
             let t = &self.text.tokens[last];

@@ -11,7 +11,7 @@ use crate::text::TokenRange;
 
 /// How a frame combines with the other frames of its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// A source's statement with its content: "X said (that) C", "C, X reported".
     Statement,
     /// Passes on another statement: ", quoted by Y", "in an interview with Y".
@@ -22,7 +22,7 @@ pub enum Role {
 
 /// Which statement a relay or origin belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Attach {
+pub(crate) enum Attach {
     /// The nearest statement whose cue comes before this frame's cue.
     Before,
     /// The nearest statement whose cue comes after.
@@ -35,7 +35,7 @@ pub enum Attach {
 
 /// What a frame attributes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Content {
+pub(crate) struct Content {
     pub span: Span,
     /// The content is a verbatim quotation.
     pub direct: bool,
@@ -45,7 +45,7 @@ pub struct Content {
 
 /// One attribution cue found by a rule.
 #[derive(Clone, Debug)]
-pub struct Frame {
+pub(crate) struct Frame {
     pub rule: RuleId,
     /// Where the frame stands: the cue words, an inclusive token range.
     pub cue: TokenRange,
@@ -69,7 +69,7 @@ pub struct Frame {
 impl Frame {
     /// A frame of rule `rule` at cue words `cue`, whose hop cue is the cue; no source or
     /// content yet.
-    pub fn new(rule: RuleId, cue: TokenRange, relation: Relation, role: Role) -> Frame {
+    pub(crate) fn new(rule: RuleId, cue: TokenRange, relation: Relation, role: Role) -> Frame {
         Frame {
             rule,
             cue,
@@ -85,7 +85,7 @@ impl Frame {
     }
 
     /// Does the reporting verb at the frame's cue have a reading that `accepts`?
-    pub fn cue_verb_is(&self, text: &Text, accepts: impl Fn(&Verb) -> bool) -> bool {
+    pub(crate) fn cue_verb_is(&self, text: &Text, accepts: impl Fn(&Verb) -> bool) -> bool {
         let lex = lexicon::lexicon();
         lex.verb_forms(text.tokens[self.cue.start].info)
             .iter()

@@ -12,7 +12,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 
 /// Finds the source of a headline.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     if !ctx.headline {
         return;
     }
@@ -33,7 +33,7 @@ fn trailing_outlet(ctx: &Ctx) -> Option<Frame> {
     if !is_outlet(&mention) {
         return None;
     }
-    let cue = TokenRange::new(sep, sep + 1);
+    let cue = TokenRange::one(sep);
     let mut frame = Frame::new(RuleId::Headline, cue, Relation::Reported, Role::Statement);
     frame.source = Some(mention);
     frame.content = content_between(text, ctx.start, sep);
@@ -53,7 +53,7 @@ fn leading_speaker(ctx: &Ctx) -> Option<Frame> {
     if !is_plain_name(text, &mention) {
         return None;
     }
-    let cue = TokenRange::new(colon, colon + 1);
+    let cue = TokenRange::one(colon);
     let mut frame = Frame::new(RuleId::Headline, cue, Relation::Said, Role::Statement);
     frame.source = Some(mention);
     frame.content = content_between(text, colon + 1, last + 1);

@@ -13,7 +13,7 @@ use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags};
 
 /// Finds the outlets spoken to in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
         if text.quote_of(i).is_some() {
@@ -34,7 +34,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             // unless "in an interview" follows.
             let interview =
                 (np.end..(np.last() + 5).min(ctx.end)).find(|&k| is_channel(&text.tokens[k]));
-            (np, interview.map(|k| TokenRange::new(k, k + 1)))
+            (np, interview.map(TokenRange::one))
         } else {
             // "in an interview with", "speaking to".
             let first = (ctx.start..i)

@@ -13,7 +13,7 @@ use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
 /// Finds the inverted statements of one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         if !is_simple_speech(&hit) {

@@ -14,32 +14,32 @@ pub(crate) mod clause;
 mod ctx;
 mod frame;
 
-pub mod according_to;
-pub mod as_reported_by;
-pub mod citing;
-pub mod coordinated;
-pub mod headline;
-pub mod interview;
-pub mod inverted;
-pub mod participle;
-pub mod postposed;
-pub mod preposed;
-pub mod quoted_as_saying;
-pub mod quoted_by;
-pub mod verb;
-pub mod via;
+pub(crate) mod according_to;
+pub(crate) mod as_reported_by;
+pub(crate) mod citing;
+pub(crate) mod coordinated;
+pub(crate) mod headline;
+pub(crate) mod interview;
+pub(crate) mod inverted;
+pub(crate) mod participle;
+pub(crate) mod postposed;
+pub(crate) mod preposed;
+pub(crate) mod quoted_as_saying;
+pub(crate) mod quoted_by;
+pub(crate) mod verb;
+pub(crate) mod via;
 
 #[cfg(test)]
-pub mod tests;
+pub(crate) mod tests;
 
-pub use ctx::Ctx;
-pub use frame::{Attach, Content, Frame, Role};
+pub(crate) use ctx::Ctx;
+pub(crate) use frame::{Attach, Content, Frame, Role};
 
 use crate::text::TokenRange;
 /// A rule's typed id. [`RuleId::as_str`] is its name in the JSON `rule` field (and the name of
 /// its file); [`RuleId::description`] says in one line what it matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RuleId {
+pub(crate) enum RuleId {
     QuotedAsSaying,
     QuotedBy,
     AccordingTo,
@@ -60,7 +60,8 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every id: the sentence rules in priority order, then the assembly's neighbour quotes.
-    pub const ALL: [RuleId; 14] = [
+    #[cfg(test)]
+    pub(crate) const ALL: [RuleId; 14] = [
         RuleId::QuotedAsSaying,
         RuleId::QuotedBy,
         RuleId::AccordingTo,
@@ -78,7 +79,7 @@ impl RuleId {
     ];
 
     /// The rule's name, as written in the output.
-    pub const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             RuleId::QuotedAsSaying => "quoted_as_saying",
             RuleId::QuotedBy => "quoted_by",
@@ -98,7 +99,7 @@ impl RuleId {
     }
 
     /// What the rule matches, in one line (from [`RULES`]).
-    pub fn description(self) -> &'static str {
+    pub(crate) fn description(self) -> &'static str {
         match self {
             RuleId::NeighbourQuote => NEIGHBOUR_QUOTE,
             id => RULES
@@ -121,10 +122,10 @@ const NEIGHBOUR_QUOTE: &str = "a quotation right after an attribution, with only
 
 /// A rule's search: finds its pattern in one sentence, seeing the frames earlier rules found
 /// there.
-pub type RuleFn = fn(&Ctx, &[Frame], &mut Vec<Frame>);
+pub(crate) type RuleFn = fn(&Ctx, &[Frame], &mut Vec<Frame>);
 
 /// A sentence rule: its id, what it matches, and its search.
-pub struct Rule {
+pub(crate) struct Rule {
     pub id: RuleId,
     /// One line for `explain`; the rule file's `//!` header is its documentation.
     pub description: &'static str,
@@ -133,7 +134,7 @@ pub struct Rule {
 
 /// All sentence rules, most specific first: when two rules claim the same cue words, the
 /// earlier one wins.
-pub const RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: RuleId::QuotedAsSaying,
         description: "\"X was quoted (by Y) as saying C\", \"Y quoted X as saying C\": X said C, Y relayed it",
@@ -202,7 +203,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Runs every rule on a sentence; frames whose cue overlaps an earlier rule's are dropped.
-pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
+pub(crate) fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     if ctx.triggers().is_empty() && !ctx.headline {
         return frames;
@@ -216,9 +217,7 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
             continue;
         }
         for frame in scratch.drain(..) {
-            let clash = frames
-                .iter()
-                .any(|f| f.cue.start <= frame.cue.last() && frame.cue.start <= f.cue.last());
+            let clash = frames.iter().any(|f| f.cue.overlaps(frame.cue));
             if !clash {
                 frames.push(frame);
             }
@@ -235,9 +234,7 @@ pub fn find_frames(ctx: &Ctx) -> Vec<Frame> {
     frames.retain(|f| {
         let me = index;
         index += 1;
-        !sources
-            .iter()
-            .any(|&(i, np)| i != me && np.start <= f.cue.start && f.cue.last() <= np.last())
+        !sources.iter().any(|&(i, np)| i != me && np.covers(f.cue))
     });
     frames.sort_by_key(|f| f.cue.start);
     frames

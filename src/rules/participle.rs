@@ -14,7 +14,7 @@ use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 /// Finds the participle clauses of speech in one sentence.
-pub fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         if !hit.forms.intersects(Form::GERUND) || hit.be || !hit.verb().has(VerbFlags::SPEECH) {

@@ -16,7 +16,7 @@ use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
 /// Finds the postposed statements of one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     for &hit in ctx.verbs() {
         if !hit.is_finite() || !hit.verb().has(VerbFlags::POSTPOSE) {
             continue;

@@ -17,7 +17,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 
 /// Finds "quoted as saying" in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx.triggers().iter().filter(|&&q| q > ctx.start) {
         if !matches!(text.word(q), "quoted" | "cited") || text.quote_of(q).is_some() {
@@ -34,7 +34,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let saying = as_ + 1;
-        let cue = TokenRange::new(saying, saying + 1);
+        let cue = TokenRange::one(saying);
         let mut frame = Frame::new(RuleId::QuotedAsSaying, cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
         frame.content = content_of(ctx, &quoting, saying);
@@ -94,7 +94,7 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
     Some(Quoting {
         speaker,
         relay: Some(relay),
-        relay_cue: TokenRange::new(q, q + 1),
+        relay_cue: TokenRange::one(q),
         passive: false,
     })
 }

@@ -17,7 +17,7 @@ use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// Finds "quoted by Y" in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &q in ctx
         .triggers()
@@ -49,7 +49,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((speaker, verb)) = quoted_subject(ctx, q, relay) else {
             continue;
         };
-        let verb_cue = TokenRange::new(verb, verb + 1);
+        let verb_cue = TokenRange::one(verb);
         let mut frame = Frame::new(RuleId::QuotedBy, verb_cue, Relation::Said, Role::Statement);
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);

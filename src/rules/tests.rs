@@ -37,12 +37,12 @@ fn compare(input: &str, headline: bool, expected: &[(&str, &str, &str, &str)]) {
 }
 
 /// Asserts the frames found in a body sentence.
-pub fn check(input: &str, expected: &[(&str, &str, &str, &str)]) {
+pub(crate) fn check(input: &str, expected: &[(&str, &str, &str, &str)]) {
     compare(input, false, expected);
 }
 
 /// Asserts the frames found when the first line is a headline.
-pub fn check_headline(input: &str, expected: &[(&str, &str, &str, &str)]) {
+pub(crate) fn check_headline(input: &str, expected: &[(&str, &str, &str, &str)]) {
     compare(input, true, expected);
 }
 

@@ -11,7 +11,7 @@ use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// A reporting verb occurrence.
 #[derive(Clone, Copy, Debug)]
-pub struct VerbHit {
+pub(crate) struct VerbHit {
     /// The verb's words (with a particle: "summed up", "called for").
     pub cue: TokenRange,
     pub verb: u16,
@@ -31,17 +31,17 @@ pub struct VerbHit {
 
 impl VerbHit {
     /// The verb of the lexicon.
-    pub fn verb(&self) -> &'static Verb {
+    pub(crate) fn verb(&self) -> &'static Verb {
         lexicon().verb(self.verb)
     }
 
     /// Can the word be one of these forms?
-    pub fn has(&self, f: Form) -> bool {
+    pub(crate) fn has(&self, f: Form) -> bool {
         self.forms.intersects(f)
     }
 
     /// A finite verb of a clause with a subject ("said", "says", "has said", "did say", "say").
-    pub fn is_finite(&self) -> bool {
+    pub(crate) fn is_finite(&self) -> bool {
         if self.be {
             return self.has(Form::GERUND); // "is saying"
         }
@@ -52,7 +52,7 @@ impl VerbHit {
 }
 
 /// The reporting verb at token `i`, if it is used as one there.
-pub fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
+pub(crate) fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     let text = ctx.text;
     let t = &text.tokens[i];
     if t.kind != TokenKind::Word || !t.info.is(Class::VERB) {
@@ -178,7 +178,7 @@ fn is_adjective_use(text: &Text, i: usize) -> bool {
 
 /// Is the word at `i`, in lower case, a form of a reporting verb that `accepts` (the form it
 /// is, the verb)? "telling" is a gerund of "tell".
-pub fn is_verb_form(text: &Text, i: usize, accepts: impl Fn(Form, &Verb) -> bool) -> bool {
+pub(crate) fn is_verb_form(text: &Text, i: usize, accepts: impl Fn(Form, &Verb) -> bool) -> bool {
     let Some(token) = text.tokens.get(i) else {
         return false;
     };
@@ -191,7 +191,7 @@ pub fn is_verb_form(text: &Text, i: usize, accepts: impl Fn(Form, &Verb) -> bool
 }
 
 /// A form of "be" that makes the verb after it passive: "was quoted", "is cited".
-pub fn is_passive_be(token: &Token) -> bool {
+pub(crate) fn is_passive_be(token: &Token) -> bool {
     token.info.is(Class::BE) && !token.info.is(Class::NEG)
 }
 

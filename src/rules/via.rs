@@ -10,7 +10,7 @@ use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
 use crate::text::TokenRange;
 
 /// Finds "via Y" in one sentence.
-pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
+pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
         if text.word(i) != "via" || text.quote_of(i).is_some() {
@@ -25,7 +25,7 @@ pub fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         }
         let mut frame = Frame::new(
             RuleId::Via,
-            TokenRange::new(i, i + 1),
+            TokenRange::one(i),
             Relation::Via,
             Role::Relay(Attach::Before),
         );

@@ -3,24 +3,24 @@
 //! Invariant: building a [`Text`] never fails; odd input (unbalanced quotation marks, no
 //! punctuation, binary-looking characters) gives diagnostics and best-effort structure.
 
-pub mod quote;
+pub(crate) mod quote;
 mod range;
-pub mod sentence;
-pub mod token;
+pub(crate) mod sentence;
+pub(crate) mod token;
 
 use crate::lexicon::Lexicon;
 use crate::model::Diagnostic;
 use crate::span::Span;
 
-pub use quote::Quote;
-pub use range::TokenRange;
-pub use sentence::Sentence;
-pub use token::{Token, TokenKind};
+pub(crate) use quote::Quote;
+pub(crate) use range::TokenRange;
+pub(crate) use sentence::Sentence;
+pub(crate) use token::Token;
 
 /// No quotation contains the token.
-pub const NO_QUOTE: u32 = u32::MAX;
+pub(crate) const NO_QUOTE: u32 = u32::MAX;
 
-pub struct Text<'a> {
+pub(crate) struct Text<'a> {
     pub src: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
@@ -33,7 +33,7 @@ pub struct Text<'a> {
 
 /// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
 /// compare against are); otherwise an empty string, which matches none of them.
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
         return "";
@@ -45,7 +45,7 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
 }
 
 impl<'a> Text<'a> {
-    pub fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
+    pub(crate) fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
         let tokens = token::tokenize(src, lexicon);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
@@ -60,7 +60,7 @@ impl<'a> Text<'a> {
         }
     }
 
-    pub fn word(&self, i: usize) -> &'a str {
+    pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens
             .get(i)
             .map(|t| &self.src[t.start as usize..t.end as usize])
@@ -68,7 +68,8 @@ impl<'a> Text<'a> {
     }
 
     /// The bytes of tokens `range` (which holds at least one token).
-    pub fn span(&self, range: TokenRange) -> Span {
+    pub(crate) fn span(&self, range: TokenRange) -> Span {
+        debug_assert!(!range.is_empty(), "the span of no tokens");
         Span::new(
             self.tokens[range.start].start as usize,
             self.tokens[range.last()].end as usize,
@@ -76,7 +77,7 @@ impl<'a> Text<'a> {
     }
 
     /// The quotation containing token `i`, if any.
-    pub fn quote_of(&self, i: usize) -> Option<&Quote> {
+    pub(crate) fn quote_of(&self, i: usize) -> Option<&Quote> {
         match self.in_quote.get(i) {
             Some(&q) if q != NO_QUOTE => self.quotes.get(q as usize),
             _ => None,
@@ -84,19 +85,19 @@ impl<'a> Text<'a> {
     }
 
     /// The token that starts at byte `at`, if one does.
-    pub fn token_starting_at(&self, at: usize) -> Option<usize> {
+    pub(crate) fn token_starting_at(&self, at: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| (t.start as usize) < at);
         (self.tokens.get(i)?.start as usize == at).then_some(i)
     }
 
     /// The byte where the tokens before token `end` have all ended.
-    pub fn byte_before(&self, end: usize) -> usize {
+    pub(crate) fn byte_before(&self, end: usize) -> usize {
         self.tokens
             .get(end)
             .map_or(self.src.len(), |t| t.start as usize)
     }
 
-    pub fn sentence_of(&self, token: usize) -> usize {
+    pub(crate) fn sentence_of(&self, token: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= token)
     }
 }

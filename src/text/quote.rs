@@ -13,7 +13,7 @@ use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 
 /// A quoted stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Quote {
+pub(crate) struct Quote {
     /// Token index of the opening mark.
     pub open: usize,
     /// Token index of the closing mark; `None` when the quotation was never closed.
@@ -59,7 +59,7 @@ fn is_opener_punct(token: &Token, text: &str) -> bool {
 }
 
 /// Finds the quotations. Returns them in order with, for each token, its quotation index.
-pub fn find(
+pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     diagnostics: &mut Vec<Diagnostic>,

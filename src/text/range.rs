@@ -2,52 +2,52 @@
 
 /// Tokens `[start, end)` of a text: a noun phrase, a cue, a quotation's words, a content.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TokenRange {
+pub(crate) struct TokenRange {
     pub start: usize,
     pub end: usize,
 }
 
 impl TokenRange {
-    pub const fn new(start: usize, end: usize) -> TokenRange {
+    pub(crate) const fn new(start: usize, end: usize) -> TokenRange {
         TokenRange { start, end }
     }
 
     /// The one token `i`.
-    pub const fn one(i: usize) -> TokenRange {
+    pub(crate) const fn one(i: usize) -> TokenRange {
         TokenRange::new(i, i + 1)
     }
 
     /// How many tokens it holds.
-    pub const fn len(self) -> usize {
+    pub(crate) const fn len(self) -> usize {
         self.end.saturating_sub(self.start)
     }
 
-    pub const fn is_empty(self) -> bool {
+    pub(crate) const fn is_empty(self) -> bool {
         self.end <= self.start
     }
 
     /// Its last token; the token before `start` if it is empty.
-    pub const fn last(self) -> usize {
+    pub(crate) const fn last(self) -> usize {
         self.end.wrapping_sub(1)
     }
 
     /// Does it hold token `i`?
-    pub const fn contains(self, i: usize) -> bool {
+    pub(crate) const fn contains(self, i: usize) -> bool {
         self.start <= i && i < self.end
     }
 
     /// Does it hold all of `other`?
-    pub const fn covers(self, other: TokenRange) -> bool {
+    pub(crate) const fn covers(self, other: TokenRange) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// Do the two share a token?
-    pub const fn overlaps(self, other: TokenRange) -> bool {
+    pub(crate) const fn overlaps(self, other: TokenRange) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// Its token indices, in order.
-    pub const fn indices(self) -> std::ops::Range<usize> {
+    pub(crate) const fn indices(self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 }

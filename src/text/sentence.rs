@@ -7,7 +7,7 @@ use crate::text::token::{QuoteMark, Token, TokenFlags, TokenKind};
 /// A sentence as a token range `[start, end)`. A token that starts a paragraph
 /// ([`TokenFlags::PARAGRAPH`]) always starts a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sentence {
+pub(crate) struct Sentence {
     /// Its tokens `[start, end)`, as [`Sentence::tokens`] gives them.
     pub start: usize,
     pub end: usize,
@@ -17,7 +17,7 @@ pub struct Sentence {
 
 impl Sentence {
     /// Its tokens.
-    pub fn tokens(&self) -> crate::text::TokenRange {
+    pub(crate) fn tokens(&self) -> crate::text::TokenRange {
         crate::text::TokenRange::new(self.start, self.end)
     }
 }
@@ -27,9 +27,9 @@ impl Sentence {
 /// of a sentence pairwise: such a run is cut into pieces of at most this length, at a comma or
 /// semicolon in its second half where there is one. News sentences are far shorter (the
 /// longest in the dev articles and PolNeAR have at most 220 tokens).
-pub const MAX_SENTENCE_TOKENS: usize = 320;
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 320;
 
-pub fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
+pub(crate) fn split(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     // News sentences run to some 25 tokens: room for most texts' sentences at once.
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;

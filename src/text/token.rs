@@ -1,11 +1,11 @@
 //! Tokens: the scanner's pieces (`crate::scan`) with the lexicon's facts about each word.
 
 use crate::lexicon::{Lexicon, WordInfo};
-pub use crate::scan::{QuoteMark, TokenFlags, TokenKind};
+pub(crate) use crate::scan::{QuoteMark, TokenFlags, TokenKind};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug)]
-pub struct Token {
+pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
     pub kind: TokenKind,
@@ -15,32 +15,28 @@ pub struct Token {
 }
 
 impl Token {
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
 
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start as usize..self.end as usize]
     }
 
     /// Has it any of these flags?
-    pub fn has(&self, flag: TokenFlags) -> bool {
+    pub(crate) fn has(&self, flag: TokenFlags) -> bool {
         self.flags.intersects(flag)
     }
 
-    pub fn is_word(&self) -> bool {
-        matches!(self.kind, TokenKind::Word)
-    }
-
-    pub fn is_cap_word(&self) -> bool {
+    pub(crate) fn is_cap_word(&self) -> bool {
         self.kind == TokenKind::Word && self.has(TokenFlags::CAP)
     }
 
-    pub fn is_quote(&self) -> bool {
+    pub(crate) fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::Quote(_))
     }
 
-    pub fn is_double_quote(&self) -> bool {
+    pub(crate) fn is_double_quote(&self) -> bool {
         matches!(
             self.kind,
             TokenKind::Quote(QuoteMark::Straight | QuoteMark::Open | QuoteMark::Close)
@@ -49,7 +45,7 @@ impl Token {
 }
 
 /// Splits `text` into tokens. Words are looked up in `lexicon`.
-pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut lower = String::new();
     crate::scan::scan(text, |piece| {

@@ -13,7 +13,7 @@ use super::{Gender, MentionKind, Phrase};
 /// relative pronoun, or a known name ("Reuters", "NATO", "Cuba"); `None` when it takes the rest
 /// of `classify` to tell. Nothing else makes a lone word a known name: the known names of its
 /// head phrase, found by the `known_name` decider, would be this one.
-pub fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
+pub(crate) fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
     let t = &text.tokens[i];
     if t.kind != TokenKind::Word {
         return None;
@@ -39,7 +39,7 @@ pub fn lone_word_kind(text: &Text, i: usize) -> Option<MentionKind> {
     }
     known_name_at(text, i, i).map(|(target, _, _)| MentionKind::Known {
         target,
-        name: TokenRange::new(i, i + 1),
+        name: TokenRange::one(i),
     })
 }
 

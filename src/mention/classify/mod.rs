@@ -26,12 +26,12 @@ use crate::lexicon::NameTarget;
 use crate::text::Text;
 use crate::text::TokenRange;
 
-pub use known::lone_word_kind;
+pub(crate) use known::lone_word_kind;
 use phrase::Phrase;
-pub use unnamed::as_unnamed;
+pub(crate) use unnamed::as_unnamed;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
     Neuter,
@@ -40,21 +40,21 @@ pub enum Gender {
 
 impl Gender {
     /// Can a mention of gender `self` and one of gender `other` name the same source?
-    pub fn agrees(self, other: Gender) -> bool {
+    pub(crate) fn agrees(self, other: Gender) -> bool {
         self == Gender::Unknown || other == Gender::Unknown || self == other
     }
 }
 
 /// A noun phrase and what it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The whole phrase as found, determiner and complements included.
     pub np: TokenRange,
     pub kind: MentionKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MentionKind {
+pub(crate) enum MentionKind {
     /// "he", "she", "it", "they", "we", "I".
     Pronoun { gender: Gender, plural: bool },
     /// "who", "which", "that".
@@ -101,13 +101,13 @@ pub enum MentionKind {
 
 impl Mention {
     /// Is this something that can say or relay a thing?
-    pub fn is_source_like(&self) -> bool {
+    pub(crate) fn is_source_like(&self) -> bool {
         !matches!(self.kind, MentionKind::Other)
     }
 }
 
 /// One step of [`classify`]: it types the phrase, or passes it on to the next.
-pub struct Decider {
+pub(crate) struct Decider {
     /// The name `explain` prints.
     pub name: &'static str,
     /// What it recognizes, in one line.
@@ -116,7 +116,7 @@ pub struct Decider {
 }
 
 /// The deciders in the order they are asked: the first that decides types the phrase.
-pub static DECIDERS: &[Decider] = &[
+pub(crate) static DECIDERS: &[Decider] = &[
     Decider {
         name: "plain_name",
         description: "capitalized words that are only a name: \"Jake Sullivan\"",
@@ -195,12 +195,12 @@ pub static DECIDERS: &[Decider] = &[
 ];
 
 /// Classifies the noun phrase `np`.
-pub fn classify(text: &Text, np: TokenRange) -> Mention {
+pub(crate) fn classify(text: &Text, np: TokenRange) -> Mention {
     classify_traced(text, np).0
 }
 
 /// Classifies the noun phrase `np`, and tells which decider typed it.
-pub fn classify_traced(text: &Text, np: TokenRange) -> (Mention, &'static Decider) {
+pub(crate) fn classify_traced(text: &Text, np: TokenRange) -> (Mention, &'static Decider) {
     let (kind, decider) = decide(text, np);
     (Mention { np, kind }, decider)
 }

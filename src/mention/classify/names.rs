@@ -184,15 +184,15 @@ impl Names {
         self.len += 1;
     }
 
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &KnownName> {
+    pub(super) fn iter(&self) -> impl DoubleEndedIterator<Item = &KnownName> {
         self.items[..self.len].iter().flatten()
     }
 
-    pub fn first(&self) -> Option<&KnownName> {
+    pub(super) fn first(&self) -> Option<&KnownName> {
         self.iter().next()
     }
 
-    pub fn last(&self) -> Option<&KnownName> {
+    pub(super) fn last(&self) -> Option<&KnownName> {
         self.iter().next_back()
     }
 }

@@ -52,7 +52,7 @@ pub(super) struct Layout {
 
 impl<'t, 'a> Phrase<'t, 'a> {
     #[inline]
-    pub fn new(text: &'t Text<'a>, np: TokenRange) -> Self {
+    pub(super) fn new(text: &'t Text<'a>, np: TokenRange) -> Self {
         let first = text.tokens[np.start].info;
         let has_det = first.is(Class::DET | Class::POSS) && !first.is(Class::ROLE) && np.len() > 1;
         let definite = has_det && first.is(Class::POSS | Class::DEFINITE);
@@ -71,12 +71,12 @@ impl<'t, 'a> Phrase<'t, 'a> {
     }
 
     /// Is token `i` a capitalized word?
-    pub fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         self.text.tokens[i].is_cap_word()
     }
 
     /// Where the head is (worked out once).
-    pub fn layout(&self) -> &Layout {
+    pub(super) fn layout(&self) -> &Layout {
         self.layout.get_or_init(|| Layout::new(self))
     }
 }

@@ -32,7 +32,7 @@ pub(super) fn other(_: &Phrase) -> Option<MentionKind> {
 /// A noun phrase the lexicon cannot place, taken as an unnamed source because a speech verb
 /// says it spoke: a plural noun ("respondents said", "donors") or one shaped like a person's
 /// ("the actress", "the self-described democratic socialist", "the attendant", "the announcer").
-pub fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
+pub(crate) fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
     if !matches!(mention.kind, MentionKind::Other) {
         return None;
     }

@@ -10,7 +10,7 @@ use crate::text::TokenRange;
 
 /// The noun phrase starting at `start` (for "according to X", "said X", "quoted by X"),
 /// ending before `limit`.
-pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenRange> {
+pub(crate) fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenRange> {
     let tokens = &text.tokens;
     let limit = limit.min(tokens.len());
     if start >= limit {
@@ -18,7 +18,7 @@ pub fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenRange> {
     }
     let first = &tokens[start];
     if first.info.is(Class::PRON) && first.kind == TokenKind::Word {
-        return Some(TokenRange::new(start, start + 1));
+        return Some(TokenRange::one(start));
     }
     let skip_det = first.info.is(Class::DET | Class::POSS) && !first.info.is(Class::ROLE);
     let mut scan = Scan {
@@ -195,7 +195,7 @@ impl Scan {
 
 /// An appositive right after a noun phrase ending at `np_last`: ", a spokesman for X" up to the
 /// next comma or the sentence end (before `limit`).
-pub fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<TokenRange> {
+pub(crate) fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Option<TokenRange> {
     let comma = np_last + 1;
     if comma + 1 >= limit || text.word(comma) != "," {
         return None;

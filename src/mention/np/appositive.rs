@@ -12,7 +12,7 @@ use crate::text::TokenRange;
 /// The subject of a verb at `cue`: the noun phrase right before it (over adverbs and
 /// auxiliaries), or, when a comma-delimited appositive stands between, the phrase before that
 /// ("Jay Sekulow, an attorney for Trump, said"). `lo` is the first token it may use.
-pub fn subject_before(
+pub(crate) fn subject_before(
     text: &Text,
     lo: usize,
     cue: usize,
@@ -135,7 +135,7 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,
 /// semicolon, dash or conjunction?
-pub fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
+pub(crate) fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
     k == lo
         || matches!(text.word(k - 1), "," | ";" | "—" | "--")
         || text.tokens[k - 1].info.is(Class::CONJ) && !text.tokens[k - 1].has(TokenFlags::ALL_CAPS)
@@ -211,7 +211,7 @@ fn segment_reading(text: &Text, segment: TokenRange) -> Option<bool> {
 
 /// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
 /// House official who spoke anonymously to discuss internal strategy said".
-pub fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<TokenRange> {
+pub(crate) fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<TokenRange> {
     let end = np_end_before(text, lo, cue)?;
     let who = (end.saturating_sub(14).max(lo + 1)..end)
         .rev()

@@ -12,7 +12,7 @@ use super::{
 /// Skips what may stand between a subject and its verb, going backwards from `cue - 1`:
 /// adverbs, auxiliaries, negation and time expressions. Returns the index of the last token
 /// of the subject, if any is left at or after `lo`.
-pub fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
+pub(crate) fn np_end_before(text: &Text, lo: usize, cue: usize) -> Option<usize> {
     let tokens = &text.tokens;
     let mut j = cue;
     while j > lo {
@@ -77,7 +77,7 @@ fn is_time_opener(text: &Text, i: usize) -> bool {
 }
 
 /// The first token of the noun phrase ending at `end`, scanning back no further than `lo`.
-pub fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
+pub(crate) fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
     let tokens = &text.tokens;
     let last = &tokens[end];
     if !is_word_like(last) && last.kind != TokenKind::Possessive {

@@ -19,9 +19,9 @@ use crate::lexicon::{Class, lexicon};
 use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, Token};
 
-pub use after::{appositive_after, np_after};
-pub use appositive::{clause_starts_at, subject_before, subject_before_relative};
-pub use before::{np_end_before, np_start_before};
+pub(crate) use after::{appositive_after, np_after};
+pub(crate) use appositive::{clause_starts_at, subject_before, subject_before_relative};
+pub(crate) use before::{np_end_before, np_start_before};
 
 /// The longest noun phrase we look at.
 const MAX_NP: usize = 16;
@@ -68,7 +68,7 @@ fn is_np_word(t: &Token) -> bool {
 /// Is token `prep` the preposition of an adjective that follows a noun ("officials familiar
 /// with the matter", "people close to Clinton", "a source knowledgeable about the talks",
 /// "lawmakers loyal to the president")? Returns the index of that noun.
-pub fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
+pub(super) fn postmodified_noun(text: &Text, lo: usize, prep: usize) -> Option<usize> {
     if prep < lo + 2 || !text.tokens[prep].info.is(Class::PREP) {
         return None;
     }

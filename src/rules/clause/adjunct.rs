@@ -11,7 +11,7 @@ use crate::text::token::{TokenFlags, TokenKind};
 /// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
 /// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
 /// token after them and whether "in a statement" was among them.
-pub fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
+pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
     let mut k = after;
     let mut statement = false;
     while k < ctx.end {
@@ -55,7 +55,7 @@ fn time_at(text: &Text, k: usize) -> Option<usize> {
 
 /// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",
 /// "states that have suffered"), rather than a complementizer?
-pub fn relative_that(text: &Text, k: usize) -> bool {
+pub(crate) fn relative_that(text: &Text, k: usize) -> bool {
     text.word(k) == "that"
         && text.tokens.get(k + 1).is_some_and(|next| {
             !next.has(TokenFlags::CAP)

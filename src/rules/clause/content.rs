@@ -10,7 +10,7 @@ use crate::text::token::TokenFlags;
 use crate::text::{Text, TokenRange};
 
 /// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
-pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
+pub(crate) fn content_between(text: &Text, first: usize, end: usize) -> Option<Content> {
     let mut first = first;
     let mut end = end;
     let trim = |w: &str| matches!(w, "," | ";" | ":" | "." | "-" | "--" | "—" | "–");
@@ -53,7 +53,7 @@ pub fn content_between(text: &Text, first: usize, end: usize) -> Option<Content>
 }
 
 /// The quotation that opens at token `open` (its opening mark), as content.
-pub fn quote_content(text: &Text, open: usize) -> Option<Content> {
+pub(crate) fn quote_content(text: &Text, open: usize) -> Option<Content> {
     let quote = text.quote_of(open + 1).filter(|q| q.open == open)?;
     let end = quote.close.map_or(quote.words.end, |c| c + 1);
     Some(Content {
@@ -74,7 +74,7 @@ fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
 }
 
 /// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
-pub fn introduces_speech(text: &Text, k: usize) -> bool {
+pub(crate) fn introduces_speech(text: &Text, k: usize) -> bool {
     // "Rust Belt states that have suffered".
     if relative_that(text, k) {
         return false;
@@ -90,7 +90,7 @@ pub fn introduces_speech(text: &Text, k: usize) -> bool {
 /// The content after a preposed cue: over the recipient ("told reporters"), adjuncts ("in a
 /// statement", "on Tuesday") and "that" or a colon; a quotation there is taken whole, even
 /// when it runs on past the sentence.
-pub fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)> {
+pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)> {
     let text = ctx.text;
     let mut k = hit.cue.end;
     if hit.verb().takes_recipient() {
@@ -140,7 +140,7 @@ fn speech_follows_soon(text: &Text, k: usize, end: usize) -> bool {
 
 /// Skips the recipient or object right after a verb like "told": "told reporters", "told
 /// Trump's legal team", "asked him". Returns the first token after it.
-pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
+pub(crate) fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
     if k >= end
         || matches!(text.word(k), "that" | ":" | "," | "“" | "\"")
         || text.tokens[k].is_quote()
@@ -156,7 +156,7 @@ pub fn skip_recipient(text: &Text, k: usize, end: usize) -> usize {
 /// The content before a postposed source starting at token `source`: a quotation closing right
 /// before it (possibly opened sentences or paragraphs earlier), or the sentence up to the
 /// separating comma.
-pub fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
+pub(crate) fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
     let text = ctx.text;
     if source == ctx.start {
         // ""Stop!" Trump said.": the quotation ended the sentence before.

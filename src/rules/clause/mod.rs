@@ -4,18 +4,18 @@
 //! mentions can be a source ([`source`]). Rules use these instead of each other: no rule
 //! imports another.
 
-pub mod adjunct;
-pub mod content;
-pub mod source;
-pub mod subject;
+pub(crate) mod adjunct;
+pub(crate) mod content;
+pub(crate) mod source;
+pub(crate) mod subject;
 
-pub use adjunct::{relative_that, skip_adjuncts};
-pub use content::{
+pub(crate) use adjunct::{relative_that, skip_adjuncts};
+pub(crate) use content::{
     content_after, content_before, content_between, introduces_speech, quote_content,
     skip_recipient,
 };
-pub use source::{is_named_source, is_outlet};
-pub use subject::{agrees, is_subject, sentence_subject, statement_before, subject_of};
+pub(crate) use source::{is_named_source, is_outlet};
+pub(crate) use subject::{agrees, is_subject, sentence_subject, statement_before, subject_of};
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use crate::text::Text;
 
 /// Sources after "according to": people, outlets, organizations, role nouns that name people
 /// or bodies or documents ("a statement", "the poll"), unnamed sources; not "plan", "law".
-pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
+pub(crate) fn is_named_source(_text: &Text, mention: &Mention) -> bool {
     match &mention.kind {
         MentionKind::Other | MentionKind::Relative => false,
         MentionKind::Description { role, .. } => {
@@ -25,7 +25,7 @@ pub fn is_named_source(_text: &Text, mention: &Mention) -> bool {
 }
 
 /// A news outlet: known ("TASS") or by its words ("the Interfax news agency").
-pub fn is_outlet(mention: &Mention) -> bool {
+pub(crate) fn is_outlet(mention: &Mention) -> bool {
     matches!(
         mention.kind,
         MentionKind::Known {

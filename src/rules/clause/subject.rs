@@ -15,7 +15,7 @@ use crate::text::TokenRange;
 /// phrase as an unnamed source ("respondents said").
 ///
 /// Found once per verb and sentence: the preposed and postposed rules both ask.
-pub fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>)> {
+pub(crate) fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>)> {
     if let Some((_, subject)) = ctx
         .subjects
         .borrow()
@@ -140,13 +140,13 @@ fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
 }
 
 /// Can this mention be the subject of a reporting verb outside quotations?
-pub fn is_subject(mention: &Mention) -> bool {
+pub(crate) fn is_subject(mention: &Mention) -> bool {
     !matches!(mention.kind, MentionKind::Other)
 }
 
 /// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
 /// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
-pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
+pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
     let plural = match &mention.kind {
         // "The Khans say", "Some Democrats say": a name in the plural.
         MentionKind::Person {
@@ -183,7 +183,7 @@ pub fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
 
 /// The noun phrase opening the sentence, if it names something that can speak (the subject a
 /// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
-pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     let text = ctx.text;
     let np = np_after(text, ctx.start, before)?;
     let mention = classify(text, np);
@@ -201,7 +201,7 @@ pub fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.
-pub fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
+pub(crate) fn statement_before(found: &[Frame], i: usize) -> Option<&Frame> {
     found
         .iter()
         .rev()
