@@ -151,7 +151,7 @@ The format is --format if given, else the extension of -o, else JSON, as for bui
     subcommand_required = true,
     arg_required_else_help = true
 )]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Command,
 
@@ -162,7 +162,7 @@ pub struct Args {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     #[command(about = BUILD_ABOUT, long_about = BUILD_LONG_ABOUT, after_help = AFTER_HELP)]
     Build(BuildArgs),
     #[command(about = CHAINS_ABOUT, long_about = CHAINS_LONG_ABOUT, after_help = AFTER_HELP)]
@@ -178,7 +178,7 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
@@ -194,7 +194,7 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct RenderArgs {
+pub(crate) struct RenderArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
@@ -208,13 +208,13 @@ pub struct RenderArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ChainsArgs {
+pub(crate) struct ChainsArgs {
     #[command(flatten)]
     pub input: InputArgs,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
@@ -224,7 +224,7 @@ pub struct ExtractArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct MergeArgs {
+pub(crate) struct MergeArgs {
     /// Files to merge: extract output (.jsonl), JSON graphs (.json), or - for standard input
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
@@ -241,7 +241,7 @@ pub struct MergeArgs {
 
 /// How the documents are read and analysed; shared by the commands that analyse.
 #[derive(Debug, clap::Args)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// Articles to read: files (.txt, .jsonl, .ndjson, .html, .htm, and .gz of these),
     /// directories, or - for standard input
     #[arg(value_name = "INPUT", required = true)]
@@ -276,7 +276,7 @@ pub struct InputArgs {
 /// The output formats of `build` and `merge`, by their names for `--format` (in the order that
 /// help and messages list them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     #[value(name = "json")]
     Json,
     #[value(name = "dot", alias = "gv")]
@@ -322,14 +322,14 @@ const SUGGESTED_ENDINGS: &str =
 
 /// What `render` draws, by the extension of its file: the format `dot` is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Picture {
+pub(crate) enum Picture {
     Svg,
     Png,
     Pdf,
 }
 
 /// Where `build` writes: a file, or standard output when there is no `-o` or it is `-`.
-pub fn output_file(output: Option<&Path>) -> Option<&Path> {
+pub(super) fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| path.as_os_str() != "-")
 }
 
@@ -372,7 +372,10 @@ fn parse_format(name: &str) -> Result<Format, Error> {
 }
 
 /// The output format: `--format` wins, else the ending of the output file's name, else JSON.
-pub fn output_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, Error> {
+pub(super) fn output_format(
+    format: Option<Format>,
+    output: Option<&Path>,
+) -> Result<Format, Error> {
     if let Some(format) = format {
         return Ok(format);
     }
@@ -420,7 +423,7 @@ fn unknown_output_format(path: &Path) -> Error {
 }
 
 /// The picture format from the extension of the output file.
-pub fn picture_format(output: &Path) -> Result<Picture, Error> {
+pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
     let extension = output
         .extension()
         .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
@@ -465,7 +468,7 @@ fn parse_threads(text: &str) -> Result<NonZeroUsize, Box<dyn std::error::Error +
 }
 
 /// The number of threads: `--threads` if given, else one per core.
-pub fn threads(threads: Option<NonZeroUsize>) -> NonZeroUsize {
+pub(super) fn threads(threads: Option<NonZeroUsize>) -> NonZeroUsize {
     threads.unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN))
 }
 

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use provgraph::{Attribution, ProvGraph, Relation};
 
 /// How much of the content a line shows, in characters.
-pub const EXCERPT_CHARS: usize = 80;
+pub(super) const EXCERPT_CHARS: usize = 80;
 
 /// The lines for `documents` (id and text), in that order; within a document, attributions come
 /// in text order. Lines have no line break at the end.
-pub fn chain_lines(graph: &ProvGraph, documents: &[(&str, &str)]) -> Vec<String> {
+pub(super) fn chain_lines(graph: &ProvGraph, documents: &[(&str, &str)]) -> Vec<String> {
     let mut by_document: BTreeMap<&str, Vec<&Attribution>> = BTreeMap::new();
     for attribution in &graph.attributions {
         by_document
@@ -71,7 +71,7 @@ fn chain_text(
 
 /// The text with its whitespace collapsed, cut to `max_chars` characters (with `…` when cut),
 /// in double quotes.
-pub fn excerpt(text: &str, max_chars: usize) -> String {
+pub(super) fn excerpt(text: &str, max_chars: usize) -> String {
     let collapsed = one_line(text);
     match collapsed.char_indices().nth(max_chars) {
         None => format!("\"{collapsed}\""),

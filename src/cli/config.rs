@@ -12,14 +12,14 @@ use super::output::Durability;
 
 /// What to do, and how outputs reach the disk.
 #[derive(Debug)]
-pub struct Config {
+pub(crate) struct Config {
     pub job: Job,
     pub durability: Durability,
 }
 
 /// A subcommand with its checked flags.
 #[derive(Debug)]
-pub enum Job {
+pub(crate) enum Job {
     Build(Build),
     Chains(Documents),
     Explain(Documents),
@@ -30,7 +30,7 @@ pub enum Job {
 
 /// How documents are found, read and analysed.
 #[derive(Debug)]
-pub struct Documents {
+pub(crate) struct Documents {
     /// As given: files, directories, `-`.
     pub inputs: Vec<PathBuf>,
     pub options: input::Options,
@@ -40,19 +40,19 @@ pub struct Documents {
 
 /// Where a graph goes: a format, and a file (standard output for `None`).
 #[derive(Debug)]
-pub struct Destination {
+pub(crate) struct Destination {
     pub format: Format,
     pub file: Option<PathBuf>,
 }
 
 #[derive(Debug)]
-pub struct Build {
+pub(crate) struct Build {
     pub documents: Documents,
     pub destination: Destination,
 }
 
 #[derive(Debug)]
-pub struct Render {
+pub(crate) struct Render {
     pub documents: Documents,
     pub picture: Picture,
     pub output: PathBuf,
@@ -60,13 +60,13 @@ pub struct Render {
 }
 
 #[derive(Debug)]
-pub struct Extract {
+pub(crate) struct Extract {
     pub documents: Documents,
     pub output: Option<PathBuf>,
 }
 
 #[derive(Debug)]
-pub struct Merge {
+pub(crate) struct Merge {
     pub inputs: Vec<PathBuf>,
     pub destination: Destination,
 }
@@ -74,7 +74,7 @@ pub struct Merge {
 impl Config {
     /// Checks what clap could not check flag by flag: the output format from `--format` and the
     /// name of `-o` together, the picture format, a directory export's need of `-o`.
-    pub fn from_args(args: Args) -> Result<Config, Error> {
+    pub(crate) fn from_args(args: Args) -> Result<Config, Error> {
         let job = match args.command {
             Command::Build(build) => Job::Build(Build {
                 destination: destination(build.format, build.output)?,

@@ -19,7 +19,7 @@ use super::progress::Progress;
 use super::warnings::Warning;
 
 /// The checked flags of a run that analyses documents.
-pub struct Settings {
+pub(super) struct Settings {
     pub locations: Vec<Location>,
     pub options: input::Options,
     pub emit_text: Option<PathBuf>,
@@ -27,7 +27,7 @@ pub struct Settings {
 }
 
 /// Finds the inputs, before any is read; creates the `--emit-text` directory.
-pub fn settings(documents: &Documents) -> Result<Settings, Error> {
+pub(super) fn settings(documents: &Documents) -> Result<Settings, Error> {
     let locations = input::locate(&documents.inputs)?;
     if let Some(dir) = &documents.emit_text {
         fs::create_dir_all(dir).map_err(|err| {
@@ -47,7 +47,7 @@ pub fn settings(documents: &Documents) -> Result<Settings, Error> {
 }
 
 /// A document analysed, with what the analysis does not keep.
-pub struct Analysed {
+pub(super) struct Analysed {
     pub analysis: DocumentAnalysis,
     /// The text the offsets refer to.
     pub text: String,
@@ -73,7 +73,7 @@ const BATCH_DOCUMENTS: usize = 64;
 
 /// Reads and analyses every document, `settings.threads` at a time; `work` runs on the
 /// analysing threads (to serialize, say), `consume` on this one, in input order.
-pub fn analyse<R: Send>(
+pub(super) fn analyse<R: Send>(
     settings: &Settings,
     progress: &Progress<'_>,
     work: impl Fn(Analysed) -> R + Sync,
@@ -244,7 +244,7 @@ fn write_text(dir: &Path, id: &str, text: &str) -> Result<(), Error> {
 
 /// The id as a file name: bytes other than ASCII letters, digits, `-`, `_` and a `.` that does
 /// not lead are written `%XX`, so that different ids give different names.
-pub fn file_name(id: &str) -> String {
+pub(super) fn file_name(id: &str) -> String {
     let mut name = String::with_capacity(id.len());
     for (i, byte) in id.bytes().enumerate() {
         match byte {

@@ -6,7 +6,7 @@ use std::fmt;
 use std::io;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// The command line asks for something impossible: exit status 2.
     Usage,
     /// An input could not be read or the output not written: exit status 1.
@@ -16,13 +16,17 @@ pub enum ErrorKind {
 }
 
 #[derive(Clone, Debug)]
-pub struct Error {
+pub(crate) struct Error {
     pub kind: ErrorKind,
     message: String,
 }
 
 impl Error {
-    pub fn usage(what: impl fmt::Display, why: impl fmt::Display, fix: impl fmt::Display) -> Error {
+    pub(crate) fn usage(
+        what: impl fmt::Display,
+        why: impl fmt::Display,
+        fix: impl fmt::Display,
+    ) -> Error {
         Error {
             kind: ErrorKind::Usage,
             message: format!("{what}: {why}; {fix}"),
@@ -30,14 +34,14 @@ impl Error {
     }
 
     /// A usage error whose message is already one line of the form above (clap's, made so).
-    pub fn usage_line(message: impl fmt::Display) -> Error {
+    pub(crate) fn usage_line(message: impl fmt::Display) -> Error {
         Error {
             kind: ErrorKind::Usage,
             message: message.to_string(),
         }
     }
 
-    pub fn failure(
+    pub(crate) fn failure(
         what: impl fmt::Display,
         why: impl fmt::Display,
         fix: impl fmt::Display,
@@ -48,18 +52,18 @@ impl Error {
         }
     }
 
-    pub fn broken_pipe() -> Error {
+    pub(crate) fn broken_pipe() -> Error {
         Error {
             kind: ErrorKind::BrokenPipe,
             message: String::new(),
         }
     }
 
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         self.kind == ErrorKind::BrokenPipe
     }
 
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self.kind {
             ErrorKind::BrokenPipe => 0,
             ErrorKind::Failure => 1,
@@ -77,7 +81,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Why an I/O operation failed, in lower case and without the OS error number.
-pub fn io_reason(err: &io::Error) -> String {
+pub(super) fn io_reason(err: &io::Error) -> String {
     match err.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Installs the handler; once per process, before any output is opened.
-pub fn install() {
+pub(super) fn install() {
     // Fails only when another handler is installed already, as in tests that call `run` twice.
     let _ = ctrlc::set_handler(|| {
         let pending = PENDING.lock().map(|p| p.clone()).unwrap_or_default();
@@ -28,10 +28,10 @@ pub fn install() {
 }
 
 /// A temporary path registered for deletion on interruption as long as the guard lives.
-pub struct Pending(PathBuf);
+pub(super) struct Pending(PathBuf);
 
 impl Pending {
-    pub fn new(path: &Path) -> Pending {
+    pub(super) fn new(path: &Path) -> Pending {
         if let Ok(mut pending) = PENDING.lock() {
             pending.push(path.to_path_buf());
         }

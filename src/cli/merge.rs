@@ -46,7 +46,11 @@ enum Parsed {
     Graph(ProvGraph),
 }
 
-pub fn run_merge(merge: &Merge, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
+pub(super) fn run_merge(
+    merge: &Merge,
+    durability: Durability,
+    warnings: &Warnings,
+) -> Result<(), Error> {
     for path in &merge.inputs {
         check_not_directory(path)?;
     }

@@ -28,20 +28,20 @@ use provgraph::graph::DuplicateDocument;
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
 use serde::Serialize;
 
-pub use args::Args;
+pub(crate) use args::Args;
 use args::{Format, Picture};
-pub use config::Config;
+pub(crate) use config::Config;
 use config::{Build, Destination, Documents, Extract, Job, Render};
-pub use error::Error;
+pub(crate) use error::Error;
 use output::{Durability, Output};
 use progress::Progress;
-pub use usage::usage_error;
+pub(crate) use usage::usage_error;
 use warnings::Warning;
-pub use warnings::Warnings;
+pub(crate) use warnings::Warnings;
 
 /// Runs one command line to the end; warnings go to standard error as they come, and are
 /// counted in `warnings`.
-pub fn run(config: Config, warnings: &Warnings) -> Result<(), Error> {
+pub(crate) fn run(config: Config, warnings: &Warnings) -> Result<(), Error> {
     let durability = config.durability;
     match config.job {
         Job::Build(build) => run_build(&build, durability, warnings),
@@ -309,7 +309,7 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warning
 /// Panics on the analysing threads are caught and reported as warnings that name the
 /// document; the default hook's lines would only repeat them. Elsewhere a panic is a bug,
 /// reported in one line.
-pub fn quiet_caught_panics() {
+pub(crate) fn quiet_caught_panics() {
     std::panic::set_hook(Box::new(|info| {
         if pipeline::panic_is_caught() {
             return;
@@ -326,11 +326,11 @@ pub fn quiet_caught_panics() {
 }
 
 /// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
-pub fn report(message: &str) {
+pub(crate) fn report(message: &str) {
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
 }
 
 /// See [`interrupt`]: an interrupted run deletes its temporary output and exits with 130.
-pub fn install_interrupt_handler() {
+pub(crate) fn install_interrupt_handler() {
     interrupt::install();
 }

@@ -31,7 +31,7 @@ use super::interrupt::Pending;
 
 /// Whether a file is on disk before it replaces its target (`--sync`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Durability {
+pub(crate) enum Durability {
     /// Renamed into place once written; the system puts it on disk when it will.
     #[default]
     Renamed,
@@ -41,7 +41,7 @@ pub enum Durability {
 
 /// Where a command's output goes, written as it comes: standard output, or a temporary file that
 /// [`Output::finish`] renames over the target. Dropped without `finish`, it leaves no file.
-pub enum Output {
+pub(super) enum Output {
     Stdout(BufWriter<io::Stdout>),
     File {
         path: PathBuf,
@@ -73,7 +73,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 impl Output {
     /// Standard output for `None`, else a new temporary file beside `path`; fails at once when
     /// `path` cannot be written.
-    pub fn open(path: Option<&Path>, durability: Durability) -> Result<Output, Error> {
+    pub(super) fn open(path: Option<&Path>, durability: Durability) -> Result<Output, Error> {
         let Some(path) = path else {
             return Ok(Output::Stdout(BufWriter::with_capacity(
                 BUFFER,
@@ -123,12 +123,12 @@ impl Output {
         })
     }
 
-    pub fn write_all(&mut self, bytes: &[u8]) -> Result<(), Error> {
+    pub(super) fn write_all(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.write_with(|out| out.write_all(bytes))
     }
 
     /// Runs `write` on the output, turning its I/O error into the command's.
-    pub fn write_with(
+    pub(super) fn write_with(
         &mut self,
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), Error> {
@@ -140,7 +140,7 @@ impl Output {
     }
 
     /// Flushes everything; a file is synced and renamed over the target.
-    pub fn finish(self) -> Result<(), Error> {
+    pub(super) fn finish(self) -> Result<(), Error> {
         match self {
             Output::Stdout(mut out) => out.flush().map_err(|err| stdout_error(&err)),
             Output::File {
@@ -174,7 +174,7 @@ impl Output {
 /// Fails now, before any work, when `path` cannot be written: a temporary file is made beside
 /// it and removed (for a directory export, a temporary directory). A device or a named pipe is
 /// left alone: opening one can be seen by whoever reads it.
-pub fn check_writable(path: &Path, directory: bool) -> Result<(), Error> {
+pub(super) fn check_writable(path: &Path, directory: bool) -> Result<(), Error> {
     if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
         return Ok(());
     }
@@ -191,14 +191,14 @@ pub fn check_writable(path: &Path, directory: bool) -> Result<(), Error> {
 }
 
 /// Writes `text` to standard output.
-pub fn write_stdout(text: &str) -> Result<(), Error> {
+pub(super) fn write_stdout(text: &str) -> Result<(), Error> {
     let mut output = Output::open(None, Durability::Renamed)?;
     output.write_all(text.as_bytes())?;
     output.finish()
 }
 
 /// Replaces the file at `path` with `bytes`, or leaves everything as it was.
-pub fn write_bytes(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), Error> {
+pub(super) fn write_bytes(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), Error> {
     let mut output = Output::open(Some(path), durability)?;
     output.write_all(bytes)?;
     output.finish()
@@ -206,7 +206,7 @@ pub fn write_bytes(path: &Path, bytes: &[u8], durability: Durability) -> Result<
 
 /// Replaces the directory at `path` with one holding `files` (name, contents), or leaves
 /// everything as it was. `path` must be missing, empty, or hold only files named in `files`.
-pub fn write_dir(
+pub(super) fn write_dir(
     path: &Path,
     files: &[(&str, String)],
     durability: Durability,

@@ -18,7 +18,7 @@ use super::error::Error;
 const THREAD_PREFIX: &str = "provgraph-";
 
 /// How many items may be on their way at once with `threads` threads.
-pub fn window(threads: usize) -> usize {
+pub(super) fn window(threads: usize) -> usize {
     8 * threads + 8
 }
 
@@ -29,7 +29,7 @@ pub fn window(threads: usize) -> usize {
 ///
 /// A panic in `work` reaches `consume` as `Err(message)`. The first error of `consume` stops
 /// the run (the reader stops at its next item) and is returned; else the error of `produce`.
-pub fn run<T, R>(
+pub(super) fn run<T, R>(
     threads: NonZeroUsize,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) -> Result<(), Error> + Send,
     work: impl Fn(T) -> R + Sync,
@@ -163,7 +163,7 @@ fn catching<R>(work: impl FnOnce() -> R) -> Result<R, String> {
 
 /// Whether a panic on this thread now will be caught and reported as the failure of one item:
 /// on the pool's threads always, on the calling thread while [`run_inline`] works on an item.
-pub fn panic_is_caught() -> bool {
+pub(super) fn panic_is_caught() -> bool {
     CATCHING.get()
         || std::thread::current()
             .name()
@@ -171,7 +171,7 @@ pub fn panic_is_caught() -> bool {
 }
 
 /// What a panic said, if it said it as text.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(super) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         text.to_string()
     } else if let Some(text) = payload.downcast_ref::<String>() {

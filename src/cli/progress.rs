@@ -14,7 +14,7 @@ use super::warnings::{Warning, Warnings};
 /// How long a run goes before the bar shows.
 const DELAY: Duration = Duration::from_secs(1);
 
-pub struct Progress<'w> {
+pub(super) struct Progress<'w> {
     /// `None` when standard error is not a terminal.
     bar: Option<ProgressBar>,
     warnings: &'w Warnings,
@@ -27,12 +27,12 @@ pub struct Progress<'w> {
 impl<'w> Progress<'w> {
     /// A bar for an input of `total` bytes (`None`: unknown, as for standard input); warnings
     /// count in `warnings`.
-    pub fn new(total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
+    pub(super) fn new(total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
         Progress::unless(false, total, warnings)
     }
 
     /// No bar if `hidden` (as when results stream to the same terminal), else [`Progress::new`].
-    pub fn unless(hidden: bool, total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
+    pub(super) fn unless(hidden: bool, total: Option<u64>, warnings: &'w Warnings) -> Progress<'w> {
         let bar = (!hidden && io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden());
             let template = match total {
@@ -53,7 +53,7 @@ impl<'w> Progress<'w> {
     }
 
     /// One more document of `text_bytes` done, with `consumed` bytes of input read so far.
-    pub fn document_done(&self, text_bytes: usize, consumed: u64) {
+    pub(super) fn document_done(&self, text_bytes: usize, consumed: u64) {
         let documents = self.documents.fetch_add(1, Ordering::Relaxed) + 1;
         let text = self
             .text_bytes
@@ -77,7 +77,7 @@ impl<'w> Progress<'w> {
     }
 
     /// Prints `provgraph: warning: <message>` on standard error, above the bar, and counts it.
-    pub fn warn(&self, kind: Warning, message: &str) {
+    pub(super) fn warn(&self, kind: Warning, message: &str) {
         let print = || self.warnings.warn(kind, message);
         match &self.bar {
             Some(bar) => bar.suspend(print),
@@ -86,12 +86,12 @@ impl<'w> Progress<'w> {
     }
 
     /// Counts `n` warnings of `kind` that a printed one sums up.
-    pub fn count(&self, kind: Warning, n: u64) {
+    pub(super) fn count(&self, kind: Warning, n: u64) {
         self.warnings.count(kind, n);
     }
 
     /// Removes the bar.
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

@@ -10,7 +10,7 @@ use super::error::Error;
 
 /// Why `dot` did not draw.
 #[derive(Debug)]
-pub enum DrawError {
+pub(super) enum DrawError {
     /// There is no `dot` program on the PATH.
     MissingDot,
     /// `dot` ran and failed: its last line of complaint (the first are often warnings).
@@ -19,7 +19,7 @@ pub enum DrawError {
 
 impl DrawError {
     /// Why, in the words of a `provgraph: <what>: <why>; <fix>` message.
-    pub fn why_and_fix(&self) -> (String, &'static str) {
+    pub(super) fn why_and_fix(&self) -> (String, &'static str) {
         match self {
             DrawError::MissingDot => (
                 "the Graphviz program dot is not installed".to_string(),
@@ -32,14 +32,14 @@ impl DrawError {
         }
     }
 
-    pub fn into_error(self) -> Error {
+    pub(super) fn into_error(self) -> Error {
         let (why, fix) = self.why_and_fix();
         Error::failure("cannot render", why, fix)
     }
 }
 
 /// The picture `dot` draws from `dot_text`.
-pub fn draw(dot_text: &str, picture: Picture) -> Result<Vec<u8>, DrawError> {
+pub(super) fn draw(dot_text: &str, picture: Picture) -> Result<Vec<u8>, DrawError> {
     let format = match picture {
         Picture::Svg => Format::Svg,
         Picture::Png => Format::Png,

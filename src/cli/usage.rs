@@ -9,7 +9,7 @@ use super::error::Error;
 /// The usage error to report for `err`; `None` for what clap prints whole: help, the version,
 /// the help shown for no arguments at all. `args` are the command line's arguments (without the
 /// program), for the command whose help the message points to.
-pub fn usage_error(err: &clap::Error, args: &[String]) -> Option<Error> {
+pub(crate) fn usage_error(err: &clap::Error, args: &[String]) -> Option<Error> {
     if matches!(
         err.kind(),
         ErrorKind::DisplayHelp

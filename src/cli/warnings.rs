@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a warning is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Warning {
+pub(crate) enum Warning {
     /// A document (a file, a JSON Lines line, standard input) was not analysed: not text, too
     /// large, not a record, unreadable, or its analysis failed.
     Skipped,
@@ -40,24 +40,24 @@ impl Warning {
 
 /// The warnings of a run so far, by kind; shared by the threads of the run.
 #[derive(Debug, Default)]
-pub struct Warnings {
+pub(crate) struct Warnings {
     counts: [AtomicU64; 4],
 }
 
 impl Warnings {
     /// Prints `provgraph: warning: <message>` on standard error and counts it.
-    pub fn warn(&self, kind: Warning, message: &str) {
+    pub(crate) fn warn(&self, kind: Warning, message: &str) {
         super::report(&format!("warning: {message}"));
         self.count(kind, 1);
     }
 
     /// Counts `n` warnings of `kind` without printing (for those that a printed one sums up).
-    pub fn count(&self, kind: Warning, n: u64) {
+    pub(crate) fn count(&self, kind: Warning, n: u64) {
         self.counts[kind as usize].fetch_add(n, Ordering::Relaxed);
     }
 
     /// The line that ends a run with warnings, without `provgraph: `; `None` without warnings.
-    pub fn summary(&self) -> Option<String> {
+    pub(crate) fn summary(&self) -> Option<String> {
         let counts: Vec<(Warning, u64)> = Warning::ALL
             .iter()
             .map(|&kind| (kind, self.counts[kind as usize].load(Ordering::Relaxed)))

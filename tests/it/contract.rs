@@ -19,6 +19,11 @@ const HOP_RELATIONS: [&str; 7] = [
     "interview",
 ];
 
+/// A document's size and publisher, by id.
+type Documents = BTreeMap<String, (u64, Option<String>)>;
+/// An edge's (source, target, relation) with the attributions it lists.
+type Edges = BTreeMap<(String, String, String), BTreeSet<String>>;
+
 /// Checks a `provgraph/1` document; the error names the first place that breaks the contract.
 pub fn check(json: &Value) -> Result<(), String> {
     let top = object(json, "the document")?;
@@ -36,9 +41,16 @@ pub fn check(json: &Value) -> Result<(), String> {
         "graph.schema must be provgraph/1",
     )?;
     string(field(graph, "generator")?, "graph.generator")?;
+    let documents = check_documents(graph)?;
+    let nodes = check_nodes(top, &documents)?;
+    let edges = check_edges(top, &nodes)?;
+    let made = check_attributions(top, &documents, &nodes)?;
+    check_edges_are_made(&edges, &made)
+}
 
-    // Documents, by id, with their sizes and publishers.
-    let mut documents: BTreeMap<String, (u64, Option<String>)> = BTreeMap::new();
+/// The documents, by id, with their sizes and publishers.
+fn check_documents(graph: &Map<String, Value>) -> Result<Documents, String> {
+    let mut documents = Documents::new();
     for (i, document) in array(field(graph, "documents")?, "graph.documents")?
         .iter()
         .enumerate()
@@ -69,14 +81,21 @@ pub fn check(json: &Value) -> Result<(), String> {
         )?;
     }
 
-    // Nodes, by id.
+    Ok(documents)
+}
+
+/// The nodes' ids, sorted and each once.
+fn check_nodes(
+    top: &Map<String, Value>,
+    documents: &Documents,
+) -> Result<BTreeSet<String>, String> {
     let mut nodes = BTreeSet::new();
     let mut previous_id: Option<String> = None;
     for (i, node) in array(field(top, "nodes")?, "nodes")?.iter().enumerate() {
         let at = format!("nodes[{i}]");
         let node = object(node, &at)?;
         let id = string(field(node, "id")?, &format!("{at}.id"))?;
-        check_node_id(id, &documents).map_err(|why| format!("{at}.id {id:?}: {why}"))?;
+        check_node_id(id, documents).map_err(|why| format!("{at}.id {id:?}: {why}"))?;
         string(field(node, "label")?, &format!("{at}.label"))?;
         let kind = string(field(node, "kind")?, &format!("{at}.kind"))?;
         expect(
@@ -100,8 +119,12 @@ pub fn check(json: &Value) -> Result<(), String> {
         nodes.insert(id.to_string());
     }
 
-    // Edges, by (source, target, relation): the attributions each lists.
-    let mut edges: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    Ok(nodes)
+}
+
+/// The edges, by (source, target, relation), with the attributions each lists.
+fn check_edges(top: &Map<String, Value>, nodes: &BTreeSet<String>) -> Result<Edges, String> {
+    let mut edges = Edges::new();
     for (i, edge) in array(field(top, "edges")?, "edges")?.iter().enumerate() {
         let at = format!("edges[{i}]");
         let edge = object(edge, &at)?;
@@ -139,8 +162,16 @@ pub fn check(json: &Value) -> Result<(), String> {
         )?;
     }
 
-    // Attributions, and the edges they make.
-    let mut made: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    Ok(edges)
+}
+
+/// The attributions, and the edges their chains make.
+fn check_attributions(
+    top: &Map<String, Value>,
+    documents: &Documents,
+    nodes: &BTreeSet<String>,
+) -> Result<Edges, String> {
+    let mut made = Edges::new();
     let mut ids = BTreeSet::new();
     for (i, attribution) in array(field(top, "attributions")?, "attributions")?
         .iter()
@@ -233,7 +264,12 @@ pub fn check(json: &Value) -> Result<(), String> {
             made.entry(key).or_default().insert(id.to_string());
         }
     }
-    for (key, ids) in &made {
+    Ok(made)
+}
+
+/// Every edge is made by the chains that list it, and by no others.
+fn check_edges_are_made(edges: &Edges, made: &Edges) -> Result<(), String> {
+    for (key, ids) in made {
         match edges.get(key) {
             Some(listed) if listed == ids => {}
             Some(listed) => {

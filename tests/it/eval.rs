@@ -141,15 +141,17 @@ impl Counts {
     }
 }
 
-/// The chain measure of score.py for one document; also whether the publisher is right
-/// (`None` when the gold says the text does not name one).
-fn score_document(
-    graph: &ProvGraph,
-    doc: &str,
-    text: &str,
-    gold: &Value,
-) -> (Counts, Option<bool>) {
-    let gold_entities: Vec<GoldEntity> = gold["entities"]
+/// A gold attribution: its anchor's bytes, the chains it accepts, and whether it may be missed.
+struct Gold {
+    start: usize,
+    end: usize,
+    chains: Vec<Vec<String>>,
+    optional: bool,
+}
+
+/// The gold entities, each with its normalised names.
+fn gold_entities(gold: &Value) -> Vec<GoldEntity> {
+    gold["entities"]
         .as_object()
         .expect("entities")
         .iter()
@@ -166,14 +168,12 @@ fn score_document(
                 names,
             }
         })
-        .collect();
-    struct Gold {
-        start: usize,
-        end: usize,
-        chains: Vec<Vec<String>>,
-        optional: bool,
-    }
-    let golds: Vec<Gold> = gold["attributions"]
+        .collect()
+}
+
+/// The gold attributions of document `doc`, found in its text by their anchors.
+fn gold_attributions(doc: &str, text: &str, gold: &Value) -> Vec<Gold> {
+    gold["attributions"]
         .as_array()
         .expect("attributions")
         .iter()
@@ -201,29 +201,30 @@ fn score_document(
                 optional: a["optional"].as_bool().unwrap_or(false),
             }
         })
-        .collect();
-    let preds: Vec<(provgraph::Span, Vec<String>)> = graph
-        .attributions
-        .iter()
-        .filter(|a| a.document == doc)
-        .map(|a| {
-            (
-                a.span,
-                a.chain()
-                    .map(|n| entity_of(n, graph, &gold_entities))
-                    .collect(),
-            )
-        })
-        .collect();
-    let overlaps = |p: &provgraph::Span, g: &Gold| p.start < g.end && g.start < p.end;
+        .collect()
+}
+
+fn overlaps(p: &provgraph::Span, g: &Gold) -> bool {
+    p.start < g.end && g.start < p.end
+}
+
+/// How well a predicted chain matches a gold attribution: whole, by origin, by last hop.
+type Match = (bool, bool, bool);
+
+/// score.py's matching: each gold attribution takes the best overlapping prediction not taken
+/// yet, exact chains first; the gold index maps to the match and the prediction's index.
+fn match_predictions(
+    golds: &[Gold],
+    preds: &[(provgraph::Span, Vec<String>)],
+) -> BTreeMap<usize, (Match, usize)> {
     let mut used = BTreeSet::new();
-    let mut choice: BTreeMap<usize, ((bool, bool, bool), usize)> = BTreeMap::new();
+    let mut choice: BTreeMap<usize, (Match, usize)> = BTreeMap::new();
     for exact_pass in [true, false] {
         for (gi, g) in golds.iter().enumerate() {
             if choice.contains_key(&gi) {
                 continue;
             }
-            let mut best: Option<((bool, bool, bool), usize)> = None;
+            let mut best: Option<(Match, usize)> = None;
             for (i, (span, chain)) in preds.iter().enumerate() {
                 if used.contains(&i) || !overlaps(span, g) {
                     continue;
@@ -246,6 +247,34 @@ fn score_document(
             }
         }
     }
+    choice
+}
+
+/// The chain measure of score.py for one document; also whether the publisher is right
+/// (`None` when the gold says the text does not name one).
+fn score_document(
+    graph: &ProvGraph,
+    doc: &str,
+    text: &str,
+    gold: &Value,
+) -> (Counts, Option<bool>) {
+    let gold_entities = gold_entities(gold);
+    let golds = gold_attributions(doc, text, gold);
+    let preds: Vec<(provgraph::Span, Vec<String>)> = graph
+        .attributions
+        .iter()
+        .filter(|a| a.document == doc)
+        .map(|a| {
+            (
+                a.span,
+                a.chain()
+                    .map(|n| entity_of(n, graph, &gold_entities))
+                    .collect(),
+            )
+        })
+        .collect();
+    let choice = match_predictions(&golds, &preds);
+    let used: BTreeSet<usize> = choice.values().map(|(_, i)| *i).collect();
     let mut counts = Counts::default();
     for (gi, g) in golds.iter().enumerate() {
         if g.optional {

@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub struct Ids {
+pub(super) struct Ids {
     /// The natural ids of the files known before reading (a JSON Lines record's id is only known
     /// when it is read).
     taken: FxHashSet<String>,
@@ -16,7 +16,7 @@ pub struct Ids {
 }
 
 impl Ids {
-    pub fn new(taken: impl IntoIterator<Item = String>) -> Ids {
+    pub(super) fn new(taken: impl IntoIterator<Item = String>) -> Ids {
         Ids {
             taken: taken.into_iter().collect(),
             assigned: FxHashSet::default(),
@@ -25,7 +25,7 @@ impl Ids {
     }
 
     /// The id for a document naturally called `natural`.
-    pub fn assign(&mut self, natural: &str) -> String {
+    pub(super) fn assign(&mut self, natural: &str) -> String {
         if self.assigned.insert(natural.to_string()) {
             return natural.to_string();
         }

@@ -11,7 +11,7 @@ use crate::cli::error::{Error, io_reason};
 
 /// How a file holds its documents, by its names for `--input-format` and as extensions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// The whole file is one document.
     #[value(name = "txt", alias = "text")]
     Txt,
@@ -25,21 +25,21 @@ pub enum Format {
 
 impl Format {
     /// The format a name or extension says, in any case.
-    pub fn parse(name: &str) -> Option<Format> {
+    pub(crate) fn parse(name: &str) -> Option<Format> {
         <Format as clap::ValueEnum>::from_str(name, true).ok()
     }
 }
 
 /// One input to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Location {
+pub(crate) enum Location {
     Stdin,
     File(PathBuf),
 }
 
 impl Location {
     /// How messages name it.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self {
             Location::Stdin => "standard input".to_string(),
             Location::File(path) => path.display().to_string(),
@@ -47,7 +47,7 @@ impl Location {
     }
 
     /// The path of a file as the document records it; `None` for standard input.
-    pub fn path_text(&self) -> Option<String> {
+    pub(crate) fn path_text(&self) -> Option<String> {
         match self {
             Location::Stdin => None,
             Location::File(path) => Some(path.to_string_lossy().into_owned()),
@@ -55,7 +55,7 @@ impl Location {
     }
 
     /// The format its extension says, if it says one.
-    pub fn format(&self) -> Option<Format> {
+    pub(crate) fn format(&self) -> Option<Format> {
         match self {
             Location::Stdin => None,
             Location::File(path) => split_name(path).1,
@@ -64,7 +64,7 @@ impl Location {
 
     /// The id of the document it holds, for `.txt` and HTML: the file name without its
     /// extensions (`a` for `a.txt.gz`), `stdin` for standard input.
-    pub fn natural_id(&self) -> String {
+    pub(crate) fn natural_id(&self) -> String {
         match self {
             Location::Stdin => "stdin".to_string(),
             Location::File(path) => {
@@ -106,7 +106,7 @@ fn is_stdin(path: &Path) -> bool {
 
 /// Turns the inputs into locations, in order: a file as it is, a directory as the files of known
 /// formats under it (recursively, hidden entries skipped, in path order), `-` as standard input.
-pub fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
+pub(crate) fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
     let n_stdin = inputs.iter().filter(|path| is_stdin(path)).count();
     if n_stdin > 1 {
         return Err(Error::usage(
@@ -176,7 +176,7 @@ fn walk(
     Ok(())
 }
 
-pub fn cannot_read(path: &Path, err: &io::Error) -> Error {
+pub(super) fn cannot_read(path: &Path, err: &io::Error) -> Error {
     let fix = match err.kind() {
         io::ErrorKind::PermissionDenied => "check its permissions",
         _ => "check the path",

@@ -21,11 +21,11 @@ use provgraph::input::{bounded, jsonl, txt};
 
 use super::error::{Error, io_reason};
 use super::warnings::Warning;
-pub use locate::{Format, Location, locate};
+pub(super) use locate::{Format, Location, locate};
 
 /// One document, as read.
 #[derive(Debug)]
-pub struct Source {
+pub(super) struct Source {
     /// Unique within the run.
     pub id: String,
     /// The file, for a document that is a whole file; `None` for standard input and for
@@ -41,14 +41,14 @@ pub struct Source {
 
 /// A document's words, or the page they are still to be found in.
 #[derive(Debug)]
-pub enum Content {
+pub(super) enum Content {
     Text(String),
     Html(String),
 }
 
 /// How to read.
 #[derive(Clone, Copy, Debug)]
-pub struct Options {
+pub(crate) struct Options {
     /// The format of standard input and of files whose extension names none; sniffed if `None`.
     pub format: Option<Format>,
     /// A document that cannot be analysed fails the run instead of being skipped.
@@ -60,7 +60,7 @@ pub struct Options {
 
 /// `--max-doc-bytes` unless given: larger than any news article by far (a long one is 50 KB,
 /// a web page 1 MB), small enough that the analysis of one stays well under a gigabyte.
-pub const DEFAULT_MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
+pub(super) const DEFAULT_MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
 
 impl Default for Options {
     fn default() -> Options {
@@ -76,7 +76,7 @@ impl Default for Options {
 const MAX_RENAME_WARNINGS: usize = 10;
 
 /// What reading hands on: documents, and warnings for the user.
-pub trait Sink {
+pub(super) trait Sink {
     /// Takes a document; false stops the reading.
     fn document(&mut self, source: Source) -> bool;
     /// Prints a warning and counts it.
@@ -88,7 +88,7 @@ pub trait Sink {
 /// Reads the locations in order, handing each document to `sink` as soon as it is read.
 /// `consumed` counts the bytes taken from files and standard input (before decompression),
 /// for the progress bar.
-pub fn read(
+pub(super) fn read(
     locations: &[Location],
     options: Options,
     consumed: &AtomicU64,
@@ -243,7 +243,7 @@ fn too_large(limit: u64) -> String {
 }
 
 /// A number of bytes as `--max-doc-bytes` takes it: `16 MiB`, `512 KiB`, `1000 bytes`.
-pub fn size_text(bytes: u64) -> String {
+pub(super) fn size_text(bytes: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (unit, name) in UNITS {
         if bytes >= unit && bytes.is_multiple_of(unit) {
@@ -421,14 +421,14 @@ fn warn_at_end(name: &str, counts: &LineCounts, sink: &mut dyn Sink) {
 }
 
 /// An input opened for reading.
-pub struct Opened<'a> {
+pub(super) struct Opened<'a> {
     pub reader: Box<dyn BufRead + 'a>,
     /// It started as gzip does, and is read decompressed.
     pub gzip: bool,
 }
 
 /// The input as a buffered reader, decompressed when it starts as gzip does.
-pub fn open<'a>(location: &Location, consumed: &'a AtomicU64) -> io::Result<Opened<'a>> {
+pub(super) fn open<'a>(location: &Location, consumed: &'a AtomicU64) -> io::Result<Opened<'a>> {
     const CAPACITY: usize = 256 * 1024;
     let raw: Box<dyn Read + Send> = match location {
         Location::Stdin => Box::new(io::stdin()),
@@ -463,7 +463,7 @@ fn sniff(reader: &mut dyn BufRead) -> io::Result<Format> {
 }
 
 /// Why reading failed, and what to do about it.
-pub fn why_unreadable(err: &io::Error) -> (String, &'static str) {
+pub(super) fn why_unreadable(err: &io::Error) -> (String, &'static str) {
     let fix = match err.kind() {
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof => {
             "check that it is whole (a gzip file must be complete)"
@@ -476,7 +476,7 @@ pub fn why_unreadable(err: &io::Error) -> (String, &'static str) {
 }
 
 /// The run's error for an input that cannot be read.
-pub fn failed_reading(name: &str, err: &io::Error) -> Error {
+pub(super) fn failed_reading(name: &str, err: &io::Error) -> Error {
     let (why, fix) = why_unreadable(err);
     Error::failure(format_args!("cannot read {name}"), why, fix)
 }
@@ -496,7 +496,7 @@ impl Read for Counting<'_> {
 }
 
 /// The total size of the files, for the progress bar; `None` when standard input is among them.
-pub fn total_size(locations: &[Location]) -> Option<u64> {
+pub(super) fn total_size(locations: &[Location]) -> Option<u64> {
     locations
         .iter()
         .map(|location| match location {
