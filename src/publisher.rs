@@ -4,6 +4,10 @@
 //! Doe, Associated Press"), and, failing all these, a wire agency the sources "told" (agencies
 //! write "told AFP" of their own interviews).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::lexicon::{Class, Form, NameTarget, OutletKind, lexicon};
 use crate::mention::{Mention, MentionKind, classify, np_after};
 use crate::text::Text;
@@ -24,14 +28,18 @@ pub(crate) fn find(text: &Text) -> Option<Mention> {
         .or_else(|| told_agency(text))
 }
 
-/// The tokens that start at the bytes `hits` and are spelled as one of `words`, in order. The
-/// publisher's words are rare: searching the text for them (up to [`Text::byte_before`] the
-/// last token that counts) is far cheaper than reading every token, and in an article without
-/// paragraph breaks "the top" where datelines stand runs to its end.
-fn tokens_at(text: &Text, hits: impl Iterator<Item = usize>, words: &[&str]) -> Vec<usize> {
+/// The tokens that start at the bytes `hits` and pass `wanted`, in order. The publisher's words
+/// are rare: searching the text for them (up to [`Text::byte_before`] the last token that
+/// counts) is far cheaper than reading every token, and in an article without paragraph breaks
+/// "the top" where datelines stand runs to its end.
+fn tokens_at(
+    text: &Text,
+    hits: impl Iterator<Item = usize>,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let mut found: Vec<usize> = hits
         .filter_map(|at| text.token_starting_at(at))
-        .filter(|&i| words.contains(&text.word(i)))
+        .filter(|&i| wanted(i))
         .collect();
     found.sort_unstable();
     found
@@ -89,7 +97,9 @@ fn dateline(text: &Text) -> Option<Mention> {
     let end = top_end(text).min(tokens.len().saturating_sub(2));
     let top = &text.src.as_bytes()[..text.byte_before(end)];
     // Both marks are always tokens of their own.
-    for i in tokens_at(text, memchr::memchr2_iter(b'(', b'/', top), &["(", "/"]) {
+    for i in tokens_at(text, memchr::memchr2_iter(b'(', b'/', top), |i| {
+        matches!(text.word(i), "(" | "/")
+    }) {
         let close = if text.word(i) == "(" { ")" } else { "/" };
         let Some(end) = (i + 1..(i + 6).min(tokens.len())).find(|&k| text.word(k) == close) else {
             continue;
@@ -230,7 +240,9 @@ fn byline(text: &Text) -> Option<Mention> {
 fn told_agency(text: &Text) -> Option<Mention> {
     let lex = lexicon();
     let end = text.tokens.len().saturating_sub(1);
-    for i in (0..end).filter(|&i| is_told(text, i)) {
+    let bytes = &text.src.as_bytes()[..text.byte_before(end)];
+    let hits = TOLD.iter().flat_map(|finder| finder.find_iter(bytes));
+    for i in tokens_at(text, hits, |i| is_told(text, i)) {
         if text.quote_of(i).is_some() {
             continue;
         }
@@ -250,6 +262,16 @@ fn told_agency(text: &Text) -> Option<Mention> {
     }
     None
 }
+
+/// Finders of the spellings of "told" and "telling" (the past and the gerund of "tell").
+static TOLD: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+    let lex = lexicon();
+    (lex.verbs.iter())
+        .filter(|verb| verb.lemma == "tell")
+        .flat_map(|verb| verb.spellings(Form::PAST | Form::GERUND))
+        .map(|word| memmem::Finder::new(word).into_owned())
+        .collect()
+});
 
 /// Is token `i` "told" or "telling" (the past or the gerund of "tell", in lower case)?
 fn is_told(text: &Text, i: usize) -> bool {

@@ -187,9 +187,23 @@ pub(crate) struct Verb {
     pub particle: Option<String>,
     pub relation: Relation,
     pub flags: VerbFlags,
+    /// The first word of each of its forms, as the data spells them ("told" for the past of
+    /// "tell"; "summed" for "sum up").
+    pub forms: Vec<(Form, String)>,
 }
 
 impl Verb {
+    /// How it is spelled in the forms `forms`, each spelling once.
+    pub(crate) fn spellings(&self, forms: Form) -> Vec<&str> {
+        let mut words: Vec<&str> = (self.forms.iter())
+            .filter(|(form, _)| form.intersects(forms))
+            .map(|(_, word)| word.as_str())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     pub(crate) fn has(&self, flag: VerbFlags) -> bool {
         self.flags.intersects(flag)
     }
@@ -408,10 +422,12 @@ impl Lexicon {
     /// Is `first second`, spelled as it is, one of the two-word sequences the data gives for
     /// `class` ("familiar with")?
     pub(crate) fn pair(&self, class: Class, first: &str, second: &str) -> bool {
+        // The entries are sorted: compare them with `first second` without building it.
+        let wanted = || first.bytes().chain([b' ']).chain(second.bytes());
         self.spellings.get(&class).is_some_and(|entries| {
             entries
-                .iter()
-                .any(|entry| entry.split_once(' ') == Some((first, second)))
+                .binary_search_by(|entry| entry.bytes().cmp(wanted()))
+                .is_ok()
         })
     }
 

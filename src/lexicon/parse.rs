@@ -214,6 +214,7 @@ impl Lexicon {
                 particle: particle.clone(),
                 relation,
                 flags: bits,
+                forms: Vec::new(),
             });
             for (text, form) in [
                 (base, Form::BASE),
@@ -229,6 +230,7 @@ impl Lexicon {
                     return Err(row.error(format!("{text:?} lacks the particle {p:?}")));
                 }
                 self.add_verb_form(head, id, form);
+                self.verbs[id as usize].forms.push((form, head.to_string()));
             }
         }
         Ok(())

@@ -158,3 +158,19 @@ fn suffix_and_two_word_rows_are_kept_apart_from_words() {
         "word_classes.tsv:3: \"-ist\" already has these classes"
     );
 }
+
+#[test]
+fn a_verb_knows_how_its_forms_are_spelled() {
+    let lex = lexicon();
+    let verb = |lemma: &str| lex.verbs.iter().find(|v| v.lemma == lemma).unwrap();
+    assert_eq!(
+        verb("tell").spellings(Form::PAST | Form::GERUND),
+        ["telling", "told"]
+    );
+    assert_eq!(verb("tell").spellings(Form::BASE), ["tell"]);
+    // A phrasal verb's forms are spelled by their first word.
+    let phrasal = lex.verbs.iter().find(|v| v.particle.is_some()).unwrap();
+    for word in phrasal.spellings(Form::all()) {
+        assert!(!word.contains(' '), "{word:?}");
+    }
+}

@@ -48,20 +48,26 @@ impl Token {
 pub(crate) fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
     let mut lower = String::new();
-    crate::scan::scan(text, |piece| {
-        let info = match (piece.kind, piece.plain) {
-            (TokenKind::Word, true) => lexicon.plain_word_in(text, piece.start, piece.end),
-            (TokenKind::Word, false) => lexicon.word_in(text, piece.start, piece.end, &mut lower),
-            _ => WordInfo::default(),
-        };
-        tokens.push(Token {
-            start: piece.start as u32,
-            end: piece.end as u32,
-            kind: piece.kind,
-            flags: piece.flags,
-            info,
-        });
-    });
+    crate::scan::scan(
+        text,
+        #[inline(always)]
+        |piece| {
+            let info = match (piece.kind, piece.plain) {
+                (TokenKind::Word, true) => lexicon.plain_word_in(text, piece.start, piece.end),
+                (TokenKind::Word, false) => {
+                    lexicon.word_in(text, piece.start, piece.end, &mut lower)
+                }
+                _ => WordInfo::default(),
+            };
+            tokens.push(Token {
+                start: piece.start as u32,
+                end: piece.end as u32,
+                kind: piece.kind,
+                flags: piece.flags,
+                info,
+            });
+        },
+    );
     mark_paragraphs(&mut tokens, text);
     tokens
 }
