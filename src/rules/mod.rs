@@ -36,6 +36,7 @@ pub(crate) use ctx::Ctx;
 pub(crate) use frame::{Attach, Content, Frame, Role};
 
 use crate::text::TokenRange;
+
 /// A rule's typed id. [`RuleId::as_str`] is its name in the JSON `rule` field (and the name of
 /// its file); [`RuleId::description`] says in one line what it matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
