@@ -114,6 +114,11 @@ bitflags::bitflags! {
         /// An article a title loses when an appositive gives it: "the national security
         /// adviser" (coreference).
         const ARTICLE = 1 << 53;
+        // Chains (bits 54-55).
+        /// A past participle that, with "by Y" after the words or the document it follows,
+        /// makes Y their relay: "reports cited by MySA", "a memo obtained by Politico", "a
+        /// letter seen by Reuters" (rules: quoted_by, according_to).
+        const RELAY_PARTICIPLE = 1 << 54;
         /// A word that opens a credit line at a document's foot ("Source: BTA").
         const CREDIT = 1 << 56;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();

@@ -2,17 +2,19 @@
 //!
 //! "Putin has called for X, the Kremlin's press service reported, quoted by TASS." → TASS
 //! relays the press service; "a senior security official quoted by the Haaretz daily attributed
-//! the decision to ..." → the official → Haaretz.
+//! the decision to ..." → the official → Haaretz. A document an outlet obtained, saw or reviewed
+//! reached the article through it: "A letter seen by Reuters said ...", "The statement, which
+//! was obtained by Variety, claimed ..." (the relay of the statement whose subject it follows).
 //! Counter-examples: "Prices quoted by dealers rose" (dealers are no source here), "was quoted
-//! by Y as saying" (the quoted_as_saying rule's).
+//! by Y as saying" (the quoted_as_saying rule's), "according to reports cited by MySA" (the
+//! according_to rule's), "seen by his followers as a leader" (no outlet).
 
-use crate::lexicon::Class;
-use crate::mention::{Mention, classify, np_after, np_start_before};
+use crate::lexicon::{Class, RoleType, lexicon};
+use crate::mention::{Mention, MentionKind, classify, np_start_before};
 use crate::model::Relation;
-use crate::rules::clause::{content_between, is_subject};
+use crate::rules::clause::{content_between, is_subject, relative_opening, relay_by};
 use crate::rules::verb::is_passive_be;
 use crate::rules::{Attach, Ctx, Frame, Role, RuleId};
-use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{Token, TokenFlags, TokenKind};
 
@@ -24,29 +26,38 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         .iter()
         .filter(|&&q| q > ctx.start && q + 2 < ctx.end)
     {
-        if !is_quoted_by(text, q) {
+        if text.quote_of(q).is_some() || after_according_to(ctx, q) {
             continue;
         }
-        let Some(relay) = np_after(text, q + 2, ctx.end) else {
+        let Some((cue, relay_mention)) = relay_by(text, q, ctx.end) else {
             continue;
         };
-        let relay_mention = classify(text, relay);
-        if !relay_mention.is_source_like() {
+        let opening = relative_opening(text, ctx.start, q);
+        if opening.is_none() && is_passive_be(&text.tokens[q - 1]) {
             continue;
         }
-        let relay_frame = |attach: Attach| {
-            let cue = TokenRange::new(q, q + 2);
-            let mut frame =
-                Frame::new(RuleId::QuotedBy, cue, Relation::Quoted, Role::Relay(attach));
+        let relay_frame = |start: usize, attach: Attach| {
+            let mut frame = Frame::new(
+                RuleId::QuotedBy,
+                TokenRange::new(start, cue.end),
+                Relation::Quoted,
+                Role::Relay(attach),
+            );
+            frame.hop_cue = Some(cue);
             frame.source = Some(relay_mention.clone());
             frame
         };
-        if text.word(q - 1) == "," || text.tokens[q - 1].is_quote() {
-            // ", quoted by TASS": relays the statement before.
-            out.push(relay_frame(Attach::Before));
+        let start = opening.unwrap_or(q);
+        if text.word(start - 1) == "," || text.tokens[start - 1].is_quote() {
+            // ", quoted by TASS": relays the statement before (or the one whose subject it
+            // follows: "The statement, which was obtained by Variety, claimed").
+            out.push(relay_frame(start, Attach::Before));
             continue;
         }
-        let Some((speaker, verb)) = quoted_subject(ctx, q, relay) else {
+        if opening.is_some() {
+            continue;
+        }
+        let Some((speaker, verb)) = quoted_subject(ctx, q, cue.end, &relay_mention) else {
             continue;
         };
         let verb_cue = TokenRange::one(verb);
@@ -54,32 +65,42 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.source = Some(speaker);
         frame.content = content_between(text, verb + 1, ctx.last_word() + 1);
         out.push(frame);
-        out.push(relay_frame(Attach::Cue(verb)));
+        out.push(relay_frame(q, Attach::Cue(verb)));
     }
 }
 
-/// "quoted by" or "cited by" at `q`, outside quotations; not "was quoted by Y as saying" (the
-/// quoted_as_saying rule's).
-fn is_quoted_by(text: &Text, q: usize) -> bool {
-    matches!(text.word(q), "quoted" | "cited")
-        && text.word(q + 1) == "by"
-        && text.quote_of(q).is_none()
-        && !is_passive_be(&text.tokens[q - 1])
+/// Does the phrase before the participle at `q` follow "according to" ("according to reports
+/// cited by MySA": the according_to rule's)?
+fn after_according_to(ctx: &Ctx, q: usize) -> bool {
+    let text = ctx.text;
+    np_start_before(text, ctx.start, q - 1).is_some_and(|start| {
+        start >= ctx.start + 2
+            && text.word(start - 1) == "to"
+            && text.word(start - 2).eq_ignore_ascii_case("according")
+    })
 }
 
-/// "X quoted by Y VERB ...": X, the subject of the verb after the relay `relay`, and the verb.
-fn quoted_subject(ctx: &Ctx, q: usize, relay: TokenRange) -> Option<(Mention, usize)> {
+/// "X quoted by Y VERB ...": X, the subject of the verb after the relay (ending before
+/// `after`), and the verb. After a participle that is no reporting verb X is a document ("A
+/// letter seen by Reuters said").
+fn quoted_subject(ctx: &Ctx, q: usize, after: usize, relay: &Mention) -> Option<(Mention, usize)> {
     let text = ctx.text;
     let start = np_start_before(text, ctx.start, q - 1)?;
     let speaker = classify(text, TokenRange::new(start, q));
-    if !is_subject(&speaker) {
+    if !is_subject(&speaker) || !text.tokens[q].info.is(Class::VERB) && !is_document(&speaker) {
         return None;
     }
-    let mut verb = relay.end;
+    let mut verb = relay.np.end.max(after);
     if text.word(verb) == "," {
         verb += 1;
     }
     looks_like_verb(text.tokens.get(verb)?).then_some((speaker, verb))
+}
+
+/// A phrase headed by a document noun: "a letter", "the memo".
+fn is_document(mention: &Mention) -> bool {
+    matches!(&mention.kind, MentionKind::Description { role, .. }
+        if lexicon().roles[*role as usize].kind == RoleType::Document)
 }
 
 /// A word in lower case that is no preposition, conjunction, determiner or relative pronoun.
@@ -130,6 +151,58 @@ mod tests {
                     "attributed",
                     "the decision to concerns",
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_document_an_outlet_obtained_or_saw() {
+        check(
+            "A letter seen by Reuters said the talks had failed.",
+            &[
+                ("quoted_by", "Reuters", "seen by", ""),
+                ("quoted_by", "A letter", "said", "the talks had failed"),
+            ],
+        );
+        check(
+            "The statement, which was obtained by Variety, claimed that the firms had come to terms.",
+            &[
+                ("quoted_by", "Variety", "obtained by", ""),
+                (
+                    "preposed",
+                    "The statement",
+                    "claimed",
+                    "the firms had come to terms",
+                ),
+            ],
+        );
+        check(
+            "The text, a copy of which was obtained by AFP, would ban the trade.",
+            &[("quoted_by", "AFP", "obtained by", "")],
+        );
+    }
+
+    #[test]
+    fn seen_or_obtained_by_no_outlet_is_silent() {
+        check(
+            "Clinton, seen by many Americans as the real power, said nothing.",
+            &[],
+        );
+        check("The confessions were obtained by force.", &[]);
+    }
+
+    #[test]
+    fn reports_cited_after_according_to_are_the_according_to_rules() {
+        check(
+            "According to reports cited by MySA, more than 104,000 users submitted reports.",
+            &[
+                (
+                    "according_to",
+                    "reports",
+                    "According to",
+                    "more than 104,000 users submitted reports",
+                ),
+                ("according_to", "MySA", "cited by", ""),
             ],
         );
     }
