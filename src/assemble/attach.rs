@@ -4,6 +4,7 @@
 
 use crate::assemble::nesting::Nesting;
 use crate::rules::{Attach, Frame, Role};
+use crate::text::Text;
 
 /// `(statement, frame)` pairs in frame order: few sentences have any, so one list, allocated
 /// only when needed.
@@ -11,18 +12,25 @@ pub(super) struct Attached(Vec<(usize, usize)>);
 
 impl Attached {
     /// The relays and origins among `frames`, each with its statement.
-    pub(super) fn of(frames: &[Frame], nesting: &Nesting) -> Attached {
+    pub(super) fn of(text: &Text, frames: &[Frame], nesting: &Nesting) -> Attached {
         let mut attached = Vec::new();
+        let mut chain = Vec::new();
         for (k, frame) in frames.iter().enumerate() {
             let attach = match frame.role {
                 Role::Statement => continue,
                 Role::Relay(attach) | Role::Origin(attach) => attach,
             };
-            if let Some(target) = target(frames, frame, attach) {
-                // A relay of the words of a statement inside another relays the outer one.
+            if let Some(target) = target(text, frames, frame, attach) {
+                // A relay of the words of a statement inside another relays the outer one,
+                // unless that statement is the outer one's origin ("Carson noted in an
+                // interview with Fox News, as reported by BuzzFeed": Carson → Fox → BuzzFeed).
                 let target = match attach {
                     Attach::Cue(_) => target,
-                    _ => nesting.top(target),
+                    _ => {
+                        let top = nesting.top(target);
+                        nesting.origins(text, frames, top, &mut chain);
+                        if chain.contains(&target) { target } else { top }
+                    }
                 };
                 attached.push((target, k));
             }
@@ -54,8 +62,14 @@ impl Attached {
     }
 }
 
-/// The statement a relay or origin `frame` attaches to, before its top-level statement.
-fn target(frames: &[Frame], frame: &Frame, attach: Attach) -> Option<usize> {
+/// The statement a relay or origin `frame` attaches to, before its top-level statement: the
+/// statement whose subject it interrupts, or the one its attachment names.
+fn target(text: &Text, frames: &[Frame], frame: &Frame, attach: Attach) -> Option<usize> {
+    if matches!(attach, Attach::Before | Attach::Nearest)
+        && let Some(s) = interrupted(text, frames, frame)
+    {
+        return Some(s);
+    }
     let is_statement = |i: usize| frames[i].role == Role::Statement;
     let n = frames.len();
     let before = || {
@@ -74,6 +88,25 @@ fn target(frames: &[Frame], frame: &Frame, attach: Attach) -> Option<usize> {
     }
 }
 
+/// The statement whose subject and verb `frame` stands between, set off by commas: "The
+/// mayor, citing a police report, said ...", "The statement, which was obtained by Variety,
+/// claimed ...". Its source ends at the comma before the frame.
+fn interrupted(text: &Text, frames: &[Frame], frame: &Frame) -> Option<usize> {
+    let start = frame
+        .cue
+        .start
+        .min(frame.source.as_ref().map_or(usize::MAX, |m| m.np.start));
+    let comma = start.checked_sub(1)?;
+    if text.word(comma) != "," {
+        return None;
+    }
+    frames.iter().position(|f| {
+        f.role == Role::Statement
+            && f.cue.start > frame.cue.last()
+            && f.source.as_ref().is_some_and(|m| m.np.end == comma)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::Attached;
@@ -87,7 +120,7 @@ mod tests {
     fn check(input: &str, expected: &[(&str, &str)]) {
         let text = Text::new(input, lexicon());
         let frames = find_frames(&Ctx::new(&text, 0, false));
-        let attached = Attached::of(&frames, &Nesting::of(&text, &frames));
+        let attached = Attached::of(&text, &frames, &Nesting::of(&text, &frames));
         let cue = |i: usize| text.word(frames[i].cue.start);
         let got: Vec<(&str, &str)> = attached.0.iter().map(|&(s, k)| (cue(k), cue(s))).collect();
         assert_eq!(got, expected, "\ninput: {input}");
@@ -123,6 +156,23 @@ mod tests {
         check(
             "Lavrov was quoted by Interfax as saying the talks failed.",
             &[("quoted", "saying")],
+        );
+    }
+
+    #[test]
+    fn a_phrase_between_a_subject_and_its_verb_belongs_to_that_verb() {
+        check(
+            "The mayor, citing a police report, said the road would close.",
+            &[("citing", "said")],
+        );
+        check(
+            "The news organization, citing an anonymous government source, reported that the talks had stalled.",
+            &[("citing", "reported")],
+        );
+        // Not set off by commas before the verb: the statement before.
+        check(
+            "The deal failed, the minister said, citing officials.",
+            &[("citing", "said")],
         );
     }
 

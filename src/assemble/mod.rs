@@ -16,7 +16,7 @@ mod nesting;
 
 use crate::mention::{Mention, MentionKind};
 use crate::model::Relation;
-use crate::rules::clause::content_between;
+use crate::rules::clause::{content_between, reporter_outlet};
 use crate::rules::{Content, Frame, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -48,7 +48,7 @@ pub(crate) struct Draft {
 /// statements nested at the start of its content as its origins, and its relays and origins.
 pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Draft> {
     let nesting = Nesting::of(text, frames);
-    let attached = Attached::of(frames, &nesting);
+    let attached = Attached::of(text, frames, &nesting);
     let mut drafts = Vec::with_capacity(frames.len());
     let mut chain = Vec::new();
     for i in nesting.top_level(frames) {
@@ -61,7 +61,7 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
         drafts.push(Draft {
             rule: frames[i].rule,
             sentence,
-            hops: hops(frames, &chain, &attached),
+            hops: hops(text, frames, &chain, &attached),
             content: content_of(text, frames, &nesting, innermost),
         });
         if chain.len() >= 2 && testifies(&frames[i]) {
@@ -78,22 +78,33 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
 
 /// The hops of a chain of statements (outermost first): from the innermost out, each
 /// statement's origins, the statement, its relays.
-fn hops(frames: &[Frame], chain: &[usize], attached: &Attached) -> Vec<DraftHop> {
+fn hops(text: &Text, frames: &[Frame], chain: &[usize], attached: &Attached) -> Vec<DraftHop> {
     let mut hops = Vec::with_capacity(chain.len() + attached.len());
     for &s in chain.iter().rev() {
-        hops.extend(
-            attached
-                .of_statement(frames, s, false)
-                .map(|o| hop(&frames[o])),
-        );
-        hops.push(hop(&frames[s]));
-        hops.extend(
-            attached
-                .of_statement(frames, s, true)
-                .map(|r| hop(&frames[r])),
-        );
+        for o in attached.of_statement(frames, s, false) {
+            push_hops(text, &mut hops, &frames[o]);
+        }
+        push_hops(text, &mut hops, &frames[s]);
+        for r in attached.of_statement(frames, s, true) {
+            push_hops(text, &mut hops, &frames[r]);
+        }
     }
     hops
+}
+
+/// The hop a frame gives a chain, and the outlet of a reporter named with it ("according to
+/// Maria Lopez of the Financial Times": Lopez, then the Financial Times).
+fn push_hops(text: &Text, hops: &mut Vec<DraftHop>, frame: &Frame) {
+    hops.push(hop(frame));
+    if let Some(outlet) = frame.source.as_ref().and_then(|m| reporter_outlet(text, m)) {
+        hops.push(DraftHop {
+            mention: Some(outlet),
+            cue: None,
+            relation: Relation::Reported,
+            appositive: None,
+            statement: false,
+        });
+    }
 }
 
 /// The hop a frame gives a chain.
@@ -279,6 +290,82 @@ mod tests {
         assert_eq!(
             chains("Obama warned the leader not to move, said an American official."),
             [["obama", "american-official--t"]]
+        );
+    }
+
+    #[test]
+    fn a_reporter_of_an_outlet_is_followed_by_the_outlet() {
+        assert_eq!(
+            chains(
+                "The port authority halted loading, according to Maria Lopez of the Financial Times."
+            ),
+            [["maria-lopez", "financial-times"]]
+        );
+        // Of a body that is no outlet: the person alone.
+        assert_eq!(
+            chains("Growth slowed, according to Mark Zandi of Moody's Analytics."),
+            [["mark-zandi"]]
+        );
+    }
+
+    #[test]
+    fn a_statement_filling_a_relayed_content_is_its_origin() {
+        assert_eq!(
+            chains("No damage was reported, the regional ministry said, according to Reuters."),
+            [["regional-ministry--t", "reuters"]]
+        );
+        assert_eq!(
+            chains("\"Rates will rise,\" said one economist, as reported by the Guardian."),
+            [["economist--t", "guardian"]]
+        );
+        assert_eq!(
+            chains("According to Reuters, the minister said the talks had failed."),
+            [["minister--t", "reuters"]]
+        );
+        // With a relay of its own.
+        assert_eq!(
+            chains(
+                "\"I would take corrections,\" Carson noted in an interview with Fox News, as reported by BuzzFeed News."
+            ),
+            [["carson", "fox-news", "buzzfeed-news"]]
+        );
+        // A statement inside the content is no origin.
+        assert_eq!(
+            chains("The deal failed after Macron said it would, according to Reuters."),
+            [["reuters"]]
+        );
+    }
+
+    #[test]
+    fn relays_of_quoted_words_keep_every_hop() {
+        assert_eq!(
+            chains(
+                "Residents heard blasts, the council was quoted as saying by the Tanjug news agency."
+            ),
+            [["council--t", "tanjug"]]
+        );
+        assert_eq!(
+            chains("The mayor, citing a police report, said the road would close."),
+            [["police-report--t", "mayor--t"]]
+        );
+        assert_eq!(
+            chains(
+                "According to reports cited by MySA, more than 104,000 users submitted reports."
+            ),
+            [["reports--t", "mysa"]]
+        );
+    }
+
+    #[test]
+    fn an_outlet_noun_spoken_to_is_the_outlet_named_before() {
+        assert_eq!(
+            chains(
+                "The Chronicle says he was arrested. Employee Steve Castro tells the paper that he fought with the man."
+            ),
+            [
+                vec!["san-francisco-chronicle"],
+                vec!["steve-castro", "san-francisco-chronicle"]
+            ]
         );
     }
 

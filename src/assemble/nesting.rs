@@ -58,21 +58,27 @@ impl Nesting {
     }
 
     /// The statement nested at the very start of statement `i`'s content is its origin, when
-    /// `i` reports the clause before it ("Macron said ..., AFP reported"); what a preposed
-    /// statement says is its content, not a relay ("Sullivan said Biden had told Putin that
-    /// ..." is Sullivan's statement).
+    /// `i` reports the clause before it ("Macron said ..., AFP reported") or passes its
+    /// content on ("According to Reuters, the minister said ..."); what a preposed statement
+    /// says is its content, not a relay ("Sullivan said Biden had told Putin that ..." is
+    /// Sullivan's statement). So is a statement that fills the content before `i`'s cue and
+    /// ends it ("No damage was reported, the ministry said, according to Reuters": the
+    /// ministry → Reuters), but not one inside it ("The deal failed after Macron said it
+    /// would, AFP reported").
     fn inner_origin(&self, text: &Text, frames: &[Frame], i: usize) -> Option<usize> {
         let content = frames[i].content?;
-        if content.tokens.start > frames[i].cue.last() {
+        let before = content.tokens.start <= frames[i].cue.last();
+        if !before && !frames[i].passes_on() {
             return None;
         }
         (0..frames.len())
             .filter(|&j| self.parent[j] == Some(i))
             .filter(|&j| {
-                frames[j]
+                let opening = frames[j]
                     .source
                     .as_ref()
-                    .is_some_and(|m| opens(text, content.tokens.start, m.np.start))
+                    .is_some_and(|m| opens(text, content.tokens.start, m.np.start));
+                opening || before && fills(text, frames, &content, j)
             })
             .min_by_key(|&j| frames[j].cue.start)
     }
@@ -191,6 +197,31 @@ fn break_cycles(parent: &mut [Option<usize>], frames: &[Frame]) {
             at = p;
         }
     }
+}
+
+/// Does statement `j` fill `content`: its own content starts where `content` does, and its
+/// cue and source end it ("No damage was reported, the ministry said" before ", according to
+/// Reuters"; ""Rates will rise," said one economist" before ", as reported by the Guardian"),
+/// maybe with a relay of its own ("Carson noted in an interview with a podcast").
+fn fills(text: &Text, frames: &[Frame], content: &Content, j: usize) -> bool {
+    let frame = &frames[j];
+    let Some(own) = frame.content else {
+        return false;
+    };
+    let end_of = |f: &Frame| {
+        f.source
+            .as_ref()
+            .map_or(f.cue.last(), |m| m.np.last().max(f.cue.last()))
+    };
+    let mut last = end_of(frame);
+    for f in frames.iter().skip(j + 1) {
+        if f.role != Role::Statement && f.cue.start > last && f.cue.start <= last + 2 {
+            last = last.max(end_of(f));
+        }
+    }
+    let closing = |k: usize| text.tokens[k].kind == TokenKind::Punct || text.tokens[k].is_quote();
+    let ends = (last + 1..content.tokens.end).all(closing);
+    own.tokens.start <= content.tokens.start + 1 && ends
 }
 
 /// Does a source at token `source` open a content starting at token `first`: right at its

@@ -84,6 +84,14 @@ impl Frame {
         }
     }
 
+    /// Does the frame say where its content came from rather than what its source said in
+    /// words of its own: "according to X", "as reported by Y"? A statement standing in such a
+    /// content ("According to Reuters, the minister said ...") is the origin of the content.
+    pub(crate) fn passes_on(&self) -> bool {
+        matches!(self.rule, RuleId::AccordingTo | RuleId::AsReportedBy)
+            && self.role == Role::Statement
+    }
+
     /// Does the reporting verb at the frame's cue have a reading that `accepts`?
     pub(crate) fn cue_verb_is(&self, text: &Text, accepts: impl Fn(&Verb) -> bool) -> bool {
         let lex = lexicon::lexicon();
