@@ -3,13 +3,17 @@
 //! ""I don't think so," Lavrov was quoted by the Interfax news agency as saying." → Lavrov →
 //! Interfax; "Kim's aide was quoted as saying ..." → the aide;
 //! "The Associated Press quoted Wassim Bouhlel as saying ..." → Bouhlel → AP.
-//! Counter-example: "The photo was quoted as evidence" (no gerund of speech after "as").
+//! The relay may also follow "saying" ("the council was quoted as saying by the Tanjug news
+//! agency") or be an outlet the words stood in ("the council was cited in the Herald as
+//! saying"), and a time word may stand before "quoted" ("Kiet was Saturday quoted as saying").
+//! Counter-example: "The photo was quoted as evidence" (no gerund of speech after "as");
+//! "He was quoted in a report as saying" (a report is no outlet).
 
-use crate::lexicon::{Form, VerbFlags};
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{classify, np_after, subject_before};
 use crate::model::Relation;
 use crate::rules::clause::{
-    content_before, content_between, is_subject, quote_content, skip_adjuncts,
+    content_before, content_between, is_outlet, is_subject, quote_content, skip_adjuncts,
 };
 use crate::rules::verb::{is_passive_be, is_verb_form};
 use crate::rules::{Attach, Content, Ctx, Frame, Role, RuleId};
@@ -34,6 +38,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let saying = as_ + 1;
+        let quoting = quoting.with_relay_after(ctx, saying);
         let cue = TokenRange::one(saying);
         let mut frame = Frame::new(RuleId::QuotedAsSaying, cue, Relation::Said, Role::Statement);
         frame.source = Some(mention);
@@ -61,6 +66,27 @@ struct Quoting {
     relay_cue: TokenRange,
     /// "X was quoted (by Y)", not "Y quoted X".
     passive: bool,
+    /// Where the words after "saying" may start: after a relay standing there.
+    after_relay: Option<usize>,
+}
+
+impl Quoting {
+    /// "X was quoted as saying by Y": the relay after "saying" at `saying`, when none stood
+    /// before.
+    fn with_relay_after(self, ctx: &Ctx, saying: usize) -> Quoting {
+        let text = ctx.text;
+        if !self.passive || self.relay.is_some() || text.word(saying + 1) != "by" {
+            return self;
+        }
+        let Some(relay) = np_after(text, saying + 2, ctx.end) else {
+            return self;
+        };
+        Quoting {
+            relay: Some(relay),
+            after_relay: Some(relay.end),
+            ..self
+        }
+    }
 }
 
 /// The "as" of "as saying" within a few tokens after "quoted" at `q`.
@@ -74,12 +100,12 @@ fn as_saying_after(ctx: &Ctx, q: usize) -> Option<usize> {
 /// at `as_`.
 fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
     let text = ctx.text;
-    if is_passive_be(&text.tokens[q - 1]) {
-        let (speaker, _) = subject_before(text, ctx.start, q - 1)?;
-        let relay = if text.word(q + 1) == "by" {
-            np_after(text, q + 2, as_)
-        } else {
-            None
+    if let Some(be) = passive_be_before(ctx, q) {
+        let (speaker, _) = subject_before(text, ctx.start, be)?;
+        let relay = match text.word(q + 1) {
+            "by" => np_after(text, q + 2, as_),
+            "in" => np_after(text, q + 2, as_).filter(|&np| is_outlet(&classify(text, np))),
+            _ => None,
         };
         let last = if relay.is_some() { q + 1 } else { q };
         return Some(Quoting {
@@ -87,6 +113,7 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
             relay,
             relay_cue: TokenRange::new(q, last + 1),
             passive: true,
+            after_relay: None,
         });
     }
     let (relay, _) = subject_before(text, ctx.start, q)?;
@@ -96,7 +123,19 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
         relay: Some(relay),
         relay_cue: TokenRange::one(q),
         passive: false,
+        after_relay: None,
     })
+}
+
+/// The passive "be" before "quoted" at `q`, maybe over a time word: "was quoted", "was
+/// Saturday quoted".
+fn passive_be_before(ctx: &Ctx, q: usize) -> Option<usize> {
+    let tokens = &ctx.text.tokens;
+    if is_passive_be(&tokens[q - 1]) {
+        return Some(q - 1);
+    }
+    let time = tokens[q - 1].info.is(Class::TIME);
+    (time && q >= ctx.start + 2 && is_passive_be(&tokens[q - 2])).then(|| q - 2)
 }
 
 /// What was quoted: after "saying" (over "on Friday"), or, when nothing is said there, before
@@ -104,7 +143,7 @@ fn quoting(ctx: &Ctx, q: usize, as_: usize) -> Option<Quoting> {
 /// saying").
 fn content_of(ctx: &Ctx, quoting: &Quoting, saying: usize) -> Option<Content> {
     let text = ctx.text;
-    let (mut k, _) = skip_adjuncts(ctx, saying + 1);
+    let (mut k, _) = skip_adjuncts(ctx, quoting.after_relay.unwrap_or(saying + 1));
     if matches!(text.word(k), "that" | ":" | ",") {
         k += 1;
     }
@@ -200,6 +239,58 @@ mod tests {
     fn quoted_as_something_other_than_saying_is_silent() {
         check("The photo was quoted as evidence in court.", &[]);
         check("He was quoted in the report.", &[]);
+    }
+
+    #[test]
+    fn a_relay_after_saying_or_an_outlet_the_words_stood_in() {
+        check(
+            "Residents heard blasts, the council was quoted as saying by the Tanjug news agency.",
+            &[
+                ("quoted_as_saying", "the Tanjug news agency", "quoted", ""),
+                (
+                    "quoted_as_saying",
+                    "the council",
+                    "saying",
+                    "Residents heard blasts",
+                ),
+            ],
+        );
+        check(
+            "The council was cited in the Herald as saying that the road would close.",
+            &[
+                ("quoted_as_saying", "the Herald", "cited in", ""),
+                (
+                    "quoted_as_saying",
+                    "The council",
+                    "saying",
+                    "the road would close",
+                ),
+            ],
+        );
+        check(
+            "Lavrov was quoted as saying by Interfax that the talks failed.",
+            &[
+                ("quoted_as_saying", "Interfax", "quoted", ""),
+                ("quoted_as_saying", "Lavrov", "saying", "the talks failed"),
+            ],
+        );
+        check(
+            "\"The road is long,\" Kiet was Saturday quoted as saying by the daily Vietnam News.",
+            &[
+                ("quoted_as_saying", "the daily Vietnam News", "quoted", ""),
+                (
+                    "quoted_as_saying",
+                    "Kiet",
+                    "saying",
+                    "\"The road is long,\"",
+                ),
+            ],
+        );
+        // A report is no outlet: no relay.
+        check(
+            "He was quoted in a report as saying the road would close.",
+            &[("quoted_as_saying", "He", "saying", "the road would close")],
+        );
     }
 
     #[test]
