@@ -2,14 +2,15 @@
 //! Tuesday"), a channel ("in a statement", "in an interview with CNN"), a short phrase before
 //! "that" ("tweeted in the early morning hours that").
 
-use crate::lexicon::Class;
-use crate::mention::np_after;
+use crate::lexicon::{Class, RoleType, lexicon};
+use crate::mention::{MentionKind, classify, np_after};
 use crate::rules::Ctx;
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
 /// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
-/// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)". Returns the first
+/// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)", "to" and a listener
+/// ("explained to reporters", "claimed to the outlet"). Returns the first
 /// token after them and whether "in a statement" was among them.
 pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
     let mut k = after;
@@ -24,6 +25,10 @@ pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             k = next;
             continue;
         }
+        if let Some(next) = listener_at(ctx, k) {
+            k = next;
+            continue;
+        }
         // "tweeted in the early morning hours that ...", "said at a rally in Ohio that ...".
         if ctx.text.tokens[k].info.is(Class::PREP)
             && let Some(that) = phrase_before_that(ctx, k)
@@ -33,6 +38,33 @@ pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
         break;
     }
     (k, statement)
+}
+
+/// The token after "to" at `k` and whoever it names that can listen, when the content or the
+/// sentence's end follows: "explained to reporters that", "to the outlet.", "to CNN on
+/// Tuesday". Not "to" before what is no one ("admitted to the crime", "adding to his Super
+/// Tuesday victories") or a verb ("said to be").
+fn listener_at(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    if text.word(k) != "to" {
+        return None;
+    }
+    let np = np_after(text, k + 1, ctx.end)?;
+    let listens = match classify(text, np).kind {
+        MentionKind::Description { role, .. } => matches!(
+            lexicon().roles[role as usize].kind,
+            RoleType::Person | RoleType::Org | RoleType::Outlet
+        ),
+        MentionKind::Other | MentionKind::Relative | MentionKind::Unnamed { .. } => false,
+        _ => true,
+    };
+    let next = np.end;
+    let ends = next > ctx.last_word()
+        || matches!(text.word(next), "that" | "," | ":" | ";")
+        || text.tokens[next].is_quote()
+        || time_at(text, next).is_some()
+        || text.tokens[next].info.is(Class::PREP_BEFORE_CHANNEL);
+    (listens && ends).then_some(next)
 }
 
 /// The token after a time adjunct starting at `k`: "Tuesday", "on Tuesday", "this week",

@@ -182,9 +182,13 @@ pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
 }
 
 /// The noun phrase opening the sentence, if it names something that can speak (the subject a
-/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
+/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ..."). Not a
+/// participle opening a phrase of its own ("Speaking on CNBC, Ubben called ...").
 pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     let text = ctx.text;
+    if text.tokens[ctx.start].info.is(Class::VERB | Class::TRIGGER) {
+        return None;
+    }
     let np = np_after(text, ctx.start, before)?;
     let mention = classify(text, np);
     let speaks = matches!(
