@@ -15,7 +15,9 @@ pub struct Page {
     pub text: String,
     /// The page's title (`og:title`, JSON-LD `headline` or `<title>`, without the site's name).
     pub title: Option<String>,
-    /// The site that published the page: JSON-LD `publisher.name`, else `og:site_name`.
+    /// The site that published the page: JSON-LD `publisher.name`, else `og:site_name`, else
+    /// `dc.publisher`, else the host of the page's URL (`og:url` or the canonical link) without
+    /// "www." ("cbsnews.com").
     pub publisher: Option<String>,
 }
 
@@ -30,6 +32,8 @@ pub fn extract_page(html: &str) -> Page {
         // Only a bad document URL fails here, and there is none.
         return Page::default();
     };
+    // Read before `parse`, which prunes the document.
+    let fallback_publisher = publisher_fallback(&readability);
     let (title, publisher, body) = match readability.parse() {
         Ok(article) => (
             article.title,
@@ -43,7 +47,10 @@ pub fn extract_page(html: &str) -> Page {
         }
     };
     let title = one_line(&title);
-    let publisher = publisher.map(|publisher| one_line(&publisher));
+    let publisher = publisher
+        .map(|publisher| one_line(&publisher))
+        .filter(|publisher| !publisher.is_empty())
+        .or(fallback_publisher);
     let body = paragraphs(&body);
     let text = match (title.is_empty(), body.is_empty()) {
         (true, _) => body,
@@ -55,8 +62,40 @@ pub fn extract_page(html: &str) -> Page {
     Page {
         text,
         title: Some(title).filter(|title| !title.is_empty()),
-        publisher: publisher.filter(|publisher| !publisher.is_empty()),
+        publisher,
     }
+}
+
+/// The publisher of a page without a site name: its `dc.publisher`, else the host of its URL.
+fn publisher_fallback(readability: &Readability) -> Option<String> {
+    let doc = &readability.doc;
+    let metas = doc.select("meta");
+    let content = |wanted: &str| {
+        metas.nodes().iter().find_map(|node| {
+            let name = node.attr("name").or_else(|| node.attr("property"))?;
+            let content = node.attr("content")?;
+            let content = one_line(&content);
+            (name.eq_ignore_ascii_case(wanted) && !content.is_empty()).then_some(content)
+        })
+    };
+    content("dc.publisher").or_else(|| {
+        let url = content("og:url").or_else(|| {
+            Some(
+                doc.select("link[rel='canonical']")
+                    .attr("href")?
+                    .to_string(),
+            )
+        })?;
+        host(&url)
+    })
+}
+
+/// The host of an absolute URL without "www.": "cbsnews.com" of "https://www.cbsnews.com/news/".
+fn host(url: &str) -> Option<String> {
+    let (_, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.contains('.').then(|| host.to_ascii_lowercase())
 }
 
 /// The text with its whitespace collapsed to single spaces.
@@ -139,6 +178,36 @@ mod tests {
             "publisher": {"@type": "Organization", "name": "Reuters"}}</script></head>"#,
         );
         assert_eq!(extract_page(&page).publisher.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn without_a_site_name_the_publisher_is_dc_publisher_or_the_host() {
+        let bare = PAGE.replace(
+            r#"<meta property="og:site_name" content="The Daily Planet">"#,
+            "",
+        );
+        assert_eq!(extract_page(&bare).publisher, None);
+        let dc = bare.replace(
+            "</head>",
+            r#"<meta name="DC.publisher" content="Planet Publishing Group"></head>"#,
+        );
+        let url = bare.replace(
+            "</head>",
+            r#"<link rel="canonical" href="https://www.dailyplanet.com/world/talks"></head>"#,
+        );
+        assert_eq!(
+            extract_page(&dc).publisher.as_deref(),
+            Some("Planet Publishing Group")
+        );
+        assert_eq!(
+            extract_page(&url).publisher.as_deref(),
+            Some("dailyplanet.com")
+        );
+        assert_eq!(
+            host("https://www.cbsnews.com/news/x"),
+            Some("cbsnews.com".into())
+        );
+        assert_eq!(host("not a url"), None);
     }
 
     #[test]

@@ -23,8 +23,15 @@ pub(super) struct Drafts<'d, 't, 'a> {
     pub coref: &'d Coref<'t, 'a>,
 }
 
-/// The attributions of document `document`; `publisher` is the publisher's node id.
-pub(super) fn build(from: &Drafts, document: &str, publisher: Option<&str>) -> Built {
+/// The publisher's node id and label, for the chains it closes.
+#[derive(Clone, Copy)]
+pub(super) struct PublisherName<'p> {
+    pub id: &'p str,
+    pub label: &'p str,
+}
+
+/// The attributions of document `document`, published by `publisher`.
+pub(super) fn build(from: &Drafts, document: &str, publisher: Option<PublisherName>) -> Built {
     let mut used: Vec<usize> = Vec::new();
     let mut attributions: Vec<(Span, Attribution)> = Vec::new();
     for (d, draft) in from.drafts.iter().enumerate() {
@@ -51,8 +58,9 @@ pub(super) fn build(from: &Drafts, document: &str, publisher: Option<&str>) -> B
 }
 
 /// The resolved hops of draft `d`, with their entities: a source repeated in a row is one hop,
-/// and the publisher closing a longer chain is no hop ("told TASS" in a TASS story).
-fn chain(from: &Drafts, d: usize, publisher: Option<&str>) -> Vec<(usize, Hop)> {
+/// and the publisher closing a longer chain is no hop ("told TASS" in a TASS story, "told
+/// CityPaper.com" on CityPaper's page).
+fn chain(from: &Drafts, d: usize, publisher: Option<PublisherName>) -> Vec<(usize, Hop)> {
     let draft = &from.drafts[d];
     let mut hops: Vec<(usize, Hop)> = Vec::with_capacity(draft.hops.len());
     for (h, hop) in draft.hops.iter().enumerate() {
@@ -68,11 +76,13 @@ fn chain(from: &Drafts, d: usize, publisher: Option<&str>) -> Vec<(usize, Hop)> 
         }
         hops.push((entity, model_hop(from, hop, entity, node)));
     }
-    if hops.len() >= 2
-        && hops
-            .last()
-            .is_some_and(|(_, hop)| Some(hop.node.as_str()) == publisher)
-    {
+    let names_publisher = |(entity, hop): &(usize, Hop)| {
+        publisher.is_some_and(|p| {
+            hop.node == p.id
+                || crate::publisher::same_outlet(&from.coref.entities[*entity].label, p.label)
+        })
+    };
+    if hops.len() >= 2 && hops.last().is_some_and(names_publisher) {
         hops.pop();
     }
     hops
@@ -143,7 +153,7 @@ mod tests {
     use crate::lexicon::lexicon;
 
     /// Each attribution as `id rule: node -relation-> node ...`.
-    fn attributions(input: &str, publisher: Option<&str>) -> Vec<String> {
+    fn attributions(input: &str, publisher: Option<(&str, &str)>) -> Vec<String> {
         let text = Text::new(input, lexicon());
         let drafts = super::super::drafts::find(&text);
         let mut coref = Coref::new(&text, "doc");
@@ -154,6 +164,7 @@ mod tests {
             entities: &entities,
             coref: &coref,
         };
+        let publisher = publisher.map(|(id, label)| PublisherName { id, label });
         build(&from, "doc", publisher)
             .attributions
             .iter()
@@ -192,7 +203,7 @@ mod tests {
     #[test]
     fn the_publisher_closing_a_chain_is_dropped_unless_alone() {
         let text = "Talks\n\nThe talks failed, Sullivan told TASS. Prices rose, TASS reported.\n";
-        let with = attributions(text, Some("tass"));
+        let with = attributions(text, Some(("tass", "TASS")));
         assert_eq!(with[0], "doc#1 postposed: sullivan (said)");
         assert_eq!(with[1], "doc#2 postposed: tass (reported)");
         let without = attributions(text, None);
@@ -200,6 +211,16 @@ mod tests {
             without[0],
             "doc#1 postposed: sullivan (said) tass (interview)"
         );
+    }
+
+    #[test]
+    fn the_publisher_by_its_domain_closing_a_chain_is_dropped() {
+        let text = "Roads\n\nThe road will close, officials told CityPaper.com.\n";
+        let with = attributions(text, Some(("citypaper", "CityPaper")));
+        assert_eq!(with, ["doc#1 postposed: officials--doc (said)"]);
+        let other = attributions(text, Some(("city-times", "City Times")));
+        assert_eq!(other.len(), 1);
+        assert!(other[0].contains("citypaper-com"), "{other:?}");
     }
 
     #[test]

@@ -42,6 +42,15 @@ pub fn explain(input: &DocumentInput) -> String {
             let _ = writeln!(trace.out, "    => {} [{}]", d.rule, chain.join(" -> "));
         }
     }
+    if let Some(found) = crate::publisher::find(&text) {
+        let rule = found.rule;
+        let name = words(&text, found.mention.np);
+        let _ = writeln!(
+            trace.out,
+            "publisher: {name} ({}: {})",
+            rule.name, rule.description
+        );
+    }
     trace.finish()
 }
 

@@ -55,7 +55,14 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
         entities: &hop_entities,
         coref: &coref,
     };
-    let built = attributions::build(&from, input.id, publisher_id.as_deref());
+    let publisher_name = publisher
+        .entity
+        .zip(publisher_id.as_deref())
+        .map(|(p, id)| attributions::PublisherName {
+            id,
+            label: &coref.entities[p].label,
+        });
+    let built = attributions::build(&from, input.id, publisher_name);
     let used = built.used.into_iter().chain(publisher.entity);
     let entities = entities::collect(&mut coref, used);
     let mut diagnostics = text.diagnostics;

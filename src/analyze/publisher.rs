@@ -1,10 +1,13 @@
 //! Stage 3: the document's publisher. A publisher from metadata wins over what the text says
-//! (`crate::publisher` finds that: datelines, footers, bylines...).
+//! (`crate::publisher` finds that: datelines, footers, credit lines, bylines...), unless the
+//! lexicon does not know the metadata's name and the text credits a news agency: a page of
+//! relayed wire copy whose site name is page furniture ("Hosted") is the agency's story.
 
 use crate::coref::Coref;
-use crate::lexicon::{NameTarget, lexicon};
+use crate::lexicon::{NameTarget, OutletKind, lexicon};
 use crate::mention::{MentionKind, classify, slug};
 use crate::model::Kind;
+use crate::publisher::Found;
 use crate::span::Span;
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -16,15 +19,28 @@ pub(super) struct Publisher {
     pub mention: Option<Span>,
 }
 
-/// The publisher: `metadata` if given, else the one the text names.
+/// The publisher: `metadata` if given (but see the module's header), else the one the text
+/// names.
 pub(super) fn choose(text: &Text, metadata: Option<&str>, coref: &mut Coref) -> Publisher {
-    if let Some(name) = metadata {
-        return Publisher {
-            entity: Some(metadata_publisher(coref, name)),
-            mention: None,
-        };
-    }
-    let Some(mention) = crate::publisher::find(text) else {
+    let found = match metadata {
+        None => crate::publisher::find(text),
+        Some(name) => {
+            let known = known_name(name);
+            let agency = known
+                .is_none()
+                .then(|| crate::publisher::find(text))
+                .flatten()
+                .filter(credits_an_agency);
+            if agency.is_none() {
+                return Publisher {
+                    entity: Some(metadata_publisher(coref, name, known)),
+                    mention: None,
+                };
+            }
+            agency
+        }
+    };
+    let Some(Found { mention, .. }) = found else {
         return Publisher::default();
     };
     let at = super::sources::name_at(text.sentence_of(mention.np.start));
@@ -35,18 +51,36 @@ pub(super) fn choose(text: &Text, metadata: Option<&str>, coref: &mut Coref) -> 
     }
 }
 
-/// An outlet named by metadata: the lexicon's when it knows the name, else a new outlet.
-fn metadata_publisher(coref: &mut Coref, name: &str) -> usize {
-    let (id, label) = known_name(name).unwrap_or_else(|| {
+/// Does a credit of the text (not a hint) name a news agency of the lexicon?
+fn credits_an_agency(found: &Found) -> bool {
+    let MentionKind::Known {
+        target: NameTarget::Outlet(outlet),
+        ..
+    } = found.mention.kind
+    else {
+        return false;
+    };
+    found.rule.credit && lexicon().outlet(outlet).kind == OutletKind::Agency
+}
+
+/// An outlet named by metadata: the lexicon's (`known`) when it knows the name, else a new
+/// outlet.
+fn metadata_publisher(coref: &mut Coref, name: &str, known: Option<(String, String)>) -> usize {
+    let (id, label) = known.unwrap_or_else(|| {
         let label = name.split_whitespace().collect::<Vec<_>>().join(" ");
         (slug(&label), label)
     });
     coref.add_entity(id, label, Kind::Outlet)
 }
 
-/// The id and label of the outlet, organization or country `name` names, if the lexicon knows it.
+/// The id and label of the outlet, organization or country `name` names, if the lexicon knows
+/// it by its name or as a domain ("cbsnews.com").
 fn known_name(name: &str) -> Option<(String, String)> {
     let lex = lexicon();
+    if let Some(outlet) = crate::publisher::outlet_by_domain(name.trim()) {
+        let outlet = lex.outlet(outlet);
+        return Some((outlet.id.clone(), outlet.label.clone()));
+    }
     let text = Text::new(name, lex);
     let last = text.tokens.len().checked_sub(1)?;
     let MentionKind::Known { target, .. } = classify(&text, TokenRange::new(0, last + 1)).kind

@@ -121,6 +121,11 @@ bitflags::bitflags! {
         const RELAY_PARTICIPLE = 1 << 54;
         /// A word that opens a credit line at a document's foot ("Source: BTA").
         const CREDIT = 1 << 56;
+        /// A word of a phrase that credits who supplied or published the story: "CNN's Jane
+        /// Doe *contributed* to this report", "This article *originally* appeared on X",
+        /// "views that do not *necessarily* reflect those of X", "a memo *obtained* by X"
+        /// (publisher).
+        const CREDIT_CUE = 1 << 63;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
     }
 }
@@ -471,8 +476,7 @@ impl Lexicon {
         &self.orgs[id as usize]
     }
 
-    /// Every name with its target, for consistency checks.
-    #[cfg(test)]
+    /// Every name with its target (consistency checks; the publisher's domain forms).
     pub(crate) fn all_names(&self) -> impl Iterator<Item = &NameEntry> {
         self.names.values().flatten()
     }

@@ -9,7 +9,8 @@ mod np;
 mod slug;
 
 pub(crate) use classify::{
-    Decider, Gender, Mention, MentionKind, as_unnamed, classify, classify_traced, lone_word_kind,
+    Decider, Gender, Mention, MentionKind, as_unnamed, classify, classify_traced, known_name_at,
+    lone_word_kind,
 };
 pub(crate) use np::{
     appositive_after, clause_starts_at, np_after, np_end_before, np_start_before, subject_before,

@@ -27,6 +27,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 
 pub(crate) use known::lone_word_kind;
+pub(crate) use names::known_name_at;
 use phrase::Phrase;
 pub(crate) use unnamed::as_unnamed;
 

@@ -198,7 +198,7 @@ impl Names {
 }
 
 /// The longest known name (outlet, organization, country) at token `i` ending by `last`.
-pub(super) fn known_name_at(
+pub(crate) fn known_name_at(
     text: &Text,
     i: usize,
     last: usize,
