@@ -255,6 +255,9 @@ impl<'t, 'a> Coref<'t, 'a> {
             e.statement = true;
         }
         e.last_event = Some(self.history.len());
+        if subject || at.source {
+            e.last_subject = e.last_event;
+        }
         self.history.push(Event {
             token: mention.np.start,
             sentence: at.sentence,

@@ -167,11 +167,14 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// A surname (or a first name) of someone named in full before, most recent first: of the
-    /// people with that word in their names, the one mentioned last within the history window
-    /// (every person whose name has the word is listed under it); failing that, the first
-    /// person indexed under the word.
+    /// people with that word in their names, the one last mentioned as a subject or a source
+    /// within the history window, else the one mentioned last there (every person whose name
+    /// has the word is listed under it): "Seddique Mateen met reporters and called the
+    /// massacre by his son, Omar Mateen, ... Mateen said" is the father. Failing that, the
+    /// first person indexed under the word.
     fn person_by_word(&self, word: &str) -> Option<usize> {
         let window_start = self.history.len().saturating_sub(HISTORY_WINDOW);
+        let within = |at: Option<usize>| at.filter(|&at| at >= window_start);
         let by_history = self
             .persons_with_word(word)
             .filter(|&i| {
@@ -179,11 +182,12 @@ impl<'t> Coref<'t, '_> {
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&word)
             })
             .filter_map(|i| {
-                let at = self.entities[i].last_event?;
-                (at >= window_start).then_some((at, i))
+                let e = &self.entities[i];
+                let at = within(e.last_event)?;
+                Some((within(e.last_subject), at, i))
             })
             .max()
-            .map(|(_, i)| i);
+            .map(|(_, _, i)| i);
         by_history.or_else(|| {
             self.persons_with_word(word)
                 .find(|&i| self.entities[i].kind == Kind::Person)

@@ -165,6 +165,22 @@ fn a_surname_shared_by_two_people_is_the_one_mentioned_last() {
 }
 
 #[test]
+fn a_surname_shared_by_two_people_is_the_one_last_the_subject() {
+    // The father spoke; the son was only mentioned after him.
+    check_coref(
+        "Tom Baker met reporters and blamed his son, Omar Baker, for the fire. \
+         Baker said he was sorry.",
+        &[("Baker said", "tom-baker")],
+    );
+    // Near miss: when the son spoke last, the surname is the son's.
+    check_coref(
+        "Tom Baker met reporters. Omar Baker said the fire was an accident. \
+         Baker said he was sorry.",
+        &[("Baker said", "omar-baker")],
+    );
+}
+
+#[test]
 fn a_given_name_alone_resolves_to_the_full_name() {
     check_coref(
         "Jake Sullivan said the talks failed. Jake said they would resume.",
