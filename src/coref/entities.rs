@@ -40,6 +40,8 @@ pub(crate) struct EntityBuild<'t> {
     pub personal: bool,
     /// Where it was last mentioned in the coreference history, if it was.
     pub(super) last_event: Option<usize>,
+    /// Where it was last mentioned as a subject or a source, if it was.
+    pub(super) last_subject: Option<usize>,
     /// Its final id once `Coref::id` made it: asked for at every hop that names the entity and
     /// again for the entity itself, it is made once.
     pub(super) final_id: OnceCell<String>,
@@ -65,6 +67,7 @@ impl<'t> EntityBuild<'t> {
             generic: false,
             personal: false,
             last_event: None,
+            last_subject: None,
             final_id: OnceCell::new(),
         }
     }

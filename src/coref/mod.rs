@@ -160,8 +160,9 @@ impl<'t, 'a> Coref<'t, 'a> {
     }
 
     /// Registers a name seen anywhere in the text, and gives its entity if it made or found
-    /// one. A lone surname only counts when it names a person already known ("Sondland" after
-    /// "Gordon Sondland").
+    /// one: a person, a known name, an organization by its shape ("Savin Corp."). A lone
+    /// surname only counts when it names a person already known ("Sondland" after "Gordon
+    /// Sondland").
     pub(crate) fn note_name(&mut self, np: TokenRange, at: At) -> Option<usize> {
         // A lone capitalized word matters only as a surname of someone named before or as a
         // known name ("Reuters", "Cuba"); a lone surname of no one named before is not kept, so
@@ -177,7 +178,7 @@ impl<'t, 'a> Coref<'t, 'a> {
             MentionKind::Person { name, .. } => {
                 name.len() > 1 || self.word_persons.contains_key(self.text.word(name.start))
             }
-            MentionKind::Known { .. } => true,
+            MentionKind::Known { .. } | MentionKind::Organization { .. } => true,
             _ => false,
         };
         if keep {
@@ -217,8 +218,11 @@ impl<'t, 'a> Coref<'t, 'a> {
                 let entity = self.named_person(*name, *title, *gender);
                 named(self, entity)
             }
-            MentionKind::Known { target, .. } => {
-                let entity = self.known(*target);
+            MentionKind::Known { target, name } => {
+                let entity = match self.person_of_bare_word(mention.np, *name) {
+                    Some(person) => person,
+                    None => self.known(*target),
+                };
                 named(self, entity)
             }
             MentionKind::Outlet { name } => {
@@ -251,6 +255,9 @@ impl<'t, 'a> Coref<'t, 'a> {
             e.statement = true;
         }
         e.last_event = Some(self.history.len());
+        if subject || at.source {
+            e.last_subject = e.last_event;
+        }
         self.history.push(Event {
             token: mention.np.start,
             sentence: at.sentence,

@@ -4,7 +4,7 @@
 //! names of the whole text ([`name_mentions`]), which coreference notes besides the sources.
 
 use crate::lexicon::{Class, NameTarget, lexicon};
-use crate::mention::{Gender, slug};
+use crate::mention::{Gender, opens_as_non_name, slug};
 use crate::model::Kind;
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -62,6 +62,9 @@ impl<'t> Coref<'t, '_> {
         title: Option<TokenRange>,
         gender: Gender,
     ) -> usize {
+        if title.is_none() && self.is_unclaimed_place(name) {
+            return self.organization(name);
+        }
         let entity = self.person(name, gender);
         let text = self.text;
         if title.is_some() || name.len() > 1 || text.tokens[name.start].info.is(Class::GIVEN) {
@@ -74,6 +77,33 @@ impl<'t> Coref<'t, '_> {
             e.add_title(title);
         }
         entity
+    }
+
+    /// Is the name a place of the gazetteer that names no one of the document: not led by a
+    /// given name ("Victoria"), not a person's name seen before ("Joaquin Phoenix ...
+    /// Phoenix"), nor one of its words? A place that speaks is its government or its people,
+    /// an organization ("Lagos said", "Capitol Hill"), and no "he" or "she" refers to it.
+    fn is_unclaimed_place(&self, name: TokenRange) -> bool {
+        let text = self.text;
+        let place = lexicon().is_place(name.indices().map(|i| text.word(i)));
+        if text.tokens[name.start].info.is(Class::GIVEN) || !place {
+            return false;
+        }
+        let label = self.words_cow(name);
+        let claimed = self.persons.contains_key(label.as_ref())
+            || name_words(text, name).any(|w| self.persons_with_word(w).next().is_some());
+        !claimed
+    }
+
+    /// The person a bare word that is also a known name refers to: a word of the name of a
+    /// person named before ("Jane Post ... Post said" is no Washington Post, "Michael Jordan
+    /// ... Jordan said" no country). With a determiner it stays the known name ("the Post").
+    pub(super) fn person_of_bare_word(&self, np: TokenRange, name: TokenRange) -> Option<usize> {
+        if np != name || name.len() != 1 {
+            return None;
+        }
+        self.person_by_word(self.text.word(name.start))
+            .filter(|&i| self.entities[i].kind == Kind::Person)
     }
 
     /// The person of a name: one of that full name, the surname-only person a full name
@@ -137,11 +167,14 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// A surname (or a first name) of someone named in full before, most recent first: of the
-    /// people with that word in their names, the one mentioned last within the history window
-    /// (every person whose name has the word is listed under it); failing that, the first
-    /// person indexed under the word.
+    /// people with that word in their names, the one last mentioned as a subject or a source
+    /// within the history window, else the one mentioned last there (every person whose name
+    /// has the word is listed under it): "Seddique Mateen met reporters and called the
+    /// massacre by his son, Omar Mateen, ... Mateen said" is the father. Failing that, the
+    /// first person indexed under the word.
     fn person_by_word(&self, word: &str) -> Option<usize> {
         let window_start = self.history.len().saturating_sub(HISTORY_WINDOW);
+        let within = |at: Option<usize>| at.filter(|&at| at >= window_start);
         let by_history = self
             .persons_with_word(word)
             .filter(|&i| {
@@ -149,11 +182,12 @@ impl<'t> Coref<'t, '_> {
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&word)
             })
             .filter_map(|i| {
-                let at = self.entities[i].last_event?;
-                (at >= window_start).then_some((at, i))
+                let e = &self.entities[i];
+                let at = within(e.last_event)?;
+                Some((within(e.last_subject), at, i))
             })
             .max()
-            .map(|(_, i)| i);
+            .map(|(_, _, i)| i);
         by_history.or_else(|| {
             self.persons_with_word(word)
                 .find(|&i| self.entities[i].kind == Kind::Person)
@@ -264,7 +298,25 @@ impl<'t> Coref<'t, '_> {
                 self.by_acronym.entry(short).or_insert(next);
             }
         }
+        let next = self.entities.len();
+        if let Some(stem) = self.company_stem(name) {
+            self.by_label.entry(stem).or_insert(next);
+        }
         self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
+    }
+
+    /// A company's name without the word that ends it, by which it is named again: "Savin" of
+    /// "Savin Corp.", "Unisys" of "Unisys Corp".
+    fn company_stem(&self, name: TokenRange) -> Option<String> {
+        let text = self.text;
+        let mut last = name.last();
+        if text.word(last) == "." && last > name.start {
+            last -= 1;
+        }
+        let t = &text.tokens[last];
+        let company = t.info.is(Class::COMPANY_WORD)
+            && lexicon().spelled(Class::COMPANY_WORD, text.word(last).trim_end_matches('.'));
+        (company && last > name.start).then(|| self.words(TokenRange::new(name.start, last)))
     }
 
     /// A coordination of sources ("the Americans and their NATO allies"), by its words.
@@ -311,7 +363,9 @@ pub(crate) fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
         let mut i = s.start;
         while i < s.end {
             let t = &text.tokens[i];
-            if !t.is_cap_word() || t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) {
+            let opener =
+                t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) || opens_as_non_name(text, i);
+            if !t.is_cap_word() || opener {
                 i += 1;
                 continue;
             }

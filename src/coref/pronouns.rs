@@ -4,7 +4,7 @@
 //! nothing fits becomes an unidentified source ("unidentified person").
 
 use crate::lexicon::Class;
-use crate::mention::{Gender, MentionKind, classify, np_start_before};
+use crate::mention::{Gender, MentionKind, classify, np_end_before, np_start_before};
 use crate::model::Kind;
 use crate::text::TokenRange;
 
@@ -136,7 +136,8 @@ impl Coref<'_, '_> {
     }
 
     /// "Sondland, who said": the relative pronoun at `token` names what the phrase before the
-    /// comma (or right before "who") names, if that can be a source.
+    /// comma (or right before "who") names, if that can be a source; a time expression between
+    /// them is no part of it ("the Guardian newspaper Wednesday, which claimed").
     pub(super) fn relative(&mut self, token: usize, at: At) -> Option<usize> {
         let text = self.text;
         let mut end = token.checked_sub(1)?;
@@ -144,6 +145,7 @@ impl Coref<'_, '_> {
             end = end.checked_sub(1)?;
         }
         let sentence_start = text.sentences[at.sentence].start;
+        let end = np_end_before(text, sentence_start, end + 1)?;
         let start = np_start_before(text, sentence_start, end)?;
         let antecedent = classify(text, TokenRange::new(start, end + 1));
         if matches!(antecedent.kind, MentionKind::Relative | MentionKind::Other) {

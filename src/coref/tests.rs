@@ -165,6 +165,22 @@ fn a_surname_shared_by_two_people_is_the_one_mentioned_last() {
 }
 
 #[test]
+fn a_surname_shared_by_two_people_is_the_one_last_the_subject() {
+    // The father spoke; the son was only mentioned after him.
+    check_coref(
+        "Tom Baker met reporters and blamed his son, Omar Baker, for the fire. \
+         Baker said he was sorry.",
+        &[("Baker said", "tom-baker")],
+    );
+    // Near miss: when the son spoke last, the surname is the son's.
+    check_coref(
+        "Tom Baker met reporters. Omar Baker said the fire was an accident. \
+         Baker said he was sorry.",
+        &[("Baker said", "omar-baker")],
+    );
+}
+
+#[test]
 fn a_given_name_alone_resolves_to_the_full_name() {
     check_coref(
         "Jake Sullivan said the talks failed. Jake said they would resume.",
@@ -863,5 +879,71 @@ fn an_entity_has_the_words_of_its_label_and_titles() {
     assert_eq!(
         words,
         ["the", "state", "agency", "ministry", "of", "défense"]
+    );
+}
+
+/// The kind of the entity the first mention of `phrase` in `text` resolves to.
+fn kind_at(text: &str, phrase: &str) -> Option<Kind> {
+    let parsed = Text::new(text, lexicon());
+    let (coref, resolved) = resolve_all(&parsed);
+    let token = parsed.token_starting_at(occurrence(text, phrase, 1)?)?;
+    entity_at(&resolved, token).map(|e| coref.entities[e].kind)
+}
+
+#[test]
+fn a_place_that_speaks_is_an_organization_unless_it_names_a_person() {
+    let lagos = "Lagos said the port would reopen.";
+    check_coref(lagos, &[("Lagos", "lagos")]);
+    assert_eq!(kind_at(lagos, "Lagos"), Some(Kind::Organization));
+    let hill = "Capitol Hill said it would not act.";
+    assert_eq!(kind_at(hill, "Capitol Hill"), Some(Kind::Organization));
+    // A place is no antecedent of "he".
+    check_coref(
+        "John Doe spoke in Lagos. Lagos said the port was shut. He said it would reopen.",
+        &[("He", "john-doe")],
+    );
+    // A person named before keeps the word, and a given name leads a person's name.
+    let phoenix = "Joaquin Phoenix won the award. Phoenix said he was grateful.";
+    check_coref(phoenix, &[("Phoenix#2", "joaquin-phoenix")]);
+    assert_eq!(kind_at("Victoria said no.", "Victoria"), Some(Kind::Person));
+    // A common surname is left out of the gazetteer.
+    assert_eq!(kind_at("Houston said no.", "Houston"), Some(Kind::Person));
+}
+
+#[test]
+fn a_bare_known_word_that_names_a_person_before_is_the_person() {
+    check_coref(
+        "Jane Post, a nurse, said the ward was full. Post said more beds were needed. The \
+         Post reported the story.",
+        &[("Post#2", "jane-post"), ("The Post", "washington-post")],
+    );
+    check_coref(
+        "Michael Jordan said he would retire. Jordan said he was tired.",
+        &[("Jordan#2", "michael-jordan")],
+    );
+}
+
+#[test]
+fn a_name_that_opens_with_a_word_that_names_nothing_is_the_name_after_it() {
+    check_coref(
+        "Does Rubio agree? Marco Rubio said he did. Rubio said so again.",
+        &[("Rubio#3", "marco-rubio")],
+    );
+    check_coref(
+        "Though Trump leads, Donald Trump said he was worried. Trump said it again.",
+        &[("Trump#3", "donald-trump")],
+    );
+}
+
+#[test]
+fn a_company_is_named_again_without_the_word_that_ends_its_name() {
+    check_coref(
+        "Savin Corp. reported a loss. Savin said demand was soft.",
+        &[("Savin#2", "savin-corp")],
+    );
+    // An acronym named anywhere is the organization it stands for.
+    check_coref(
+        "The Bharatiya Janata Party held a rally. The BJP said it would win.",
+        &[("The BJP", "bharatiya-janata-party")],
     );
 }

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Relation;
 
@@ -126,7 +126,36 @@ bitflags::bitflags! {
         /// "views that do not *necessarily* reflect those of X", "a memo *obtained* by X"
         /// (publisher).
         const CREDIT_CUE = 1 << 63;
+        // Entities (bits 60-62).
+        /// A word that is never a name, nor the first word of one, though a sentence may open
+        /// with it capitalized: a sentence adverb or opener the other classes do not hold
+        /// ("Perhaps", "According", "Apparently"). See [`Class::NEVER_NAME`].
+        const NOT_NAME = 1 << 60;
+        /// A capitalized word that ends a company's name, as the data writes it ("Inc",
+        /// "Productions", "Records"): the name is an organization's, no person's.
+        const COMPANY_WORD = 1 << 61;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
+        /// The words that are never a name when a sentence opens with them capitalized:
+        /// function words, adverbs, quantities, forms of "be" and "have" and
+        /// [`Class::NOT_NAME`] ("Even", "Did", "Though", "Others", "According"). Who asks also
+        /// lets a given name, a title, a role or a determiner pass ("Will Doyle", "First
+        /// Lady", "The").
+        const NEVER_NAME = Self::ADV.bits()
+            | Self::AUX.bits()
+            | Self::SUB.bits()
+            | Self::CONJ.bits()
+            | Self::PREP.bits()
+            | Self::NEG.bits()
+            | Self::REL.bits()
+            | Self::PRON.bits()
+            | Self::OBJ.bits()
+            | Self::STARTER.bits()
+            | Self::QUANTITY.bits()
+            | Self::QUANTIFIER.bits()
+            | Self::HAVE.bits()
+            | Self::BE.bits()
+            | Self::SENTENCE_ADVERB.bits()
+            | Self::NOT_NAME.bits();
     }
 }
 
@@ -340,6 +369,9 @@ pub(crate) struct Lexicon {
     pub countries: Vec<Country>,
     names: FxHashMap<String, Vec<NameEntry>>,
     abbreviations: FxHashMap<String, Abbreviation>,
+    /// The gazetteer: names of places as the tokenizer splits them, joined by single spaces
+    /// ([`Lexicon::is_place`]).
+    places: FxHashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -361,6 +393,7 @@ pub(crate) struct Sources<'a> {
     pub organizations: &'a str,
     pub nationalities: &'a str,
     pub given_names: &'a str,
+    pub places: &'a str,
 }
 
 impl Sources<'static> {
@@ -375,6 +408,7 @@ impl Sources<'static> {
         organizations: include_str!("data/organizations.tsv"),
         nationalities: include_str!("data/nationalities.tsv"),
         given_names: include_str!("data/given_names.tsv"),
+        places: include_str!("data/places.tsv"),
     };
 }
 
@@ -458,6 +492,20 @@ impl Lexicon {
     /// Known names whose first token is `first` (exact case).
     pub(crate) fn names_starting(&self, first: &str) -> &[NameEntry] {
         self.names.get(first).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Is the name of these words, as the tokenizer splits it ("Rio de Janeiro", "St. Louis"),
+    /// a place of the gazetteer (`data/places.tsv`): a city of 100,000 people or more, a US
+    /// state, a country, a continent or a region? Case-sensitive.
+    pub(crate) fn is_place<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> bool {
+        let mut key = String::with_capacity(32);
+        for word in words {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        self.places.contains(&key)
     }
 
     pub(crate) fn abbreviation(&self, word: &str) -> Option<Abbreviation> {

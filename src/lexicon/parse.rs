@@ -1,7 +1,7 @@
 //! Parsing the data files into a [`Lexicon`]: one function per file. Errors name the file and
 //! the line.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
     Abbreviation, Class, Country, Form, Lexicon, NameEntry, NameTarget, Org, Outlet, OutletKind,
@@ -57,7 +57,8 @@ fn class_named(name: &str) -> Option<Class> {
         | Class::NATIONALITY
         | Class::NAME_START
         | Class::TITLE;
-    (!class.intersects(derived)).then_some(class)
+    // A union of classes is no class of its own.
+    (!class.intersects(derived) && class != Class::NEVER_NAME).then_some(class)
 }
 
 /// The classes of a comma-separated column.
@@ -96,6 +97,7 @@ impl Lexicon {
             countries: Vec::new(),
             names: FxHashMap::default(),
             abbreviations: FxHashMap::default(),
+            places: FxHashSet::default(),
         };
         lex.parse_word_classes("function_words.tsv", src.function_words)?;
         lex.parse_word_classes("word_classes.tsv", src.word_classes)?;
@@ -109,6 +111,7 @@ impl Lexicon {
         lex.parse_organizations(src.organizations)?;
         lex.parse_nationalities(src.nationalities)?;
         lex.parse_given_names(src.given_names)?;
+        lex.parse_places(src.places)?;
         lex.table = table::WordTable::new(lex.words.iter().map(|(w, info)| (w.as_str(), *info)));
         Ok(lex)
     }
@@ -400,6 +403,21 @@ impl Lexicon {
                 other => return Err(row.error(format!("unknown gender {other:?}"))),
             };
             self.entry(&name.to_lowercase()).flags |= bit;
+        }
+        Ok(())
+    }
+
+    /// `name<TAB>type`: the gazetteer, kept as token sequences joined by spaces.
+    fn parse_places(&mut self, text: &str) -> Result<(), String> {
+        self.places.reserve(text.len() / 16);
+        for row in rows("places.tsv", text) {
+            let [name, kind] = row.columns()?;
+            if !matches!(kind, "city" | "state" | "country" | "continent" | "region") {
+                return Err(row.error(format!("unknown type {kind:?}")));
+            }
+            if !self.places.insert(name_tokens(name).join(" ")) {
+                return Err(row.error(format!("duplicate place {name:?}")));
+            }
         }
         Ok(())
     }

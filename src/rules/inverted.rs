@@ -133,6 +133,30 @@ mod tests {
     }
 
     #[test]
+    fn a_possessor_of_what_follows_is_no_speaker() {
+        // "Yoon's" owns the declaration: the speaker is Lee, before the verb.
+        check(
+            "Lee, the party leader, said Yoon's \u{201c}declaration\u{201d} had caused chaos.",
+            &[(
+                "preposed",
+                "Lee",
+                "said",
+                "Yoon's \u{201c}declaration\u{201d} had caused chaos",
+            )],
+        );
+        // Near miss: a possessive phrase after the verb that owns nothing after it speaks.
+        check(
+            "\"The talks failed,\" said the ministry's spokesman.",
+            &[(
+                "inverted",
+                "the ministry's spokesman",
+                "said",
+                "\"The talks failed,\"",
+            )],
+        );
+    }
+
+    #[test]
     fn who_was_told_is_not_the_speaker() {
         check(
             "Clinton, meanwhile, told reporters that the talks failed.",

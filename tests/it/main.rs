@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod golden;
 mod hostile;
 mod interrupt;
+mod node_labels;
 mod output_dir;
 mod properties;
 mod readers;

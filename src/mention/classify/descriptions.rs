@@ -4,20 +4,23 @@
 use crate::lexicon::{Class, RoleType};
 use crate::text::TokenRange;
 
-use super::names::known_names;
+use super::names::{is_given_name, known_names};
 use super::{Mention, MentionKind, Phrase, classify};
 
 /// A role noun heads the phrase (a capitalized head only if the lexicon knows it as a role):
 /// "the adviser", "officials", "a spokesman for the Seoul Detention Center", "the Kremlin's
 /// press service", "the statement". Definite with "the", "this" or a possessive, except a plural
-/// of people ("the officials" refers back to no one in particular).
+/// of people ("the officials" refers back to no one in particular). Not a capitalized role noun
+/// after a given name: that is a surname ("Jane Post").
 pub(super) fn description(p: &Phrase) -> Option<MentionKind> {
     let layout = p.layout();
     let head = layout.head;
     let info = p.text.tokens[head].info;
+    // A capitalized role noun after a given name is a surname: "Jane Post".
+    let surname = p.cap(head) && head > p.body.start && is_given_name(p.text, head - 1);
     let role = layout
         .head_role
-        .filter(|_| !p.cap(head) || info.is(Class::ROLE))?;
+        .filter(|_| (!p.cap(head) || info.is(Class::ROLE)) && !surname)?;
     let plural = info.is(Class::ROLE_PLURAL) || role.kind == RoleType::Media;
     Some(MentionKind::Description {
         head,

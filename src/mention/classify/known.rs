@@ -51,13 +51,29 @@ pub(super) fn lone_word(p: &Phrase) -> Option<MentionKind> {
 }
 
 /// The head phrase is, or ends in, a known outlet, organization or country: "the White House",
-/// "the South's Yonhap News Agency", "Britain's Foreign Office".
+/// "the South's Yonhap News Agency", "Britain's Foreign Office", "People's Daily" (a known name
+/// may hold a possessive). Never by its last words: a capitalized word before the known name
+/// makes a name of its own ("The Toledo Times" is not the New York Times, "Hobart Sun" not the
+/// Sun), unless it is a nationality or a known name itself ("the Russian Foreign Ministry", "US
+/// State Department").
 pub(super) fn known_name(p: &Phrase) -> Option<MentionKind> {
-    let head_phrase = p.layout().head_phrase;
-    let names = known_names(p.text, head_phrase);
+    let layout = p.layout();
+    let head_phrase = layout.head_phrase;
+    let names = known_names(p.text, layout.core);
     let &(target, name, _) = names
         .iter()
         .rev()
         .find(|(_, n, _)| n.last() == head_phrase.last())?;
-    Some(MentionKind::Known { target, name })
+    let before = name
+        .start
+        .checked_sub(1)
+        .filter(|&b| b >= layout.core.start);
+    let longer_name = before.is_some_and(|b| {
+        let t = &p.text.tokens[b];
+        let known_before = names.iter().any(|(_, n, _)| n.last() == b);
+        t.is_cap_word()
+            && !t.info.is(Class::NATIONALITY | Class::DET | Class::POSS)
+            && !known_before
+    });
+    (!longer_name).then_some(MentionKind::Known { target, name })
 }

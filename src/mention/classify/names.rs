@@ -2,6 +2,7 @@
 //! title gives, and the known names (outlets, organizations, countries) of the lexicon in it.
 
 use crate::lexicon::{Class, NameTarget, RoleType, lexicon};
+use crate::mention::np::opens_as_non_name;
 use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
@@ -26,18 +27,16 @@ pub(super) fn is_name_word(text: &Text, i: usize) -> bool {
         return false;
     }
     let info = t.info;
-    // A surname that is also a nationality, after a given name: "Mark Cuban".
-    let surname = info.is(Class::NATIONALITY)
-        && i > 0
-        && text.tokens[i - 1].is_cap_word()
-        && text.tokens[i - 1].info.is(Class::GIVEN);
+    // A surname that is also a nationality, a role noun or an outlet word, after a given name:
+    // "Mark Cuban", "Jane Post".
+    let surname = i > 0 && is_given_name(text, i - 1);
     if info.is(Class::TITLE | Class::NATIONALITY | Class::MONTH | Class::TIME)
         && !info.is(Class::GIVEN)
-        && !surname
+        && !(surname && info.is(Class::NATIONALITY))
     {
         return false;
     }
-    if info.is(Class::ROLE) && !info.is(Class::GIVEN) {
+    if info.is(Class::ROLE) && !info.is(Class::GIVEN) && !surname {
         return false;
     }
     if info.is(Class::STARTER | Class::DET | Class::PRON | Class::PREP | Class::CONJ)
@@ -48,17 +47,42 @@ pub(super) fn is_name_word(text: &Text, i: usize) -> bool {
     if t.has(TokenFlags::ALL_CAPS) && !t.has(TokenFlags::INITIAL) {
         return false; // acronyms name organizations
     }
-    if t.info.is(Class::OUTLET_WORD) && lexicon().spelled(Class::OUTLET_WORD, text.word(i)) {
+    if opens_as_non_name(text, i) {
+        return false; // "Even Rendell": "Even" opens the sentence
+    }
+    if is_outlet_word(text, i) && !surname {
+        return false;
+    }
+    if super::outlets::is_company_word(text, i) {
         return false;
     }
     true
 }
 
+/// Is token `i` a capitalized given name ("Jane")?
+pub(super) fn is_given_name(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    t.is_cap_word() && t.info.is(Class::GIVEN)
+}
+
+/// Is token `i` a word that makes a name an outlet's, written as the data writes it ("Post",
+/// "Times")?
+pub(super) fn is_outlet_word(text: &Text, i: usize) -> bool {
+    text.tokens[i].info.is(Class::OUTLET_WORD)
+        && lexicon().spelled(Class::OUTLET_WORD, text.word(i))
+}
+
 /// The person's name at the end of `body` ("Jake Sullivan" in "US National Security Adviser
 /// Jake Sullivan"), if it ends in one.
+/// A name of one word is never a word that names nothing ("First" of "First of America").
 pub(super) fn person_name(text: &Text, body: TokenRange) -> Option<TokenRange> {
     let last = name_end(text, body)?;
-    Some(TokenRange::new(name_start(text, body, last), last + 1))
+    let name = TokenRange::new(name_start(text, body, last), last + 1);
+    let info = text.tokens[name.start].info;
+    let lone_non_name = name.len() == 1
+        && info.is(Class::NEVER_NAME)
+        && !info.is(Class::GIVEN | Class::TITLE | Class::ROLE);
+    (!lone_non_name).then_some(name)
 }
 
 /// The last word of the name `body` ends in: before a generational suffix ("Donald Trump Jr.")

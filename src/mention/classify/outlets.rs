@@ -8,7 +8,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::names::{known_names, role_type};
+use super::names::{is_given_name, known_names, role_type};
 use super::{MentionKind, Phrase};
 
 /// A lower-case outlet noun with the outlet's name after it, up to the head: "weekly Opciones",
@@ -63,20 +63,36 @@ fn is_outlet_modifier(text: &Text, i: usize) -> bool {
 
 /// A capitalized name that looks like an outlet's: with an outlet word ("Radio Zagora", "Kyiv
 /// Post") or a web domain ("clubz.bg"); one with an organization noun too only when "News" or
-/// "Press" is in it.
+/// "Press" is in it. Not when a title follows the outlet word ("White House Press Secretary
+/// Stephanie Grisham" is a person), nor a given name and its surname ("Jane Post").
 pub(super) fn outlet_by_name(p: &Phrase) -> Option<MentionKind> {
     let layout = p.layout();
     let name = layout.name?;
     let text = p.text;
-    let outlet_word = name.indices().any(|i| {
+    let is_outlet_word = |i: usize| {
         text.tokens[i].info.is(Class::OUTLET_WORD)
             && lexicon().spelled(Class::OUTLET_WORD, text.word(i))
-    });
+    };
+    let outlet_word = name.indices().rfind(|&i| is_outlet_word(i));
+    if outlet_word.is_some_and(|w| title_after(text, w, name.end)) {
+        return None;
+    }
+    // "Jane Post": a given name and a surname that is an outlet word.
+    if name.len() == 2 && is_given_name(text, name.start) && !is_outlet_word(name.start) {
+        return None;
+    }
+    let outlet_word = outlet_word.is_some();
     let looks_outlet = outlet_word || name.len() == 1 && is_web_domain(text.word(name.start));
     let news = name
         .indices()
         .any(|i| matches!(text.word(i), "News" | "Press"));
     (looks_outlet && (!layout.org_noun || news)).then_some(MentionKind::Outlet { name })
+}
+
+/// Does a capitalized title word stand after token `word`, before `end`: "Press Secretary",
+/// "Committee Chairman"? Then the name runs on into a person's title.
+fn title_after(text: &Text, word: usize, end: usize) -> bool {
+    (word + 1..end).any(|i| text.tokens[i].is_cap_word() && text.tokens[i].info.is(Class::TITLE))
 }
 
 /// "clubz.bg", "Rappler.com": a word with a top-level domain of two to four lower-case letters.
@@ -88,13 +104,19 @@ fn is_web_domain(word: &str) -> bool {
 }
 
 /// A capitalized name with an organization noun in it: "the Seoul Detention Center", "the
-/// Russian Emergencies Ministry" (the nationality before it is kept: it is part of the name). A
-/// role noun alone is no name ("Agency").
+/// Russian Emergencies Ministry" (the nationality before it is kept: it is part of the name),
+/// "Dick Clark Productions" (a company word). A role noun alone is no name ("Agency"); nor is
+/// a name that runs on into a person's title ("Democratic National Committee Chairman Tim
+/// Kaine", "Interim BART Police Chief Ed Alvarez").
 pub(super) fn organization_by_name(p: &Phrase) -> Option<MentionKind> {
     let layout = p.layout();
     let name = layout.name?;
     let lone_role = name.len() == 1 && p.text.tokens[layout.head].info.is(Class::ROLE);
     if !layout.org_noun || lone_role {
+        return None;
+    }
+    let org_word = name.indices().rfind(|&i| is_org_word(p.text, i));
+    if org_word.is_some_and(|w| title_after(p.text, w, name.end)) {
         return None;
     }
     let mut first = name.start;
@@ -104,6 +126,20 @@ pub(super) fn organization_by_name(p: &Phrase) -> Option<MentionKind> {
     Some(MentionKind::Organization {
         name: TokenRange::new(first, name.end),
     })
+}
+
+/// Is token `i` a capitalized organization noun ("Center", "Ministry") or company word
+/// ("Productions", "Inc")?
+pub(super) fn is_org_word(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    t.is_cap_word() && role_type(text, i) == Some(RoleType::Org) || is_company_word(text, i)
+}
+
+/// Is token `i` a word that ends a company's name, written as the data writes it: "Inc",
+/// "Productions", "Records"?
+pub(super) fn is_company_word(text: &Text, i: usize) -> bool {
+    text.tokens[i].info.is(Class::COMPANY_WORD)
+        && lexicon().spelled(Class::COMPANY_WORD, text.word(i))
 }
 
 /// An acronym alone, not dotted, that the lexicon does not know: "KDJX", "SRI".

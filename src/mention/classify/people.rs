@@ -1,11 +1,13 @@
 //! Deciders for people: a plain name, a name after a long title, a name after a short one.
 
 use crate::lexicon::Class;
+use crate::mention::np::opens_as_non_name;
 use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
 use super::names::{gender_of_name, is_honorific, person_name};
+use super::outlets::is_company_word;
 use super::{MentionKind, Phrase};
 
 /// One to three capitalized words that are no title, role, nationality, month, function word,
@@ -49,6 +51,8 @@ fn is_plain_name_word(text: &Text, i: usize) -> bool {
             | Class::CONJ
             | Class::OUTLET_WORD)
         && !text.word(i).contains('.')
+        && !opens_as_non_name(text, i)
+        && !is_company_word(text, i)
 }
 
 /// A person named at the very end of a title with a complement: "Secretary of State

@@ -10,6 +10,7 @@ use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::names::role_type;
+use super::outlets::is_org_word;
 
 /// A phrase being classified, with the facts the deciders share.
 pub(super) struct Phrase<'t, 'a> {
@@ -46,7 +47,8 @@ pub(super) struct Layout {
     pub head_role: Option<&'static Role>,
     /// The capitalized name that ends at the head, if the head is a capitalized word.
     pub name: Option<TokenRange>,
-    /// A capitalized organization noun is part of that name ("Center", "Ministry").
+    /// A capitalized organization noun or company word is part of that name ("Center",
+    /// "Ministry", "Productions").
     pub org_noun: bool,
 }
 
@@ -104,10 +106,7 @@ impl Layout {
         let name = phrase
             .cap(head)
             .then(|| capitalized_name(text, body, head_phrase, head, prep));
-        let org_noun = name.is_some_and(|name| {
-            name.indices()
-                .any(|i| role_type(text, i) == Some(RoleType::Org) && phrase.cap(i))
-        });
+        let org_noun = name.is_some_and(|name| name.indices().any(|i| is_org_word(text, i)));
         Layout {
             prep,
             core,

@@ -1115,3 +1115,108 @@ fn relatives_are_lower_case() {
     ]);
     passes("lone_word", &["[Which] said"]);
 }
+
+#[test]
+fn a_word_that_opens_the_sentence_and_names_nothing_is_no_name() {
+    // Adverbs, auxiliaries, subordinators, quantities and participles are capitalized only
+    // because they open the sentence.
+    check(&[
+        ("[Even] as he won, Trump said", "other", "other"),
+        ("[Others] said", "quantity", "unnamed label=Others plural"),
+        ("[Asked] about it, she said", "other", "other"),
+        ("[Perhaps] it is so", "other", "other"),
+        // A given name spelled like a function word is a name, unless the sentence asks.
+        (
+            "[Will Doyle], a professor, said",
+            "plain_name",
+            "person name=Will Doyle gender=m",
+        ),
+        // Inside a sentence a capitalized function word may begin a name.
+        (
+            "talks with party chief [Do Muoi] ended",
+            "plain_name",
+            "person name=Do Muoi",
+        ),
+        // A determiner, a title or a role stays.
+        (
+            "[The Pentagon] said",
+            "known_name",
+            "known org=pentagon name=Pentagon",
+        ),
+    ]);
+    passes("plain_name", &["[Did Trump] say it?", "[Will Trump] win?"]);
+}
+
+#[test]
+fn a_known_name_is_never_found_by_its_last_words() {
+    check(&[
+        (
+            "People's Daily",
+            "known_name",
+            "known outlet=peoples-daily name=People's Daily",
+        ),
+        (
+            "the US Defense Department",
+            "known_name",
+            "known org=pentagon name=Defense Department",
+        ),
+        (
+            "The Toledo Times",
+            "outlet_by_name",
+            "outlet name=Toledo Times",
+        ),
+        (
+            "the Springfield Post",
+            "outlet_by_name",
+            "outlet name=Springfield Post",
+        ),
+    ]);
+    passes(
+        "known_name",
+        &["The Toledo Times", "the Hobart Sun", "Springfield Post"],
+    );
+}
+
+#[test]
+fn a_name_that_runs_on_into_a_title_is_a_person() {
+    check(&[
+        (
+            "White House Press Secretary Stephanie Grisham",
+            "titled_person",
+            "person name=Stephanie Grisham title=White House Press Secretary gender=f",
+        ),
+        (
+            "Democratic National Committee Chairman Tim Kaine",
+            "titled_person",
+            "person name=Tim Kaine title=Democratic National Committee Chairman gender=m",
+        ),
+    ]);
+    passes(
+        "outlet_by_name",
+        &["White House Press Secretary Stephanie Grisham"],
+    );
+    passes(
+        "organization_by_name",
+        &["Democratic National Committee Chairman Tim Kaine"],
+    );
+}
+
+#[test]
+fn a_company_word_makes_a_name_an_organization() {
+    check(&[
+        (
+            "Dick Clark Productions",
+            "organization_by_name",
+            "org name=Dick Clark Productions",
+        ),
+        (
+            "Price Stern Sloan Inc",
+            "organization_by_name",
+            "org name=Price Stern Sloan Inc",
+        ),
+    ]);
+    passes(
+        "plain_name",
+        &["Dick Clark Productions", "Big Machine Records"],
+    );
+}

@@ -52,7 +52,7 @@ pub(crate) fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
 }
 
 /// A lower-case word of letters and hyphens that may be a noun: no adverb, gerund, verb,
-/// preposition or time word.
+/// preposition, time word or other word that names nothing ("whenever").
 fn is_common_noun(text: &Text, i: usize) -> bool {
     let t = &text.tokens[i];
     let word = text.word(i);
@@ -61,9 +61,7 @@ fn is_common_noun(text: &Text, i: usize) -> bool {
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && !t.has(TokenFlags::LY)
         && !word.ends_with("ing")
-        && !t
-            .info
-            .is(Class::VERB | Class::PREP | Class::ADV | Class::TIME)
+        && !t.info.is(Class::VERB | Class::TIME | Class::NEVER_NAME)
 }
 
 /// A noun with a suffix that makes people ("-ist", "-ess", "-er"), unless the lexicon knows it

@@ -35,8 +35,15 @@ pub(crate) fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenR
             break;
         }
     }
-    // Trailing possessives or periods are not part of the phrase.
+    // Trailing possessives or periods are not part of the phrase; but a possessor whose
+    // possessed thing follows outside the phrase is no phrase of its own ("said Yoon's
+    // “unconstitutional declaration” had caused chaos": Yoon is no speaker).
     let mut last = scan.last?;
+    let owns_what_follows = tokens[last].kind == TokenKind::Possessive
+        && (tokens.get(last + 1)).is_some_and(|next| next.is_quote() || is_np_word(next));
+    if owns_what_follows {
+        return None;
+    }
     while last > start && (tokens[last].kind == TokenKind::Possessive || text.word(last) == ".") {
         last -= 1;
     }

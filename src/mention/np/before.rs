@@ -6,7 +6,8 @@ use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
 use super::{
-    MAX_NP, is_nounish, is_np_word, is_verb_like, is_word_like, paren_open, postmodified_noun,
+    MAX_NP, is_nounish, is_np_word, is_verb_like, is_word_like, opens_as_non_name, paren_open,
+    postmodified_noun,
 };
 
 /// Skips what may stand between a subject and its verb, going backwards from `cue - 1`:
@@ -214,14 +215,18 @@ fn is_abbreviation_period(text: &Text, lo: usize, k: usize) -> bool {
                 .is_some())
 }
 
-/// A phrase never starts on a preposition, a possessive mark or a conjunction: the first token
-/// of `first..=end` after those.
+/// A phrase never starts on a preposition, a possessive mark, a conjunction or a capitalized
+/// word that opens the sentence and names nothing ("Even Rendell", see [`opens_as_non_name`];
+/// a quantity stays: "Two people briefed on the talks"): the first token of `first..=end`
+/// after those.
 fn trim_start(text: &Text, mut first: usize, end: usize) -> usize {
     let tokens = &text.tokens;
     while first < end
         && (tokens[first].kind == TokenKind::Possessive
             || tokens[first].info.is(Class::NPPREP) && !tokens[first].has(TokenFlags::CAP)
-            || text.word(first) == "and")
+            || text.word(first) == "and"
+            || opens_as_non_name(text, first)
+                && !tokens[first].info.is(Class::QUANTITY | Class::QUANTIFIER))
     {
         first += 1;
     }

@@ -65,6 +65,63 @@ fn is_np_word(t: &Token) -> bool {
     true
 }
 
+/// Is token `i` a capitalized word that names nothing, capitalized only because it opens its
+/// sentence, a quotation or a parenthesis: a function word, an adverb, a quantity, a verb form
+/// ("Even as he won", "Did Trump ...", "Though Sanders ...", "Others said", "Asked about it,
+/// ..."), or a word the lexicon says is never a name ("Perhaps", "According")? Determiners,
+/// given names, titles, roles and nationalities pass ("The", "Will Doyle, a professor",
+/// "First Lady"), and so do acronyms ("US"); a given name spelled like a function word is none
+/// in a question ("Will Trump win?"). Inside a sentence a capitalized function word may be part
+/// of a name: "party chief Do Muoi".
+pub(crate) fn opens_as_non_name(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    let info = t.info;
+    let never = t.is_cap_word()
+        && !t.has(TokenFlags::ALL_CAPS)
+        && (info.is(Class::NEVER_NAME) || is_participle(t))
+        && !info.is(Class::DET | Class::POSS | Class::TITLE | Class::ROLE | Class::NATIONALITY);
+    if !never || !opens_clause(text, i) {
+        return false;
+    }
+    !info.is(Class::GIVEN) || {
+        let sentence = &text.sentences[text.sentence_of(i)];
+        let last_two = sentence.end.saturating_sub(2).max(sentence.start)..sentence.end;
+        last_two.into_iter().any(|k| text.word(k) == "?")
+    }
+}
+
+/// A reporting verb's participle or gerund, never its base ("Asked about it, ...", "Speaking
+/// to reporters, ..."; not "State Department").
+fn is_participle(t: &Token) -> bool {
+    let forms = lexicon().verb_forms(t.info);
+    let other = crate::lexicon::Form::BASE | crate::lexicon::Form::THIRD;
+    !forms.is_empty() && forms.iter().all(|f| !f.forms.intersects(other))
+}
+
+/// Does token `i` open its sentence, a quotation or a parenthesis (or a dateline's dash), maybe
+/// after other capitalized words that name nothing ("Why Does Israel ...")?
+fn opens_clause(text: &Text, i: usize) -> bool {
+    let mut i = i;
+    loop {
+        let Some(before) = i.checked_sub(1) else {
+            return true;
+        };
+        let prev = &text.tokens[before];
+        let opens = prev.is_quote() && text.quote_of(i).is_some_and(|q| q.open == before)
+            || prev.kind == TokenKind::Dash
+            || matches!(text.word(before), "(" | ":")
+            || text.sentences[text.sentence_of(i)].start == i;
+        let opener = prev.is_cap_word()
+            && !prev.has(TokenFlags::ALL_CAPS)
+            && prev.info.is(Class::NEVER_NAME)
+            && !prev.info.is(Class::GIVEN | Class::DET | Class::POSS);
+        if opens || !opener {
+            return opens;
+        }
+        i = before;
+    }
+}
+
 /// Is token `prep` the preposition of an adjective that follows a noun ("officials familiar
 /// with the matter", "people close to Clinton", "a source knowledgeable about the talks",
 /// "lawmakers loyal to the president")? Returns the index of that noun.

@@ -415,3 +415,25 @@ fn where_subjects_end_before_a_verb() {
         );
     }
 }
+
+#[test]
+fn a_capitalized_word_that_names_nothing_opens_no_subject() {
+    check_subject(&[
+        ("Even Rendell said it.", "said", "Rendell", ""),
+        ("Though Trump said it.", "said", "Trump", ""),
+        // A quantity stays: it counts the people.
+        (
+            "Two people briefed on the talks said",
+            "said",
+            "Two people briefed on the talks",
+            "",
+        ),
+        // Not at the opening: "First" is part of the name.
+        (
+            "and First Lady Jill Biden said",
+            "said",
+            "First Lady Jill Biden",
+            "",
+        ),
+    ]);
+}
