@@ -116,6 +116,11 @@ bitflags::bitflags! {
         const ARTICLE = 1 << 53;
         /// A word that opens a credit line at a document's foot ("Source: BTA").
         const CREDIT = 1 << 56;
+        // Cues (bits 57-59).
+        /// A word opening an indirect question that a verb of speech reports: "explained how
+        /// ...", "asked whether ..." (rules: contents; not "when", "if", "what", which also open
+        /// adverbials and objects).
+        const INDIRECT_QUESTION = 1 << 57;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
     }
 }

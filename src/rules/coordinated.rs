@@ -8,7 +8,7 @@
 use crate::lexicon::{Class, VerbFlags};
 use crate::mention::np_end_before;
 use crate::rules::clause::{
-    content_after, introduces_speech, is_subject, sentence_subject, statement_before,
+    content_after, introduces_speech, is_subject, reports_words, sentence_subject, statement_before,
 };
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
@@ -37,7 +37,10 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some(source) = source.filter(is_subject) else {
             continue;
         };
-        let Some((content, statement)) = content_after(ctx, &hit) else {
+        // "flag and report posts", "and declared himself an independent": acts, not words.
+        let Some((content, statement)) =
+            content_after(ctx, &hit).filter(|(c, _)| reports_words(text, &hit, c))
+        else {
             continue;
         };
         let mut frame = Frame::new(

@@ -284,6 +284,27 @@ mod tests {
         );
         // "that" after a noun is a relative pronoun: no speech follows "recalled in the days".
         check("He recalled in the days that followed the vote.", &[]);
+        // A clause opening with a subject pronoun, without "that".
+        check(
+            "Builders have complained they can't find workers.",
+            &[(
+                "preposed",
+                "Builders",
+                "complained",
+                "they can't find workers",
+            )],
+        );
+        check(
+            "Coach Urban Meyer explained this week he chose to close practices.",
+            &[(
+                "preposed",
+                "Coach Urban Meyer",
+                "explained",
+                "he chose to close practices",
+            )],
+        );
+        // Not "it", which may be the object.
+        check("He explained it to the voters.", &[]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::mention::{
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
 use crate::text::TokenRange;
+use crate::text::token::TokenFlags;
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
@@ -181,11 +182,14 @@ pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
     }
 }
 
-/// The noun phrase opening the sentence, if it names something that can speak (the subject a
-/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ...").
+/// The noun phrase opening the sentence's main clause, if it names something that can speak
+/// (the subject a later verb of the sentence shares: "Blackwell pointed to ..., noting that
+/// ..."), also after an opening conjunction and an adverbial set off by a comma ("But on
+/// Thursday, he hedged ..., telling MSNBC ..."; not "On Monday the mayor left, noting ...").
 pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     let text = ctx.text;
-    let np = np_after(text, ctx.start, before)?;
+    let start = main_clause_start(ctx, before);
+    let np = np_after(text, start, before)?;
     let mention = classify(text, np);
     let speaks = matches!(
         mention.kind,
@@ -197,7 +201,37 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
     );
-    (speaks && mention.np.start == ctx.start).then_some(mention)
+    (speaks && mention.np.start == start).then_some(mention)
+}
+
+/// The longest adverbial that may open a sentence before its subject, in tokens ("In a
+/// televised interview on Sunday with CBS's Face the Nation,").
+const MAX_OPENING_ADVERBIAL: usize = 14;
+
+/// Where the sentence's main clause starts, before token `before`: after an opening
+/// conjunction ("But") and after an opening adverbial closed by a comma ("Earlier Saturday,",
+/// "In an interview with CNN,", "When asked about it,", "Minutes later,").
+fn main_clause_start(ctx: &Ctx, before: usize) -> usize {
+    let text = ctx.text;
+    let mut k = ctx.start;
+    if k + 1 < before && text.tokens[k].info.is(Class::CONJ) {
+        k += 1;
+    }
+    let first = &text.tokens[k];
+    let limit = before.min(k + MAX_OPENING_ADVERBIAL);
+    // "Shortly after ...,", "Minutes later,": an adverb, or a time word soon after the start.
+    let adverbial = first
+        .info
+        .is(Class::PREP | Class::SUB | Class::ADV | Class::TIME)
+        || first.has(TokenFlags::LY)
+        || (k + 1..limit.min(k + 3)).any(|j| text.tokens[j].info.is(Class::TIME));
+    if !adverbial {
+        return k;
+    }
+    (k + 1..limit)
+        .take_while(|&j| !text.tokens[j].is_quote())
+        .find(|&j| text.word(j) == ",")
+        .map_or(k, |comma| comma + 1)
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.
