@@ -113,11 +113,15 @@ fn speaker_here(ctx: &Ctx, hit: &VerbHit, content: &Content, mention: Mention) -
     if !content.direct || !hit.verb().has(VerbFlags::PLAIN) {
         return None;
     }
-    if let Some(unnamed) = as_unnamed(ctx.text, &mention) {
-        return Some(unnamed);
-    }
     let text = ctx.text;
     let np = mention.np;
+    let opens_with_det = text.tokens[np.start].info.is(Class::DET) && np.len() > 1;
+    // "said protesters", "said the actress"; not a lone "whenever".
+    if let Some(unnamed) = as_unnamed(text, &mention)
+        && (opens_with_det || matches!(unnamed.kind, MentionKind::Unnamed { plural: true, .. }))
+    {
+        return Some(unnamed);
+    }
     let lower_words = (np.start + 1..np.end).all(|k| {
         let t = &text.tokens[k];
         t.kind == TokenKind::Word
@@ -126,7 +130,6 @@ fn speaker_here(ctx: &Ctx, hit: &VerbHit, content: &Content, mention: Mention) -
                 .info
                 .is(Class::VERB | Class::PREP | Class::ADV | Class::TIME)
     });
-    let opens_with_det = text.tokens[np.start].info.is(Class::DET) && np.len() > 1;
     (matches!(mention.kind, MentionKind::Other) && opens_with_det && lower_words).then(|| Mention {
         np,
         kind: MentionKind::Unnamed {
