@@ -121,6 +121,9 @@ bitflags::bitflags! {
         /// ...", "asked whether ..." (rules: contents; not "when", "if", "what", which also open
         /// adverbials and objects).
         const INDIRECT_QUESTION = 1 << 57;
+        /// A determiner or pronoun saying that no one spoke: "no group claimed", "nobody
+        /// said" (rules: subjects).
+        const NEG_DET = 1 << 58;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
     }
 }
@@ -182,6 +185,10 @@ bitflags::bitflags! {
         /// Its gerund right after a speaker opens a clause about them ("said Smith adding
         /// that ...", "citing").
         const COMMENT = 1 << 12;
+        // Bits 13-14: cues.
+        /// Before a number it reports a figure, not words: "added 20 points", "U.S. adds
+        /// 20,000 jobs", "claimed 34 lives", "charged 12 executives".
+        const FIGURES = 1 << 13;
     }
 }
 

@@ -320,6 +320,31 @@ mod tests {
     }
 
     #[test]
+    fn figures_acts_and_no_one_are_no_statements() {
+        check("Vivendi added 1.18 percent to 26.63 euros.", &[]);
+        check("The U.S. economy adds 20,000 jobs.", &[]);
+        check(
+            "He added that 20 people died.",
+            &[("preposed", "He", "added", "20 people died")],
+        );
+        check("No group claimed responsibility for the attack.", &[]);
+        check("In the end, nobody said the talks failed.", &[]);
+        check(
+            "Russia deported Georgians accused of staying illegally.",
+            &[],
+        );
+        check(
+            "Volker disputed the notion that he had been a participant.",
+            &[(
+                "preposed",
+                "Volker",
+                "disputed",
+                "the notion that he had been a participant",
+            )],
+        );
+    }
+
+    #[test]
     fn counter_examples_stay_silent() {
         check("The said agreement was signed.", &[]);
         check("He declined to say whether it happened.", &[]);

@@ -150,6 +150,11 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     if matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":" {
         k += 1;
     }
+    // "Vivendi added 1.18 percent", "U.S. adds 20,000 jobs": a figure, not words (but "added
+    // that 20 people died").
+    if hit.verb().has(VerbFlags::FIGURES) && is_figure(text, k) {
+        return None;
+    }
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
         k += 1;
     }
@@ -171,6 +176,16 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
         return Some((quote, statement));
     }
     content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+}
+
+/// A number or an amount of money at token `k`: "20,000", "$5 million".
+fn is_figure(text: &Text, k: usize) -> bool {
+    text.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        || text
+            .word(k)
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
 }
 
 /// A "that" or a quotation mark within a few tokens of `k`: "reported from Kabul that ...",

@@ -25,7 +25,15 @@ pub(crate) fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<To
     {
         return subject.clone();
     }
-    let subject = find_subject(ctx, hit);
+    // "No group claimed responsibility", "Nobody said": no one spoke ("No wonder Trump said"
+    // names him).
+    let subject = find_subject(ctx, hit).filter(|(m, _)| {
+        let named = matches!(
+            m.kind,
+            MentionKind::Person { .. } | MentionKind::Known { .. }
+        );
+        named || !ctx.text.tokens[m.np.start].info.is(Class::NEG_DET)
+    });
     ctx.subjects.borrow_mut().push((hit.cue, subject.clone()));
     subject
 }
