@@ -465,6 +465,13 @@ fn scan_symbol(text: &str, bytes: &[u8], pos: usize, c: char) -> (TokenKind, usi
         }
         '‘' | '‹' => (TokenKind::Quote(QuoteMark::SingleOpen), pos + clen),
         '`' if bytes.get(pos + 1) == Some(&b'`') => (TokenKind::Quote(QuoteMark::Open), pos + 2),
+        // "them,''' said": after a word, a single mark closes before the double one.
+        '\'' if bytes.get(pos + 1) == Some(&b'\'')
+            && bytes.get(pos + 2) == Some(&b'\'')
+            && char_before(text, pos).is_some_and(|c| !c.is_whitespace()) =>
+        {
+            (TokenKind::Quote(QuoteMark::SingleClose), pos + 1)
+        }
         '\'' if bytes.get(pos + 1) == Some(&b'\'') => {
             (TokenKind::Quote(QuoteMark::Straight), pos + 2)
         }

@@ -204,6 +204,11 @@ mod tests {
             quotes("It has no “role in regulating content.’’ It said so."),
             ["role in regulating content."]
         );
+        // Three straight marks after a word close a single quotation, then the double one.
+        assert_eq!(
+            quotes("''They said 'bomb them,''' said McCain."),
+            ["They said 'bomb them,'"]
+        );
         // One stays a single mark.
         assert_eq!(
             quotes("He said “the players’ union” won."),

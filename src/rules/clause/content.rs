@@ -1,10 +1,10 @@
 //! Contents: what a cue attributes, before it (postposed and inverted cues) or after it
 //! (preposed cues), trimmed of punctuation, with quotations taken whole.
 
-use crate::lexicon::{Class, VerbFlags};
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::np_after;
 use crate::rules::clause::{relative_that, skip_adjuncts};
-use crate::rules::verb::VerbHit;
+use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx};
 use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
@@ -175,7 +175,26 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     {
         return Some((quote, statement));
     }
-    content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+    // "said the talks failed, adding that ...": the participle makes a statement of its own
+    // (the participle rule's). After an act ("revealed one of those meetings, saying ...") it
+    // says what the act said, and stays inside.
+    let whole = content_between(text, k, ctx.last_word() + 1);
+    let first = participle_of_speech_after(ctx, k)
+        .and_then(|comma| content_between(text, k, comma))
+        .filter(|c| reports_words(text, hit, c));
+    first.or(whole).map(|c| (c, statement))
+}
+
+/// The comma before a participle of speech after token `k` in the sentence.
+fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    (k + 1..ctx.last_word()).find(|&j| {
+        text.word(j) == ","
+            && text.quote_of(j).is_none()
+            && is_verb_form(text, j + 1, |forms, verb| {
+                forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
+            })
+    })
 }
 
 /// A number or an amount of money at token `k`: "20,000", "$5 million".
