@@ -229,7 +229,13 @@ mod tests {
         check(
             "Lewandowski rejected the idea, saying the crowds prove it.",
             &[
-                ("preposed", "Lewandowski", "rejected", "the idea"),
+                // An act: what the participle says stays inside.
+                (
+                    "preposed",
+                    "Lewandowski",
+                    "rejected",
+                    "the idea, saying the crowds prove it",
+                ),
                 ("participle", "Lewandowski", "saying", "the crowds prove it"),
             ],
         );

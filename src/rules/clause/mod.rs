@@ -15,7 +15,9 @@ pub(crate) use content::{
     reports_words, skip_recipient,
 };
 pub(crate) use source::{is_named_source, is_outlet};
-pub(crate) use subject::{agrees, is_subject, sentence_subject, statement_before, subject_of};
+pub(crate) use subject::{
+    agrees, is_subject, nearest_clause_subject, sentence_subject, statement_before, subject_of,
+};
 
 #[cfg(test)]
 mod tests;

@@ -199,7 +199,35 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     let start = main_clause_start(ctx, before);
     let np = np_after(text, start, before)?;
     let mention = classify(text, np);
-    let speaks = matches!(
+    (speaks(&mention) && mention.np.start == start).then_some(mention)
+}
+
+/// The subject of the clause that token `i` goes on, when the sentence's subject is not it:
+/// the nearest noun phrase that can speak and opens a clause (after a comma, a dash or a
+/// subordinator) with words between it and `i` ("when Rubio thanked Miami and said ...", "-
+/// he called her "weak" and said ..."). Walks back at most [`MAX_CLAUSE_REACH`] tokens.
+pub(crate) fn nearest_clause_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let lo = i.saturating_sub(MAX_CLAUSE_REACH).max(ctx.start);
+    (lo..i.saturating_sub(1)).rev().find_map(|k| {
+        let opens = k == ctx.start
+            || matches!(text.word(k - 1), "," | ";" | "—" | "--" | "-" | "–")
+            || text.tokens[k - 1].info.is(Class::SUB) && !text.tokens[k - 1].info.is(Class::PREP);
+        if !opens {
+            return None;
+        }
+        let np = np_after(text, k, i)?;
+        let mention = classify(text, np);
+        (speaks(&mention) && mention.np.start == k && mention.np.end + 1 < i).then_some(mention)
+    })
+}
+
+/// How far back [`nearest_clause_subject`] looks for a clause's subject.
+const MAX_CLAUSE_REACH: usize = 24;
+
+/// Can a mention speak as the subject of a clause?
+fn speaks(mention: &Mention) -> bool {
+    matches!(
         mention.kind,
         MentionKind::Person { .. }
             | MentionKind::Known { .. }
@@ -208,8 +236,7 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
             | MentionKind::Pronoun { .. }
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
-    );
-    (speaks && mention.np.start == start).then_some(mention)
+    )
 }
 
 /// The longest adverbial that may open a sentence before its subject, in tokens ("In a
