@@ -460,10 +460,24 @@ fn scan_symbol(text: &str, bytes: &[u8], pos: usize, c: char) -> (TokenKind, usi
         '"' => (TokenKind::Quote(QuoteMark::Straight), pos + 1),
         '“' | '„' | '«' => (TokenKind::Quote(QuoteMark::Open), pos + clen),
         '”' | '»' => (TokenKind::Quote(QuoteMark::Close), pos + clen),
+        '‘' if text[pos + clen..].starts_with('‘') => {
+            (TokenKind::Quote(QuoteMark::Open), pos + 2 * clen)
+        }
         '‘' | '‹' => (TokenKind::Quote(QuoteMark::SingleOpen), pos + clen),
         '`' if bytes.get(pos + 1) == Some(&b'`') => (TokenKind::Quote(QuoteMark::Open), pos + 2),
+        // "them,''' said": after a word, a single mark closes before the double one.
+        '\'' if bytes.get(pos + 1) == Some(&b'\'')
+            && bytes.get(pos + 2) == Some(&b'\'')
+            && char_before(text, pos).is_some_and(|c| !c.is_whitespace()) =>
+        {
+            (TokenKind::Quote(QuoteMark::SingleClose), pos + 1)
+        }
         '\'' if bytes.get(pos + 1) == Some(&b'\'') => {
             (TokenKind::Quote(QuoteMark::Straight), pos + 2)
+        }
+        // Two right single marks typed for a double one (AP copy); "‘‘" opens, above.
+        '’' if text[pos + clen..].starts_with('’') => {
+            (TokenKind::Quote(QuoteMark::Close), pos + 2 * clen)
         }
         '\'' | '’' | '›' => {
             // An apostrophe right after a word ending in "s" and before a space: plural possessive,

@@ -134,6 +134,14 @@ bitflags::bitflags! {
         /// A capitalized word that ends a company's name, as the data writes it ("Inc",
         /// "Productions", "Records"): the name is an organization's, no person's.
         const COMPANY_WORD = 1 << 61;
+        // Cues (bits 57-59).
+        /// A word opening an indirect question that a verb of speech reports: "explained how
+        /// ...", "asked whether ..." (rules: contents; not "when", "if", "what", which also open
+        /// adverbials and objects).
+        const INDIRECT_QUESTION = 1 << 57;
+        /// A determiner or pronoun saying that no one spoke: "no group claimed", "nobody
+        /// said" (rules: subjects).
+        const NEG_DET = 1 << 58;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
         /// The words that are never a name when a sentence opens with them capitalized:
         /// function words, adverbs, quantities, forms of "be" and "have" and
@@ -216,6 +224,10 @@ bitflags::bitflags! {
         /// Its gerund right after a speaker opens a clause about them ("said Smith adding
         /// that ...", "citing").
         const COMMENT = 1 << 12;
+        // Bits 13-14: cues.
+        /// Before a number it reports a figure, not words: "added 20 points", "U.S. adds
+        /// 20,000 jobs", "claimed 34 lives", "charged 12 executives".
+        const FIGURES = 1 << 13;
     }
 }
 

@@ -8,7 +8,8 @@
 use crate::lexicon::{Class, VerbFlags};
 use crate::mention::np_end_before;
 use crate::rules::clause::{
-    content_after, introduces_speech, is_subject, sentence_subject, statement_before,
+    content_after, introduces_speech, is_subject, nearest_clause_subject, reports_words,
+    sentence_subject, statement_before,
 };
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
@@ -32,12 +33,15 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         }
         let source = match statement_before(found, i) {
             Some(frame) => frame.source.clone(),
-            None => sentence_subject(ctx, i),
+            None => sentence_subject(ctx, i).or_else(|| nearest_clause_subject(ctx, i)),
         };
         let Some(source) = source.filter(is_subject) else {
             continue;
         };
-        let Some((content, statement)) = content_after(ctx, &hit) else {
+        // "flag and report posts", "and declared himself an independent": acts, not words.
+        let Some((content, statement)) =
+            content_after(ctx, &hit).filter(|(c, _)| reports_words(text, &hit, c))
+        else {
             continue;
         };
         let mut frame = Frame::new(
@@ -62,6 +66,19 @@ fn is_link(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn the_subject_of_a_clause_inside_the_sentence() {
+        check(
+            "The crowd booed when Rubio thanked Miami and said it was great to be home.",
+            &[("coordinated", "Rubio", "said", "it was great to be home")],
+        );
+        // Not a noun phrase right before the conjunction.
+        check(
+            "The crowd booed when the music stopped and said nothing.",
+            &[],
+        );
+    }
 
     #[test]
     fn a_time_phrase_after_the_conjunction() {

@@ -5,12 +5,12 @@
 //! Counter-example: ", said to be ..." (a passive report with no source).
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{Mention, MentionKind, appositive_after, classify, np_after};
+use crate::mention::{Mention, MentionKind, appositive_after, as_unnamed, classify, np_after};
 use crate::rules::clause::content_before;
 use crate::rules::verb::{VerbHit, is_verb_form};
-use crate::rules::{Ctx, Frame, Role, RuleId};
-use crate::text::Text;
+use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::{Text, TokenRange};
 
 /// Finds the inverted statements of one sentence.
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -39,9 +39,9 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let mention = classify(text, np);
-        if !can_speak_here(ctx, &mention) {
+        let Some(mention) = speaker_here(ctx, &hit, &content, mention) else {
             continue;
-        }
+        };
         let mut frame = Frame::new(
             RuleId::Inverted,
             hit.cue,
@@ -100,6 +100,43 @@ fn can_speak_here(ctx: &Ctx, mention: &Mention) -> bool {
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
     ) || matches!(mention.kind, MentionKind::Pronoun { .. }) && mention.np.end >= ctx.last_word()
+}
+
+/// The speaker the mention after the cue names: one [`can_speak_here`], or, after a quotation
+/// and a plain speech verb, any noun phrase of a determiner and lower-case words, as an unnamed
+/// source (""...," said the 46-year-old.", "said one Trump confidant"): who else says a
+/// quotation? Not a name the lexicon cannot place ("said Tuesday" is no noun phrase here).
+fn speaker_here(ctx: &Ctx, hit: &VerbHit, content: &Content, mention: Mention) -> Option<Mention> {
+    if can_speak_here(ctx, &mention) {
+        return Some(mention);
+    }
+    if !content.direct || !hit.verb().has(VerbFlags::PLAIN) {
+        return None;
+    }
+    let text = ctx.text;
+    let np = mention.np;
+    let opens_with_det = text.tokens[np.start].info.is(Class::DET) && np.len() > 1;
+    // "said protesters", "said the actress"; not a lone "whenever".
+    if let Some(unnamed) = as_unnamed(text, &mention)
+        && (opens_with_det || matches!(unnamed.kind, MentionKind::Unnamed { plural: true, .. }))
+    {
+        return Some(unnamed);
+    }
+    let lower_words = (np.start + 1..np.end).all(|k| {
+        let t = &text.tokens[k];
+        t.kind == TokenKind::Word
+            && !t.has(TokenFlags::CAP)
+            && !t
+                .info
+                .is(Class::VERB | Class::PREP | Class::ADV | Class::TIME)
+    });
+    (matches!(mention.kind, MentionKind::Other) && opens_with_det && lower_words).then(|| Mention {
+        np,
+        kind: MentionKind::Unnamed {
+            label: TokenRange::new(np.start + 1, np.end),
+            plural: false,
+        },
+    })
 }
 
 /// A participle that opens a clause about the speaker right after them: "adding", "citing",
@@ -189,6 +226,27 @@ mod tests {
                 "It was never in doubt",
             )],
         );
+    }
+
+    #[test]
+    fn after_a_quotation_any_person_said_is_the_speaker() {
+        check(
+            "\"Donald is an amazing leader,\" said the 46-year-old.",
+            &[(
+                "inverted",
+                "the 46-year-old",
+                "said",
+                "\"Donald is an amazing leader,\"",
+            )],
+        );
+        check(
+            "\"It is hard enough,\" said the designer, who works for another brand.",
+            &[("inverted", "the designer", "said", "\"It is hard enough,\"")],
+        );
+        // Without a quotation, or with a verb that is no plain speech verb, a word the lexicon
+        // cannot place is no speaker.
+        check("It was hard, said the old.", &[]);
+        check("\"It was hard,\" noted the obvious.", &[]);
     }
 
     #[test]

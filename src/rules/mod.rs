@@ -35,7 +35,9 @@ pub(crate) mod tests;
 pub(crate) use ctx::Ctx;
 pub(crate) use frame::{Attach, Content, Frame, Role};
 
-use crate::text::TokenRange;
+use crate::lexicon::Class;
+use crate::text::token::{Token, TokenKind};
+use crate::text::{Text, TokenRange};
 
 /// A rule's typed id. [`RuleId::as_str`] is its name in the JSON `rule` field (and the name of
 /// its file); [`RuleId::description`] says in one line what it matches.
@@ -238,5 +240,59 @@ pub(crate) fn find_frames(ctx: &Ctx) -> Vec<Frame> {
         !sources.iter().any(|&(i, np)| i != me && np.covers(f.cue))
     });
     frames.sort_by_key(|f| f.cue.start);
+    end_contents_at_coordinated_statements(ctx.text, &mut frames);
     frames
+}
+
+/// A content after its cue ends where a statement of a new subject joined by a conjunction
+/// begins: in "One in three said the party doesn't care, and one in four said it was hostile"
+/// the second statement is not inside the first. Without the conjunction the statement is
+/// part of what was said ("Sullivan said Biden had told Putin ...").
+fn end_contents_at_coordinated_statements(text: &Text, frames: &mut [Frame]) {
+    for i in 0..frames.len() {
+        let Some(content) = frames[i].content else {
+            continue;
+        };
+        if content.direct || content.tokens.start <= frames[i].cue.last() {
+            continue;
+        }
+        let cut = frames.iter().enumerate().find_map(|(j, other)| {
+            let source = other.source.as_ref()?;
+            let start = source.np.start;
+            let inside = start > content.tokens.start + 1 && other.cue.end <= content.tokens.end;
+            (j != i && other.role == Role::Statement && inside)
+                .then(|| coordination_before(text, start))
+                .flatten()
+        });
+        if let Some(cut) = cut
+            && let Some(shorter) = clause::content_between(text, content.tokens.start, cut)
+        {
+            frames[i].content = Some(shorter);
+        }
+    }
+}
+
+/// How far before a source's noun phrase the conjunction joining its clause may stand: the
+/// phrase may have begun before the words the source names ("and more than 4 in 10 said").
+const COORDINATION_REACH: usize = 5;
+
+/// The start of a conjunction joining a clause shortly before token `start` (", and", "but",
+/// "; "), if one stands there with only plain words between ("and one in four").
+fn coordination_before(text: &Text, start: usize) -> Option<usize> {
+    let lo = start.saturating_sub(COORDINATION_REACH);
+    let plain_word = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            && !t.info.is(Class::LINK | Class::VERB | Class::REL)
+    };
+    let link = (lo..start).rev().find(|&k| !plain_word(&text.tokens[k]))?;
+    let t = &text.tokens[link];
+    let joins = t.info.is(Class::LINK) && t.info.is(Class::CONJ) || text.word(link) == ";";
+    if !joins {
+        return None;
+    }
+    Some(if link > 0 && text.word(link - 1) == "," {
+        link - 1
+    } else {
+        link
+    })
 }

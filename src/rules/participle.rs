@@ -6,7 +6,9 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, classify, np_start_before};
-use crate::rules::clause::{content_after, is_subject, sentence_subject, statement_before};
+use crate::rules::clause::{
+    content_after, is_subject, reports_words, sentence_subject, statement_before,
+};
 use crate::rules::verb::VerbHit;
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
@@ -24,16 +26,16 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if i == ctx.start || asks_not_to_be_named(text, &hit) {
             continue;
         }
-        let Some(source) = clause_subject(ctx, found, i).filter(is_subject) else {
+        let Some((source, strict)) = clause_subject(ctx, found, i) else {
             continue;
         };
-        if source.np.start >= i || text.tokens[i - 1].info.is(Class::DET) {
+        if !is_subject(&source) || source.np.start >= i || text.tokens[i - 1].info.is(Class::DET) {
             continue;
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
-        if is_time_or_place(text, &content) {
+        if is_time_or_place(text, &content) || strict && !reports_words(text, &hit, &content) {
             continue;
         }
         let mut frame = Frame::new(
@@ -55,23 +57,89 @@ fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
 }
 
 /// The subject of the participle clause whose verb group starts at `i`: after a comma, "and"
-/// or a quotation, the nearest statement's source or the sentence's first noun phrase; after
-/// "with", the noun phrase between ("with a spokesman for Prime Minister Ariel Sharon saying:
-/// ..."). After a statement of the same speaker it is that statement going on ("he said,
-/// adding that ..."), not a new one: no subject.
-fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<Mention> {
+/// or a quotation, the nearest statement's source or the sentence's subject; after "by"
+/// ("responded by saying") or a channel the subject put out ("issued a statement Wednesday
+/// saying"), the sentence's subject; after "with", the noun phrase between ("with a spokesman
+/// for Prime Minister Ariel Sharon saying: ..."). After a statement of the same speaker that
+/// holds it ("he said C1, adding that C2") it is that statement going on: no subject.
+///
+/// Also says whether the participle is read strictly, as a statement only if words follow
+/// ([`reports_words`]), as everywhere but after a channel, where it may describe a manner or
+/// an act ("said, emphasizing those words", "by admitting more students").
+fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool)> {
     let text = ctx.text;
     let before = text.word(i - 1);
     if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
-        return match statement_before(found, i) {
-            Some(frame) if is_speech_frame(text, frame) => None,
+        let subject = match statement_before(found, i) {
+            Some(frame) if is_speech_frame(text, frame) => speaker_going_on(frame, i),
             Some(frame) => frame.source.clone(),
             None => sentence_subject(ctx, i),
         };
+        return subject.map(|m| (m, true));
+    }
+    if before == "by" {
+        return main_subject(ctx, i).map(|m| (m, true));
+    }
+    // The channel's verb is the sentence's, not one inside a statement's content ("She said
+    // the group provided a statement affirming ...").
+    if statement_before(found, i).is_none() && after_channel(ctx, i) {
+        return main_subject(ctx, i).map(|m| (m, false));
     }
     let start = np_start_before(text, ctx.start, i - 1)?;
     (start > ctx.start && text.word(start - 1) == "with")
-        .then(|| classify(text, TokenRange::new(start, i)))
+        .then(|| (classify(text, TokenRange::new(start, i)), false))
+}
+
+/// The sentence's subject, if the participle at `i` stands in its clause: no subordinate or
+/// relative clause opens between ("Voters are watching Clinton argue ..., while her rival has
+/// soared in the polls by saying ..." is the rival's).
+fn main_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let subject = sentence_subject(ctx, i)?;
+    let clause_between = (subject.np.end..i).any(|k| {
+        let t = &text.tokens[k];
+        t.info.is(Class::SUB | Class::REL) && !t.info.is(Class::PREP)
+    });
+    (!clause_between).then_some(subject)
+}
+
+/// A participle after a speech frame whose content ended before it (""...," he said, noting
+/// that C", "he said C1, adding that C2"): a statement of its own, by the same speaker. Inside
+/// that content it is part of it.
+fn speaker_going_on(frame: &Frame, i: usize) -> Option<Mention> {
+    let content = frame.content?;
+    (content.tokens.end <= i && frame.cue.end <= i)
+        .then(|| frame.source.clone())
+        .flatten()
+}
+
+/// How far before a participle the channel noun it describes may stand ("a statement on
+/// Wednesday saying").
+const CHANNEL_REACH: usize = 4;
+
+/// Does the participle at `i` describe a channel that the clause's subject put out: "issued a
+/// statement saying", "released a statement Wednesday saying", "sent a letter stating"? The
+/// channel noun stands a few words before, a determiner at most two words before it ("a press
+/// release"), and only a time or a place of publication between.
+fn after_channel(ctx: &Ctx, i: usize) -> bool {
+    let text = ctx.text;
+    let lo = i.saturating_sub(CHANNEL_REACH).max(ctx.start + 1);
+    // Between the channel and the participle only a time or where it was put out: "Wednesday",
+    // "on Twitter" (not "a letter from 1990 saying").
+    let between = |k: usize| {
+        let t = &text.tokens[k];
+        t.info
+            .is(Class::TIME | Class::MONTH | Class::PREP_AFTER_CHANNEL)
+            || t.is_cap_word()
+    };
+    let Some(channel) = (lo..i).rev().find(|&k| !between(k)) else {
+        return false;
+    };
+    let t = &text.tokens[channel];
+    t.info.is(Class::CHANNEL)
+        && !t.has(TokenFlags::CAP)
+        && (channel.saturating_sub(2).max(ctx.start)..channel)
+            .any(|j| text.tokens[j].info.is(Class::DET | Class::POSS))
 }
 
 /// "nine witnesses testifying over three days": a phrase of time or place, no words.
@@ -109,15 +177,59 @@ mod tests {
     }
 
     #[test]
-    fn adding_and_noting_take_the_clause_subject() {
-        // After a statement of the same speaker it is that statement going on, not a new one.
+    fn after_a_quotation_and_its_speaker_a_statement_of_their_own() {
         check(
             "\"No,\" he said, adding that the talks would go on.",
-            &[("postposed", "he", "said", "\"No,\"")],
+            &[
+                ("postposed", "he", "said", "\"No,\""),
+                ("participle", "he", "adding", "the talks would go on"),
+            ],
         );
+        check(
+            "He said the talks failed, adding that it rained.",
+            &[
+                ("preposed", "He", "said", "the talks failed"),
+                ("participle", "He", "adding", "it rained"),
+            ],
+        );
+    }
+
+    #[test]
+    fn by_saying_and_a_channel_the_subject_put_out() {
+        check(
+            "The White House released a statement Wednesday saying the comments were wrong.",
+            &[(
+                "participle",
+                "The White House",
+                "saying",
+                "the comments were wrong",
+            )],
+        );
+        check(
+            "Zucker responded by saying that the network does not pay.",
+            &[("participle", "Zucker", "saying", "the network does not pay")],
+        );
+        check(
+            "Minutes later, Senator Rubio sent out a press release saying Murphy owes an explanation.",
+            &[(
+                "participle",
+                "Senator Rubio",
+                "saying",
+                "Murphy owes an explanation",
+            )],
+        );
+        // A channel described by more than a time or a place is not the subject's.
+        check("He read a letter from 1990 saying the plan failed.", &[]);
+        // After "by", an act rather than words.
+        check("The college grew by admitting more students.", &[]);
+    }
+
+    #[test]
+    fn adding_and_noting_take_the_clause_subject() {
         check(
             "Lewandowski rejected the idea, saying the crowds prove it.",
             &[
+                // An act: what the participle says stays inside.
                 (
                     "preposed",
                     "Lewandowski",

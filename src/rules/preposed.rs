@@ -284,6 +284,27 @@ mod tests {
         );
         // "that" after a noun is a relative pronoun: no speech follows "recalled in the days".
         check("He recalled in the days that followed the vote.", &[]);
+        // A clause opening with a subject pronoun, without "that".
+        check(
+            "Builders have complained they can't find workers.",
+            &[(
+                "preposed",
+                "Builders",
+                "complained",
+                "they can't find workers",
+            )],
+        );
+        check(
+            "Coach Urban Meyer explained this week he chose to close practices.",
+            &[(
+                "preposed",
+                "Coach Urban Meyer",
+                "explained",
+                "he chose to close practices",
+            )],
+        );
+        // Not "it", which may be the object.
+        check("He explained it to the voters.", &[]);
     }
 
     #[test]
@@ -295,6 +316,31 @@ mod tests {
         check(
             "Kelner said in an emailed statement: \"Out of respect.\"",
             &[("preposed", "Kelner", "said", "\"Out of respect.\"")],
+        );
+    }
+
+    #[test]
+    fn figures_acts_and_no_one_are_no_statements() {
+        check("Vivendi added 1.18 percent to 26.63 euros.", &[]);
+        check("The U.S. economy adds 20,000 jobs.", &[]);
+        check(
+            "He added that 20 people died.",
+            &[("preposed", "He", "added", "20 people died")],
+        );
+        check("No group claimed responsibility for the attack.", &[]);
+        check("In the end, nobody said the talks failed.", &[]);
+        check(
+            "Russia deported Georgians accused of staying illegally.",
+            &[],
+        );
+        check(
+            "Volker disputed the notion that he had been a participant.",
+            &[(
+                "preposed",
+                "Volker",
+                "disputed",
+                "the notion that he had been a participant",
+            )],
         );
     }
 

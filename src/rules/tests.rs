@@ -156,3 +156,44 @@ mod layout {
         }
     }
 }
+
+mod contents_of_a_sentence {
+    use super::check;
+
+    #[test]
+    fn a_statement_joined_by_a_conjunction_is_not_inside_the_one_before() {
+        check(
+            "One in three said the party does not care, and one in four said it was hostile.",
+            &[
+                ("preposed", "three", "said", "the party does not care"),
+                ("preposed", "four", "said", "it was hostile"),
+            ],
+        );
+        // Without a conjunction it is part of what was said.
+        check(
+            "Sullivan said Biden had told Putin that Russia would pay.",
+            &[
+                (
+                    "preposed",
+                    "Sullivan",
+                    "said",
+                    "Biden had told Putin that Russia would pay",
+                ),
+                ("preposed", "Biden", "told", "Russia would pay"),
+            ],
+        );
+        // After "that" too.
+        check(
+            "He said the talks failed and that officials said it rained.",
+            &[
+                (
+                    "preposed",
+                    "He",
+                    "said",
+                    "the talks failed and that officials said it rained",
+                ),
+                ("preposed", "officials", "said", "it rained"),
+            ],
+        );
+    }
+}

@@ -3,7 +3,7 @@
 //! quotation), with its phrasal particle and the auxiliaries before it. A helper of the rules
 //! (`Ctx` finds a sentence's verbs with it), not a rule.
 
-use crate::lexicon::{Class, Form, Verb, lexicon};
+use crate::lexicon::{Class, Form, Verb, VerbFlags, lexicon};
 use crate::rules::Ctx;
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -70,6 +70,16 @@ pub(crate) fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     if !hit.perfect
         && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
         && text.word(hit.cue.end) == "by"
+    {
+        return None;
+    }
+    // "deported Georgians accused of staying", "executives charged with fraud": the verb that
+    // takes an object has none before its complement; a passive participle.
+    if !hit.perfect
+        && !hit.be
+        && hit.forms.intersects(Form::PARTICIPLE)
+        && hit.verb().has(VerbFlags::OBJECT)
+        && matches!(text.word(hit.cue.end), "of" | "with")
     {
         return None;
     }

@@ -199,6 +199,21 @@ mod tests {
         );
         assert_eq!(quotes("He said “one” and “two.”"), ["one", "two."]);
         assert_eq!(quotes("He said ``fine'' then."), ["fine"]);
+        // Two right single marks close a double quotation (AP copy).
+        assert_eq!(
+            quotes("It has no “role in regulating content.’’ It said so."),
+            ["role in regulating content."]
+        );
+        // Three straight marks after a word close a single quotation, then the double one.
+        assert_eq!(
+            quotes("''They said 'bomb them,''' said McCain."),
+            ["They said 'bomb them,'"]
+        );
+        // One stays a single mark.
+        assert_eq!(
+            quotes("He said “the players’ union” won."),
+            ["the players’ union"]
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Contents: what a cue attributes, before it (postposed and inverted cues) or after it
 //! (preposed cues), trimmed of punctuation, with quotations taken whole.
 
-use crate::lexicon::VerbFlags;
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::np_after;
 use crate::rules::clause::{relative_that, skip_adjuncts};
-use crate::rules::verb::VerbHit;
+use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx};
-use crate::text::token::TokenFlags;
+use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
 
 /// Content from token `first` up to (not including) `end`, trimmed of punctuation at both ends.
@@ -73,11 +73,23 @@ fn quote_content_closing(text: &Text, close: usize) -> Option<Content> {
     })
 }
 
-/// A complementizer, colon, comma or quotation: "replied that", "recalled: "...".
+/// A complementizer, colon, comma or quotation: "replied that", "recalled: "..."; or a clause
+/// opening with a subject pronoun or an indirect question: "complained they can't find
+/// workers", "explained he chose to", "explained how it works"; or a short subject and an
+/// auxiliary: "predicted it would", "warned the deal could" (not "explained it", where "it" is
+/// the object).
 pub(crate) fn introduces_speech(text: &Text, k: usize) -> bool {
     // "Rust Belt states that have suffered".
     if relative_that(text, k) {
         return false;
+    }
+    if text.tokens.get(k).is_some_and(|t| {
+        t.info.is(Class::PRON) && !t.info.is(Class::NEUT) || t.info.is(Class::INDIRECT_QUESTION)
+    }) {
+        return true;
+    }
+    if subject_then_auxiliary(text, k) {
+        return true;
     }
     // A comma only before a quotation: "stated, "..."", not "a Super Tuesday state, but".
     let comma_quote = text.word(k) == "," && text.tokens.get(k + 1).is_some_and(|t| t.is_quote());
@@ -85,6 +97,35 @@ pub(crate) fn introduces_speech(text: &Text, k: usize) -> bool {
         || comma_quote
         || text.tokens.get(k).is_some_and(|t| t.is_quote())
         || matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":"
+}
+
+/// How far after the start of a clause its auxiliary may stand: "the federal government
+/// should", "France were".
+const AUXILIARY_REACH: usize = 3;
+
+/// A short subject and then an auxiliary at token `k`: "it would", "the government should"
+/// (not "explained it to", "declared a determination to", "announce the guests when").
+fn subject_then_auxiliary(text: &Text, k: usize) -> bool {
+    let Some(first) = text.tokens.get(k) else {
+        return false;
+    };
+    // Not a name: "Battleground state Florida is" has "state" as a noun.
+    if !first.info.is(Class::PRON | Class::DET | Class::POSS) || first.has(TokenFlags::CAP) {
+        return false;
+    }
+    let end = (k + 1 + AUXILIARY_REACH).min(text.tokens.len());
+    for t in &text.tokens[k + 1..end] {
+        if t.info.is(Class::AUX | Class::BE | Class::HAVE) {
+            return true;
+        }
+        let stops = t
+            .info
+            .is(Class::PREP | Class::SUB | Class::CONJ | Class::REL);
+        if stops || t.kind != TokenKind::Word {
+            return false;
+        }
+    }
+    false
 }
 
 /// The content after a preposed cue: over the recipient ("told reporters"), adjuncts ("in a
@@ -109,6 +150,11 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     if matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":" {
         k += 1;
     }
+    // "Vivendi added 1.18 percent", "U.S. adds 20,000 jobs": a figure, not words (but "added
+    // that 20 people died").
+    if hit.verb().has(VerbFlags::FIGURES) && is_figure(text, k) {
+        return None;
+    }
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
         k += 1;
     }
@@ -129,7 +175,36 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     {
         return Some((quote, statement));
     }
-    content_between(text, k, ctx.last_word() + 1).map(|c| (c, statement))
+    // "said the talks failed, adding that ...": the participle makes a statement of its own
+    // (the participle rule's). After an act ("revealed one of those meetings, saying ...") it
+    // says what the act said, and stays inside.
+    let whole = content_between(text, k, ctx.last_word() + 1);
+    let first = participle_of_speech_after(ctx, k)
+        .and_then(|comma| content_between(text, k, comma))
+        .filter(|c| reports_words(text, hit, c));
+    first.or(whole).map(|c| (c, statement))
+}
+
+/// The comma before a participle of speech after token `k` in the sentence.
+fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    (k + 1..ctx.last_word()).find(|&j| {
+        text.word(j) == ","
+            && text.quote_of(j).is_none()
+            && is_verb_form(text, j + 1, |forms, verb| {
+                forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
+            })
+    })
+}
+
+/// A number or an amount of money at token `k`: "20,000", "$5 million".
+fn is_figure(text: &Text, k: usize) -> bool {
+    text.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        || text
+            .word(k)
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
 }
 
 /// A "that" or a quotation mark within a few tokens of `k`: "reported from Kabul that ...",
@@ -198,4 +273,15 @@ fn closing_quote_before(text: &Text, i: usize) -> Option<Content> {
         return None;
     }
     quote_content_closing(text, j)
+}
+
+/// Does a verb report words, not only an act: a plain speech verb ("saying", "told"), or a
+/// content that opens as speech does ("adding that ...", "recalling: "..."", "noting he ...")?
+/// Not "emphasizing those last words", "declared himself an independent".
+pub(crate) fn reports_words(text: &Text, hit: &VerbHit, content: &Content) -> bool {
+    let first = content.tokens.start;
+    hit.verb().has(VerbFlags::PLAIN)
+        || content.direct
+        || introduces_speech(text, first)
+        || first > 0 && introduces_speech(text, first - 1)
 }

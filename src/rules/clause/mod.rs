@@ -14,11 +14,13 @@ pub(crate) mod subject;
 pub(crate) use adjunct::{relative_that, skip_adjuncts};
 pub(crate) use content::{
     content_after, content_before, content_between, introduces_speech, quote_content,
-    skip_recipient,
+    reports_words, skip_recipient,
 };
 pub(crate) use relay::{relative_opening, relay_by, relay_participle_in, reporter_outlet};
 pub(crate) use source::{is_named_source, is_outlet};
-pub(crate) use subject::{agrees, is_subject, sentence_subject, statement_before, subject_of};
+pub(crate) use subject::{
+    agrees, is_subject, nearest_clause_subject, sentence_subject, statement_before, subject_of,
+};
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use crate::mention::{
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
 use crate::text::TokenRange;
+use crate::text::token::TokenFlags;
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
@@ -24,7 +25,15 @@ pub(crate) fn subject_of(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<To
     {
         return subject.clone();
     }
-    let subject = find_subject(ctx, hit);
+    // "No group claimed responsibility", "Nobody said": no one spoke ("No wonder Trump said"
+    // names him).
+    let subject = find_subject(ctx, hit).filter(|(m, _)| {
+        let named = matches!(
+            m.kind,
+            MentionKind::Person { .. } | MentionKind::Known { .. }
+        );
+        named || !ctx.text.tokens[m.np.start].info.is(Class::NEG_DET)
+    });
     ctx.subjects.borrow_mut().push((hit.cue, subject.clone()));
     subject
 }
@@ -181,17 +190,48 @@ pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
     }
 }
 
-/// The noun phrase opening the sentence, if it names something that can speak (the subject a
-/// later verb of the sentence shares: "Blackwell pointed to ..., noting that ..."). Not a
-/// participle opening a phrase of its own ("Speaking on CNBC, Ubben called ...").
+/// The noun phrase opening the sentence's main clause, if it names something that can speak
+/// (the subject a later verb of the sentence shares: "Blackwell pointed to ..., noting that
+/// ..."), also after an opening conjunction and an adverbial set off by a comma ("But on
+/// Thursday, he hedged ..., telling MSNBC ..."; not "On Monday the mayor left, noting ...").
+/// Not a participle opening a phrase of its own ("Speaking on CNBC, Ubben called ...").
 pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     let text = ctx.text;
-    if text.tokens[ctx.start].info.is(Class::VERB | Class::TRIGGER) {
+    let start = main_clause_start(ctx, before);
+    if text.tokens[start].info.is(Class::VERB | Class::TRIGGER) {
         return None;
     }
-    let np = np_after(text, ctx.start, before)?;
+    let np = np_after(text, start, before)?;
     let mention = classify(text, np);
-    let speaks = matches!(
+    (speaks(&mention) && mention.np.start == start).then_some(mention)
+}
+
+/// The subject of the clause that token `i` goes on, when the sentence's subject is not it:
+/// the nearest noun phrase that can speak and opens a clause (after a comma, a dash or a
+/// subordinator) with words between it and `i` ("when Rubio thanked Miami and said ...", "-
+/// he called her "weak" and said ..."). Walks back at most [`MAX_CLAUSE_REACH`] tokens.
+pub(crate) fn nearest_clause_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
+    let text = ctx.text;
+    let lo = i.saturating_sub(MAX_CLAUSE_REACH).max(ctx.start);
+    (lo..i.saturating_sub(1)).rev().find_map(|k| {
+        let opens = k == ctx.start
+            || matches!(text.word(k - 1), "," | ";" | "—" | "--" | "-" | "–")
+            || text.tokens[k - 1].info.is(Class::SUB) && !text.tokens[k - 1].info.is(Class::PREP);
+        if !opens {
+            return None;
+        }
+        let np = np_after(text, k, i)?;
+        let mention = classify(text, np);
+        (speaks(&mention) && mention.np.start == k && mention.np.end + 1 < i).then_some(mention)
+    })
+}
+
+/// How far back [`nearest_clause_subject`] looks for a clause's subject.
+const MAX_CLAUSE_REACH: usize = 24;
+
+/// Can a mention speak as the subject of a clause?
+fn speaks(mention: &Mention) -> bool {
+    matches!(
         mention.kind,
         MentionKind::Person { .. }
             | MentionKind::Known { .. }
@@ -200,8 +240,37 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
             | MentionKind::Pronoun { .. }
             | MentionKind::Description { .. }
             | MentionKind::Group { .. }
-    );
-    (speaks && mention.np.start == ctx.start).then_some(mention)
+    )
+}
+
+/// The longest adverbial that may open a sentence before its subject, in tokens ("In a
+/// televised interview on Sunday with CBS's Face the Nation,").
+const MAX_OPENING_ADVERBIAL: usize = 14;
+
+/// Where the sentence's main clause starts, before token `before`: after an opening
+/// conjunction ("But") and after an opening adverbial closed by a comma ("Earlier Saturday,",
+/// "In an interview with CNN,", "When asked about it,", "Minutes later,").
+fn main_clause_start(ctx: &Ctx, before: usize) -> usize {
+    let text = ctx.text;
+    let mut k = ctx.start;
+    if k + 1 < before && text.tokens[k].info.is(Class::CONJ) {
+        k += 1;
+    }
+    let first = &text.tokens[k];
+    let limit = before.min(k + MAX_OPENING_ADVERBIAL);
+    // "Shortly after ...,", "Minutes later,": an adverb, or a time word soon after the start.
+    let adverbial = first
+        .info
+        .is(Class::PREP | Class::SUB | Class::ADV | Class::TIME)
+        || first.has(TokenFlags::LY)
+        || (k + 1..limit.min(k + 3)).any(|j| text.tokens[j].info.is(Class::TIME));
+    if !adverbial {
+        return k;
+    }
+    (k + 1..limit)
+        .take_while(|&j| !text.tokens[j].is_quote())
+        .find(|&j| text.word(j) == ",")
+        .map_or(k, |comma| comma + 1)
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.

@@ -126,6 +126,23 @@ mod subjects {
             subject("On Monday the mayor left, noting that it works.", "noting"),
             None
         );
+        // After an opening adverbial set off by a comma.
+        assert_eq!(
+            subject(
+                "On Thursday, he hedged on the plan, telling MSNBC it works.",
+                "telling"
+            )
+            .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            subject(
+                "But earlier Saturday, Yoon apologized, saying it works.",
+                "saying"
+            )
+            .as_deref(),
+            Some("Yoon")
+        );
     }
 }
 
