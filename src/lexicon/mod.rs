@@ -119,6 +119,9 @@ bitflags::bitflags! {
         /// makes Y their relay: "reports cited by MySA", "a memo obtained by Politico", "a
         /// letter seen by Reuters" (rules: quoted_by, according_to).
         const RELAY_PARTICIPLE = 1 << 54;
+        /// A preposition joining a reporter's name to the outlet they write for: "Maria Lopez
+        /// *of* the Financial Times", "Jane Roe *for* NPR" (rules: relays).
+        const REPORTER_PREP = 1 << 55;
         /// A word that opens a credit line at a document's foot ("Source: BTA").
         const CREDIT = 1 << 56;
         /// A word of a phrase that credits who supplied or published the story: "CNN's Jane
@@ -142,6 +145,9 @@ bitflags::bitflags! {
         /// A determiner or pronoun saying that no one spoke: "no group claimed", "nobody
         /// said" (rules: subjects).
         const NEG_DET = 1 << 58;
+        /// A preposition after a verb of speech, before whom or where the words were said:
+        /// "spoke *to* Reuters", "talked *with* CNN", "said *on* ABC" (rules: interview).
+        const PREP_AFTER_SPEECH = 1 << 59;
         const GIVEN = Self::GIVEN_M.bits() | Self::GIVEN_F.bits() | Self::GIVEN_U.bits();
         /// The words that are never a name when a sentence opens with them capitalized:
         /// function words, adverbs, quantities, forms of "be" and "have" and

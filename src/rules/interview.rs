@@ -133,7 +133,9 @@ fn recipient_at(ctx: &Ctx, i: usize) -> Option<(usize, bool)> {
             .get(i + 1)
             .is_some_and(|n| n.info.is(Class::PREP_AFTER_CHANNEL))
     } else {
-        matches!(next, "to" | "with" | "on")
+        text.tokens
+            .get(i + 1)
+            .is_some_and(|n| n.info.is(Class::PREP_AFTER_SPEECH))
     };
     (!t.info.is(Class::PREP) && preposition).then_some((i + 2, false))
 }

@@ -123,8 +123,10 @@ impl Scan {
                 return false;
             }
         }
-        if self.seen_cap_name && t.has(TokenFlags::CAP) && t.info.is(Class::TIME) {
-            return false; // "said Hill Thursday"
+        // "said Hill Thursday", "broadcast by television Monday"; not "the Sunday Times".
+        let after_preposition = || text.tokens[self.i - 1].info.is(Class::PREP);
+        if started && t.has(TokenFlags::CAP) && t.info.is(Class::TIME) && !after_preposition() {
+            return false;
         }
         self.seen_cap_name |= t.is_cap_word();
         self.take(self.i);

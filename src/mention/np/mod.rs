@@ -80,7 +80,7 @@ pub(crate) fn opens_as_non_name(text: &Text, i: usize) -> bool {
         && !t.has(TokenFlags::ALL_CAPS)
         && (info.is(Class::NEVER_NAME) || is_participle(t))
         && !info.is(Class::DET | Class::POSS | Class::TITLE | Class::ROLE | Class::NATIONALITY);
-    if !never || !opens_clause(text, i) {
+    if !never || !(opens_clause(text, i) || in_title_case(text, i)) {
         return false;
     }
     !info.is(Class::GIVEN) || {
@@ -88,6 +88,25 @@ pub(crate) fn opens_as_non_name(text: &Text, i: usize) -> bool {
         let last_two = sentence.end.saturating_sub(2).max(sentence.start)..sentence.end;
         last_two.into_iter().any(|k| text.word(k) == "?")
     }
+}
+
+/// Is token `i` in a sentence written in title case, as headlines are ("Gingrich Takes Talk Of
+/// Being Trump's Running Mate"), where capitals say nothing of names? Every word but
+/// determiners, prepositions and conjunctions is capitalized, and there are four or more.
+fn in_title_case(text: &Text, i: usize) -> bool {
+    let sentence = &text.sentences[text.sentence_of(i)];
+    let mut capitalized = 0;
+    for t in &text.tokens[sentence.start..sentence.end] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.has(TokenFlags::CAP) {
+            capitalized += 1;
+        } else if !t.info.is(Class::DET | Class::PREP | Class::CONJ) {
+            return false;
+        }
+    }
+    capitalized >= 4
 }
 
 /// A reporting verb's participle or gerund, never its base ("Asked about it, ...", "Speaking

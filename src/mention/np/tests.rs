@@ -437,3 +437,38 @@ fn a_capitalized_word_that_names_nothing_opens_no_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_capitalized_time_word_ends_a_phrase_but_after_a_preposition() {
+    check_after(&[
+        (
+            "figures broadcast by television Monday.",
+            "by",
+            "television",
+        ),
+        ("said Hill Thursday.", "said", "Hill"),
+        (
+            "an interview with the Sunday Times.",
+            "with",
+            "the Sunday Times",
+        ),
+    ]);
+}
+
+#[test]
+fn in_a_title_case_headline_a_capitalized_function_word_names_nothing() {
+    let headline = Text::new(
+        "Gingrich Takes Talk Of Being Trump's Running Mate\n",
+        lexicon(),
+    );
+    assert!(opens_as_non_name(
+        &headline,
+        first_index(&headline, "Being")
+    ));
+    // Near misses: inside a sentence a capitalized function word may be part of a name, and a
+    // given name in a headline is still one.
+    let sentence = Text::new("The visit of party chief Do Muoi ended.", lexicon());
+    assert!(!opens_as_non_name(&sentence, first_index(&sentence, "Do")));
+    let given = Text::new("Gingrich Says Will Smith Is Running Mate\n", lexicon());
+    assert!(!opens_as_non_name(&given, first_index(&given, "Will")));
+}

@@ -65,7 +65,7 @@ pub(crate) fn reporter_outlet(text: &Text, mention: &Mention) -> Option<Mention>
         return None;
     };
     let prep = name.end;
-    if prep + 1 >= mention.np.end || !matches!(text.word(prep), "of" | "for" | "at") {
+    if prep + 1 >= mention.np.end || !text.tokens[prep].info.is(Class::REPORTER_PREP) {
         return None;
     }
     let outlet = classify(text, TokenRange::new(prep + 1, mention.np.end));
