@@ -363,9 +363,10 @@ pub(crate) fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
         let mut i = s.start;
         while i < s.end {
             let t = &text.tokens[i];
-            let opener =
-                t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) || opens_as_non_name(text, i);
-            if !t.is_cap_word() || opener {
+            let opener = || {
+                t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) || opens_as_non_name(text, i)
+            };
+            if !t.is_cap_word() || opener() {
                 i += 1;
                 continue;
             }

@@ -90,11 +90,13 @@ pub(crate) fn opens_as_non_name(text: &Text, i: usize) -> bool {
     }
 }
 
-/// Is token `i` in a sentence written in title case, as headlines are ("Gingrich Takes Talk Of
-/// Being Trump's Running Mate"), where capitals say nothing of names? Every word but
+/// Is token `i` in a first sentence written in title case, as headlines are ("Gingrich Takes
+/// Talk Of Being Trump's Running Mate"), where capitals say nothing of names? Every word but
 /// determiners, prepositions and conjunctions is capitalized, and there are four or more.
 fn in_title_case(text: &Text, i: usize) -> bool {
-    let sentence = &text.sentences[text.sentence_of(i)];
+    let Some(sentence) = text.sentences.first().filter(|s| i < s.end) else {
+        return false;
+    };
     let mut capitalized = 0;
     for t in &text.tokens[sentence.start..sentence.end] {
         if t.kind != TokenKind::Word {
