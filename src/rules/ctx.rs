@@ -7,7 +7,7 @@ use crate::lexicon::Class;
 use crate::mention::Mention;
 use crate::rules::verb::{self, VerbHit};
 use crate::text::TokenRange;
-use crate::text::token::TokenFlags;
+use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{NO_QUOTE, Text};
 
 /// The sentence a rule looks at.
@@ -30,6 +30,30 @@ pub(crate) struct Ctx<'t, 'a> {
 /// A verb's subject and the appositive describing it, if it has one.
 pub(crate) type Subject = Option<(Mention, Option<TokenRange>)>;
 
+/// The most tokens a dateline takes: "WASHINGTON, Dec. 7, 2021 (Reuters Breakingviews) -".
+const MAX_DATELINE: usize = 16;
+
+/// The first token after a dateline opening a paragraph, where its sentence begins: a place
+/// in capitals or a parenthesis, then a credit in parentheses closed by a dash ("MOSCOW, Dec 7
+/// (Reuters) - Putin has called ...", "WASHINGTON (AP) — ...", "(CNN Business) -- ..."). Not
+/// a parenthesis and a dash inside a sentence ("Putin (69) - and Biden").
+fn after_dateline(text: &Text, sentence: TokenRange) -> Option<usize> {
+    let first = &text.tokens[sentence.start];
+    let opens_paragraph = sentence.start == 0 || first.has(TokenFlags::PARAGRAPH);
+    let place = first.is_cap_word() && first.has(TokenFlags::ALL_CAPS);
+    if !opens_paragraph || !(place || text.word(sentence.start) == "(") {
+        return None;
+    }
+    let limit = sentence.end.min(sentence.start + MAX_DATELINE);
+    (sentence.start + 1..limit)
+        .find(|&k| {
+            let dash = text.tokens[k].kind == TokenKind::Dash || text.word(k) == "-";
+            dash && text.word(k - 1) == ")"
+        })
+        .map(|dash| dash + 1)
+        .filter(|&start| start < sentence.end)
+}
+
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
     pub(crate) fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
@@ -45,10 +69,11 @@ impl<'t, 'a> Ctx<'t, 'a> {
         mut verbs: Vec<VerbHit>,
     ) -> Ctx<'t, 'a> {
         let s = text.sentences[sentence];
+        let start = after_dateline(text, s.tokens()).unwrap_or(s.start);
         triggers.clear();
         verbs.clear();
         // One pass over the sentence's tokens; `in_quote` is looked at only for the few hits.
-        for (i, t) in (s.start..).zip(&text.tokens[s.start..s.end]) {
+        for (i, t) in (start..).zip(&text.tokens[start..s.end]) {
             if t.info.is(Class::VERB | Class::TRIGGER) && text.in_quote[i] == NO_QUOTE {
                 triggers.push(i);
             }
@@ -57,7 +82,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
         let subjects = Vec::with_capacity(triggers.len());
         let mut ctx = Ctx {
             text,
-            start: s.start,
+            start,
             end: s.end,
             headline,
             triggers,
@@ -101,5 +126,34 @@ impl Ctx<'_, '_> {
             last -= 1;
         }
         last
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::Ctx;
+    use crate::lexicon::lexicon;
+    use crate::text::Text;
+
+    /// The first word of sentence 0 as its context sees it.
+    fn first_word(input: &str) -> String {
+        let text = Text::new(input, lexicon());
+        let ctx = Ctx::new(&text, 0, false);
+        text.word(ctx.start).to_string()
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_sentence_it_opens() {
+        let cases = [
+            ("MOSCOW, Dec 7 (Reuters) - Putin has called for talks.", "Putin"),
+            ("WASHINGTON (AP) \u{2014} The council voted.", "The"),
+            ("(CNN Business) -- Shares fell.", "Shares"),
+            // Near misses: no place in capitals or parenthesis first, no dash after the ")".
+            ("Putin (69) - and Biden met.", "Putin"),
+            ("MOSCOW (Reuters) The council voted.", "MOSCOW"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(first_word(input), want, "{input:?}");
+        }
     }
 }

@@ -102,7 +102,10 @@ impl Scan {
     fn word(&mut self, text: &Text) -> bool {
         let t = &text.tokens[self.i];
         let started = self.last.is_some();
-        if started && is_verb_like(t, text) && !t.info.is(Class::ROLE) {
+        if started
+            && (is_verb_like(t, text) || is_past_verb_before_object(text, self.i))
+            && !t.info.is(Class::ROLE)
+        {
             return false;
         }
         if started && t.info.is(Class::TIME | Class::MONTH) && !t.has(TokenFlags::CAP) {
@@ -222,4 +225,18 @@ pub(crate) fn appositive_after(text: &Text, np_last: usize, limit: usize) -> Opt
     let head = &text.tokens[np.last()];
     let role_head = head.info.is(Class::ROLE | Class::TITLE) || head.is_cap_word();
     role_head.then_some(np)
+}
+
+/// Is token `i` a verb in the past with its object after it, though the lexicon does not know
+/// the verb: a lower-case word in "-ed" before "the", "a", "an", a possessive or a comma ("The party *issued* a statement",
+/// "The company *reported* a loss", "The minister *resigned*, saying")? Not a participle
+/// before its noun ("the armed forces") nor one after it without an article ("funds
+/// allocated to schools").
+fn is_past_verb_before_object(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    let past = t.kind == TokenKind::Word && !t.has(TokenFlags::CAP) && text.word(i).ends_with("ed");
+    past && text.tokens.get(i + 1).is_some_and(|next| {
+        next.info.is(Class::ATTRIBUTIVE_DET | Class::POSS)
+            || next.kind == TokenKind::Punct && text.word(i + 1) == ","
+    })
 }

@@ -472,3 +472,13 @@ fn in_a_title_case_headline_a_capitalized_function_word_names_nothing() {
     let given = Text::new("Gingrich Says Will Smith Is Running Mate\n", lexicon());
     assert!(!opens_as_non_name(&given, first_index(&given, "Will")));
 }
+
+#[test]
+fn a_past_verb_the_lexicon_does_not_know_ends_a_subject_before_its_object() {
+    check_after(&[
+        (": The party issued a statement saying", ":", "The party"),
+        (": The minister resigned, saying", ":", "The minister"),
+        // Near misses: a participle before its noun, or after it with no article following.
+        (": the armed forces said", ":", "the armed forces"),
+    ]);
+}
