@@ -6,6 +6,9 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod story;
+mod title;
+
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// What [`extract_page`] finds in a page.
@@ -23,34 +26,37 @@ pub struct Page {
 
 /// Finds the main text, title and publisher of an HTML page. Never fails: a page without an
 /// article gives the text of its body.
+///
+/// Captions (`figcaption`) are left out: they describe a picture, not the story. When the page
+/// holds other stories besides its own ([`story`]) and Readability's text keeps less than half
+/// of the paragraphs under the page's headline, the page is read again without the other
+/// stories, and the reading that keeps more of them is taken.
 pub fn extract_page(html: &str) -> Page {
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    };
-    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
-        // Only a bad document URL fails here, and there is none.
+    let Some(mut readability) = reader(html) else {
         return Page::default();
     };
     // Read before `parse`, which prunes the document.
     let fallback_publisher = publisher_fallback(&readability);
-    let (title, publisher, body) = match readability.parse() {
-        Ok(article) => (
-            article.title,
-            article.site_name,
-            article.text_content.to_string(),
-        ),
-        Err(_) => {
-            let metadata = readability.get_article_metadata(readability.parse_json_ld());
-            let body = readability.doc.select("body").text().to_string();
-            (metadata.title, metadata.site_name, body)
+    let stories = stories(&readability);
+    let (title, publisher, mut body) = read(&mut readability);
+    if let Some(stories) = stories {
+        let kept = stories.share_kept(&body);
+        if kept < MIN_OWN_SHARE
+            && let Some(mut again) = reader(html)
+            && let Some(again_stories) = self::stories(&again)
+        {
+            again_stories.remove_others(&again.doc);
+            let (_, _, other_body) = read(&mut again);
+            if stories.share_kept(&other_body) > kept {
+                body = other_body;
+            }
         }
-    };
-    let title = one_line(&title);
+    }
     let publisher = publisher
         .map(|publisher| one_line(&publisher))
         .filter(|publisher| !publisher.is_empty())
         .or(fallback_publisher);
+    let title = title::without_site(&one_line(&title), publisher.as_deref());
     let body = paragraphs(&body);
     let text = match (title.is_empty(), body.is_empty()) {
         (true, _) => body,
@@ -63,6 +69,49 @@ pub fn extract_page(html: &str) -> Page {
         text,
         title: Some(title).filter(|title| !title.is_empty()),
         publisher,
+    }
+}
+
+/// The least share of the paragraphs under the headline that Readability's text must keep for
+/// the page not to be read again without its other stories.
+const MIN_OWN_SHARE: f64 = 0.5;
+
+/// A reader of the page with its captions removed; `None` only on a bad document URL, and
+/// there is none.
+fn reader(html: &str) -> Option<Readability> {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let readability = Readability::new(html, None, Some(config)).ok()?;
+    readability.doc.select("figcaption").remove();
+    Some(readability)
+}
+
+/// The page's stories, when it holds others besides its own.
+fn stories(readability: &Readability) -> Option<story::Stories> {
+    if readability.doc.select("h1").length() < 2 {
+        return None;
+    }
+    let metadata = readability.get_article_metadata(readability.parse_json_ld());
+    let title = readability.get_article_title();
+    story::Stories::find(&readability.doc, &[&metadata.title, &title])
+}
+
+/// The title, site name and main text that Readability finds; the page's title and body text
+/// when it finds no article.
+fn read(readability: &mut Readability) -> (String, Option<String>, String) {
+    match readability.parse() {
+        Ok(article) => (
+            article.title,
+            article.site_name,
+            article.text_content.to_string(),
+        ),
+        Err(_) => {
+            let metadata = readability.get_article_metadata(readability.parse_json_ld());
+            let body = readability.doc.select("body").text().to_string();
+            (metadata.title, metadata.site_name, body)
+        }
     }
 }
 
@@ -167,6 +216,98 @@ mod tests {
                 page.text
             );
         }
+    }
+
+    /// A page whose own story sits deep in the markup, followed by two other stories in full
+    /// (a "next story" feed), each under an `h1` of its own.
+    fn page_with_a_feed(own: &str, others: &str) -> String {
+        let paragraph = |text: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<p>{text}, paragraph {i}, which goes on about it at length, with a comma, another comma, and a third.</p>"))
+                .collect()
+        };
+        let story = |title: &str| {
+            format!(
+                "<div><div><h1>{title}</h1></div><div><div><div>{}</div></div></div></div>",
+                paragraph(others, 10)
+            )
+        };
+        format!(
+            "<html><head><title>Meta outage hits Facebook and Instagram | Kulu</title>\
+             <meta property=\"og:site_name\" content=\"Kulu\"></head><body><main><article>\
+             <div><div><header><h1>Meta outage hits Facebook and Instagram \
+             worldwide</h1></header><div><div><div><div><div><div>{}</div>\
+             </div></div></div></div></div><div id=\"more\"><div>{}{}</div></div></div></div>\
+             </article></main></body></html>",
+            paragraph(own, 6),
+            story("Artemis crew returns safely after the historic lunar flyby"),
+            story("Rocket launch marks historic return to deep space exploration"),
+        )
+    }
+
+    #[test]
+    fn the_story_under_the_headline_wins_over_the_stories_after_it() {
+        let html = page_with_a_feed(
+            "Users reported login failures",
+            "The crew was in good shape",
+        );
+        let page = extract_page(&html);
+        assert!(
+            page.text
+                .starts_with("Meta outage hits Facebook and Instagram\n"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text
+                .contains("Users reported login failures, paragraph 5"),
+            "{}",
+            page.text
+        );
+        assert!(
+            !page.text.contains("The crew was in good shape"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn headings_of_sections_are_no_other_stories() {
+        // The same page whose "other stories" are sections of the article, found by Readability
+        // with the lead: nothing is read again, nothing is lost.
+        let html = PAGE.replace(
+            "</article>",
+            "<section><h1>What the two sides still disagree about</h1><p>Trade remains the \
+             hardest question, officials said, and neither side has moved on tariffs, quotas, \
+             or the timetable, though both have said they want a deal.</p></section></article>",
+        );
+        let page = extract_page(&html);
+        assert!(
+            page.text.contains("The foreign minister said"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("Trade remains the hardest question"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn captions_are_left_out() {
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            "<figure><img src=\"a.jpg\"><figcaption>The minister arrives in Geneva. \
+             (Photo: Agency)</figcaption></figure><p>Officials familiar",
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains("arrives in Geneva"), "{}", page.text);
+        assert!(
+            page.text.contains("Officials familiar with the matter"),
+            "{}",
+            page.text
+        );
     }
 
     #[test]
