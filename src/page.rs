@@ -6,6 +6,7 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod standfirst;
 mod story;
 mod title;
 
@@ -36,7 +37,9 @@ pub fn extract_page(html: &str) -> Page {
         return Page::default();
     };
     // Read before `parse`, which prunes the document.
-    let fallback_publisher = publisher_fallback(&readability);
+    let host = host_of_page(&readability);
+    let fallback_publisher = publisher_fallback(&readability, host.as_deref());
+    let standfirsts = standfirst::find(&readability.doc);
     let stories = stories(&readability);
     let (title, publisher, mut body) = read(&mut readability);
     if let Some(stories) = stories {
@@ -55,9 +58,20 @@ pub fn extract_page(html: &str) -> Page {
     let publisher = publisher
         .map(|publisher| one_line(&publisher))
         .filter(|publisher| !publisher.is_empty())
+        .map(|publisher| title::without_edition(&publisher, host.as_deref()))
         .or(fallback_publisher);
     let title = title::without_site(&one_line(&title), publisher.as_deref());
-    let body = paragraphs(&body);
+    let mut body = paragraphs(&body);
+    let in_body = one_line(&body);
+    if let Some(standfirst) = standfirsts
+        .into_iter()
+        .find(|standfirst| !in_body.contains(standfirst.as_str()))
+    {
+        body = match body.is_empty() {
+            true => format!("{standfirst}\n"),
+            false => format!("{standfirst}\n\n{body}"),
+        };
+    }
     let text = match (title.is_empty(), body.is_empty()) {
         (true, _) => body,
         (false, true) => format!("{title}\n"),
@@ -115,27 +129,34 @@ fn read(readability: &mut Readability) -> (String, Option<String>, String) {
     }
 }
 
-/// The publisher of a page without a site name: its `dc.publisher`, else the host of its URL.
-fn publisher_fallback(readability: &Readability) -> Option<String> {
-    let doc = &readability.doc;
-    let metas = doc.select("meta");
-    let content = |wanted: &str| {
-        metas.nodes().iter().find_map(|node| {
-            let name = node.attr("name").or_else(|| node.attr("property"))?;
-            let content = node.attr("content")?;
-            let content = one_line(&content);
-            (name.eq_ignore_ascii_case(wanted) && !content.is_empty()).then_some(content)
-        })
-    };
-    content("dc.publisher").or_else(|| {
-        let url = content("og:url").or_else(|| {
-            Some(
-                doc.select("link[rel='canonical']")
-                    .attr("href")?
-                    .to_string(),
-            )
-        })?;
-        host(&url)
+/// The publisher of a page without a site name: its `dc.publisher`, else its host.
+fn publisher_fallback(readability: &Readability, host: Option<&str>) -> Option<String> {
+    meta_content(readability, "dc.publisher").or_else(|| host.map(str::to_string))
+}
+
+/// The host of the page's URL (`og:url`, else the canonical link) without "www.".
+fn host_of_page(readability: &Readability) -> Option<String> {
+    let url = meta_content(readability, "og:url").or_else(|| {
+        Some(
+            readability
+                .doc
+                .select("link[rel='canonical']")
+                .attr("href")?
+                .to_string(),
+        )
+    })?;
+    host(&url)
+}
+
+/// The content of the first `meta` element named `wanted` (by `name` or `property`, case
+/// aside), on one line; `None` when empty.
+fn meta_content(readability: &Readability, wanted: &str) -> Option<String> {
+    let metas = readability.doc.select("meta");
+    metas.nodes().iter().find_map(|node| {
+        let name = node.attr("name").or_else(|| node.attr("property"))?;
+        let content = node.attr("content")?;
+        let content = one_line(&content);
+        (name.eq_ignore_ascii_case(wanted) && !content.is_empty()).then_some(content)
     })
 }
 
@@ -307,6 +328,62 @@ mod tests {
             page.text.contains("Officials familiar with the matter"),
             "{}",
             page.text
+        );
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_follows_the_title() {
+        let dek = "Both sides will meet again next month, the minister told the state news agency";
+        let html = PAGE
+            .replace(
+                "</head>",
+                &format!("<meta property=\"og:description\" content=\"{dek}\"></head>"),
+            )
+            .replace(
+                "<h1>Minister says talks went well</h1>",
+                &format!(
+                    "<header><h1>Minister says talks went well</h1><p class=\"dek\">{dek}</p>\
+                     </header>"
+                ),
+            );
+        let page = extract_page(&html);
+        assert!(
+            page.text.starts_with(&format!(
+                "Minister says talks went well\n\n{dek}\n\nThe foreign minister"
+            )),
+            "{}",
+            page.text
+        );
+        assert_eq!(page.text.matches(dek).count(), 1, "{}", page.text);
+    }
+
+    #[test]
+    fn a_description_the_page_does_not_show_is_no_standfirst() {
+        // Only in the metadata, or already the first paragraph of the text: nothing is added.
+        let summary = "A summary for search engines that the page itself never shows anywhere";
+        let hidden = PAGE.replace(
+            "</head>",
+            &format!("<meta name=\"description\" content=\"{summary}\"></head>"),
+        );
+        assert!(!extract_page(&hidden).text.contains(summary));
+        let lead = "The foreign minister said on Monday that the talks with his counterpart had \
+                    gone well";
+        let repeated = PAGE.replace(
+            "</head>",
+            &format!("<meta name=\"description\" content=\"{lead}\"></head>"),
+        );
+        assert_eq!(extract_page(&repeated).text.matches(lead).count(), 1);
+    }
+
+    #[test]
+    fn an_edition_after_the_site_name_goes_when_the_host_spells_the_name() {
+        let html = PAGE.replace(
+            r#"content="The Daily Planet">"#,
+            r#"content="The Daily Planet New York"><meta property="og:url" content="https://www.dailyplanet.com/world/talks">"#,
+        );
+        assert_eq!(
+            extract_page(&html).publisher.as_deref(),
+            Some("The Daily Planet")
         );
     }
 

@@ -79,6 +79,27 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
+/// A site name without the edition after the outlet's name, when the page's `host` spells the
+/// name: "The Real Deal" of "The Real Deal New York" at therealdeal.com, so that the outlet the
+/// text names ("seen by The Real Deal") is the page's publisher. Unchanged when the host spells
+/// the whole name or none of its leading words.
+pub(super) fn without_edition(name: &str, host: Option<&str>) -> String {
+    let Some(label) = host.and_then(|host| host.split('.').next()).map(squeeze) else {
+        return name.to_string();
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len())
+        .map(|n| words[..n].join(" "))
+        .find(|prefix| {
+            let prefix = squeeze(prefix);
+            !label.is_empty()
+                && (prefix == label
+                    || prefix.strip_prefix("the") == Some(&label)
+                    || label.strip_prefix("the") == Some(&prefix))
+        })
+        .unwrap_or_else(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +129,29 @@ mod tests {
             ),
         ] {
             assert_eq!(without_site(title, publisher), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn an_edition_after_the_outlet_the_host_spells_goes() {
+        for (name, host, want) in [
+            (
+                "The Real Deal New York",
+                Some("therealdeal.com"),
+                "The Real Deal",
+            ),
+            ("Guardian US", Some("theguardian.com"), "Guardian"),
+            ("The Real Deal New York", None, "The Real Deal New York"),
+            ("Fox News", Some("foxnews.com"), "Fox News"),
+            ("The Guardian", Some("theguardian.com"), "The Guardian"),
+            ("Yahoo News", Some("news.yahoo.com"), "Yahoo News"),
+            (
+                "Daily Planet Group",
+                Some("planet.com"),
+                "Daily Planet Group",
+            ),
+        ] {
+            assert_eq!(without_edition(name, host), want, "{name}");
         }
     }
 
