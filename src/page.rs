@@ -6,6 +6,7 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod scan;
 mod standfirst;
 mod story;
 mod title;
@@ -33,20 +34,23 @@ pub struct Page {
 /// of the paragraphs under the page's headline, the page is read again without the other
 /// stories, and the reading that keeps more of them is taken.
 pub fn extract_page(html: &str) -> Page {
-    let Some(mut readability) = reader(html) else {
+    let Some((mut readability, scan)) = reader(html) else {
         return Page::default();
     };
     // Read before `parse`, which prunes the document.
-    let host = host_of_page(&readability);
-    let fallback_publisher = publisher_fallback(&readability, host.as_deref());
-    let standfirsts = standfirst::find(&readability.doc);
-    let stories = stories(&readability);
+    let host = host_of_page(&scan);
+    let fallback_publisher = scan
+        .meta("dc.publisher")
+        .map(str::to_string)
+        .or_else(|| host.clone());
+    let standfirsts = standfirst::find(&readability.doc, &scan);
+    let stories = stories(&readability, &scan);
     let (title, publisher, mut body) = read(&mut readability);
     if let Some(stories) = stories {
         let kept = stories.share_kept(&body);
         if kept < MIN_OWN_SHARE
-            && let Some(mut again) = reader(html)
-            && let Some(again_stories) = self::stories(&again)
+            && let Some((mut again, again_scan)) = reader(html)
+            && let Some(again_stories) = self::stories(&again, &again_scan)
         {
             again_stories.remove_others(&again.doc);
             let (_, _, other_body) = read(&mut again);
@@ -90,26 +94,31 @@ pub fn extract_page(html: &str) -> Page {
 /// the page not to be read again without its other stories.
 const MIN_OWN_SHARE: f64 = 0.5;
 
-/// A reader of the page with its captions removed; `None` only on a bad document URL, and
-/// there is none.
-fn reader(html: &str) -> Option<Readability> {
+/// A reader of the page with its captions removed, and what a walk over the page found;
+/// `None` only on a bad document URL, and there is none.
+fn reader(html: &str) -> Option<(Readability, scan::Scan)> {
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
     let readability = Readability::new(html, None, Some(config)).ok()?;
-    readability.doc.select("figcaption").remove();
-    Some(readability)
+    let scan = scan::Scan::new(&readability.doc);
+    for caption in &scan.captions {
+        if let Some(caption) = readability.doc.tree.get(caption) {
+            caption.remove_from_parent();
+        }
+    }
+    Some((readability, scan))
 }
 
 /// The page's stories, when it holds others besides its own.
-fn stories(readability: &Readability) -> Option<story::Stories> {
-    if readability.doc.select("h1").length() < 2 {
+fn stories(readability: &Readability, scan: &scan::Scan) -> Option<story::Stories> {
+    if scan.headings.len() < 2 {
         return None;
     }
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
     let title = readability.get_article_title();
-    story::Stories::find(&readability.doc, &[&metadata.title, &title])
+    story::Stories::find(&readability.doc, &scan.headings, &[&metadata.title, &title])
 }
 
 /// The title, site name and main text that Readability finds; the page's title and body text
@@ -129,35 +138,9 @@ fn read(readability: &mut Readability) -> (String, Option<String>, String) {
     }
 }
 
-/// The publisher of a page without a site name: its `dc.publisher`, else its host.
-fn publisher_fallback(readability: &Readability, host: Option<&str>) -> Option<String> {
-    meta_content(readability, "dc.publisher").or_else(|| host.map(str::to_string))
-}
-
 /// The host of the page's URL (`og:url`, else the canonical link) without "www.".
-fn host_of_page(readability: &Readability) -> Option<String> {
-    let url = meta_content(readability, "og:url").or_else(|| {
-        Some(
-            readability
-                .doc
-                .select("link[rel='canonical']")
-                .attr("href")?
-                .to_string(),
-        )
-    })?;
-    host(&url)
-}
-
-/// The content of the first `meta` element named `wanted` (by `name` or `property`, case
-/// aside), on one line; `None` when empty.
-fn meta_content(readability: &Readability, wanted: &str) -> Option<String> {
-    let metas = readability.doc.select("meta");
-    metas.nodes().iter().find_map(|node| {
-        let name = node.attr("name").or_else(|| node.attr("property"))?;
-        let content = node.attr("content")?;
-        let content = one_line(&content);
-        (name.eq_ignore_ascii_case(wanted) && !content.is_empty()).then_some(content)
-    })
+fn host_of_page(scan: &scan::Scan) -> Option<String> {
+    host(scan.meta("og:url").or(scan.canonical.as_deref())?)
 }
 
 /// The host of an absolute URL without "www.": "cbsnews.com" of "https://www.cbsnews.com/news/".

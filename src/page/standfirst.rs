@@ -10,6 +10,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::scan::{Scan, next_in_order};
+
 /// How many pieces of text after the start of an `h1` the standfirst may stand within.
 const WINDOW_TEXTS: usize = 16;
 /// The fewest characters of a description taken as a standfirst.
@@ -18,12 +20,17 @@ const MIN_CHARS: usize = 40;
 /// The page's candidate standfirsts: the descriptions of its metadata that stand in the page
 /// right after an `h1`, each on one line. A description that repeats the body's first paragraph
 /// stands there too: the caller takes the first that the main text lacks.
-pub(super) fn find(doc: &Document) -> Vec<String> {
-    let mut descriptions = descriptions(doc);
-    if descriptions.is_empty() {
-        return descriptions;
+pub(super) fn find(doc: &Document, scan: &Scan) -> Vec<String> {
+    let mut descriptions = descriptions(scan);
+    if descriptions.is_empty() || scan.headings.is_empty() {
+        return Vec::new();
     }
-    let windows = windows_after_headings(doc);
+    let windows: Vec<String> = scan
+        .headings
+        .iter()
+        .filter_map(|id| doc.tree.get(id))
+        .map(|heading| window_from(&heading))
+        .collect();
     descriptions.retain(|description| {
         windows
             .iter()
@@ -33,57 +40,38 @@ pub(super) fn find(doc: &Document) -> Vec<String> {
 }
 
 /// The descriptions in the page's `meta` elements (any whose name or property ends with
-/// "description"), on one line, long enough, each once.
-fn descriptions(doc: &Document) -> Vec<String> {
+/// "description"), long enough, each once.
+fn descriptions(scan: &Scan) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for node in doc.select("meta[content]").nodes() {
-        let Some(name) = node.attr("name").or_else(|| node.attr("property")) else {
-            continue;
-        };
-        if !name.to_ascii_lowercase().ends_with("description") {
-            continue;
-        }
-        let content = super::one_line(&node.attr("content").unwrap_or_default());
-        if content.len() >= MIN_CHARS && !found.contains(&content) {
-            found.push(content);
+    for (name, content) in &scan.metas {
+        if name.ends_with("description") && content.len() >= MIN_CHARS && !found.contains(content) {
+            found.push(content.clone());
         }
     }
     found
 }
 
-/// For each `h1`, the text of the first [`WINDOW_TEXTS`] pieces of text from its start on,
-/// joined by spaces on one line.
-fn windows_after_headings(doc: &Document) -> Vec<String> {
-    let headings = doc.select("h1");
-    let mut windows = Vec::new();
-    let mut open: Vec<(String, usize)> = Vec::new();
-    let mut pending = headings.length();
-    for node in doc.root().descendants_it() {
-        if pending == 0 && open.is_empty() {
+/// The first [`WINDOW_TEXTS`] pieces of text from the start of `heading` on (scripts and style
+/// sheets aside), joined by spaces on one line.
+fn window_from(heading: &NodeRef) -> String {
+    let mut window = String::new();
+    let mut count = 0;
+    let mut at = Some(*heading);
+    while let Some(node) = at {
+        if count >= WINDOW_TEXTS {
             break;
         }
-        if node.has_name("h1") {
-            open.push((String::new(), 0));
-            pending = pending.saturating_sub(1);
-        } else if node.is_text() && !open.is_empty() && !in_script(&node) {
+        if node.is_text() && !in_script(&node) {
             let text = node.text();
-            if text.trim().is_empty() {
-                continue;
-            }
-            for (window, count) in &mut open {
+            if !text.trim().is_empty() {
                 window.push(' ');
                 window.push_str(&text);
-                *count += 1;
+                count += 1;
             }
-            let (done, still): (Vec<_>, Vec<_>) = open
-                .drain(..)
-                .partition(|(_, count)| *count >= WINDOW_TEXTS);
-            windows.extend(done.into_iter().map(|(window, _)| super::one_line(&window)));
-            open = still;
         }
+        at = next_in_order(&node);
     }
-    windows.extend(open.into_iter().map(|(window, _)| super::one_line(&window)));
-    windows
+    super::one_line(&window)
 }
 
 /// Whether a text node is a script's or a style sheet's, which the page does not show.

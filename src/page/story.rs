@@ -35,14 +35,13 @@ pub(super) struct Stories {
 }
 
 impl Stories {
-    /// The stories of `doc` whose title is `title`; `None` unless an `h1` is the headline and
-    /// another heads a different story.
-    pub(super) fn find(doc: &Document, titles: &[&str]) -> Option<Self> {
-        let headings = doc.select("h1");
-        let headings = headings.nodes();
+    /// The stories of `doc` with the `h1`s `headings` and the titles `titles`; `None` unless an
+    /// `h1` is the headline and another heads a different story.
+    pub(super) fn find(doc: &Document, headings: &[NodeId], titles: &[&str]) -> Option<Self> {
         if headings.len() < 2 {
             return None;
         }
+        let headings: Vec<NodeRef> = headings.iter().filter_map(|id| doc.tree.get(id)).collect();
         let title: FxHashSet<String> = titles.iter().flat_map(|title| words(title)).collect();
         let scored: Vec<(f64, usize, &NodeRef)> = headings
             .iter()
