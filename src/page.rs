@@ -6,12 +6,14 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod links;
 mod scan;
 mod standfirst;
 mod story;
 mod title;
 
 use dom_smoothie::{Config, Readability, TextMode};
+use rustc_hash::FxHashSet;
 
 /// What [`extract_page`] finds in a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -45,6 +47,10 @@ pub fn extract_page(html: &str) -> Page {
         .or_else(|| host.clone());
     let standfirsts = standfirst::find(&readability.doc, &scan);
     let stories = stories(&readability, &scan);
+    // Lines of the text that are no part of the story; they stay in the page while Readability
+    // reads it, which weighs blocks by their links and pictures.
+    let mut skip = links::items_of_link_lists(&readability.doc, &scan.lists);
+    skip.extend(scan.alts);
     let (title, publisher, mut body) = read(&mut readability);
     if let Some(stories) = stories {
         let kept = stories.share_kept(&body);
@@ -65,7 +71,7 @@ pub fn extract_page(html: &str) -> Page {
         .map(|publisher| title::without_edition(&publisher, host.as_deref()))
         .or(fallback_publisher);
     let title = title::without_site(&one_line(&title), publisher.as_deref());
-    let mut body = paragraphs(&body);
+    let mut body = paragraphs(&body, &skip);
     let in_body = one_line(&body);
     if let Some(standfirst) = standfirsts
         .into_iter()
@@ -103,10 +109,9 @@ fn reader(html: &str) -> Option<(Readability, scan::Scan)> {
     };
     let readability = Readability::new(html, None, Some(config)).ok()?;
     let scan = scan::Scan::new(&readability.doc);
-    for caption in &scan.captions {
-        if let Some(caption) = readability.doc.tree.get(caption) {
-            caption.remove_from_parent();
-        }
+    let doc = &readability.doc;
+    for caption in scan.captions.iter().filter_map(|id| doc.tree.get(id)) {
+        caption.remove_from_parent();
     }
     Some((readability, scan))
 }
@@ -157,10 +162,15 @@ fn one_line(text: &str) -> String {
 }
 
 /// One paragraph per line, blank lines between them, trailing newline; whitespace inside a
-/// paragraph collapsed.
-fn paragraphs(text: &str) -> String {
+/// paragraph collapsed; the lines of `skip` (items of lists of links, captions repeating a
+/// picture's alternative text) left out.
+fn paragraphs(text: &str, skip: &FxHashSet<String>) -> String {
     let mut out = String::with_capacity(text.len());
-    for paragraph in text.lines().map(one_line).filter(|line| !line.is_empty()) {
+    for paragraph in text
+        .lines()
+        .map(one_line)
+        .filter(|line| !line.is_empty() && !skip.contains(line))
+    {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -367,6 +377,46 @@ mod tests {
         assert_eq!(
             extract_page(&html).publisher.as_deref(),
             Some("The Daily Planet")
+        );
+    }
+
+    #[test]
+    fn a_list_of_links_is_no_part_of_the_story() {
+        let html = PAGE.replace(
+            "</article>",
+            "<div><h3>Trending</h3><ol><li><a href=\"/a\">Airline went into records after \
+             crash, engineer says</a></li><li><a href=\"/b\">Council says the bridge will \
+             reopen</a></li></ol></div><ul><li>Talks lasted four hours, officials said</li>\
+             <li>Both sides <a href=\"/c\">will meet again</a> next month</li></ul></article>",
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains("engineer says"), "{}", page.text);
+        assert!(!page.text.contains("bridge will reopen"), "{}", page.text);
+        // A list whose items are more than links is the story's own.
+        assert!(
+            page.text
+                .contains("Talks lasted four hours, officials said"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn a_line_repeating_a_pictures_description_is_a_caption() {
+        let alt = "The foreign minister speaks to reporters after the talks in Geneva";
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            &format!(
+                "<div><img src=\"a.jpg\" alt=\"{alt}\"><div>{alt}</div></div><p>Officials \
+                 familiar"
+            ),
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains(alt), "{}", page.text);
+        assert!(
+            page.text.contains("Officials familiar with the matter"),
+            "{}",
+            page.text
         );
     }
 

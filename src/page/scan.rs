@@ -3,6 +3,7 @@
 //! besides Readability costs one pass over the document.
 
 use dom_query::{Document, NodeId, NodeRef};
+use rustc_hash::FxHashSet;
 
 /// What one walk over the page finds.
 #[derive(Debug, Default)]
@@ -16,7 +17,17 @@ pub(super) struct Scan {
     pub headings: Vec<NodeId>,
     /// The `figcaption` elements.
     pub captions: Vec<NodeId>,
+    /// The lists (`ul`, `ol`).
+    pub lists: Vec<NodeId>,
+    /// The alternative texts of the images, on one line, long enough to be captions: a line of
+    /// text that repeats one is a caption ("Democratic National Committee Chairman Tim Kaine
+    /// says ..." under a picture of him described so) or a teaser's headline under its picture.
+    pub alts: FxHashSet<String>,
 }
+
+/// The fewest characters of an image's alternative text that a caption repeating it must have:
+/// shorter ones ("Maurkice Pouncey", "Reuters") are names that the story may use on their own.
+const MIN_CAPTION_CHARS: usize = 40;
 
 impl Scan {
     /// Walks `doc` once.
@@ -30,6 +41,8 @@ impl Scan {
                 "meta" => scan.add_meta(&node),
                 "h1" => scan.headings.push(node.id),
                 "figcaption" => scan.captions.push(node.id),
+                "ul" | "ol" => scan.lists.push(node.id),
+                "img" => scan.add_alt(&node),
                 "link"
                     if scan.canonical.is_none()
                         && node
@@ -54,6 +67,14 @@ impl Scan {
         let content = super::one_line(&content);
         if !content.is_empty() {
             self.metas.push((name.to_ascii_lowercase(), content));
+        }
+    }
+
+    fn add_alt(&mut self, node: &NodeRef) {
+        if let Some(alt) = node.attr("alt")
+            && alt.len() >= MIN_CAPTION_CHARS
+        {
+            self.alts.insert(super::one_line(&alt));
         }
     }
 
