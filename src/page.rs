@@ -51,6 +51,7 @@ pub fn extract_page(html: &str) -> Page {
     // reads it, which weighs blocks by their links and pictures.
     let mut skip = links::items_of_link_lists(&readability.doc, &scan.lists);
     skip.extend(scan.alts);
+    skip.extend(links::paragraphs_of_links(&readability.doc, &scan.linking));
     let (title, publisher, mut body) = read(&mut readability);
     if let Some(stories) = stories {
         let kept = stories.share_kept(&body);
@@ -162,8 +163,8 @@ fn one_line(text: &str) -> String {
 }
 
 /// One paragraph per line, blank lines between them, trailing newline; whitespace inside a
-/// paragraph collapsed; the lines of `skip` (items of lists of links, captions repeating a
-/// picture's alternative text) left out.
+/// paragraph collapsed; the lines of `skip` (items of lists of links, paragraphs of links,
+/// captions repeating a picture's alternative text) left out.
 fn paragraphs(text: &str, skip: &FxHashSet<String>) -> String {
     let mut out = String::with_capacity(text.len());
     for paragraph in text
@@ -396,6 +397,30 @@ mod tests {
         assert!(
             page.text
                 .contains("Talks lasted four hours, officials said"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_is_a_link_is_no_part_of_the_story() {
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            "<p>Read more: <a href=\"/x\">Minister says the border talks will resume in \
+             spring</a></p><p>[<a href=\"/y\">Read: Why the talks matter to the region</a>]</p>\
+             <p>The talks, <a href=\"/z\">the agency reported</a>, lasted four hours, officials \
+             said.</p><p>Officials familiar",
+        );
+        let page = extract_page(&html);
+        assert!(
+            !page.text.contains("border talks will resume"),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("Why the talks matter"), "{}", page.text);
+        // A link inside a sentence of the story is no promotion.
+        assert!(
+            page.text.contains("the agency reported, lasted four hours"),
             "{}",
             page.text
         );

@@ -17,6 +17,30 @@ const MIN_ITEMS: usize = 2;
 /// a link.
 const MIN_LINKED_SHARE: f64 = 0.9;
 
+/// The most characters (spaces aside) of a paragraph of links that are outside its links: a
+/// lead-in ("Read more:", "[Read: ...]", "Related:").
+const MAX_LEAD_IN: usize = 16;
+
+/// The text of each paragraph among `linking` that is a link to another page and nothing more
+/// but a short lead-in ("Read more: Tunisia sends most foreign fighters to Islamic State",
+/// "[Read: Why Tunisia suffers from Islamist violence]"), on one line.
+pub(super) fn paragraphs_of_links(doc: &Document, linking: &[NodeId]) -> Vec<String> {
+    let mut found = Vec::new();
+    for paragraph in linking.iter().filter_map(|id| doc.tree.get(id)) {
+        let chars = visible_chars(&paragraph);
+        let linked: usize = Selection::from(paragraph)
+            .select("a")
+            .nodes()
+            .iter()
+            .map(visible_chars)
+            .sum();
+        if chars > 0 && chars.saturating_sub(linked) <= MAX_LEAD_IN.min(chars / 4) {
+            found.push(super::one_line(&paragraph.text()));
+        }
+    }
+    found
+}
+
 /// The text of each item of the lists of links among `lists`, on one line.
 pub(super) fn items_of_link_lists(doc: &Document, lists: &[NodeId]) -> FxHashSet<String> {
     let mut items = FxHashSet::default();

@@ -19,6 +19,8 @@ pub(super) struct Scan {
     pub captions: Vec<NodeId>,
     /// The lists (`ul`, `ol`).
     pub lists: Vec<NodeId>,
+    /// The paragraphs (`p`) that hold a link.
+    pub linking: Vec<NodeId>,
     /// The alternative texts of the images, on one line, long enough to be captions: a line of
     /// text that repeats one is a caption ("Democratic National Committee Chairman Tim Kaine
     /// says ..." under a picture of him described so) or a teaser's headline under its picture.
@@ -42,6 +44,13 @@ impl Scan {
                 "h1" => scan.headings.push(node.id),
                 "figcaption" => scan.captions.push(node.id),
                 "ul" | "ol" => scan.lists.push(node.id),
+                "a" => {
+                    if let Some(paragraph) = node.ancestors_it(None).find(|up| up.has_name("p"))
+                        && scan.linking.last() != Some(&paragraph.id)
+                    {
+                        scan.linking.push(paragraph.id);
+                    }
+                }
                 "img" => scan.add_alt(&node),
                 "link"
                     if scan.canonical.is_none()
