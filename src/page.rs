@@ -46,6 +46,12 @@ pub fn extract_page(html: &str) -> Page {
         .map(str::to_string)
         .or_else(|| host.clone());
     let standfirsts = standfirst::find(&readability.doc, &scan);
+    let headings: Vec<String> = scan
+        .headings
+        .iter()
+        .filter_map(|id| readability.doc.tree.get(id))
+        .map(|heading| one_line(&heading.text()))
+        .collect();
     let stories = stories(&readability, &scan);
     // Lines of the text that are no part of the story; they stay in the page while Readability
     // reads it, which weighs blocks by their links and pictures.
@@ -72,6 +78,8 @@ pub fn extract_page(html: &str) -> Page {
         .map(|publisher| title::without_edition(&publisher, host.as_deref()))
         .or(fallback_publisher);
     let title = title::without_site(&one_line(&title), publisher.as_deref());
+    // The headline as the page shows it, rather than its metadata's shorter or longer version.
+    let title = story::headline(&headings, &title).map_or(title, str::to_string);
     let mut body = paragraphs(&body, &skip);
     let in_body = one_line(&body);
     if let Some(standfirst) = standfirsts
@@ -269,7 +277,7 @@ mod tests {
         let page = extract_page(&html);
         assert!(
             page.text
-                .starts_with("Meta outage hits Facebook and Instagram\n"),
+                .starts_with("Meta outage hits Facebook and Instagram worldwide\n"),
             "{}",
             page.text
         );
@@ -443,6 +451,23 @@ mod tests {
             "{}",
             page.text
         );
+    }
+
+    #[test]
+    fn the_title_is_the_headline_the_page_shows() {
+        // og:title shortens the headline; the h1 like it is the page's headline. An h1 unlike
+        // the title (a section's name) does not replace it.
+        let shown = PAGE.replace(
+            "</head>",
+            "<meta property=\"og:title\" content=\"Minister: talks went well\"></head>",
+        );
+        let title = |html: &str| extract_page(html).title.unwrap_or_default();
+        assert_eq!(title(&shown), "Minister says talks went well");
+        let unlike = shown.replace(
+            "<h1>Minister says talks went well</h1>",
+            "<h1>World news</h1>",
+        );
+        assert_eq!(title(&unlike), "Minister: talks went well");
     }
 
     #[test]

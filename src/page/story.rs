@@ -132,6 +132,18 @@ fn paragraphs_after(doc: &Document, headline: &NodeRef, others: &[NodeId]) -> Ve
     own
 }
 
+/// Of the texts of a page's `h1`s, the one that is its headline: the most like `title` (the
+/// title its metadata gives), by at least [`HEADLINE_MIN_SIMILARITY`].
+pub(super) fn headline<'h>(headings: &'h [String], title: &str) -> Option<&'h str> {
+    let title = words(title);
+    headings
+        .iter()
+        .map(|heading| (dice(&words(heading), &title), heading))
+        .filter(|(similarity, _)| *similarity >= HEADLINE_MIN_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, heading)| heading.as_str())
+}
+
 /// The lower-cased words (runs of letters and digits) of `text`.
 fn words(text: &str) -> FxHashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
