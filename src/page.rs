@@ -6,7 +6,14 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod links;
+mod scan;
+mod standfirst;
+mod story;
+mod title;
+
 use dom_smoothie::{Config, Readability, TextMode};
+use rustc_hash::FxHashSet;
 
 /// What [`extract_page`] finds in a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,35 +30,67 @@ pub struct Page {
 
 /// Finds the main text, title and publisher of an HTML page. Never fails: a page without an
 /// article gives the text of its body.
+///
+/// Captions (`figcaption`) are left out: they describe a picture, not the story. When the page
+/// holds other stories besides its own ([`story`]) and Readability's text keeps less than half
+/// of the paragraphs under the page's headline, the page is read again without the other
+/// stories, and the reading that keeps more of them is taken.
 pub fn extract_page(html: &str) -> Page {
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    };
-    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
-        // Only a bad document URL fails here, and there is none.
+    let Some((mut readability, scan)) = reader(html) else {
         return Page::default();
     };
     // Read before `parse`, which prunes the document.
-    let fallback_publisher = publisher_fallback(&readability);
-    let (title, publisher, body) = match readability.parse() {
-        Ok(article) => (
-            article.title,
-            article.site_name,
-            article.text_content.to_string(),
-        ),
-        Err(_) => {
-            let metadata = readability.get_article_metadata(readability.parse_json_ld());
-            let body = readability.doc.select("body").text().to_string();
-            (metadata.title, metadata.site_name, body)
+    let host = host_of_page(&scan);
+    let fallback_publisher = scan
+        .meta("dc.publisher")
+        .map(str::to_string)
+        .or_else(|| host.clone());
+    let standfirsts = standfirst::find(&readability.doc, &scan);
+    let headings: Vec<String> = scan
+        .headings
+        .iter()
+        .filter_map(|id| readability.doc.tree.get(id))
+        .map(|heading| one_line(&heading.text()))
+        .collect();
+    let stories = stories(&readability, &scan);
+    // Lines of the text that are no part of the story; they stay in the page while Readability
+    // reads it, which weighs blocks by their links and pictures.
+    let mut skip = links::items_of_link_lists(&readability.doc, &scan.lists);
+    skip.extend(scan.alts);
+    skip.extend(links::paragraphs_of_links(&readability.doc, &scan.linking));
+    let (title, publisher, mut body) = read(&mut readability);
+    if let Some(stories) = stories {
+        let kept = stories.share_kept(&body);
+        if kept < MIN_OWN_SHARE
+            && let Some((mut again, again_scan)) = reader(html)
+            && let Some(again_stories) = self::stories(&again, &again_scan)
+        {
+            again_stories.remove_others(&again.doc);
+            let (_, _, other_body) = read(&mut again);
+            if stories.share_kept(&other_body) > kept {
+                body = other_body;
+            }
         }
-    };
-    let title = one_line(&title);
+    }
     let publisher = publisher
         .map(|publisher| one_line(&publisher))
         .filter(|publisher| !publisher.is_empty())
+        .map(|publisher| title::without_edition(&publisher, host.as_deref()))
         .or(fallback_publisher);
-    let body = paragraphs(&body);
+    let title = title::without_site(&one_line(&title), publisher.as_deref());
+    // The headline as the page shows it, rather than its metadata's shorter or longer version.
+    let title = story::headline(&headings, &title).map_or(title, str::to_string);
+    let mut body = paragraphs(&body, &skip);
+    let in_body = one_line(&body);
+    if let Some(standfirst) = standfirsts
+        .into_iter()
+        .find(|standfirst| !in_body.contains(standfirst.as_str()))
+    {
+        body = match body.is_empty() {
+            true => format!("{standfirst}\n"),
+            false => format!("{standfirst}\n\n{body}"),
+        };
+    }
     let text = match (title.is_empty(), body.is_empty()) {
         (true, _) => body,
         (false, true) => format!("{title}\n"),
@@ -66,28 +105,56 @@ pub fn extract_page(html: &str) -> Page {
     }
 }
 
-/// The publisher of a page without a site name: its `dc.publisher`, else the host of its URL.
-fn publisher_fallback(readability: &Readability) -> Option<String> {
-    let doc = &readability.doc;
-    let metas = doc.select("meta");
-    let content = |wanted: &str| {
-        metas.nodes().iter().find_map(|node| {
-            let name = node.attr("name").or_else(|| node.attr("property"))?;
-            let content = node.attr("content")?;
-            let content = one_line(&content);
-            (name.eq_ignore_ascii_case(wanted) && !content.is_empty()).then_some(content)
-        })
+/// The least share of the paragraphs under the headline that Readability's text must keep for
+/// the page not to be read again without its other stories.
+const MIN_OWN_SHARE: f64 = 0.5;
+
+/// A reader of the page with its captions removed, and what a walk over the page found;
+/// `None` only on a bad document URL, and there is none.
+fn reader(html: &str) -> Option<(Readability, scan::Scan)> {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
     };
-    content("dc.publisher").or_else(|| {
-        let url = content("og:url").or_else(|| {
-            Some(
-                doc.select("link[rel='canonical']")
-                    .attr("href")?
-                    .to_string(),
-            )
-        })?;
-        host(&url)
-    })
+    let readability = Readability::new(html, None, Some(config)).ok()?;
+    let scan = scan::Scan::new(&readability.doc);
+    let doc = &readability.doc;
+    for caption in scan.captions.iter().filter_map(|id| doc.tree.get(id)) {
+        caption.remove_from_parent();
+    }
+    Some((readability, scan))
+}
+
+/// The page's stories, when it holds others besides its own.
+fn stories(readability: &Readability, scan: &scan::Scan) -> Option<story::Stories> {
+    if scan.headings.len() < 2 {
+        return None;
+    }
+    let metadata = readability.get_article_metadata(readability.parse_json_ld());
+    let title = readability.get_article_title();
+    story::Stories::find(&readability.doc, &scan.headings, &[&metadata.title, &title])
+}
+
+/// The title, site name and main text that Readability finds; the page's title and body text
+/// when it finds no article.
+fn read(readability: &mut Readability) -> (String, Option<String>, String) {
+    match readability.parse() {
+        Ok(article) => (
+            article.title,
+            article.site_name,
+            article.text_content.to_string(),
+        ),
+        Err(_) => {
+            let metadata = readability.get_article_metadata(readability.parse_json_ld());
+            let body = readability.doc.select("body").text().to_string();
+            (metadata.title, metadata.site_name, body)
+        }
+    }
+}
+
+/// The host of the page's URL (`og:url`, else the canonical link) without "www.".
+fn host_of_page(scan: &scan::Scan) -> Option<String> {
+    host(scan.meta("og:url").or(scan.canonical.as_deref())?)
 }
 
 /// The host of an absolute URL without "www.": "cbsnews.com" of "https://www.cbsnews.com/news/".
@@ -104,10 +171,15 @@ fn one_line(text: &str) -> String {
 }
 
 /// One paragraph per line, blank lines between them, trailing newline; whitespace inside a
-/// paragraph collapsed.
-fn paragraphs(text: &str) -> String {
+/// paragraph collapsed; the lines of `skip` (items of lists of links, paragraphs of links,
+/// captions repeating a picture's alternative text) left out.
+fn paragraphs(text: &str, skip: &FxHashSet<String>) -> String {
     let mut out = String::with_capacity(text.len());
-    for paragraph in text.lines().map(one_line).filter(|line| !line.is_empty()) {
+    for paragraph in text
+        .lines()
+        .map(one_line)
+        .filter(|line| !line.is_empty() && !skip.contains(line))
+    {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -167,6 +239,235 @@ mod tests {
                 page.text
             );
         }
+    }
+
+    /// A page whose own story sits deep in the markup, followed by two other stories in full
+    /// (a "next story" feed), each under an `h1` of its own.
+    fn page_with_a_feed(own: &str, others: &str) -> String {
+        let paragraph = |text: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<p>{text}, paragraph {i}, which goes on about it at length, with a comma, another comma, and a third.</p>"))
+                .collect()
+        };
+        let story = |title: &str| {
+            format!(
+                "<div><div><h1>{title}</h1></div><div><div><div>{}</div></div></div></div>",
+                paragraph(others, 10)
+            )
+        };
+        format!(
+            "<html><head><title>Meta outage hits Facebook and Instagram | Kulu</title>\
+             <meta property=\"og:site_name\" content=\"Kulu\"></head><body><main><article>\
+             <div><div><header><h1>Meta outage hits Facebook and Instagram \
+             worldwide</h1></header><div><div><div><div><div><div>{}</div>\
+             </div></div></div></div></div><div id=\"more\"><div>{}{}</div></div></div></div>\
+             </article></main></body></html>",
+            paragraph(own, 6),
+            story("Artemis crew returns safely after the historic lunar flyby"),
+            story("Rocket launch marks historic return to deep space exploration"),
+        )
+    }
+
+    #[test]
+    fn the_story_under_the_headline_wins_over_the_stories_after_it() {
+        let html = page_with_a_feed(
+            "Users reported login failures",
+            "The crew was in good shape",
+        );
+        let page = extract_page(&html);
+        assert!(
+            page.text
+                .starts_with("Meta outage hits Facebook and Instagram worldwide\n"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text
+                .contains("Users reported login failures, paragraph 5"),
+            "{}",
+            page.text
+        );
+        assert!(
+            !page.text.contains("The crew was in good shape"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn headings_of_sections_are_no_other_stories() {
+        // The same page whose "other stories" are sections of the article, found by Readability
+        // with the lead: nothing is read again, nothing is lost.
+        let html = PAGE.replace(
+            "</article>",
+            "<section><h1>What the two sides still disagree about</h1><p>Trade remains the \
+             hardest question, officials said, and neither side has moved on tariffs, quotas, \
+             or the timetable, though both have said they want a deal.</p></section></article>",
+        );
+        let page = extract_page(&html);
+        assert!(
+            page.text.contains("The foreign minister said"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("Trade remains the hardest question"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn captions_are_left_out() {
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            "<figure><img src=\"a.jpg\"><figcaption>The minister arrives in Geneva. \
+             (Photo: Agency)</figcaption></figure><p>Officials familiar",
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains("arrives in Geneva"), "{}", page.text);
+        assert!(
+            page.text.contains("Officials familiar with the matter"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_follows_the_title() {
+        let dek = "Both sides will meet again next month, the minister told the state news agency";
+        let html = PAGE
+            .replace(
+                "</head>",
+                &format!("<meta property=\"og:description\" content=\"{dek}\"></head>"),
+            )
+            .replace(
+                "<h1>Minister says talks went well</h1>",
+                &format!(
+                    "<header><h1>Minister says talks went well</h1><p class=\"dek\">{dek}</p>\
+                     </header>"
+                ),
+            );
+        let page = extract_page(&html);
+        assert!(
+            page.text.starts_with(&format!(
+                "Minister says talks went well\n\n{dek}\n\nThe foreign minister"
+            )),
+            "{}",
+            page.text
+        );
+        assert_eq!(page.text.matches(dek).count(), 1, "{}", page.text);
+    }
+
+    #[test]
+    fn a_description_the_page_does_not_show_is_no_standfirst() {
+        // Only in the metadata, or already the first paragraph of the text: nothing is added.
+        let summary = "A summary for search engines that the page itself never shows anywhere";
+        let hidden = PAGE.replace(
+            "</head>",
+            &format!("<meta name=\"description\" content=\"{summary}\"></head>"),
+        );
+        assert!(!extract_page(&hidden).text.contains(summary));
+        let lead = "The foreign minister said on Monday that the talks with his counterpart had \
+                    gone well";
+        let repeated = PAGE.replace(
+            "</head>",
+            &format!("<meta name=\"description\" content=\"{lead}\"></head>"),
+        );
+        assert_eq!(extract_page(&repeated).text.matches(lead).count(), 1);
+    }
+
+    #[test]
+    fn an_edition_after_the_site_name_goes_when_the_host_spells_the_name() {
+        let html = PAGE.replace(
+            r#"content="The Daily Planet">"#,
+            r#"content="The Daily Planet New York"><meta property="og:url" content="https://www.dailyplanet.com/world/talks">"#,
+        );
+        assert_eq!(
+            extract_page(&html).publisher.as_deref(),
+            Some("The Daily Planet")
+        );
+    }
+
+    #[test]
+    fn a_list_of_links_is_no_part_of_the_story() {
+        let html = PAGE.replace(
+            "</article>",
+            "<div><h3>Trending</h3><ol><li><a href=\"/a\">Airline went into records after \
+             crash, engineer says</a></li><li><a href=\"/b\">Council says the bridge will \
+             reopen</a></li></ol></div><ul><li>Talks lasted four hours, officials said</li>\
+             <li>Both sides <a href=\"/c\">will meet again</a> next month</li></ul></article>",
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains("engineer says"), "{}", page.text);
+        assert!(!page.text.contains("bridge will reopen"), "{}", page.text);
+        // A list whose items are more than links is the story's own.
+        assert!(
+            page.text
+                .contains("Talks lasted four hours, officials said"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_is_a_link_is_no_part_of_the_story() {
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            "<p>Read more: <a href=\"/x\">Minister says the border talks will resume in \
+             spring</a></p><p>[<a href=\"/y\">Read: Why the talks matter to the region</a>]</p>\
+             <p>The talks, <a href=\"/z\">the agency reported</a>, lasted four hours, officials \
+             said.</p><p>Officials familiar",
+        );
+        let page = extract_page(&html);
+        assert!(
+            !page.text.contains("border talks will resume"),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("Why the talks matter"), "{}", page.text);
+        // A link inside a sentence of the story is no promotion.
+        assert!(
+            page.text.contains("the agency reported, lasted four hours"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn a_line_repeating_a_pictures_description_is_a_caption() {
+        let alt = "The foreign minister speaks to reporters after the talks in Geneva";
+        let html = PAGE.replace(
+            "<p>Officials familiar",
+            &format!(
+                "<div><img src=\"a.jpg\" alt=\"{alt}\"><div>{alt}</div></div><p>Officials \
+                 familiar"
+            ),
+        );
+        let page = extract_page(&html);
+        assert!(!page.text.contains(alt), "{}", page.text);
+        assert!(
+            page.text.contains("Officials familiar with the matter"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_headline_the_page_shows() {
+        // og:title shortens the headline; the h1 like it is the page's headline. An h1 unlike
+        // the title (a section's name) does not replace it.
+        let shown = PAGE.replace(
+            "</head>",
+            "<meta property=\"og:title\" content=\"Minister: talks went well\"></head>",
+        );
+        let title = |html: &str| extract_page(html).title.unwrap_or_default();
+        assert_eq!(title(&shown), "Minister says talks went well");
+        let unlike = shown.replace(
+            "<h1>Minister says talks went well</h1>",
+            "<h1>World news</h1>",
+        );
+        assert_eq!(title(&unlike), "Minister: talks went well");
     }
 
     #[test]
