@@ -222,6 +222,17 @@ mod tests {
             "Others say the talks failed.",
             &[("preposed", "Others", "say", "the talks failed")],
         );
+        // A quantity that is a determiner stands alone for the people it counts.
+        check(
+            "Another said the plan was dead.",
+            &[("preposed", "Another", "said", "the plan was dead")],
+        );
+        check(
+            "One firm counts 2,400, while another says there are 1,800.",
+            &[("preposed", "another", "says", "there are 1,800")],
+        );
+        // A determiner that counts no one is no speaker.
+        check("The other said the plan was dead.", &[]);
         check(
             "The Khans say they have heard rising fears.",
             &[(
