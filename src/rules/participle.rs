@@ -228,6 +228,30 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_ends_before_the_verb_its_phrase_runs_on_over() {
+        check(
+            "The president left no doubt of his commitment, saying that nobody was more qualified.",
+            &[(
+                "participle",
+                "The president",
+                "saying",
+                "nobody was more qualified",
+            )],
+        );
+        check(
+            "The billionaire businessman began by talking about the crisis, saying that heroin is cheap.",
+            &[(
+                "participle",
+                "The billionaire businessman",
+                "saying",
+                "heroin is cheap",
+            )],
+        );
+        // No opening of the phrase can speak.
+        check("The weather turned cold, saying that winter came.", &[]);
+    }
+
+    #[test]
     fn after_a_denial_holding_it_the_subject_goes_on() {
         check(
             "The leaders strongly denied the charge, noting that they used the same system.",
