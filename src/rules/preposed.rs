@@ -233,6 +233,25 @@ mod tests {
         );
         // A determiner that counts no one is no speaker.
         check("The other said the plan was dead.", &[]);
+        // A quantity floated into the verb group leaves the subject before it.
+        check(
+            "Reuters and AP both reported that the plant closed.",
+            &[("preposed", "Reuters and AP", "reported", "the plant closed")],
+        );
+        check(
+            "Trump and Sanders have both argued that workers lost jobs.",
+            &[(
+                "preposed",
+                "Trump and Sanders",
+                "argued",
+                "workers lost jobs",
+            )],
+        );
+        // Before an adverb it modifies what follows: no subject of its own.
+        check(
+            "Cruz, the candidates most often described as outsiders, won.",
+            &[],
+        );
         check(
             "The Khans say they have heard rising fears.",
             &[(
