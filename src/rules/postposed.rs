@@ -137,6 +137,19 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_the_cue_is_a_time() {
+        check(
+            "The work was influence peddling, The Washington Post reported in 1991.",
+            &[(
+                "postposed",
+                "The Washington Post",
+                "reported",
+                "The work was influence peddling",
+            )],
+        );
+    }
+
+    #[test]
     fn modifiers_coordinated_before_a_role_noun() {
         check(
             "The talks failed, current and former officials said.",

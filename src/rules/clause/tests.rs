@@ -260,6 +260,7 @@ mod adjuncts {
             ("that", false),
         );
         check_skip("He said Tuesday that it failed.", "said", ("that", false));
+        check_skip("The Post reported in 1991.", "reported", (".", false));
         check_skip(
             "He said on March 3 that it failed.",
             "said",
@@ -297,6 +298,8 @@ mod adjuncts {
             ("in", false),
         );
         check_skip("He said in Paris it failed.", "said", ("in", false));
+        // A number that is no year.
+        check_skip("Sales rose in 250 stores.", "rose", ("in", false));
     }
 
     #[test]
