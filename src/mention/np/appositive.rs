@@ -236,15 +236,17 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
     if is_short_aside(text, np) {
         return true;
     }
-    // No reporting verb inside: that would be a clause of its own.
+    // No reporting verb inside: that would be a clause of its own. A gerund before the noun
+    // it modifies is none ("a creative writing professor").
     let lex = lexicon();
     let has_verb = np.indices().any(|i| {
         let t = &text.tokens[i];
         t.info.is(Class::AUX)
-            || lex
-                .verb_forms(t.info)
-                .iter()
-                .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
+            || !modifies_noun_after(text, np, i)
+                && lex
+                    .verb_forms(t.info)
+                    .iter()
+                    .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
     });
     if has_verb {
         return false;
@@ -259,6 +261,16 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
         .indices()
         .any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
     opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
+}
+
+/// Is the token at `i` of `np` a gerund that modifies the noun after it, the phrase's last
+/// word ("writing" in "a creative writing professor"), not a verb with its object ("writing
+/// books")?
+fn modifies_noun_after(text: &Text, np: TokenRange, i: usize) -> bool {
+    let head = &text.tokens[np.last()];
+    i + 2 == np.end
+        && text.word(i).ends_with("ing")
+        && (head.info.is(Class::ROLE) || head.info.is(Class::TITLE))
 }
 
 /// A short aside between commas: a relative clause ("who is Muslim"), an age ("73", "then

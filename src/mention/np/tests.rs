@@ -190,6 +190,20 @@ fn appositives_are_stepped_over() {
         ("Murphy, though, said", "said", "Murphy", "though"),
         ("Trump, however, said", "said", "Trump", "however"),
         ("Smith, 73, said", "said", "Smith", "73"),
+        // A gerund before the role noun it modifies is no verb of the appositive.
+        (
+            "Sexton, a creative writing professor, said",
+            "said",
+            "Sexton",
+            "a creative writing professor",
+        ),
+        // A gerund with its object is a verb: a participle clause, stepped over as one.
+        (
+            "Smith, a man writing books, said",
+            "said",
+            "Smith",
+            "a man writing books",
+        ),
         (
             "Ginsburg, in her dissent, wrote",
             "wrote",
