@@ -51,11 +51,20 @@ fn one_appositive(
     // A name ending in an abbreviation's period is left to `long_appositive`, which reads the
     // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
     let np = described_before(text, lo, open - 1, false)?;
-    // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
+    // "retired in Cambridge, Mass., said": the object of a preposition is no subject; but "of"
+    // after a quantity opening the sentence counts the people ("One of his advisers, Tad
+    // Devine, told").
     let before = np.start.checked_sub(1).filter(|&b| b >= lo);
     let object = before.is_some_and(|b| {
         let t = &tokens[b];
-        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
+        // The quantity opens the sentence: not "Rahman, one of the three commissioners, who
+        // ..., said", where it is an appositive itself.
+        let counted = text.word(b) == "of"
+            && b > lo
+            && (b - 1 == lo || tokens[b - 1].has(TokenFlags::CAP))
+            && tokens[b - 1].info.is(Class::QUANTITY)
+            && tokens[b - 1].info.is(Class::DET);
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP) && !counted
     });
     if object {
         return None;

@@ -197,6 +197,20 @@ fn appositives_are_stepped_over() {
             "Sexton",
             "a creative writing professor",
         ),
+        // "of" after a quantity counts the people: the phrase after it is a subject.
+        (
+            "One of his advisers, Tad Devine, told",
+            "told",
+            "his advisers",
+            "Tad Devine",
+        ),
+        // A quantity inside an appositive: the name before it is the subject.
+        (
+            "Justice Mahfuzur Rahman, one of the three commissioners, who became chief Thursday, said",
+            "said",
+            "Justice Mahfuzur Rahman",
+            "one of the three commissioners, who became chief Thursday",
+        ),
         // A gerund with its object is a verb: a participle clause, stepped over as one.
         (
             "Smith, a man writing books, said",
