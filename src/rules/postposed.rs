@@ -24,7 +24,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((mention, appositive)) = subject_of(ctx, &hit) else {
             continue;
         };
-        if !agrees(&hit, &mention) {
+        if !agrees(ctx.text, &hit, &mention) {
             continue;
         }
         let (after, statement) = after_cue(ctx, &hit);

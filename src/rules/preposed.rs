@@ -22,7 +22,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         };
         let np = mention.np;
-        if !agrees(&hit, &mention) {
+        if !agrees(text, &hit, &mention) {
             continue;
         }
         if hit.verb().has(VerbFlags::NOUN)

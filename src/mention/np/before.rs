@@ -81,6 +81,14 @@ fn is_time_opener(text: &Text, i: usize) -> bool {
 pub(crate) fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
     let tokens = &text.tokens;
     let last = &tokens[end];
+    // "42% say": a share of people, written with the sign right after the number.
+    if text.word(end) == "%"
+        && end > lo
+        && tokens[end - 1].kind == TokenKind::Number
+        && !last.has(TokenFlags::SPACE_BEFORE)
+    {
+        return Some(end - 1);
+    }
     if !is_word_like(last) && last.kind != TokenKind::Possessive {
         return None;
     }

@@ -8,6 +8,7 @@ use crate::mention::{
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
+use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
@@ -155,12 +156,22 @@ pub(crate) fn is_subject(mention: &Mention) -> bool {
 
 /// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
 /// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
-pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
+pub(crate) fn agrees(text: &Text, hit: &VerbHit, mention: &Mention) -> bool {
     let plural = match &mention.kind {
         // "The Khans say", "Some Democrats say": a name in the plural.
         MentionKind::Person {
             name, title: None, ..
         } if name.len() == 1 && mention.np.len() <= 2 => None,
+        // "Leading Democrats say", "Saban, Meyer and other coaches claim": two capitalized
+        // words, or names joined by "and", ending in a plural (not in a title-case headline,
+        // "Health Insurers Warn on Premiums").
+        MentionKind::Person { title: None, .. }
+            if (mention.np.len() <= 2 || mention.np.indices().any(|k| text.word(k) == "and"))
+                && text.word(mention.np.last()).ends_with('s')
+                && !text.tokens[hit.cue.start].has(TokenFlags::CAP) =>
+        {
+            None
+        }
         MentionKind::Pronoun { plural, .. } => Some(*plural),
         MentionKind::Description { plural, role, .. } => {
             // "police", "staff": the same word in the singular and the plural.
