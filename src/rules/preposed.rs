@@ -231,6 +231,16 @@ mod tests {
             "One firm counts 2,400, while another says there are 1,800.",
             &[("preposed", "another", "says", "there are 1,800")],
         );
+        // A reflexive for emphasis stands in the verb group.
+        check(
+            "Cruz himself said that the only way to win is to ask.",
+            &[("preposed", "Cruz", "said", "the only way to win is to ask")],
+        );
+        // As an object it is what the verb takes: no speaker.
+        check(
+            "He told himself the talks failed.",
+            &[("preposed", "He", "told", "the talks failed")],
+        );
         // A determiner that counts no one is no speaker.
         check("The other said the plan was dead.", &[]);
         // A quantity floated into the verb group leaves the subject before it.

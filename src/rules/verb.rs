@@ -127,7 +127,8 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
     while k > ctx.start {
         let before = &text.tokens[k - 1];
         hit.negated |= is_negation(text, k - 1);
-        if is_adverb(before) || floats(ctx, k - 1) {
+        // "Cruz himself said": a reflexive for emphasis, like an adverb.
+        if is_adverb(before) || floats(ctx, k - 1) || before.info.is(Class::REFLEXIVE) {
             k -= 1;
         } else if before.info.is(Class::HAVE) {
             hit.perfect = true;

@@ -283,7 +283,8 @@ fn modifies_noun_after(text: &Text, np: TokenRange, i: usize) -> bool {
 }
 
 /// A short aside between commas: a relative clause ("who is Muslim"), an age ("73", "then
-/// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said").
+/// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said"), a
+/// reflexive and what it says of the subject ("himself up for reelection in 2018").
 fn is_short_aside(text: &Text, np: TokenRange) -> bool {
     let t = &text.tokens[np.start];
     let lower = !t.has(TokenFlags::CAP);
@@ -297,4 +298,5 @@ fn is_short_aside(text: &Text, np: TokenRange) -> bool {
         || text.word(np.start) == "then" && np.len() <= 4
         || t.info.is(Class::PREP) && lower && np.len() <= 6
         || np.len() <= 2 && np.indices().all(adverb)
+        || t.info.is(Class::REFLEXIVE) && lower && np.len() <= 8
 }

@@ -190,6 +190,12 @@ fn appositives_are_stepped_over() {
         ("Murphy, though, said", "said", "Murphy", "though"),
         ("Trump, however, said", "said", "Trump", "however"),
         ("Smith, 73, said", "said", "Smith", "73"),
+        (
+            "Tester, himself up for reelection in 2018, said",
+            "said",
+            "Tester",
+            "himself up for reelection in 2018",
+        ),
         // A gerund before the role noun it modifies is no verb of the appositive.
         (
             "Sexton, a creative writing professor, said",
