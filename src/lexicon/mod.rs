@@ -145,6 +145,10 @@ bitflags::bitflags! {
         /// A determiner or pronoun saying that no one spoke: "no group claimed", "nobody
         /// said" (rules: subjects).
         const NEG_DET = 1 << 58;
+        /// A reflexive pronoun that may stand after its subject for emphasis: "Cruz *himself*
+        /// said", "Tester, *himself* up for reelection, said" (rules: verb groups; noun
+        /// phrases: appositives).
+        const REFLEXIVE = 1 << 62;
         /// A preposition after a verb of speech, before whom or where the words were said:
         /// "spoke *to* Reuters", "talked *with* CNN", "said *on* ABC" (rules: interview).
         const PREP_AFTER_SPEECH = 1 << 59;

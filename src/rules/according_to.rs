@@ -8,7 +8,7 @@
 //! Counter-examples: "according to plan", "according to the law" (not sources).
 
 use crate::lexicon::{Class, NameTarget};
-use crate::mention::{Mention, MentionKind, classify, np_after};
+use crate::mention::{Gender, Mention, MentionKind, classify, np_after};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, is_named_source, relay_by, relay_participle_in};
 use crate::rules::{Attach, Content, Ctx, Frame, Role, RuleId};
@@ -25,12 +25,12 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         {
             continue;
         }
-        let Some(np) = np_after(text, i + 2, ctx.end) else {
-            continue;
-        };
-        // "a memo obtained" before "by Politico" ends at "memo".
-        let np = relay_participle_in(text, np).map_or(np, |p| TokenRange::new(np.start, p));
-        let Some(mention) = source_of(text, np) else {
+        let Some((np, mention)) = object_pronoun(ctx, i + 2).or_else(|| {
+            let np = np_after(text, i + 2, ctx.end)?;
+            // "a memo obtained" before "by Politico" ends at "memo".
+            let np = relay_participle_in(text, np).map_or(np, |p| TokenRange::new(np.start, p));
+            Some((np, source_of(text, np)?))
+        }) else {
             continue;
         };
         let cue = TokenRange::new(i, i + 2);
@@ -51,6 +51,34 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         out.push(frame);
         out.extend(relay);
     }
+}
+
+/// "according to her", "according to him": an object pronoun of the third person at `k`, set
+/// off by a comma or ending the sentence (not "according to her account": a possessive).
+fn object_pronoun(ctx: &Ctx, k: usize) -> Option<(TokenRange, Mention)> {
+    let text = ctx.text;
+    let t = &text.tokens[k];
+    let next = text.word(k + 1);
+    let alone = k + 1 >= ctx.end || matches!(next, "," | "." | ";" | ")" | "--" | "—");
+    if !t.info.is(Class::OBJ) || !t.info.is(Class::MASC | Class::FEM | Class::PLURAL) || !alone {
+        return None;
+    }
+    let np = TokenRange::one(k);
+    let gender = if t.info.is(Class::MASC) {
+        Gender::Male
+    } else if t.info.is(Class::FEM) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    };
+    let plural = t.info.is(Class::PLURAL);
+    Some((
+        np,
+        Mention {
+            np,
+            kind: MentionKind::Pronoun { gender, plural },
+        },
+    ))
 }
 
 /// The content of "according to" at `i` whose source's words end before `np_end`: at the
@@ -189,6 +217,25 @@ mod tests {
         );
         check("Everything went according to plan.", &[]);
         check("Dinner was served according to tradition.", &[]);
+    }
+
+    #[test]
+    fn according_to_an_object_pronoun() {
+        check(
+            "According to her, the talks failed.",
+            &[("according_to", "her", "According to", "the talks failed")],
+        );
+        check(
+            "He left after, according to him, the network censured his report.",
+            &[(
+                "according_to",
+                "him",
+                "according to",
+                "He left after, according to him, the network censured his report",
+            )],
+        );
+        // A possessive opens the account's phrase: its own source, not the pronoun.
+        check("According to her plan, the talks will go on.", &[]);
     }
 
     #[test]

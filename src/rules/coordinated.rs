@@ -9,7 +9,7 @@ use crate::lexicon::{Class, VerbFlags};
 use crate::mention::np_end_before;
 use crate::rules::clause::{
     content_after, introduces_speech, is_subject, nearest_clause_subject, reports_words,
-    sentence_subject, statement_before,
+    sentence_subject, statement_before, whole_sentence_subject,
 };
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
@@ -33,7 +33,9 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         }
         let source = match statement_before(found, i) {
             Some(frame) => frame.source.clone(),
-            None => sentence_subject(ctx, i).or_else(|| nearest_clause_subject(ctx, i)),
+            None => whole_sentence_subject(ctx, i)
+                .or_else(|| nearest_clause_subject(ctx, i))
+                .or_else(|| sentence_subject(ctx, i)),
         };
         let Some(source) = source.filter(is_subject) else {
             continue;

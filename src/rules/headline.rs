@@ -104,6 +104,13 @@ mod tests {
             "Storm Eases Before Holiday, CDC Says\n\nBody.",
             &[("postposed", "CDC", "Says", "Storm Eases Before Holiday")],
         );
+        // Capitalized words ending in a plural agree with a bare verb only in lower case.
+        check_headline(
+            "Health Insurers Warn on Premiums
+
+Body.",
+            &[],
+        );
     }
 
     #[test]

@@ -71,7 +71,9 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool
     let before = text.word(i - 1);
     if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
         let subject = match statement_before(found, i) {
-            Some(frame) if is_speech_frame(text, frame) => speaker_going_on(frame, i),
+            Some(frame) if is_speech_frame(text, frame) && !act_holding(text, frame, i) => {
+                speaker_going_on(frame, i)
+            }
             Some(frame) => frame.source.clone(),
             None => sentence_subject(ctx, i),
         };
@@ -142,13 +144,26 @@ fn after_channel(ctx: &Ctx, i: usize) -> bool {
             .any(|j| text.tokens[j].info.is(Class::DET | Class::POSS))
 }
 
-/// "nine witnesses testifying over three days": a phrase of time or place, no words.
+/// "nine witnesses testifying over three days": a phrase of time or place, no words. Not a
+/// clause after "that" that opens with one ("noting that at one point he trailed").
 fn is_time_or_place(text: &Text, content: &Content) -> bool {
-    let first = &text.tokens[content.tokens.start];
+    let start = content.tokens.start;
+    let first = &text.tokens[start];
     !content.direct
         && first.info.is(Class::PREP)
         && !first.has(TokenFlags::CAP)
-        && text.word(content.tokens.start) != "that"
+        && text.word(start) != "that"
+        && (start == 0 || text.word(start - 1) != "that")
+}
+
+/// Does the frame of a verb that takes an object hold the participle at `i` in its content, as
+/// an act does ("strongly denied the charge, noting that ...": the denial's subject notes)?
+/// A statement that reports words ends before the participle instead (`content_after`).
+fn act_holding(text: &Text, frame: &Frame, i: usize) -> bool {
+    frame.cue_verb_is(text, |verb| verb.has(VerbFlags::OBJECT))
+        && frame
+            .content
+            .is_some_and(|c| c.tokens.start < i && i < c.tokens.end)
 }
 
 /// Is the frame's cue a speech verb ("said"), not an act like "rejected" or "praised"?
@@ -190,6 +205,77 @@ mod tests {
             &[
                 ("preposed", "He", "said", "the talks failed"),
                 ("participle", "He", "adding", "it rained"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_clause_after_that_opening_with_a_preposition_is_words() {
+        check(
+            "\"No,\" he said, noting that at one point he had trailed by 50 points.",
+            &[
+                ("postposed", "he", "said", "\"No,\""),
+                (
+                    "participle",
+                    "he",
+                    "noting",
+                    "at one point he had trailed by 50 points",
+                ),
+            ],
+        );
+        // Without "that", a phrase of place.
+        check("The inquiry heard witnesses testifying at one point.", &[]);
+    }
+
+    #[test]
+    fn the_subject_ends_before_the_verb_its_phrase_runs_on_over() {
+        check(
+            "The president left no doubt of his commitment, saying that nobody was more qualified.",
+            &[(
+                "participle",
+                "The president",
+                "saying",
+                "nobody was more qualified",
+            )],
+        );
+        check(
+            "The billionaire businessman began by talking about the crisis, saying that heroin is cheap.",
+            &[(
+                "participle",
+                "The billionaire businessman",
+                "saying",
+                "heroin is cheap",
+            )],
+        );
+        // No opening of the phrase can speak.
+        check("The weather turned cold, saying that winter came.", &[]);
+    }
+
+    #[test]
+    fn after_a_denial_holding_it_the_subject_goes_on() {
+        check(
+            "The leaders strongly denied the charge, noting that they used the same system.",
+            &[
+                (
+                    "preposed",
+                    "The leaders",
+                    "denied",
+                    "the charge, noting that they used the same system",
+                ),
+                (
+                    "participle",
+                    "The leaders",
+                    "noting",
+                    "they used the same system",
+                ),
+            ],
+        );
+        // A statement that reports words ends before the participle: no act holds it.
+        check(
+            "He said the system was \"corrupt,\" noting that it is strange.",
+            &[
+                ("preposed", "He", "said", "the system was \"corrupt,\""),
+                ("participle", "He", "noting", "it is strange"),
             ],
         );
     }

@@ -24,7 +24,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((mention, appositive)) = subject_of(ctx, &hit) else {
             continue;
         };
-        if !agrees(&hit, &mention) {
+        if !agrees(ctx.text, &hit, &mention) {
             continue;
         }
         let (after, statement) = after_cue(ctx, &hit);
@@ -133,6 +133,19 @@ mod tests {
         check(
             "The talks failed, officials said, citing a dispute.",
             &[("postposed", "officials", "said", "The talks failed")],
+        );
+    }
+
+    #[test]
+    fn a_year_after_the_cue_is_a_time() {
+        check(
+            "The work was influence peddling, The Washington Post reported in 1991.",
+            &[(
+                "postposed",
+                "The Washington Post",
+                "reported",
+                "The work was influence peddling",
+            )],
         );
     }
 

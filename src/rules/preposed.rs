@@ -22,7 +22,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         };
         let np = mention.np;
-        if !agrees(&hit, &mention) {
+        if !agrees(text, &hit, &mention) {
             continue;
         }
         if hit.verb().has(VerbFlags::NOUN)
@@ -221,6 +221,46 @@ mod tests {
         check(
             "Others say the talks failed.",
             &[("preposed", "Others", "say", "the talks failed")],
+        );
+        // A quantity that is a determiner stands alone for the people it counts.
+        check(
+            "Another said the plan was dead.",
+            &[("preposed", "Another", "said", "the plan was dead")],
+        );
+        check(
+            "One firm counts 2,400, while another says there are 1,800.",
+            &[("preposed", "another", "says", "there are 1,800")],
+        );
+        // A reflexive for emphasis stands in the verb group.
+        check(
+            "Cruz himself said that the only way to win is to ask.",
+            &[("preposed", "Cruz", "said", "the only way to win is to ask")],
+        );
+        // As an object it is what the verb takes: no speaker.
+        check(
+            "He told himself the talks failed.",
+            &[("preposed", "He", "told", "the talks failed")],
+        );
+        // A determiner that counts no one is no speaker.
+        check("The other said the plan was dead.", &[]);
+        // A quantity floated into the verb group leaves the subject before it.
+        check(
+            "Reuters and AP both reported that the plant closed.",
+            &[("preposed", "Reuters and AP", "reported", "the plant closed")],
+        );
+        check(
+            "Trump and Sanders have both argued that workers lost jobs.",
+            &[(
+                "preposed",
+                "Trump and Sanders",
+                "argued",
+                "workers lost jobs",
+            )],
+        );
+        // Before an adverb it modifies what follows: no subject of its own.
+        check(
+            "Cruz, the candidates most often described as outsiders, won.",
+            &[],
         );
         check(
             "The Khans say they have heard rising fears.",

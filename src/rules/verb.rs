@@ -127,7 +127,8 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
     while k > ctx.start {
         let before = &text.tokens[k - 1];
         hit.negated |= is_negation(text, k - 1);
-        if is_adverb(before) {
+        // "Cruz himself said": a reflexive for emphasis, like an adverb.
+        if is_adverb(before) || floats(ctx, k - 1) || before.info.is(Class::REFLEXIVE) {
             k -= 1;
         } else if before.info.is(Class::HAVE) {
             hit.perfect = true;
@@ -155,6 +156,31 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
 fn is_adverb(token: &Token) -> bool {
     token.info.is(Class::ADV | Class::NEG) && !token.info.is(Class::AUX)
         || token.has(TokenFlags::LY) && !token.info.is(Class::ROLE)
+}
+
+/// A quantity floated off its subject into the verb group: "Reuters and AP both reported",
+/// "They all said", "have both argued": a plural quantity right before the verb or its
+/// auxiliary, after a word of the subject or an auxiliary. Never opening the clause ("Many
+/// said", "because all said": the quantity is the subject), after a determiner ("the most
+/// said"), or before an adverb ("candidates most often described").
+fn floats(ctx: &Ctx, k: usize) -> bool {
+    let text = ctx.text;
+    let t = &text.tokens[k];
+    if !t.info.is(Class::DET)
+        || !t.info.is(Class::QUANTITY)
+        || t.has(TokenFlags::CAP)
+        || k == ctx.start
+    {
+        return false;
+    }
+    let prev = &text.tokens[k - 1];
+    let next = text.tokens.get(k + 1);
+    t.info.is(Class::PLURAL)
+        && next.is_some_and(|n| !n.info.is(Class::ADV))
+        && prev.kind == TokenKind::Word
+        && !prev
+            .info
+            .is(Class::DET | Class::PREP | Class::SUB | Class::CONJ | Class::REL)
 }
 
 /// A negation: "not", "never", "didn't".

@@ -51,11 +51,20 @@ fn one_appositive(
     // A name ending in an abbreviation's period is left to `long_appositive`, which reads the
     // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
     let np = described_before(text, lo, open - 1, false)?;
-    // "retired in Cambridge, Mass., said": the object of a preposition is no subject.
+    // "retired in Cambridge, Mass., said": the object of a preposition is no subject; but "of"
+    // after a quantity opening the sentence counts the people ("One of his advisers, Tad
+    // Devine, told").
     let before = np.start.checked_sub(1).filter(|&b| b >= lo);
     let object = before.is_some_and(|b| {
         let t = &tokens[b];
-        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
+        // The quantity opens the sentence: not "Rahman, one of the three commissioners, who
+        // ..., said", where it is an appositive itself.
+        let counted = text.word(b) == "of"
+            && b > lo
+            && (b - 1 == lo || tokens[b - 1].has(TokenFlags::CAP))
+            && tokens[b - 1].info.is(Class::QUANTITY)
+            && tokens[b - 1].info.is(Class::DET);
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP) && !counted
     });
     if object {
         return None;
@@ -236,15 +245,17 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
     if is_short_aside(text, np) {
         return true;
     }
-    // No reporting verb inside: that would be a clause of its own.
+    // No reporting verb inside: that would be a clause of its own. A gerund before the noun
+    // it modifies is none ("a creative writing professor").
     let lex = lexicon();
     let has_verb = np.indices().any(|i| {
         let t = &text.tokens[i];
         t.info.is(Class::AUX)
-            || lex
-                .verb_forms(t.info)
-                .iter()
-                .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
+            || !modifies_noun_after(text, np, i)
+                && lex
+                    .verb_forms(t.info)
+                    .iter()
+                    .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
     });
     if has_verb {
         return false;
@@ -261,8 +272,19 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
     opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
 }
 
+/// Is the token at `i` of `np` a gerund that modifies the noun after it, the phrase's last
+/// word ("writing" in "a creative writing professor"), not a verb with its object ("writing
+/// books")?
+fn modifies_noun_after(text: &Text, np: TokenRange, i: usize) -> bool {
+    let head = &text.tokens[np.last()];
+    i + 2 == np.end
+        && text.word(i).ends_with("ing")
+        && (head.info.is(Class::ROLE) || head.info.is(Class::TITLE))
+}
+
 /// A short aside between commas: a relative clause ("who is Muslim"), an age ("73", "then
-/// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said").
+/// 38"), a parenthetical ("in her dissent"), a sentence adverb ("Murphy, though, said"), a
+/// reflexive and what it says of the subject ("himself up for reelection in 2018").
 fn is_short_aside(text: &Text, np: TokenRange) -> bool {
     let t = &text.tokens[np.start];
     let lower = !t.has(TokenFlags::CAP);
@@ -276,4 +298,5 @@ fn is_short_aside(text: &Text, np: TokenRange) -> bool {
         || text.word(np.start) == "then" && np.len() <= 4
         || t.info.is(Class::PREP) && lower && np.len() <= 6
         || np.len() <= 2 && np.indices().all(adverb)
+        || t.info.is(Class::REFLEXIVE) && lower && np.len() <= 8
 }

@@ -1,7 +1,7 @@
 //! Backwards from a verb: where the subject ends (over adverbs, auxiliaries, time expressions
 //! and a short parenthesis), and where the noun phrase ending there starts.
 
-use crate::lexicon::{Class, lexicon};
+use crate::lexicon::{Class, Form, VerbFlags, lexicon};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
 
@@ -81,6 +81,14 @@ fn is_time_opener(text: &Text, i: usize) -> bool {
 pub(crate) fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usize> {
     let tokens = &text.tokens;
     let last = &tokens[end];
+    // "42% say": a share of people, written with the sign right after the number.
+    if text.word(end) == "%"
+        && end > lo
+        && tokens[end - 1].kind == TokenKind::Number
+        && !last.has(TokenFlags::SPACE_BEFORE)
+    {
+        return Some(end - 1);
+    }
     if !is_word_like(last) && last.kind != TokenKind::Possessive {
         return None;
     }
@@ -88,6 +96,11 @@ pub(crate) fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usiz
         || last.info.is(Class::PRON)
     {
         return Some(end);
+    }
+    // "Another said", "Many say": a quantity that is a determiner stands for the people it
+    // counts (not "the other said": no quantity).
+    if last.info.is(Class::DET) && last.info.is(Class::QUANTITY) {
+        return quantity_alone(text, lo, end).then_some(end);
     }
     if !is_np_word(last) {
         return None;
@@ -104,6 +117,31 @@ pub(crate) fn np_start_before(text: &Text, lo: usize, end: usize) -> Option<usiz
         }
     }
     Some(trim_start(text, first, end))
+}
+
+/// Does the quantity determiner at `end` stand alone for the people it counts, as the subject
+/// of the verb after it ("Another said", "while another says")? Not after a determiner, a
+/// noun or a preposition, where it modifies ("the most pledged", "candidates most often
+/// described", "against another accused terrorist"); not a generic "one" ("if one adds", "one
+/// could say"); not before a bare verb form that is also a noun, unless a plain verb of speech
+/// ("Most praise however was ...", but "Many say").
+fn quantity_alone(text: &Text, lo: usize, end: usize) -> bool {
+    let tokens = &text.tokens;
+    let modifies = end > lo
+        && (tokens[end - 1].info.is(Class::DET | Class::PREP) || is_np_word(&tokens[end - 1]));
+    let generic = text.word(end).eq_ignore_ascii_case("one")
+        && (end > lo && tokens[end - 1].info.is(Class::SUB)
+            || tokens.get(end + 1).is_some_and(|t| t.info.is(Class::AUX)));
+    let lex = lexicon();
+    let bare_noun_like = tokens.get(end + 1).is_some_and(|t| {
+        let forms = lex.verb_forms(t.info);
+        !forms.is_empty()
+            && forms.iter().all(|f| {
+                !f.forms.intersects(Form::PAST | Form::THIRD)
+                    && !lex.verb(f.verb).has(VerbFlags::PLAIN)
+            })
+    });
+    !modifies && !generic && !bare_noun_like
 }
 
 /// What the backward scan does with the token before the phrase's first token.

@@ -191,6 +191,40 @@ fn appositives_are_stepped_over() {
         ("Trump, however, said", "said", "Trump", "however"),
         ("Smith, 73, said", "said", "Smith", "73"),
         (
+            "Tester, himself up for reelection in 2018, said",
+            "said",
+            "Tester",
+            "himself up for reelection in 2018",
+        ),
+        // A gerund before the role noun it modifies is no verb of the appositive.
+        (
+            "Sexton, a creative writing professor, said",
+            "said",
+            "Sexton",
+            "a creative writing professor",
+        ),
+        // "of" after a quantity counts the people: the phrase after it is a subject.
+        (
+            "One of his advisers, Tad Devine, told",
+            "told",
+            "his advisers",
+            "Tad Devine",
+        ),
+        // A quantity inside an appositive: the name before it is the subject.
+        (
+            "Justice Mahfuzur Rahman, one of the three commissioners, who became chief Thursday, said",
+            "said",
+            "Justice Mahfuzur Rahman",
+            "one of the three commissioners, who became chief Thursday",
+        ),
+        // A gerund with its object is a verb: a participle clause, stepped over as one.
+        (
+            "Smith, a man writing books, said",
+            "said",
+            "Smith",
+            "a man writing books",
+        ),
+        (
             "Ginsburg, in her dissent, wrote",
             "wrote",
             "Ginsburg",

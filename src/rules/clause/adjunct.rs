@@ -78,11 +78,26 @@ fn time_at(text: &Text, k: usize) -> Option<usize> {
     if matches!(text.word(k), "on" | "this") && next_is(Class::TIME | Class::MONTH) {
         return Some(k + 1);
     }
+    // "reported in 1991": a year.
+    if text.word(k) == "in" && is_year(text, k + 1) {
+        return Some(k + 2);
+    }
     let number_next = text
         .tokens
         .get(k + 1)
         .is_some_and(|n| n.kind == TokenKind::Number);
     (t.info.is(Class::MONTH) && number_next).then_some(k + 2)
+}
+
+/// Is the token at `k` a year: a number of four digits ("1991", "2016")?
+fn is_year(text: &Text, k: usize) -> bool {
+    let word = text.word(k);
+    text.tokens
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        && word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(word.as_bytes()[0], b'1' | b'2')
 }
 
 /// Is the "that" at `k` a relative pronoun, a verb right after it ("the days that followed",

@@ -185,15 +185,25 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     first.or(whole).map(|c| (c, statement))
 }
 
-/// The comma before a participle of speech after token `k` in the sentence.
+/// Where the content before a participle of speech after token `k` ends: at the comma before
+/// it ("failed, adding that ..."), or after the closing mark of a quotation that ends in the
+/// comma ("was "corrupt," noting that ...").
 fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
     let text = ctx.text;
-    (k + 1..ctx.last_word()).find(|&j| {
-        text.word(j) == ","
-            && text.quote_of(j).is_none()
-            && is_verb_form(text, j + 1, |forms, verb| {
-                forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
-            })
+    let speech_gerund = |j: usize| {
+        is_verb_form(text, j, |forms, verb| {
+            forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
+        })
+    };
+    (k + 1..ctx.last_word()).find_map(|j| {
+        if text.word(j) != "," {
+            return None;
+        }
+        if text.quote_of(j).is_none() {
+            return speech_gerund(j + 1).then_some(j);
+        }
+        let close = text.quote_of(j)?.close?;
+        (close == j + 1 && speech_gerund(j + 2)).then_some(j + 2)
     })
 }
 

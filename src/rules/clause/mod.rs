@@ -20,6 +20,7 @@ pub(crate) use relay::{relative_opening, relay_by, relay_participle_in, reporter
 pub(crate) use source::{is_named_source, is_outlet};
 pub(crate) use subject::{
     agrees, is_subject, nearest_clause_subject, sentence_subject, statement_before, subject_of,
+    whole_sentence_subject,
 };
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::mention::{
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
+use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
@@ -155,12 +156,22 @@ pub(crate) fn is_subject(mention: &Mention) -> bool {
 
 /// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
 /// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
-pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
+pub(crate) fn agrees(text: &Text, hit: &VerbHit, mention: &Mention) -> bool {
     let plural = match &mention.kind {
         // "The Khans say", "Some Democrats say": a name in the plural.
         MentionKind::Person {
             name, title: None, ..
         } if name.len() == 1 && mention.np.len() <= 2 => None,
+        // "Leading Democrats say", "Saban, Meyer and other coaches claim": two capitalized
+        // words, or names joined by "and", ending in a plural (not in a title-case headline,
+        // "Health Insurers Warn on Premiums").
+        MentionKind::Person { title: None, .. }
+            if (mention.np.len() <= 2 || mention.np.indices().any(|k| text.word(k) == "and"))
+                && text.word(mention.np.last()).ends_with('s')
+                && !text.tokens[hit.cue.start].has(TokenFlags::CAP) =>
+        {
+            None
+        }
         MentionKind::Pronoun { plural, .. } => Some(*plural),
         MentionKind::Description { plural, role, .. } => {
             // "police", "staff": the same word in the singular and the plural.
@@ -196,6 +207,19 @@ pub(crate) fn agrees(hit: &VerbHit, mention: &Mention) -> bool {
 /// Thursday, he hedged ..., telling MSNBC ..."; not "On Monday the mayor left, noting ...").
 /// Not a participle opening a phrase of its own ("Speaking on CNBC, Ubben called ...").
 pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+    opening_subject(ctx, before, true)
+}
+
+/// [`sentence_subject`] only where the phrase opening the main clause is itself the subject
+/// (never an opening of a phrase read on over its verb): for a rule that looks for a nearer
+/// clause's subject before it settles for that.
+pub(crate) fn whole_sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
+    opening_subject(ctx, before, false)
+}
+
+/// The subject opening the main clause before `before`; with `shorten`, also the opening of a
+/// phrase that runs on over the verb ([`subject_before_its_verb`]).
+fn opening_subject(ctx: &Ctx, before: usize, shorten: bool) -> Option<Mention> {
     let text = ctx.text;
     let start = main_clause_start(ctx, before);
     if text.tokens[start].info.is(Class::VERB | Class::TRIGGER) {
@@ -203,7 +227,35 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     }
     let np = np_after(text, start, before)?;
     let mention = classify(text, np);
-    (speaks(&mention) && mention.np.start == start).then_some(mention)
+    if speaks(&mention) && mention.np.start == start {
+        return Some(mention);
+    }
+    shorten.then(|| subject_before_its_verb(ctx, np)).flatten()
+}
+
+/// The subject at the start of `np`, a phrase read on over the verb after it ("The president
+/// left no doubt of his commitment" is no phrase): its shortest opening that can speak, with a
+/// lower-case word after it that no noun phrase goes on with ("The president" before "left").
+/// Not a name cut short: the word after it is no capitalized one ("Senator Bernie" before
+/// "Sanders").
+fn subject_before_its_verb(ctx: &Ctx, np: TokenRange) -> Option<Mention> {
+    let text = ctx.text;
+    (np.start + 1..np.end).find_map(|e| {
+        let next = &text.tokens[e];
+        let verb_like = next.kind == crate::text::token::TokenKind::Word
+            && !next.has(TokenFlags::CAP)
+            && !next.info.is(Class::PREP
+                | Class::NPPREP
+                | Class::DET
+                | Class::POSS
+                | Class::CONJ
+                | Class::ROLE);
+        if !verb_like {
+            return None;
+        }
+        let mention = classify(text, TokenRange::new(np.start, e));
+        (speaks(&mention) && mention.np.start == np.start).then_some(mention)
+    })
 }
 
 /// The subject of the clause that token `i` goes on, when the sentence's subject is not it:

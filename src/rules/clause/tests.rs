@@ -46,7 +46,7 @@ mod subjects {
     fn check_subject(input: &str, verb: &str, expected: Option<(&str, Option<&str>)>) {
         let got = at_verb(input, verb, |ctx, hit| {
             subject_of(ctx, hit)
-                .filter(|(mention, _)| agrees(hit, mention))
+                .filter(|(mention, _)| agrees(ctx.text, hit, mention))
                 .map(|(mention, appositive)| {
                     let appositive = appositive.map(|a| words(ctx, a));
                     (words(ctx, mention.np), appositive)
@@ -103,6 +103,21 @@ mod subjects {
             "say",
             Some(("Cologne police", None)),
         );
+        // Capitalized words ending in a plural: a plural name.
+        check_subject(
+            "Leading Democrats say it failed.",
+            "say",
+            Some(("Leading Democrats", None)),
+        );
+        check_subject(
+            "Saban, Meyer and other coaches claim it failed.",
+            "claim",
+            Some(("Meyer and other coaches", None)),
+        );
+        // A singular name with a bare "say" is none.
+        check_subject("Joe Biden say it failed.", "say", None);
+        // A share of people written with the sign.
+        check_subject("Only 42% say it failed.", "say", Some(("42%", None)));
         // An auxiliary agrees for the verb.
         check_subject(
             "The spokesman did say so.",
@@ -260,6 +275,7 @@ mod adjuncts {
             ("that", false),
         );
         check_skip("He said Tuesday that it failed.", "said", ("that", false));
+        check_skip("The Post reported in 1991.", "reported", (".", false));
         check_skip(
             "He said on March 3 that it failed.",
             "said",
@@ -297,6 +313,8 @@ mod adjuncts {
             ("in", false),
         );
         check_skip("He said in Paris it failed.", "said", ("in", false));
+        // A number that is no year.
+        check_skip("Sales rose in 250 stores.", "rose", ("in", false));
     }
 
     #[test]
