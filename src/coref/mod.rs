@@ -238,6 +238,14 @@ impl<'t, 'a> Coref<'t, 'a> {
                 let description = Description::of(mention)?;
                 self.description(&description, at)
             }
+            // "Sanders said" after "Bernie Sanders": a surname, not traders or builders.
+            MentionKind::Unnamed { label, .. }
+                if label.len() == 1
+                    && self.word_persons.contains_key(self.text.word(label.start)) =>
+            {
+                let entity = self.named_person(*label, None, crate::mention::Gender::Unknown);
+                named(self, entity)
+            }
             MentionKind::Unnamed { label, plural } => {
                 let entity = self.unnamed(*label, *plural);
                 named(self, entity)

@@ -675,6 +675,49 @@ fn descriptions_counter_examples() {
 }
 
 #[test]
+fn plural_nouns() {
+    check(&[
+        (
+            "[Traders] said it fell.",
+            "plural_noun",
+            "unnamed label=Traders plural",
+        ),
+        (
+            "[Builders] have complained.",
+            "plural_noun",
+            "unnamed label=Builders plural",
+        ),
+        (
+            "[Many Tunisians] worry.",
+            "plural_noun",
+            "unnamed label=Tunisians plural",
+        ),
+        (
+            "Last fall, [Tunisians] voted.",
+            "plural_noun",
+            "unnamed label=Tunisians plural",
+        ),
+        (
+            "[Democrats] said no.",
+            "description",
+            "description head=Democrats label=Democrats plural",
+        ),
+    ]);
+    // A plural of a given name is a surname; a capital inside a sentence is a name's; a
+    // known name is known; a lone surname of a known person is coreference's to find.
+    passes(
+        "plural_noun",
+        &[
+            "[Peters] said it fell.",
+            "He met [Masters] on Monday.",
+            "[Reuters] said it fell.",
+            "[Jane Builders] said so.",
+            "[TRADERS] said so.",
+        ],
+    );
+}
+
+#[test]
 fn quantities() {
     check(&[
         ("46 percent", "quantity", "unnamed label=46 percent plural"),

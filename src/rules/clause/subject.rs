@@ -8,8 +8,8 @@ use crate::mention::{
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
-use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
+use crate::text::{Text, TokenRange};
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
@@ -203,7 +203,7 @@ pub(crate) fn sentence_subject(ctx: &Ctx, before: usize) -> Option<Mention> {
     }
     let np = np_after(text, start, before)?;
     let mention = classify(text, np);
-    (speaks(&mention) && mention.np.start == start).then_some(mention)
+    (speaks(text, &mention) && mention.np.start == start).then_some(mention)
 }
 
 /// The subject of the clause that token `i` goes on, when the sentence's subject is not it:
@@ -222,15 +222,21 @@ pub(crate) fn nearest_clause_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
         }
         let np = np_after(text, k, i)?;
         let mention = classify(text, np);
-        (speaks(&mention) && mention.np.start == k && mention.np.end + 1 < i).then_some(mention)
+        (speaks(text, &mention) && mention.np.start == k && mention.np.end + 1 < i)
+            .then_some(mention)
     })
 }
 
 /// How far back [`nearest_clause_subject`] looks for a clause's subject.
 const MAX_CLAUSE_REACH: usize = 24;
 
-/// Can a mention speak as the subject of a clause?
-fn speaks(mention: &Mention) -> bool {
+/// Can a mention speak as the subject of a clause? People named by a capitalized plural can
+/// ("Merchants are delighted, saying ..."), a number cannot ("Eight").
+fn speaks(text: &Text, mention: &Mention) -> bool {
+    if let MentionKind::Unnamed { label, .. } = mention.kind {
+        let t = &text.tokens[label.start];
+        return label.len() == 1 && t.is_cap_word() && !t.info.is(Class::QUANTITY);
+    }
     matches!(
         mention.kind,
         MentionKind::Person { .. }
