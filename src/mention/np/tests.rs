@@ -289,8 +289,15 @@ fn noun_phrases_after_end_where_the_phrase_does() {
         (
             "according to people with knowledge of the inquiries.",
             "to",
-            "people with knowledge",
+            "people with knowledge of the inquiries",
         ),
+        (
+            "citing people with direct knowledge of the talks.",
+            "citing",
+            "people with direct knowledge of the talks",
+        ),
+        // "of" after a noun that is no object of "with" opens no complement of the phrase.
+        ("warned the town of the risk.", "warned", "the town"),
         ("said Smith\nThe next line", "said", "Smith"),
         ("according to Trump's", "to", "Trump"),
         ("said he would", "said", "he"),
