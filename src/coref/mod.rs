@@ -188,8 +188,13 @@ impl<'t, 'a> Coref<'t, 'a> {
         }
     }
 
-    /// Resolves an appositive's description onto an entity: its title and role words.
+    /// Resolves an appositive's description onto an entity: its title and role words. A
+    /// relative clause describes no title ("Fishermen, who lost their boats, said").
     pub(crate) fn describe(&mut self, entity: usize, np: TokenRange) {
+        let first = &self.text.tokens[np.start];
+        if first.info.is(Class::REL) && !first.has(crate::text::token::TokenFlags::CAP) {
+            return;
+        }
         let words = self.words(np);
         let words = words.trim_end_matches([',', '.']).to_string();
         let e = &mut self.entities[entity];

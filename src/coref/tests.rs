@@ -824,6 +824,28 @@ fn an_entity_is_handed_out_with_its_aliases_and_titles_sorted() {
 }
 
 #[test]
+fn a_relative_clause_between_commas_is_no_title() {
+    let text = "Fishermen, who lost their boats last week, said the storm was the worst.";
+    let parsed = Text::new(text, lexicon());
+    let (mut coref, resolved) = resolve_all(&parsed);
+    let fishermen = resolved[0].1.unwrap();
+    let entity = coref.take_entity(fishermen);
+    assert_eq!(entity.label, "Fishermen");
+    assert!(entity.titles.is_empty(), "{:?}", entity.titles);
+}
+
+#[test]
+fn an_entity_keeps_its_id_once_handed_out() {
+    let text = "Secretary of State Antony Blinken said the talks failed.";
+    let parsed = Text::new(text, lexicon());
+    let (mut coref, resolved) = resolve_all(&parsed);
+    let blinken = resolved[0].1.unwrap();
+    coref.take_entity(blinken);
+    // Its id stays.
+    assert_eq!(coref.id(blinken), "antony-blinken");
+}
+
+#[test]
 fn an_entity_with_a_fixed_id_reuses_one_of_that_id() {
     let text = "Reuters reported the talks failed.";
     let parsed = Text::new(text, lexicon());

@@ -348,6 +348,22 @@ fn subjects_before_restrictive_relative_clauses() {
             "The company",
         ),
         ("A man whose son died said", "said", "A man"),
+        // Over the complement of a role noun or a name to its head.
+        (
+            "Democrats in Iowa who watched the debate said",
+            "said",
+            "Democrats in Iowa",
+        ),
+        (
+            "Officials at the ministry who saw the plan said",
+            "said",
+            "Officials at the ministry",
+        ),
+        (
+            "Voters met in Iowa officials who saw the plan said",
+            "said",
+            "Iowa officials",
+        ),
         ("It rained, and who knows what he said", "said", ""),
         ("The SPD leader whom only 36 percent said", "said", ""),
         ("The ministry which runs the plant said", "said", ""),
