@@ -268,8 +268,14 @@ impl Coref<'_, '_> {
         // Members of a party are the same group in every document ("Democrats").
         let generic = (kind == Kind::Unnamed || !named_owner) && !(d.plural && role.party);
         let plural = d.plural || role.kind == RoleType::Media;
+        // One person, not of a person named beside ("a spokesman for Yasser Arafat" is not the
+        // next spokesman named).
+        let of_person = owner_entity.is_some_and(|o| self.entities[o].kind == Kind::Person);
+        let one_person =
+            role.kind == RoleType::Person && !plural && kind == Kind::Unnamed && !of_person;
         self.entity_for_key(key, || {
             let mut e = EntityBuild::new(label, kind);
+            e.described = one_person.then_some((d.label, d.head));
             e.plural = plural;
             e.animate = role.kind == RoleType::Person;
             e.gender = gender;
@@ -349,5 +355,72 @@ impl Coref<'_, '_> {
             true => label.replace("'s ", " ").replace("’s ", " "),
             false => label,
         }
+    }
+}
+
+/// How many sentences after the description the name may come.
+const NAMED_WITHIN: usize = 3;
+
+impl Coref<'_, '_> {
+    /// People described before they are named, as a lede does: "A California transit chief
+    /// says a man was stabbed ... Interim BART Police Chief Ed Alvarez told reporters" (the
+    /// chief is Ed Alvarez), "Austria's interior minister said ... Interior Minister Wolfgang
+    /// Peschorn". The description (one person, by a role noun) is the first person named after
+    /// it, within a few sentences, whose titles hold its noun and who was not named
+    /// before it; not "a senior official said ... Interior Minister X" (no title of X is an
+    /// official's). Gives each such pair (the description's entity, the person's), and moves
+    /// the description's aliases and mentions to the person.
+    pub(crate) fn people_named_later(&mut self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for described in 0..self.entities.len() {
+            let Some((label, head)) = self.entities[described].described else {
+                continue;
+            };
+            if let Some(person) = self.named_after(described, label, head) {
+                pairs.push((described, person));
+            }
+        }
+        for &(from, to) in &pairs {
+            for alias in self.aliases.iter_mut().filter(|(e, _)| *e == from) {
+                alias.0 = to;
+            }
+            let mentions = std::mem::take(&mut self.entities[from].mentions);
+            self.entities[to].mentions += mentions;
+        }
+        pairs
+    }
+
+    /// The person named first after the description of entity `described`, of the words
+    /// `label` and the noun at token `head` (see [`Coref::people_named_later`]). Whatever
+    /// nationality or name modifies the noun must be among the person's words ("a White House
+    /// spokesman" is no Chinese spokesman, "a Democratic senator" no Republican one), a place
+    /// excepted ("A California transit chief ... BART Police Chief Ed Alvarez").
+    fn named_after(&self, described: usize, label: TokenRange, head: usize) -> Option<usize> {
+        let text = self.text;
+        let sentence = text.sentence_of(head);
+        let word = text.word(head).to_lowercase();
+        let modifiers: Vec<String> = (label.start..head)
+            .filter(|&i| {
+                let t = &text.tokens[i];
+                let place = || lexicon().is_place([text.word(i)]);
+                t.info.is(Class::NATIONALITY) || t.is_cap_word() && !place()
+            })
+            .map(|i| text.word(i).to_lowercase())
+            .collect();
+        let fits = |e: &EntityBuild| {
+            e.kind == Kind::Person
+                && e.personal
+                && e.has_word(&word)
+                && modifiers.iter().all(|m| e.has_word(m))
+        };
+        let first = self.history.iter().position(|ev| ev.entity == described)?;
+        let later = self.history[first..]
+            .iter()
+            .take_while(|ev| ev.sentence <= sentence + NAMED_WITHIN)
+            .find(|ev| ev.token > head && fits(&self.entities[ev.entity]))?;
+        let named_before = self.history[..first]
+            .iter()
+            .any(|ev| ev.entity == later.entity);
+        (!named_before).then_some(later.entity)
     }
 }
