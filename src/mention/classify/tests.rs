@@ -307,6 +307,11 @@ fn people_after_long_titles() {
             "person_after_long_title",
             "person name=Vivian Tan title=Senior Regional Public Information Officer of UNHCR gender=f",
         ),
+        (
+            "Council on American-Islamic Relations Executive Director Nihad Awad",
+            "person_after_long_title",
+            "person name=Nihad Awad title=Council on American-Islamic Relations Executive Director",
+        ),
     ]);
 }
 
@@ -316,6 +321,7 @@ fn people_after_long_titles_counter_examples() {
         "person_after_long_title",
         &[
             "a spokesman for Prime Minister Ariel Sharon",
+            "a nurse on the ward",
             "Secretary of State Rice",
         ],
     );

@@ -335,6 +335,38 @@ fn appositives_after_a_phrase() {
 }
 
 #[test]
+fn a_place_after_a_role_noun_is_part_of_the_subject() {
+    check_subject(&[
+        (
+            "A nurse on the ward said",
+            "said",
+            "A nurse on the ward",
+            "",
+        ),
+        (
+            "Teachers in the district said",
+            "said",
+            "Teachers in the district",
+            "",
+        ),
+        (
+            "Officials in California said",
+            "said",
+            "Officials in California",
+            "",
+        ),
+        // Not after a name, nor a subordinator.
+        (
+            "He met Smith in Paris and officials said",
+            "said",
+            "officials",
+            "",
+        ),
+        ("The talks in Paris said", "said", "Paris", ""),
+    ]);
+}
+
+#[test]
 fn subjects_before_restrictive_relative_clauses() {
     for (sentence, cue, expected) in [
         (
