@@ -413,14 +413,15 @@ impl Coref<'_, '_> {
                 && e.has_word(&word)
                 && modifiers.iter().all(|m| e.has_word(m))
         };
-        let first = self.history.iter().position(|ev| ev.entity == described)?;
+        // The window after the description is a few sentences long: the search is bounded.
+        let first = self.entities[described].first_event?;
         let later = self.history[first..]
             .iter()
             .take_while(|ev| ev.sentence <= sentence + NAMED_WITHIN)
             .find(|ev| ev.token > head && fits(&self.entities[ev.entity]))?;
-        let named_before = self.history[..first]
-            .iter()
-            .any(|ev| ev.entity == later.entity);
+        let named_before = self.entities[later.entity]
+            .first_event
+            .is_some_and(|e| e < first);
         (!named_before).then_some(later.entity)
     }
 }

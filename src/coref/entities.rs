@@ -42,6 +42,8 @@ pub(crate) struct EntityBuild<'t> {
     /// minister"), the description's words and the token of that noun: the person named later
     /// may be them.
     pub(super) described: Option<(TokenRange, usize)>,
+    /// Where it was first mentioned in the coreference history, if it was.
+    pub(super) first_event: Option<usize>,
     /// Where it was last mentioned in the coreference history, if it was.
     pub(super) last_event: Option<usize>,
     /// Where it was last mentioned as a subject or a source, if it was.
@@ -71,6 +73,7 @@ impl<'t> EntityBuild<'t> {
             generic: false,
             personal: false,
             described: None,
+            first_event: None,
             last_event: None,
             last_subject: None,
             final_id: OnceCell::new(),

@@ -267,6 +267,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         if at.statement {
             e.statement = true;
         }
+        e.first_event.get_or_insert(self.history.len());
         e.last_event = Some(self.history.len());
         if subject || at.source {
             e.last_subject = e.last_event;
