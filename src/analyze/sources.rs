@@ -80,6 +80,15 @@ pub(crate) fn resolve_traced(
         }
     }
     inherit_neighbours(drafts, &mut resolved);
+    for (described, person) in coref.people_named_later() {
+        for entity in resolved
+            .entities
+            .iter_mut()
+            .filter(|e| **e == Some(described))
+        {
+            *entity = Some(person);
+        }
+    }
     resolved
 }
 
@@ -193,6 +202,30 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_person_described_first_is_the_one_named_next_with_that_title() {
+        let text = "VIENNA - The house will be a police station, Austria's interior minister \
+                    said. The plan ends a debate. \"It sends a signal,\" Interior Minister \
+                    Wolfgang Peschorn said.";
+        assert_eq!(chains(text), [["wolfgang-peschorn"], ["wolfgang-peschorn"]]);
+        let text = "A California transit chief says a man was stabbed. Interim BART Police \
+                    Chief Ed Alvarez told reporters that officials got calls.";
+        assert_eq!(chains(text), [["ed-alvarez"], ["ed-alvarez"]]);
+        // Not one of another nationality or party, nor a spokesman of a person named beside.
+        let text = "A Democratic senator said the deal was done. Republican Senator John \
+                    Cornyn said no.";
+        assert_eq!(chains(text), [["democratic-senator--doc"], ["john-cornyn"]]);
+        let text = "A spokesman for President Yasser Arafat said it was wrong. State \
+                    Department spokesman Nicholas Burns said it was right.";
+        assert_eq!(
+            chains(text),
+            [
+                ["spokesman-for-president-yasser-arafat--doc"],
+                ["nicholas-burns"]
+            ]
+        );
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub(crate) struct EntityBuild<'t> {
     pub generic: bool,
     /// Known to be a person: a given name, a title, or "he"/"she" referred to it.
     pub personal: bool,
+    /// For one person described by a role noun and named by no one before ("Austria's interior
+    /// minister"), the description's words and the token of that noun: the person named later
+    /// may be them.
+    pub(super) described: Option<(TokenRange, usize)>,
+    /// Where it was first mentioned in the coreference history, if it was.
+    pub(super) first_event: Option<usize>,
     /// Where it was last mentioned in the coreference history, if it was.
     pub(super) last_event: Option<usize>,
     /// Where it was last mentioned as a subject or a source, if it was.
@@ -66,6 +72,8 @@ impl<'t> EntityBuild<'t> {
             statement: false,
             generic: false,
             personal: false,
+            described: None,
+            first_event: None,
             last_event: None,
             last_subject: None,
             final_id: OnceCell::new(),

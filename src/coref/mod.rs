@@ -188,8 +188,13 @@ impl<'t, 'a> Coref<'t, 'a> {
         }
     }
 
-    /// Resolves an appositive's description onto an entity: its title and role words.
+    /// Resolves an appositive's description onto an entity: its title and role words. A
+    /// relative clause describes no title ("Fishermen, who lost their boats, said").
     pub(crate) fn describe(&mut self, entity: usize, np: TokenRange) {
+        let first = &self.text.tokens[np.start];
+        if first.info.is(Class::REL) && !first.has(crate::text::token::TokenFlags::CAP) {
+            return;
+        }
         let words = self.words(np);
         let words = words.trim_end_matches([',', '.']).to_string();
         let e = &mut self.entities[entity];
@@ -238,6 +243,14 @@ impl<'t, 'a> Coref<'t, 'a> {
                 let description = Description::of(mention)?;
                 self.description(&description, at)
             }
+            // "Sanders said" after "Bernie Sanders": a surname, not traders or builders.
+            MentionKind::Unnamed { label, .. }
+                if label.len() == 1
+                    && self.word_persons.contains_key(self.text.word(label.start)) =>
+            {
+                let entity = self.named_person(*label, None, crate::mention::Gender::Unknown);
+                named(self, entity)
+            }
             MentionKind::Unnamed { label, plural } => {
                 let entity = self.unnamed(*label, *plural);
                 named(self, entity)
@@ -254,6 +267,7 @@ impl<'t, 'a> Coref<'t, 'a> {
         if at.statement {
             e.statement = true;
         }
+        e.first_event.get_or_insert(self.history.len());
         e.last_event = Some(self.history.len());
         if subject || at.source {
             e.last_subject = e.last_event;

@@ -755,7 +755,7 @@ fn a_description_owned_by_a_named_source_is_a_source_of_its_own() {
 }
 
 #[test]
-fn plural_people_of_an_owner_are_a_group() {
+fn plural_people_of_a_person_are_a_group() {
     let text = "Jake Sullivan's aides said the talks failed. The company's aides said no.";
     check_coref(
         text,
@@ -769,8 +769,9 @@ fn plural_people_of_an_owner_are_a_group() {
     let kinds: Vec<Kind> = (resolved.iter())
         .filter_map(|(_, e)| Some(coref.entities[(*e)?].kind))
         .collect();
-    // Both are groups; only the one of a named owner is a source across documents.
-    assert_eq!(kinds, [Kind::Group, Kind::Group]);
+    // People of a person are a group, a source across documents; those of a company are
+    // unnamed.
+    assert_eq!(kinds, [Kind::Group, Kind::Unnamed]);
 }
 
 #[test]
@@ -818,6 +819,28 @@ fn an_entity_is_handed_out_with_its_aliases_and_titles_sorted() {
     );
     assert_eq!(entity.titles, ["Secretary of State", "top diplomat"]);
     assert_eq!(entity.mentions, 3);
+    // Its id stays.
+    assert_eq!(coref.id(blinken), "antony-blinken");
+}
+
+#[test]
+fn a_relative_clause_between_commas_is_no_title() {
+    let text = "Fishermen, who lost their boats last week, said the storm was the worst.";
+    let parsed = Text::new(text, lexicon());
+    let (mut coref, resolved) = resolve_all(&parsed);
+    let fishermen = resolved[0].1.unwrap();
+    let entity = coref.take_entity(fishermen);
+    assert_eq!(entity.label, "Fishermen");
+    assert!(entity.titles.is_empty(), "{:?}", entity.titles);
+}
+
+#[test]
+fn an_entity_keeps_its_id_once_handed_out() {
+    let text = "Secretary of State Antony Blinken said the talks failed.";
+    let parsed = Text::new(text, lexicon());
+    let (mut coref, resolved) = resolve_all(&parsed);
+    let blinken = resolved[0].1.unwrap();
+    coref.take_entity(blinken);
     // Its id stays.
     assert_eq!(coref.id(blinken), "antony-blinken");
 }
@@ -945,5 +968,70 @@ fn a_company_is_named_again_without_the_word_that_ends_its_name() {
     check_coref(
         "The Bharatiya Janata Party held a rally. The BJP said it would win.",
         &[("The BJP", "bharatiya-janata-party")],
+    );
+}
+
+/// The kind of the entity each phrase resolves to (`None`: it resolves to nothing).
+#[track_caller]
+fn check_kinds(text: &str, expected: &[(&str, Option<Kind>)]) {
+    let parsed = Text::new(text, lexicon());
+    let (coref, resolved) = resolve_all(&parsed);
+    for &(phrase, want) in expected {
+        let at = occurrence(text, phrase, 1).unwrap_or_else(|| panic!("no {phrase:?}"));
+        let token = parsed.token_starting_at(at).expect("a token");
+        let got = entity_at(&resolved, token).map(|e| coref.entities[e].kind);
+        assert_eq!(got, want, "{phrase:?} in {text:?}");
+    }
+}
+
+#[test]
+fn descriptions_of_several_people_or_bodies_are_groups_or_unnamed() {
+    check_kinds(
+        "A group of employees said the deal was bad. The group said it would sue. \
+         White House advisers said no. Authorities said the road was closed. \
+         U.S. intelligence agencies said Russia did it. Democrats said they would vote no. \
+         Several international media outlets reported the outage. A group for employees said so.",
+        &[
+            ("A group of employees", Some(Kind::Group)),
+            ("The group", Some(Kind::Group)),
+            ("White House advisers", Some(Kind::Unnamed)),
+            ("Authorities", Some(Kind::Unnamed)),
+            ("U.S. intelligence agencies", Some(Kind::Organization)),
+            ("Democrats", Some(Kind::Group)),
+            ("Several international media outlets", Some(Kind::Unnamed)),
+            ("A group for employees", Some(Kind::Organization)),
+        ],
+    );
+}
+
+#[test]
+fn a_description_the_press_names_is_an_outlet() {
+    check_coref(
+        "Stocks fell after CNBC reported the talks stalled. The news organization, citing \
+         an official, reported that Trump was reluctant.",
+        &[("The news organization", "cnbc")],
+    );
+    // The press service of a body speaks for it: no outlet.
+    check_kinds(
+        "The Kremlin's press service said the talks went well. A news organization said so.",
+        &[
+            ("The Kremlin's press service", Some(Kind::Organization)),
+            ("A news organization", Some(Kind::Outlet)),
+        ],
+    );
+}
+
+#[test]
+fn a_capitalized_plural_is_unnamed_unless_it_is_a_surname() {
+    check_kinds(
+        "Traders said stocks fell. Tunisians said they worry about it.",
+        &[
+            ("Traders", Some(Kind::Unnamed)),
+            ("Tunisians", Some(Kind::Unnamed)),
+        ],
+    );
+    check_coref(
+        "Bernie Sanders spoke in Iowa. Sanders said he would win.",
+        &[("Sanders#2", "bernie-sanders")],
     );
 }

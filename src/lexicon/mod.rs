@@ -304,6 +304,9 @@ pub(crate) struct Role {
     /// The one kind of outlet the noun names, if it names one (`outlet:newspaper` in the
     /// data): "the newspaper" is no broadcaster, and "the agency" may be a news agency.
     pub outlet: Option<OutletKind>,
+    /// The members of a political party (`person:party` in the data, a plural): one group
+    /// ("Democrats said", "House Republicans"), not unnamed people.
+    pub party: bool,
 }
 
 /// What sort of outlet.

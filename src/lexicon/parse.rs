@@ -263,10 +263,12 @@ impl Lexicon {
     fn parse_roles(&mut self, text: &str) -> Result<(), String> {
         for row in rows("roles.tsv", text) {
             let [singular, plural, kind, gender, refers] = row.columns()?;
-            // `outlet:newspaper`: a type and the one kind of outlet the noun names.
-            let (kind, outlet) = match kind.split_once(':') {
-                Some((kind, outlet)) => (kind, Some(outlet_kind(&row, outlet)?)),
-                None => (kind, None),
+            // `outlet:newspaper`: a type and the one kind of outlet the noun names;
+            // `person:party`: a member of a political party.
+            let (kind, outlet, party) = match kind.split_once(':') {
+                Some(("person", "party")) => ("person", None, true),
+                Some((kind, outlet)) => (kind, Some(outlet_kind(&row, outlet)?), false),
+                None => (kind, None, false),
             };
             let kind = match kind {
                 "person" => RoleType::Person,
@@ -295,6 +297,7 @@ impl Lexicon {
                 gender,
                 refers,
                 outlet,
+                party,
             });
             let entry = self.entry(singular);
             entry.role = id;

@@ -21,7 +21,7 @@ pub(super) fn description(p: &Phrase) -> Option<MentionKind> {
     let role = layout
         .head_role
         .filter(|_| (!p.cap(head) || info.is(Class::ROLE)) && !surname)?;
-    let plural = info.is(Class::ROLE_PLURAL) || role.kind == RoleType::Media;
+    let plural = info.is(Class::ROLE_PLURAL) || role.kind == RoleType::Media || role.party;
     Some(MentionKind::Description {
         head,
         role: info.role - 1,

@@ -119,6 +119,11 @@ pub(crate) struct Decider {
 /// The deciders in the order they are asked: the first that decides types the phrase.
 pub(crate) static DECIDERS: &[Decider] = &[
     Decider {
+        name: "plural_noun",
+        description: "a capitalized plural of a common noun: \"Tunisians\", \"Traders said\"",
+        decide: unnamed::plural_noun,
+    },
+    Decider {
         name: "plain_name",
         description: "capitalized words that are only a name: \"Jake Sullivan\"",
         decide: people::plain_name,

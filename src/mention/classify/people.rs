@@ -56,14 +56,19 @@ fn is_plain_name_word(text: &Text, i: usize) -> bool {
 }
 
 /// A person named at the very end of a title with a complement: "Secretary of State
-/// Condoleezza Rice", "Senior Regional Public Information Officer of UNHCR Vivian Tan". The
+/// Condoleezza Rice", "Senior Regional Public Information Officer of UNHCR Vivian Tan",
+/// "Council on American-Islamic Relations Executive Director Nihad Awad". The
 /// words on both sides of the complement are capitalized, so not "a spokesman for Prime
 /// Minister Ariel Sharon" (a lower-case role heads that one); a lone surname needs a given name.
 pub(super) fn person_after_long_title(p: &Phrase) -> Option<MentionKind> {
     let (text, body) = (p.text, p.body);
     let person = person_name(text, body)?;
+    let is_prep = |i: usize| {
+        let t = &text.tokens[i];
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
+    };
     let prep = (body.start..person.start)
-        .find(|&i| text.tokens[i].info.is(Class::NPPREP) && !text.tokens[i].has(TokenFlags::CAP))
+        .find(|&i| is_prep(i))
         .filter(|&prep| prep > body.start)?;
     let titled = p.cap(prep - 1) && p.cap(person.start - 1);
     if !titled || person.len() < 2 && !text.tokens[person.start].info.is(Class::GIVEN) {

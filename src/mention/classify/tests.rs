@@ -307,6 +307,11 @@ fn people_after_long_titles() {
             "person_after_long_title",
             "person name=Vivian Tan title=Senior Regional Public Information Officer of UNHCR gender=f",
         ),
+        (
+            "Council on American-Islamic Relations Executive Director Nihad Awad",
+            "person_after_long_title",
+            "person name=Nihad Awad title=Council on American-Islamic Relations Executive Director",
+        ),
     ]);
 }
 
@@ -316,6 +321,7 @@ fn people_after_long_titles_counter_examples() {
         "person_after_long_title",
         &[
             "a spokesman for Prime Minister Ariel Sharon",
+            "a nurse on the ward",
             "Secretary of State Rice",
         ],
     );
@@ -672,6 +678,49 @@ fn descriptions_with_postmodifiers() {
 #[test]
 fn descriptions_counter_examples() {
     passes("description", &["the weather", "46 percent", "the Haaretz"]);
+}
+
+#[test]
+fn plural_nouns() {
+    check(&[
+        (
+            "[Traders] said it fell.",
+            "plural_noun",
+            "unnamed label=Traders plural",
+        ),
+        (
+            "[Builders] have complained.",
+            "plural_noun",
+            "unnamed label=Builders plural",
+        ),
+        (
+            "[Many Tunisians] worry.",
+            "plural_noun",
+            "unnamed label=Tunisians plural",
+        ),
+        (
+            "Last fall, [Tunisians] voted.",
+            "plural_noun",
+            "unnamed label=Tunisians plural",
+        ),
+        (
+            "[Democrats] said no.",
+            "description",
+            "description head=Democrats label=Democrats plural",
+        ),
+    ]);
+    // A plural of a given name is a surname; a capital inside a sentence is a name's; a
+    // known name is known; a lone surname of a known person is coreference's to find.
+    passes(
+        "plural_noun",
+        &[
+            "[Peters] said it fell.",
+            "He met [Masters] on Monday.",
+            "[Reuters] said it fell.",
+            "[Jane Builders] said so.",
+            "[TRADERS] said so.",
+        ],
+    );
 }
 
 #[test]

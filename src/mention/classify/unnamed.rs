@@ -3,6 +3,7 @@
 //! ("respondents said", "the actress said"). The last decider, `other`, is here too.
 
 use crate::lexicon::{Class, lexicon};
+use crate::mention::np::opens_clause;
 use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
@@ -21,6 +22,36 @@ pub(super) fn quantity(p: &Phrase) -> Option<MentionKind> {
     Some(MentionKind::Unnamed {
         label: p.body,
         plural: number || t.info.is(Class::PLURAL),
+    })
+}
+
+/// People named by the plural of a common noun written with a capital: of a nationality
+/// anywhere ("Many Tunisians", "Tunisians worry"), or of a noun of people that is capitalized
+/// only because it opens its sentence ("Traders cited", "Builders have complained"). Not a
+/// surname that looks like one ("Peters", plural of a given name; "Sanders" after "Bernie
+/// Sanders" is left to coreference), a known name ("Reuters") or place, nor a name of two
+/// words.
+pub(super) fn plural_noun(p: &Phrase) -> Option<MentionKind> {
+    let (text, body) = (p.text, p.body);
+    let head = body.start;
+    let t = &text.tokens[head];
+    let plain = t.is_cap_word()
+        && !t.has(TokenFlags::ALL_CAPS)
+        && !t.info.is(Class::NAME_START | Class::NEVER_NAME);
+    if body.len() != 1 || !plain {
+        return None;
+    }
+    let singular = text.word(head).strip_suffix('s')?;
+    let lex = lexicon();
+    let info = lex.word(singular, &mut String::new());
+    let demonym = info.is(Class::NATIONALITY);
+    let opening_noun = lex.ends_in(Class::AGENT, singular)
+        && !info.is(Class::GIVEN | Class::NATIONALITY)
+        && opens_clause(text, head)
+        && !lex.is_place([text.word(head)]);
+    (demonym || opening_noun).then_some(MentionKind::Unnamed {
+        label: body,
+        plural: true,
     })
 }
 

@@ -166,7 +166,8 @@ impl Scan {
         let licensed = postmodifier
             || (t.info.is(Class::NPPREP)
                 && (head.info.is(Class::ROLE | Class::TITLE) || head.has(TokenFlags::CAP)))
-            || (word == "in" && head.info.is(Class::ROLE));
+            || (word == "in" && head.info.is(Class::ROLE))
+            || (word == "of" && object_of_with(text, head_index));
         let opens_np = tokens.get(self.i + 1).is_some_and(|n| {
             n.info.is(Class::DET | Class::POSS)
                 || n.is_cap_word()
@@ -203,6 +204,23 @@ impl Scan {
         self.take(inner.last());
         true
     }
+}
+
+/// Is token `noun` the object of "with", maybe after an adjective or two: "knowledge" in
+/// "people with (direct) knowledge of the inquiries", whose "of" complement it takes? Not a
+/// noun after other prepositions ("told reporters of the plan").
+fn object_of_with(text: &Text, noun: usize) -> bool {
+    let lo = noun.saturating_sub(3);
+    (lo..noun)
+        .rev()
+        .find(|&k| !is_lower_np_word(text, k))
+        .is_some_and(|k| text.word(k) == "with")
+}
+
+/// A lower-case word that can stand inside a noun phrase.
+fn is_lower_np_word(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    t.kind == TokenKind::Word && !t.has(TokenFlags::CAP) && is_np_word(t)
 }
 
 /// An appositive right after a noun phrase ending at `np_last`: ", a spokesman for X" up to the

@@ -227,9 +227,27 @@ pub(crate) fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Opt
         .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
         .find(|&k| is_person_relative(text, k))?;
     let start = np_start_before(text, lo, who - 1)?;
+    let start = owner_of_complement(text, lo, start).unwrap_or(start);
     let np = TokenRange::new(start, who);
     let head = &text.tokens[np.last()];
     (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
+}
+
+/// The start of the phrase whose complement opens with a preposition right before `start`:
+/// "Democrats in Iowa who watched the debate said" is the Democrats', not Iowa's; "officials
+/// at the ministry who ...". The noun before the preposition is a role noun or a name. Not
+/// after a verb: "met in Iowa".
+fn owner_of_complement(text: &Text, lo: usize, start: usize) -> Option<usize> {
+    let prep = start.checked_sub(1).filter(|&p| p > lo)?;
+    let t = &text.tokens[prep];
+    if !t.info.is(Class::PREP) || t.info.is(Class::SUB) || t.has(TokenFlags::CAP) {
+        return None;
+    }
+    let noun = &text.tokens[prep - 1];
+    if !(noun.info.is(Class::ROLE) || noun.is_cap_word()) {
+        return None;
+    }
+    np_start_before(text, lo, prep - 1)
 }
 
 /// A relative that opens a clause about its subject: "who", "whose", "that"; not "which"

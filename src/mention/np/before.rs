@@ -177,6 +177,9 @@ fn step_back(text: &Text, lo: usize, end: usize, first: usize) -> Back {
                 k > lo && is_nounish(&text.tokens[k - 1]) && is_np_word(&text.tokens[first]);
             if joins { Back::To(k) } else { Back::Stop }
         }
+        TokenKind::Word if joins_role(text, lo, k) && is_np_word(&text.tokens[first]) => {
+            Back::To(k)
+        }
         TokenKind::Word if word == "and" || word == "&" => {
             if coordinates_back(text, lo, end, first) {
                 Back::To(k)
@@ -207,7 +210,10 @@ fn determiner_back(text: &Text, lo: usize, k: usize) -> Back {
     {
         return Back::To(noun);
     }
-    if k >= lo + 2 && tokens[k - 1].info.is(Class::NPPREP) && is_nounish(&tokens[k - 2]) {
+    if k >= lo + 2
+        && (tokens[k - 1].info.is(Class::NPPREP) && is_nounish(&tokens[k - 2])
+            || joins_role(text, lo, k - 1))
+    {
         return Back::To(k - 1);
     }
     if k >= lo + 2
@@ -217,6 +223,18 @@ fn determiner_back(text: &Text, lo: usize, k: usize) -> Back {
         return Back::To(k - 1);
     }
     Back::ToAndStop(k)
+}
+
+/// Is token `prep` a preposition that joins a place or a body to the role noun before it: "a
+/// nurse *on* the ward", "teachers *in* the district", "residents *near* the river"? Not after a
+/// name ("Smith in Paris"), nor a subordinator ("officials after the vote").
+fn joins_role(text: &Text, lo: usize, prep: usize) -> bool {
+    let t = &text.tokens[prep];
+    if prep <= lo || !t.info.is(Class::PREP) || t.info.is(Class::SUB) || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    let noun = &text.tokens[prep - 1];
+    noun.info.is(Class::ROLE) && is_np_word(noun) && !is_verb_like(noun, text)
 }
 
 /// Does the "and" before `first` join parts of one phrase: names ("Americans and their NATO

@@ -121,7 +121,7 @@ fn is_participle(t: &Token) -> bool {
 
 /// Does token `i` open its sentence, a quotation or a parenthesis (or a dateline's dash), maybe
 /// after other capitalized words that name nothing ("Why Does Israel ...")?
-fn opens_clause(text: &Text, i: usize) -> bool {
+pub(crate) fn opens_clause(text: &Text, i: usize) -> bool {
     let mut i = i;
     loop {
         let Some(before) = i.checked_sub(1) else {

@@ -323,8 +323,15 @@ fn noun_phrases_after_end_where_the_phrase_does() {
         (
             "according to people with knowledge of the inquiries.",
             "to",
-            "people with knowledge",
+            "people with knowledge of the inquiries",
         ),
+        (
+            "citing people with direct knowledge of the talks.",
+            "citing",
+            "people with direct knowledge of the talks",
+        ),
+        // "of" after a noun that is no object of "with" opens no complement of the phrase.
+        ("warned the town of the risk.", "warned", "the town"),
         ("said Smith\nThe next line", "said", "Smith"),
         ("according to Trump's", "to", "Trump"),
         ("said he would", "said", "he"),
@@ -362,6 +369,38 @@ fn appositives_after_a_phrase() {
 }
 
 #[test]
+fn a_place_after_a_role_noun_is_part_of_the_subject() {
+    check_subject(&[
+        (
+            "A nurse on the ward said",
+            "said",
+            "A nurse on the ward",
+            "",
+        ),
+        (
+            "Teachers in the district said",
+            "said",
+            "Teachers in the district",
+            "",
+        ),
+        (
+            "Officials in California said",
+            "said",
+            "Officials in California",
+            "",
+        ),
+        // Not after a name, nor a subordinator.
+        (
+            "He met Smith in Paris and officials said",
+            "said",
+            "officials",
+            "",
+        ),
+        ("The talks in Paris said", "said", "Paris", ""),
+    ]);
+}
+
+#[test]
 fn subjects_before_restrictive_relative_clauses() {
     for (sentence, cue, expected) in [
         (
@@ -375,6 +414,22 @@ fn subjects_before_restrictive_relative_clauses() {
             "The company",
         ),
         ("A man whose son died said", "said", "A man"),
+        // Over the complement of a role noun or a name to its head.
+        (
+            "Democrats in Iowa who watched the debate said",
+            "said",
+            "Democrats in Iowa",
+        ),
+        (
+            "Officials at the ministry who saw the plan said",
+            "said",
+            "Officials at the ministry",
+        ),
+        (
+            "Voters met in Iowa officials who saw the plan said",
+            "said",
+            "Iowa officials",
+        ),
         ("It rained, and who knows what he said", "said", ""),
         ("The SPD leader whom only 36 percent said", "said", ""),
         ("The ministry which runs the plant said", "said", ""),

@@ -8,9 +8,8 @@ use crate::mention::{
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
-use crate::text::Text;
-use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
+use crate::text::{Text, TokenRange};
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
 /// ("a White House official who spoke anonymously said"), or, for a speech verb, any noun
@@ -227,7 +226,7 @@ fn opening_subject(ctx: &Ctx, before: usize, shorten: bool) -> Option<Mention> {
     }
     let np = np_after(text, start, before)?;
     let mention = classify(text, np);
-    if speaks(&mention) && mention.np.start == start {
+    if speaks(text, &mention) && mention.np.start == start {
         return Some(mention);
     }
     shorten.then(|| subject_before_its_verb(ctx, np)).flatten()
@@ -254,7 +253,7 @@ fn subject_before_its_verb(ctx: &Ctx, np: TokenRange) -> Option<Mention> {
             return None;
         }
         let mention = classify(text, TokenRange::new(np.start, e));
-        (speaks(&mention) && mention.np.start == np.start).then_some(mention)
+        (speaks(text, &mention) && mention.np.start == np.start).then_some(mention)
     })
 }
 
@@ -274,15 +273,21 @@ pub(crate) fn nearest_clause_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
         }
         let np = np_after(text, k, i)?;
         let mention = classify(text, np);
-        (speaks(&mention) && mention.np.start == k && mention.np.end + 1 < i).then_some(mention)
+        (speaks(text, &mention) && mention.np.start == k && mention.np.end + 1 < i)
+            .then_some(mention)
     })
 }
 
 /// How far back [`nearest_clause_subject`] looks for a clause's subject.
 const MAX_CLAUSE_REACH: usize = 24;
 
-/// Can a mention speak as the subject of a clause?
-fn speaks(mention: &Mention) -> bool {
+/// Can a mention speak as the subject of a clause? People named by a capitalized plural can
+/// ("Merchants are delighted, saying ..."), a number cannot ("Eight").
+fn speaks(text: &Text, mention: &Mention) -> bool {
+    if let MentionKind::Unnamed { label, .. } = mention.kind {
+        let t = &text.tokens[label.start];
+        return label.len() == 1 && t.is_cap_word() && !t.info.is(Class::QUANTITY);
+    }
     matches!(
         mention.kind,
         MentionKind::Person { .. }
