@@ -85,8 +85,9 @@ impl<'t> Coref<'t, '_> {
     /// an organization ("Lagos said", "Capitol Hill"), and no "he" or "she" refers to it.
     fn is_unclaimed_place(&self, name: TokenRange) -> bool {
         let text = self.text;
-        let place = lexicon().is_place(name.indices().map(|i| text.word(i)));
-        if text.tokens[name.start].info.is(Class::GIVEN) || !place {
+        if text.tokens[name.start].info.is(Class::GIVEN)
+            || !lexicon().is_place(name.indices().map(|i| text.word(i)))
+        {
             return false;
         }
         let label = self.words_cow(name);
@@ -268,41 +269,41 @@ impl<'t> Coref<'t, '_> {
     /// ("FAA" after "Federal Aviation Administration"), the one seen as the acronym of a full
     /// name (which it is renamed to), or a new one.
     pub(super) fn organization(&mut self, name: TokenRange) -> usize {
-        let label = self.words(name);
+        let label = self.words_cow(name);
         let key = self.slug_key("org:", &label);
         if let Some(&i) = self.by_key.get(key.as_str()) {
             self.return_key(key);
             return i;
         }
-        let single = !label.contains(' ');
-        let found = if single {
-            self.by_acronym.get(label.as_str()).copied()
-        } else {
-            self.by_label
-                .get(acronym(&label).as_str())
+        // The acronym of a name of several words ("FAA"), made once.
+        let short = label.contains(' ').then(|| acronym(&label));
+        let found = match &short {
+            None => self.by_acronym.get(label.as_ref()).copied(),
+            Some(short) => self
+                .by_label
+                .get(short.as_str())
                 .copied()
-                .filter(|&i| self.entities[i].kind == Kind::Organization)
+                .filter(|&i| self.entities[i].kind == Kind::Organization),
         };
         if let Some(i) = found {
-            if !single {
-                self.entities[i].rename(label.clone());
+            if short.is_some() {
+                self.entities[i].rename(label.into_owned());
             }
             self.by_key.insert(key.as_str().to_owned(), i);
             self.return_key(key);
             return i;
         }
-        if !single {
-            let short = acronym(&label);
-            if short.chars().count() >= 2 {
-                let next = self.entities.len();
-                self.by_acronym.entry(short).or_insert(next);
-            }
+        if let Some(short) = short.filter(|short| short.chars().count() >= 2) {
+            let next = self.entities.len();
+            self.by_acronym.entry(short).or_insert(next);
         }
         let next = self.entities.len();
         if let Some(stem) = self.company_stem(name) {
             self.by_label.entry(stem).or_insert(next);
         }
-        self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
+        self.entity_for_key(key, || {
+            EntityBuild::new(label.into_owned(), Kind::Organization)
+        })
     }
 
     /// A company's name without the word that ends it, by which it is named again: "Savin" of
