@@ -145,7 +145,10 @@ mod dateline_tests {
     #[test]
     fn a_dateline_is_no_part_of_the_sentence_it_opens() {
         let cases = [
-            ("MOSCOW, Dec 7 (Reuters) - Putin has called for talks.", "Putin"),
+            (
+                "MOSCOW, Dec 7 (Reuters) - Putin has called for talks.",
+                "Putin",
+            ),
             ("WASHINGTON (AP) \u{2014} The council voted.", "The"),
             ("(CNN Business) -- Shares fell.", "Shares"),
             // Near misses: no place in capitals or parenthesis first, no dash after the ")".
