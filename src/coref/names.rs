@@ -37,7 +37,7 @@ pub(super) struct PersonLink {
 const NO_LINK: usize = usize::MAX;
 
 /// The people of the chain of `links` that starts at `first`.
-fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + '_ {
+fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + Clone + '_ {
     let mut next = first;
     std::iter::from_fn(move || {
         let link = links.get(next)?;
@@ -176,8 +176,10 @@ impl<'t> Coref<'t, '_> {
     fn person_by_word(&self, word: &str) -> Option<usize> {
         let window_start = self.history.len().saturating_sub(HISTORY_WINDOW);
         let within = |at: Option<usize>| at.filter(|&at| at >= window_start);
-        let by_history = self
-            .persons_with_word(word)
+        // The people of the word, looked up once for both passes.
+        let mut people = self.persons_with_word(word);
+        let by_history = people
+            .clone()
             .filter(|&i| {
                 let e = &self.entities[i];
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&word)
@@ -189,10 +191,7 @@ impl<'t> Coref<'t, '_> {
             })
             .max()
             .map(|(_, _, i)| i);
-        by_history.or_else(|| {
-            self.persons_with_word(word)
-                .find(|&i| self.entities[i].kind == Kind::Person)
-        })
+        by_history.or_else(|| people.find(|&i| self.entities[i].kind == Kind::Person))
     }
 
     /// Indexes a person by the words of their name.
@@ -217,7 +216,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// The people with `word` in their names, in the order they were indexed.
-    fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+    fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + Clone + '_ {
         let first = self
             .word_persons
             .get(word)
