@@ -37,7 +37,7 @@ pub(super) struct PersonLink {
 const NO_LINK: usize = usize::MAX;
 
 /// The people of the chain of `links` that starts at `first`.
-fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + '_ {
+fn person_links(links: &[PersonLink], first: usize) -> impl Iterator<Item = usize> + Clone + '_ {
     let mut next = first;
     std::iter::from_fn(move || {
         let link = links.get(next)?;
@@ -85,8 +85,9 @@ impl<'t> Coref<'t, '_> {
     /// an organization ("Lagos said", "Capitol Hill"), and no "he" or "she" refers to it.
     fn is_unclaimed_place(&self, name: TokenRange) -> bool {
         let text = self.text;
-        let place = lexicon().is_place(name.indices().map(|i| text.word(i)));
-        if text.tokens[name.start].info.is(Class::GIVEN) || !place {
+        if text.tokens[name.start].info.is(Class::GIVEN)
+            || !lexicon().is_place(name.indices().map(|i| text.word(i)))
+        {
             return false;
         }
         let label = self.words_cow(name);
@@ -175,8 +176,10 @@ impl<'t> Coref<'t, '_> {
     fn person_by_word(&self, word: &str) -> Option<usize> {
         let window_start = self.history.len().saturating_sub(HISTORY_WINDOW);
         let within = |at: Option<usize>| at.filter(|&at| at >= window_start);
-        let by_history = self
-            .persons_with_word(word)
+        // The people of the word, looked up once for both passes.
+        let mut people = self.persons_with_word(word);
+        let by_history = people
+            .clone()
             .filter(|&i| {
                 let e = &self.entities[i];
                 e.kind == Kind::Person && e.name_words.len() >= 2 && e.name_words.contains(&word)
@@ -188,10 +191,7 @@ impl<'t> Coref<'t, '_> {
             })
             .max()
             .map(|(_, _, i)| i);
-        by_history.or_else(|| {
-            self.persons_with_word(word)
-                .find(|&i| self.entities[i].kind == Kind::Person)
-        })
+        by_history.or_else(|| people.find(|&i| self.entities[i].kind == Kind::Person))
     }
 
     /// Indexes a person by the words of their name.
@@ -216,7 +216,7 @@ impl<'t> Coref<'t, '_> {
     }
 
     /// The people with `word` in their names, in the order they were indexed.
-    fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+    fn persons_with_word(&self, word: &str) -> impl Iterator<Item = usize> + Clone + '_ {
         let first = self
             .word_persons
             .get(word)
@@ -268,41 +268,41 @@ impl<'t> Coref<'t, '_> {
     /// ("FAA" after "Federal Aviation Administration"), the one seen as the acronym of a full
     /// name (which it is renamed to), or a new one.
     pub(super) fn organization(&mut self, name: TokenRange) -> usize {
-        let label = self.words(name);
+        let label = self.words_cow(name);
         let key = self.slug_key("org:", &label);
         if let Some(&i) = self.by_key.get(key.as_str()) {
             self.return_key(key);
             return i;
         }
-        let single = !label.contains(' ');
-        let found = if single {
-            self.by_acronym.get(label.as_str()).copied()
-        } else {
-            self.by_label
-                .get(acronym(&label).as_str())
+        // The acronym of a name of several words ("FAA"), made once.
+        let short = label.contains(' ').then(|| acronym(&label));
+        let found = match &short {
+            None => self.by_acronym.get(label.as_ref()).copied(),
+            Some(short) => self
+                .by_label
+                .get(short.as_str())
                 .copied()
-                .filter(|&i| self.entities[i].kind == Kind::Organization)
+                .filter(|&i| self.entities[i].kind == Kind::Organization),
         };
         if let Some(i) = found {
-            if !single {
-                self.entities[i].rename(label.clone());
+            if short.is_some() {
+                self.entities[i].rename(label.into_owned());
             }
             self.by_key.insert(key.as_str().to_owned(), i);
             self.return_key(key);
             return i;
         }
-        if !single {
-            let short = acronym(&label);
-            if short.chars().count() >= 2 {
-                let next = self.entities.len();
-                self.by_acronym.entry(short).or_insert(next);
-            }
+        if let Some(short) = short.filter(|short| short.chars().count() >= 2) {
+            let next = self.entities.len();
+            self.by_acronym.entry(short).or_insert(next);
         }
         let next = self.entities.len();
         if let Some(stem) = self.company_stem(name) {
             self.by_label.entry(stem).or_insert(next);
         }
-        self.entity_for_key(key, || EntityBuild::new(label, Kind::Organization))
+        self.entity_for_key(key, || {
+            EntityBuild::new(label.into_owned(), Kind::Organization)
+        })
     }
 
     /// A company's name without the word that ends it, by which it is named again: "Savin" of

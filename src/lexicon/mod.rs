@@ -445,6 +445,19 @@ pub(crate) fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The tokens of [`name_tokens`] joined by single spaces, in one string (how the gazetteer keys
+/// its places).
+pub(crate) fn joined_name_tokens(name: &str) -> String {
+    let mut joined = String::with_capacity(name.len() + 4);
+    crate::scan::scan(name, |piece| {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(&name[piece.start..piece.end]);
+    });
+    joined
+}
+
 impl Lexicon {
     /// Looks a word up, lower-casing it into `buf`.
     pub(crate) fn word(&self, word: &str, buf: &mut String) -> WordInfo {
@@ -523,8 +536,15 @@ impl Lexicon {
     /// a place of the gazetteer (`data/places.tsv`): a city of 100,000 people or more, a US
     /// state, a country, a continent or a region? Case-sensitive.
     pub(crate) fn is_place<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> bool {
+        let mut words = words.into_iter();
+        let first = words.next().unwrap_or_default();
+        let Some(second) = words.next() else {
+            // A name of one word, the most common: no key to build.
+            return self.places.contains(first);
+        };
         let mut key = String::with_capacity(32);
-        for word in words {
+        key.push_str(first);
+        for word in std::iter::once(second).chain(words) {
             if !key.is_empty() {
                 key.push(' ');
             }

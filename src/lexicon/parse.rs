@@ -5,7 +5,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
     Abbreviation, Class, Country, Form, Lexicon, NameEntry, NameTarget, Org, Outlet, OutletKind,
-    Role, RoleType, Sources, Verb, VerbFlags, VerbForm, WordInfo, name_tokens, table,
+    Role, RoleType, Sources, Verb, VerbFlags, VerbForm, WordInfo, joined_name_tokens, name_tokens,
+    table,
 };
 use crate::model::Relation;
 
@@ -418,7 +419,7 @@ impl Lexicon {
             if !matches!(kind, "city" | "state" | "country" | "continent" | "region") {
                 return Err(row.error(format!("unknown type {kind:?}")));
             }
-            if !self.places.insert(name_tokens(name).join(" ")) {
+            if !self.places.insert(joined_name_tokens(name)) {
                 return Err(row.error(format!("duplicate place {name:?}")));
             }
         }

@@ -135,9 +135,13 @@ impl Zones {
         }
     }
 
-    /// The tokens of credit cues, in order (one pass over the tokens' classes).
+    /// The tokens of credit cues, in order (one pass over the tokens' classes, in the few texts
+    /// that have one).
     fn cues(&self, text: &Text) -> &[usize] {
         self.cues.get_or_init(|| {
+            if !text.classes.contains(Class::CREDIT_CUE) {
+                return Vec::new();
+            }
             let tokens = text.tokens.iter().enumerate();
             tokens
                 .filter(|(_, t)| t.info.is(Class::CREDIT_CUE))

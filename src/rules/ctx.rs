@@ -1,7 +1,7 @@
 //! The sentence a rule looks at ([`Ctx`]): its tokens, its reporting verbs and trigger words,
 //! and the subjects found so far.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::lexicon::Class;
 use crate::mention::Mention;
@@ -25,6 +25,8 @@ pub(crate) struct Ctx<'t, 'a> {
     /// The subjects of verbs found so far, by the verb's cue: the preposed and postposed rules
     /// both look for the subject of every verb (see [`crate::rules::clause::subject_of`]).
     pub(crate) subjects: RefCell<Vec<(TokenRange, Subject)>>,
+    /// [`Ctx::last_word`], found on first use (several rules ask for it).
+    last_word: OnceCell<usize>,
 }
 
 /// A verb's subject and the appositive describing it, if it has one.
@@ -88,6 +90,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
             triggers,
             verbs: Vec::new(),
             subjects: RefCell::new(subjects),
+            last_word: OnceCell::new(),
         };
         verbs.extend(ctx.triggers.iter().filter_map(|&i| verb::verb_at(&ctx, i)));
         ctx.verbs = verbs;
@@ -113,19 +116,21 @@ impl<'t, 'a> Ctx<'t, 'a> {
 impl Ctx<'_, '_> {
     /// The last token before the sentence's final punctuation and closing marks.
     pub(crate) fn last_word(&self) -> usize {
-        let mut last = self.end - 1;
-        while last > self.start {
-            let t = &self.text.tokens[last];
-            let w = self.text.word(last);
-            let closing = matches!(w, "." | "!" | "?" | "..." | "…" | ";")
-                || t.is_quote() && !t.has(TokenFlags::SPACE_BEFORE)
-                || matches!(w, ")" | "]");
-            if !closing {
-                break;
+        *self.last_word.get_or_init(|| {
+            let mut last = self.end - 1;
+            while last > self.start {
+                let t = &self.text.tokens[last];
+                let w = self.text.word(last);
+                let closing = matches!(w, "." | "!" | "?" | "..." | "…" | ";")
+                    || t.is_quote() && !t.has(TokenFlags::SPACE_BEFORE)
+                    || matches!(w, ")" | "]");
+                if !closing {
+                    break;
+                }
+                last -= 1;
             }
-            last -= 1;
-        }
-        last
+            last
+        })
     }
 }
 

@@ -21,10 +21,14 @@ use crate::text::token::{Token, TokenFlags, TokenKind};
 /// Finds "quoted by Y" in one sentence.
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
+    // Only a relay participle before "by" can be one (`relay_by` asks again): the other triggers
+    // need no look back for "according to".
+    let relay_participle_by =
+        |q: usize| text.tokens[q].info.is(Class::RELAY_PARTICIPLE) && text.word(q + 1) == "by";
     for &q in ctx
         .triggers()
         .iter()
-        .filter(|&&q| q > ctx.start && q + 2 < ctx.end)
+        .filter(|&&q| q > ctx.start && q + 2 < ctx.end && relay_participle_by(q))
     {
         if text.quote_of(q).is_some() || after_according_to(ctx, q) {
             continue;

@@ -8,7 +8,7 @@ mod range;
 pub(crate) mod sentence;
 pub(crate) mod token;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Class, Lexicon};
 use crate::model::Diagnostic;
 use crate::span::Span;
 
@@ -29,6 +29,9 @@ pub(crate) struct Text<'a> {
     /// marks themselves are outside.
     pub in_quote: Vec<u32>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every class some word of the text has: whether a word of a class is anywhere, without
+    /// reading the tokens.
+    pub classes: Class,
 }
 
 /// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
@@ -47,6 +50,9 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
 impl<'a> Text<'a> {
     pub(crate) fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
         let tokens = token::tokenize(src, lexicon);
+        let classes = tokens
+            .iter()
+            .fold(Class::empty(), |all, t| all | t.info.flags);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
@@ -57,6 +63,7 @@ impl<'a> Text<'a> {
             quotes,
             in_quote,
             diagnostics,
+            classes,
         }
     }
 
