@@ -32,6 +32,9 @@ pub(crate) struct Text<'a> {
     /// Every class some word of the text has: whether a word of a class is anywhere, without
     /// reading the tokens.
     pub classes: Class,
+    /// Surnames that the lexicon reads as another word, seen after a given name somewhere in
+    /// the text: "Cuban" of "Mark Cuban" (a nationality), so that "Cuban said" is his.
+    surnames: Vec<&'a str>,
 }
 
 /// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
@@ -56,6 +59,11 @@ impl<'a> Text<'a> {
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
+        let surnames = if classes.intersects(Class::GIVEN) {
+            other_words_as_surnames(src, &tokens)
+        } else {
+            Vec::new()
+        };
         Text {
             src,
             tokens,
@@ -64,7 +72,20 @@ impl<'a> Text<'a> {
             in_quote,
             diagnostics,
             classes,
+            surnames,
         }
+    }
+
+    /// Is token `i` a surname of someone named in full in the text, though the lexicon reads
+    /// the word as something else ("Cuban" after "Mark Cuban")? Not after a determiner or a
+    /// number ("a Cuban", "two Cubans").
+    pub(crate) fn is_surname(&self, i: usize) -> bool {
+        let counted = i > 0
+            && self.tokens[i - 1]
+                .info
+                .is(Class::DET | Class::POSS | Class::QUANTITY)
+            || i > 0 && self.tokens[i - 1].kind == token::TokenKind::Number;
+        !self.surnames.is_empty() && !counted && self.surnames.contains(&self.word(i))
     }
 
     pub(crate) fn word(&self, i: usize) -> &'a str {
@@ -134,4 +155,26 @@ mod tests {
         assert_eq!(text.token_starting_at(src.len()), None);
         assert_eq!(text.byte_before(text.tokens.len()), src.len());
     }
+}
+
+/// The classes of a word that a surname may also have: "Mark Cuban", "Ma Jun".
+const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
+
+/// The capitalized words of [`SURNAME_LOOKALIKE`] classes that follow a capitalized given name
+/// ("Mark Cuban"), each once.
+fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for pair in tokens.windows(2) {
+        let (given, next) = (&pair[0], &pair[1]);
+        let surname = given.is_cap_word()
+            && given.info.is(Class::GIVEN)
+            && next.is_cap_word()
+            && !next.has(token::TokenFlags::ALL_CAPS)
+            && next.info.is(SURNAME_LOOKALIKE);
+        let word = &src[next.start as usize..next.end as usize];
+        if surname && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
 }

@@ -31,17 +31,17 @@ pub(super) fn plain_name(p: &Phrase) -> Option<MentionKind> {
 }
 
 /// A capitalized word with nothing but a name's shape: no acronym, initial or abbreviation, and
-/// none of the classes that make a word something else. (A capitalized word is never a
+/// none of the classes that make a word something else, but a nationality or a month that the
+/// text gives someone as a surname ("Mark Cuban ... Cuban said"). (A capitalized word is never a
 /// lower-case name particle.)
 fn is_plain_name_word(text: &Text, i: usize) -> bool {
     let t = &text.tokens[i];
     t.is_cap_word()
         && !t.has(TokenFlags::ALL_CAPS)
         && !t.has(TokenFlags::INITIAL)
+        && (!t.info.is(Class::NATIONALITY | Class::MONTH) || text.is_surname(i))
         && !t.info.is(Class::TITLE
             | Class::ROLE
-            | Class::NATIONALITY
-            | Class::MONTH
             | Class::TIME
             | Class::NAME_START
             | Class::STARTER

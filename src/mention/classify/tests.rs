@@ -1269,3 +1269,21 @@ fn a_company_word_makes_a_name_an_organization() {
         &["Dick Clark Productions", "Big Machine Records"],
     );
 }
+
+#[test]
+fn a_nationality_the_text_gives_as_a_surname_is_that_person_alone() {
+    let kind_of_last = |src: &str, word: &str| {
+        let text = Text::new(src, crate::lexicon::lexicon());
+        let i = (0..text.tokens.len()).rev().find(|&i| text.word(i) == word);
+        let i = i.expect("the word");
+        let kind = classify(&text, crate::text::TokenRange::one(i)).kind;
+        matches!(kind, MentionKind::Person { .. })
+    };
+    assert!(kind_of_last("Mark Cuban owns it. Cuban said it.", "Cuban"));
+    // Near misses: with no one of that surname, or after a determiner, the nationality is none.
+    assert!(!kind_of_last("The ship owns it. Cuban said it.", "Cuban"));
+    assert!(!kind_of_last(
+        "Mark Cuban owns it. A Cuban said it.",
+        "Cuban"
+    ));
+}
