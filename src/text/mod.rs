@@ -80,11 +80,11 @@ impl<'a> Text<'a> {
     /// the word as something else ("Cuban" after "Mark Cuban")? Not after a determiner or a
     /// number ("a Cuban", "two Cubans").
     pub(crate) fn is_surname(&self, i: usize) -> bool {
-        let counted = i > 0
-            && self.tokens[i - 1]
-                .info
-                .is(Class::DET | Class::POSS | Class::QUANTITY)
-            || i > 0 && self.tokens[i - 1].kind == token::TokenKind::Number;
+        let counted = i.checked_sub(1).is_some_and(|before| {
+            let t = &self.tokens[before];
+            t.info.is(Class::DET | Class::POSS | Class::QUANTITY)
+                || t.kind == token::TokenKind::Number
+        });
         !self.surnames.is_empty() && !counted && self.surnames.contains(&self.word(i))
     }
 
@@ -130,6 +130,28 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The classes of a word that a surname may also have: "Mark Cuban", "Ma Jun".
+const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
+
+/// The capitalized words of [`SURNAME_LOOKALIKE`] classes that follow a capitalized given name
+/// ("Mark Cuban"), each once.
+fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for pair in tokens.windows(2) {
+        let (given, next) = (&pair[0], &pair[1]);
+        let surname = given.is_cap_word()
+            && given.info.is(Class::GIVEN)
+            && next.is_cap_word()
+            && !next.has(token::TokenFlags::ALL_CAPS)
+            && next.info.is(SURNAME_LOOKALIKE);
+        let word = &src[next.start as usize..next.end as usize];
+        if surname && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,26 +177,4 @@ mod tests {
         assert_eq!(text.token_starting_at(src.len()), None);
         assert_eq!(text.byte_before(text.tokens.len()), src.len());
     }
-}
-
-/// The classes of a word that a surname may also have: "Mark Cuban", "Ma Jun".
-const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
-
-/// The capitalized words of [`SURNAME_LOOKALIKE`] classes that follow a capitalized given name
-/// ("Mark Cuban"), each once.
-fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
-    let mut out: Vec<&'a str> = Vec::new();
-    for pair in tokens.windows(2) {
-        let (given, next) = (&pair[0], &pair[1]);
-        let surname = given.is_cap_word()
-            && given.info.is(Class::GIVEN)
-            && next.is_cap_word()
-            && !next.has(token::TokenFlags::ALL_CAPS)
-            && next.info.is(SURNAME_LOOKALIKE);
-        let word = &src[next.start as usize..next.end as usize];
-        if surname && !out.contains(&word) {
-            out.push(word);
-        }
-    }
-    out
 }

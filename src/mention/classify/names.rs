@@ -30,12 +30,10 @@ pub(super) fn is_name_word(text: &Text, i: usize) -> bool {
     // A surname that is also a nationality, a role noun or an outlet word, after a given name
     // ("Mark Cuban", "Jane Post") or alone once the text has given it as one ("Cuban said").
     let surname = i > 0 && is_given_name(text, i - 1);
-    let lookalike = info.is(Class::NATIONALITY | Class::MONTH) && text.is_surname(i);
-    if info.is(Class::TITLE | Class::NATIONALITY | Class::MONTH | Class::TIME)
-        && !info.is(Class::GIVEN)
-        && !(surname && info.is(Class::NATIONALITY))
-        && !lookalike
-    {
+    let may_be_surname = info.is(Class::GIVEN)
+        || surname && info.is(Class::NATIONALITY)
+        || info.is(Class::NATIONALITY | Class::MONTH) && text.is_surname(i);
+    if info.is(Class::TITLE | Class::NATIONALITY | Class::MONTH | Class::TIME) && !may_be_surname {
         return false;
     }
     if info.is(Class::ROLE) && !info.is(Class::GIVEN) && !surname {
