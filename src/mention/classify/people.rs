@@ -6,7 +6,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
-use super::names::{gender_of_name, is_honorific, person_name};
+use super::names::{gender_of_name, is_honorific, person_name, person_name_of_name_words};
 use super::outlets::is_company_word;
 use super::{MentionKind, Phrase};
 
@@ -22,7 +22,8 @@ pub(super) fn plain_name(p: &Phrase) -> Option<MentionKind> {
     if np.len() == 1 && text.tokens[np.start].info.is(Class::GIVEN) && np.start == 0 {
         return None;
     }
-    let name = person_name(text, np).filter(|n| *n == np)?;
+    // Every word passed `is_plain_name_word`, which implies `is_name_word`.
+    let name = person_name_of_name_words(text, np).filter(|n| *n == np)?;
     Some(MentionKind::Person {
         name,
         title: None,
