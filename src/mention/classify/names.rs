@@ -1,7 +1,7 @@
 //! Reading names inside a phrase: where a person's name begins and ends, the gender it or its
 //! title gives, and the known names (outlets, organizations, countries) of the lexicon in it.
 
-use crate::lexicon::{Class, NameTarget, RoleType, lexicon};
+use crate::lexicon::{Class, NameEntry, NameTarget, RoleType, lexicon};
 use crate::mention::np::opens_as_non_name;
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -252,35 +252,29 @@ pub(crate) fn known_name_at(
         return None; // no known name starts with this word (numbers are not looked up)
     }
     // Every entry's first token is the word it was found by: only the tokens after it are
-    // compared.
+    // compared, the second against the word read once here (most entries differ there).
     let entries = lexicon().names_starting(text.word(i));
+    let next = text.word(i + 1);
+    let matches = |entry: &NameEntry, same: fn(&str, &str) -> bool| {
+        entry.tokens.get(1).is_none_or(|second| same(next, second))
+            && (2..entry.tokens.len()).all(|k| same(text.word(i + k), &entry.tokens[k]))
+    };
     let mut best: Option<(NameTarget, usize, bool)> = None;
     for entry in entries {
-        let n = entry.tokens.len();
-        if i + n - 1 > last {
-            continue;
-        }
-        let matches = entry.tokens[1..]
-            .iter()
-            .enumerate()
-            .all(|(k, tok)| text.word(i + 1 + k) == tok);
-        if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
-            best = Some((entry.target, i + n - 1, entry.short));
+        let end = i + entry.tokens.len() - 1;
+        if end <= last && matches(entry, |a, b| a == b) && best.is_none_or(|(_, e, _)| end > e) {
+            best = Some((entry.target, end, entry.short));
         }
     }
     if best.is_none() && text.tokens[i].is_cap_word() {
         // "The Wall Street journal": a long name written with a lower-case word.
         for entry in entries {
-            let n = entry.tokens.len();
-            if n < 3 || entry.short || i + n - 1 > last {
+            let end = i + entry.tokens.len() - 1;
+            if entry.tokens.len() < 3 || entry.short || end > last {
                 continue;
             }
-            let matches = entry.tokens[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, tok)| text.word(i + 1 + k).eq_ignore_ascii_case(tok));
-            if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
-                best = Some((entry.target, i + n - 1, false));
+            if matches(entry, str::eq_ignore_ascii_case) && best.is_none_or(|(_, e, _)| end > e) {
+                best = Some((entry.target, end, false));
             }
         }
     }
