@@ -63,11 +63,15 @@ fn is_plain_name_word(text: &Text, i: usize) -> bool {
 /// Minister Ariel Sharon" (a lower-case role heads that one); a lone surname needs a given name.
 pub(super) fn person_after_long_title(p: &Phrase) -> Option<MentionKind> {
     let (text, body) = (p.text, p.body);
-    let person = person_name(text, body)?;
     let is_prep = |i: usize| {
         let t = &text.tokens[i];
         t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
     };
+    // Most phrases have no preposition after their first word: no name is read for them.
+    if !(body.start + 1..body.end).any(is_prep) {
+        return None;
+    }
+    let person = person_name(text, body)?;
     let prep = (body.start..person.start)
         .find(|&i| is_prep(i))
         .filter(|&prep| prep > body.start)?;
