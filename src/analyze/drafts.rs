@@ -2,7 +2,7 @@
 //! quotations whose speaker stands in a neighbouring sentence.
 
 use crate::assemble::{Draft, assemble, neighbour_quote};
-use crate::rules::{Ctx, find_frames};
+use crate::rules::{Buffers, Ctx, find_frames};
 use crate::text::Text;
 use crate::text::token::TokenFlags;
 
@@ -34,9 +34,9 @@ pub(super) fn find(text: &Text) -> Vec<Draft> {
 pub(crate) fn find_in(text: &Text, headline: bool) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     // The rules' scratch vectors, reused from sentence to sentence.
-    let mut buffers = (Vec::new(), Vec::new());
+    let mut buffers = Buffers::default();
     for i in 0..text.sentences.len() {
-        let ctx = Ctx::with_buffers(text, i, headline && i == 0, buffers.0, buffers.1);
+        let ctx = Ctx::with_buffers(text, i, headline && i == 0, buffers);
         let frames = find_frames(&ctx);
         drafts.extend(assemble(text, i, &frames));
         buffers = ctx.into_buffers();

@@ -29,6 +29,15 @@ pub(crate) struct Ctx<'t, 'a> {
     last_word: OnceCell<usize>,
 }
 
+/// The vectors of a [`Ctx`], kept from one sentence to the next so as not to allocate them
+/// again ([`Ctx::with_buffers`], [`Ctx::into_buffers`]).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    triggers: Vec<usize>,
+    verbs: Vec<VerbHit>,
+    subjects: Vec<(TokenRange, Subject)>,
+}
+
 /// A verb's subject and the appositive describing it, if it has one.
 pub(crate) type Subject = Option<(Mention, Option<TokenRange>)>;
 
@@ -59,7 +68,7 @@ fn after_dateline(text: &Text, sentence: TokenRange) -> Option<usize> {
 impl<'t, 'a> Ctx<'t, 'a> {
     /// The context of sentence `sentence`: where its triggers and verbs are.
     pub(crate) fn new(text: &'t Text<'a>, sentence: usize, headline: bool) -> Ctx<'t, 'a> {
-        Ctx::with_buffers(text, sentence, headline, Vec::new(), Vec::new())
+        Ctx::with_buffers(text, sentence, headline, Buffers::default())
     }
 
     /// Like [`Ctx::new`], reusing the vectors of an earlier context ([`Ctx::into_buffers`]).
@@ -67,21 +76,25 @@ impl<'t, 'a> Ctx<'t, 'a> {
         text: &'t Text<'a>,
         sentence: usize,
         headline: bool,
-        mut triggers: Vec<usize>,
-        mut verbs: Vec<VerbHit>,
+        buffers: Buffers,
     ) -> Ctx<'t, 'a> {
+        let Buffers {
+            mut triggers,
+            mut verbs,
+            mut subjects,
+        } = buffers;
         let s = text.sentences[sentence];
         let start = after_dateline(text, s.tokens()).unwrap_or(s.start);
         triggers.clear();
         verbs.clear();
+        // A subject is looked for at most once per verb.
+        subjects.clear();
         // One pass over the sentence's tokens; `in_quote` is looked at only for the few hits.
         for (i, t) in (start..).zip(&text.tokens[start..s.end]) {
             if t.info.is(Class::VERB | Class::TRIGGER) && text.in_quote[i] == NO_QUOTE {
                 triggers.push(i);
             }
         }
-        // A subject is looked for at most once per verb.
-        let subjects = Vec::with_capacity(triggers.len());
         let mut ctx = Ctx {
             text,
             start,
@@ -98,8 +111,12 @@ impl<'t, 'a> Ctx<'t, 'a> {
     }
 
     /// The vectors of this context, for the next one.
-    pub(crate) fn into_buffers(self) -> (Vec<usize>, Vec<VerbHit>) {
-        (self.triggers, self.verbs)
+    pub(crate) fn into_buffers(self) -> Buffers {
+        Buffers {
+            triggers: self.triggers,
+            verbs: self.verbs,
+            subjects: self.subjects.into_inner(),
+        }
     }
 
     /// Reporting verbs and trigger words, in order.

@@ -32,7 +32,7 @@ pub(crate) mod via;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub(crate) use ctx::Ctx;
+pub(crate) use ctx::{Buffers, Ctx};
 pub(crate) use frame::{Attach, Content, Frame, Role};
 
 use crate::lexicon::Class;

@@ -1,7 +1,7 @@
 //! Reading names inside a phrase: where a person's name begins and ends, the gender it or its
 //! title gives, and the known names (outlets, organizations, countries) of the lexicon in it.
 
-use crate::lexicon::{Class, NameTarget, RoleType, lexicon};
+use crate::lexicon::{Class, NameEntry, NameTarget, RoleType, lexicon};
 use crate::mention::np::opens_as_non_name;
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -76,8 +76,23 @@ pub(super) fn is_outlet_word(text: &Text, i: usize) -> bool {
 /// Jake Sullivan"), if it ends in one.
 /// A name of one word is never a word that names nothing ("First" of "First of America").
 pub(super) fn person_name(text: &Text, body: TokenRange) -> Option<TokenRange> {
-    let last = name_end(text, body)?;
-    let name = TokenRange::new(name_start(text, body, last), last + 1);
+    person_name_by(text, body, |i| is_name_word(text, i))
+}
+
+/// [`person_name`] of a phrase whose every word is already known to pass [`is_name_word`]
+/// (`people::plain_name` checked them): the words are not read again.
+pub(super) fn person_name_of_name_words(text: &Text, body: TokenRange) -> Option<TokenRange> {
+    person_name_by(text, body, |_| true)
+}
+
+/// [`person_name`], with `name_word` telling whether a word of `body` can be part of a name.
+fn person_name_by(
+    text: &Text,
+    body: TokenRange,
+    name_word: impl Fn(usize) -> bool,
+) -> Option<TokenRange> {
+    let last = name_end(text, body, &name_word)?;
+    let name = TokenRange::new(name_start(text, body, last, &name_word), last + 1);
     let info = text.tokens[name.start].info;
     let lone_non_name = name.len() == 1
         && info.is(Class::NEVER_NAME)
@@ -87,7 +102,7 @@ pub(super) fn person_name(text: &Text, body: TokenRange) -> Option<TokenRange> {
 
 /// The last word of the name `body` ends in: before a generational suffix ("Donald Trump Jr.")
 /// and a final period; a title word may end a name after a given name ("Martin Luther King").
-fn name_end(text: &Text, body: TokenRange) -> Option<usize> {
+fn name_end(text: &Text, body: TokenRange, name_word: impl Fn(usize) -> bool) -> Option<usize> {
     let mut last = body.last();
     let suffix = &text.tokens[last];
     if suffix.info.is(Class::NAME_SUFFIX)
@@ -106,7 +121,7 @@ fn name_end(text: &Text, body: TokenRange) -> Option<usize> {
     if t.has(TokenFlags::INITIAL) {
         return None; // "Xavier B sample": a name does not end in an initial
     }
-    if !is_name_word(text, last) {
+    if !name_word(last) {
         let surname_like = t.is_cap_word() && t.info.is(Class::TITLE) && last > body.start && {
             let prev = &text.tokens[last - 1];
             prev.is_cap_word() && prev.info.is(Class::GIVEN)
@@ -121,7 +136,12 @@ fn name_end(text: &Text, body: TokenRange) -> Option<usize> {
 /// The first word of the name ending at `last`: back over name words (at most four), middle
 /// initials ("Brian M. Good") and particles ("Ursula von der Leyen"), not past a given name's
 /// first name, nor into a title ending in "of X" ("Secretary of State Madeleine Albright").
-fn name_start(text: &Text, body: TokenRange, last: usize) -> usize {
+fn name_start(
+    text: &Text,
+    body: TokenRange,
+    last: usize,
+    name_word: impl Fn(usize) -> bool,
+) -> usize {
     let mut first = last;
     let mut found_given = text.tokens[last].info.is(Class::GIVEN) && last == body.start;
     let mut name_words = 1;
@@ -140,7 +160,7 @@ fn name_start(text: &Text, body: TokenRange, last: usize) -> usize {
         }
         if found_given && !t.info.is(Class::GIVEN)
             || k > body.start && text.word(k - 1) == "of"
-            || !is_name_word(text, k)
+            || !name_word(k)
             || name_words >= 4
         {
             break;
@@ -232,35 +252,29 @@ pub(crate) fn known_name_at(
         return None; // no known name starts with this word (numbers are not looked up)
     }
     // Every entry's first token is the word it was found by: only the tokens after it are
-    // compared.
+    // compared, the second against the word read once here (most entries differ there).
     let entries = lexicon().names_starting(text.word(i));
+    let next = text.word(i + 1);
+    let matches = |entry: &NameEntry, same: fn(&str, &str) -> bool| {
+        entry.tokens.get(1).is_none_or(|second| same(next, second))
+            && (2..entry.tokens.len()).all(|k| same(text.word(i + k), &entry.tokens[k]))
+    };
     let mut best: Option<(NameTarget, usize, bool)> = None;
     for entry in entries {
-        let n = entry.tokens.len();
-        if i + n - 1 > last {
-            continue;
-        }
-        let matches = entry.tokens[1..]
-            .iter()
-            .enumerate()
-            .all(|(k, tok)| text.word(i + 1 + k) == tok);
-        if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
-            best = Some((entry.target, i + n - 1, entry.short));
+        let end = i + entry.tokens.len() - 1;
+        if end <= last && matches(entry, |a, b| a == b) && best.is_none_or(|(_, e, _)| end > e) {
+            best = Some((entry.target, end, entry.short));
         }
     }
     if best.is_none() && text.tokens[i].is_cap_word() {
         // "The Wall Street journal": a long name written with a lower-case word.
         for entry in entries {
-            let n = entry.tokens.len();
-            if n < 3 || entry.short || i + n - 1 > last {
+            let end = i + entry.tokens.len() - 1;
+            if entry.tokens.len() < 3 || entry.short || end > last {
                 continue;
             }
-            let matches = entry.tokens[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, tok)| text.word(i + 1 + k).eq_ignore_ascii_case(tok));
-            if matches && best.is_none_or(|(_, end, _)| i + n - 1 > end) {
-                best = Some((entry.target, i + n - 1, false));
+            if matches(entry, str::eq_ignore_ascii_case) && best.is_none_or(|(_, e, _)| end > e) {
+                best = Some((entry.target, end, false));
             }
         }
     }

@@ -6,7 +6,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
 
-use super::names::{gender_of_name, is_honorific, person_name};
+use super::names::{gender_of_name, is_honorific, person_name, person_name_of_name_words};
 use super::outlets::is_company_word;
 use super::{MentionKind, Phrase};
 
@@ -22,7 +22,8 @@ pub(super) fn plain_name(p: &Phrase) -> Option<MentionKind> {
     if np.len() == 1 && text.tokens[np.start].info.is(Class::GIVEN) && np.start == 0 {
         return None;
     }
-    let name = person_name(text, np).filter(|n| *n == np)?;
+    // Every word passed `is_plain_name_word`, which implies `is_name_word`.
+    let name = person_name_of_name_words(text, np).filter(|n| *n == np)?;
     Some(MentionKind::Person {
         name,
         title: None,
@@ -62,11 +63,15 @@ fn is_plain_name_word(text: &Text, i: usize) -> bool {
 /// Minister Ariel Sharon" (a lower-case role heads that one); a lone surname needs a given name.
 pub(super) fn person_after_long_title(p: &Phrase) -> Option<MentionKind> {
     let (text, body) = (p.text, p.body);
-    let person = person_name(text, body)?;
     let is_prep = |i: usize| {
         let t = &text.tokens[i];
         t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
     };
+    // Most phrases have no preposition after their first word: no name is read for them.
+    if !(body.start + 1..body.end).any(is_prep) {
+        return None;
+    }
+    let person = person_name(text, body)?;
     let prep = (body.start..person.start)
         .find(|&i| is_prep(i))
         .filter(|&prep| prep > body.start)?;
