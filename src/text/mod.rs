@@ -59,7 +59,8 @@ impl<'a> Text<'a> {
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
-        let surnames = if classes.intersects(Class::GIVEN) {
+        let surnames = if classes.intersects(Class::GIVEN) && classes.intersects(SURNAME_LOOKALIKE)
+        {
             other_words_as_surnames(src, &tokens)
         } else {
             Vec::new()
@@ -137,13 +138,16 @@ const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
 /// ("Mark Cuban"), each once.
 fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
-    for pair in tokens.windows(2) {
-        let (given, next) = (&pair[0], &pair[1]);
+    // Tested lookalike first: most texts have none, and most tokens are no such word.
+    for (k, next) in tokens.iter().enumerate().skip(1) {
+        if !next.info.is(SURNAME_LOOKALIKE) {
+            continue;
+        }
+        let given = &tokens[k - 1];
         let surname = given.is_cap_word()
             && given.info.is(Class::GIVEN)
             && next.is_cap_word()
-            && !next.has(token::TokenFlags::ALL_CAPS)
-            && next.info.is(SURNAME_LOOKALIKE);
+            && !next.has(token::TokenFlags::ALL_CAPS);
         let word = &src[next.start as usize..next.end as usize];
         if surname && !out.contains(&word) {
             out.push(word);
