@@ -13,7 +13,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::{Zones, credited, is_dash, outlet_at, tokens_at};
+use super::{Zones, credited, outlet_at, tokens_at};
 
 /// The most tokens of a dateline before its credit ("SAN JUAN, Puerto Rico, Dec. 7").
 const MAX_DATELINE: usize = 12;
@@ -40,7 +40,7 @@ fn bracketed(text: &Text, zones: &Zones) -> Option<Mention> {
             continue;
         };
         let name_like = (i + 1..end).all(|k| {
-            tokens[k].is_cap_word() || tokens[k].kind == TokenKind::Possessive || is_dash(text, k)
+            tokens[k].is_cap_word() || tokens[k].kind == TokenKind::Possessive || text.is_dash(k)
         });
         if end == i + 1 || !name_like || !after_dateline(text, i) {
             continue;
@@ -51,7 +51,7 @@ fn bracketed(text: &Text, zones: &Zones) -> Option<Mention> {
         // anything, "CNN Business" is CNN's).
         let next = end + 1;
         let closed = next >= tokens.len()
-            || is_dash(text, next)
+            || text.is_dash(next)
             || matches!(text.word(next), "." | "_" | ":")
             || tokens[next].has(TokenFlags::LINE_BEFORE);
         let found = if closed {
@@ -95,7 +95,7 @@ fn after_dateline(text: &Text, i: usize) -> bool {
 fn lead_credit(text: &Text, zones: &Zones) -> Option<Mention> {
     zones.top_paragraphs(text).find_map(|i| {
         // A dash after a name of a few words, before looking the name up.
-        let dash_soon = (i + 1..i + 1 + MAX_CREDIT).any(|k| is_dash(text, k));
+        let dash_soon = (i + 1..i + 1 + MAX_CREDIT).any(|k| text.is_dash(k));
         if !dash_soon {
             return None;
         }
@@ -103,7 +103,7 @@ fn lead_credit(text: &Text, zones: &Zones) -> Option<Mention> {
         let dash = m.np.end;
         let runs_on =
             dash + 1 < text.tokens.len() && !text.tokens[dash + 1].has(TokenFlags::LINE_BEFORE);
-        (is_dash(text, dash) && runs_on).then_some(m)
+        (text.is_dash(dash) && runs_on).then_some(m)
     })
 }
 

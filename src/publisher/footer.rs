@@ -17,7 +17,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::{Zones, credited, is_dash, line_ends_before, line_ends_within, outlet_at};
+use super::{Zones, credited, line_ends_before, line_ends_within, outlet_at};
 
 /// The most tokens of a line that is an outlet's name ("— The Associated Press.").
 const MAX_OUTLET_LINE: usize = 8;
@@ -111,7 +111,7 @@ fn outlet_line(text: &Text, i: usize) -> Option<Mention> {
     if i == 0 || !line_ends_within(text, i, MAX_OUTLET_LINE) {
         return None; // a headline "CNN" heads what CNN says; a long line is no name
     }
-    let start = i + usize::from(is_dash(text, i));
+    let start = i + usize::from(text.is_dash(i));
     let m = outlet_at(text, start)?;
     let mut end = m.np.end;
     if text.word(end) == "." {
@@ -136,7 +136,7 @@ fn citation(text: &Text, i: usize) -> Option<Mention> {
         return None;
     }
     let mut k = k + 3;
-    while on_line(k) && (is_number(k) || is_dash(text, k)) {
+    while on_line(k) && (is_number(k) || text.is_dash(k)) {
         k += 1;
     }
     let year = text.word(k) == "(" && is_number(k + 1) && text.word(k + 2) == ")";

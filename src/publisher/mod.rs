@@ -30,7 +30,7 @@ use crate::lexicon::{Class, NameTarget};
 use crate::mention::{Mention, MentionKind, classify, known_name_at};
 use crate::text::Text;
 use crate::text::TokenRange;
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::token::TokenFlags;
 
 pub(crate) use domain::{outlet_by_domain, same_outlet};
 
@@ -192,13 +192,6 @@ fn line_ends_before(text: &Text, i: usize) -> bool {
     text.tokens
         .get(i)
         .is_none_or(|t| t.has(TokenFlags::LINE_BEFORE))
-}
-
-/// Is token `i` a dash ("-", "—", "--")?
-fn is_dash(text: &Text, i: usize) -> bool {
-    text.tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Dash || text.word(i) == "-")
 }
 
 /// The tokens that start at the bytes `hits` and pass `wanted`, in order. The publisher's words

@@ -7,7 +7,7 @@ use crate::lexicon::Class;
 use crate::mention::Mention;
 use crate::rules::verb::{self, VerbHit};
 use crate::text::TokenRange;
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::token::TokenFlags;
 use crate::text::{NO_QUOTE, Text};
 
 /// The sentence a rule looks at.
@@ -57,10 +57,7 @@ fn after_dateline(text: &Text, sentence: TokenRange) -> Option<usize> {
     }
     let limit = sentence.end.min(sentence.start + MAX_DATELINE);
     (sentence.start + 1..limit)
-        .find(|&k| {
-            let dash = text.tokens[k].kind == TokenKind::Dash || text.word(k) == "-";
-            dash && text.word(k - 1) == ")"
-        })
+        .find(|&k| text.is_dash(k) && text.word(k - 1) == ")")
         .map(|dash| dash + 1)
         .filter(|&start| start < sentence.end)
 }

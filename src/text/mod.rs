@@ -89,6 +89,13 @@ impl<'a> Text<'a> {
         !self.surnames.is_empty() && !counted && self.surnames.contains(&self.word(i))
     }
 
+    /// Is token `i` a dash ("-", "—", "--"), as between a dateline and its story?
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == token::TokenKind::Dash || self.word(i) == "-")
+    }
+
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens
             .get(i)
