@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(id("CNN.com"), Some("cnn"));
         assert_eq!(id("cbsnews.com"), Some("cbs-news"));
         assert_eq!(id("dw.com"), Some("deutsche-welle"));
-        assert_eq!(id("therealdeal.com"), Some("the-real-deal"));
+        assert_eq!(id("politico.com"), Some("politico"));
         assert_eq!(id("CityPaper.com"), None);
         assert_eq!(id("CNN"), None);
     }

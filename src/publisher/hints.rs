@@ -80,7 +80,7 @@ fn is_told(text: &Text, i: usize) -> bool {
         .any(|f| f.forms.intersects(Form::PAST | Form::GERUND) && lex.verb(f.verb).lemma == "tell")
 }
 
-/// "a copy of which was obtained by Politico", "an email seen by The Real Deal".
+/// "a copy of which was obtained by Politico", "an email seen by Variety".
 pub(super) fn obtained_by(text: &Text, zones: &Zones) -> Option<Mention> {
     zones
         .cues(text)
@@ -141,8 +141,8 @@ mod tests {
                     "Politico",
                 ),
                 (
-                    "Headline\n\nIn an email seen by The Real Deal, the firm said so.",
-                    "The Real Deal",
+                    "Headline\n\nIn an email seen by Variety, the firm said so.",
+                    "Variety",
                 ),
                 (
                     "Headline\n\nThe memo was obtained by investigators last week.",
