@@ -3,6 +3,7 @@
 //! sources than the drawing allows is drawn as its relay core ([`provgraph::export::relay_core`]),
 //! with a caption and a warning that say what was left out.
 
+use std::io::IsTerminal;
 use std::process::Command;
 use std::time::Duration;
 
@@ -97,8 +98,27 @@ pub(super) fn draw_graph(
         );
     }
     let drawn = core.as_ref().map_or(graph, |core| &core.graph);
+    say_when_slow(drawn.graph.node_count(), draw.timeout);
     let dot = to_dot_picture(drawn, config, note.as_deref());
     (run_dot(&dot, picture, draw.timeout), note)
+}
+
+/// From this many sources on, `dot` may take a while: a terminal is told what is going on.
+const SLOW_NODES: usize = 200;
+
+/// Tells a terminal that `dot` is drawing `nodes` sources, and for how long at most, when
+/// there are enough of them to take a while: no run looks hung.
+fn say_when_slow(nodes: usize, timeout: Option<Duration>) {
+    if nodes < SLOW_NODES || !std::io::stderr().is_terminal() {
+        return;
+    }
+    let limit = match timeout {
+        Some(limit) => format!("at most {} s, --dot-timeout", limit.as_secs()),
+        None => "no time limit".to_string(),
+    };
+    super::report(&format!(
+        "drawing {nodes} sources with Graphviz dot ({limit})"
+    ));
 }
 
 /// The picture `dot` draws from `dot_text`, within `timeout`.

@@ -5,12 +5,17 @@
 /// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service"). A label with a
 /// letter or digit that has no ASCII form here ("Путин Media", "新华社") keeps what it can and
 /// ends with `x-` and 12 hex digits of the label's FNV-1a hash ("media-x-…", "x-…"), so that
-/// distinct names keep distinct ids, the same in every run.
+/// distinct names keep distinct ids, the same in every run. A slug longer than
+/// [`MAX_SLUG_BYTES`] is cut there and takes the hash too.
 pub(crate) fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     push_slug(&mut out, label);
     out
 }
+
+/// How long a slug may grow before it is cut and ended with the label's hash: ids stay short
+/// enough for every tool that takes them (`dot` refuses strings over 16384 bytes).
+pub(crate) const MAX_SLUG_BYTES: usize = 160;
 
 /// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
 /// allocation.
@@ -60,6 +65,18 @@ pub(crate) fn push_slug(out: &mut String, label: &str) {
                 pending_dash = out.len() > start;
             }
         }
+    }
+    end_slug(out, start, label, dropped);
+}
+
+/// Ends the slug begun at `start` of `out`: cut at [`MAX_SLUG_BYTES`], and the label's hash
+/// when it was cut, when letters or digits were `dropped` or when nothing is left.
+fn end_slug(out: &mut String, start: usize, label: &str, mut dropped: bool) {
+    if out.len() - start > MAX_SLUG_BYTES {
+        // ASCII: any byte is a character boundary.
+        out.truncate(start + MAX_SLUG_BYTES);
+        out.truncate(out.trim_end_matches('-').len());
+        dropped = true;
     }
     if dropped || out.len() == start {
         // Names in scripts without an ASCII transliteration here: keep them distinct.
@@ -193,6 +210,18 @@ mod tests {
         // Folded Latin letters and punctuation lose nothing: no hash.
         assert_eq!(slug("José Martí – “Ñu”"), "jose-marti-nu");
         assert_eq!(slug("Kremlin’s"), "kremlins");
+    }
+
+    /// Issue 17, item 11: a 20,000-character name made a 20,000-byte id.
+    #[test]
+    fn long_slugs_are_cut_and_keep_a_hash() {
+        let long = |end: &str| format!("{}{end}", "word ".repeat(4000));
+        let (a, b) = (slug(&long("a")), slug(&long("b")));
+        assert_ne!(a, b);
+        assert!(a.len() <= MAX_SLUG_BYTES + 15, "{}", a.len());
+        assert!(a.starts_with("word-word-") && a.contains("-x-"), "{a}");
+        let fits = "a".repeat(MAX_SLUG_BYTES);
+        assert_eq!(slug(&fits), fits);
     }
 
     #[test]

@@ -226,6 +226,10 @@ fn the_picture_of_hostile_names_is_well_formed_and_shows_them_as_written() {
     for name in hostile_publishers() {
         assert!(labels.contains(&name), "{:.40}", name);
     }
+    // Ids stay short.
+    for (_, id) in ids_by_label(&graph) {
+        assert!(id.len() <= 200, "{} bytes", id.len());
+    }
 }
 
 /// Issue 17, item 11: the report said Graphviz was not installed when `dot` failed. It draws
