@@ -58,8 +58,14 @@ pub struct ProvGraph {
 }
 
 impl ProvGraph {
+    /// The node of `id`: found by halves, as the nodes are in id order, else (for a graph put
+    /// together by hand out of order) by looking at each.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.graph.node_weights().find(|node| node.id == id)
+        let nodes = self.graph.raw_nodes();
+        match nodes.binary_search_by(|node| node.weight.id.as_str().cmp(id)) {
+            Ok(at) => Some(&nodes[at].weight),
+            Err(_) => self.graph.node_weights().find(|node| node.id == id),
+        }
     }
 
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {

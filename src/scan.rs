@@ -399,6 +399,11 @@ fn shape_flags(word: &str) -> TokenFlags {
     let mut flags = TokenFlags::empty();
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');
+    if is_uncased_letter(first) {
+        // A word of a script without case (Chinese, Arabic, Hebrew...) in an English text is a
+        // name: "新华社 News" is one name, as "Путин Media" is.
+        flags |= TokenFlags::CAP;
+    }
     if first.is_uppercase() {
         flags |= TokenFlags::CAP;
         let mut letters = 1;
@@ -425,6 +430,11 @@ fn shape_flags(word: &str) -> TokenFlags {
         flags |= TokenFlags::LY;
     }
     flags
+}
+
+/// A letter of a script that has no upper and lower case.
+fn is_uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
 fn shape_flags_ascii(word: &[u8]) -> TokenFlags {

@@ -87,7 +87,9 @@ Draw the provenance graph of all inputs as SVG, PNG or PDF with Graphviz.
 Origins are on the left and publishers on the right; each kind of source has its colour
 and shape, explained by a legend. With --clusters, the sources that only one document
 names are boxed with that document. The picture format is the extension of -o (.svg,
-.png or .pdf). Needs the Graphviz program dot (apt-get install graphviz).";
+.png or .pdf). Needs the Graphviz program dot (apt-get install graphviz). A graph of more
+than --draw-max-nodes sources is drawn as its relay core, and dot is stopped after
+--dot-timeout seconds.";
 
 const EXPLAIN_ABOUT: &str =
     "Show, sentence by sentence, which rules fired and the chains they made";
@@ -191,6 +193,9 @@ pub(crate) struct BuildArgs {
     /// (neo4j: the directory FILE)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub draw: DrawArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -205,6 +210,23 @@ pub(crate) struct RenderArgs {
     /// Box the sources that only one document names with that document
     #[arg(long)]
     pub clusters: bool,
+
+    #[command(flatten)]
+    pub draw: DrawArgs,
+}
+
+/// How Graphviz draws: `render`, and the diagram of the html report.
+#[derive(Debug, clap::Args)]
+pub(crate) struct DrawArgs {
+    /// Draw at most N sources (render, html): a larger graph is drawn as its relay core, the
+    /// sources that relay or publish the most attributions, and a note says what was left
+    /// out; 0 draws all [default: 500]
+    #[arg(long, value_name = "N")]
+    pub draw_max_nodes: Option<usize>,
+
+    /// Stop Graphviz's dot after SECONDS (render, html); 0 for no limit [default: 60]
+    #[arg(long, value_name = "SECONDS")]
+    pub dot_timeout: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -237,6 +259,9 @@ pub(crate) struct MergeArgs {
     /// Write to FILE instead of standard output; the file is replaced whole or not at all
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub draw: DrawArgs,
 }
 
 /// How the documents are read and analysed; shared by the commands that analyse.

@@ -72,15 +72,22 @@ fn chain_text(
 /// The text with its whitespace collapsed, cut to `max_chars` characters (with `…` when cut),
 /// in double quotes.
 pub(super) fn excerpt(text: &str, max_chars: usize) -> String {
-    let collapsed = one_line(text);
+    let collapsed = collapse(text);
+    let visible = |text: &str| super::visible::visible_line(text).into_owned();
     match collapsed.char_indices().nth(max_chars) {
-        None => format!("\"{collapsed}\""),
-        Some((cut, _)) => format!("\"{}…\"", collapsed[..cut].trim_end()),
+        None => format!("\"{}\"", visible(&collapsed)),
+        Some((cut, _)) => format!("\"{}…\"", visible(collapsed[..cut].trim_end())),
     }
 }
 
-fn one_line(text: &str) -> String {
+fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text with its whitespace collapsed, and what must not reach a terminal as it is
+/// escaped (see [`super::visible`]).
+fn one_line(text: &str) -> String {
+    super::visible::visible_line(&collapse(text)).into_owned()
 }
 
 #[cfg(test)]
@@ -233,5 +240,19 @@ mod tests {
         assert_eq!(excerpt("abc   defg", 4), "\"abc…\"");
         assert_eq!(excerpt("Путин сказал", 5), "\"Путин…\"");
         assert_eq!(excerpt("", 80), "\"\"");
+    }
+
+    /// Issue 17, item 16: ESC and BEL from the input reached the terminal.
+    #[test]
+    fn excerpts_and_labels_show_control_characters_as_escapes() {
+        assert_eq!(
+            excerpt("a\u{1b}[31mred\u{7}", 80),
+            "\"a\\u{1b}[31mred\\u{7}\""
+        );
+        assert_eq!(excerpt("\u{1b}\u{1b}\u{1b}", 2), "\"\\u{1b}\\u{1b}…\"");
+        assert_eq!(
+            one_line("Evil\u{1b}]0;owned\u{7} \u{202e}Corp"),
+            "Evil\\u{1b}]0;owned\\u{7} \\u{202e}Corp"
+        );
     }
 }

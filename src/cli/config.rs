@@ -5,10 +5,11 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use super::args::{self, Args, Command, Format, InputArgs, Picture};
+use super::args::{self, Args, Command, DrawArgs, Format, InputArgs, Picture};
 use super::error::Error;
 use super::input;
 use super::output::Durability;
+use super::render::{self, Draw};
 
 /// What to do, and how outputs reach the disk.
 #[derive(Debug)]
@@ -38,11 +39,13 @@ pub(crate) struct Documents {
     pub threads: NonZeroUsize,
 }
 
-/// Where a graph goes: a format, and a file (standard output for `None`).
+/// Where a graph goes: a format, and a file (standard output for `None`); how the html
+/// report's diagram is drawn.
 #[derive(Debug)]
 pub(crate) struct Destination {
     pub format: Format,
     pub file: Option<PathBuf>,
+    pub draw: Draw,
 }
 
 #[derive(Debug)]
@@ -57,6 +60,7 @@ pub(crate) struct Render {
     pub picture: Picture,
     pub output: PathBuf,
     pub clusters: bool,
+    pub draw: Draw,
 }
 
 #[derive(Debug)]
@@ -77,7 +81,7 @@ impl Config {
     pub(crate) fn from_args(args: Args) -> Result<Config, Error> {
         let job = match args.command {
             Command::Build(build) => Job::Build(Build {
-                destination: destination(build.format, build.output)?,
+                destination: destination(build.format, build.output, &build.draw)?,
                 documents: documents(build.input),
             }),
             Command::Chains(chains) => Job::Chains(documents(chains.input)),
@@ -87,13 +91,14 @@ impl Config {
                 documents: documents(render.input),
                 output: render.output,
                 clusters: render.clusters,
+                draw: draw(&render.draw),
             }),
             Command::Extract(extract) => Job::Extract(Extract {
                 documents: documents(extract.input),
                 output: file(extract.output),
             }),
             Command::Merge(merge) => Job::Merge(Merge {
-                destination: destination(merge.format, merge.output)?,
+                destination: destination(merge.format, merge.output, &merge.draw)?,
                 inputs: merge.inputs,
             }),
         };
@@ -127,7 +132,11 @@ fn file(output: Option<PathBuf>) -> Option<PathBuf> {
 
 /// The output of `build` and `merge`: the format from `--format` or the file's name; a
 /// directory export (neo4j) needs `-o`.
-fn destination(format: Option<Format>, output: Option<PathBuf>) -> Result<Destination, Error> {
+fn destination(
+    format: Option<Format>,
+    output: Option<PathBuf>,
+    draw_args: &DrawArgs,
+) -> Result<Destination, Error> {
     let format = args::output_format(format, output.as_deref())?;
     let file = file(output);
     if format == Format::Neo4j && file.is_none() {
@@ -137,7 +146,21 @@ fn destination(format: Option<Format>, output: Option<PathBuf>) -> Result<Destin
             "give the directory with -o DIR",
         ));
     }
-    Ok(Destination { format, file })
+    Ok(Destination {
+        format,
+        file,
+        draw: draw(draw_args),
+    })
+}
+
+/// `--draw-max-nodes` and `--dot-timeout`, 0 meaning no limit, with their defaults.
+fn draw(args: &DrawArgs) -> Draw {
+    let max_nodes = args.draw_max_nodes.unwrap_or(render::DEFAULT_MAX_NODES);
+    let timeout = args.dot_timeout.unwrap_or(render::DEFAULT_TIMEOUT_SECS);
+    Draw {
+        max_nodes: (max_nodes > 0).then_some(max_nodes),
+        timeout: (timeout > 0).then(|| std::time::Duration::from_secs(timeout)),
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod args;
 mod chains;
+mod child;
 mod config;
 mod documents;
 mod error;
@@ -15,14 +16,15 @@ mod pipeline;
 mod progress;
 mod render;
 mod usage;
+mod visible;
 mod warnings;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use provgraph::export::{
-    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_dot_with, to_gexf,
-    to_graphml, to_html, to_neo4j, to_prov_json, to_prov_n, write_json,
+    DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
+    to_neo4j, to_prov_json, to_prov_n, write_json,
 };
 use provgraph::graph::DuplicateDocument;
 use provgraph::{DocumentAnalysis, DocumentInput, GraphBuilder, ProvGraph};
@@ -148,8 +150,8 @@ fn run_render(render: &Render, durability: Durability, warnings: &Warnings) -> R
         clusters: render.clusters,
         ..DotConfig::picture()
     };
-    let bytes = render::draw(&to_dot_with(&graph, &config), render.picture)
-        .map_err(render::DrawError::into_error)?;
+    let (drawn, _note) = render::draw_graph(&graph, &config, render.picture, render.draw, warnings);
+    let bytes = drawn.map_err(render::DrawError::into_error)?;
     output::write_bytes(&render.output, &bytes, durability)
 }
 
@@ -191,7 +193,9 @@ fn run_explain(documents: &Documents, warnings: &Warnings) -> Result<(), Error> 
             title: document.title.as_deref(),
             publisher,
         };
-        format!("== {}\n{}\n", document.id, provgraph::explain(&input)).into_bytes()
+        let trace = provgraph::explain(&input);
+        let id = visible::visible_line(&document.id);
+        format!("== {id}\n{}\n", visible::visible_lines(&trace)).into_bytes()
     })
 }
 
@@ -261,7 +265,7 @@ fn write_graph(
         Format::Cytoscape => to_cytoscape(graph),
         Format::Cypher => to_cypher(graph),
         Format::Csv => to_csv(graph),
-        Format::Html => html_report(graph, texts, warnings),
+        Format::Html => html_report(graph, texts, destination.draw, warnings),
     };
     let mut out = Output::open(file, durability)?;
     out.write_all(text.as_bytes())?;
@@ -280,13 +284,21 @@ fn write_streamed(
     out.finish()
 }
 
-/// The HTML report; without Graphviz, without its diagram (and a warning).
-fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warnings) -> String {
+/// The HTML report; when `dot` cannot draw, without its diagram (and a warning, and a note
+/// in the page saying why).
+fn html_report(
+    graph: &ProvGraph,
+    texts: &[(String, String)],
+    draw: render::Draw,
+    warnings: &Warnings,
+) -> String {
     let texts: Vec<(&str, &str)> = texts
         .iter()
         .map(|(id, text)| (id.as_str(), text.as_str()))
         .collect();
-    let svg = match render::draw(&to_dot_with(graph, &DotConfig::picture()), Picture::Svg) {
+    let picture = DotConfig::picture();
+    let (drawn, mut note) = render::draw_graph(graph, &picture, Picture::Svg, draw, warnings);
+    let svg = match drawn {
         Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
         Err(err) => {
             let (why, fix) = err.why_and_fix();
@@ -294,6 +306,11 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warning
                 Warning::Other,
                 &format!("the report has no diagram: {why}; {fix}"),
             );
+            // Not installed: the page's own words say so (html::NO_DIAGRAM).
+            note = match err {
+                render::DrawError::MissingDot => None,
+                _ => Some(format!("The diagram could not be drawn: {why}.")),
+            };
             None
         }
     };
@@ -302,6 +319,7 @@ fn html_report(graph: &ProvGraph, texts: &[(String, String)], warnings: &Warning
         &HtmlInput {
             texts: &texts,
             svg: svg.as_deref(),
+            diagram_note: note.as_deref(),
         },
     )
 }
@@ -325,8 +343,10 @@ pub(crate) fn quiet_caught_panics() {
     }));
 }
 
-/// Prints `provgraph: <message>` on standard error; a closed standard error is ignored.
+/// Prints `provgraph: <message>` on standard error, on one line whatever names from the input
+/// it holds (see [`visible`]); a closed standard error is ignored.
 pub(crate) fn report(message: &str) {
+    let message = visible::visible_line(message);
     let _ = writeln!(io::stderr().lock(), "provgraph: {message}");
 }
 

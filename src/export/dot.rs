@@ -6,6 +6,13 @@
 //! The document is built as `dot_structures` values and printed by graphviz-rust. Its printer
 //! writes an `Id::Escaped` verbatim, quotes included, so every string that comes from the input
 //! goes through `quoted`, which is the only place that knows DOT's escaping rules.
+//!
+//! What Graphviz draws is bounded and safe to embed: a label shows at most
+//! [`MAX_LABEL_CHARS`] characters (a tooltip [`MAX_TOOLTIP_CHARS`], an id
+//! [`MAX_ID_BYTES`] bytes; `dot` refuses strings over 16384 bytes), `&` is written `&amp;` (Graphviz
+//! reads entity references in strings), and characters that SVG cannot hold or that reorder the
+//! text shown (controls, U+FFFE, U+FFFF, bidirectional overrides and isolates) are drawn as
+//! U+FFFD. The full names stay in the other formats.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,6 +23,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::style::kind_style;
+use super::xml::is_bidi_control;
 use crate::graph::{Edge, Node, ProvGraph};
 use crate::model::{Kind, Relation};
 
@@ -23,6 +31,16 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 
 /// How many titles a node shows under its label.
 const MAX_TITLES_SHOWN: usize = 2;
+
+/// How many characters of a name a node or cluster label shows; longer names end with `…`.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// How many characters of a tooltip (a node's name, kind and aliases) are kept.
+pub const MAX_TOOLTIP_CHARS: usize = 1000;
+
+/// Ids longer than this many bytes are cut and end with a hash of the whole id, which keeps
+/// them distinct.
+pub const MAX_ID_BYTES: usize = 1000;
 
 /// The id of the legend node: not a slug, so no source can have it.
 pub const LEGEND_ID: &str = "provgraph:legend";
@@ -59,11 +77,20 @@ pub fn to_dot(graph: &ProvGraph) -> String {
 
 /// The graph as a DOT document with what `config` adds, ending with a newline.
 pub fn to_dot_with(graph: &ProvGraph, config: &DotConfig) -> String {
+    to_dot_picture(graph, config, None)
+}
+
+/// [`to_dot_with`], with `caption` over the picture (as what [`super::RelayCore::note`] says).
+pub fn to_dot_picture(graph: &ProvGraph, config: &DotConfig, caption: Option<&str>) -> String {
+    let mut graph_attributes = vec![plain("rankdir", "LR"), quoted_attr("fontname", FONT)];
+    if let Some(caption) = caption {
+        graph_attributes.extend([
+            quoted_attr("label", &cut(caption, MAX_TOOLTIP_CHARS)),
+            plain("labelloc", "t"),
+        ]);
+    }
     let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            plain("rankdir", "LR"),
-            quoted_attr("fontname", FONT),
-        ])),
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attributes)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             quoted_attr("fontname", FONT),
             plain("fontsize", "12"),
@@ -91,7 +118,7 @@ pub fn to_dot_with(graph: &ProvGraph, config: &DotConfig) -> String {
             rank.extend(
                 publishers
                     .into_iter()
-                    .map(|id| Stmt::Node(DotNode::new(NodeId(quoted(id), None), vec![]))),
+                    .map(|id| Stmt::Node(DotNode::new(NodeId(quoted_id(id), None), vec![]))),
             );
             stmts.push(Stmt::Subgraph(Subgraph {
                 id: Id::Plain("publishers".to_string()),
@@ -129,9 +156,9 @@ fn dot_node(node: &Node) -> DotNode {
     if !node.aliases.is_empty() {
         let aliases = node.aliases.join(", ");
         let tooltip = format!("{} ({}); also: {aliases}", node.label, node.kind.as_str());
-        attributes.push(quoted_attr("tooltip", &tooltip));
+        attributes.push(quoted_attr("tooltip", &cut(&tooltip, MAX_TOOLTIP_CHARS)));
     }
-    DotNode::new(NodeId(quoted(&node.id), None), attributes)
+    DotNode::new(NodeId(quoted_id(&node.id), None), attributes)
 }
 
 /// Node statements inside one cluster per document, for the sources that only that document
@@ -160,7 +187,10 @@ fn clustered_nodes(graph: &ProvGraph) -> Vec<Stmt> {
         let mut inside = vec![
             Stmt::Attribute(quoted_attr(
                 "label",
-                document.title.as_deref().unwrap_or(&document.id),
+                &cut(
+                    document.title.as_deref().unwrap_or(&document.id),
+                    MAX_LABEL_CHARS,
+                ),
             )),
             Stmt::Attribute(quoted_attr("style", "rounded")),
             Stmt::Attribute(quoted_attr("color", "#999999")),
@@ -219,12 +249,13 @@ fn legend_node() -> DotNode {
     )
 }
 
-/// The node's label, and on a second line its first titles.
+/// The node's label, and on a second line its first titles, each cut to [`MAX_LABEL_CHARS`].
 fn node_label(node: &Node) -> String {
-    let mut label = node.label.clone();
+    let mut label = cut(&node.label, MAX_LABEL_CHARS);
     if !node.titles.is_empty() {
         label.push('\n');
-        label.push_str(&node.titles[..node.titles.len().min(MAX_TITLES_SHOWN)].join("; "));
+        let titles = node.titles[..node.titles.len().min(MAX_TITLES_SHOWN)].join("; ");
+        label.push_str(&cut(&titles, MAX_LABEL_CHARS));
         if node.titles.len() > MAX_TITLES_SHOWN {
             let more = node.titles.len() - MAX_TITLES_SHOWN;
             label.push_str(&format!(" (+{more})"));
@@ -242,7 +273,7 @@ fn dot_edge(source: &Node, target: &Node, edge: &Edge) -> DotEdge {
     if edge.relation == Relation::Published {
         attributes.push(plain("style", "dashed"));
     }
-    let vertex = |node: &Node| Vertex::N(NodeId(quoted(&node.id), None));
+    let vertex = |node: &Node| Vertex::N(NodeId(quoted_id(&node.id), None));
     DotEdge {
         ty: EdgeTy::Pair(vertex(source), vertex(target)),
         attributes,
@@ -263,12 +294,39 @@ fn quoted_attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), quoted(value))
 }
 
+/// `text` cut to `max_chars` characters, ending with `…` when cut.
+fn cut(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", &text[..at]),
+    }
+}
+
+/// A node id as a DOT string: as it is up to [`MAX_ID_BYTES`], else cut there (on a character
+/// boundary) and ended with 16 hex digits of the whole id's FNV-1a hash.
+fn quoted_id(id: &str) -> Id {
+    if id.len() <= MAX_ID_BYTES {
+        return quoted(id);
+    }
+    let mut at = MAX_ID_BYTES - 20;
+    while !id.is_char_boundary(at) {
+        at -= 1;
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    quoted(&format!("{}…{hash:016x}", &id[..at]))
+}
+
 /// `text` as a DOT double-quoted string whose label value reads back as `text`.
 ///
 /// Inside quotes DOT only knows `\"`; Graphviz then reads labels as escape strings, where `\\` is a
 /// backslash and `\n` a line break, so backslashes are doubled (`\N` in a name must not become the
-/// node's id) and line breaks written as `\n` (`\r` for a carriage return). Other control
-/// characters, which no renderer draws and SVG cannot hold, become U+FFFD.
+/// node's id) and line breaks written as `\n` (`\r` for a carriage return). Graphviz also reads
+/// entity references (`&amp;`, `&#x202E;`) in every string, so `&` is written `&amp;`. Other
+/// control characters, U+FFFE and U+FFFF, which no renderer draws and SVG cannot hold, and the
+/// bidirectional controls become U+FFFD.
 fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -279,7 +337,9 @@ fn quoted(text: &str) -> Id {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push('\t'),
-            c if c.is_control() => out.push('\u{FFFD}'),
+            '&' => out.push_str("&amp;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if c.is_control() || is_bidi_control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -308,6 +368,42 @@ mod tests {
         assert_eq!(quoted_text("crlf\r\n"), r#""crlf\r\n""#);
         assert_eq!(quoted_text("bell\u{7}"), "\"bell\u{FFFD}\"");
         assert_eq!(quoted_text("Путин 🙂 ×2"), "\"Путин 🙂 ×2\"");
+    }
+
+    /// Issue 17, items 12 and 13: U+FFFE made the SVG ill-formed, `&amp;` and `&#x202E;` were
+    /// decoded by Graphviz.
+    #[test]
+    fn quoting_escapes_entities_and_replaces_what_svg_cannot_hold() {
+        assert_eq!(quoted_text("A &amp; B"), "\"A &amp;amp; B\"");
+        assert_eq!(quoted_text("&#x202E;"), "\"&amp;#x202E;\"");
+        assert_eq!(
+            quoted_text("a\u{fffe}b\u{ffff}c\u{202e}d\u{2066}e\u{85}"),
+            "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}\""
+        );
+    }
+
+    /// Issue 17, item 11: `dot` refuses strings over 16384 bytes.
+    #[test]
+    fn long_labels_and_ids_are_cut() {
+        let long = "é".repeat(20_000);
+        assert_eq!(cut(&long, 3), "ééé…");
+        assert_eq!(cut("short", 5), "short");
+        let a = quoted_text_id(&format!("{long}a"));
+        let b = quoted_text_id(&format!("{long}b"));
+        assert!(
+            a.len() <= MAX_ID_BYTES + 2 && b.len() <= MAX_ID_BYTES + 2,
+            "{}",
+            a.len()
+        );
+        assert_ne!(a, b);
+        assert_eq!(quoted_text_id("jake-sullivan"), "\"jake-sullivan\"");
+    }
+
+    fn quoted_text_id(id: &str) -> String {
+        match quoted_id(id) {
+            Id::Escaped(text) => text,
+            other => panic!("not escaped: {other:?}"),
+        }
     }
 
     #[test]

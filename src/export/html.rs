@@ -3,8 +3,10 @@
 //! highlighted) that can be filtered by source or by words, and per-outlet counts.
 //!
 //! The page needs nothing from the network: its CSS and script are inline and its
-//! Content-Security-Policy forbids every fetch. Every text from the input is HTML-escaped, and
-//! characters XML 1.0 forbids are dropped, as in the XML formats. The page filters itself by
+//! Content-Security-Policy forbids every fetch. Every text from the input is HTML-escaped,
+//! characters XML 1.0 forbids are dropped, as in the XML formats, and bidirectional controls
+//! (which can make a name read as another) are shown as U+FFFD; the diagram's SVG loses the
+//! characters XML forbids too. The page filters itself by
 //! source when opened with `#source=<node id>`, and clicking a node of the diagram does the same.
 //! When the script has run, `body` has `data-ready="true"` and `data-shown` (the number of rows
 //! shown).
@@ -13,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::style::kind_style;
-use super::xml::escape;
+// Every text here is shown to people.
+use super::xml::{drop_forbidden, escape_shown as escape};
 use crate::graph::{Node, ProvGraph};
 use crate::model::{Attribution, Kind, Relation};
 use crate::span::Span;
@@ -25,8 +28,11 @@ pub struct HtmlInput<'a> {
     /// A document without its text shows byte offsets instead.
     pub texts: &'a [(&'a str, &'a str)],
     /// The diagram as SVG (`dot -Tsvg` of [`super::to_dot_with`]); without it, the page says
-    /// that the diagram needs Graphviz.
+    /// that the diagram needs Graphviz, or `diagram_note`.
     pub svg: Option<&'a str>,
+    /// A sentence about the diagram: what it leaves out (shown above it), or why there is none
+    /// ("The diagram could not be drawn: dot failed: ...", shown in its place).
+    pub diagram_note: Option<&'a str>,
 }
 
 /// What the page says where the diagram would be when there is no SVG.
@@ -43,7 +49,7 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
     let mut out = String::new();
     write_head(&mut out, &title);
     write_summary(&mut out, graph, &title);
-    write_diagram(&mut out, input.svg);
+    write_diagram(&mut out, input.svg, input.diagram_note);
     write_outlets(&mut out, graph);
     out.push_str("<section id=\"attributions\">\n<h2>Attributions</h2>\n<div class=\"filters\">\n");
     write_source_filter(&mut out, &nodes);
@@ -124,19 +130,23 @@ fn write_summary(out: &mut String, graph: &ProvGraph, title: &str) {
     out.push_str("</ul>\n</header>\n");
 }
 
-/// The diagram's section: the SVG, or what is missing to draw it.
-fn write_diagram(out: &mut String, svg: Option<&str>) {
+/// The diagram's section: the note and the SVG, or the note or what is missing to draw it.
+fn write_diagram(out: &mut String, svg: Option<&str>, note: Option<&str>) {
     out.push_str("<section id=\"diagram\">\n<h2>Diagram</h2>\n");
     match svg.and_then(svg_element) {
         Some(svg) => {
+            if let Some(note) = note {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+            }
             out.push_str("<div class=\"svg\">\n");
-            out.push_str(svg);
+            out.push_str(&drop_forbidden(svg));
             out.push_str(
                 "\n</div>\n<p class=\"hint\">Click a source to list its attributions.</p>\n",
             );
         }
         None => {
-            let _ = writeln!(out, "<p class=\"missing\">{}</p>", escape(NO_DIAGRAM));
+            let note = note.unwrap_or(NO_DIAGRAM);
+            let _ = writeln!(out, "<p class=\"missing\">{}</p>", escape(note));
         }
     }
     out.push_str("</section>\n");
@@ -425,7 +435,7 @@ h2 { font-size: 1.2em; margin-top: 1.5em; border-bottom: 1px solid #ddd; }
 .svg { overflow-x: auto; border: 1px solid #eee; padding: 0.5em; }
 .svg svg { max-width: 100%; height: auto; }
 .svg g.node { cursor: pointer; }
-.hint, .missing { color: #666; font-style: italic; }
+.hint, .missing, .note { color: #666; font-style: italic; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; }
@@ -482,7 +492,12 @@ const SCRIPT: &str = r#"(function () {
     });
   });
   var hash = /^#source=(.*)$/.exec(window.location.hash);
-  if (hash) { selectSource(decodeURIComponent(hash[1])); }
+  if (hash) {
+    // The address is the reader's to type: a malformed escape ("%E0%A4%A") is taken as it is.
+    var id = hash[1];
+    try { id = decodeURIComponent(id); } catch (e) { /* keep it undecoded */ }
+    selectSource(id);
+  }
   apply();
   document.body.setAttribute("data-ready", "true");
 })();

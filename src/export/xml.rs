@@ -1,4 +1,6 @@
 //! Text in XML (GraphML, GEXF) and HTML: escaping, and the characters XML 1.0 cannot hold.
+//! Text shown to people (the HTML report) also loses the bidirectional controls
+//! ([`escape_shown`]).
 //!
 //! XML 1.0 forbids most C0 control characters (all but tab, line feed and carriage return) and
 //! U+FFFE and U+FFFF, even as character references; a reader rejects the whole file if one
@@ -9,6 +11,13 @@
 /// Whether XML 1.0 allows `c` in a document.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Characters that change the order in which the text around them is shown: the bidirectional
+/// embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). A name holding one can
+/// make what a reader sees differ from what it is ("\u{202e}txt.exe").
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `value` as compact JSON text without the characters XML 1.0 forbids in any of its strings:
@@ -55,6 +64,30 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// `text` escaped as [`escape`] does, for text shown to people (the HTML report): the
+/// bidirectional controls, which can make a name read as something else, become U+FFFD too.
+pub(crate) fn escape_shown(text: &str) -> String {
+    let mut out = escape(text);
+    if out.chars().any(is_bidi_control) {
+        out = out
+            .chars()
+            .map(|c| if is_bidi_control(c) { '\u{FFFD}' } else { c })
+            .collect();
+    }
+    out
+}
+
+/// `text` without the characters XML 1.0 forbids.
+pub(crate) fn drop_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        return text.into();
+    }
+    text.chars()
+        .filter(|&c| is_xml_char(c))
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +104,12 @@ mod tests {
             "nulbellescend"
         );
         assert_eq!(escape("Путин 📰 עברית \u{85}"), "Путин 📰 עברית \u{85}");
+        assert_eq!(escape("a\u{202e}b"), "a\u{202e}b");
+        assert_eq!(
+            escape_shown("<a\u{202e}b\u{2067}"),
+            "&lt;a\u{FFFD}b\u{FFFD}"
+        );
+        assert_eq!(drop_forbidden("a\u{fffe}b\u{1b}c"), "abc");
         assert_eq!(
             json_list(&["a\0b".into(), "\"c\"\n".into()]),
             r#"["ab","\"c\"\n"]"#

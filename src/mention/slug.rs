@@ -1,19 +1,29 @@
 //! Stable ids: a label as lower-case ASCII words joined by hyphens, with common Latin letters
-//! folded to ASCII and a hash for names in other scripts.
+//! folded to ASCII and a hash of the label when letters of other scripts had to be left out.
 
 /// A stable id: lower-case ASCII words joined by hyphens ("Agence France-Presse" →
-/// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service").
+/// "agence-france-presse", "Kremlin's press service" → "kremlins-press-service"). A label with a
+/// letter or digit that has no ASCII form here ("Путин Media", "新华社") keeps what it can and
+/// ends with `x-` and 12 hex digits of the label's FNV-1a hash ("media-x-…", "x-…"), so that
+/// distinct names keep distinct ids, the same in every run. A slug longer than
+/// [`MAX_SLUG_BYTES`] is cut there and takes the hash too.
 pub(crate) fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     push_slug(&mut out, label);
     out
 }
 
+/// How long a slug may grow before it is cut and ended with the label's hash: ids stay short
+/// enough for every tool that takes them (`dot` refuses strings over 16384 bytes).
+pub(crate) const MAX_SLUG_BYTES: usize = 160;
+
 /// Appends the slug of `label` (see [`slug`]) to `out`, for keys built without a second
 /// allocation.
 pub(crate) fn push_slug(out: &mut String, label: &str) {
     let start = out.len();
     let mut pending_dash = false;
+    // Whether a letter or digit was left out: then the id takes the label's hash.
+    let mut dropped = false;
     let bytes = label.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -40,6 +50,7 @@ pub(crate) fn push_slug(out: &mut String, label: &str) {
             if c == '’' {
                 continue;
             }
+            dropped |= c.is_alphanumeric();
             pending_dash = out.len() > start;
             continue;
         }
@@ -55,15 +66,35 @@ pub(crate) fn push_slug(out: &mut String, label: &str) {
             }
         }
     }
-    if out.len() == start {
+    end_slug(out, start, label, dropped);
+}
+
+/// Ends the slug begun at `start` of `out`: cut at [`MAX_SLUG_BYTES`], and the label's hash
+/// when it was cut, when letters or digits were `dropped` or when nothing is left.
+fn end_slug(out: &mut String, start: usize, label: &str, mut dropped: bool) {
+    if out.len() - start > MAX_SLUG_BYTES {
+        // ASCII: any byte is a character boundary.
+        out.truncate(start + MAX_SLUG_BYTES);
+        out.truncate(out.trim_end_matches('-').len());
+        dropped = true;
+    }
+    if dropped || out.len() == start {
         // Names in scripts without an ASCII transliteration here: keep them distinct.
-        let mut hash: u64 = 0xcbf29ce484222325;
-        for b in label.bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
+        if out.len() > start {
+            out.push('-');
         }
         use std::fmt::Write;
-        let _ = write!(out, "x-{:012x}", hash & 0xffff_ffff_ffff);
+        let _ = write!(out, "x-{:012x}", fnv1a(label.as_bytes()) & 0xffff_ffff_ffff);
     }
+}
+
+/// The 64-bit FNV-1a hash: fixed, unlike std's hasher, so ids are the same in every run.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.
@@ -147,6 +178,50 @@ mod tests {
     fn other_scripts_get_a_hash() {
         assert!(slug("新华社").starts_with("x-"));
         assert_ne!(slug("新华社"), slug("人民日报"));
+        // The hash is fixed: FNV-1a of the label's bytes, 48 bits.
+        assert_eq!(slug(""), "x-9ce484222325");
+    }
+
+    /// Issue 17: "Путин Media" and "Газпром Media" were both `media`.
+    #[test]
+    fn a_name_that_loses_letters_keeps_them_in_a_hash() {
+        let pairs = [
+            ("Путин Media", "Газпром Media"),
+            ("新华社 News", "人民日报 News"),
+            ("Ελληνικά 24", "Ρωσικά 24"),
+            ("١٢٣ TV", "٤٥٦ TV"),
+            ("Þór News", "Ðór News"),
+        ];
+        for (a, b) in pairs {
+            assert_ne!(slug(a), slug(b), "{a:?} and {b:?}");
+            assert_eq!(slug(a), slug(a));
+            assert!(
+                slug(a)
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{a:?}"
+            );
+        }
+        assert!(
+            slug("Путин Media").starts_with("media-x-"),
+            "{}",
+            slug("Путин Media")
+        );
+        // Folded Latin letters and punctuation lose nothing: no hash.
+        assert_eq!(slug("José Martí – “Ñu”"), "jose-marti-nu");
+        assert_eq!(slug("Kremlin’s"), "kremlins");
+    }
+
+    /// Issue 17, item 11: a 20,000-character name made a 20,000-byte id.
+    #[test]
+    fn long_slugs_are_cut_and_keep_a_hash() {
+        let long = |end: &str| format!("{}{end}", "word ".repeat(4000));
+        let (a, b) = (slug(&long("a")), slug(&long("b")));
+        assert_ne!(a, b);
+        assert!(a.len() <= MAX_SLUG_BYTES + 15, "{}", a.len());
+        assert!(a.starts_with("word-word-") && a.contains("-x-"), "{a}");
+        let fits = "a".repeat(MAX_SLUG_BYTES);
+        assert_eq!(slug(&fits), fits);
     }
 
     #[test]

@@ -97,7 +97,8 @@ fn unquote(id: &Id) -> String {
             other => panic!("unexpected escape \\{other:?} in {raw}"),
         }
     }
-    text
+    // Graphviz reads entity references in strings: `&` is written `&amp;`.
+    text.replace("&amp;", "&")
 }
 
 fn plain(id: &Id) -> &str {
@@ -236,11 +237,14 @@ fn pictures_with_legend_and_clusters_parse_back_and_render_without_a_word() {
                     (node.id.clone(), label)
                 })
                 .collect();
-            // Labels with control characters other than line breaks lose them to U+FFFD.
+            // Labels with control characters other than line breaks, U+FFFE, U+FFFF and
+            // bidirectional controls lose them to U+FFFD.
             let clean = |text: &str| -> String {
                 text.chars()
                     .map(|c| {
-                        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+                        let forbidden = c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}');
+                        if bidi || (forbidden && !matches!(c, '\n' | '\r' | '\t')) {
                             '\u{FFFD}'
                         } else {
                             c

@@ -17,6 +17,17 @@ use provgraph::export::{DotConfig, HtmlInput, to_dot_with, to_html};
 use serde_json::{Value, json};
 
 use crate::readers::{read, xml_clean};
+
+/// What the page shows of a name: [`xml_clean`], and the bidirectional controls as U+FFFD.
+fn shown_clean(text: &str) -> String {
+    xml_clean(text)
+        .chars()
+        .map(|c| match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
 use crate::{fixtures, hostile};
 
 /// What Chromium made of a page: the DOM after its scripts ran, and its console messages.
@@ -97,7 +108,14 @@ fn svg(graph: &ProvGraph) -> Option<String> {
 }
 
 fn page(graph: &ProvGraph, texts: &[(&str, &str)], svg: Option<&str>) -> String {
-    to_html(graph, &HtmlInput { texts, svg })
+    to_html(
+        graph,
+        &HtmlInput {
+            texts,
+            svg,
+            diagram_note: None,
+        },
+    )
 }
 
 /// Writes `html` to a file and returns (what our page holds, what Chromium's DOM holds).
@@ -245,8 +263,8 @@ fn hostile_names_are_escaped_in_the_page_and_the_diagram() {
         .nodes()
         .map(|node| {
             json!([
-                xml_clean(&node.id),
-                format!("{} ({})", xml_clean(&node.label), node.kind.as_str())
+                shown_clean(&node.id),
+                format!("{} ({})", shown_clean(&node.label), node.kind.as_str())
             ])
         })
         .collect();
@@ -264,11 +282,15 @@ fn hostile_names_are_escaped_in_the_page_and_the_diagram() {
         dom["body"]["data-shown"],
         graph.attributions.len().to_string()
     );
-    let title = xml_clean(&graph.documents[0].title.clone().unwrap());
+    let title = shown_clean(&graph.documents[0].title.clone().unwrap());
     assert_eq!(source["title"], format!("Provenance: {title}"));
     let chips: Vec<String> = serde_json::from_value(dom["chips"].clone()).unwrap();
     for node in graph.nodes() {
-        assert!(chips.contains(&xml_clean(&node.label)), "{:?}", node.label);
+        assert!(
+            chips.contains(&shown_clean(&node.label)),
+            "{:?}",
+            node.label
+        );
     }
     if svg.is_some() {
         assert_eq!(
@@ -299,4 +321,22 @@ fn chromium_takes_a_screenshot_of_the_report() {
     let bytes = std::fs::read(&png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     assert!(bytes.len() > 20_000, "a page with a table and a diagram");
+}
+
+/// Issue 17, item 21: a malformed escape in the address (`#source=%E0%A4%A`) threw a URIError
+/// and stopped the page's script. The page loads and lists every attribution.
+#[test]
+fn a_malformed_source_in_the_address_leaves_the_page_working() {
+    let graph = fixtures::graph();
+    let html = page(&graph, &example_texts(), None);
+    for fragment in ["#source=%E0%A4%A", "#source=%", "#source=%FF%FE%"] {
+        let Some((_source, dom, _dir)) = open(&html, fragment) else {
+            return;
+        };
+        assert_eq!(
+            dom["body"]["data-shown"],
+            graph.attributions.len().to_string(),
+            "{fragment}"
+        );
+    }
 }

@@ -288,8 +288,21 @@ def read_html(path):
     }
 
 
+def read_svg(path):
+    """An SVG as a strict XML parser (expat) reads it: the texts drawn and the titles."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.parse(path).getroot()
+    return {
+        "texts": ["".join(t.itertext()) for t in root.iter(ns + "text")],
+        "titles": ["".join(t.itertext()) for t in root.iter(ns + "title")],
+    }
+
+
 READERS = {
     "html": read_html,
+    "svg": read_svg,
     "json": read_json,
     "graphml": read_graphml,
     "gexf": read_gexf,
