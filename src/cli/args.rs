@@ -244,7 +244,7 @@ pub(crate) struct MergeArgs {
     pub max_line_bytes: Option<u64>,
 
     /// Refuse a JSON graph larger than SIZE bytes (after decompression), without reading it
-    /// whole; reading one takes about five times its size in memory [default: 1G]
+    /// whole; reading one takes about five times its size in memory [default: 256M]
     #[arg(long, value_name = "SIZE", value_parser = parse_max_graph_bytes)]
     pub max_graph_bytes: Option<u64>,
 }
@@ -508,7 +508,12 @@ fn parse_max_line_bytes(size: &str) -> Result<u64, Error> {
 
 /// `merge --max-graph-bytes SIZE`, as [`parse_max_doc_bytes`].
 fn parse_max_graph_bytes(size: &str) -> Result<u64, Error> {
-    parse_size("--max-graph-bytes", "would refuse every graph", "1G", size)
+    parse_size(
+        "--max-graph-bytes",
+        "would refuse every graph",
+        "256M",
+        size,
+    )
 }
 
 /// The size given to `flag`: a number of bytes, perhaps with a unit, at least 1; `zero` says

@@ -79,9 +79,9 @@ pub(crate) struct Merge {
 /// `build` reads by default (16 MiB) stays well under it.
 pub(crate) const DEFAULT_MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// `merge --max-graph-bytes` unless given: a graph of some million attributions, read in
-/// about 5 GiB of memory.
-pub(crate) const DEFAULT_MAX_GRAPH_BYTES: u64 = 1024 * 1024 * 1024;
+/// `merge --max-graph-bytes` unless given: a graph of some hundred thousand attributions, read
+/// in about 1.3 GiB of memory (five times its size).
+pub(crate) const DEFAULT_MAX_GRAPH_BYTES: u64 = 256 * 1024 * 1024;
 
 impl Config {
     /// Checks what clap could not check flag by flag: the output format from `--format` and the

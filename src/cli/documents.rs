@@ -288,8 +288,12 @@ const MAX_NAME_BYTES: usize = 200;
 /// The id as a file name: bytes other than ASCII letters, digits, `-`, `_` and a `.` that does
 /// not lead are written `%XX`, so that different ids give different names. A name longer than
 /// [`MAX_NAME_BYTES`] is cut there (never inside a `%XX`) and ends `~` and a hash of the whole
-/// id, so that long ids that start alike still give different names.
+/// id, so that long ids that start alike still give different names. The empty id, which
+/// would give the hidden `.txt`, is `~` and the hash.
 pub(super) fn file_name(id: &str) -> String {
+    if id.is_empty() {
+        return format!("~{:016x}", fnv1a(b""));
+    }
     let mut name = String::with_capacity(id.len());
     for (i, byte) in id.bytes().enumerate() {
         let before = name.len();
@@ -325,6 +329,7 @@ mod tests {
         assert_eq!(file_name("../etc/passwd"), "%2E.%2Fetc%2Fpasswd");
         assert_eq!(file_name("a%2F"), "a%252F");
         assert_eq!(file_name("Путин"), "%D0%9F%D1%83%D1%82%D0%B8%D0%BD");
+        assert_eq!(file_name(""), "~cbf29ce484222325");
     }
 
     #[test]

@@ -435,6 +435,10 @@ fn merge_refuses_inconsistent_graphs() {
             g["attributions"][0]["hops"][0]["node"] = "sergei-lavrov-2".into();
             g["attributions"][0]["chain"][0] = "sergei-lavrov-2".into();
         }),
+        (
+            "the chain of attribution \"a#1\" is not the nodes of its hops",
+            |g| g["attributions"][0]["chain"][1] = "nobody".into(),
+        ),
         ("of document b, which is not in the graph", |g| {
             g["attributions"][0]["document"] = "b".into();
         }),
@@ -562,4 +566,58 @@ fn merge_reads_no_more_than_its_limits() {
     }
     let run = run(root, &["merge", "long.jsonl", "--max-line-bytes", "0"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+/// Root reads anything: the permission case runs as nobody, through setpriv.
+#[cfg(unix)]
+fn can_drop_privileges() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    root && Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_without_permission_is_a_warning_not_the_end_of_the_run() {
+    use std::os::unix::fs::PermissionsExt;
+    if !can_drop_privileges() {
+        eprintln!("skipped: not root with setpriv, permissions cannot be dropped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "crawl/a.txt", STORY);
+    write(root, "crawl/locked/b.txt", STORY);
+    for path in ["", "crawl", "crawl/a.txt"] {
+        fs::set_permissions(root.join(path), fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    fs::set_permissions(root.join("crawl/locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let as_nobody = |extra: &[&str]| {
+        let mut args = vec![
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            BIN,
+            "build",
+        ];
+        args.extend(["crawl", "-o", "/dev/null"]);
+        args.extend(extra);
+        Command::new("setpriv")
+            .args(&args)
+            .current_dir(root)
+            .output()
+            .unwrap()
+    };
+    let output = as_nobody(&[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("crawl/locked is skipped: permission denied"),
+        "{stderr}"
+    );
+    let output = as_nobody(&["--strict"]);
+    assert_eq!(output.status.code(), Some(1));
 }
