@@ -376,7 +376,7 @@ fn parse_format(name: &str) -> Result<Format, Error> {
         Err(_) => "give one of these with --format".to_string(),
     };
     Err(Error::usage(
-        format_args!("unknown format {name}"),
+        format_args!("unknown format {}", super::error::shorten(name)),
         format_args!("provgraph writes {}", format_names()),
         fix,
     ))
@@ -450,7 +450,10 @@ pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
         return Ok(picture);
     }
     Err(Error::usage(
-        format_args!("cannot tell the picture format of {}", output.display()),
+        format_args!(
+            "cannot tell the picture format of {}",
+            super::error::shown_path(output)
+        ),
         match extension {
             Some(other) => format!(".{other} is not a picture format provgraph draws"),
             None => "the file name has no extension".to_string(),
@@ -463,7 +466,7 @@ pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
 fn parse_input_format(name: &str) -> Result<InputFormat, Error> {
     InputFormat::parse(name).ok_or_else(|| {
         Error::usage(
-            format_args!("unknown input format {name}"),
+            format_args!("unknown input format {}", super::error::shorten(name)),
             "provgraph reads txt, jsonl and html",
             "use --input-format txt, jsonl or html",
         )

@@ -311,7 +311,7 @@ fn sniff(head: &[u8]) -> Holds {
 fn check_not_directory(path: &Path) -> Result<(), Error> {
     if fs::metadata(path).is_ok_and(|metadata| metadata.is_dir()) {
         return Err(Error::usage(
-            format_args!("cannot merge {}", path.display()),
+            format_args!("cannot merge {}", super::error::shown_path(path)),
             "it is a directory",
             "give the files in it",
         ));

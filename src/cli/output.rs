@@ -290,8 +290,14 @@ fn previous_export(path: &Path, names: &[&str]) -> Result<Option<Vec<std::ffi::O
         }
         Ok(_) => {}
     }
+    let entries = match fs::read_dir(path) {
+        Ok(entries) => entries,
+        // Moved away meanwhile (by a writer that does not take turns).
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(cannot_write(err)),
+    };
     let mut found = Vec::new();
-    for entry in fs::read_dir(path).map_err(cannot_write)? {
+    for entry in entries {
         let entry = entry.map_err(cannot_write)?;
         let name = entry.file_name();
         let shown = super::error::shorten(&name.to_string_lossy()).into_owned();
@@ -315,7 +321,10 @@ fn previous_export(path: &Path, names: &[&str]) -> Result<Option<Vec<std::ffi::O
 /// not a new or empty directory or a previous export of the files `names`, or its parent
 /// directory is not writable.
 pub(super) fn check_writable_dir(path: &Path, names: &[&str]) -> Result<(), Error> {
-    previous_export(path, names)?;
+    {
+        let _turn = lock_dir(directory_of(path));
+        previous_export(path, names)?;
+    }
     let prefix = temporary_prefix(path);
     tempfile::Builder::new()
         .prefix(&prefix)
