@@ -509,6 +509,22 @@ mod tests {
     }
 
     #[test]
+    fn counts_stop_at_the_largest_instead_of_wrapping() {
+        let mut acc = NodeAcc::default();
+        acc.add_label("X", usize::MAX - 1);
+        acc.add_kind(Kind::Person, usize::MAX);
+        assert!(!acc.saturated);
+        acc.add_label("X", 2);
+        acc.add_kind(Kind::Person, 1);
+        add_count(&mut acc.mentions, usize::MAX, &mut acc.saturated);
+        add_count(&mut acc.mentions, 1, &mut acc.saturated);
+        assert_eq!(acc.labels, [("X".to_string(), usize::MAX)]);
+        assert_eq!(acc.kinds[Kind::Person as usize], Some(usize::MAX));
+        assert_eq!(acc.mentions, usize::MAX);
+        assert!(acc.saturated);
+    }
+
+    #[test]
     fn sorted_lists_keep_each_item_once_in_order() {
         let mut list = Vec::new();
         for item in ["b", "a", "c", "a", "b"] {

@@ -511,11 +511,13 @@ impl Read for Counting<'_> {
 
 /// The total size of the files, for the progress bar; `None` when standard input is among them.
 pub(super) fn total_size(locations: &[Location]) -> Option<u64> {
+    // Saturating: sparse files can claim sizes that add up past 2^64.
     locations
         .iter()
-        .map(|location| match location {
+        .try_fold(0u64, |total, location| match location {
             Location::Stdin => None,
-            Location::File(path) => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
+            Location::File(path) => {
+                Some(total.saturating_add(std::fs::metadata(path).map_or(0, |m| m.len())))
+            }
         })
-        .sum()
 }
