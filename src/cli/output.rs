@@ -16,9 +16,15 @@
 //!
 //! A directory of files (the neo4j export) is written into a temporary directory beside the
 //! target and renamed into place. The target may be missing, empty, or a previous export of
-//! the same kind (it holds nothing but those files); anything else is refused, so that no
-//! unrelated data is ever deleted. A previous export is swapped out by two renames and then
-//! deleted; should the run stop between the two, it is left as `.provgraph-old-*` beside it.
+//! the same kind (a real directory holding nothing but those files, each a plain file);
+//! anything else is refused, so that no unrelated data is ever deleted. A previous export is
+//! swapped out by two renames, then its plain files are unlinked and the directory removed
+//! (never recursively); should the run stop between the two renames, it is left as
+//! `.provgraph-old-*` beside it. Runs writing into the same parent directory take turns there
+//! under a lock on it, so that concurrent writers end with the last one's export.
+//!
+//! A file named after input data (`--emit-text`) is created new and renamed over its name
+//! ([`replace_file`]): a symbolic link planted there is replaced, never written through.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
