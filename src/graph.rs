@@ -136,6 +136,19 @@ struct NodeAcc {
     names: Vec<String>,
     titles: Vec<String>,
     mentions: usize,
+    /// A count reached `usize::MAX` and stopped there (only graphs made up to reach it do).
+    saturated: bool,
+}
+
+/// `total + n`, stopping at `usize::MAX` (and saying so in `saturated`) rather than wrapping.
+fn add_count(total: &mut usize, n: usize, saturated: &mut bool) {
+    match total.checked_add(n) {
+        Some(sum) => *total = sum,
+        None => {
+            *total = usize::MAX;
+            *saturated = true;
+        }
+    }
 }
 
 impl NodeAcc {
@@ -145,13 +158,14 @@ impl NodeAcc {
             .labels
             .binary_search_by(|(known, _)| known.as_str().cmp(label))
         {
-            Ok(i) => self.labels[i].1 += count,
+            Ok(i) => add_count(&mut self.labels[i].1, count, &mut self.saturated),
             Err(i) => self.labels.insert(i, (label.to_string(), count)),
         }
     }
 
     fn add_kind(&mut self, kind: Kind, count: usize) {
-        *self.kinds[kind as usize].get_or_insert(0) += count;
+        let total = self.kinds[kind as usize].get_or_insert(0);
+        add_count(total, count, &mut self.saturated);
     }
 
     /// The kinds counted, with their counts, in kind order.
@@ -173,6 +187,12 @@ fn insert_sorted(list: &mut Vec<String>, item: String) {
 impl GraphBuilder {
     pub fn n_documents(&self) -> usize {
         self.documents.len()
+    }
+
+    /// Whether a count summed across inputs (a node's mentions, label or kind votes) reached
+    /// `usize::MAX`: it stays there rather than wrapping round to a small number.
+    pub fn saturated(&self) -> bool {
+        self.nodes.iter().any(|(_, acc)| acc.saturated)
     }
 
     /// The number of node `id`, a new one if it is new.
@@ -250,7 +270,7 @@ impl GraphBuilder {
         for title in std::mem::take(&mut entity.titles) {
             insert_sorted(&mut acc.titles, title);
         }
-        acc.mentions += entity.mentions;
+        add_count(&mut acc.mentions, entity.mentions, &mut acc.saturated);
         let label = std::mem::take(&mut entity.label);
         acc.add_label(&label, 1);
         insert_sorted(&mut acc.names, label);
@@ -310,7 +330,7 @@ impl GraphBuilder {
             for title in node.titles {
                 insert_sorted(&mut acc.titles, title);
             }
-            acc.mentions += node.mentions;
+            add_count(&mut acc.mentions, node.mentions, &mut acc.saturated);
         }
         for edge in edges {
             let key = (
@@ -492,6 +512,22 @@ mod tests {
         for (i, kind) in Kind::ALL.iter().enumerate() {
             assert_eq!(*kind as usize, i, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn counts_stop_at_the_largest_instead_of_wrapping() {
+        let mut acc = NodeAcc::default();
+        acc.add_label("X", usize::MAX - 1);
+        acc.add_kind(Kind::Person, usize::MAX);
+        assert!(!acc.saturated);
+        acc.add_label("X", 2);
+        acc.add_kind(Kind::Person, 1);
+        add_count(&mut acc.mentions, usize::MAX, &mut acc.saturated);
+        add_count(&mut acc.mentions, 1, &mut acc.saturated);
+        assert_eq!(acc.labels, [("X".to_string(), usize::MAX)]);
+        assert_eq!(acc.kinds[Kind::Person as usize], Some(usize::MAX));
+        assert_eq!(acc.mentions, usize::MAX);
+        assert!(acc.saturated);
     }
 
     #[test]

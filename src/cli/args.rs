@@ -262,6 +262,15 @@ pub(crate) struct MergeArgs {
 
     #[command(flatten)]
     pub draw: DrawArgs,
+    /// Refuse a line of extract output (one document's analysis) longer than SIZE bytes,
+    /// without reading it whole; K, M and G count 1024s [default: 64M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_line_bytes)]
+    pub max_line_bytes: Option<u64>,
+
+    /// Refuse a JSON graph larger than SIZE bytes (after decompression), without reading it
+    /// whole; reading one takes about five times its size in memory [default: 256M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_graph_bytes)]
+    pub max_graph_bytes: Option<u64>,
 }
 
 /// How the documents are read and analysed; shared by the commands that analyse.
@@ -293,7 +302,8 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "DIR")]
     pub emit_text: Option<PathBuf>,
 
-    /// Analyse on N threads; the output is the same for any N [default: one per core]
+    /// Analyse on N threads, at most 4 per core and one per document; the output is the same
+    /// for any N [default: one per core]
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<NonZeroUsize>,
 }
@@ -390,7 +400,7 @@ fn parse_format(name: &str) -> Result<Format, Error> {
         Err(_) => "give one of these with --format".to_string(),
     };
     Err(Error::usage(
-        format_args!("unknown format {name}"),
+        format_args!("unknown format {}", super::error::shorten(name)),
         format_args!("provgraph writes {}", format_names()),
         fix,
     ))
@@ -419,28 +429,33 @@ pub(super) fn output_format(
     if let Some((format, _)) = found {
         return Ok(*format);
     }
+    // A name without an extension (`/dev/null`, `graph`) says nothing: JSON, as help says.
+    if Path::new(&name).extension().is_none() {
+        return Ok(Format::Json);
+    }
     Err(unknown_output_format(path))
 }
 
-/// Why the format of `path` cannot be told from its name.
+/// Why the format of `path` cannot be told from its extension.
 fn unknown_output_format(path: &Path) -> Error {
-    let why = match path.extension() {
-        Some(extension) => {
-            let extension = extension.to_string_lossy().to_ascii_lowercase();
-            if Picture::from_str(&extension, true).is_ok() {
-                return Error::usage(
-                    format_args!("cannot write {} with build", path.display()),
-                    format_args!(".{extension} is a picture"),
-                    format_args!("draw it with provgraph render -o {}", path.display()),
-                );
-            }
-            format!(".{extension} is not a known extension")
-        }
-        None => "the file name has no extension".to_string(),
-    };
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let shown = super::error::shown_path(path);
+    if Picture::from_str(&extension, true).is_ok() {
+        return Error::usage(
+            format_args!("cannot write {shown} with build"),
+            format_args!(".{extension} is a picture"),
+            format_args!("draw it with provgraph render -o {shown}"),
+        );
+    }
     Error::usage(
-        format_args!("cannot tell the output format of {}", path.display()),
-        why,
+        format_args!("cannot tell the output format of {shown}"),
+        format_args!(
+            ".{} is not a known extension",
+            super::error::shorten(&extension)
+        ),
         format_args!(
             "name the file {SUGGESTED_ENDINGS}, or give --format (neo4j writes a directory)"
         ),
@@ -459,7 +474,10 @@ pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
         return Ok(picture);
     }
     Err(Error::usage(
-        format_args!("cannot tell the picture format of {}", output.display()),
+        format_args!(
+            "cannot tell the picture format of {}",
+            super::error::shown_path(output)
+        ),
         match extension {
             Some(other) => format!(".{other} is not a picture format provgraph draws"),
             None => "the file name has no extension".to_string(),
@@ -472,7 +490,7 @@ pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
 fn parse_input_format(name: &str) -> Result<InputFormat, Error> {
     InputFormat::parse(name).ok_or_else(|| {
         Error::usage(
-            format_args!("unknown input format {name}"),
+            format_args!("unknown input format {}", super::error::shorten(name)),
             "provgraph reads txt, jsonl and html",
             "use --input-format txt, jsonl or html",
         )
@@ -492,16 +510,45 @@ fn parse_threads(text: &str) -> Result<NonZeroUsize, Box<dyn std::error::Error +
     })
 }
 
-/// The number of threads: `--threads` if given, else one per core.
+/// How many threads per core a run starts at most, whatever `--threads` asks: the analysis
+/// keeps a core busy, so more threads than this only wait for each other (and each costs a
+/// stack and a start; `-j 100000` once spent minutes starting threads for one document).
+pub(super) const MAX_THREADS_PER_CORE: usize = 4;
+
+/// The number of threads: `--threads` if given, else one per core; never more than
+/// [`MAX_THREADS_PER_CORE`] per core.
 pub(super) fn threads(threads: Option<NonZeroUsize>) -> NonZeroUsize {
-    threads.unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN))
+    let cores = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+    let most = cores.saturating_mul(NonZeroUsize::new(MAX_THREADS_PER_CORE).expect("not 0"));
+    threads.unwrap_or(cores).min(most)
 }
 
 /// `--max-doc-bytes SIZE`: a number of bytes, perhaps with a unit (`16M`, `512KiB`), at least 1.
 fn parse_max_doc_bytes(size: &str) -> Result<u64, Error> {
+    parse_size("--max-doc-bytes", "would skip every document", "16M", size)
+}
+
+/// `merge --max-line-bytes SIZE`, as [`parse_max_doc_bytes`].
+fn parse_max_line_bytes(size: &str) -> Result<u64, Error> {
+    parse_size("--max-line-bytes", "would refuse every line", "64M", size)
+}
+
+/// `merge --max-graph-bytes SIZE`, as [`parse_max_doc_bytes`].
+fn parse_max_graph_bytes(size: &str) -> Result<u64, Error> {
+    parse_size(
+        "--max-graph-bytes",
+        "would refuse every graph",
+        "256M",
+        size,
+    )
+}
+
+/// The size given to `flag`: a number of bytes, perhaps with a unit, at least 1; `zero` says
+/// what 0 would do, and `default` is the flag's default.
+fn parse_size(flag: &str, zero: &str, default: &str, size: &str) -> Result<u64, Error> {
     let bad = || {
         Error::usage(
-            format_args!("--max-doc-bytes {size} is not a size"),
+            format_args!("{flag} {} is not a size", super::error::shorten(size)),
             "expected a number of bytes, perhaps with K, M or G",
             "give it as 16777216, 16M or 16MiB",
         )
@@ -515,9 +562,9 @@ fn parse_max_doc_bytes(size: &str) -> Result<u64, Error> {
     let unit = unit_bytes(unit.trim()).ok_or_else(bad)?;
     match number.checked_mul(unit) {
         Some(0) => Err(Error::usage(
-            "--max-doc-bytes 0 would skip every document",
+            format_args!("{flag} 0 {zero}"),
             "the limit must be at least one byte",
-            "give a larger size, or leave it out for 16M",
+            format_args!("give a larger size, or leave it out for {default}"),
         )),
         Some(bytes) => Ok(bytes),
         None => Err(bad()),
@@ -601,6 +648,10 @@ mod tests {
         let word = parse_threads("many").unwrap_err();
         assert!(word.downcast_ref::<Error>().is_none(), "clap's to report");
         assert!(threads(None).get() >= 1);
+        let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        let many = threads(NonZeroUsize::new(100_000)).get();
+        assert_eq!(many, MAX_THREADS_PER_CORE * cores, "bounded");
+        assert_eq!(threads(NonZeroUsize::new(1)).get(), 1);
     }
 
     #[test]
@@ -679,14 +730,10 @@ mod tests {
             check(None, Some(file), Ok(format));
         }
         check(Some("neo4j"), Some("import-dir"), Ok(Format::Neo4j));
-        // The ending alone is not a file name.
-        check(
-            None,
-            Some(".json"),
-            Err(
-                "cannot tell the output format of .json: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
-            ),
-        );
+        // A name without an extension says nothing: JSON, as help says.
+        check(None, Some(".json"), Ok(Format::Json));
+        check(None, Some("/dev/null"), Ok(Format::Json));
+        check(None, Some("graph"), Ok(Format::Json));
     }
 
     #[test]
@@ -710,13 +757,6 @@ mod tests {
             Some("graph.xml"),
             Err(
                 "cannot tell the output format of graph.xml: .xml is not a known extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
-            ),
-        );
-        check(
-            None,
-            Some("graph"),
-            Err(
-                "cannot tell the output format of graph: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)",
             ),
         );
         check(

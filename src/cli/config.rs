@@ -73,7 +73,19 @@ pub(crate) struct Extract {
 pub(crate) struct Merge {
     pub inputs: Vec<PathBuf>,
     pub destination: Destination,
+    /// The longest line of extract output read.
+    pub max_line_bytes: u64,
+    /// The largest JSON graph read, decompressed.
+    pub max_graph_bytes: u64,
 }
+
+/// `merge --max-line-bytes` unless given: one document's analysis; that of the largest document
+/// `build` reads by default (16 MiB) stays well under it.
+pub(crate) const DEFAULT_MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// `merge --max-graph-bytes` unless given: a graph of some hundred thousand attributions, read
+/// in about 1.3 GiB of memory (five times its size).
+pub(crate) const DEFAULT_MAX_GRAPH_BYTES: u64 = 256 * 1024 * 1024;
 
 impl Config {
     /// Checks what clap could not check flag by flag: the output format from `--format` and the
@@ -100,6 +112,8 @@ impl Config {
             Command::Merge(merge) => Job::Merge(Merge {
                 destination: destination(merge.format, merge.output, &merge.draw)?,
                 inputs: merge.inputs,
+                max_line_bytes: merge.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES),
+                max_graph_bytes: merge.max_graph_bytes.unwrap_or(DEFAULT_MAX_GRAPH_BYTES),
             }),
         };
         let durability = if args.sync {

@@ -11,8 +11,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::page::extract_page;
 use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
+use super::clobber::Inputs;
 use super::config::Documents;
-use super::error::{Error, io_reason};
+use super::error::{Error, io_reason, shorten, shown_path};
 use super::input::{self, Content, Location, Source};
 use super::pipeline;
 use super::progress::Progress;
@@ -24,6 +25,8 @@ pub(super) struct Settings {
     pub options: input::Options,
     pub emit_text: Option<PathBuf>,
     pub threads: NonZeroUsize,
+    /// The files read, which no output may replace.
+    pub inputs: Inputs,
 }
 
 /// Finds the inputs, before any is read; creates the `--emit-text` directory.
@@ -32,18 +35,38 @@ pub(super) fn settings(documents: &Documents) -> Result<Settings, Error> {
     if let Some(dir) = &documents.emit_text {
         fs::create_dir_all(dir).map_err(|err| {
             Error::failure(
-                format_args!("cannot create {}", dir.display()),
+                format_args!("cannot create {}", shown_path(dir)),
                 io_reason(&err),
                 "give --emit-text a directory that can be written",
             )
         })?;
     }
+    let threads = NonZeroUsize::new(documents.threads.get().min(most_documents(&locations)))
+        .unwrap_or(NonZeroUsize::MIN);
     Ok(Settings {
+        inputs: Inputs::of(&locations),
         locations,
         options: documents.options,
         emit_text: documents.emit_text.clone(),
-        threads: documents.threads,
+        threads,
     })
+}
+
+/// The most documents the inputs can hold: one per text or HTML file, any number in JSON Lines,
+/// standard input and files whose format is only known once they are read. No more threads
+/// than documents are started.
+fn most_documents(locations: &[Location]) -> usize {
+    let one_each = locations.iter().all(|location| {
+        matches!(
+            location.format(),
+            Some(input::Format::Txt | input::Format::Html)
+        )
+    });
+    if one_each {
+        locations.len().max(1)
+    } else {
+        usize::MAX
+    }
 }
 
 /// A document analysed, with what the analysis does not keep.
@@ -80,7 +103,10 @@ pub(super) fn analyse<R: Send>(
     mut consume: impl FnMut(R) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let consumed = AtomicU64::new(0);
-    let emit_text = settings.emit_text.as_deref();
+    let emit_text = settings
+        .emit_text
+        .as_deref()
+        .map(|dir| (dir, &settings.inputs));
     pipeline::run(
         settings.threads,
         |submit| {
@@ -130,7 +156,7 @@ fn hand_on<R>(
             Err(Problem::Failed(error)) => return Err(error),
             Err(Problem::Panicked { id, message }) if settings.options.strict => {
                 return Err(Error::failure(
-                    format_args!("cannot analyse document {id}"),
+                    format_args!("cannot analyse document {}", shorten(&id)),
                     format_args!("the analysis failed ({message})"),
                     "please report this bug with the document, or leave out --strict \
                      to skip such documents",
@@ -139,8 +165,9 @@ fn hand_on<R>(
             Err(Problem::Panicked { id, message }) => progress.warn(
                 Warning::Skipped,
                 &format!(
-                    "document {id} is skipped: its analysis failed ({message}); \
-                     please report this bug with the document"
+                    "document {} is skipped: its analysis failed ({message}); \
+                     please report this bug with the document",
+                    shorten(&id)
                 ),
             ),
         }
@@ -151,14 +178,14 @@ fn hand_on<R>(
 /// Analyses one source and applies `work`; a panic becomes a [`Problem`] that names the document.
 fn analyse_or_catch<R>(
     source: Source,
-    emit_text: Option<&Path>,
+    emit_text: Option<(&Path, &Inputs)>,
     work: &impl Fn(Analysed) -> R,
 ) -> Result<(R, usize), Problem> {
     let id = source.id.clone();
     let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
         let analysed = analyse_one(source);
-        if let Some(dir) = emit_text {
-            write_text(dir, &analysed.analysis.document.id, &analysed.text)?;
+        if let Some((dir, inputs)) = emit_text {
+            write_text(dir, inputs, &analysed.analysis.document.id, &analysed.text)?;
         }
         Ok(analysed)
     }));
@@ -230,30 +257,64 @@ fn analyse_one(source: Source) -> Analysed {
     }
 }
 
-/// Writes `text` to `dir/<id>.txt`, the id made a safe file name.
-fn write_text(dir: &Path, id: &str, text: &str) -> Result<(), Error> {
+/// Writes `text` to `dir/<id>.txt`, the id made a safe file name. Whatever is there is
+/// replaced, never written through (a symbolic link is replaced, not followed); an input is
+/// never replaced.
+fn write_text(dir: &Path, inputs: &Inputs, id: &str, text: &str) -> Result<(), Error> {
     let path = dir.join(format!("{}.txt", file_name(id)));
-    fs::write(&path, text).map_err(|err| {
+    if inputs.holds(&path) {
+        return Err(Error::failure(
+            format_args!("cannot write {}", shown_path(&path)),
+            format_args!(
+                "it is one of the inputs, and the text of document {} would replace it",
+                shorten(id)
+            ),
+            "give --emit-text another directory",
+        ));
+    }
+    super::output::replace_file(&path, text.as_bytes()).map_err(|err| {
         Error::failure(
-            format_args!("cannot write {}", path.display()),
+            format_args!("cannot write {}", shown_path(&path)),
             io_reason(&err),
             "give --emit-text a directory that can be written",
         )
     })
 }
 
+/// The most bytes of an id that a file name keeps: with the hash and `.txt`, a name stays well
+/// within the 255 bytes that file systems allow.
+const MAX_NAME_BYTES: usize = 200;
+
 /// The id as a file name: bytes other than ASCII letters, digits, `-`, `_` and a `.` that does
-/// not lead are written `%XX`, so that different ids give different names.
+/// not lead are written `%XX`, so that different ids give different names. A name longer than
+/// [`MAX_NAME_BYTES`] is cut there (never inside a `%XX`) and ends `~` and a hash of the whole
+/// id, so that long ids that start alike still give different names. The empty id, which
+/// would give the hidden `.txt`, is `~` and the hash.
 pub(super) fn file_name(id: &str) -> String {
+    if id.is_empty() {
+        return format!("~{:016x}", fnv1a(b""));
+    }
     let mut name = String::with_capacity(id.len());
     for (i, byte) in id.bytes().enumerate() {
+        let before = name.len();
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' => name.push(byte as char),
             b'.' if i > 0 => name.push('.'),
             _ => name.push_str(&format!("%{byte:02X}")),
         }
+        if name.len() > MAX_NAME_BYTES {
+            name.truncate(before);
+            return format!("{name}~{:016x}", fnv1a(id.as_bytes()));
+        }
     }
     name
+}
+
+/// The 64-bit FNV-1a hash: small, and the same in every build and version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -268,5 +329,31 @@ mod tests {
         assert_eq!(file_name("../etc/passwd"), "%2E.%2Fetc%2Fpasswd");
         assert_eq!(file_name("a%2F"), "a%252F");
         assert_eq!(file_name("Путин"), "%D0%9F%D1%83%D1%82%D0%B8%D0%BD");
+        assert_eq!(file_name(""), "~cbf29ce484222325");
+    }
+
+    #[test]
+    fn long_ids_become_bounded_distinct_file_names() {
+        let url = format!("https://example.com/{}", "path/".repeat(45));
+        let ids = [
+            "П".repeat(100),
+            "П".repeat(101),
+            "a".repeat(300),
+            "a".repeat(301),
+            format!("{}b", "a".repeat(300)),
+            url.clone(),
+            format!("{url}x"),
+        ];
+        let names: Vec<String> = ids.iter().map(|id| file_name(id)).collect();
+        for (id, name) in ids.iter().zip(&names) {
+            assert!(name.len() <= MAX_NAME_BYTES + 17, "{} bytes", name.len());
+            assert!(!name.starts_with('.') && !name.contains('/'), "{name}");
+            assert_eq!(file_name(id), *name, "stable");
+        }
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{names:?}");
+        // An escape is never cut in two.
+        let cut = &names[0][..names[0].find('~').unwrap()];
+        assert!(cut.ends_with("%9F") || cut.ends_with("%D0"), "{cut}");
     }
 }

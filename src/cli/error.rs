@@ -104,9 +104,47 @@ pub(super) fn io_reason(err: &io::Error) -> String {
     }
 }
 
+/// The most characters of a name (a path, a document id, a file name) that a message quotes:
+/// input data can be long, and a message stays one readable line.
+pub(crate) const MAX_SHOWN_CHARS: usize = 120;
+
+/// `text` as a message quotes it: whole when it is short, else its start and its end around
+/// an ellipsis (the end of a path names the file), [`MAX_SHOWN_CHARS`] characters in all.
+pub(crate) fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= MAX_SHOWN_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let head = MAX_SHOWN_CHARS / 2;
+    let tail = MAX_SHOWN_CHARS - head - 1;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    std::borrow::Cow::Owned(format!("{start}…{end}"))
+}
+
+/// A path as a message quotes it: see [`shorten`].
+pub(crate) fn shown_path(path: &std::path::Path) -> String {
+    shorten(&path.display().to_string()).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_shortened_around_an_ellipsis() {
+        assert_eq!(shorten("short"), "short");
+        let exact = "é".repeat(MAX_SHOWN_CHARS);
+        assert_eq!(shorten(&exact), exact);
+        let long = format!("{}{}", "a".repeat(300), "Путин".repeat(100));
+        let shown = shorten(&long);
+        assert_eq!(shown.chars().count(), MAX_SHOWN_CHARS);
+        assert!(
+            shown.starts_with("aaa") && shown.ends_with("Путин"),
+            "{shown}"
+        );
+        assert!(shown.contains('…'));
+    }
 
     #[test]
     fn io_reasons_are_lower_case_without_the_os_error_number() {

@@ -10,14 +10,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use provgraph::export::from_json;
 use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 
+use provgraph::input::bounded;
+
 use super::args;
 use super::config::Merge;
-use super::error::Error;
+use super::consistency::{self, AttributionIds};
+use super::error::{Error, shorten};
 use super::input::{self, Location};
 use super::output::Durability;
 use super::pipeline;
 use super::progress::Progress;
-use super::warnings::Warnings;
+use super::warnings::{Warning, Warnings};
 
 /// What an input holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,11 +63,12 @@ pub(super) fn run_merge(
     let progress = Progress::new(input::total_size(&locations), warnings);
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
+    let mut attribution_ids = AttributionIds::default();
     let threads = args::threads(None);
 
     pipeline::run(
         threads,
-        |submit| read_inputs(&locations, &consumed, submit),
+        |submit| read_inputs(&locations, merge, &consumed, submit),
         |batch: Vec<Item>| {
             batch
                 .into_iter()
@@ -77,6 +81,16 @@ pub(super) fn run_merge(
             })?;
             for parsed in batch {
                 let (input, number, parsed) = parsed?;
+                let at = || match number {
+                    Some(number) => format!("{} line {number}", names[input]),
+                    None => names[input].clone(),
+                };
+                let attributions = match &parsed {
+                    Parsed::Analysis(analysis) => &analysis.attributions,
+                    Parsed::Graph(graph) => &graph.attributions,
+                };
+                // Reported after a document that is there twice, which says more.
+                let new_ids = attribution_ids.add(attributions);
                 let added = match parsed {
                     Parsed::Analysis(analysis) => {
                         let consumed = consumed.load(Ordering::Relaxed);
@@ -86,14 +100,20 @@ pub(super) fn run_merge(
                     Parsed::Graph(graph) => builder.add_graph(graph),
                 };
                 added.map_err(|duplicate| {
-                    let at = match number {
-                        Some(number) => format!("{} line {number}", names[input]),
-                        None => names[input].clone(),
-                    };
                     Error::failure(
-                        format_args!("cannot merge {at}"),
-                        format_args!("document {} is in an earlier input too", duplicate.0),
+                        format_args!("cannot merge {}", at()),
+                        format_args!(
+                            "document {} is in an earlier input too",
+                            shorten(&duplicate.0)
+                        ),
                         "give each document once: shards must not share documents",
+                    )
+                })?;
+                new_ids.map_err(|why| {
+                    Error::failure(
+                        format_args!("cannot merge {}", at()),
+                        why,
+                        "give each attribution once: shards must not share attributions",
                     )
                 })?;
             }
@@ -101,6 +121,16 @@ pub(super) fn run_merge(
         },
     )?;
     progress.finish();
+    if builder.saturated() {
+        warnings.warn(
+            Warning::Other,
+            &format!(
+                "a count summed across the inputs (a node's mentions, or the votes for its label \
+                 or kind) reached {}, the largest there is, and stays there",
+                usize::MAX
+            ),
+        );
+    }
     let destination = &merge.destination;
     super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
 }
@@ -108,9 +138,12 @@ pub(super) fn run_merge(
 /// How many bytes of extract output go to a thread at once.
 const BATCH_BYTES: usize = 256 * 1024;
 
-/// Hands on the lines of extract output in batches, and each graph whole.
+/// Hands on the lines of extract output in batches, and each graph whole; a line longer than
+/// `--max-line-bytes` or a graph larger than `--max-graph-bytes` stops the run as soon as
+/// reading passes the limit (a gzip file is never decompressed further).
 fn read_inputs(
     locations: &[Location],
+    merge: &Merge,
     consumed: &AtomicU64,
     submit: &mut dyn FnMut(Vec<Item>) -> bool,
 ) -> Result<(), Error> {
@@ -126,18 +159,26 @@ fn read_inputs(
         };
         match holds {
             Holds::Graph => {
-                let mut text = String::new();
-                reader.read_to_string(&mut text).map_err(failed)?;
+                let limit = merge.max_graph_bytes;
+                let bytes = bounded::read_at_most(&mut reader, limit)
+                    .map_err(failed)?
+                    .ok_or_else(|| too_large(&name, "graph", "--max-graph-bytes", limit))?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Error::failure(
+                        format_args!("cannot merge {name}"),
+                        "it is not UTF-8, so not a JSON graph",
+                        "give JSON graphs that provgraph build or merge wrote",
+                    )
+                })?;
                 batch_bytes += text.len();
                 batch.push(Item::Graph { input, text });
             }
             Holds::Lines => {
                 let mut number = 0;
                 loop {
-                    let mut bytes = Vec::new();
-                    if reader.read_until(b'\n', &mut bytes).map_err(failed)? == 0 {
-                        break;
-                    }
+                    let bytes = next_line(&mut reader, merge.max_line_bytes, &name, number + 1)
+                        .map_err(|err| err.unwrap_or_else(&failed))?;
+                    let Some(bytes) = bytes else { break };
                     number += 1;
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -164,32 +205,76 @@ fn read_inputs(
     Ok(())
 }
 
-/// Parses one item; the input index and line number come back with it.
+/// The next line of `reader` (`None` at the end); one longer than `limit` is an error as soon
+/// as the limit is passed.
+fn next_line(
+    reader: &mut dyn BufRead,
+    limit: u64,
+    name: &str,
+    number: usize,
+) -> Result<Option<Vec<u8>>, Result<Error, std::io::Error>> {
+    let mut bytes = Vec::new();
+    let read = reader
+        .take(limit.saturating_add(1))
+        .read_until(b'\n', &mut bytes)
+        .map_err(Err)?;
+    if read == 0 {
+        return Ok(None);
+    }
+    let line = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    if line.len() as u64 > limit {
+        let what = format!("line {number}");
+        return Err(Ok(too_large(name, &what, "--max-line-bytes", limit)));
+    }
+    Ok(Some(bytes))
+}
+
+/// The error for a line or graph of `name` larger than `flag` allows.
+fn too_large(name: &str, what: &str, flag: &str, limit: u64) -> Error {
+    Error::failure(
+        format_args!("cannot merge {name}"),
+        format_args!(
+            "its {what} is larger than {flag} ({})",
+            input::size_text(limit)
+        ),
+        format_args!("give a larger {flag} to read it"),
+    )
+}
+
+/// Parses one item and checks it against the contract; the input index and line number come
+/// back with it.
 fn parse(item: Item, names: &[String]) -> Result<(usize, Option<usize>, Parsed), Error> {
     match item {
         Item::Line {
             input,
             number,
             bytes,
-        } => match serde_json::from_slice::<DocumentAnalysis>(&bytes) {
-            Ok(analysis) => Ok((input, Some(number), Parsed::Analysis(analysis))),
-            Err(err) => Err(Error::failure(
-                format_args!("cannot merge {} line {number}", names[input]),
-                format_args!(
-                    "it is not a document analysis ({})",
-                    provgraph::input::jsonl::serde_reason(&err)
-                ),
-                "give files that provgraph extract wrote",
-            )),
-        },
-        Item::Graph { input, text } => match from_json(&text) {
-            Ok(graph) => Ok((input, None, Parsed::Graph(graph))),
-            Err(err) => Err(Error::failure(
-                format_args!("cannot merge {}", names[input]),
-                err,
-                "give JSON graphs that provgraph build or merge wrote",
-            )),
-        },
+        } => {
+            let what = || format!("cannot merge {} line {number}", names[input]);
+            let analysis = serde_json::from_slice::<DocumentAnalysis>(&bytes).map_err(|err| {
+                Error::failure(
+                    what(),
+                    format_args!(
+                        "it is not a document analysis ({})",
+                        shorten(&provgraph::input::jsonl::serde_reason(&err))
+                    ),
+                    "give files that provgraph extract wrote",
+                )
+            })?;
+            consistency::check_analysis(&analysis).map_err(|why| {
+                Error::failure(what(), why, "give files that provgraph extract wrote")
+            })?;
+            Ok((input, Some(number), Parsed::Analysis(analysis)))
+        }
+        Item::Graph { input, text } => {
+            let what = || format!("cannot merge {}", names[input]);
+            let fix = "give JSON graphs that provgraph build or merge wrote";
+            let graph = from_json(&text)
+                .map_err(|err| Error::failure(what(), shorten(&err.to_string()), fix))?;
+            drop(text);
+            consistency::check_graph(&graph).map_err(|why| Error::failure(what(), why, fix))?;
+            Ok((input, None, Parsed::Graph(graph)))
+        }
     }
 }
 
@@ -226,7 +311,7 @@ fn sniff(head: &[u8]) -> Holds {
 fn check_not_directory(path: &Path) -> Result<(), Error> {
     if fs::metadata(path).is_ok_and(|metadata| metadata.is_dir()) {
         return Err(Error::usage(
-            format_args!("cannot merge {}", path.display()),
+            format_args!("cannot merge {}", super::error::shown_path(path)),
             "it is a directory",
             "give the files in it",
         ));

@@ -5,7 +5,9 @@
 mod args;
 mod chains;
 mod child;
+mod clobber;
 mod config;
+mod consistency;
 mod documents;
 mod error;
 mod input;
@@ -58,6 +60,9 @@ pub(crate) fn run(config: Config, warnings: &Warnings) -> Result<(), Error> {
 fn run_build(build: &Build, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
     let destination = &build.destination;
     let settings = documents::settings(&build.documents)?;
+    if let Some(path) = &destination.file {
+        settings.inputs.check_output(path)?;
+    }
     check_writable(destination)?;
     // Only the HTML report shows the articles' words.
     let keep_texts = destination.format == Format::Html;
@@ -74,7 +79,14 @@ fn run_build(build: &Build, durability: Durability, warnings: &Warnings) -> Resu
 /// Fails now, before any work, when the destination's file cannot be written.
 fn check_writable(destination: &Destination) -> Result<(), Error> {
     match &destination.file {
-        Some(path) => output::check_writable(path, destination.format == Format::Neo4j),
+        Some(path) if destination.format == Format::Neo4j => output::check_writable_dir(
+            path,
+            &[
+                provgraph::export::neo4j::NODES_FILE,
+                provgraph::export::neo4j::RELATIONSHIPS_FILE,
+            ],
+        ),
+        Some(path) => output::check_writable(path),
         None => Ok(()),
     }
 }
@@ -86,6 +98,9 @@ fn run_extract(
     warnings: &Warnings,
 ) -> Result<(), Error> {
     let settings = documents::settings(&extract.documents)?;
+    if let Some(path) = &extract.output {
+        settings.inputs.check_output(path)?;
+    }
     let output_file = extract.output.as_deref().map(|path| (path, durability));
     stream_documents(&settings, output_file, warnings, |analysed| {
         let line = ExtractLine {
@@ -142,7 +157,8 @@ struct ExtractLine<'a> {
 
 fn run_render(render: &Render, durability: Durability, warnings: &Warnings) -> Result<(), Error> {
     let settings = documents::settings(&render.documents)?;
-    output::check_writable(&render.output, false)?;
+    settings.inputs.check_output(&render.output)?;
+    output::check_writable(&render.output)?;
     let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
         builder.add_analysis(analysed.analysis)
     })?;

@@ -16,9 +16,15 @@
 //!
 //! A directory of files (the neo4j export) is written into a temporary directory beside the
 //! target and renamed into place. The target may be missing, empty, or a previous export of
-//! the same kind (it holds nothing but those files); anything else is refused, so that no
-//! unrelated data is ever deleted. A previous export is swapped out by two renames and then
-//! deleted; should the run stop between the two, it is left as `.provgraph-old-*` beside it.
+//! the same kind (a real directory holding nothing but those files, each a plain file);
+//! anything else is refused, so that no unrelated data is ever deleted. A previous export is
+//! swapped out by two renames, then its plain files are unlinked and the directory removed
+//! (never recursively); should the run stop between the two renames, it is left as
+//! `.provgraph-old-*` beside it. Runs writing into the same parent directory take turns there
+//! under a lock on it, so that concurrent writers end with the last one's export.
+//!
+//! A file named after input data (`--emit-text`) is created new and renamed over its name
+//! ([`replace_file`]): a symbolic link planted there is replaced, never written through.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -26,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::error::{Error, io_reason};
+use super::error::{Error, io_reason, shown_path};
 use super::interrupt::Pending;
 
 /// Whether a file is on disk before it replaces its target (`--sync`).
@@ -82,7 +88,7 @@ impl Output {
         };
         if path.is_dir() {
             return Err(Error::failure(
-                format_args!("cannot write {}", path.display()),
+                format_args!("cannot write {}", shown_path(path)),
                 "it is a directory",
                 "give a file name",
             ));
@@ -171,23 +177,14 @@ impl Output {
     }
 }
 
-/// Fails now, before any work, when `path` cannot be written: a temporary file is made beside
-/// it and removed (for a directory export, a temporary directory). A device or a named pipe is
-/// left alone: opening one can be seen by whoever reads it.
-pub(super) fn check_writable(path: &Path, directory: bool) -> Result<(), Error> {
+/// Fails now, before any work, when the file `path` cannot be written: a temporary file is
+/// made beside it and removed. A device or a named pipe is left alone: opening one can be seen
+/// by whoever reads it.
+pub(super) fn check_writable(path: &Path) -> Result<(), Error> {
     if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
         return Ok(());
     }
-    if !directory {
-        return Output::open(Some(path), Durability::Renamed).map(drop);
-    }
-    let prefix = temporary_prefix(path);
-    tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempdir_in(directory_of(path))
-        .map(drop)
-        .map_err(|err| cannot_write(path, &err))
+    Output::open(Some(path), Durability::Renamed).map(drop)
 }
 
 /// Writes `text` to standard output.
@@ -204,26 +201,55 @@ pub(super) fn write_bytes(path: &Path, bytes: &[u8], durability: Durability) -> 
     output.finish()
 }
 
+/// Replaces whatever is at `path` (a file, a symbolic link, a named pipe) with a new file
+/// holding `bytes`, never writing through it: the file is created new (`O_EXCL`) beside it
+/// and renamed over it. For files named after input data (`--emit-text`), where `path` may be
+/// a link planted to make provgraph overwrite the file it points to.
+pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let prefix = temporary_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(directory_of(path))?;
+    let _pending = Pending::new(file.path());
+    file.write_all(bytes)?;
+    file.persist(path).map(drop).map_err(|err| err.error)
+}
+
 /// Replaces the directory at `path` with one holding `files` (name, contents), or leaves
-/// everything as it was. `path` must be missing, empty, or hold only files named in `files`.
+/// everything as it was. `path` must be missing, empty, or a previous export: a real directory
+/// (not a symbolic link) holding only plain files named in `files`.
+///
+/// Writers of directory exports into the same parent directory take turns (a lock on the
+/// parent, held from the check of the target to the end of the swap), so that concurrent runs
+/// end with one whole export, the last one's, and nothing left beside it.
 pub(super) fn write_dir(
     path: &Path,
     files: &[(&str, String)],
     durability: Durability,
 ) -> Result<(), Error> {
-    let existing = previous_export(path, files)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    previous_export(path, &names)?;
     // Dropping `staging` on any early return deletes it and what it holds.
     let staging = staging_dir(path)?;
     let _pending = Pending::new(staging.path());
     let cannot_write = |err: io::Error| cannot_write(path, &err);
     fill_dir(staging.path(), files, durability).map_err(cannot_write)?;
-    match existing {
-        // rename(2) replaces an empty directory.
-        None => fs::rename(staging.path(), path).map_err(cannot_write)?,
-        Some(names) if names.is_empty() => {
-            fs::rename(staging.path(), path).map_err(cannot_write)?
+    {
+        let _turn = lock_dir(directory_of(path));
+        // Checked again in turn: another run may have written or removed it meanwhile.
+        match previous_export(path, &names)? {
+            // rename(2) replaces an empty directory.
+            None => fs::rename(staging.path(), path).map_err(cannot_write)?,
+            Some(found) if found.is_empty() => {
+                fs::rename(staging.path(), path).map_err(cannot_write)?
+            }
+            Some(found) => swap_dir(staging.path(), path, &found).map_err(cannot_write)?,
         }
-        Some(_) => swap_dir(staging.path(), path).map_err(cannot_write)?,
     }
     // The directory now has its final name; nothing is left to delete.
     let _ = staging.keep();
@@ -233,42 +259,85 @@ pub(super) fn write_dir(
     Ok(())
 }
 
-/// The names in the directory at `path` (`None` if there is none), when it may be replaced by
-/// an export of `files`: it holds nothing else.
-fn previous_export(
-    path: &Path,
-    files: &[(&str, String)],
-) -> Result<Option<Vec<std::ffi::OsString>>, Error> {
+/// An exclusive lock on the directory `dir`, released when dropped; `None` where the system
+/// gives none (the writers then do not take turns, and a race is reported as an error).
+fn lock_dir(dir: &Path) -> Option<fs::File> {
+    let file = fs::File::open(dir).ok()?;
+    file.lock().ok()?;
+    Some(file)
+}
+
+/// The names of the plain files in the directory at `path` (`None` if there is none), when it
+/// may be replaced by an export of the files `names`: it is a directory, not a symbolic link,
+/// and holds nothing but plain files of those names.
+fn previous_export(path: &Path, names: &[&str]) -> Result<Option<Vec<std::ffi::OsString>>, Error> {
     let cannot_write = |err: io::Error| cannot_write(path, &err);
-    let names = match fs::read_dir(path) {
-        Ok(entries) => entries
-            .map(|entry| entry.map(|entry| entry.file_name()))
-            .collect::<io::Result<Vec<_>>>()
-            .map_err(cannot_write)?,
+    let refuse = |why: &str| {
+        Error::failure(
+            format_args!("cannot write {}", shown_path(path)),
+            why,
+            "give a new or empty directory, or remove it first",
+        )
+    };
+    match fs::symlink_metadata(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) if err.kind() == io::ErrorKind::NotADirectory => {
+        Err(err) => return Err(cannot_write(err)),
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            return Err(refuse(
+                "it is a symbolic link, and this format replaces a directory",
+            ));
+        }
+        Ok(metadata) if !metadata.is_dir() => {
             return Err(Error::failure(
-                format_args!("cannot write {}", path.display()),
+                format_args!("cannot write {}", shown_path(path)),
                 "it is a file, and this format writes a directory",
                 "give the name of a new or empty directory",
             ));
         }
+        Ok(_) => {}
+    }
+    let entries = match fs::read_dir(path) {
+        Ok(entries) => entries,
+        // Moved away meanwhile (by a writer that does not take turns).
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(cannot_write(err)),
     };
-    let foreign = names
-        .iter()
-        .find(|name| !files.iter().any(|(file, _)| name.as_os_str() == *file));
-    if let Some(foreign) = foreign {
-        return Err(Error::failure(
-            format_args!("cannot write {}", path.display()),
-            format_args!(
-                "the directory holds {}, so it is not a previous export",
-                foreign.to_string_lossy()
-            ),
-            "give a new or empty directory, or remove it first",
-        ));
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(cannot_write)?;
+        let name = entry.file_name();
+        let shown = super::error::shorten(&name.to_string_lossy()).into_owned();
+        if !names.iter().any(|file| name.as_os_str() == *file) {
+            return Err(refuse(&format!(
+                "the directory holds {shown}, so it is not a previous export"
+            )));
+        }
+        // Not followed: a link or a directory of that name is not a file this format wrote.
+        if !entry.file_type().map_err(cannot_write)?.is_file() {
+            return Err(refuse(&format!(
+                "its {shown} is not a plain file, so it is not a previous export"
+            )));
+        }
+        found.push(name);
     }
-    Ok(Some(names))
+    Ok(Some(found))
+}
+
+/// Fails now, before any work, when the directory export at `path` could not be written: it is
+/// not a new or empty directory or a previous export of the files `names`, or its parent
+/// directory is not writable.
+pub(super) fn check_writable_dir(path: &Path, names: &[&str]) -> Result<(), Error> {
+    {
+        let _turn = lock_dir(directory_of(path));
+        previous_export(path, names)?;
+    }
+    let prefix = temporary_prefix(path);
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempdir_in(directory_of(path))
+        .map(drop)
+        .map_err(|err| cannot_write(path, &err))
 }
 
 /// A new temporary directory beside `path`, with the permissions of the directory it will
@@ -288,19 +357,25 @@ fn staging_dir(path: &Path) -> Result<tempfile::TempDir, Error> {
     let staging = builder
         .tempdir_in(directory_of(path))
         .map_err(cannot_write)?;
-    if let Ok(metadata) = fs::metadata(path) {
+    if let Ok(metadata) = fs::symlink_metadata(path)
+        && metadata.is_dir()
+    {
         fs::set_permissions(staging.path(), metadata.permissions()).map_err(cannot_write)?;
     }
     Ok(staging)
 }
 
-/// Writes `files` into the directory `dir` (and with `--sync`, onto the disk).
+/// Writes `files` into the new directory `dir` (and with `--sync`, onto the disk), each as a
+/// new file: nothing there is followed or overwritten.
 fn fill_dir(dir: &Path, files: &[(&str, String)], durability: Durability) -> io::Result<()> {
     for (name, contents) in files {
-        let file = dir.join(name);
-        fs::write(&file, contents)?;
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(dir.join(name))?;
+        file.write_all(contents.as_bytes())?;
         if durability == Durability::Synced {
-            fs::File::open(&file)?.sync_all()?;
+            file.sync_all()?;
         }
     }
     if durability == Durability::Synced {
@@ -310,10 +385,16 @@ fn fill_dir(dir: &Path, files: &[(&str, String)], durability: Durability) -> io:
 }
 
 /// Puts the directory `staging` in the place of the previous export at `path`, which is
-/// moved aside and deleted; should the second rename fail, the previous export is put back.
-fn swap_dir(staging: &Path, path: &Path) -> io::Result<()> {
+/// moved aside and deleted: its plain files `found`, then the directory, which is left as it
+/// is should anything else have appeared in it. Should the second rename fail, the previous
+/// export is put back.
+fn swap_dir(staging: &Path, path: &Path, found: &[std::ffi::OsString]) -> io::Result<()> {
+    let prefix = format!(
+        ".provgraph-old-{}",
+        &temporary_prefix(path)[".provgraph-".len()..]
+    );
     let old = tempfile::Builder::new()
-        .prefix(".provgraph-old-")
+        .prefix(&prefix)
         .tempdir_in(directory_of(path))?;
     let old_path = old.path().to_path_buf();
     // `old` is an empty placeholder: rename(2) moves the previous export onto it.
@@ -325,7 +406,13 @@ fn swap_dir(staging: &Path, path: &Path) -> io::Result<()> {
         let _ = fs::rename(&old_path, path);
         return Err(err);
     }
-    fs::remove_dir_all(&old_path)
+    for name in found {
+        let file = old_path.join(name);
+        if fs::symlink_metadata(&file).is_ok_and(|metadata| metadata.is_file()) {
+            fs::remove_file(&file)?;
+        }
+    }
+    fs::remove_dir(&old_path)
 }
 
 fn stdout_error(err: &io::Error) -> Error {
@@ -347,8 +434,13 @@ fn temporary_prefix(path: &Path) -> String {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // Short enough that the whole name stays within the 255 bytes file systems allow.
-    let name: String = name.chars().take(60).collect();
+    // Short enough that the whole name stays within the 255 bytes file systems allow: at
+    // most 60 bytes of the name, cut where a character ends.
+    let mut end = name.len().min(60);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    let name = &name[..end];
     format!(".provgraph-{name}-")
 }
 
@@ -363,20 +455,20 @@ fn cannot_write(path: &Path, err: &io::Error) -> Error {
     let dir = directory_of(path);
     let (why, fix) = match err.kind() {
         io::ErrorKind::NotFound => (
-            format!("the directory {} does not exist", dir.display()),
+            format!("the directory {} does not exist", shown_path(dir)),
             "create it first, or choose another path",
         ),
         io::ErrorKind::NotADirectory => (
-            format!("{} is not a directory", dir.display()),
+            format!("{} is not a directory", shown_path(dir)),
             "choose another path",
         ),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
-            format!("{} is not writable ({})", dir.display(), io_reason(err)),
+            format!("{} is not writable ({})", shown_path(dir), io_reason(err)),
             "choose a writable location",
         ),
         _ => (io_reason(err), "choose another path"),
     };
-    Error::failure(format_args!("cannot write {}", path.display()), why, fix)
+    Error::failure(format_args!("cannot write {}", shown_path(path)), why, fix)
 }
 
 #[cfg(test)]

@@ -55,10 +55,11 @@ impl<'w> Progress<'w> {
     /// One more document of `text_bytes` done, with `consumed` bytes of input read so far.
     pub(super) fn document_done(&self, text_bytes: usize, consumed: u64) {
         let documents = self.documents.fetch_add(1, Ordering::Relaxed) + 1;
+        // Sizes come from the inputs (merge reads them from extract output): never overflow.
         let text = self
             .text_bytes
             .fetch_add(text_bytes as u64, Ordering::Relaxed)
-            + text_bytes as u64;
+            .saturating_add(text_bytes as u64);
         let Some(bar) = &self.bar else {
             return;
         };

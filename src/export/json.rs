@@ -328,6 +328,8 @@ pub enum ReadError {
         target: String,
         relation: Relation,
     },
+    /// An attribution's `chain` is not the nodes of its `hops`, in order.
+    ChainNotHops(String),
     /// An edge names a node that the document does not list.
     UnknownNode {
         source: String,
@@ -344,6 +346,10 @@ impl fmt::Display for ReadError {
                 write!(f, "unsupported schema {schema:?}, expected {SCHEMA:?}")
             }
             ReadError::DuplicateNode(id) => write!(f, "node {id:?} is listed twice"),
+            ReadError::ChainNotHops(id) => write!(
+                f,
+                "the chain of attribution {id:?} is not the nodes of its hops"
+            ),
             ReadError::DuplicateEdge {
                 source,
                 target,
@@ -394,6 +400,18 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         .map(JsonDocument::into_document)
         .collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
+    // The chain repeats the hops' nodes for readers that need no evidence; one that says
+    // otherwise is not what provgraph wrote.
+    if let Some(bad) = document.attributions.iter().find(|attribution| {
+        !attribution.chain.is_empty()
+            && !attribution
+                .chain
+                .iter()
+                .map(Cow::as_ref)
+                .eq(attribution.hops.iter().map(|hop| hop.node.as_ref()))
+    }) {
+        return Err(ReadError::ChainNotHops(bad.id.to_string()));
+    }
     let mut attributions: Vec<Attribution> = document
         .attributions
         .into_iter()

@@ -813,14 +813,20 @@ const CASES: &[Case] = &[
         ..OK
     },
     Case {
-        name: "-o without an extension",
+        name: "-o without an extension is json, as help says",
         args: &["build", "articles", "-o", "graph"],
-        code: 2,
+        code: 0,
         stdout: Stdout::Empty,
-        stderr: Stderr::Exactly(
-            "provgraph: cannot tell the output format of graph: the file name has no extension; name the file .json, .dot, .gv, .graphml, .gexf, .prov.json, .provn, .cyjs, .cypher, .csv or .html, or give --format (neo4j writes a directory)\n",
-        ),
-        absent: &["graph"],
+        stderr: Stderr::Exactly(""),
+        file: Some(("graph", "{")),
+        ..OK
+    },
+    Case {
+        name: "-o /dev/null without --format is json",
+        args: &["build", "articles", "-o", "/dev/null"],
+        code: 0,
+        stdout: Stdout::Empty,
+        stderr: Stderr::Exactly(""),
         ..OK
     },
     Case {

@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod golden;
 mod hostile;
 mod hostile_output;
+mod hostile_fs;
 mod interrupt;
 mod node_labels;
 mod output_dir;

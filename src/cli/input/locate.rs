@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::cli::error::{Error, io_reason};
+use crate::cli::error::{Error, io_reason, shown_path};
 
 /// How a file holds its documents, by its names for `--input-format` and as extensions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -42,7 +42,7 @@ impl Location {
     pub(crate) fn name(&self) -> String {
         match self {
             Location::Stdin => "standard input".to_string(),
-            Location::File(path) => path.display().to_string(),
+            Location::File(path) => shown_path(path),
         }
     }
 
@@ -124,11 +124,10 @@ pub(crate) fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
         let metadata = fs::metadata(input).map_err(|err| cannot_read(input, &err))?;
         if metadata.is_dir() {
             let mut files = Vec::new();
-            let mut visited = BTreeSet::new();
-            walk(input, &mut files, &mut visited)?;
+            walk(input, &mut files)?;
             if files.is_empty() {
                 return Err(Error::failure(
-                    format_args!("cannot read {}", input.display()),
+                    format_args!("cannot read {}", shown_path(input)),
                     "the directory has no articles (.txt, .jsonl, .ndjson, .html or .htm files, \
                      gzipped or not)",
                     "give files, or a directory that holds some",
@@ -143,37 +142,102 @@ pub(crate) fn locate(inputs: &[PathBuf]) -> Result<Vec<Location>, Error> {
     Ok(locations)
 }
 
-/// Collects the files of known formats under `dir`; a directory reached twice (through a
-/// symbolic link) is walked once.
-fn walk(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    visited: &mut BTreeSet<PathBuf>,
-) -> Result<(), Error> {
-    let canonical = fs::canonicalize(dir).map_err(|err| cannot_read(dir, &err))?;
-    if !visited.insert(canonical) {
-        return Ok(());
-    }
-    let entries = fs::read_dir(dir).map_err(|err| cannot_read(dir, &err))?;
-    for entry in entries {
-        let path = entry.map_err(|err| cannot_read(dir, &err))?.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        // Follows symbolic links; a dangling one is skipped.
-        let Ok(metadata) = fs::metadata(&path) else {
-            continue;
+/// What a directory is, whatever its path: a directory reached twice (through a symbolic link
+/// or a bind mount) is walked once, and a loop of links ends.
+#[cfg(unix)]
+type DirIdentity = (u64, u64);
+#[cfg(not(unix))]
+type DirIdentity = PathBuf;
+
+#[cfg(unix)]
+fn dir_identity(_: &Path, metadata: &fs::Metadata) -> io::Result<DirIdentity> {
+    use std::os::unix::fs::MetadataExt;
+    Ok((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_identity(path: &Path, _: &fs::Metadata) -> io::Result<DirIdentity> {
+    fs::canonicalize(path)
+}
+
+/// Collects the files of known formats under `root`, in no particular order.
+///
+/// The walk keeps its own stack (no recursion, however deep the tree) and knows each
+/// directory by its device and inode, read from its entry: the work is linear in the number
+/// of entries (it once canonicalized the path at every level, cubic in the depth). An entry
+/// that cannot be looked at or read (permission denied, a path longer than the system allows,
+/// a dangling or looping symbolic link with an article's name or no extension) is kept as a
+/// file: reading it then fails, and the reader skips it with a warning that says why (under
+/// `--strict`, the run stops), instead of it being dropped unseen.
+fn walk(root: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let metadata = fs::metadata(root).map_err(|err| cannot_read(root, &err))?;
+    let mut visited: BTreeSet<DirIdentity> = BTreeSet::new();
+    visited.insert(dir_identity(root, &metadata).map_err(|err| cannot_read(root, &err))?);
+    let mut stack = vec![root.to_path_buf()];
+    let mut first = true;
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if first => return Err(cannot_read(&dir, &err)),
+            Err(_) => {
+                files.push(dir);
+                continue;
+            }
         };
-        if metadata.is_dir() {
-            walk(&path, files, visited)?;
-        } else if metadata.is_file() && split_name(&path).1.is_some() {
-            files.push(path);
+        first = false;
+        for entry in entries {
+            let entry = entry.map_err(|err| cannot_read(&dir, &err))?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            match entry_kind(&entry, &mut visited) {
+                Kind::Dir => stack.push(entry.path()),
+                Kind::File | Kind::Broken if split_name(&entry.path()).1.is_some() => {
+                    files.push(entry.path())
+                }
+                Kind::Broken if Path::new(&entry.file_name()).extension().is_none() => {
+                    files.push(entry.path())
+                }
+                Kind::File | Kind::Broken | Kind::Other => {}
+            }
         }
     }
     Ok(())
+}
+
+/// What a directory entry is, for the walk.
+enum Kind {
+    /// A directory not walked yet (a symbolic link to one is followed).
+    Dir,
+    File,
+    /// It cannot be looked at: a dangling or looping link, a path too long, no permission.
+    Broken,
+    /// A directory walked already, a device, a socket, a pipe: not read.
+    Other,
+}
+
+/// Looks at `entry`, following a symbolic link; a directory is marked as visited.
+fn entry_kind(entry: &fs::DirEntry, visited: &mut BTreeSet<DirIdentity>) -> Kind {
+    let path = entry.path();
+    // Relative to the directory's descriptor: no path lookup, whatever the depth.
+    let metadata = match entry.metadata() {
+        Ok(metadata) if metadata.file_type().is_symlink() => fs::metadata(&path),
+        found => found,
+    };
+    let Ok(metadata) = metadata else {
+        return Kind::Broken;
+    };
+    if metadata.is_file() {
+        return Kind::File;
+    }
+    if !metadata.is_dir() {
+        return Kind::Other;
+    }
+    match dir_identity(&path, &metadata) {
+        Ok(identity) if visited.insert(identity) => Kind::Dir,
+        Ok(_) => Kind::Other,
+        Err(_) => Kind::Broken,
+    }
 }
 
 pub(super) fn cannot_read(path: &Path, err: &io::Error) -> Error {
@@ -182,7 +246,7 @@ pub(super) fn cannot_read(path: &Path, err: &io::Error) -> Error {
         _ => "check the path",
     };
     Error::failure(
-        format_args!("cannot read {}", path.display()),
+        format_args!("cannot read {}", shown_path(path)),
         io_reason(err),
         fix,
     )

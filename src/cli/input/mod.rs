@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use flate2::bufread::MultiGzDecoder;
 use provgraph::input::{bounded, jsonl, txt};
 
-use super::error::{Error, io_reason};
+use super::error::{Error, io_reason, shorten};
 use super::warnings::Warning;
 pub(super) use locate::{Format, Location, locate};
 
@@ -229,7 +229,11 @@ fn file_id(
     if id != natural {
         sink.warning(
             Warning::Renamed,
-            &format!("{earlier} and {name} are both document {natural}; calling {name} {id}"),
+            &format!(
+                "{earlier} and {name} are both document {}; calling {name} {}",
+                shorten(&natural),
+                shorten(&id)
+            ),
         );
     }
     id
@@ -305,7 +309,11 @@ fn read_jsonl(
                 let line = counts.lines;
                 sink.warning(
                     Warning::Renamed,
-                    &format!("{name} line {line} is document {natural} again; calling it {id}"),
+                    &format!(
+                        "{name} line {line} is document {} again; calling it {}",
+                        shorten(&natural),
+                        shorten(&id)
+                    ),
                 );
             }
         }
@@ -383,14 +391,18 @@ fn next_record(
         Ok(None) => Ok(Next::Skipped),
         Err(why) if options.strict => Err(Error::failure(
             format_args!("cannot read {name} line {}", counts.lines),
-            why,
+            shorten(&why.to_string()),
             "fix the line, or leave out --strict to skip bad lines",
         )),
         Err(why) => {
             counts.skipped += 1;
             sink.warning(
                 Warning::Skipped,
-                &format!("{name} line {} is skipped: {why}", counts.lines),
+                &format!(
+                    "{name} line {} is skipped: {}",
+                    counts.lines,
+                    shorten(&why.to_string())
+                ),
             );
             Ok(Next::Skipped)
         }
@@ -470,6 +482,8 @@ pub(super) fn why_unreadable(err: &io::Error) -> (String, &'static str) {
         }
         io::ErrorKind::PermissionDenied => "check its permissions",
         io::ErrorKind::NotFound => "check the path",
+        // ENAMETOOLONG: deeper than the system lets a path go (PATH_MAX, 4096 bytes on Linux).
+        io::ErrorKind::InvalidFilename => "move it to a shorter path to read it",
         _ => "check the file",
     };
     (io_reason(err), fix)
@@ -497,11 +511,13 @@ impl Read for Counting<'_> {
 
 /// The total size of the files, for the progress bar; `None` when standard input is among them.
 pub(super) fn total_size(locations: &[Location]) -> Option<u64> {
+    // Saturating: sparse files can claim sizes that add up past 2^64.
     locations
         .iter()
-        .map(|location| match location {
+        .try_fold(0u64, |total, location| match location {
             Location::Stdin => None,
-            Location::File(path) => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
+            Location::File(path) => {
+                Some(total.saturating_add(std::fs::metadata(path).map_or(0, |m| m.len())))
+            }
         })
-        .sum()
 }
