@@ -122,6 +122,22 @@ mod tests {
     }
 
     #[test]
+    fn what_a_speaker_mentions_is_the_content() {
+        // "mention" takes what is said as its object, like "announced the plan".
+        check(
+            "At the debate, Clinton mentioned remarks Trump had made about Machado.",
+            &[(
+                "preposed",
+                "Clinton",
+                "mentioned",
+                "remarks Trump had made about Machado",
+            )],
+        );
+        // Negated: nothing is attributed.
+        check("Clinton has not mentioned Machado since the debate.", &[]);
+    }
+
+    #[test]
     fn parentheticals_postmodifiers_and_agent_nouns_in_the_subject() {
         check(
             "Murphy, though, said he is with Clinton.",
