@@ -122,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn what_a_speaker_mentions_is_the_content() {
+    fn what_a_speaker_mentions_or_tweets_is_the_content() {
         // "mention" takes what is said as its object, like "announced the plan".
         check(
             "At the debate, Clinton mentioned remarks Trump had made about Machado.",
@@ -135,6 +135,14 @@ mod tests {
         );
         // Negated: nothing is attributed.
         check("Clinton has not mentioned Machado since the debate.", &[]);
+        // So does "tweet": "tweeted her thanks", "tweeted a chart".
+        check(
+            "Clinton tweeted her thanks to the president.",
+            &[("preposed", "Clinton", "tweeted", "her thanks to the president")],
+        );
+        // A verb that takes words only before "that" or a quotation still does ("recalled the
+        // meeting" is a memory, not words).
+        check("Buchanan recalled the convention strategy.", &[]);
     }
 
     #[test]
