@@ -138,7 +138,12 @@ mod tests {
         // So does "tweet": "tweeted her thanks", "tweeted a chart".
         check(
             "Clinton tweeted her thanks to the president.",
-            &[("preposed", "Clinton", "tweeted", "her thanks to the president")],
+            &[(
+                "preposed",
+                "Clinton",
+                "tweeted",
+                "her thanks to the president",
+            )],
         );
         // A verb that takes words only before "that" or a quotation still does ("recalled the
         // meeting" is a memory, not words).
