@@ -158,7 +158,10 @@ mod tests {
 
     #[test]
     fn no_possessor_or_no_that_clause_is_none() {
-        check("There was anger after his comments that Muslims be banned.", &[]);
+        check(
+            "There was anger after his comments that Muslims be banned.",
+            &[],
+        );
         check(
             "Politifact checked the claim that there were shootings.",
             &[],

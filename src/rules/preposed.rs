@@ -122,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn what_a_speaker_mentions_or_tweets_is_the_content() {
+    fn what_a_speaker_mentions_tweets_or_cites_is_the_content() {
         // "mention" takes what is said as its object, like "announced the plan".
         check(
             "At the debate, Clinton mentioned remarks Trump had made about Machado.",
@@ -143,6 +143,16 @@ mod tests {
                 "Clinton",
                 "tweeted",
                 "her thanks to the president",
+            )],
+        );
+        // What a speaker cites, unless "as" follows ("cited X as saying").
+        check(
+            "Trump cited his own endorsements from 88 generals on Tuesday.",
+            &[(
+                "preposed",
+                "Trump",
+                "cited",
+                "his own endorsements from 88 generals on Tuesday",
             )],
         );
         // A verb that takes words only before "that" or a quotation still does ("recalled the
