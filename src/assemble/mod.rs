@@ -54,15 +54,17 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
     let attached = Attached::of(text, frames, &nesting);
     let mut drafts = Vec::with_capacity(frames.len());
     let mut chain = Vec::new();
-    let mut in_chain = vec![false; frames.len()];
+    // The frames in some chain, as bits (frames beyond the 64th are left out of the
+    // search for statements in relative clauses: no allocation per sentence).
+    let mut in_chain: u64 = 0;
     for i in nesting.top_level(frames) {
         // A weak statement ("Putin has called for ...") stands only with a relay or an origin.
         if frames[i].weak && !attached.any(i) {
             continue;
         }
         nesting.origins(text, frames, i, &mut chain);
-        for &c in &chain {
-            in_chain[c] = true;
+        for &c in chain.iter().filter(|&&c| c < 64) {
+            in_chain |= 1 << c;
         }
         let innermost = *chain.last().unwrap_or(&i);
         drafts.push(Draft {
@@ -80,7 +82,8 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
             });
         }
     }
-    for i in (0..frames.len()).filter(|&i| !in_chain[i] && nesting.parent(i).is_some()) {
+    let free = |i: usize| i < 64 && in_chain & (1 << i) == 0;
+    for i in (0..frames.len()).filter(|&i| free(i) && nesting.parent(i).is_some()) {
         if frames[i].weak || !in_relative_clause(text, &frames[i]) {
             continue;
         }

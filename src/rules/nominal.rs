@@ -22,7 +22,13 @@ const MAX_MODIFIERS: usize = 2;
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
-        if !is_statement_noun(text, i) {
+        // The cheap test first: a possessive just before.
+        let lo = i.saturating_sub(MAX_MODIFIERS + 1).max(ctx.start);
+        let owned = (lo..i).any(|k| {
+            let t = &text.tokens[k];
+            t.kind == TokenKind::Possessive || t.info.is(Class::POSS)
+        });
+        if !owned || !is_statement_noun(text, i) {
             continue;
         }
         let Some(source) = possessor(ctx, i) else {
