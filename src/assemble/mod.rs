@@ -2,7 +2,9 @@
 //!
 //! A statement inside another statement's content becomes the origin of the outer one when the
 //! outer content starts with it ("Macron said today that ..., AFP reported" → Macron → AFP);
-//! other nested statements are dropped (PolNeAR-style: one attribution per stretch of text).
+//! a nested statement in a relative clause is an attribution of its own ("..., which he said
+//! would fail"); other nested statements are dropped (PolNeAR-style: one attribution per
+//! stretch of text).
 //! Relays (", quoted by TASS") follow the statement they attach to; origins ("citing
 //! officials") precede it. A weak statement ("Putin has called for ...") stands only as an
 //! origin or with a relay.
@@ -14,10 +16,11 @@ mod attach;
 pub(crate) mod neighbour_quote;
 mod nesting;
 
+use crate::lexicon::Class;
 use crate::mention::{Mention, MentionKind};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, reporter_outlet};
-use crate::rules::{Content, Frame, RuleId};
+use crate::rules::{Content, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
 use attach::Attached;
@@ -51,12 +54,18 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
     let attached = Attached::of(text, frames, &nesting);
     let mut drafts = Vec::with_capacity(frames.len());
     let mut chain = Vec::new();
+    // The frames in some chain, as bits (frames beyond the 64th are left out of the
+    // search for statements in relative clauses: no allocation per sentence).
+    let mut in_chain: u64 = 0;
     for i in nesting.top_level(frames) {
         // A weak statement ("Putin has called for ...") stands only with a relay or an origin.
         if frames[i].weak && !attached.any(i) {
             continue;
         }
         nesting.origins(text, frames, i, &mut chain);
+        for &c in chain.iter().filter(|&&c| c < 64) {
+            in_chain |= 1 << c;
+        }
         let innermost = *chain.last().unwrap_or(&i);
         drafts.push(Draft {
             rule: frames[i].rule,
@@ -73,7 +82,37 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
             });
         }
     }
+    let free = |i: usize| i < 64 && in_chain & (1 << i) == 0;
+    for i in (0..frames.len()).filter(|&i| free(i) && nesting.parent(i).is_some()) {
+        if frames[i].weak || !in_relative_clause(text, &frames[i]) {
+            continue;
+        }
+        drafts.push(Draft {
+            rule: frames[i].rule,
+            sentence,
+            hops: hops(text, frames, &[i], &attached),
+            content: content_of(text, frames, &nesting, i),
+        });
+    }
     drafts
+}
+
+/// Does a statement nested in another's content stand in a relative clause, an attribution
+/// of its own rather than part of what the outer source reports: a statement about the noun a
+/// relative pronoun stands for ("the rule, which he said would make it harder", "a path to the
+/// nomination, which he declared a disaster"). Counter-examples: "Song said Clinton said ..."
+/// (speech reported inside speech, one attribution); a relative pronoun that speaks ("64
+/// percent who say the same") or "that" (it may be a complementizer: "noted that experts
+/// say"), which PolNeAR train holds as often outside as inside the outer statement.
+fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
+    let Some(source) = frame.source.as_ref() else {
+        return false;
+    };
+    let after_relative = source.np.start.checked_sub(1).is_some_and(|k| {
+        let t = &text.tokens[k];
+        t.info.is(Class::REL) && !t.info.is(Class::DET)
+    });
+    frame.role == Role::Statement && !matches!(source.kind, MentionKind::Relative) && after_relative
 }
 
 /// The hops of a chain of statements (outermost first): from the innermost out, each
@@ -185,6 +224,39 @@ mod tests {
             .map(|&(rule, sources, content)| (rule, sources.to_vec(), content))
             .collect();
         assert_eq!(got, expected, "\ninput: {input}");
+    }
+
+    #[test]
+    fn a_statement_in_a_relative_clause_stands_on_its_own() {
+        check(
+            "Bamberg said the videos do not show his hands, which he said were at his side.",
+            &[
+                (
+                    "preposed",
+                    &["Bamberg"],
+                    "the videos do not show his hands, which he said were at his side",
+                ),
+                ("preposed", &["he"], "were at his side"),
+            ],
+        );
+        // A relative pronoun that speaks stays inside.
+        check(
+            "Most voters say they like Clinton, unlike 30 percent who say they like Trump.",
+            &[(
+                "preposed",
+                &["Most voters"],
+                "they like Clinton, unlike 30 percent who say they like Trump",
+            )],
+        );
+        // Speech reported inside speech is one attribution.
+        check(
+            "Song said Clinton said the plan would not happen.",
+            &[(
+                "preposed",
+                &["Song"],
+                "Clinton said the plan would not happen",
+            )],
+        );
     }
 
     #[test]

@@ -89,9 +89,13 @@ mod tests {
 
     #[test]
     fn citing_a_reason_is_not_a_source() {
+        // No origin: the participle rule makes the reason a statement of McCain's own.
         check(
             "\"It is anger,\" McCain said, citing low economic growth.",
-            &[("postposed", "McCain", "said", "\"It is anger,\"")],
+            &[
+                ("postposed", "McCain", "said", "\"It is anger,\""),
+                ("participle", "McCain", "citing", "low economic growth"),
+            ],
         );
     }
 

@@ -21,6 +21,7 @@ pub(crate) mod coordinated;
 pub(crate) mod headline;
 pub(crate) mod interview;
 pub(crate) mod inverted;
+pub(crate) mod nominal;
 pub(crate) mod participle;
 pub(crate) mod postposed;
 pub(crate) mod preposed;
@@ -56,6 +57,7 @@ pub(crate) enum RuleId {
     Preposed,
     Participle,
     Coordinated,
+    Nominal,
     /// Not a sentence rule: the assembly gives a quotation standing right after an attribution
     /// the same chain (`assemble::neighbour_quote`).
     NeighbourQuote,
@@ -64,7 +66,7 @@ pub(crate) enum RuleId {
 impl RuleId {
     /// Every id: the sentence rules in priority order, then the assembly's neighbour quotes.
     #[cfg(test)]
-    pub(crate) const ALL: [RuleId; 14] = [
+    pub(crate) const ALL: [RuleId; 15] = [
         RuleId::QuotedAsSaying,
         RuleId::QuotedBy,
         RuleId::AccordingTo,
@@ -78,6 +80,7 @@ impl RuleId {
         RuleId::Preposed,
         RuleId::Participle,
         RuleId::Coordinated,
+        RuleId::Nominal,
         RuleId::NeighbourQuote,
     ];
 
@@ -97,6 +100,7 @@ impl RuleId {
             RuleId::Preposed => "preposed",
             RuleId::Participle => "participle",
             RuleId::Coordinated => "coordinated",
+            RuleId::Nominal => "nominal",
             RuleId::NeighbourQuote => "neighbour_quote",
         }
     }
@@ -202,6 +206,11 @@ pub(crate) const RULES: &[Rule] = &[
         id: RuleId::Coordinated,
         description: "a second reporting verb of the same subject: \"X said C, but added: C2\"",
         find: coordinated::find,
+    },
+    Rule {
+        id: RuleId::Nominal,
+        description: "a claim owned by its speaker, with a \"that\" clause: \"Trump's claim that C\"",
+        find: nominal::find,
     },
 ];
 

@@ -6,8 +6,9 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, classify, np_start_before};
+use crate::model::Relation;
 use crate::rules::clause::{
-    content_after, is_subject, reports_words, sentence_subject, statement_before,
+    content_after, content_between, is_subject, reports_words, sentence_subject, statement_before,
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
@@ -19,7 +20,7 @@ use crate::text::token::TokenFlags;
 pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !hit.forms.intersects(Form::GERUND) || hit.be || !hit.verb().has(VerbFlags::SPEECH) {
+        if !hit.forms.intersects(Form::GERUND) || hit.be || !speaks_or_cites(&hit) {
             continue;
         }
         let i = hit.group_start;
@@ -32,10 +33,20 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if !is_subject(&source) || source.np.start >= i || text.tokens[i - 1].info.is(Class::DET) {
             continue;
         }
-        let Some((content, statement)) = content_after(ctx, &hit) else {
+        let cites = !hit.verb().has(VerbFlags::SPEECH);
+        if cites && inside_statement(found, i) {
+            continue;
+        }
+        let found_content = if cites {
+            cited_content(ctx, &hit).map(|c| (c, false))
+        } else {
+            content_after(ctx, &hit)
+        };
+        let Some((content, statement)) = found_content else {
             continue;
         };
-        if is_time_or_place(text, &content) || strict && !reports_words(text, &hit, &content) {
+        let words = cites || !strict || reports_words(text, &hit, &content);
+        if is_time_or_place(text, &content) || !words {
             continue;
         }
         let mut frame = Frame::new(
@@ -49,6 +60,35 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement;
         out.push(frame);
     }
+}
+
+/// A gerund that adds a statement: a speech verb's ("saying"), or "citing" with what it cites
+/// ([`cited_content`]) as the content when that names no source ("The court blocked the sale, citing a threat to
+/// public health": the court cited it). A cited source is the `citing` rule's, which runs
+/// first and claims the cue ("Reuters reported, citing officials").
+fn speaks_or_cites(hit: &VerbHit) -> bool {
+    let verb = hit.verb();
+    verb.has(VerbFlags::SPEECH) || verb.relation == Relation::Cited
+}
+
+/// Is token `i` inside the content of a statement found before ("Kim refused, citing his
+/// status, his aide was quoted as saying": what Kim cited is the aide's account)?
+fn inside_statement(found: &[Frame], i: usize) -> bool {
+    found.iter().any(|f| {
+        f.role == Role::Statement
+            && f.content
+                .is_some_and(|c| c.tokens.start <= i && i < c.tokens.end)
+    })
+}
+
+/// What "citing" cites: the words after it up to the next comma or the sentence's end ("citing
+/// his status as head of the legislature, Kim's aide was quoted as saying": not the aide).
+fn cited_content(ctx: &Ctx, hit: &VerbHit) -> Option<Content> {
+    let text = ctx.text;
+    let end = (hit.cue.end..ctx.end)
+        .find(|&k| matches!(text.word(k), "," | ";"))
+        .unwrap_or(ctx.end);
+    content_between(text, hit.cue.end, end)
 }
 
 /// "asking not to be named", "asking to remain anonymous": a request about the source.
@@ -174,6 +214,48 @@ fn is_speech_frame(text: &Text, frame: &Frame) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn citing_what_names_no_source_is_a_statement_of_the_subject() {
+        check(
+            "In 1986, the Supreme Court blocked the plan, citing a threat to public health.",
+            &[(
+                "participle",
+                "the Supreme Court",
+                "citing",
+                "a threat to public health",
+            )],
+        );
+        check(
+            "\"It is anger,\" McCain said, citing low economic growth.",
+            &[
+                ("postposed", "McCain", "said", "\"It is anger,\""),
+                ("participle", "McCain", "citing", "low economic growth"),
+            ],
+        );
+        check(
+            "But Kim refused, citing his status as speaker, his aide was quoted as saying.",
+            &[
+                // What Kim cited is inside the aide's account.
+                (
+                    "quoted_as_saying",
+                    "his aide",
+                    "saying",
+                    "But Kim refused, citing his status as speaker",
+                ),
+            ],
+        );
+        // A cited source is the origin of the statement, not a statement of its own.
+        check(
+            "The talks ended, Reuters reported, citing officials.",
+            &[
+                ("postposed", "Reuters", "reported", "The talks ended"),
+                ("citing", "officials", "citing", ""),
+            ],
+        );
+        // No clause subject that can speak.
+        check("The weather turned cold, citing the season.", &[]);
+    }
 
     #[test]
     fn asking_not_to_be_named_is_no_statement() {

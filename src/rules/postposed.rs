@@ -132,7 +132,11 @@ mod tests {
         // After a whole clause, what follows the comma is not part of it.
         check(
             "The talks failed, officials said, citing a dispute.",
-            &[("postposed", "officials", "said", "The talks failed")],
+            &[
+                ("postposed", "officials", "said", "The talks failed"),
+                // What they cited is a statement of their own.
+                ("participle", "officials", "citing", "a dispute"),
+            ],
         );
     }
 

@@ -122,6 +122,45 @@ mod tests {
     }
 
     #[test]
+    fn what_a_speaker_mentions_tweets_or_cites_is_the_content() {
+        // "mention" takes what is said as its object, like "announced the plan".
+        check(
+            "At the debate, Clinton mentioned remarks Trump had made about Machado.",
+            &[(
+                "preposed",
+                "Clinton",
+                "mentioned",
+                "remarks Trump had made about Machado",
+            )],
+        );
+        // Negated: nothing is attributed.
+        check("Clinton has not mentioned Machado since the debate.", &[]);
+        // So does "tweet": "tweeted her thanks", "tweeted a chart".
+        check(
+            "Clinton tweeted her thanks to the president.",
+            &[(
+                "preposed",
+                "Clinton",
+                "tweeted",
+                "her thanks to the president",
+            )],
+        );
+        // What a speaker cites, unless "as" follows ("cited X as saying").
+        check(
+            "Trump cited his own endorsements from 88 generals on Tuesday.",
+            &[(
+                "preposed",
+                "Trump",
+                "cited",
+                "his own endorsements from 88 generals on Tuesday",
+            )],
+        );
+        // A verb that takes words only before "that" or a quotation still does ("recalled the
+        // meeting" is a memory, not words).
+        check("Buchanan recalled the convention strategy.", &[]);
+    }
+
+    #[test]
     fn parentheticals_postmodifiers_and_agent_nouns_in_the_subject() {
         check(
             "Murphy, though, said he is with Clinton.",

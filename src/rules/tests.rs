@@ -68,6 +68,7 @@ mod registry {
                 "preposed",
                 "participle",
                 "coordinated",
+                "nominal",
                 "neighbour_quote",
             ]
         );
@@ -112,6 +113,7 @@ mod layout {
         (RuleId::Preposed, include_str!("preposed.rs")),
         (RuleId::Participle, include_str!("participle.rs")),
         (RuleId::Coordinated, include_str!("coordinated.rs")),
+        (RuleId::Nominal, include_str!("nominal.rs")),
     ];
 
     #[test]

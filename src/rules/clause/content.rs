@@ -3,6 +3,7 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::np_after;
+use crate::model::Relation;
 use crate::rules::clause::{relative_that, skip_adjuncts};
 use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx};
@@ -135,7 +136,15 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     let text = ctx.text;
     let mut k = hit.cue.end;
     if hit.verb().takes_recipient() {
-        k = skip_recipient(text, k, ctx.end);
+        let after = skip_recipient(text, k, ctx.end);
+        // "Trump cited his own endorsements": what is cited is the content, unless "as" follows
+        // ("cited X as saying", "cited X as the reason").
+        let cited_object = hit.verb().relation == Relation::Cited
+            && after > k
+            && (after >= ctx.end || text.word(after) != "as");
+        if !cited_object {
+            k = after;
+        }
     }
     let (k, statement) = skip_adjuncts(ctx, k);
     let mut k = k;

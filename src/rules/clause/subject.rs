@@ -3,12 +3,12 @@
 
 use crate::lexicon::{Class, Form, RoleType, VerbFlags, lexicon};
 use crate::mention::{
-    Mention, MentionKind, as_unnamed, classify, clause_starts_at, np_after, np_start_before,
-    subject_before, subject_before_relative,
+    Mention, MentionKind, as_unnamed, classify, clause_starts_at, np_after, np_end_before,
+    np_start_before, subject_before, subject_before_relative,
 };
 use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role};
-use crate::text::token::TokenFlags;
+use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
 
 /// The subject of a verb: the noun phrase before it, the phrase before a relative clause
@@ -47,7 +47,9 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
     if plain_speech && let Some(quantified) = quantifier_subject(ctx, hit, before) {
         return Some((quantified, None));
     }
-    let (np, appositive) = before?;
+    let Some((np, appositive)) = before else {
+        return object_complement(ctx, hit, plain_speech).map(|m| (m, None));
+    };
     let mention = classify(text, np);
     if appositive.is_none()
         && let Some(named) = name_before_description(ctx, &mention)
@@ -78,10 +80,75 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
             return Some((mention, None));
         }
     }
+    if appositive.is_none()
+        && let Some(head) = head_before_complement(ctx, np, plain_speech)
+    {
+        return Some((head, None));
+    }
     // Only the plainest speech verbs make any noun phrase a speaker ("respondents said"; not
     // "the nation's rail system was adding seats").
     if plain_speech {
         return as_unnamed(text, &mention).map(|m| (m, appositive));
+    }
+    None
+}
+
+/// The speaker before a complement that ends in an object pronoun, which no noun phrase
+/// before the verb takes in: "a source close to him said" (see [`head_before_complement`]).
+fn object_complement(ctx: &Ctx, hit: &VerbHit, plain_speech: bool) -> Option<Mention> {
+    let end = np_end_before(ctx.text, ctx.start, hit.group_start)?;
+    let object = ctx.text.tokens[end].info.is(Class::OBJ);
+    object
+        .then(|| head_before_complement(ctx, TokenRange::new(end, end + 1), plain_speech))
+        .flatten()
+}
+
+/// How many prepositional complements back from the verb a speaker's head may stand
+/// ("People with direct knowledge of Gates' work said": two).
+const MAX_COMPLEMENTS: usize = 2;
+
+/// The speaker a prepositional complement follows, when the noun phrase right before the
+/// verb is that complement's object and names no speaker: "Proponents of the new bill say",
+/// "a source close to him said", "People with direct knowledge of Gates' work said". The
+/// preposition joins noun phrases ("of", "for", "with", ...) or follows a postmodifying
+/// adjective ("close to"); the head before it must be a speaker, or, for a plain speech verb,
+/// a plural or agent noun (`as_unnamed`). Counter-example: "The rise in prices says little"
+/// (no head names a speaker); "Sixty-six percent of those surveyed said" (a quantity of the
+/// complement's people).
+fn head_before_complement(ctx: &Ctx, np: TokenRange, plain_speech: bool) -> Option<Mention> {
+    let text = ctx.text;
+    let mut start = np.start;
+    for _ in 0..MAX_COMPLEMENTS {
+        let prep = start.checked_sub(1).filter(|&k| k > ctx.start)?;
+        let t = &text.tokens[prep];
+        if !t.info.is(Class::NPPREP) || t.has(TokenFlags::CAP) {
+            return None;
+        }
+        let adjective = text.tokens[prep - 1].info.is(Class::POSTMODIFIER)
+            && lexicon().pair(Class::POSTMODIFIER, text.word(prep - 1), text.word(prep));
+        let end = if adjective && prep >= ctx.start + 2 {
+            prep - 2
+        } else {
+            prep - 1
+        };
+        let head_start = np_start_before(text, ctx.start, end)?;
+        // "Sixty-six percent of those surveyed", "thousands of users": a quantity counts the
+        // complement's people; it is no speaker of its own.
+        let counts = (head_start..=end).any(|k| {
+            let t = &text.tokens[k];
+            t.kind == TokenKind::Number || t.info.is(Class::QUANTITY)
+        });
+        if counts {
+            return None;
+        }
+        let head = classify(text, TokenRange::new(head_start, end + 1));
+        if is_subject(&head) && !matches!(head.kind, MentionKind::Pronoun { .. }) {
+            return Some(head);
+        }
+        if plain_speech && let Some(unnamed) = as_unnamed(text, &head) {
+            return Some(unnamed);
+        }
+        start = head_start;
     }
     None
 }

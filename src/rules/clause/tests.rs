@@ -94,6 +94,32 @@ mod subjects {
     }
 
     #[test]
+    fn the_head_before_a_prepositional_complement() {
+        check_subject(
+            "But proponents of the new bill say it would keep safeguards.",
+            "say",
+            Some(("proponents", None)),
+        );
+        check_subject(
+            "Later, people with direct knowledge of Gates' work said that he helped.",
+            "said",
+            Some(("people with direct knowledge", None)),
+        );
+        check_subject(
+            "He will stay, a source close to him said.",
+            "said",
+            Some(("a source", None)),
+        );
+        // No head before the complement names a speaker.
+        check_subject("The rise in prices says little.", "says", None);
+        check_subject(
+            "Then tens of thousands of users reported problems.",
+            "reported",
+            None,
+        );
+    }
+
+    #[test]
     fn subjects_must_agree_with_the_verb() {
         check_subject("The spokesman say nothing.", "say", None);
         check_subject("The officials says nothing.", "says", None);
