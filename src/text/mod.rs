@@ -52,18 +52,17 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
 
 impl<'a> Text<'a> {
     pub(crate) fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
-        let tokens = token::tokenize(src, lexicon);
-        let classes = tokens
-            .iter()
-            .fold(Class::empty(), |all, t| all | t.info.flags);
+        let token::Tokenized {
+            tokens,
+            classes,
+            noted: lookalikes,
+        } = token::tokenize_noting(src, lexicon, SURNAME_LOOKALIKE);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
-        let surnames = if classes.intersects(Class::GIVEN) && classes.intersects(SURNAME_LOOKALIKE)
-        {
-            other_words_as_surnames(src, &tokens)
-        } else {
-            Vec::new()
+        let surnames = match classes.intersects(Class::GIVEN) {
+            true => other_words_as_surnames(src, &tokens, &lookalikes),
+            false => Vec::new(),
         };
         Text {
             src,
@@ -142,15 +141,15 @@ impl<'a> Text<'a> {
 const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
 
 /// The capitalized words of [`SURNAME_LOOKALIKE`] classes that follow a capitalized given name
-/// ("Mark Cuban"), each once.
-fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+/// ("Mark Cuban"), each once. `lookalikes` are the tokens of those classes.
+fn other_words_as_surnames<'a>(
+    src: &'a str,
+    tokens: &[Token],
+    lookalikes: &[usize],
+) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
-    // Tested lookalike first: most texts have none, and most tokens are no such word.
-    for (k, next) in tokens.iter().enumerate().skip(1) {
-        if !next.info.is(SURNAME_LOOKALIKE) {
-            continue;
-        }
-        let given = &tokens[k - 1];
+    for &k in lookalikes.iter().filter(|&&k| k > 0) {
+        let (given, next) = (&tokens[k - 1], &tokens[k]);
         let surname = given.is_cap_word()
             && given.info.is(Class::GIVEN)
             && next.is_cap_word()
