@@ -35,7 +35,13 @@ pub(crate) struct Text<'a> {
     /// Surnames that the lexicon reads as another word, seen after a given name somewhere in
     /// the text: "Cuban" of "Mark Cuban" (a nationality), so that "Cuban said" is his.
     surnames: Vec<&'a str>,
+    /// The tokens outside quotations that some rule starts from, in order: the words of
+    /// [`TRIGGERS`] (noted as the text is split, so that no rule reads every token for them).
+    pub triggers: Vec<usize>,
 }
+
+/// Reporting verbs and trigger words: the classes of the words the rules start from.
+pub(crate) const TRIGGERS: Class = Class::VERB.union(Class::TRIGGER);
 
 /// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
 /// compare against are); otherwise an empty string, which matches none of them.
@@ -55,15 +61,25 @@ impl<'a> Text<'a> {
         let token::Tokenized {
             tokens,
             classes,
-            noted: lookalikes,
-        } = token::tokenize_noting(src, lexicon, SURNAME_LOOKALIKE);
+            noted,
+        } = token::tokenize_noting(src, lexicon, SURNAME_LOOKALIKE | TRIGGERS);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
+        let of_class = |class: Class| {
+            let tokens = &tokens;
+            noted
+                .iter()
+                .copied()
+                .filter(move |&i| tokens[i].info.is(class))
+        };
         let surnames = match classes.intersects(Class::GIVEN) {
-            true => other_words_as_surnames(src, &tokens, &lookalikes),
+            true => other_words_as_surnames(src, &tokens, of_class(SURNAME_LOOKALIKE)),
             false => Vec::new(),
         };
+        let triggers = of_class(TRIGGERS)
+            .filter(|&i| in_quote[i] == NO_QUOTE)
+            .collect();
         Text {
             src,
             tokens,
@@ -73,6 +89,7 @@ impl<'a> Text<'a> {
             diagnostics,
             classes,
             surnames,
+            triggers,
         }
     }
 
@@ -145,10 +162,10 @@ const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
 fn other_words_as_surnames<'a>(
     src: &'a str,
     tokens: &[Token],
-    lookalikes: &[usize],
+    lookalikes: impl Iterator<Item = usize>,
 ) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
-    for &k in lookalikes.iter().filter(|&&k| k > 0) {
+    for k in lookalikes.filter(|&k| k > 0) {
         let (given, next) = (&tokens[k - 1], &tokens[k]);
         let surname = given.is_cap_word()
             && given.info.is(Class::GIVEN)
