@@ -124,6 +124,12 @@ pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
                     plain: true,
                 });
                 pos = end;
+                // Most words are followed by one space: it is passed over here, not by another
+                // turn of the loop.
+                if bytes.get(pos) == Some(&b' ') {
+                    space_before = true;
+                    pos += 1;
+                }
                 continue;
             }
         }
@@ -432,13 +438,9 @@ fn shape_flags_ascii(word: &[u8]) -> TokenFlags {
     let first = word.first().copied().unwrap_or(b' ');
     if first.is_ascii_uppercase() {
         flags |= TokenFlags::CAP;
-        let mut letters = 0;
-        let mut all_upper = true;
-        for &b in word {
-            letters += usize::from(b.is_ascii_alphabetic());
-            all_upper &= !b.is_ascii_lowercase();
-        }
-        if all_upper && letters >= 2 {
+        // Most capitalized words have a lower-case letter second: the search for one ends there.
+        let all_upper = !word.iter().any(u8::is_ascii_lowercase);
+        if all_upper && word.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 {
             flags |= TokenFlags::ALL_CAPS;
         }
         if word.len() == 1 {
