@@ -105,6 +105,12 @@ impl<'a> Text<'a> {
         !self.surnames.is_empty() && !counted && self.surnames.contains(&self.word(i))
     }
 
+    /// Is one of [`Text::triggers`] in `range`?
+    pub(crate) fn has_trigger_in(&self, range: TokenRange) -> bool {
+        let first = self.triggers.partition_point(|&i| i < range.start);
+        self.triggers.get(first).is_some_and(|&i| i < range.end)
+    }
+
     /// Is token `i` a dash ("-", "—", "--"), as between a dateline and its story?
     pub(crate) fn is_dash(&self, i: usize) -> bool {
         self.tokens
