@@ -85,20 +85,20 @@ pub(crate) fn spans(text: &str) -> Vec<(usize, usize)> {
 pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    let mut space_before = true;
-    let mut newlines = 2u8; // the text starts a paragraph
+    // The flags the white space since the last token gives the next one; the text starts a
+    // paragraph.
+    let mut before = TokenFlags::SPACE_BEFORE | TokenFlags::LINE_BEFORE | TokenFlags::PARAGRAPH;
 
     while pos < text.len() {
         let b = bytes[pos];
         let class = BYTE_CLASS[b as usize] & CLASS;
         if class == SPACE {
-            space_before = true;
+            before |= TokenFlags::SPACE_BEFORE;
             pos += 1;
             continue;
         }
         if class == LINE {
-            space_before = true;
-            newlines = newlines.saturating_add(1);
+            before = after_line_break(before);
             pos += 1;
             continue;
         }
@@ -106,9 +106,7 @@ pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
         if class == ALNUM {
             let end = alnum_run_end(bytes, pos + 1);
             if plain_end(bytes, end) {
-                let mut flags = word_flags(space_before, newlines);
-                space_before = false;
-                newlines = 0;
+                let mut flags = std::mem::take(&mut before);
                 let word = &bytes[pos..end];
                 let kind = if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
                     TokenKind::Number
@@ -124,6 +122,12 @@ pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
                     plain: true,
                 });
                 pos = end;
+                // Most words are followed by one space: it is passed over here, not by another
+                // turn of the loop.
+                if bytes.get(pos) == Some(&b' ') {
+                    before = TokenFlags::SPACE_BEFORE;
+                    pos += 1;
+                }
                 continue;
             }
         }
@@ -134,27 +138,23 @@ pub(crate) fn scan(text: &str, mut each: impl FnMut(Piece)) {
                 start: pos,
                 end: pos + 1,
                 kind: TokenKind::Punct,
-                flags: word_flags(space_before, newlines),
+                flags: std::mem::take(&mut before),
                 plain: false,
             });
-            space_before = false;
-            newlines = 0;
             pos += 1;
             continue;
         }
         let c = char_at(bytes, text, pos).unwrap_or(' ');
         let clen = c.len_utf8();
         if c.is_whitespace() {
-            space_before = true;
+            before |= TokenFlags::SPACE_BEFORE;
             if c == '\n' {
-                newlines = newlines.saturating_add(1);
+                before = after_line_break(before);
             }
             pos += clen;
             continue;
         }
-        let flags = word_flags(space_before, newlines);
-        space_before = false;
-        newlines = 0;
+        let flags = std::mem::take(&mut before);
         let start = pos;
 
         let (kind, end) = if is_word_char(c) {
@@ -269,20 +269,15 @@ fn alnum_bytes(x: u64) -> u64 {
     (letters | digits) & !x & HIGH_BITS
 }
 
-/// The flags a token gets from the white space before it.
+/// The flags of the white space before a token once a line break is added to it: a second
+/// line break starts a paragraph.
 #[inline]
-fn word_flags(space_before: bool, newlines: u8) -> TokenFlags {
-    let mut flags = TokenFlags::empty();
-    if space_before {
-        flags |= TokenFlags::SPACE_BEFORE;
-    }
-    if newlines > 0 {
-        flags |= TokenFlags::LINE_BEFORE;
-    }
-    if newlines > 1 {
-        flags |= TokenFlags::PARAGRAPH;
-    }
-    flags
+fn after_line_break(before: TokenFlags) -> TokenFlags {
+    let paragraph = match before.contains(TokenFlags::LINE_BEFORE) {
+        true => TokenFlags::PARAGRAPH,
+        false => TokenFlags::empty(),
+    };
+    before | paragraph | TokenFlags::SPACE_BEFORE | TokenFlags::LINE_BEFORE
 }
 
 /// The character at byte `pos` (a character boundary), decoding only outside ASCII.
@@ -442,13 +437,9 @@ fn shape_flags_ascii(word: &[u8]) -> TokenFlags {
     let first = word.first().copied().unwrap_or(b' ');
     if first.is_ascii_uppercase() {
         flags |= TokenFlags::CAP;
-        let mut letters = 0;
-        let mut all_upper = true;
-        for &b in word {
-            letters += usize::from(b.is_ascii_alphabetic());
-            all_upper &= !b.is_ascii_lowercase();
-        }
-        if all_upper && letters >= 2 {
+        // Most capitalized words have a lower-case letter second: the search for one ends there.
+        let all_upper = !word.iter().any(u8::is_ascii_lowercase);
+        if all_upper && word.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2 {
             flags |= TokenFlags::ALL_CAPS;
         }
         if word.len() == 1 {

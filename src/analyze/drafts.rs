@@ -35,8 +35,14 @@ pub(crate) fn find_in(text: &Text, headline: bool) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     // The rules' scratch vectors, reused from sentence to sentence.
     let mut buffers = Buffers::default();
-    for i in 0..text.sentences.len() {
-        let ctx = Ctx::with_buffers(text, i, headline && i == 0, buffers);
+    for (i, sentence) in text.sentences.iter().enumerate() {
+        // No rule starts in a sentence without a reporting verb or trigger word (but for the
+        // headline): it has no frames to find.
+        let is_headline = headline && i == 0;
+        if !is_headline && !text.has_trigger_in(sentence.tokens()) {
+            continue;
+        }
+        let ctx = Ctx::with_buffers(text, i, is_headline, buffers);
         let frames = find_frames(&ctx);
         drafts.extend(assemble(text, i, &frames));
         buffers = ctx.into_buffers();

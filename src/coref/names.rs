@@ -8,7 +8,7 @@ use crate::mention::{Gender, opens_as_non_name, slug};
 use crate::model::Kind;
 use crate::text::Text;
 use crate::text::TokenRange;
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::token::{Token, TokenFlags, TokenKind};
 
 use super::{Coref, EntityBuild, HISTORY_WINDOW};
 
@@ -361,12 +361,11 @@ pub(crate) fn name_mentions(text: &Text) -> Vec<(TokenRange, usize)> {
     let mut out = Vec::with_capacity(text.tokens.len() / 10);
     for (si, s) in text.sentences.iter().enumerate() {
         let mut i = s.start;
-        while i < s.end {
+        // Most tokens are no capitalized word: a tight scan goes from one to the next.
+        while let Some(skip) = text.tokens[i..s.end].iter().position(Token::is_cap_word) {
+            i += skip;
             let t = &text.tokens[i];
-            let opener = || {
-                t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) || opens_as_non_name(text, i)
-            };
-            if !t.is_cap_word() || opener() {
+            if t.info.is(Class::STARTER) && !t.info.is(Class::GIVEN) || opens_as_non_name(text, i) {
                 i += 1;
                 continue;
             }

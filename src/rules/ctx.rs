@@ -3,12 +3,11 @@
 
 use std::cell::{OnceCell, RefCell};
 
-use crate::lexicon::Class;
 use crate::mention::Mention;
 use crate::rules::verb::{self, VerbHit};
+use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::TokenFlags;
-use crate::text::{NO_QUOTE, Text};
 
 /// The sentence a rule looks at.
 pub(crate) struct Ctx<'t, 'a> {
@@ -19,7 +18,7 @@ pub(crate) struct Ctx<'t, 'a> {
     /// The sentence is the document's headline.
     pub headline: bool,
     /// Tokens outside quotations that some rule starts from: reporting verbs and trigger words.
-    triggers: Vec<usize>,
+    triggers: &'t [usize],
     /// The reporting verbs used as verbs.
     verbs: Vec<VerbHit>,
     /// The subjects of verbs found so far, by the verb's cue: the preposed and postposed rules
@@ -33,7 +32,6 @@ pub(crate) struct Ctx<'t, 'a> {
 /// again ([`Ctx::with_buffers`], [`Ctx::into_buffers`]).
 #[derive(Default)]
 pub(crate) struct Buffers {
-    triggers: Vec<usize>,
     verbs: Vec<VerbHit>,
     subjects: Vec<(TokenRange, Subject)>,
 }
@@ -76,22 +74,17 @@ impl<'t, 'a> Ctx<'t, 'a> {
         buffers: Buffers,
     ) -> Ctx<'t, 'a> {
         let Buffers {
-            mut triggers,
             mut verbs,
             mut subjects,
         } = buffers;
         let s = text.sentences[sentence];
         let start = after_dateline(text, s.tokens()).unwrap_or(s.start);
-        triggers.clear();
         verbs.clear();
         // A subject is looked for at most once per verb.
         subjects.clear();
-        // One pass over the sentence's tokens; `in_quote` is looked at only for the few hits.
-        for (i, t) in (start..).zip(&text.tokens[start..s.end]) {
-            if t.info.is(Class::VERB | Class::TRIGGER) && text.in_quote[i] == NO_QUOTE {
-                triggers.push(i);
-            }
-        }
+        let all = &text.triggers;
+        let triggers =
+            &all[all.partition_point(|&i| i < start)..all.partition_point(|&i| i < s.end)];
         let mut ctx = Ctx {
             text,
             start,
@@ -110,7 +103,6 @@ impl<'t, 'a> Ctx<'t, 'a> {
     /// The vectors of this context, for the next one.
     pub(crate) fn into_buffers(self) -> Buffers {
         Buffers {
-            triggers: self.triggers,
             verbs: self.verbs,
             subjects: self.subjects.into_inner(),
         }
@@ -118,7 +110,7 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
     /// Reporting verbs and trigger words, in order.
     pub(crate) fn triggers(&self) -> &[usize] {
-        &self.triggers
+        self.triggers
     }
 
     /// The reporting verbs used as verbs, in order.

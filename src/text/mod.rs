@@ -35,7 +35,13 @@ pub(crate) struct Text<'a> {
     /// Surnames that the lexicon reads as another word, seen after a given name somewhere in
     /// the text: "Cuban" of "Mark Cuban" (a nationality), so that "Cuban said" is his.
     surnames: Vec<&'a str>,
+    /// The tokens outside quotations that some rule starts from, in order: the words of
+    /// [`TRIGGERS`] (noted as the text is split, so that no rule reads every token for them).
+    pub triggers: Vec<usize>,
 }
+
+/// Reporting verbs and trigger words: the classes of the words the rules start from.
+pub(crate) const TRIGGERS: Class = Class::VERB.union(Class::TRIGGER);
 
 /// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
 /// compare against are); otherwise an empty string, which matches none of them.
@@ -52,19 +58,28 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
 
 impl<'a> Text<'a> {
     pub(crate) fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
-        let tokens = token::tokenize(src, lexicon);
-        let classes = tokens
-            .iter()
-            .fold(Class::empty(), |all, t| all | t.info.flags);
+        let token::Tokenized {
+            tokens,
+            classes,
+            noted,
+        } = token::tokenize_noting(src, lexicon, SURNAME_LOOKALIKE | TRIGGERS);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
         let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
-        let surnames = if classes.intersects(Class::GIVEN) && classes.intersects(SURNAME_LOOKALIKE)
-        {
-            other_words_as_surnames(src, &tokens)
-        } else {
-            Vec::new()
+        let of_class = |class: Class| {
+            let tokens = &tokens;
+            noted
+                .iter()
+                .copied()
+                .filter(move |&i| tokens[i].info.is(class))
         };
+        let surnames = match classes.intersects(Class::GIVEN) {
+            true => other_words_as_surnames(src, &tokens, of_class(SURNAME_LOOKALIKE)),
+            false => Vec::new(),
+        };
+        let triggers = of_class(TRIGGERS)
+            .filter(|&i| in_quote[i] == NO_QUOTE)
+            .collect();
         Text {
             src,
             tokens,
@@ -74,6 +89,7 @@ impl<'a> Text<'a> {
             diagnostics,
             classes,
             surnames,
+            triggers,
         }
     }
 
@@ -87,6 +103,12 @@ impl<'a> Text<'a> {
                 || t.kind == token::TokenKind::Number
         });
         !self.surnames.is_empty() && !counted && self.surnames.contains(&self.word(i))
+    }
+
+    /// Is one of [`Text::triggers`] in `range`?
+    pub(crate) fn has_trigger_in(&self, range: TokenRange) -> bool {
+        let first = self.triggers.partition_point(|&i| i < range.start);
+        self.triggers.get(first).is_some_and(|&i| i < range.end)
     }
 
     /// Is token `i` a dash ("-", "—", "--"), as between a dateline and its story?
@@ -142,15 +164,15 @@ impl<'a> Text<'a> {
 const SURNAME_LOOKALIKE: Class = Class::NATIONALITY.union(Class::MONTH);
 
 /// The capitalized words of [`SURNAME_LOOKALIKE`] classes that follow a capitalized given name
-/// ("Mark Cuban"), each once.
-fn other_words_as_surnames<'a>(src: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+/// ("Mark Cuban"), each once. `lookalikes` are the tokens of those classes.
+fn other_words_as_surnames<'a>(
+    src: &'a str,
+    tokens: &[Token],
+    lookalikes: impl Iterator<Item = usize>,
+) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
-    // Tested lookalike first: most texts have none, and most tokens are no such word.
-    for (k, next) in tokens.iter().enumerate().skip(1) {
-        if !next.info.is(SURNAME_LOOKALIKE) {
-            continue;
-        }
-        let given = &tokens[k - 1];
+    for k in lookalikes.filter(|&k| k > 0) {
+        let (given, next) = (&tokens[k - 1], &tokens[k]);
         let surname = given.is_cap_word()
             && given.info.is(Class::GIVEN)
             && next.is_cap_word()

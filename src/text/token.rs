@@ -1,6 +1,6 @@
 //! Tokens: the scanner's pieces (`crate::scan`) with the lexicon's facts about each word.
 
-use crate::lexicon::{Lexicon, WordInfo};
+use crate::lexicon::{Class, Lexicon, WordInfo};
 pub(crate) use crate::scan::{QuoteMark, TokenFlags, TokenKind};
 use crate::span::Span;
 
@@ -46,7 +46,27 @@ impl Token {
 
 /// Splits `text` into tokens. Words are looked up in `lexicon`.
 pub(crate) fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 8);
+    tokenize_noting(text, lexicon, Class::empty()).tokens
+}
+
+/// Tokens, and what the pass that makes them notes on the way (so that no other pass over
+/// every token is needed for it).
+pub(crate) struct Tokenized {
+    pub tokens: Vec<Token>,
+    /// Every class some word has.
+    pub classes: Class,
+    /// The tokens whose word is of one of the classes asked for, in order.
+    pub noted: Vec<usize>,
+}
+
+/// [`tokenize`], noting every class some word has and which tokens are words of a class of
+/// `noted`.
+pub(crate) fn tokenize_noting(text: &str, lexicon: &Lexicon, noted: Class) -> Tokenized {
+    let mut out = Tokenized {
+        tokens: Vec::with_capacity(text.len() / 5 + 8),
+        classes: Class::empty(),
+        noted: Vec::new(),
+    };
     let mut lower = String::new();
     crate::scan::scan(
         text,
@@ -59,35 +79,39 @@ pub(crate) fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
                 }
                 _ => WordInfo::default(),
             };
-            tokens.push(Token {
+            out.classes |= info.flags;
+            if info.is(noted) {
+                out.noted.push(out.tokens.len());
+            }
+            let mut token = Token {
                 start: piece.start as u32,
                 end: piece.end as u32,
                 kind: piece.kind,
                 flags: piece.flags,
                 info,
-            });
+            };
+            if token.has(TokenFlags::LINE_BEFORE)
+                && !token.has(TokenFlags::PARAGRAPH)
+                && let Some(prev) = out.tokens.last()
+                && starts_paragraph_after_line_break(prev, &token, text)
+            {
+                token.flags |= TokenFlags::PARAGRAPH;
+            }
+            out.tokens.push(token);
         },
     );
-    mark_paragraphs(&mut tokens, text);
-    tokens
+    out
 }
 
 /// A single line break starts a paragraph too, unless it only wraps a running sentence:
 /// the line before ends without closing punctuation and the next starts in lower case.
-fn mark_paragraphs(tokens: &mut [Token], text: &str) {
-    for i in 1..tokens.len() {
-        let token = tokens[i];
-        if !token.has(TokenFlags::LINE_BEFORE) || token.has(TokenFlags::PARAGRAPH) {
-            continue;
-        }
-        let prev = tokens[i - 1].text(text);
-        let closes = prev.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', '»'])
-            || tokens[i - 1].is_quote();
-        let starts_lower = token.kind == TokenKind::Word && !token.has(TokenFlags::CAP);
-        if closes || !starts_lower {
-            tokens[i].flags |= TokenFlags::PARAGRAPH;
-        }
-    }
+fn starts_paragraph_after_line_break(prev: &Token, token: &Token, text: &str) -> bool {
+    let closes = prev
+        .text(text)
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', '»'])
+        || prev.is_quote();
+    let starts_lower = token.kind == TokenKind::Word && !token.has(TokenFlags::CAP);
+    closes || !starts_lower
 }
 
 #[cfg(test)]
