@@ -15,6 +15,7 @@ mod fixtures;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod hostile_pages;
 mod interrupt;
 mod node_labels;
 mod output_dir;

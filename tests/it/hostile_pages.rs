@@ -1,0 +1,90 @@
+//! Hostile pages and input streams through the command line (issue 17): nesting deep enough to
+//! overflow a recursive walk or make one quadratic, pages in legacy encodings, a gzip file with
+//! garbage after its data, a JSON Lines input without line breaks. Each run must end, with the
+//! document's text read where there is one and a one-line warning that says what was done.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
+
+const SENTENCE: &str = "Minister Ivan Petrov said on Monday that the talks had gone well.";
+
+/// Runs the binary in `dir`, failing (not hanging) if it takes more than `minutes`.
+fn run(dir: &Path, args: &[&str], minutes: u64) -> Output {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = command.spawn().unwrap();
+    let id = child.id();
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(child.wait_with_output());
+    });
+    match receive.recv_timeout(Duration::from_secs(60 * minutes)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            // The hang guard: end the run we started, by its id.
+            let _ = Command::new("kill").arg(id.to_string()).status();
+            panic!("provgraph {args:?} did not end within {minutes} minutes");
+        }
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The text of the documents of a JSON graph, as `--emit-text` wrote them.
+fn emitted(dir: &Path, id: &str) -> String {
+    std::fs::read_to_string(dir.join("text").join(format!("{id}.txt"))).unwrap_or_default()
+}
+
+#[test]
+fn deeply_nested_pages_are_read_with_a_warning_and_never_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [
+        ("b", "<b>".repeat(100_000)),
+        ("span", "<span>".repeat(100_000)),
+        ("tables", "<table><tr><td>".repeat(3_000)),
+        ("divs", "<div>".repeat(100_000)),
+        ("lists", "<ul><li>".repeat(2_000)),
+        ("svg", "<svg><g>".repeat(50_000)),
+        ("reopened", {
+            let opened: String = (0..200).map(|i| format!("<i class=c{i}>")).collect();
+            format!("<div>{opened}</div>{}", "<p>x".repeat(5_000))
+        }),
+    ];
+    let mut args: Vec<String> = vec!["build".into(), "-j".into(), "2".into()];
+    for (name, open) in &pages {
+        let html = format!("<html><body>{open}<p>{SENTENCE}</p></body></html>");
+        std::fs::write(dir.path().join(format!("{name}.html")), html).unwrap();
+        args.push(format!("{name}.html"));
+    }
+    args.extend(["--emit-text", "text", "-o", "g.json"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(dir.path(), &args, 5);
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    for (name, _) in &pages {
+        assert!(
+            stderr.contains(&format!(
+                "warning: {name}.html nests its elements deeper than {} levels",
+                provgraph::page::MAX_OPEN_TAGS
+            )) || *name == "reopened",
+            "{name}: {stderr}"
+        );
+        assert!(
+            emitted(dir.path(), name).contains(SENTENCE),
+            "{name}: {}",
+            emitted(dir.path(), name)
+        );
+    }
+    assert!(stderr.lines().all(|line| line.len() < 200), "{stderr}");
+}
