@@ -88,3 +88,38 @@ fn deeply_nested_pages_are_read_with_a_warning_and_never_overflow() {
     }
     assert!(stderr.lines().all(|line| line.len() < 200), "{stderr}");
 }
+
+#[test]
+fn pages_are_decoded_by_their_declared_charset_and_utf16_text_by_its_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode(
+        "<html><head><meta charset=\"windows-1251\"><title>Переговоры</title></head><body>\
+         <p>Министр Иван Петров сказал в понедельник, что переговоры прошли хорошо.</p>\
+         </body></html>",
+    );
+    std::fs::write(dir.path().join("ru.html"), &cyrillic).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(SENTENCE.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("wide.txt"), utf16).unwrap();
+    let output = run(
+        dir.path(),
+        &[
+            "build",
+            "ru.html",
+            "wide.txt",
+            "--emit-text",
+            "text",
+            "-o",
+            "g.json",
+        ],
+        2,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert!(
+        emitted(dir.path(), "ru").contains("Министр Иван Петров сказал"),
+        "{}",
+        emitted(dir.path(), "ru")
+    );
+    assert_eq!(emitted(dir.path(), "wide"), SENTENCE);
+}

@@ -17,7 +17,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use flate2::bufread::MultiGzDecoder;
-use provgraph::input::{bounded, jsonl, txt};
+use provgraph::input::{bounded, html, jsonl, txt};
 
 use super::error::{Error, io_reason};
 use super::warnings::Warning;
@@ -148,7 +148,11 @@ fn read_location(
         }
         Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
-    let text = match txt::check_text(bytes) {
+    let decoded = match format {
+        Format::Html => html::decode_page(bytes),
+        _ => txt::decode_text(bytes),
+    };
+    let text = match decoded {
         Ok(text) => text,
         Err(problem) => return skip(&name, problem.why(), problem.fix(), options, sink),
     };
