@@ -123,3 +123,106 @@ fn pages_are_decoded_by_their_declared_charset_and_utf16_text_by_its_mark() {
     );
     assert_eq!(emitted(dir.path(), "wide"), SENTENCE);
 }
+
+/// `text` gzipped, as `gzip` writes it.
+fn gzip(text: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn gzip_data_followed_by_garbage_is_read_and_the_garbage_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = format!("{{\"id\": \"w1\", \"text\": \"{SENTENCE}\"}}\n");
+    for (name, data) in [
+        ("story.txt.gz", SENTENCE.as_bytes()),
+        ("wire.jsonl.gz", record.as_bytes()),
+    ] {
+        // Two members, as `cat a.gz b.gz` makes, then garbage.
+        let half = data.len() / 2;
+        let mut bytes = [gzip(&data[..half]), gzip(&data[half..])].concat();
+        bytes.extend(b"\x00\x00garbage\x1f");
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let output = run(
+        dir.path(),
+        &[
+            "build",
+            "story.txt.gz",
+            "wire.jsonl.gz",
+            "--emit-text",
+            "text",
+            "-o",
+            "g.json",
+        ],
+        2,
+    );
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        "provgraph: warning: story.txt.gz has bytes after its gzip data that are not gzip; they are ignored\n\
+         provgraph: warning: wire.jsonl.gz has bytes after its gzip data that are not gzip; they are ignored\n\
+         provgraph: 2 warnings (2 other)\n"
+    );
+    assert_eq!(emitted(dir.path(), "story"), SENTENCE);
+    assert_eq!(emitted(dir.path(), "w1"), SENTENCE);
+}
+
+#[test]
+fn a_json_lines_input_without_line_breaks_or_records_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(
+        dir.path(),
+        &[
+            "build",
+            "--input-format",
+            "jsonl",
+            "--max-doc-bytes",
+            "1024",
+            "/dev/zero",
+            "-o",
+            "g.json",
+        ],
+        2,
+    );
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "provgraph: warning: the rest of /dev/zero (from line 1) is skipped: line 1 has no end \
+             within 64 MiB; give JSON Lines, one document per line\n"
+        ),
+        "{stderr}"
+    );
+    let strict = run(
+        dir.path(),
+        &[
+            "build",
+            "--strict",
+            "--input-format",
+            "jsonl",
+            "--max-doc-bytes",
+            "1024",
+            "/dev/zero",
+        ],
+        2,
+    );
+    assert_eq!(strict.status.code(), Some(1), "{}", self::stderr(&strict));
+    // Lines that are none of them records: the input is given up after a thousand.
+    let junk: String = (0..5000).map(|i| format!("junk {i}\n")).collect();
+    std::fs::write(dir.path().join("junk.jsonl"), junk).unwrap();
+    let output = run(dir.path(), &["build", "junk.jsonl", "-o", "g.json"], 2);
+    let stderr = self::stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: the rest of junk.jsonl (after line 1000) is skipped: the last 1000 lines \
+             were none of them a record; give JSON Lines\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1002, "{stderr}");
+}
