@@ -21,7 +21,8 @@ use dom_query::{Document, NodeId, NodeRef};
 
 /// The most elements open at once, as the tags say, before further start tags are left out.
 /// Elements that close on their own (`p`, `li`, `td`, `tr`, ...), void elements (`br`, `img`)
-/// and elements of text (`script`, `style`, `textarea`, `title`) are not counted.
+/// and elements of text (`script`, `style`, `textarea`, `title`) are not counted
+/// (`html_tags.txt` lists them).
 pub const MAX_OPEN_TAGS: usize = 128;
 
 /// The deepest level of the parsed page whose elements may hold others; what lies deeper is
@@ -34,35 +35,56 @@ pub const MAX_DEPTH: usize = 128;
 /// paragraphs made ten million elements.
 pub const MAX_OPEN_FORMATTING: usize = 8;
 
-/// The formatting elements that the parser reopens; `a` is one, but a new `a` closes the last.
-const FORMATTING: [&str; 13] = [
-    "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
-];
+/// The classes of elements told apart (`html_tags.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Formatting,
+    Void,
+    Raw,
+    SelfClosing,
+}
 
-/// Elements without contents.
-const VOID: [&str; 18] = [
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track",
-];
-/// More void elements (split for the formatter).
-const VOID_MORE: [&str; 1] = ["wbr"];
+/// The element names of each class, from `html_tags.txt`.
+fn classes() -> &'static [(Class, Vec<&'static str>)] {
+    static CLASSES: std::sync::OnceLock<Vec<(Class, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        include_str!("html_tags.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let (class, names) = line.split_once('\t')?;
+                let class = match class {
+                    "formatting" => Class::Formatting,
+                    "void" => Class::Void,
+                    "raw" => Class::Raw,
+                    "self-closing" => Class::SelfClosing,
+                    _ => return None,
+                };
+                Some((class, names.split_whitespace().collect()))
+            })
+            .collect()
+    })
+}
 
-/// Elements whose contents are text up to their end tag.
-const RAW_TEXT: [&str; 8] = [
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-];
+/// The names of the elements of `class`.
+fn names(class: Class) -> &'static [&'static str] {
+    classes()
+        .iter()
+        .find(|(found, _)| *found == class)
+        .map_or(&[], |(_, names)| names.as_slice())
+}
 
-/// Elements that the next of their kind, or the end of their parent, closes: never nested in
-/// themselves without an element counted in between.
-const SELF_CLOSING: [&str; 20] = [
-    "p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head",
-];
+/// Whether the element named `name` (any case) is of `class`.
+fn is(class: Class, name: &str) -> bool {
+    names(class)
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(name))
+}
 
 /// Whether a start tag named `name` opens an element counted against [`MAX_OPEN_TAGS`].
 fn counted(name: &str) -> bool {
-    let is = |list: &[&str]| list.iter().any(|known| known.eq_ignore_ascii_case(name));
-    !(is(&VOID) || is(&VOID_MORE) || is(&RAW_TEXT) || is(&SELF_CLOSING) || is(&["body"]))
+    !(is(Class::Void, name) || is(Class::Raw, name) || is(Class::SelfClosing, name))
 }
 
 /// The page without the start tags that would open an element inside [`MAX_OPEN_TAGS`] open
@@ -120,12 +142,13 @@ pub(super) fn bound_tags(html: &str) -> (Cow<'_, str>, usize) {
 /// element does not close them: the parser reopens them after it).
 #[derive(Default)]
 struct Formatting {
-    open: [usize; FORMATTING.len()],
+    /// By the element's place in its class's names.
+    open: Vec<usize>,
 }
 
 impl Formatting {
     fn kind(name: &str) -> Option<usize> {
-        FORMATTING
+        names(Class::Formatting)
             .iter()
             .position(|known| known.eq_ignore_ascii_case(name))
     }
@@ -138,19 +161,22 @@ impl Formatting {
         if self.open.iter().sum::<usize>() >= MAX_OPEN_FORMATTING {
             return false;
         }
+        if self.open.len() <= kind {
+            self.open.resize(kind + 1, 0);
+        }
         self.open[kind] += 1;
         true
     }
 
     fn close(&mut self, name: &str) {
-        if let Some(kind) = Self::kind(name) {
-            self.open[kind] = self.open[kind].saturating_sub(1);
+        if let Some(open) = Self::kind(name).and_then(|kind| self.open.get_mut(kind)) {
+            *open = open.saturating_sub(1);
         }
     }
 }
 
 fn is_raw_text(name: &str) -> bool {
-    RAW_TEXT.iter().any(|raw| raw.eq_ignore_ascii_case(name))
+    is(Class::Raw, name)
 }
 
 fn is_foreign(name: &str) -> bool {
