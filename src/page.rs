@@ -6,14 +6,18 @@
 //! leads the text on a line of its own, as a headline does in a plain-text article, so that the
 //! analysis sees the same shape of document either way; offsets refer to this text.
 
+mod depth;
 mod links;
 mod scan;
 mod standfirst;
 mod story;
 mod title;
 
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use rustc_hash::FxHashSet;
+
+pub use depth::{MAX_DEPTH, MAX_OPEN_FORMATTING, MAX_OPEN_TAGS};
 
 /// What [`extract_page`] finds in a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,6 +30,10 @@ pub struct Page {
     /// `dc.publisher`, else the host of the page's URL (`og:url` or the canonical link) without
     /// "www." ("cbsnews.com").
     pub publisher: Option<String>,
+    /// The page nests its elements deeper than the reader follows ([`MAX_OPEN_TAGS`] open
+    /// elements, [`MAX_DEPTH`] levels): the deeper ones were read as if they stood side by side
+    /// at that depth (their text is all there, their structure is not).
+    pub too_deep: bool,
 }
 
 /// Finds the main text, title and publisher of an HTML page. Never fails: a page without an
@@ -36,7 +44,7 @@ pub struct Page {
 /// of the paragraphs under the page's headline, the page is read again without the other
 /// stories, and the reading that keeps more of them is taken.
 pub fn extract_page(html: &str) -> Page {
-    let Some((mut readability, scan)) = reader(html) else {
+    let Some((mut readability, scan, too_deep)) = reader(html) else {
         return Page::default();
     };
     // Read before `parse`, which prunes the document.
@@ -62,7 +70,7 @@ pub fn extract_page(html: &str) -> Page {
     if let Some(stories) = stories {
         let kept = stories.share_kept(&body);
         if kept < MIN_OWN_SHARE
-            && let Some((mut again, again_scan)) = reader(html)
+            && let Some((mut again, again_scan, _)) = reader(html)
             && let Some(again_stories) = self::stories(&again, &again_scan)
         {
             again_stories.remove_others(&again.doc);
@@ -102,6 +110,7 @@ pub fn extract_page(html: &str) -> Page {
         text,
         title: Some(title).filter(|title| !title.is_empty()),
         publisher,
+        too_deep,
     }
 }
 
@@ -109,20 +118,24 @@ pub fn extract_page(html: &str) -> Page {
 /// the page not to be read again without its other stories.
 const MIN_OWN_SHARE: f64 = 0.5;
 
-/// A reader of the page with its captions removed, and what a walk over the page found;
-/// `None` only on a bad document URL, and there is none.
-fn reader(html: &str) -> Option<(Readability, scan::Scan)> {
+/// A reader of the page with its captions removed, what a walk over the page found, and
+/// whether the page nests deeper than [`depth`] lets it; `None` only on a bad document URL, and
+/// there is none.
+fn reader(html: &str) -> Option<(Readability, scan::Scan, bool)> {
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let readability = Readability::new(html, None, Some(config)).ok()?;
+    let (html, dropped) = depth::bound_tags(html);
+    let doc = Document::from(html.as_ref());
+    let moved = depth::flatten(&doc);
+    let readability = Readability::with_document(doc, None, Some(config)).ok()?;
     let scan = scan::Scan::new(&readability.doc);
     let doc = &readability.doc;
     for caption in scan.captions.iter().filter_map(|id| doc.tree.get(id)) {
         caption.remove_from_parent();
     }
-    Some((readability, scan))
+    Some((readability, scan, dropped + moved > 0))
 }
 
 /// The page's stories, when it holds others besides its own.

@@ -8,7 +8,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use provgraph::page::extract_page;
+use provgraph::page::{self, extract_page};
 use provgraph::{DocumentAnalysis, DocumentInput, analyze};
 
 use super::clobber::Inputs;
@@ -76,11 +76,16 @@ pub(super) struct Analysed {
     pub text: String,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// What to warn the user about this document (a page nesting too deeply).
+    pub warning: Option<String>,
 }
 
 /// What a batch of documents gave: each one's result and the bytes of its text, or the message
 /// of a panic that lost the whole batch.
-type BatchResult<R> = Result<Vec<Result<(R, usize), Problem>>, String>;
+type BatchResult<R> = Result<Vec<Result<Done<R>, Problem>>, String>;
+
+/// A document's result, the bytes of its text, and a warning about it.
+type Done<R> = (R, usize, Option<String>);
 
 /// Why a document gave no analysis.
 enum Problem {
@@ -149,7 +154,10 @@ fn hand_on<R>(
     });
     for result in batch {
         match result {
-            Ok((done, text_bytes)) => {
+            Ok((done, text_bytes, warning)) => {
+                if let Some(warning) = warning {
+                    progress.warn(Warning::Other, &warning);
+                }
                 progress.document_done(text_bytes, consumed.load(Ordering::Relaxed));
                 consume(done)?;
             }
@@ -180,7 +188,7 @@ fn analyse_or_catch<R>(
     source: Source,
     emit_text: Option<(&Path, &Inputs)>,
     work: &impl Fn(Analysed) -> R,
-) -> Result<(R, usize), Problem> {
+) -> Result<Done<R>, Problem> {
     let id = source.id.clone();
     let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
         let analysed = analyse_one(source);
@@ -190,9 +198,10 @@ fn analyse_or_catch<R>(
         Ok(analysed)
     }));
     match analysed {
-        Ok(Ok(analysed)) => {
+        Ok(Ok(mut analysed)) => {
             let text_bytes = analysed.text.len();
-            Ok((work(analysed), text_bytes))
+            let warning = analysed.warning.take();
+            Ok((work(analysed), text_bytes, warning))
         }
         Ok(Err(error)) => Err(Problem::Failed(error)),
         Err(payload) => Err(Problem::Panicked {
@@ -235,10 +244,19 @@ impl input::Sink for Batches<'_, '_, '_> {
 /// The text of the source (a page's main text), analysed. The title is the metadata's, else
 /// the analysis's (the first line, unless it is too long to be a headline).
 fn analyse_one(source: Source) -> Analysed {
+    let mut warning = None;
     let (text, title, publisher) = match source.content {
         Content::Text(text) => (text, source.title, source.publisher),
         Content::Html(html) => {
             let page = extract_page(&html);
+            if page.too_deep {
+                let name = source.path.as_deref().unwrap_or(&source.id);
+                warning = Some(format!(
+                    "{name} nests its elements deeper than {} levels; the deeper ones are read \
+                     as if side by side (their text is kept)",
+                    page::MAX_OPEN_TAGS
+                ));
+            }
             (page.text, page.title, page.publisher)
         }
     };
@@ -254,6 +272,7 @@ fn analyse_one(source: Source) -> Analysed {
         text,
         url: source.url,
         date: source.date,
+        warning,
     }
 }
 

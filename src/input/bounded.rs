@@ -14,11 +14,32 @@ pub enum Line {
     /// The next line is longer than the limit: it was read past (`bytes` long, without its `\n`)
     /// and the buffer is empty.
     TooLong { bytes: u64 },
+    /// The next line is longer than the limit and has no `\n` within the most bytes the reader
+    /// may read past ([`read_line_within`]): `bytes` were read, the buffer is empty, and the
+    /// input is left there (`/dev/zero` has no end).
+    Endless { bytes: u64 },
 }
 
 /// Reads the next line into `line` (emptied first), unless it is longer than `limit` bytes.
 /// The last line need not end with `\n`.
 pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
+    read_line_within(reader, line, limit, u64::MAX)
+}
+
+/// How far past a line's limit [`read_line_within`] reads looking for its end, for a limit:
+/// 64 times the limit, and at least 64 MiB.
+pub fn skip_limit(limit: usize) -> u64 {
+    (limit as u64).saturating_mul(64).max(64 << 20)
+}
+
+/// [`read_line`], reading at most `skip` bytes of a line longer than `limit` before giving up
+/// on finding its end ([`Line::Endless`]).
+pub fn read_line_within(
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+    skip: u64,
+) -> io::Result<Line> {
     line.clear();
     let mut bytes: u64 = 0;
     let mut too_long = false;
@@ -51,6 +72,9 @@ pub fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> 
         reader.consume(used);
         if ends {
             break;
+        }
+        if too_long && bytes >= skip {
+            return Ok(Line::Endless { bytes });
         }
     }
     Ok(match (any, too_long) {
@@ -108,6 +132,7 @@ mod tests {
                     assert!(line.is_empty());
                     found.push(Err(bytes));
                 }
+                Line::Endless { bytes } => panic!("no skip limit, yet endless after {bytes}"),
             }
         }
     }
@@ -140,6 +165,20 @@ mod tests {
         assert_eq!(lines(b"\n", 4, 5), [Ok("".into())]);
         assert_eq!(lines(b"a\r\n", 4, 0), [Err(2)]);
         assert_eq!(trim_line_end(b"a\r\r\n"), b"a");
+    }
+
+    #[test]
+    fn an_endless_line_is_given_up_after_the_bytes_allowed() {
+        let mut zeros = io::repeat(0).take(1 << 40);
+        let mut reader = BufReader::with_capacity(4096, &mut zeros);
+        let mut line = Vec::new();
+        match read_line_within(&mut reader, &mut line, 100, 1 << 20).unwrap() {
+            Line::Endless { bytes } => assert!((1 << 20..(1 << 20) + 4096).contains(&bytes)),
+            other => panic!("{other:?}"),
+        }
+        assert!(line.is_empty());
+        assert_eq!(skip_limit(1 << 20), 64 << 20);
+        assert_eq!(skip_limit(16 << 20), 1 << 30);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - [`jsonl`]: one JSON Lines record (`{"text": ..., "id": ..., ...}`) into a [`jsonl::Record`];
 //! - [`bounded`]: lines and whole inputs read with a limit, so that an oversized document is
 //!   skipped without being held in memory;
-//! - [`txt`]: the checks that make bytes a text to analyse (UTF-8, no NUL byte).
+//! - [`txt`]: the checks that make bytes a text to analyse (UTF-8, no NUL byte);
+//! - [`html`]: a page's bytes decoded by its byte order mark or declared charset.
 //!
 //! ```
 //! use std::io::Cursor;
@@ -19,5 +20,6 @@
 //! ```
 
 pub mod bounded;
+pub mod html;
 pub mod jsonl;
 pub mod txt;

@@ -14,6 +14,11 @@ use super::scan::{Scan, next_in_order};
 
 /// How many pieces of text after the start of an `h1` the standfirst may stand within.
 const WINDOW_TEXTS: usize = 16;
+/// How many nodes after the start of an `h1` the standfirst may stand within, and how many
+/// `h1`s are looked after: a page of empty elements must not make each look go through the
+/// whole page.
+const WINDOW_NODES: usize = 4096;
+const MAX_HEADINGS: usize = 32;
 /// The fewest characters of a description taken as a standfirst.
 const MIN_CHARS: usize = 40;
 
@@ -28,6 +33,7 @@ pub(super) fn find(doc: &Document, scan: &Scan) -> Vec<String> {
     let windows: Vec<String> = scan
         .headings
         .iter()
+        .take(MAX_HEADINGS)
         .filter_map(|id| doc.tree.get(id))
         .map(|heading| window_from(&heading))
         .collect();
@@ -52,12 +58,15 @@ fn descriptions(scan: &Scan) -> Vec<String> {
 }
 
 /// The first [`WINDOW_TEXTS`] pieces of text from the start of `heading` on (scripts and style
-/// sheets aside), joined by spaces on one line.
+/// sheets aside) among its first [`WINDOW_NODES`] nodes, joined by spaces on one line.
 fn window_from(heading: &NodeRef) -> String {
     let mut window = String::new();
     let mut count = 0;
     let mut at = Some(*heading);
-    while let Some(node) = at {
+    for _ in 0..WINDOW_NODES {
+        let Some(node) = at else {
+            break;
+        };
         if count >= WINDOW_TEXTS {
             break;
         }

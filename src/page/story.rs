@@ -25,12 +25,17 @@ const OTHER_STORY_MAX_SIMILARITY: f64 = 0.2;
 /// section labels ("Kulu Media", "Tech"), whose block is the page's frame, not a story.
 const OTHER_STORY_MIN_WORDS: usize = 4;
 
+/// The most paragraphs under the headline that [`Stories::share_kept`] looks for in a text
+/// (each is looked for in the whole text): far more than an article has.
+const MAX_OWN_PARAGRAPHS: usize = 256;
+
 /// The page's headline, the blocks holding other stories, and the page's own paragraphs.
 #[derive(Debug)]
 pub(super) struct Stories {
     /// The roots of the blocks that hold other stories.
     others: Vec<NodeId>,
-    /// The text of each paragraph between the headline and the first other story, one line.
+    /// The text of each paragraph between the headline and the first other story, one line; the
+    /// first [`MAX_OWN_PARAGRAPHS`].
     own: Vec<String>,
 }
 
@@ -115,12 +120,13 @@ fn block_apart_from(heading: &NodeRef, above: &FxHashSet<NodeId>) -> NodeId {
 /// The text of each paragraph (`p`) that follows `headline` in the document, up to the first
 /// of `others` that comes after it, each on one line; empty paragraphs left out.
 fn paragraphs_after(doc: &Document, headline: &NodeRef, others: &[NodeId]) -> Vec<String> {
+    let others: FxHashSet<NodeId> = others.iter().copied().collect();
     let mut own = Vec::new();
     let mut after = false;
     for node in doc.root().descendants_it() {
         if node.id == headline.id {
             after = true;
-        } else if after && others.contains(&node.id) {
+        } else if after && (others.contains(&node.id) || own.len() >= MAX_OWN_PARAGRAPHS) {
             break;
         } else if after && node.has_name("p") {
             let text = super::one_line(&node.text());

@@ -182,7 +182,7 @@ fn invalid_utf8_is_skipped_in_text_html_and_json_lines() {
     assert_eq!(
         run_.stderr,
         "provgraph: warning: latin1.txt is skipped: it is not UTF-8 (the first invalid byte is at offset 3); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n\
-         provgraph: warning: page.html is skipped: it is not UTF-8 (the first invalid byte is at offset 18); convert it to UTF-8 first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n\
+         provgraph: warning: page.html is skipped: it declares no charset and is not UTF-8 (the first invalid byte is at offset 18); declare its charset in the page (<meta charset=\"windows-1251\">, say) or convert it to UTF-8\n\
          provgraph: warning: wire.jsonl line 2 is skipped: it is not UTF-8 (the first invalid byte is at column 27)\n\
          provgraph: 3 warnings (3 skipped documents)\n"
     );

@@ -17,6 +17,7 @@ mod golden;
 mod hostile;
 mod hostile_output;
 mod hostile_fs;
+mod hostile_pages;
 mod interrupt;
 mod node_labels;
 mod output_dir;

@@ -14,10 +14,11 @@ mod locate;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use flate2::bufread::MultiGzDecoder;
-use provgraph::input::{bounded, jsonl, txt};
+use flate2::bufread::GzDecoder;
+use provgraph::input::{bounded, html, jsonl, txt};
 
 use super::error::{Error, io_reason, shorten};
 use super::warnings::Warning;
@@ -132,10 +133,15 @@ fn read_location(
         Ok(found) => found,
         Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
+    let garbage = opened.garbage.clone();
     if format == Format::Jsonl {
-        return read_jsonl(location, opened.reader, options, ids, sink);
+        let read = read_jsonl(location, opened.reader, options, ids, sink);
+        warn_garbage(&name, &garbage, sink);
+        return read;
     }
-    let bytes = match read_whole(location, opened, options.max_doc_bytes) {
+    let read = read_whole(location, opened, options.max_doc_bytes);
+    warn_garbage(&name, &garbage, sink);
+    let bytes = match read {
         Ok(Some(bytes)) => bytes,
         Ok(None) => {
             return skip(
@@ -148,7 +154,11 @@ fn read_location(
         }
         Err(err) => return skip_unreadable(&name, &err, options, sink),
     };
-    let text = match txt::check_text(bytes) {
+    let decoded = match format {
+        Format::Html => html::decode_page(bytes),
+        _ => txt::decode_text(bytes),
+    };
+    let text = match decoded {
         Ok(text) => text,
         Err(problem) => return skip(&name, problem.why(), problem.fix(), options, sink),
     };
@@ -291,12 +301,23 @@ fn read_jsonl(
     let stem = location.natural_id();
     let mut counts = LineCounts::default();
     let mut line = Vec::new();
+    let mut bad_in_a_row = 0;
     loop {
+        let skipped = counts.skipped;
         let record = match next_record(&name, &mut reader, &mut line, options, &mut counts, sink)? {
             Next::End => break,
-            Next::Skipped => continue,
+            Next::Skipped if counts.skipped == skipped => continue,
+            Next::Skipped => {
+                bad_in_a_row += 1;
+                if bad_in_a_row >= MAX_BAD_LINES_IN_A_ROW {
+                    give_up(&name, counts.lines, sink);
+                    break;
+                }
+                continue;
+            }
             Next::Record(record) => record,
         };
+        bad_in_a_row = 0;
         counts.documents += 1;
         let natural = match record.id {
             Some(id) => id,
@@ -334,6 +355,21 @@ fn read_jsonl(
     Ok(true)
 }
 
+/// How many lines in a row that are not records (blank lines aside) make the rest of a JSON
+/// Lines input be skipped: it is no JSON Lines (`/dev/urandom`, a binary file named `.jsonl`).
+pub(super) const MAX_BAD_LINES_IN_A_ROW: usize = 1000;
+
+/// Skips the rest of a JSON Lines input after [`MAX_BAD_LINES_IN_A_ROW`] bad lines.
+fn give_up(name: &str, lines: usize, sink: &mut dyn Sink) {
+    sink.warning(
+        Warning::Skipped,
+        &format!(
+            "the rest of {name} (after line {lines}) is skipped: the last \
+             {MAX_BAD_LINES_IN_A_ROW} lines were none of them a record; give JSON Lines"
+        ),
+    );
+}
+
 /// What one JSON Lines input has given so far.
 #[derive(Default)]
 struct LineCounts {
@@ -364,7 +400,8 @@ fn next_record(
     sink: &mut dyn Sink,
 ) -> Result<Next, Error> {
     let limit = usize::try_from(options.max_doc_bytes).unwrap_or(usize::MAX);
-    let read = match bounded::read_line(reader, line, limit) {
+    let skip_limit = bounded::skip_limit(limit);
+    let read = match bounded::read_line_within(reader, line, limit, skip_limit) {
         Ok(read) => read,
         Err(err) => {
             let (why, fix) = why_unreadable(&err);
@@ -384,6 +421,23 @@ fn next_record(
             let why = too_large(options.max_doc_bytes);
             skip(&what, why, RAISE_LIMIT, options, sink)?;
             return Ok(Next::Skipped);
+        }
+        bounded::Line::Endless { .. } => {
+            counts.skipped += 1;
+            let what = format!("the rest of {name} (from line {})", counts.lines + 1);
+            let why = format!(
+                "line {} has no end within {}",
+                counts.lines + 1,
+                size_text(skip_limit)
+            );
+            skip(
+                &what,
+                why,
+                "give JSON Lines, one document per line",
+                options,
+                sink,
+            )?;
+            return Ok(Next::End);
         }
     }
     match jsonl::parse_line(bounded::trim_line_end(line)) {
@@ -437,6 +491,9 @@ pub(super) struct Opened<'a> {
     pub reader: Box<dyn BufRead + 'a>,
     /// It started as gzip does, and is read decompressed.
     pub gzip: bool,
+    /// Set when gzip data ended before the input and what followed was no gzip member: it is
+    /// left unread, as `gzip -d` leaves it ("trailing garbage ignored").
+    pub garbage: Arc<AtomicBool>,
 }
 
 /// The input as a buffered reader, decompressed when it starts as gzip does.
@@ -448,17 +505,86 @@ pub(super) fn open<'a>(location: &Location, consumed: &'a AtomicU64) -> io::Resu
     };
     let mut reader = BufReader::with_capacity(CAPACITY, Counting { raw, consumed });
     let head = reader.fill_buf()?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        let decoder = MultiGzDecoder::new(reader);
+    let garbage = Arc::new(AtomicBool::new(false));
+    if head.starts_with(&GZIP_MAGIC) {
+        let members = Members {
+            decoder: Some(GzDecoder::new(reader)),
+            member_bytes: 0,
+            members: 1,
+            garbage: garbage.clone(),
+        };
         Ok(Opened {
-            reader: Box::new(BufReader::with_capacity(CAPACITY, decoder)),
+            reader: Box::new(BufReader::with_capacity(CAPACITY, members)),
             gzip: true,
+            garbage,
         })
     } else {
         Ok(Opened {
             reader: Box::new(reader),
             gzip: false,
+            garbage,
         })
+    }
+}
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The members of a gzip input one after the other, as `gzip -d` reads them: what follows the
+/// last whole member and is not the start of another (or is a member whose header is broken)
+/// ends the data, and is noted in `garbage`. A member broken after its header is an error.
+struct Members<R: BufRead> {
+    decoder: Option<GzDecoder<R>>,
+    /// Bytes the current member gave so far.
+    member_bytes: u64,
+    /// Members started, the current one included.
+    members: usize,
+    garbage: Arc<AtomicBool>,
+}
+
+impl<R: BufRead> Read for Members<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(decoder) = &mut self.decoder else {
+                return Ok(0);
+            };
+            match decoder.read(buf) {
+                Ok(0) if !buf.is_empty() => {}
+                Ok(n) => {
+                    self.member_bytes += n as u64;
+                    return Ok(n);
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                // A later member whose header is not gzip's: garbage after the data.
+                Err(_) if self.members > 1 && self.member_bytes == 0 => {
+                    self.decoder = None;
+                    self.garbage.store(true, Ordering::Relaxed);
+                    return Ok(0);
+                }
+                Err(err) => return Err(err),
+            }
+            let mut rest = self.decoder.take().map(GzDecoder::into_inner).unwrap();
+            let head = rest.fill_buf()?;
+            if head.is_empty() {
+                return Ok(0);
+            }
+            if !head.starts_with(&GZIP_MAGIC) {
+                self.garbage.store(true, Ordering::Relaxed);
+                return Ok(0);
+            }
+            self.decoder = Some(GzDecoder::new(rest));
+            self.members += 1;
+            self.member_bytes = 0;
+        }
+    }
+}
+
+/// Warns that the data of a gzip input ended before the input, when it did.
+fn warn_garbage(name: &str, garbage: &AtomicBool, sink: &mut dyn Sink) {
+    if garbage.load(Ordering::Relaxed) {
+        sink.warning(
+            Warning::Other,
+            &format!("{name} has bytes after its gzip data that are not gzip; they are ignored"),
+        );
     }
 }
 

@@ -13,7 +13,7 @@ use crate::text::{Text, TokenRange};
 /// ("reports cited by MySA"); after the others only an outlet ("a letter seen by Reuters",
 /// not "seen by his followers", "obtained by force").
 pub(crate) fn relay_by(text: &Text, p: usize, limit: usize) -> Option<(TokenRange, Mention)> {
-    let participle = &text.tokens[p];
+    let participle = text.tokens.get(p)?;
     if !participle.info.is(Class::RELAY_PARTICIPLE)
         || participle.has(crate::text::token::TokenFlags::CAP)
         || p + 2 >= limit
