@@ -185,9 +185,14 @@ fn floats(ctx: &Ctx, k: usize) -> bool {
 
 /// A negation: "not", "never", "didn't".
 fn is_negation(text: &Text, k: usize) -> bool {
-    let mut buf = [0u8; 16];
-    let word = crate::text::lower(text.word(k), &mut buf);
-    text.tokens[k].info.is(Class::NEG) || word.ends_with("n't") || word.ends_with("n’t")
+    // Compared in place, ignoring case ("DIDN'T" in a headline): every word before a verb is
+    // asked, and a lower-cased copy of each was a measurable cost (docs/performance.md).
+    let word = text.word(k).as_bytes();
+    let ends_with = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    text.tokens[k].info.is(Class::NEG) || ends_with("n't") || ends_with("n’t")
 }
 
 /// The verb before the infinitive marker `to` (over "on": "went on to say") when its infinitive

@@ -43,19 +43,6 @@ pub(crate) struct Text<'a> {
 /// Reporting verbs and trigger words: the classes of the words the rules start from.
 pub(crate) const TRIGGERS: Class = Class::VERB.union(Class::TRIGGER);
 
-/// `word` with its ASCII letters lower-cased into `buf`, when it is short (the words rules
-/// compare against are); otherwise an empty string, which matches none of them.
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> &'b str {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return "";
-    }
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("")
-}
-
 impl<'a> Text<'a> {
     pub(crate) fn new(src: &'a str, lexicon: &Lexicon) -> Text<'a> {
         let token::Tokenized {
