@@ -20,6 +20,8 @@
 
 pub mod export;
 pub mod graph;
+#[doc(hidden)]
+pub mod hash;
 pub mod input;
 pub mod model;
 pub mod page;

@@ -311,7 +311,7 @@ const MAX_NAME_BYTES: usize = 200;
 /// would give the hidden `.txt`, is `~` and the hash.
 pub(super) fn file_name(id: &str) -> String {
     if id.is_empty() {
-        return format!("~{:016x}", fnv1a(b""));
+        return format!("~{:016x}", provgraph::hash::fnv1a(b""));
     }
     let mut name = String::with_capacity(id.len());
     for (i, byte) in id.bytes().enumerate() {
@@ -323,17 +323,10 @@ pub(super) fn file_name(id: &str) -> String {
         }
         if name.len() > MAX_NAME_BYTES {
             name.truncate(before);
-            return format!("{name}~{:016x}", fnv1a(id.as_bytes()));
+            return format!("{name}~{:016x}", provgraph::hash::fnv1a(id.as_bytes()));
         }
     }
     name
-}
-
-/// The 64-bit FNV-1a hash: small, and the same in every build and version.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

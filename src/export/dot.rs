@@ -312,10 +312,7 @@ fn quoted_id(id: &str) -> Id {
     while !id.is_char_boundary(at) {
         at -= 1;
     }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in id.as_bytes() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = crate::hash::fnv1a(id.as_bytes());
     quoted(&format!("{}…{hash:016x}", &id[..at]))
 }
 

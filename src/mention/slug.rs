@@ -84,17 +84,12 @@ fn end_slug(out: &mut String, start: usize, label: &str, mut dropped: bool) {
             out.push('-');
         }
         use std::fmt::Write;
-        let _ = write!(out, "x-{:012x}", fnv1a(label.as_bytes()) & 0xffff_ffff_ffff);
+        let _ = write!(
+            out,
+            "x-{:012x}",
+            crate::hash::fnv1a(label.as_bytes()) & 0xffff_ffff_ffff
+        );
     }
-}
-
-/// The 64-bit FNV-1a hash: fixed, unlike std's hasher, so ids are the same in every run.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// ASCII letters for common Latin letters with diacritics; other letters give nothing.

@@ -10,6 +10,7 @@ use regex::Regex;
 /// The library's top-level modules in data-flow order: a module may use only itself and those
 /// before it. The binary (`main.rs`, `cli/`) comes after them all.
 const STAGES: &[&str] = &[
+    "hash",
     "span",
     "model",
     "scan",
