@@ -22,6 +22,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+#[cfg(unix)]
+use crate::tools::can_drop_privileges;
+
 const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
 
 /// What a run did, and what it took.
@@ -440,16 +443,6 @@ fn html_full_of_scripts_gives_the_article_not_the_scripts() {
         page.len() / 1000,
         run_.seconds
     );
-}
-
-/// Root reads and writes anything: the permission cases run as nobody, through setpriv.
-fn can_drop_privileges() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    let root = unsafe { libc::geteuid() } == 0;
-    root && Command::new("setpriv")
-        .arg("--version")
-        .output()
-        .is_ok_and(|output| output.status.success())
 }
 
 /// A temporary directory that everyone (nobody, too) may enter, read and write.

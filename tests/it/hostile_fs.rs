@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::tools::{can_drop_privileges, dir_names};
+
 const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
 
 const STORY: &str = "Talks go well\n\nMOSCOW (Reuters) - Foreign Minister Sergei Lavrov said on \
@@ -66,15 +68,6 @@ fn write(dir: &Path, path: &str, contents: impl AsRef<[u8]>) {
     fs::write(path, contents).unwrap();
 }
 
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Every message is one line of a readable length.
 fn assert_short_lines(stderr: &str) {
     for line in stderr.lines() {
@@ -96,7 +89,7 @@ fn a_neo4j_export_replaces_nothing_but_the_plain_files_of_a_previous_one() {
     std::os::unix::fs::symlink("../victim.csv", root.join("linked/nodes.csv")).unwrap();
     write(root, "real/nodes.csv", "mine");
     std::os::unix::fs::symlink("real", root.join("alias")).unwrap();
-    let before = entries(root);
+    let before = dir_names(root);
     for (target, why) in [
         ("out", "its nodes.csv is not a plain file"),
         ("linked", "its nodes.csv is not a plain file"),
@@ -106,7 +99,11 @@ fn a_neo4j_export_replaces_nothing_but_the_plain_files_of_a_previous_one() {
         assert_eq!(run.code, 1, "{target}: {}", run.stderr);
         assert!(run.stderr.contains(why), "{target}: {}", run.stderr);
         assert_short_lines(&run.stderr);
-        assert_eq!(entries(root), before, "{target}: nothing is left beside it");
+        assert_eq!(
+            dir_names(root),
+            before,
+            "{target}: nothing is left beside it"
+        );
     }
     assert_eq!(
         fs::read_to_string(root.join("out/nodes.csv/thesis.tex")).unwrap(),
@@ -126,10 +123,10 @@ fn a_neo4j_export_replaces_nothing_but_the_plain_files_of_a_previous_one() {
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
     assert_eq!(
-        entries(&root.join("fresh")),
+        dir_names(&root.join("fresh")),
         ["nodes.csv", "relationships.csv"]
     );
-    assert_eq!(entries(root).len(), before.len() + 1);
+    assert_eq!(dir_names(root).len(), before.len() + 1);
 }
 
 #[test]
@@ -161,9 +158,9 @@ fn concurrent_neo4j_writers_leave_one_whole_export_and_nothing_beside_it() {
                 "round {round}: {stderr}"
             );
         }
-        assert_eq!(entries(root), ["a.txt", "n4", "one"], "round {round}");
+        assert_eq!(dir_names(root), ["a.txt", "n4", "one"], "round {round}");
         assert_eq!(
-            entries(&root.join("n4")),
+            dir_names(&root.join("n4")),
             ["nodes.csv", "relationships.csv"]
         );
         assert_eq!(fs::read(root.join("n4/nodes.csv")).unwrap(), expected);
@@ -193,7 +190,7 @@ fn emit_text_never_writes_through_a_planted_link() {
         assert!(fs::symlink_metadata(&path).unwrap().is_file(), "{name}");
         assert_eq!(fs::read_to_string(&path).unwrap(), STORY);
     }
-    assert_eq!(entries(&root.join("texts")), ["a.txt", "b.txt"]);
+    assert_eq!(dir_names(&root.join("texts")), ["a.txt", "b.txt"]);
 }
 
 #[test]
@@ -228,7 +225,7 @@ fn long_ids_give_bounded_distinct_file_names() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let names = entries(&root.join("texts"));
+    let names = dir_names(&root.join("texts"));
     assert_eq!(names.len(), ids.len(), "{names:?}");
     for name in &names {
         assert!(name.len() <= 240, "{} bytes: {name}", name.len());
@@ -566,17 +563,6 @@ fn merge_reads_no_more_than_its_limits() {
     }
     let run = run(root, &["merge", "long.jsonl", "--max-line-bytes", "0"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-}
-
-/// Root reads anything: the permission case runs as nobody, through setpriv.
-#[cfg(unix)]
-fn can_drop_privileges() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    let root = unsafe { libc::geteuid() } == 0;
-    root && Command::new("setpriv")
-        .arg("--version")
-        .output()
-        .is_ok_and(|output| output.status.success())
 }
 
 #[cfg(unix)]

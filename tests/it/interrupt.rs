@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::tools::dir_names;
+
 const BIN: &str = env!("CARGO_BIN_EXE_provgraph");
 
 /// A JSON Lines archive far larger than any run gets through before the signal: copies of the
@@ -25,15 +27,6 @@ fn write_archive(dir: &Path) {
     fs::write(dir.join("archive.jsonl"), archive).unwrap();
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Starts `extract archive.jsonl -o out.jsonl` in `dir` and waits until its temporary output
 /// holds something: the run is then in the middle of writing.
 // The child is returned, and its callers wait for it.
@@ -49,7 +42,7 @@ fn start_extract(dir: &Path) -> Child {
         .unwrap();
     let start = Instant::now();
     loop {
-        let writing = names(dir).iter().any(|name| {
+        let writing = dir_names(dir).iter().any(|name| {
             name.ends_with(".tmp") && fs::metadata(dir.join(name)).is_ok_and(|m| m.len() > 0)
         });
         if writing {
@@ -91,7 +84,7 @@ fn an_interrupted_run_leaves_the_previous_output_and_no_temporary_file() {
             fs::read_to_string(dir.path().join("out.jsonl")).unwrap(),
             "the previous output\n"
         );
-        assert_eq!(names(dir.path()), ["archive.jsonl", "out.jsonl"]);
+        assert_eq!(dir_names(dir.path()), ["archive.jsonl", "out.jsonl"]);
     }
 }
 
@@ -103,7 +96,7 @@ fn a_killed_run_leaves_the_previous_output_and_only_a_hidden_temporary_file() {
     signal(&child, libc::SIGKILL);
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), None, "killed by the signal");
-    let names = names(dir.path());
+    let names = dir_names(dir.path());
     assert_eq!(names.len(), 2, "{names:?}");
     assert_eq!(names[1], "archive.jsonl");
     assert!(

@@ -21,3 +21,25 @@ pub fn missing(what: &str, install: &str) {
     }
     eprintln!("skipped: {what} is missing: {install}; `bash .ci/run` installs every tool");
 }
+
+/// The names in `dir`, sorted.
+pub fn dir_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Can the permission cases run, as nobody through setpriv? Only root can drop to nobody, and
+/// root reads and writes anything, so those cases need both.
+#[cfg(unix)]
+pub fn can_drop_privileges() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    root && std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
