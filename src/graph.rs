@@ -13,7 +13,7 @@ use std::fmt;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 
-use crate::model::{Attribution, Document, DocumentAnalysis, Entity, Kind, Relation};
+use crate::model::{Attribution, Claim, Document, DocumentAnalysis, Entity, Kind, Relation};
 
 /// A source in the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub struct ProvGraph {
     pub documents: Vec<Document>,
     /// Sorted by (document, span start, id).
     pub attributions: Vec<Attribution>,
+    /// Statements carried by several documents, sorted by id; empty unless claims were asked for.
+    pub claims: Vec<Claim>,
 }
 
 impl ProvGraph {
@@ -383,6 +385,7 @@ impl GraphBuilder {
             graph,
             documents,
             attributions,
+            claims: Vec::new(),
         }
     }
 }

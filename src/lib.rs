@@ -41,7 +41,9 @@ mod text;
 
 pub use analyze::{DocumentInput, analyze, explain};
 pub use graph::{GraphBuilder, ProvGraph, build_graph};
-pub use model::{Attribution, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
+pub use model::{
+    Appearance, Attribution, Claim, Document, DocumentAnalysis, Entity, Hop, Kind, Relation,
+};
 pub use span::Span;
 
 /// The generator string written into outputs.

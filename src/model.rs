@@ -133,6 +133,31 @@ pub struct Document {
 }
 
 /// How bad a diagnostic is.
+/// One statement carried by several documents: the attributions whose contents say the same
+/// thing (near-duplicate words, quotation or paraphrase), found across the whole run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// A stable id, `claim-` and a slug of the earliest appearance.
+    pub id: String,
+    /// The words of the earliest appearance's content, as the document has them.
+    pub text: String,
+    /// The attribution id of the earliest appearance (by date, then document id, then position).
+    pub earliest: String,
+    /// Every appearance, earliest first.
+    pub appearances: Vec<Appearance>,
+}
+
+/// Where a claim appears: an attribution, its document and date, and the chain that brought it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appearance {
+    pub attribution: String,
+    pub document: String,
+    /// The document's date as its record gave it (JSON Lines `date`), or none.
+    pub date: Option<String>,
+    /// Node ids from the origin to the last relay, as in the attribution.
+    pub chain: Vec<String>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

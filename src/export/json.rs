@@ -429,6 +429,7 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
         graph,
         documents,
         attributions,
+        claims: Vec::new(),
     })
 }
 

@@ -113,6 +113,7 @@ fn subgraph(graph: &ProvGraph, kept: &[bool]) -> ProvGraph {
         graph: sub,
         documents,
         attributions,
+        claims: Vec::new(),
     }
 }
 
