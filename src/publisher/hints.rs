@@ -4,9 +4,12 @@
 //!   "told AFP" of their own reporters' interviews, and a site calls itself by its domain
 //!   ("Officials told CityPaper.com"). Not: "told Haaretz" (a newspaper the sources also talk
 //!   to), "warned AFP" (another verb), "I told AFP so" (inside a quotation).
-//! - `obtained_by`: a known outlet right after a credit cue and "by": "a memo obtained by
-//!   Politico", "an email seen by Reuters": outlets say so of the documents they hold. Not:
-//!   "obtained by investigators" (no outlet).
+//! - `obtained_by`: a known outlet, or a title opened by a capital "The" ("seen by The Real
+//!   Deal"), right after a credit cue and "by": "a memo obtained by Politico", "an email seen
+//!   by Reuters": outlets say so of the documents they hold. Not: "obtained by investigators"
+//!   (no outlet), "obtained by the FBI" (a lower-case "the"). Another outlet's scoop ("a
+//!   document obtained by The Buffalo News" in a HuffPost story) is read the same way: a hint
+//!   only counts when nothing credits the text.
 
 use std::sync::LazyLock;
 
@@ -14,8 +17,8 @@ use memchr::memmem;
 
 use crate::lexicon::{Class, Form, NameTarget, OutletKind, lexicon};
 use crate::mention::{Mention, MentionKind, classify, np_after};
-use crate::text::Text;
 use crate::text::token::TokenFlags;
+use crate::text::{Text, TokenRange};
 
 use super::{Zones, domain, is_known_outlet, tokens_at};
 
@@ -86,7 +89,36 @@ pub(super) fn obtained_by(text: &Text, zones: &Zones) -> Option<Mention> {
         .cues(text)
         .iter()
         .filter(|&&c| text.word(c + 1) == "by" && text.quote_of(c).is_none())
-        .find_map(|&c| super::outlet_at(text, c + 2).filter(is_known_outlet))
+        .find_map(|&c| {
+            super::outlet_at(text, c + 2)
+                .filter(is_known_outlet)
+                .or_else(|| titled_publication(text, c + 2))
+        })
+}
+
+/// "an email seen by The Real Deal": inside a sentence, a capital "The" before capitalized
+/// words opens the title of a publication (institutions take a lower-case "the": "obtained by
+/// the FBI"; "The John Smith" is not written). Not: a name the lexicon knows as something else,
+/// nor "The" opening a sentence.
+fn titled_publication(text: &Text, i: usize) -> Option<Mention> {
+    let the = text.tokens.get(i)?;
+    let opens_sentence = i == 0 || text.sentence_of(i - 1) != text.sentence_of(i);
+    if !the.info.is(Class::DET) || !the.has(TokenFlags::CAP) || opens_sentence {
+        return None;
+    }
+    let np = np_after(text, i, text.tokens.len())?;
+    let words = TokenRange::new(i + 1, np.end);
+    let all_caps = (words.start..words.end).all(|k| text.tokens[k].is_cap_word());
+    if np.start > i + 1 || words.is_empty() || !all_caps {
+        return None;
+    }
+    match classify(text, words).kind {
+        MentionKind::Known { .. } | MentionKind::Pronoun { .. } | MentionKind::Relative => None,
+        _ => Some(Mention {
+            np: words,
+            kind: MentionKind::Outlet { name: words },
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +186,14 @@ mod tests {
                 ),
                 (
                     "Headline\n\nThe memo was obtained from Politico last week.",
+                    "",
+                ),
+                (
+                    "Headline\n\nClaure said so in the email, which was seen by The Real Deal.",
+                    "Real Deal",
+                ),
+                (
+                    "Headline\n\nThe memo was obtained by the Justice Department.",
                     "",
                 ),
             ],
