@@ -262,7 +262,7 @@ fn unnamed_flag(
 }
 
 /// The number of times a statement was passed on: the arrows from its origin to the page.
-pub(crate) fn transmissions(attribution: &Attribution, publisher: Option<&str>) -> usize {
+pub(super) fn transmissions(attribution: &Attribution, publisher: Option<&str>) -> usize {
     let Some(last) = attribution.hops.last() else {
         return 0;
     };

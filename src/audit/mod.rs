@@ -11,10 +11,11 @@
 //!   counted at all); a graph put together by other tools may hold some.
 //! - The *chain length* counts the hops from the origin to the last relay (1, 2, 3 or more);
 //!   the publisher is not a hop.
-//! - An outlet the page *leans on* for a statement is a hop of kind outlet (or a news agency the
-//!   lexicon knows) other than the document's publisher, the origin included: "Reuters
-//!   reported" in a BBC story means the BBC got the words from Reuters. A statement that
-//!   *reached the page through another outlet* is one that leans on at least one.
+//! - An outlet the page *leans on* for a statement is a hop of kind outlet (news agencies are
+//!   outlets; [`NodeRef::agency`] tells them apart) other than the document's publisher, the
+//!   origin included: "Reuters reported" in a BBC story means the BBC got the words from
+//!   Reuters. A statement that *reached the page through another outlet* is one that leans on
+//!   at least one.
 //! - Documents without a known publisher are grouped as one publisher, `None`.
 
 mod dependence;
@@ -249,9 +250,10 @@ impl<'g> Facts<'g> {
         self.agencies.contains(id)
     }
 
-    /// Whether node `id` is an outlet: of kind outlet, or a news agency.
+    /// Whether node `id` is an outlet: of kind outlet in the graph (news agencies are), so
+    /// that every figure can be recomputed from the JSON graph alone.
     fn is_outlet(&self, id: &str) -> bool {
-        self.kind(id) == Kind::Outlet || self.is_agency(id)
+        self.kind(id) == Kind::Outlet
     }
 
     /// The outlets other than the publisher that a statement of `document` with `chain` leans

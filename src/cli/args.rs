@@ -167,7 +167,7 @@ Tables:
                     empty chain: never from the analysis, which keeps only statements
                     credited to someone); chains of 1, 2, 3+ hops; and the statements
                     that reached the page through an outlet: whose chain names an outlet
-                    (or a news agency) other than the publisher, the origin included
+                    (news agencies included) other than the publisher, the origin too
   dependence        publisher x outlet leaned on (as just defined), with the share of the
                     publisher's statements; documents without a known publisher are
                     counted together as \"(unknown publisher)\"

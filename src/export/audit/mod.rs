@@ -77,3 +77,132 @@ fn carriers_text(audit: &Audit, origin: &crate::audit::Origin) -> String {
         .collect();
     parts.join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{DocumentProfile, Evidence, Flag, FlagKind, NodeRef, PublisherProfile};
+    use crate::model::Kind;
+    use crate::span::Span;
+
+    /// An audit of `documents` documents of one statement each, by a publisher whose label is
+    /// markup, with one flag whose reason and evidence note are markup too.
+    fn made_up(documents: usize) -> Audit {
+        let mut audit = Audit {
+            documents,
+            ..Audit::default()
+        };
+        let ids: Vec<String> = (0..documents).map(|n| format!("doc{n:03}#1")).collect();
+        let profile = |ids: &[String]| Profile {
+            statements: ids.to_vec(),
+            ..Profile::default()
+        };
+        audit.total = profile(&ids);
+        audit.publishers = vec![PublisherProfile {
+            publisher: Some("evil".to_string()),
+            documents: (0..documents).map(|n| format!("doc{n:03}")).collect(),
+            profile: profile(&ids),
+        }];
+        audit.document_profiles = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| DocumentProfile {
+                document: format!("doc{n:03}"),
+                publisher: Some("evil".to_string()),
+                profile: profile(std::slice::from_ref(id)),
+                origins: vec![],
+            })
+            .collect();
+        audit.nodes.insert(
+            "evil".to_string(),
+            NodeRef {
+                label: "<script>a|b</script>".to_string(),
+                kind: Kind::Outlet,
+                agency: false,
+            },
+        );
+        audit.flags = vec![Flag {
+            kind: FlagKind::SelfCitation,
+            subject: vec!["doc000#1".to_string()],
+            reason: "=cmd <b>bold</b>, \"quoted\"".to_string(),
+            documents: vec!["doc000".to_string()],
+            evidence: vec![Evidence {
+                attribution: "doc000#1".to_string(),
+                document: "doc000".to_string(),
+                span: Span::new(3, 9),
+                note: "<i>".to_string(),
+            }],
+        }];
+        audit
+    }
+
+    #[test]
+    fn html_escapes_every_text_and_caps_long_tables() {
+        let html = to_html_sections(&made_up(150));
+        assert!(!html.contains("<script>") && !html.contains("<b>bold") && !html.contains("<i>"));
+        assert!(html.contains("&lt;script&gt;a|b&lt;/script&gt;"));
+        assert!(html.contains("=cmd &lt;b&gt;bold&lt;/b&gt;"));
+        let documents = html.find("<h3>Documents</h3>").unwrap();
+        let table = &html[documents..html[documents..].find("</table>").unwrap() + documents];
+        assert_eq!(
+            table.matches("<tr>").count(),
+            HTML_ROWS + 1,
+            "the header and 100 rows"
+        );
+        assert!(html.contains("The first 100 of 150 rows"));
+        let small = to_html_sections(&made_up(3));
+        assert!(!small.contains("The first"));
+    }
+
+    #[test]
+    fn markdown_shows_the_top_rows_and_says_where_the_rest_are() {
+        let markdown = to_markdown(&made_up(25), 10);
+        assert!(markdown.contains("… and 15 more rows"), "{markdown}");
+        assert!(markdown.contains("documents.csv"));
+        assert!(
+            markdown.contains("<script>a\\|b</script>"),
+            "a | cannot end a cell"
+        );
+        let all = to_markdown(&made_up(25), usize::MAX);
+        assert!(!all.contains("more rows"));
+        assert!(all.contains("| doc024 |"));
+    }
+
+    #[test]
+    fn csv_has_a_row_per_evidence_and_defuses_formulas() {
+        let files = to_csv_files(&made_up(2));
+        let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, CSV_FILES);
+        let flags = &files
+            .iter()
+            .find(|(name, _)| *name == "flags.csv")
+            .unwrap()
+            .1;
+        let lines: Vec<&str> = flags.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 2, "{flags}");
+        assert!(
+            lines[1].contains("\"'=cmd <b>bold</b>, \"\"quoted\"\"\""),
+            "{flags}"
+        );
+        assert!(lines[1].ends_with(",doc000#1,doc000,3,9,<i>"), "{flags}");
+    }
+
+    #[test]
+    fn json_names_its_schema_and_gives_each_figure_its_attributions() {
+        let json: serde_json::Value = serde_json::from_str(&to_json(&made_up(4))).unwrap();
+        assert_eq!(json["schema"], SCHEMA);
+        assert_eq!(json["statements"], 4);
+        assert_eq!(json["total"]["statements"]["count"], 4);
+        assert_eq!(json["total"]["statements"]["share"], 1.0);
+        assert_eq!(json["publishers"][0]["label"], "<script>a|b</script>");
+        assert_eq!(
+            json["document_profiles"][1]["profile"]["statements"]["attributions"],
+            serde_json::json!(["doc001#1"])
+        );
+        assert_eq!(json["flags"][0]["kind"], "self_citation");
+        assert_eq!(
+            json["flags"][0]["evidence"][0]["span"],
+            serde_json::json!([3, 9])
+        );
+    }
+}
