@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{Evidence, Facts, Flag, sorted};
@@ -77,9 +78,9 @@ impl FlagKind {
     }
 }
 
-/// Every flag, by kind then subject.
+/// Every flag, by kind, then the most evidence first, then subject.
 pub(super) fn flags(graph: &ProvGraph, facts: &Facts) -> Vec<Flag> {
-    let by_id: BTreeMap<&str, &Attribution> = graph
+    let by_id: FxHashMap<&str, &Attribution> = graph
         .attributions
         .iter()
         .map(|a| (a.id.as_str(), a))
@@ -108,7 +109,13 @@ pub(super) fn flags(graph: &ProvGraph, facts: &Facts) -> Vec<Flag> {
     for flag in &mut flags {
         flag.documents = sorted(flag.evidence.iter().map(|e| e.document.clone()).collect());
     }
-    flags.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+    flags.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.evidence.len()), &a.subject).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.evidence.len()),
+            &b.subject,
+        ))
+    });
     flags
 }
 
@@ -203,7 +210,7 @@ fn unnamed_many_outlets(graph: &ProvGraph, facts: &Facts, evidence: &EvidenceOf)
             .or_default()
             .push(attribution);
     }
-    let by_id: BTreeMap<&str, &Attribution> = graph
+    let by_id: FxHashMap<&str, &Attribution> = graph
         .attributions
         .iter()
         .map(|a| (a.id.as_str(), a))

@@ -24,6 +24,7 @@ mod profile;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::graph::ProvGraph;
@@ -49,7 +50,7 @@ pub struct Audit {
     pub dependence: Vec<Dependence>,
     /// Every origin, carried by the most documents first (then most attributions, then id).
     pub origins: Vec<Origin>,
-    /// By kind (in the order of [`FlagKind::ALL`]), then subject.
+    /// By kind (in the order of [`FlagKind::ALL`]), then the most evidence first, then subject.
     pub flags: Vec<Flag>,
     /// One per claim of the graph (empty unless claims were found), as the graph orders them.
     pub claims: Vec<ClaimSummary>,
@@ -209,10 +210,11 @@ pub fn audit(graph: &ProvGraph) -> Audit {
 
 /// What every part of the audit asks of the graph, looked up once.
 pub(crate) struct Facts<'g> {
-    /// Each document's publisher, by document id.
-    publisher: BTreeMap<&'g str, Option<&'g str>>,
+    /// Each document's publisher, by document id (hash maps: looked up for every hop, and
+    /// never iterated).
+    publisher: FxHashMap<&'g str, Option<&'g str>>,
     /// Each node's kind, by id.
-    kind: BTreeMap<&'g str, Kind>,
+    kind: FxHashMap<&'g str, Kind>,
     /// The node ids of the news agencies the lexicon knows.
     agencies: std::collections::BTreeSet<&'static str>,
 }
@@ -343,6 +345,9 @@ fn named_nodes(graph: &ProvGraph, facts: &Facts, audit: &Audit) -> BTreeMap<Stri
             .flat_map(|c| &c.origins)
             .map(String::as_str),
     );
+    // Each id once, in order: the map is then built without a sort.
+    ids.sort_unstable();
+    ids.dedup();
     ids.into_iter()
         .filter_map(|id| {
             let node = graph.node(id)?;

@@ -134,7 +134,7 @@ pub(super) fn profiles(
             ..DocumentProfile::default()
         })
         .collect();
-    let at: BTreeMap<&str, usize> = graph
+    let at: rustc_hash::FxHashMap<&str, usize> = graph
         .documents
         .iter()
         .enumerate()

@@ -20,7 +20,8 @@ provgraph reads news articles, finds each statement that an article attributes t
 source (\"X said\", \"according to Y\", \"quoted by Z\") and follows the chain it travelled:
 from the original source through the agencies and outlets that relayed it, to the outlet
 that published the article. `build` merges the chains of all inputs into one provenance
-graph; `chains` lists them, one line per statement, for auditing. For archives too large
+graph; `chains` lists them, one line per statement, and `audit` answers what people audit
+them for: sourcing profiles, dependence on outlets, flags with evidence. For archives too large
 for one run, `extract` writes each document's analysis as one JSON line, and `merge` joins
 such files (and graphs) into the graph `build` would have made.";
 
@@ -44,6 +45,8 @@ Examples:
   provgraph build articles/ -o graph.json
   provgraph build articles/ -o graph.graphml
   provgraph build articles/ -o report.html
+  provgraph audit articles/
+  provgraph audit articles/ -o audit.html
   provgraph build articles/ --format neo4j -o neo4j-import/
   provgraph render articles/ -o graph.svg
   cat article.txt | provgraph build - --format dot

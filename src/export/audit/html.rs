@@ -26,9 +26,16 @@ pub fn to_html_sections(audit: &Audit) -> String {
     out
 }
 
-/// A table of `rows` (cells already HTML) under `headers`, at most [`HTML_ROWS`] of them.
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], file: &str) {
-    if rows.is_empty() {
+/// A table of `rows` (cells already HTML) under `headers`, at most [`HTML_ROWS`] of them; the
+/// rows are made only when shown.
+fn table(
+    out: &mut String,
+    headers: &[&str],
+    rows: impl ExactSizeIterator<Item = Vec<String>>,
+    file: &str,
+) {
+    let total = rows.len();
+    if total == 0 {
         out.push_str("<p class=\"note\">None.</p>\n");
         return;
     }
@@ -37,7 +44,7 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], file: &str) {
         let _ = write!(out, "<th>{}</th>", escape(header));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows.iter().take(HTML_ROWS) {
+    for row in rows.take(HTML_ROWS) {
         out.push_str("<tr>");
         for cell in row {
             let _ = write!(out, "<td>{cell}</td>");
@@ -45,12 +52,12 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], file: &str) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table></div>\n");
-    if rows.len() > HTML_ROWS {
+    if total > HTML_ROWS {
         let _ = writeln!(
             out,
             "<p class=\"note\">The first {HTML_ROWS} of {} rows; <code>provgraph audit -o \
              audit.csv</code> writes them all ({file}), <code>-o audit.json</code> too.</p>",
-            rows.len()
+            total
         );
     }
 }
@@ -115,26 +122,23 @@ fn write_profiles(out: &mut String, audit: &Audit) {
     }
     let mut headers = vec!["publisher"];
     headers.extend(PROFILE_HEADERS);
-    table(out, &headers, &rows, "publishers.csv");
+    table(out, &headers, rows.into_iter(), "publishers.csv");
     out.push_str("<h3>Documents</h3>\n");
     let mut documents: Vec<_> = audit.document_profiles.iter().collect();
     documents.sort_by_key(|d| std::cmp::Reverse(d.profile.statements.len()));
-    let rows: Vec<Vec<String>> = documents
-        .into_iter()
-        .map(|d| {
-            let mut row = vec![
-                escape(&d.document),
-                escape(publisher_label(audit, d.publisher.as_deref())),
-            ];
-            row.extend(profile_cells(0, &d.profile).into_iter().skip(1));
-            row.push(d.origins.len().to_string());
-            row
-        })
-        .collect();
+    let rows = documents.into_iter().map(|d| {
+        let mut row = vec![
+            escape(&d.document),
+            escape(publisher_label(audit, d.publisher.as_deref())),
+        ];
+        row.extend(profile_cells(0, &d.profile).into_iter().skip(1));
+        row.push(d.origins.len().to_string());
+        row
+    });
     let mut headers = vec!["document", "publisher"];
     headers.extend(&PROFILE_HEADERS[1..]);
     headers.push("origins");
-    table(out, &headers, &rows, "documents.csv");
+    table(out, &headers, rows, "documents.csv");
     out.push_str("</section>\n");
 }
 
@@ -175,7 +179,7 @@ fn write_dependence(out: &mut String, audit: &Audit) {
         "documents",
         "attributions",
     ];
-    table(out, &headers, &rows, "dependence.csv");
+    table(out, &headers, rows.into_iter(), "dependence.csv");
     out.push_str("</section>\n");
 }
 
@@ -223,7 +227,7 @@ fn write_origins(out: &mut String, audit: &Audit) {
         "statements",
         "carried by (publisher, relays, statements)",
     ];
-    table(out, &headers, &rows, "origins.csv");
+    table(out, &headers, rows.into_iter(), "origins.csv");
     out.push_str("</section>\n");
 }
 
@@ -243,42 +247,34 @@ fn write_flags(out: &mut String, audit: &Audit) {
             flags.len(),
             escape(kind.description())
         );
-        let rows: Vec<Vec<String>> = flags
-            .iter()
-            .map(|flag| {
-                let evidence: Vec<String> = flag
-                    .evidence
-                    .iter()
-                    .take(EVIDENCE_SHOWN)
-                    .map(|e| {
-                        format!(
-                            "<code>{}</code> bytes {}–{} ({})",
-                            escape(&e.attribution),
-                            e.span.start,
-                            e.span.end,
-                            escape(&e.note)
-                        )
-                    })
-                    .collect();
-                let more = flag.evidence.len().saturating_sub(EVIDENCE_SHOWN);
-                let more = if more > 0 {
-                    format!("; and {more} more")
-                } else {
-                    String::new()
-                };
-                vec![
-                    escape(&flag.reason),
-                    escape(&flag.documents.join(" ")),
-                    format!("{}{more}", evidence.join("; ")),
-                ]
-            })
-            .collect();
-        table(
-            out,
-            &["reason", "documents", "evidence"],
-            &rows,
-            "flags.csv",
-        );
+        let rows = flags.iter().map(|flag| {
+            let evidence: Vec<String> = flag
+                .evidence
+                .iter()
+                .take(EVIDENCE_SHOWN)
+                .map(|e| {
+                    format!(
+                        "<code>{}</code> bytes {}–{} ({})",
+                        escape(&e.attribution),
+                        e.span.start,
+                        e.span.end,
+                        escape(&e.note)
+                    )
+                })
+                .collect();
+            let more = flag.evidence.len().saturating_sub(EVIDENCE_SHOWN);
+            let more = if more > 0 {
+                format!("; and {more} more")
+            } else {
+                String::new()
+            };
+            vec![
+                escape(&flag.reason),
+                escape(&flag.documents.join(" ")),
+                format!("{}{more}", evidence.join("; ")),
+            ]
+        });
+        table(out, &["reason", "documents", "evidence"], rows, "flags.csv");
     }
     out.push_str("</section>\n");
 }
@@ -309,6 +305,6 @@ fn write_claims(out: &mut String, audit: &Audit) {
         })
         .collect();
     let headers = ["claim", "documents", "origins", "earliest", "appearances"];
-    table(out, &headers, &rows, "claims.csv");
+    table(out, &headers, rows.into_iter(), "claims.csv");
     out.push_str("</section>\n");
 }

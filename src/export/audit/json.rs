@@ -16,6 +16,8 @@
 //!                   "attributions": [ids]}],               // most attributions first
 //!   "origins": [{"origin": id, "documents": [ids], "attributions": [ids],
 //!                "carriers": [{"publisher": id | null, "relays": [ids], "attributions": [ids]}]}],
+//!                                                          // most documents first
+//!   // flags: by kind (in the order below), then the most evidence first
 //!   "flags": [{"kind": "circular_citation" | "unnamed_many_outlets" | "long_chain" |
 //!              "single_origin" | "self_citation" | "different_origins",
 //!              "subject": [node, document, attribution or claim ids], "reason": "one line",

@@ -42,24 +42,30 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-/// A table of `rows` under `headers`, the first `top` of them, and a line for the rest.
-fn table(out: &mut String, headers: &[&str], rows: Vec<Vec<String>>, top: usize, file: &str) {
-    if rows.is_empty() {
+/// A table of `rows` under `headers`, the first `top` of them, and a line for the rest; the
+/// rows are made only when shown.
+fn table(
+    out: &mut String,
+    headers: &[&str],
+    rows: impl ExactSizeIterator<Item = Vec<String>>,
+    top: usize,
+    file: &str,
+) {
+    let total = rows.len();
+    if total == 0 {
         out.push_str("(none)\n\n");
         return;
     }
     let _ = writeln!(out, "| {} |", headers.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-    for row in rows.iter().take(top) {
+    for row in rows.take(top) {
         let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
-    if rows.len() > top {
-        let _ = writeln!(
-            out,
-            "\n… and {} more rows ({ALL_ROWS}: {file}).",
-            rows.len() - top
-        );
+    if total > top {
+        let more = total - top;
+        let rows = if more == 1 { "row" } else { "rows" };
+        let _ = writeln!(out, "\n… and {more} more {rows} ({ALL_ROWS}: {file}).");
     }
     out.push('\n');
 }
@@ -108,7 +114,13 @@ fn write_profiles(out: &mut String, audit: &Audit, top: usize) {
         row.extend(profile_cells(publisher.documents.len(), &publisher.profile));
         rows.push(row);
     }
-    table(out, &headers, rows, top.saturating_add(1), "publishers.csv");
+    table(
+        out,
+        &headers,
+        rows.into_iter(),
+        top.saturating_add(1),
+        "publishers.csv",
+    );
 
     out.push_str("### Documents\n\nMost statements first.\n\n");
     let mut headers = vec!["document", "publisher"];
@@ -116,24 +128,21 @@ fn write_profiles(out: &mut String, audit: &Audit, top: usize) {
     headers.push("origins");
     let mut documents: Vec<_> = audit.document_profiles.iter().collect();
     documents.sort_by_key(|d| std::cmp::Reverse(d.profile.statements.len()));
-    let rows = documents
-        .into_iter()
-        .map(|document| {
-            let mut row = vec![
-                document.document.clone(),
-                publisher_label(audit, document.publisher.as_deref()).to_string(),
-            ];
-            row.extend(profile_cells(0, &document.profile).into_iter().skip(1));
-            row.push(document.origins.len().to_string());
-            row
-        })
-        .collect();
+    let rows = documents.into_iter().map(|document| {
+        let mut row = vec![
+            document.document.clone(),
+            publisher_label(audit, document.publisher.as_deref()).to_string(),
+        ];
+        row.extend(profile_cells(0, &document.profile).into_iter().skip(1));
+        row.push(document.origins.len().to_string());
+        row
+    });
     table(out, &headers, rows, top, "documents.csv");
 }
 
 fn write_dependence(out: &mut String, audit: &Audit, top: usize) {
     out.push_str("## Dependence\n\nThe outlets each publisher leans on: statements whose chain names an outlet other than the publisher (as origin or relay). A statement may lean on several.\n\n");
-    let rows = audit
+    let rows: Vec<Vec<String>> = audit
         .dependence
         .iter()
         .map(|row| {
@@ -160,12 +169,12 @@ fn write_dependence(out: &mut String, audit: &Audit, top: usize) {
         "of the publisher's",
         "documents",
     ];
-    table(out, &headers, rows, top, "dependence.csv");
+    table(out, &headers, rows.into_iter(), top, "dependence.csv");
 }
 
 fn write_origins(out: &mut String, audit: &Audit, top: usize) {
     out.push_str("## Origins carried by two or more documents\n\nWho carried each origin, and through which relays.\n\n");
-    let rows = shared_origins(audit)
+    let rows: Vec<Vec<String>> = shared_origins(audit)
         .map(|origin| {
             let kind = audit
                 .nodes
@@ -187,7 +196,7 @@ fn write_origins(out: &mut String, audit: &Audit, top: usize) {
         "statements",
         "carried by (publisher, relays, statements)",
     ];
-    table(out, &headers, rows, top, "origins.csv");
+    table(out, &headers, rows.into_iter(), top, "origins.csv");
 }
 
 fn write_flags(out: &mut String, audit: &Audit, top: usize) {
@@ -201,6 +210,9 @@ fn write_flags(out: &mut String, audit: &Audit, top: usize) {
             flags.len(),
             capitalized(kind.description())
         );
+        if flags.is_empty() {
+            out.push_str("(none)\n");
+        }
         for flag in flags.iter().take(top) {
             let _ = writeln!(out, "- {}", cell(&flag.reason));
             let shown: Vec<String> = flag
@@ -209,9 +221,8 @@ fn write_flags(out: &mut String, audit: &Audit, top: usize) {
                 .take(EVIDENCE_SHOWN)
                 .map(|e| {
                     format!(
-                        "`{}` ({}, bytes {}–{}; {})",
+                        "`{}` (bytes {}–{}; {})",
                         cell(&e.attribution),
-                        cell(&e.document),
                         e.span.start,
                         e.span.end,
                         cell(&e.note)
@@ -241,7 +252,7 @@ fn write_claims(out: &mut String, audit: &Audit, top: usize) {
     out.push_str("## Claims\n\nThe same statement in several documents (found only when claims are looked for).\n\n");
     let mut claims: Vec<_> = audit.claims.iter().collect();
     claims.sort_by_key(|c| std::cmp::Reverse(c.documents.len()));
-    let rows = claims
+    let rows: Vec<Vec<String>> = claims
         .into_iter()
         .map(|claim| {
             let origins: Vec<&str> = claim.origins.iter().map(|id| label(audit, id)).collect();
@@ -255,7 +266,7 @@ fn write_claims(out: &mut String, audit: &Audit, top: usize) {
         })
         .collect();
     let headers = ["claim", "documents", "origins", "earliest", "text"];
-    table(out, &headers, rows, top, "claims.csv");
+    table(out, &headers, rows.into_iter(), top, "claims.csv");
 }
 
 fn capitalized(text: &str) -> String {
