@@ -238,8 +238,17 @@ fn write_flags(out: &mut String, audit: &Audit) {
         "Flags",
         "Patterns worth a look, each with the attributions that show it.",
     );
+    let mut none: Vec<String> = Vec::new();
     for kind in FlagKind::ALL {
         let flags: Vec<_> = audit.flags.iter().filter(|f| f.kind == kind).collect();
+        if flags.is_empty() {
+            none.push(format!(
+                "<abbr title=\"{}\">{}</abbr>",
+                escape(kind.description()),
+                kind.as_str()
+            ));
+            continue;
+        }
         let _ = writeln!(
             out,
             "<h3>{} ({})</h3>\n<p class=\"note\">{}</p>",
@@ -275,6 +284,13 @@ fn write_flags(out: &mut String, audit: &Audit) {
             ]
         });
         table(out, &["reason", "documents", "evidence"], rows, "flags.csv");
+    }
+    if !none.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">None found: {}.</p>",
+            none.join(", ")
+        );
     }
     out.push_str("</section>\n");
 }
