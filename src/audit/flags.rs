@@ -54,25 +54,20 @@ impl FlagKind {
     pub fn description(self) -> &'static str {
         match self {
             FlagKind::CircularCitation => {
-                "two sources relay each other: A passed words on to B and B to A (a published \
-                 edge counts), in one document or across documents"
+                "two sources relay each other: A passed words on to B and B to A (a published edge counts), in one document or across documents"
             }
             FlagKind::UnnamedManyOutlets => {
-                "one unnamed source (the same node, or the unnamed origins of one claim) taken \
-                 first hand by two or more outlets: the first outlet of each chain, else the \
-                 publisher"
+                "one unnamed source (the same node, or the unnamed origins of one claim) taken first hand by two or more outlets: the first outlet of each chain, else the publisher"
             }
             FlagKind::LongChain => {
-                "a statement passed on three or more times between its origin and the page \
-                 (the arrows of its line in `chains`, the publisher's included)"
+                "a statement passed on three or more times between its origin and the page (the arrows of its line in `chains`, the publisher's included)"
             }
             FlagKind::SingleOrigin => {
                 "a document of two or more statements that all trace to one origin"
             }
             FlagKind::SelfCitation => "a chain names the document's own publisher",
             FlagKind::DifferentOrigins => {
-                "the same statement (a claim) is credited to different origins in different \
-                 attributions; fires only when claims were found"
+                "the same statement (a claim) is credited to different origins in different attributions; fires only when claims were found"
             }
         }
     }

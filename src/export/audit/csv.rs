@@ -14,14 +14,21 @@
 use crate::audit::{Audit, Length, OriginKind, Profile};
 use crate::export::csv::{quote, text_field};
 
+pub const PUBLISHERS_FILE: &str = "publishers.csv";
+pub const DOCUMENTS_FILE: &str = "documents.csv";
+pub const DEPENDENCE_FILE: &str = "dependence.csv";
+pub const ORIGINS_FILE: &str = "origins.csv";
+pub const FLAGS_FILE: &str = "flags.csv";
+pub const CLAIMS_FILE: &str = "claims.csv";
+
 /// The files written, in the order of [`to_csv_files`].
 pub const FILES: [&str; 6] = [
-    "publishers.csv",
-    "documents.csv",
-    "dependence.csv",
-    "origins.csv",
-    "flags.csv",
-    "claims.csv",
+    PUBLISHERS_FILE,
+    DOCUMENTS_FILE,
+    DEPENDENCE_FILE,
+    ORIGINS_FILE,
+    FLAGS_FILE,
+    CLAIMS_FILE,
 ];
 
 /// Each table as (file name, contents).
@@ -44,25 +51,12 @@ fn row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-fn header(names: &[&str]) -> String {
-    let mut out = names.join(",");
-    out.push_str("\r\n");
-    out
+/// The header row `names` (comma-separated), with its line end.
+fn header(names: &str) -> String {
+    format!("{names}\r\n")
 }
 
-const PROFILE_COLUMNS: [&str; 11] = [
-    "statements",
-    "person",
-    "organization",
-    "outlet",
-    "unnamed",
-    "no_source",
-    "hops_1",
-    "hops_2",
-    "hops_3_plus",
-    "through_outlet",
-    "attributions",
-];
+const PROFILE_COLUMNS: &str = "statements,person,organization,outlet,unnamed,no_source,hops_1,hops_2,hops_3_plus,through_outlet,attributions";
 
 fn profile_fields(profile: &Profile) -> Vec<String> {
     let mut fields = vec![profile.statements.len().to_string()];
@@ -82,9 +76,7 @@ fn profile_fields(profile: &Profile) -> Vec<String> {
 }
 
 fn publishers(audit: &Audit) -> String {
-    let mut names = vec!["publisher", "label", "documents"];
-    names.extend(PROFILE_COLUMNS);
-    let mut out = header(&names);
+    let mut out = header(&format!("publisher,label,documents,{PROFILE_COLUMNS}"));
     let mut fields = vec![
         "(all)".to_string(),
         String::new(),
@@ -106,9 +98,7 @@ fn publishers(audit: &Audit) -> String {
 }
 
 fn documents(audit: &Audit) -> String {
-    let mut names = vec!["document", "publisher", "origins"];
-    names.extend(PROFILE_COLUMNS);
-    let mut out = header(&names);
+    let mut out = header(&format!("document,publisher,origins,{PROFILE_COLUMNS}"));
     for document in &audit.document_profiles {
         let mut fields = vec![
             document.document.clone(),
@@ -122,16 +112,9 @@ fn documents(audit: &Audit) -> String {
 }
 
 fn dependence(audit: &Audit) -> String {
-    let mut out = header(&[
-        "publisher",
-        "outlet",
-        "outlet_label",
-        "agency",
-        "statements",
-        "share_of_publisher",
-        "documents",
-        "attributions",
-    ]);
+    let mut out = header(
+        "publisher,outlet,outlet_label,agency,statements,share_of_publisher,documents,attributions",
+    );
     for dependence in &audit.dependence {
         let of = super::publisher_statements(audit, dependence.publisher.as_deref());
         let share = dependence.attributions.len() as f64 / of.max(1) as f64;
@@ -157,17 +140,9 @@ fn dependence(audit: &Audit) -> String {
 }
 
 fn origins(audit: &Audit) -> String {
-    let mut out = header(&[
-        "origin",
-        "label",
-        "kind",
-        "documents",
-        "statements",
-        "publisher",
-        "relays",
-        "carrier_statements",
-        "attributions",
-    ]);
+    let mut out = header(
+        "origin,label,kind,documents,statements,publisher,relays,carrier_statements,attributions",
+    );
     for origin in &audit.origins {
         let kind = audit
             .nodes
@@ -194,17 +169,7 @@ fn origins(audit: &Audit) -> String {
 }
 
 fn flags(audit: &Audit) -> String {
-    let mut out = header(&[
-        "flag",
-        "kind",
-        "subject",
-        "reason",
-        "attribution",
-        "document",
-        "span_start",
-        "span_end",
-        "note",
-    ]);
+    let mut out = header("flag,kind,subject,reason,attribution,document,span_start,span_end,note");
     for (number, flag) in audit.flags.iter().enumerate() {
         for evidence in &flag.evidence {
             row(
@@ -227,14 +192,7 @@ fn flags(audit: &Audit) -> String {
 }
 
 fn claims(audit: &Audit) -> String {
-    let mut out = header(&[
-        "claim",
-        "documents",
-        "origins",
-        "earliest",
-        "attributions",
-        "text",
-    ]);
+    let mut out = header("claim,documents,origins,earliest,attributions,text");
     for claim in &audit.claims {
         row(
             &mut out,

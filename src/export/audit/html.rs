@@ -30,7 +30,7 @@ pub fn to_html_sections(audit: &Audit) -> String {
 /// rows are made only when shown.
 fn table(
     out: &mut String,
-    headers: &[&str],
+    headers: &str,
     rows: impl ExactSizeIterator<Item = Vec<String>>,
     file: &str,
 ) {
@@ -40,7 +40,7 @@ fn table(
         return;
     }
     out.push_str("<div class=\"audit-scroll\"><table class=\"audit-table\">\n<thead><tr>");
-    for header in headers {
+    for header in headers.split('|') {
         let _ = write!(out, "<th>{}</th>", escape(header));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -55,8 +55,7 @@ fn table(
     if total > HTML_ROWS {
         let _ = writeln!(
             out,
-            "<p class=\"note\">The first {HTML_ROWS} of {} rows; <code>provgraph audit -o \
-             audit.csv</code> writes them all ({file}), <code>-o audit.json</code> too.</p>",
+            "<p class=\"note\">The first {HTML_ROWS} of {} rows; <code>provgraph audit -o audit.csv</code> writes them all ({file}), <code>-o audit.json</code> too.</p>",
             total
         );
     }
@@ -83,27 +82,15 @@ fn profile_cells(documents: usize, profile: &Profile) -> Vec<String> {
     cells
 }
 
-const PROFILE_HEADERS: [&str; 11] = [
-    "documents",
-    "statements",
-    "named people",
-    "named organizations",
-    "outlets",
-    "unnamed",
-    "no source",
-    "1 hop",
-    "2 hops",
-    "3+ hops",
-    "through an outlet",
-];
+/// The columns of a profile after its documents.
+const PROFILE_HEADERS: &str = "statements|named people|named organizations|outlets|unnamed|no source|1 hop|2 hops|3+ hops|through an outlet";
 
 fn write_profiles(out: &mut String, audit: &Audit) {
     open_section(
         out,
         "profile",
         "Sourcing profile",
-        "Who the statements trace to (the kind of the origin), how many hops their chains \
-         have, and how many reached the page through an outlet other than the publisher.",
+        "Who the statements trace to (the kind of the origin), how many hops their chains have, and how many reached the page through an outlet other than the publisher.",
     );
     let mut rows = vec![{
         let mut row = vec!["<b>all</b>".to_string()];
@@ -120,8 +107,7 @@ fn write_profiles(out: &mut String, audit: &Audit) {
         row.extend(profile_cells(publisher.documents.len(), &publisher.profile));
         rows.push(row);
     }
-    let mut headers = vec!["publisher"];
-    headers.extend(PROFILE_HEADERS);
+    let headers = format!("publisher|documents|{PROFILE_HEADERS}");
     table(out, &headers, rows.into_iter(), "publishers.csv");
     out.push_str("<h3>Documents</h3>\n");
     let mut documents: Vec<_> = audit.document_profiles.iter().collect();
@@ -135,9 +121,7 @@ fn write_profiles(out: &mut String, audit: &Audit) {
         row.push(d.origins.len().to_string());
         row
     });
-    let mut headers = vec!["document", "publisher"];
-    headers.extend(&PROFILE_HEADERS[1..]);
-    headers.push("origins");
+    let headers = format!("document|publisher|{PROFILE_HEADERS}|origins");
     table(out, &headers, rows, "documents.csv");
     out.push_str("</section>\n");
 }
@@ -147,8 +131,7 @@ fn write_dependence(out: &mut String, audit: &Audit) {
         out,
         "dependence",
         "Dependence",
-        "The outlets each publisher leans on: statements whose chain names an outlet other \
-         than the publisher, as origin or relay.",
+        "The outlets each publisher leans on: statements whose chain names an outlet other than the publisher, as origin or relay.",
     );
     let rows: Vec<Vec<String>> = audit
         .dependence
@@ -170,16 +153,8 @@ fn write_dependence(out: &mut String, audit: &Audit) {
             ]
         })
         .collect();
-    let headers = [
-        "publisher",
-        "leans on",
-        "kind",
-        "statements",
-        "of the publisher's",
-        "documents",
-        "attributions",
-    ];
-    table(out, &headers, rows.into_iter(), "dependence.csv");
+    let headers = "publisher|leans on|kind|statements|of the publisher's|documents|attributions";
+    table(out, headers, rows.into_iter(), "dependence.csv");
     out.push_str("</section>\n");
 }
 
@@ -220,14 +195,8 @@ fn write_origins(out: &mut String, audit: &Audit) {
             ]
         })
         .collect();
-    let headers = [
-        "origin",
-        "kind",
-        "documents",
-        "statements",
-        "carried by (publisher, relays, statements)",
-    ];
-    table(out, &headers, rows.into_iter(), "origins.csv");
+    let headers = "origin|kind|documents|statements|carried by (publisher, relays, statements)";
+    table(out, headers, rows.into_iter(), "origins.csv");
     out.push_str("</section>\n");
 }
 
@@ -283,7 +252,7 @@ fn write_flags(out: &mut String, audit: &Audit) {
                 format!("{}{more}", evidence.join("; ")),
             ]
         });
-        table(out, &["reason", "documents", "evidence"], rows, "flags.csv");
+        table(out, "reason|documents|evidence", rows, "flags.csv");
     }
     if !none.is_empty() {
         let _ = writeln!(
@@ -320,7 +289,7 @@ fn write_claims(out: &mut String, audit: &Audit) {
             ]
         })
         .collect();
-    let headers = ["claim", "documents", "origins", "earliest", "appearances"];
-    table(out, &headers, rows.into_iter(), "claims.csv");
+    let headers = "claim|documents|origins|earliest|appearances";
+    table(out, headers, rows.into_iter(), "claims.csv");
     out.push_str("</section>\n");
 }

@@ -46,7 +46,7 @@ fn cell(text: &str) -> String {
 /// rows are made only when shown.
 fn table(
     out: &mut String,
-    headers: &[&str],
+    headers: &str,
     rows: impl ExactSizeIterator<Item = Vec<String>>,
     top: usize,
     file: &str,
@@ -56,6 +56,7 @@ fn table(
         out.push_str("(none)\n\n");
         return;
     }
+    let headers: Vec<&str> = headers.split('|').collect();
     let _ = writeln!(out, "| {} |", headers.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
     for row in rows.take(top) {
@@ -70,20 +71,8 @@ fn table(
     out.push('\n');
 }
 
-const PROFILE_HEADERS: [&str; 12] = [
-    "documents",
-    "statements",
-    "people",
-    "organizations",
-    "outlets",
-    "unnamed",
-    "no source",
-    "1 hop",
-    "2 hops",
-    "3+ hops",
-    "through an outlet",
-    "",
-];
+/// The columns of a profile after its documents.
+const PROFILE_HEADERS: &str = "statements|people|organizations|outlets|unnamed|no source|1 hop|2 hops|3+ hops|through an outlet";
 
 /// The figures of a profile, as cells.
 fn profile_cells(documents: usize, profile: &Profile) -> Vec<String> {
@@ -100,8 +89,7 @@ fn profile_cells(documents: usize, profile: &Profile) -> Vec<String> {
 
 fn write_profiles(out: &mut String, audit: &Audit, top: usize) {
     out.push_str("## Sourcing profile\n\nWho the statements trace to (the kind of the origin), how many hops their chains have, and how many reached the page through another outlet.\n\n");
-    let mut headers = vec!["publisher"];
-    headers.extend(&PROFILE_HEADERS[..11]);
+    let headers = format!("publisher|documents|{PROFILE_HEADERS}");
     let mut rows = vec![{
         let mut row = vec!["**all**".to_string()];
         row.extend(profile_cells(audit.documents, &audit.total));
@@ -123,9 +111,7 @@ fn write_profiles(out: &mut String, audit: &Audit, top: usize) {
     );
 
     out.push_str("### Documents\n\nMost statements first.\n\n");
-    let mut headers = vec!["document", "publisher"];
-    headers.extend(&PROFILE_HEADERS[1..11]);
-    headers.push("origins");
+    let headers = format!("document|publisher|{PROFILE_HEADERS}|origins");
     let mut documents: Vec<_> = audit.document_profiles.iter().collect();
     documents.sort_by_key(|d| std::cmp::Reverse(d.profile.statements.len()));
     let rows = documents.into_iter().map(|document| {
@@ -161,15 +147,8 @@ fn write_dependence(out: &mut String, audit: &Audit, top: usize) {
             ]
         })
         .collect();
-    let headers = [
-        "publisher",
-        "leans on",
-        "kind",
-        "statements",
-        "of the publisher's",
-        "documents",
-    ];
-    table(out, &headers, rows.into_iter(), top, "dependence.csv");
+    let headers = "publisher|leans on|kind|statements|of the publisher's|documents";
+    table(out, headers, rows.into_iter(), top, "dependence.csv");
 }
 
 fn write_origins(out: &mut String, audit: &Audit, top: usize) {
@@ -189,14 +168,8 @@ fn write_origins(out: &mut String, audit: &Audit, top: usize) {
             ]
         })
         .collect();
-    let headers = [
-        "origin",
-        "kind",
-        "documents",
-        "statements",
-        "carried by (publisher, relays, statements)",
-    ];
-    table(out, &headers, rows.into_iter(), top, "origins.csv");
+    let headers = "origin|kind|documents|statements|carried by (publisher, relays, statements)";
+    table(out, headers, rows.into_iter(), top, "origins.csv");
 }
 
 fn write_flags(out: &mut String, audit: &Audit, top: usize) {
@@ -265,8 +238,8 @@ fn write_claims(out: &mut String, audit: &Audit, top: usize) {
             ]
         })
         .collect();
-    let headers = ["claim", "documents", "origins", "earliest", "text"];
-    table(out, &headers, rows.into_iter(), top, "claims.csv");
+    let headers = "claim|documents|origins|earliest|text";
+    table(out, headers, rows.into_iter(), top, "claims.csv");
 }
 
 fn capitalized(text: &str) -> String {
