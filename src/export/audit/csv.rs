@@ -14,12 +14,12 @@
 use crate::audit::{Audit, Length, OriginKind, Profile};
 use crate::export::csv::{quote, text_field};
 
-pub const PUBLISHERS_FILE: &str = "publishers.csv";
-pub const DOCUMENTS_FILE: &str = "documents.csv";
-pub const DEPENDENCE_FILE: &str = "dependence.csv";
-pub const ORIGINS_FILE: &str = "origins.csv";
-pub const FLAGS_FILE: &str = "flags.csv";
-pub const CLAIMS_FILE: &str = "claims.csv";
+const PUBLISHERS_FILE: &str = "publishers.csv";
+const DOCUMENTS_FILE: &str = "documents.csv";
+const DEPENDENCE_FILE: &str = "dependence.csv";
+const ORIGINS_FILE: &str = "origins.csv";
+const FLAGS_FILE: &str = "flags.csv";
+const CLAIMS_FILE: &str = "claims.csv";
 
 /// The files written, in the order of [`to_csv_files`].
 pub const FILES: [&str; 6] = [
