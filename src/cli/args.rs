@@ -154,8 +154,9 @@ patterns worth a look, each figure with the attribution ids (and byte spans) beh
 
 Inputs are articles (as for build), extract output (.jsonl files that extract wrote) and
 JSON graphs (.json files that build or merge wrote), in any mix: articles are analysed,
-the rest merged, into one graph, which is audited. A .jsonl file is extract output when
-its first line starts {\"document\"; otherwise it is articles. - is read as articles.
+the rest merged, into one graph, which is audited. A .jsonl file given by name is
+extract output when its first line starts {\"document\", otherwise articles; directories
+and - hold articles.
 
 Output: Markdown on standard output, or -o FILE: .json (schema provgraph-audit/1, every
 row and every figure with its attribution ids), .html (the html report of build, with

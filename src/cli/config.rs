@@ -290,6 +290,43 @@ mod tests {
     }
 
     #[test]
+    fn audit_settles_its_format_from_the_flag_or_the_file() {
+        let audit = |args: &[&str]| match config(args).map(|c| c.job) {
+            Ok(Job::Audit(audit)) => Ok((audit.format, audit.file, audit.top)),
+            Ok(_) => panic!("an audit"),
+            Err(err) => Err(err),
+        };
+        use args::AuditFormat as F;
+        assert_eq!(audit(&["audit", "a"]), Ok((F::Markdown, None, DEFAULT_TOP)));
+        assert_eq!(
+            audit(&["audit", "a", "-o", "x.JSON", "--top", "0"]),
+            Ok((F::Json, Some(PathBuf::from("x.JSON")), usize::MAX))
+        );
+        assert_eq!(audit(&["audit", "a", "-o", "r.htm"]).unwrap().0, F::Html);
+        assert_eq!(audit(&["audit", "a", "-o", "t.csv"]).unwrap().0, F::Csv);
+        assert_eq!(audit(&["audit", "a", "-o", "a.md"]).unwrap().0, F::Markdown);
+        assert_eq!(
+            audit(&["audit", "a", "-o", "dir", "--format", "CSV"])
+                .unwrap()
+                .0,
+            F::Csv
+        );
+        assert_eq!(
+            audit(&["audit", "a", "--format", "csv"]).unwrap_err(),
+            "cannot write the audit's csv to standard output: it is a directory of tables; give the directory with -o DIR"
+        );
+        assert_eq!(
+            audit(&["audit", "a", "-o", "audit.txt"]).unwrap_err(),
+            "cannot tell the audit format of audit.txt: audit writes .md, .json, .html or .csv (a directory); name the file so, or give --format"
+        );
+        assert!(
+            audit(&["audit", "a", "--format", "dot"])
+                .unwrap_err()
+                .contains("unknown audit format dot")
+        );
+    }
+
+    #[test]
     fn what_clap_cannot_check_alone_is_a_usage_error() {
         assert_eq!(
             config(&["build", "a.txt", "--format", "neo4j"]).unwrap_err(),
