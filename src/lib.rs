@@ -3,6 +3,8 @@
 //! Text in, analysis out, no I/O: [`analyze`] reads one document's text and returns its
 //! attributions with their chains; [`build_graph`] merges analyses into one provenance graph
 //! ([`GraphBuilder`] does it piece by piece, from analyses and from whole graphs, in any order);
+//! [`audit::audit`] answers what people audit the chains for (sourcing profiles, dependence on
+//! outlets, flags with their evidence);
 //! [`export`] writes the graph as JSON, DOT, GraphML, GEXF, PROV, Cytoscape.js, Neo4j, Cypher,
 //! CSV or an HTML report; [`page::extract_page`] finds the main text, title and publisher of a
 //! web page; [`input`] reads JSON Lines records and bounded lines from bytes.
@@ -18,6 +20,7 @@
 #![forbid(unsafe_code)]
 #![warn(unreachable_pub)]
 
+pub mod audit;
 pub mod export;
 pub mod graph;
 #[doc(hidden)]

@@ -20,7 +20,8 @@ provgraph reads news articles, finds each statement that an article attributes t
 source (\"X said\", \"according to Y\", \"quoted by Z\") and follows the chain it travelled:
 from the original source through the agencies and outlets that relayed it, to the outlet
 that published the article. `build` merges the chains of all inputs into one provenance
-graph; `chains` lists them, one line per statement, for auditing. For archives too large
+graph; `chains` lists them, one line per statement, and `audit` answers what people audit
+them for: sourcing profiles, dependence on outlets, flags with evidence. For archives too large
 for one run, `extract` writes each document's analysis as one JSON line, and `merge` joins
 such files (and graphs) into the graph `build` would have made.";
 
@@ -44,6 +45,8 @@ Examples:
   provgraph build articles/ -o graph.json
   provgraph build articles/ -o graph.graphml
   provgraph build articles/ -o report.html
+  provgraph audit articles/
+  provgraph audit articles/ -o audit.html
   provgraph build articles/ --format neo4j -o neo4j-import/
   provgraph render articles/ -o graph.svg
   cat article.txt | provgraph build - --format dot
@@ -142,6 +145,63 @@ once: the same document id in two inputs is an error.
 
 The format is --format if given, else the extension of -o, else JSON, as for build.";
 
+const AUDIT_ABOUT: &str =
+    "Audit the chains: sourcing profiles, dependence on outlets, flags with their evidence";
+
+const AUDIT_LONG_ABOUT: &str = "\
+Audit the chains: who the statements trace to, which outlets each publisher leans on, and
+patterns worth a look, each figure with the attribution ids (and byte spans) behind it.
+
+Inputs are articles (as for build), extract output (.jsonl files that extract wrote) and
+JSON graphs (.json files that build or merge wrote), in any mix: articles are analysed,
+the rest merged, into one graph, which is audited. A .jsonl file given by name is
+extract output when its first line starts {\"document\", otherwise articles; directories
+and - hold articles.
+
+Output: Markdown on standard output, or -o FILE: .json (schema provgraph-audit/1, every
+row and every figure with its attribution ids), .html (the html report of build, with
+the audit's tables after its summary), .csv (a directory of CSV tables, written as
+neo4j's: a new or empty directory, or a previous audit's), .md (the Markdown); or
+--format markdown, json, html or csv.
+
+Tables:
+  sourcing profile  per publisher and per document: statements; the kind of their origin
+                    (the first source of the chain): named people, named organizations
+                    (and groups), outlets, unnamed sources (\"officials\"), no source (an
+                    empty chain: never from the analysis, which keeps only statements
+                    credited to someone); chains of 1, 2, 3+ hops; and the statements
+                    that reached the page through an outlet: whose chain names an outlet
+                    (news agencies included) other than the publisher, the origin too
+  dependence        publisher x outlet leaned on (as just defined), with the share of the
+                    publisher's statements; documents without a known publisher are
+                    counted together as \"(unknown publisher)\"
+  origins           for each origin, the publishers that carried it and through which
+                    relays (Markdown and html list those carried by two or more documents)
+  claims            the same statement in several documents, when claims were found
+
+Flags (each with its attributions, documents, spans and a one-line reason):
+  circular_citation     A passed words on to B and B to A: edges both ways in the graph
+                        (a published edge, last relay -> publisher, counts), in one
+                        document or across documents
+  unnamed_many_outlets  one unnamed source taken first hand by two or more outlets: the
+                        same unnamed node (unnamed ids end with their document's id, so
+                        this is within one document), or the unnamed origins of one claim
+                        across documents; an appearance's outlet is the first outlet
+                        after the origin, else the publisher, so one outlet relaying the
+                        source twice does not fire
+  long_chain            a statement passed on three or more times between its origin and
+                        the page: the arrows of its line in `chains`, the one to the
+                        publisher included (origin -> relay -> relay -> publisher fires;
+                        origin -> relay -> publisher does not)
+  single_origin         a document of two or more statements that all trace to one origin
+  self_citation         a chain names the document's own publisher (\"Reuters reported
+                        in June\" in a Reuters story)
+  different_origins     a claim whose appearances are credited to different origins;
+                        fires only when claims were found
+
+Markdown and html show the first --top rows of each long table (html: 100) and say how
+many more there are; -o audit.json and -o audit.csv hold every row.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "provgraph",
@@ -177,6 +237,94 @@ pub(crate) enum Command {
     Merge(MergeArgs),
     #[command(about = EXPLAIN_ABOUT, long_about = EXPLAIN_LONG_ABOUT, after_help = AFTER_HELP)]
     Explain(ChainsArgs),
+    #[command(about = AUDIT_ABOUT, long_about = AUDIT_LONG_ABOUT, after_help = AFTER_HELP)]
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct AuditArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format: markdown, json, html or csv [default: from the extension of -o (.md,
+    /// .json, .html, .csv), else markdown]
+    #[arg(short, long, value_name = "FORMAT", value_parser = parse_audit_format)]
+    pub format: Option<AuditFormat>,
+
+    /// Write to FILE instead of standard output, replaced whole or not at all (csv: the
+    /// directory FILE)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Rows of each long table in the Markdown; 0 for all [default: 10]
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    #[command(flatten)]
+    pub draw: DrawArgs,
+
+    /// As for merge: refuse a line of extract output longer than SIZE bytes [default: 64M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_line_bytes)]
+    pub max_line_bytes: Option<u64>,
+
+    /// As for merge: refuse a JSON graph larger than SIZE bytes [default: 256M]
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_graph_bytes)]
+    pub max_graph_bytes: Option<u64>,
+}
+
+/// What `audit` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AuditFormat {
+    #[value(name = "markdown", alias = "md")]
+    Markdown,
+    #[value(name = "json")]
+    Json,
+    #[value(name = "html", alias = "htm")]
+    Html,
+    #[value(name = "csv")]
+    Csv,
+}
+
+/// `audit --format NAME`, in any case.
+fn parse_audit_format(name: &str) -> Result<AuditFormat, Error> {
+    AuditFormat::from_str(name, true).map_err(|_| {
+        Error::usage(
+            format_args!("unknown audit format {}", super::error::shorten(name)),
+            "audit writes markdown, json, html or csv",
+            "give one of these with --format",
+        )
+    })
+}
+
+/// The format of `audit`: `--format` wins, else the ending of `-o`, else Markdown.
+pub(super) fn audit_format(
+    format: Option<AuditFormat>,
+    output: Option<&Path>,
+) -> Result<AuditFormat, Error> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    let Some(path) = output_file(output) else {
+        return Ok(AuditFormat::Markdown);
+    };
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "md" | "markdown" => Ok(AuditFormat::Markdown),
+        "json" => Ok(AuditFormat::Json),
+        "html" | "htm" => Ok(AuditFormat::Html),
+        "csv" => Ok(AuditFormat::Csv),
+        _ => Err(Error::usage(
+            format_args!(
+                "cannot tell the audit format of {}",
+                super::error::shown_path(path)
+            ),
+            "audit writes .md, .json, .html or .csv (a directory)",
+            "name the file so, or give --format",
+        )),
+    }
 }
 
 #[derive(Debug, clap::Args)]

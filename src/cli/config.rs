@@ -27,6 +27,7 @@ pub(crate) enum Job {
     Render(Render),
     Extract(Extract),
     Merge(Merge),
+    Audit(Audit),
 }
 
 /// How documents are found, read and analysed.
@@ -79,6 +80,25 @@ pub(crate) struct Merge {
     pub max_graph_bytes: u64,
 }
 
+/// `audit`: its inputs (articles, extract output and graphs), output and the limits of both
+/// readers.
+#[derive(Debug)]
+pub(crate) struct Audit {
+    /// Every input, articles or not; how articles are read.
+    pub documents: Documents,
+    pub format: args::AuditFormat,
+    /// Standard output for `None`.
+    pub file: Option<PathBuf>,
+    /// Rows of each long Markdown table (`usize::MAX`: all).
+    pub top: usize,
+    pub draw: Draw,
+    pub max_line_bytes: u64,
+    pub max_graph_bytes: u64,
+}
+
+/// `audit --top` unless given.
+pub(crate) const DEFAULT_TOP: usize = 10;
+
 /// `merge --max-line-bytes` unless given: one document's analysis; that of the largest document
 /// `build` reads by default (16 MiB) stays well under it.
 pub(crate) const DEFAULT_MAX_LINE_BYTES: u64 = 64 * 1024 * 1024;
@@ -115,6 +135,7 @@ impl Config {
                 max_line_bytes: merge.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES),
                 max_graph_bytes: merge.max_graph_bytes.unwrap_or(DEFAULT_MAX_GRAPH_BYTES),
             }),
+            Command::Audit(audit) => Job::Audit(audit_job(audit)?),
         };
         let durability = if args.sync {
             Durability::Synced
@@ -123,6 +144,31 @@ impl Config {
         };
         Ok(Config { job, durability })
     }
+}
+
+/// `audit`'s flags checked: the format from `--format` or `-o`; csv needs `-o`.
+fn audit_job(audit: args::AuditArgs) -> Result<Audit, Error> {
+    let format = args::audit_format(audit.format, audit.output.as_deref())?;
+    let file = file(audit.output);
+    if format == args::AuditFormat::Csv && file.is_none() {
+        return Err(Error::usage(
+            "cannot write the audit's csv to standard output",
+            "it is a directory of tables",
+            "give the directory with -o DIR",
+        ));
+    }
+    Ok(Audit {
+        format,
+        file,
+        top: match audit.top.unwrap_or(DEFAULT_TOP) {
+            0 => usize::MAX,
+            top => top,
+        },
+        draw: draw(&audit.draw),
+        max_line_bytes: audit.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES),
+        max_graph_bytes: audit.max_graph_bytes.unwrap_or(DEFAULT_MAX_GRAPH_BYTES),
+        documents: documents(audit.input),
+    })
 }
 
 /// The flags of the commands that analyse documents, with their defaults.
@@ -241,6 +287,43 @@ mod tests {
         assert_eq!(extract.documents.options.format, Some(input::Format::Jsonl));
         assert!(extract.documents.options.strict);
         assert_eq!(extract.output, None);
+    }
+
+    #[test]
+    fn audit_settles_its_format_from_the_flag_or_the_file() {
+        let audit = |args: &[&str]| match config(args).map(|c| c.job) {
+            Ok(Job::Audit(audit)) => Ok((audit.format, audit.file, audit.top)),
+            Ok(_) => panic!("an audit"),
+            Err(err) => Err(err),
+        };
+        use args::AuditFormat as F;
+        assert_eq!(audit(&["audit", "a"]), Ok((F::Markdown, None, DEFAULT_TOP)));
+        assert_eq!(
+            audit(&["audit", "a", "-o", "x.JSON", "--top", "0"]),
+            Ok((F::Json, Some(PathBuf::from("x.JSON")), usize::MAX))
+        );
+        assert_eq!(audit(&["audit", "a", "-o", "r.htm"]).unwrap().0, F::Html);
+        assert_eq!(audit(&["audit", "a", "-o", "t.csv"]).unwrap().0, F::Csv);
+        assert_eq!(audit(&["audit", "a", "-o", "a.md"]).unwrap().0, F::Markdown);
+        assert_eq!(
+            audit(&["audit", "a", "-o", "dir", "--format", "CSV"])
+                .unwrap()
+                .0,
+            F::Csv
+        );
+        assert_eq!(
+            audit(&["audit", "a", "--format", "csv"]).unwrap_err(),
+            "cannot write the audit's csv to standard output: it is a directory of tables; give the directory with -o DIR"
+        );
+        assert_eq!(
+            audit(&["audit", "a", "-o", "audit.txt"]).unwrap_err(),
+            "cannot tell the audit format of audit.txt: audit writes .md, .json, .html or .csv (a directory); name the file so, or give --format"
+        );
+        assert!(
+            audit(&["audit", "a", "--format", "dot"])
+                .unwrap_err()
+                .contains("unknown audit format dot")
+        );
     }
 
     #[test]

@@ -58,17 +58,42 @@ pub(super) fn run_merge(
         check_not_directory(path)?;
     }
     let locations = input::locate(&merge.inputs)?;
-    let names: Vec<String> = locations.iter().map(Location::name).collect();
     super::check_writable(&merge.destination)?;
     let progress = Progress::new(input::total_size(&locations), warnings);
-    let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
+    let limits = Limits {
+        max_line_bytes: merge.max_line_bytes,
+        max_graph_bytes: merge.max_graph_bytes,
+    };
+    merge_into(&mut builder, &locations, &limits, &progress)?;
+    progress.finish();
+    warn_if_saturated(&builder, warnings);
+    let destination = &merge.destination;
+    super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
+}
+
+/// The largest line of extract output and the largest graph read.
+pub(super) struct Limits {
+    pub max_line_bytes: u64,
+    pub max_graph_bytes: u64,
+}
+
+/// Reads extract output and JSON graphs at `locations` into `builder`, checking each against
+/// the contract; a document or attribution there twice is an error.
+pub(super) fn merge_into(
+    builder: &mut GraphBuilder,
+    locations: &[Location],
+    limits: &Limits,
+    progress: &Progress<'_>,
+) -> Result<(), Error> {
+    let names: Vec<String> = locations.iter().map(Location::name).collect();
+    let consumed = AtomicU64::new(0);
     let mut attribution_ids = AttributionIds::default();
     let threads = args::threads(None);
 
     pipeline::run(
         threads,
-        |submit| read_inputs(&locations, merge, &consumed, submit),
+        |submit| read_inputs(locations, limits, &consumed, submit),
         |batch: Vec<Item>| {
             batch
                 .into_iter()
@@ -119,8 +144,11 @@ pub(super) fn run_merge(
             }
             Ok(())
         },
-    )?;
-    progress.finish();
+    )
+}
+
+/// Warns when a count summed across the inputs stopped at its largest value.
+pub(super) fn warn_if_saturated(builder: &GraphBuilder, warnings: &Warnings) {
     if builder.saturated() {
         warnings.warn(
             Warning::Other,
@@ -131,8 +159,28 @@ pub(super) fn run_merge(
             ),
         );
     }
-    let destination = &merge.destination;
-    super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
+}
+
+/// Whether the file `path` holds what `merge` reads (a JSON graph, or extract output: a
+/// `.jsonl` file whose first line starts `{"document"`) rather than articles. Directories and
+/// standard input hold articles.
+pub(super) fn holds_analyses(path: &Path) -> Result<bool, Error> {
+    if path.as_os_str() == "-" || fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Ok(false);
+    }
+    let location = Location::File(path.to_path_buf());
+    match holds_by_name(&location) {
+        Some(Holds::Graph) => Ok(true),
+        None => Ok(false),
+        Some(Holds::Lines) => {
+            let consumed = AtomicU64::new(0);
+            let name = location.name();
+            let failed = |err: std::io::Error| input::failed_reading(&name, &err);
+            let mut reader = input::open(&location, &consumed).map_err(failed)?.reader;
+            let head = reader.fill_buf().map_err(failed)?;
+            Ok(!head.iter().all(u8::is_ascii_whitespace) && sniff(head) == Holds::Lines)
+        }
+    }
 }
 
 /// How many bytes of extract output go to a thread at once.
@@ -143,7 +191,7 @@ const BATCH_BYTES: usize = 256 * 1024;
 /// reading passes the limit (a gzip file is never decompressed further).
 fn read_inputs(
     locations: &[Location],
-    merge: &Merge,
+    merge: &Limits,
     consumed: &AtomicU64,
     submit: &mut dyn FnMut(Vec<Item>) -> bool,
 ) -> Result<(), Error> {

@@ -3,6 +3,7 @@
 //! stays free of I/O.
 
 mod args;
+mod audit;
 mod chains;
 mod child;
 mod clobber;
@@ -24,6 +25,7 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use provgraph::export::audit::to_html_sections;
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
     to_neo4j, to_prov_json, to_prov_n, write_json,
@@ -54,6 +56,7 @@ pub(crate) fn run(config: Config, warnings: &Warnings) -> Result<(), Error> {
         Job::Render(render) => run_render(&render, durability, warnings),
         Job::Extract(extract) => run_extract(&extract, durability, warnings),
         Job::Merge(merge) => merge::run_merge(&merge, durability, warnings),
+        Job::Audit(audit) => audit::run_audit(&audit, durability, warnings),
     }
 }
 
@@ -219,17 +222,28 @@ fn run_explain(documents: &Documents, warnings: &Warnings) -> Result<(), Error> 
 fn analyse_into_graph(
     settings: &documents::Settings,
     warnings: &Warnings,
-    mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
+    add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<ProvGraph, Error> {
-    let progress = Progress::new(input::total_size(&settings.locations), warnings);
     let mut builder = GraphBuilder::default();
+    analyse_into(&mut builder, settings, warnings, add)?;
+    Ok(builder.finish())
+}
+
+/// [`analyse_into_graph`] into a graph being built.
+fn analyse_into(
+    builder: &mut GraphBuilder,
+    settings: &documents::Settings,
+    warnings: &Warnings,
+    mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
+) -> Result<(), Error> {
+    let progress = Progress::new(input::total_size(&settings.locations), warnings);
     documents::analyse(
         settings,
         &progress,
         |analysed| analysed,
         |analysed| {
             // Ids are unique: the reader made them so.
-            add(&mut builder, analysed).map_err(|duplicate| {
+            add(builder, analysed).map_err(|duplicate| {
                 Error::failure(
                     "internal error",
                     duplicate,
@@ -239,7 +253,7 @@ fn analyse_into_graph(
         },
     )?;
     progress.finish();
-    Ok(builder.finish())
+    Ok(())
 }
 
 /// [`write_graph`] for the graph a run ends with: the graph is then let go without being freed,
@@ -281,7 +295,10 @@ fn write_graph(
         Format::Cytoscape => to_cytoscape(graph),
         Format::Cypher => to_cypher(graph),
         Format::Csv => to_csv(graph),
-        Format::Html => html_report(graph, texts, destination.draw, warnings),
+        Format::Html => {
+            let sections = to_html_sections(&provgraph::audit::audit(graph));
+            html_report(graph, texts, destination.draw, Some(&sections), warnings)
+        }
     };
     let mut out = Output::open(file, durability)?;
     out.write_all(text.as_bytes())?;
@@ -300,12 +317,13 @@ fn write_streamed(
     out.finish()
 }
 
-/// The HTML report; when `dot` cannot draw, without its diagram (and a warning, and a note
-/// in the page saying why).
+/// The HTML report, with the audit's sections if given; when `dot` cannot draw, without its
+/// diagram (and a warning, and a note in the page saying why).
 fn html_report(
     graph: &ProvGraph,
     texts: &[(String, String)],
     draw: render::Draw,
+    audit_sections: Option<&str>,
     warnings: &Warnings,
 ) -> String {
     let texts: Vec<(&str, &str)> = texts
@@ -336,6 +354,7 @@ fn html_report(
             texts: &texts,
             svg: svg.as_deref(),
             diagram_note: note.as_deref(),
+            audit_sections,
         },
     )
 }

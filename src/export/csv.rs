@@ -45,7 +45,7 @@ pub fn to_csv(graph: &ProvGraph) -> String {
 }
 
 /// Text that a spreadsheet shows as text: formula starts get a leading `'`.
-fn text_field(text: &str) -> String {
+pub(crate) fn text_field(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -33,6 +33,8 @@ pub struct HtmlInput<'a> {
     /// A sentence about the diagram: what it leaves out (shown above it), or why there is none
     /// ("The diagram could not be drawn: dot failed: ...", shown in its place).
     pub diagram_note: Option<&'a str>,
+    /// The audit's sections (`export::audit::to_html_sections`), placed after the summary.
+    pub audit_sections: Option<&'a str>,
 }
 
 /// What the page says where the diagram would be when there is no SVG.
@@ -49,6 +51,9 @@ pub fn to_html(graph: &ProvGraph, input: &HtmlInput) -> String {
     let mut out = String::new();
     write_head(&mut out, &title);
     write_summary(&mut out, graph, &title);
+    if let Some(sections) = input.audit_sections {
+        out.push_str(sections);
+    }
     write_diagram(&mut out, input.svg, input.diagram_note);
     write_outlets(&mut out, graph);
     out.push_str("<section id=\"attributions\">\n<h2>Attributions</h2>\n<div class=\"filters\">\n");

@@ -4,6 +4,7 @@
 //! Every writer is a pure function of the graph (the HTML report also takes the documents'
 //! texts and a drawing) and deterministic: the same graph gives the same bytes.
 
+pub mod audit;
 pub mod csv;
 pub mod cypher;
 pub mod cytoscape;

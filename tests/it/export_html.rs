@@ -114,6 +114,7 @@ fn page(graph: &ProvGraph, texts: &[(&str, &str)], svg: Option<&str>) -> String 
             texts,
             svg,
             diagram_note: None,
+            audit_sections: None,
         },
     )
 }

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod archive;
+mod audit;
 mod bad_input;
 mod cli;
 mod contract;

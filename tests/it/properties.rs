@@ -354,12 +354,16 @@ proptest! {
             let again = analyze(&DocumentInput::new(&format!("doc-{i}"), text));
             prop_assert_eq!(&again, &analyses[i]);
         }
-        let json = to_json(&build_graph(&analyses));
+        let graph = build_graph(&analyses);
+        let json = to_json(&graph);
         let mut reordered: Vec<&DocumentAnalysis> = analyses.iter().collect();
         reordered.reverse();
         let n = reordered.len();
         reordered.rotate_left(rotate % n);
-        prop_assert_eq!(to_json(&build_graph(reordered)), json);
+        let other = build_graph(reordered);
+        prop_assert_eq!(to_json(&other), json);
+        // The audit too: the same graph, the same audit, whatever the order.
+        prop_assert_eq!(provgraph::audit::audit(&other), provgraph::audit::audit(&graph));
     }
 
     #[test]
@@ -390,9 +394,13 @@ proptest! {
     #[test]
     fn json_of_any_string_keeps_the_contract(text in any_text()) {
         let analysis = analysis_of(&text);
-        let json: serde_json::Value = serde_json::from_str(&to_json(&build_graph([&analysis]))).unwrap();
+        let graph = build_graph([&analysis]);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&graph)).unwrap();
         let checked = crate::contract::check(&json);
         prop_assert!(checked.is_ok(), "{}", checked.unwrap_err());
+        // The audit of any graph is made and counts every statement once.
+        let audit = provgraph::audit::audit(&graph);
+        prop_assert_eq!(audit.total.statements.len(), graph.attributions.len());
     }
 
     #[test]
