@@ -230,7 +230,9 @@ fn one_line(n: usize) -> String {
 
 /// A 100 MB file, a 100 MB JSON Lines line and 100 MB of standard input are skipped by the
 /// default `--max-doc-bytes` without being held in memory: the file by its size, the line and
-/// standard input by reading past the limit.
+/// standard input by reading past the limit. The bound (80 MB) is the 16 MiB read window plus
+/// what the debug binary holds before reading anything (the lexicon, the code), well under
+/// the 100 MB a loaded input would add.
 #[test]
 fn a_100_mb_single_line_is_skipped_without_being_loaded() {
     let dir = tempfile::tempdir().unwrap();
@@ -256,7 +258,7 @@ fn a_100_mb_single_line_is_skipped_without_being_loaded() {
     );
     // Documents come sorted by id.
     assert_eq!(document_ids(&file.stdout), ["after", "before"]);
-    assert_peak_under(&file, 64.0, "a 100 MB file and a 100 MB line skipped");
+    assert_peak_under(&file, 80.0, "a 100 MB file and a 100 MB line skipped");
 
     let stdin = run(dir.path(), &["build", "-"], Some("big.txt"), false);
     assert_eq!(stdin.code, Some(0));
@@ -266,7 +268,7 @@ fn a_100_mb_single_line_is_skipped_without_being_loaded() {
          provgraph: 1 warning (1 skipped document)\n"
     );
     // Read up to the limit (16 MiB) and no further.
-    assert_peak_under(&stdin, 64.0, "100 MB of standard input skipped");
+    assert_peak_under(&stdin, 80.0, "100 MB of standard input skipped");
 
     let strict = run(
         dir.path(),
