@@ -13,7 +13,7 @@ use crate::text::Text;
 use crate::text::TokenRange;
 use crate::text::token::{TokenFlags, TokenKind};
 
-use super::{Zones, credited, outlet_at, tokens_at};
+use super::{Zones, credited, is_known_outlet, outlet_at, tokens_at};
 
 /// The most tokens of a dateline before its credit ("SAN JUAN, Puerto Rico, Dec. 7").
 const MAX_DATELINE: usize = 12;
@@ -46,16 +46,17 @@ fn bracketed(text: &Text, zones: &Zones) -> Option<Mention> {
             continue;
         }
         let np = TokenRange::new(i + 1, end);
-        // A credit is followed by a dash or a period, or stands at a line's end; one that runs
-        // on into the story must open with a known outlet's name ("Springfield Sun" may be
-        // anything, "CNN Business" is CNN's).
+        // A credit is followed by a dash or a period; one that stands at a line's end or runs
+        // on into the story must be a known outlet ("(Undated)", "(Messina)" after a scorer's
+        // name and "Springfield Sun" may be anything, "CNN Business" is CNN's).
         let next = end + 1;
-        let closed = next >= tokens.len()
+        let marked = next >= tokens.len()
             || text.is_dash(next)
-            || matches!(text.word(next), "." | "_" | ":")
-            || tokens[next].has(TokenFlags::LINE_BEFORE);
-        let found = if closed {
+            || matches!(text.word(next), "." | "_" | ":");
+        let found = if marked {
             credited(text, np, true)
+        } else if tokens[next].has(TokenFlags::LINE_BEFORE) {
+            credited(text, np, true).filter(is_known_outlet)
         } else if tokens[next].is_cap_word() {
             outlet_at(text, np.start).filter(|m| m.np.end <= np.end)
         } else {
@@ -186,6 +187,32 @@ mod tests {
                 (
                     "Headline\n\nThe agency (which is new) said so. Its chief (Smith) left.",
                     "",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_credit_at_a_line_end_is_a_known_outlet() {
+        check(
+            "dateline",
+            &[
+                (
+                    "Headline\n\nMOSCOW, Dec 7 (Reuters)\nPutin spoke.",
+                    "Reuters",
+                ),
+                ("Headline\n\n(Undated)\n\nThe boy stays.", ""),
+                (
+                    "Top scorers\n\n8 Christian Rigano (Messina)\n\n6 Eugenio Corini",
+                    "",
+                ),
+                (
+                    "Headline\n\nThe Islamic Resistance Movement (Hamas)\n\non Tuesday urged",
+                    "",
+                ),
+                (
+                    "Headline\n\nSPRINGFIELD, Ill. (Springfield Sun) - The council voted.",
+                    "Springfield Sun",
                 ),
             ],
         );
