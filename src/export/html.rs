@@ -1,7 +1,7 @@
 //! The graph as one self-contained HTML page: the summary, the audit's tables (when given),
 //! the diagram (inline SVG, with pan and zoom), per-outlet counts, and a table of every
-//! attribution (document, chain with relations, cues, the statement with its source mentions
-//! highlighted) that can be filtered by source or by words.
+//! attribution (its id, which names its document; the chain with relations; the cues; the
+//! statement with its source mentions highlighted) that can be filtered by source or by words.
 //!
 //! The page stays quick with thousands of attributions: the rows are data (compact JSON in a
 //! `<script type="application/json">` block) that the page's script filters and shows
@@ -203,8 +203,8 @@ fn write_diagram(out: &mut String, svg: Option<&str>, note: Option<&str>) {
                 "<div class=\"zoom\"><button type=\"button\" id=\"zoom-in\" title=\"Zoom in\">+</button>\
                  <button type=\"button\" id=\"zoom-out\" title=\"Zoom out\">−</button>\
                  <button type=\"button\" id=\"zoom-reset\">Reset</button>\
-                 <span class=\"hint\">Wheel to zoom, drag to move; click a source to list its \
-                 attributions.</span></div>\n<div class=\"svg\">\n",
+                 <span class=\"hint\">Ctrl+wheel or the buttons to zoom, drag to move; click a \
+                 source to list its attributions.</span></div>\n<div class=\"svg\">\n",
             );
             out.push_str(&drop_forbidden(svg));
             out.push_str("\n</div>\n");
@@ -334,9 +334,9 @@ fn write_attribution_table(out: &mut String, data: &ReportData) {
     let _ = writeln!(
         out,
         "<table id=\"attribution-table\" data-page-rows=\"{PAGE_ROWS}\">\n<colgroup><col \
-         class=\"c-id\"><col class=\"c-document\"><col class=\"c-chain\"><col class=\"c-cues\">\
-         <col class=\"c-statement\"></colgroup>\n<thead><tr><th>Id</th><th>Document</th>\
-         <th>Chain</th><th>Cues</th><th>Statement</th></tr></thead>\n<tbody></tbody>\n</table>"
+         class=\"c-id\"><col class=\"c-chain\"><col class=\"c-cues\"><col \
+         class=\"c-statement\"></colgroup>\n<thead><tr><th>Id (document#n)</th><th>Chain</th>\
+         <th>Cues</th><th>Statement</th></tr></thead>\n<tbody></tbody>\n</table>"
     );
     out.push_str(
         "<noscript><p class=\"hint\">The table needs JavaScript; the JSON output (build -o \
@@ -616,7 +616,7 @@ nav { margin: 0.3em 0 0.6em; }
 .documents { padding-left: 1.2em; }
 details > summary { cursor: pointer; color: #335; }
 .svg { overflow: hidden; border: 1px solid #eee; padding: 0.5em; }
-.svg svg { display: block; margin: 0 auto; max-width: 100%; max-height: 75vh; height: auto; cursor: grab; touch-action: none; }
+.svg svg { display: block; margin: 0 auto; max-width: 100%; height: auto; cursor: grab; touch-action: none; }
 .svg svg:active { cursor: grabbing; }
 .svg g.node { cursor: pointer; }
 .zoom { margin: 0.3em 0; display: flex; gap: 0.4em; align-items: center; }
@@ -641,11 +641,11 @@ table.audit-table td.num, table.audit-table th.num { text-align: right; font-var
 #shown, #page-info { color: #555; }
 .pager { margin: 0.6em 0; display: flex; gap: 1em; align-items: center; }
 #attribution-table { table-layout: fixed; }
-col.c-id { width: 9em; }
-col.c-document { width: 10em; }
+col.c-id { width: 12em; }
 col.c-chain { width: 24%; }
 col.c-cues { width: 10%; }
-td.id, td.document { font-family: monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+td.id { font-family: monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+td.id .document { color: #666; }
 .chip { display: inline-block; border: 1px solid #999; border-radius: 4px; padding: 0 0.35em; margin: 1px 0; white-space: pre-wrap; }
 td .chip[data-n] { cursor: pointer; }
 .rel { color: #555; font-size: 0.9em; white-space: nowrap; }
@@ -723,8 +723,11 @@ const SCRIPT: &str = r##"(function () {
     var tr = document.createElement("tr");
     tr.setAttribute("data-sources", row[2].join(" "));
     tr.setAttribute("data-attribution", row[0]);
-    tr.appendChild(el("td", "id", row[0]));
-    tr.appendChild(el("td", "document", documentOf(row)));
+    // An id names its document ("doc#3"); one that does not is followed by it.
+    var id = el("td", "id", row[0]);
+    var documentId = documentOf(row);
+    if (row[0].indexOf(documentId + "#") !== 0) { id.appendChild(el("div", "document", documentId)); }
+    tr.appendChild(id);
     tr.appendChild(chainCell(row[3]));
     tr.appendChild(cuesCell(row[4]));
     tr.appendChild(statementCell(row));
@@ -838,7 +841,7 @@ const SCRIPT: &str = r##"(function () {
       if (title && !moved()) { showSource(title.textContent); }
     });
   });
-  // Wheel zoom about the pointer, drag to move, buttons to zoom and to go back: the SVG's
+  // Ctrl+wheel zooms about the pointer, drag to move, buttons to zoom and to go back: the SVG's
   // viewBox changes, so the text stays sharp. Returns whether the last press was a drag.
   function panAndZoom() {
     var svg = document.querySelector(".svg svg");
@@ -847,6 +850,7 @@ const SCRIPT: &str = r##"(function () {
       return function () { return false; };
     }
     var base = svg.viewBox.baseVal;
+    var original = svg.getAttribute("viewBox");
     var home = [base.x, base.y, base.width, base.height], view = home.slice(), drag = null;
     function set(v) { view = v; svg.setAttribute("viewBox", v.join(" ")); }
     function unit() {
@@ -862,7 +866,9 @@ const SCRIPT: &str = r##"(function () {
       set([p[0] - (p[0] - view[0]) * factor, p[1] - (p[1] - view[1]) * factor, view[2] * factor, view[3] * factor]);
     }
     function middle() { return [view[0] + view[2] / 2, view[1] + view[3] / 2]; }
+    // The wheel alone scrolls the page past the diagram; with Ctrl (or Cmd) it zooms.
     svg.addEventListener("wheel", function (event) {
+      if (!event.ctrlKey && !event.metaKey) { return; }
       event.preventDefault();
       zoom(event.deltaY < 0 ? 0.8 : 1.25, at(event.clientX, event.clientY));
     }, { passive: false });
@@ -879,10 +885,14 @@ const SCRIPT: &str = r##"(function () {
     window.addEventListener("pointerup", function () { drag = null; });
     document.getElementById("zoom-in").addEventListener("click", function () { zoom(0.8, middle()); });
     document.getElementById("zoom-out").addEventListener("click", function () { zoom(1.25, middle()); });
-    document.getElementById("zoom-reset").addEventListener("click", function () { set(home.slice()); });
+    document.getElementById("zoom-reset").addEventListener("click", function () {
+      view = home.slice();
+      svg.setAttribute("viewBox", original);
+    });
     return function () { return dragged; };
   }
-  if (!fromAddress()) { filter(); render(); }
+  // A link to a view of the table (#source=...) opens at the table.
+  if (fromAddress()) { document.getElementById("attributions").scrollIntoView(); } else { filter(); render(); }
   document.body.setAttribute("data-ready", "true");
 })();
 "##;

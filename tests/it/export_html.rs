@@ -599,3 +599,68 @@ fn large_graph() -> (ProvGraph, Vec<(String, String)>) {
     }
     (provgraph::build_graph(&analyses), texts)
 }
+
+/// The diagram zooms (the buttons, Ctrl+wheel about the pointer; a plain wheel leaves it to
+/// scroll the page), moves when dragged, and Reset brings it back: a script appended to the
+/// page plays the reader and writes the viewBox after each step into `body`.
+#[test]
+fn the_diagram_zooms_moves_and_resets() {
+    let graph = fixtures::graph();
+    let Some(svg) = svg(&graph) else {
+        return;
+    };
+    let mut html = page(&graph, &example_texts(), Some(&svg));
+    html.push_str(
+        r#"<script>
+(function () {
+  var svg = document.querySelector(".svg svg");
+  var box = svg.getBoundingClientRect();
+  var x = box.left + box.width / 2, y = box.top + box.height / 2;
+  function note(name) { document.body.setAttribute("data-" + name, svg.getAttribute("viewBox")); }
+  function wheel(ctrl) {
+    svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, ctrlKey: ctrl, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+  }
+  function pointer(type, dx) {
+    var target = type === "pointerdown" ? svg : window;
+    target.dispatchEvent(new PointerEvent(type, { clientX: x + dx, clientY: y, bubbles: true }));
+  }
+  note("home");
+  document.getElementById("zoom-in").click(); note("in");
+  document.getElementById("zoom-reset").click(); note("reset");
+  wheel(false); note("plain-wheel");
+  wheel(true); note("ctrl-wheel");
+  pointer("pointerdown", 0); pointer("pointermove", -40); pointer("pointerup", -40); note("dragged");
+})();
+</script>
+"#,
+    );
+    let Some((_, dom, _dir)) = open(&html, "") else {
+        return;
+    };
+    let view = |name: &str| -> Vec<f64> {
+        dom["body"][format!("data-{name}")]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: {}", dom["body"]))
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect()
+    };
+    let home = view("home");
+    assert_eq!(home.len(), 4);
+    let zoomed = view("in");
+    // The SVG holds its viewBox in single precision.
+    assert!(
+        (zoomed[2] - home[2] * 0.8).abs() < 1e-3,
+        "{zoomed:?} {home:?}"
+    );
+    assert_eq!(view("reset"), home);
+    assert_eq!(view("plain-wheel"), home);
+    let wheeled = view("ctrl-wheel");
+    assert!(wheeled[2] < home[2] && wheeled[3] < home[3], "{wheeled:?}");
+    let dragged = view("dragged");
+    assert!(
+        dragged[0] > wheeled[0],
+        "dragging left moves the view right: {dragged:?}"
+    );
+    assert_eq!(dragged[2], wheeled[2]);
+}
