@@ -850,9 +850,10 @@ const SCRIPT: &str = r##"(function () {
     if (selectSource(id)) { apply(); document.getElementById("attributions").scrollIntoView(); }
   }
   select.addEventListener("change", apply);
-  ["mousedown", "focus", "keydown", "touchstart"].forEach(function (type) {
-    select.addEventListener(type, fill);
-  });
+  select.addEventListener("mousedown", fill);
+  select.addEventListener("focus", fill);
+  select.addEventListener("keydown", fill);
+  select.addEventListener("touchstart", fill);
   search.addEventListener("input", apply);
   prev.addEventListener("click", function () { turn(-1); });
   next.addEventListener("click", function () { turn(1); });
