@@ -74,7 +74,10 @@ Formats (--format NAME, or the extension of -o):
   neo4j       (a directory)    nodes.csv and relationships.csv for neo4j-admin import
   cypher      .cypher .cql     idempotent MERGE statements for cypher-shell -f
   csv         .csv             a flat edge list for spreadsheets
-  html        .html .htm       a self-contained report: diagram, attributions, outlets
+  html        .html .htm       a self-contained report: diagram (pan and zoom; past
+                               --draw-max-nodes sources, the relay core), outlets, and
+                               the attributions 100 a page, filtered by source or words
+                               (report.html#source=ID&q=WORDS&page=N links to a view)
 
 The format is --format if given, else the extension of -o, else JSON. neo4j writes a
 directory (-o DIR): a new or empty one, or one that holds a previous neo4j export, which
@@ -91,8 +94,9 @@ Origins are on the left and publishers on the right; each kind of source has its
 and shape, explained by a legend. With --clusters, the sources that only one document
 names are boxed with that document. The picture format is the extension of -o (.svg,
 .png or .pdf). Needs the Graphviz program dot (apt-get install graphviz). A graph of more
-than --draw-max-nodes sources is drawn as its relay core, and dot is stopped after
---dot-timeout seconds.";
+than --draw-max-nodes sources (40 by default) is drawn as its relay core, with a caption
+and a warning that say what was left out; dot is stopped after --dot-timeout seconds.
+When Graphviz shrinks a PNG to fit its bitmap limit, a warning says by how much.";
 
 const EXPLAIN_ABOUT: &str =
     "Show, sentence by sentence, which rules fired and the chains they made";
@@ -367,8 +371,8 @@ pub(crate) struct RenderArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct DrawArgs {
     /// Draw at most N sources (render, html): a larger graph is drawn as its relay core, the
-    /// sources that relay or publish the most attributions, and a note says what was left
-    /// out; 0 draws all [default: 500]
+    /// sources that relay or publish the most attributions (never one without an edge to
+    /// another drawn source), and a note says what was left out; 0 draws all [default: 40]
     #[arg(long, value_name = "N")]
     pub draw_max_nodes: Option<usize>,
 

@@ -169,8 +169,8 @@ fn run_render(render: &Render, durability: Durability, warnings: &Warnings) -> R
         clusters: render.clusters,
         ..DotConfig::picture()
     };
-    let (drawn, _note) = render::draw_graph(&graph, &config, render.picture, render.draw, warnings);
-    let bytes = drawn.map_err(render::DrawError::into_error)?;
+    let drawn = render::draw_graph(&graph, &config, render.picture, render.draw, true, warnings);
+    let bytes = drawn.picture.map_err(render::DrawError::into_error)?;
     output::write_bytes(&render.output, &bytes, durability)
 }
 
@@ -331,8 +331,9 @@ fn html_report(
         .map(|(id, text)| (id.as_str(), text.as_str()))
         .collect();
     let picture = DotConfig::picture();
-    let (drawn, mut note) = render::draw_graph(graph, &picture, Picture::Svg, draw, warnings);
-    let svg = match drawn {
+    let drawn = render::draw_graph(graph, &picture, Picture::Svg, draw, false, warnings);
+    let mut note = drawn.note;
+    let svg = match drawn.picture {
         Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
         Err(err) => {
             let (why, fix) = err.why_and_fix();
@@ -355,6 +356,7 @@ fn html_report(
             svg: svg.as_deref(),
             diagram_note: note.as_deref(),
             audit_sections,
+            left_out: &drawn.left_out,
         },
     )
 }

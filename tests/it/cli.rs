@@ -1083,7 +1083,10 @@ fn without_dot_the_html_report_has_its_table_and_says_why_there_is_no_diagram() 
     assert_eq!(output.status.code(), Some(0));
     let html = fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.contains("<p class=\"missing\">The diagram needs Graphviz"));
-    assert!(html.contains("<table id=\"attribution-table\">"));
+    assert!(html.contains("<table id=\"attribution-table\""));
+    // The rows (none in a.txt), as the data the table shows a page at a time.
+    assert!(html.contains("<script type=\"application/json\" id=\"report-data\">{"));
+    assert!(html.contains("{\"documents\":[\"a\"],\"rows\":["), "{html}");
     assert!(!html.contains("<svg"));
 }
 

@@ -506,3 +506,37 @@ fn control_characters_from_the_input_never_reach_the_terminal() {
     let graph = build_json(dir.path(), &["evil.jsonl"]);
     assert!(ids_by_label(&graph).iter().any(|(label, _)| label == evil));
 }
+
+/// Issue 18: Graphviz shrank a PNG too large for its bitmaps to 7% and said so only on its
+/// standard error, which was dropped: the picture was shrunk silently. Its warning reaches the
+/// user as ours, with the scale and what to do; any other warning of dot's is passed on.
+#[test]
+fn a_picture_that_graphviz_scaled_down_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "The minister said the plan would work, according to Reuters.",
+    )
+    .unwrap();
+    let dot = fake_dot(
+        "cat > /dev/null\n\
+         echo 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.0727 to fit' >&2\n\
+         echo 'Warning: some other trouble' >&2\n\
+         printf 'PNG'",
+    );
+    let output = run_with_path(
+        dir.path(),
+        &["render", "a.txt", "-o", "g.png"],
+        &path_first(dot.path()),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "provgraph: warning: the picture is too large for Graphviz's bitmaps and was scaled to \
+         7% of its size to fit, so its text may not be readable; write .svg or .pdf for the full \
+         size, or draw fewer sources (--draw-max-nodes N)\n\
+         provgraph: warning: Graphviz dot: Warning: some other trouble\n\
+         provgraph: 2 warnings (2 other)\n"
+    );
+    assert_eq!(fs::read(dir.path().join("g.png")).unwrap(), b"PNG");
+}

@@ -216,8 +216,10 @@ def read_csv(path):
 
 def read_html(path):
     """What an HTML page (ours, or Chromium's dump of its DOM) holds: the body's attributes, the
-    attribution rows (and which are hidden), the diagram's nodes, the source chips and options,
-    the outlet rows and the diagram's replacement text."""
+    attribution rows shown (their ids, sources and texts), the diagram's nodes, the source chips
+    and options, the outlet rows, the diagram's replacement text, the links to sources left out
+    of the diagram, and the report's data block (parsed JSON, or None)."""
+    import json
     from html.parser import HTMLParser
 
     class Page(HTMLParser):
@@ -230,6 +232,9 @@ def read_html(path):
             self.options = []
             self.outlets = []
             self.missing = []
+            self.left_out = []
+            self.marks = []
+            self.data = None
             self.title = ""
             self.stack = []  # (tag, attrs, text parts)
 
@@ -238,7 +243,10 @@ def read_html(path):
             if tag == "body":
                 self.body = attrs
             if tag == "tr" and "data-sources" in attrs:
-                self.rows.append({"sources": attrs["data-sources"], "hidden": "hidden" in attrs})
+                self.rows.append({"sources": attrs["data-sources"], "hidden": "hidden" in attrs,
+                                  "id": attrs.get("data-attribution"), "text": ""})
+            if tag == "a" and attrs.get("href", "").startswith("#source="):
+                self.left_out.append(attrs["href"])
             if tag == "tr" and "data-id" in attrs:
                 self.outlets.append(attrs["data-id"])
             if tag in ("meta", "input", "br", "link", "img", "path", "polygon", "ellipse",
@@ -260,6 +268,12 @@ def read_html(path):
                 classes = attrs.get("class", "").split()
                 if open_tag == "span" and "chip" in classes:
                     self.chips.append(text)
+                if open_tag == "tr" and "data-sources" in attrs:
+                    self.rows[-1]["text"] = text
+                if open_tag == "mark":
+                    self.marks.append(text)
+                if open_tag == "script" and attrs.get("type") == "application/json":
+                    self.data = json.loads(text)
                 if open_tag == "option" and "data-id" in attrs:
                     self.options.append([attrs["data-id"], text])
                 if open_tag == "p" and "missing" in classes:
@@ -284,6 +298,9 @@ def read_html(path):
         "options": page.options,
         "outlets": page.outlets,
         "missing": page.missing,
+        "left_out": page.left_out,
+        "marks": page.marks,
+        "data": page.data,
         "title": page.title,
     }
 
