@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![warn(unreachable_pub)]
 
+pub mod claims;
 pub mod export;
 pub mod graph;
 #[doc(hidden)]

@@ -260,13 +260,14 @@ fn analyse_one(source: Source) -> Analysed {
             (page.text, page.title, page.publisher)
         }
     };
-    let analysis = analyze(&DocumentInput {
+    let mut analysis = analyze(&DocumentInput {
         id: &source.id,
         text: &text,
         path: source.path.as_deref(),
         title: title.as_deref(),
         publisher: publisher.as_deref(),
     });
+    analysis.document.date.clone_from(&source.date);
     Analysed {
         analysis,
         text,

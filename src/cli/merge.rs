@@ -7,6 +7,7 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use provgraph::claims::merge_claims;
 use provgraph::export::from_json;
 use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 
@@ -64,6 +65,8 @@ pub(super) fn run_merge(
     let consumed = AtomicU64::new(0);
     let mut builder = GraphBuilder::default();
     let mut attribution_ids = AttributionIds::default();
+    // The input graphs' claims, under --claims.
+    let mut claims = Vec::new();
     let threads = args::threads(None);
 
     pipeline::run(
@@ -97,7 +100,12 @@ pub(super) fn run_merge(
                         progress.document_done(analysis.document.bytes, consumed);
                         builder.add_analysis(analysis)
                     }
-                    Parsed::Graph(graph) => builder.add_graph(graph),
+                    Parsed::Graph(mut graph) => {
+                        if merge.claims {
+                            claims.append(&mut graph.claims);
+                        }
+                        builder.add_graph(graph)
+                    }
                 };
                 added.map_err(|duplicate| {
                     Error::failure(
@@ -132,7 +140,9 @@ pub(super) fn run_merge(
         );
     }
     let destination = &merge.destination;
-    super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
+    let mut graph = builder.finish();
+    graph.claims = merge_claims(claims);
+    super::write_final_graph(graph, destination, durability, &[], warnings)
 }
 
 /// How many bytes of extract output go to a thread at once.

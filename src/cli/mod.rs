@@ -24,6 +24,7 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use provgraph::claims::{self, ClaimFinder};
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
     to_neo4j, to_prov_json, to_prov_n, write_json,
@@ -67,12 +68,17 @@ fn run_build(build: &Build, durability: Durability, warnings: &Warnings) -> Resu
     // Only the HTML report shows the articles' words.
     let keep_texts = destination.format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
+    let add = |builder: &mut GraphBuilder, analysed: documents::Analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
         builder.add_analysis(analysed.analysis)
-    })?;
+    };
+    let graph = if build.claims {
+        analyse_into_graph_with_claims(&settings, warnings, add)?
+    } else {
+        analyse_into_graph(&settings, warnings, add)?
+    };
     write_final_graph(graph, destination, durability, &texts, warnings)
 }
 
@@ -227,19 +233,48 @@ fn analyse_into_graph(
         settings,
         &progress,
         |analysed| analysed,
-        |analysed| {
-            // Ids are unique: the reader made them so.
-            add(&mut builder, analysed).map_err(|duplicate| {
-                Error::failure(
-                    "internal error",
-                    duplicate,
-                    "please report this bug with the command line",
-                )
-            })
-        },
+        // Ids are unique: the reader made them so.
+        |analysed| add(&mut builder, analysed).map_err(internal_duplicate),
     )?;
     progress.finish();
     Ok(builder.finish())
+}
+
+/// [`analyse_into_graph`], and the claims across the documents in `graph.claims`: each
+/// document's attributions are signed on the analysing threads, so no text is kept for them.
+fn analyse_into_graph_with_claims(
+    settings: &documents::Settings,
+    warnings: &Warnings,
+    mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
+) -> Result<ProvGraph, Error> {
+    let progress = Progress::new(input::total_size(&settings.locations), warnings);
+    let mut builder = GraphBuilder::default();
+    let mut finder = ClaimFinder::default();
+    documents::analyse(
+        settings,
+        &progress,
+        |analysed| {
+            let signatures = claims::sign(&analysed.text, &analysed.analysis.attributions);
+            (analysed, signatures)
+        },
+        |(analysed, signatures)| {
+            finder.add(&analysed.analysis.document, signatures);
+            add(&mut builder, analysed).map_err(internal_duplicate)
+        },
+    )?;
+    progress.finish();
+    let mut graph = builder.finish();
+    graph.claims = finder.finish(&graph);
+    Ok(graph)
+}
+
+/// A document id twice in one run: the reader makes them unique, so a bug.
+fn internal_duplicate(duplicate: DuplicateDocument) -> Error {
+    Error::failure(
+        "internal error",
+        duplicate,
+        "please report this bug with the command line",
+    )
 }
 
 /// [`write_graph`] for the graph a run ends with: the graph is then let go without being freed,

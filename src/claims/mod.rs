@@ -1,0 +1,343 @@
+//! Claims: the same statement carried by several documents, found across a whole run.
+//!
+//! Two attributions make the same statement when their contents say the same words — a
+//! near-duplicate, a quotation and its paraphrase, the frame changed ("X said" / "according to
+//! X"), clauses reordered — and neither changes the fact (another number or name, a negation):
+//! [`similar`] is the exact test. Comparing every pair would cost the square of the number of
+//! attributions; [`lsh`] proposes the pairs worth testing (MinHash, bands), so the cost grows
+//! with the attributions. Claims are the connected groups of same statements (union-find) that
+//! span two documents or more.
+//!
+//! The texts are needed only while signing: [`sign`] turns one document's attributions into
+//! [`Signature`]s where the text is at hand (on the analysing threads), and [`ClaimFinder`]
+//! keeps one copy of each distinct statement (copies of a wire story share it), its words as
+//! hashes and the words of its earliest appearance, and no text. [`ClaimFinder::finish`] then
+//! finds the claims of the finished graph.
+
+mod lsh;
+mod merge;
+mod similar;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::graph::ProvGraph;
+use crate::hash::fnv1a;
+use crate::model::{Appearance, Attribution, Claim, Document};
+
+pub use merge::merge_claims;
+use words::Words;
+
+/// The longest claim text, in bytes (cut at a word's end, "…" then).
+pub const MAX_TEXT: usize = 300;
+
+/// What finding claims needs of one attribution: its content's words, hashed, and a short copy
+/// of them for the claim's text. Made by [`sign`], where the document's text is at hand.
+#[derive(Clone, Debug)]
+pub struct Signature {
+    /// Where the attribution starts in its document: it is matched to the graph's by it.
+    start: usize,
+    words: Words,
+    /// Empty when the statement is too short to be in a claim.
+    excerpt: String,
+}
+
+/// The signatures of one document's attributions, in their order; `text` is the document's text
+/// that their spans refer to.
+pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
+    attributions
+        .iter()
+        .map(|attribution| {
+            let content = attribution
+                .content
+                .and_then(|span| text.get(span.start..span.end))
+                .unwrap_or("");
+            let words = words::words(content);
+            let excerpt = if words.words.len() >= similar::MIN_WORDS {
+                words::excerpt(content, MAX_TEXT)
+            } else {
+                String::new()
+            };
+            Signature {
+                start: attribution.span.start,
+                words,
+                excerpt,
+            }
+        })
+        .collect()
+}
+
+/// The claims of `graph`, whose documents' texts are `texts` (document id, text); documents
+/// without a text take no part.
+pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
+    let texts: FxHashMap<&str, &str> = texts.iter().copied().collect();
+    let mut finder = ClaimFinder::default();
+    for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
+        let id = group[0].document.as_str();
+        let (Some(text), Ok(at)) = (
+            texts.get(id),
+            graph
+                .documents
+                .binary_search_by(|document| document.id.as_str().cmp(id)),
+        ) else {
+            continue;
+        };
+        finder.add(&graph.documents[at], sign(text, group));
+    }
+    finder.finish(graph)
+}
+
+/// One document as the finder knows it.
+struct DocumentEntry {
+    id: String,
+    date: Option<String>,
+    /// Its attributions' (start, statement number), in order; `u32::MAX` for one too short.
+    statements: Vec<(usize, u32)>,
+}
+
+/// A distinct statement: its words, and its earliest appearance with the words it has there.
+struct Statement {
+    words: Words,
+    earliest: (u32, usize),
+    excerpt: Box<str>,
+}
+
+/// Collects signatures document by document, then finds the claims of the finished graph.
+#[derive(Default)]
+pub struct ClaimFinder {
+    documents: Vec<DocumentEntry>,
+    numbers: FxHashMap<String, u32>,
+    statements: Vec<Statement>,
+    /// A statement's words' hash → its number, so that copies share one.
+    distinct: FxHashMap<u64, u32>,
+}
+
+/// The hash of a statement's words, for finding copies.
+fn words_hash(words: &Words) -> u64 {
+    let mut hasher = FxHasher::default();
+    words.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl ClaimFinder {
+    /// Adds a document's signatures (as [`sign`] made them from its attributions); a document
+    /// added before is left as it was.
+    pub fn add(&mut self, document: &Document, signatures: Vec<Signature>) {
+        if self.numbers.contains_key(&document.id) {
+            return;
+        }
+        let number = u32::try_from(self.documents.len()).expect("fewer than 2^32 documents");
+        self.numbers.insert(document.id.clone(), number);
+        self.documents.push(DocumentEntry {
+            id: document.id.clone(),
+            date: document.date.clone(),
+            statements: Vec::with_capacity(signatures.len()),
+        });
+        for signature in signatures {
+            let statement = if signature.excerpt.is_empty() {
+                u32::MAX
+            } else {
+                self.statement(number, signature.start, signature.words, signature.excerpt)
+            };
+            let entry = &mut self.documents[number as usize];
+            entry.statements.push((signature.start, statement));
+        }
+    }
+
+    /// The number of the statement `words`, appearing in document `document` at `start`: a new
+    /// one, or the copy already there (which takes this appearance's words if it is earlier).
+    fn statement(&mut self, document: u32, start: usize, words: Words, excerpt: String) -> u32 {
+        let hash = words_hash(&words);
+        if let Some(&number) = self.distinct.get(&hash) {
+            let known = &self.statements[number as usize];
+            if known.words == words {
+                if self.earlier((document, start), known.earliest) == Ordering::Less {
+                    let known = &mut self.statements[number as usize];
+                    known.earliest = (document, start);
+                    known.excerpt = excerpt.into_boxed_str();
+                }
+                return number;
+            }
+        }
+        let number = u32::try_from(self.statements.len()).expect("fewer than 2^32 statements");
+        self.distinct.entry(hash).or_insert(number);
+        self.statements.push(Statement {
+            words,
+            earliest: (document, start),
+            excerpt: excerpt.into_boxed_str(),
+        });
+        number
+    }
+
+    /// The order of appearances: dated documents first, by date, then by document id, then by
+    /// place in the document.
+    fn earlier(&self, a: (u32, usize), b: (u32, usize)) -> Ordering {
+        let (da, db) = (&self.documents[a.0 as usize], &self.documents[b.0 as usize]);
+        appearance_order(
+            (da.date.as_deref(), &da.id, a.1),
+            (db.date.as_deref(), &db.id, b.1),
+        )
+    }
+
+    /// The claims among the documents added, with the attributions, chains and dates of `graph`
+    /// (the graph they were added to); sorted by id.
+    pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
+        let groups = self.join_statements();
+        let mut members: FxHashMap<u32, Vec<&Attribution>> = FxHashMap::default();
+        for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
+            let Some(&number) = self.numbers.get(&group[0].document) else {
+                continue;
+            };
+            let statements = &self.documents[number as usize].statements;
+            for attribution in group {
+                let Some(statement) = statement_at(statements, attribution.span.start) else {
+                    continue;
+                };
+                members
+                    .entry(groups[statement as usize])
+                    .or_default()
+                    .push(attribution);
+            }
+        }
+        let mut claims: Vec<Claim> = members
+            .into_values()
+            .filter_map(|appearances| self.claim(graph, appearances))
+            .collect();
+        claims.sort_by(|a, b| a.id.cmp(&b.id));
+        claims
+    }
+
+    /// Each statement's group (the number of one of its members): statements the index proposes
+    /// and [`similar::same`] accepts are joined.
+    fn join_statements(&self) -> Vec<u32> {
+        let sets: Vec<&[u32]> = self
+            .statements
+            .iter()
+            .map(|statement| statement.words.words.as_slice())
+            .collect();
+        let mut groups = UnionFind::new(sets.len());
+        lsh::candidates(
+            &sets,
+            |index| sets[index].len() < similar::MIN_WORDS,
+            |a, b| {
+                if groups.find(a) != groups.find(b)
+                    && similar::same(&self.statements[a].words, &self.statements[b].words)
+                {
+                    groups.union(a, b);
+                }
+            },
+        );
+        (0..sets.len()).map(|index| groups.find(index)).collect()
+    }
+
+    /// The claim made of `appearances` when they span two documents or more.
+    fn claim(&self, graph: &ProvGraph, mut appearances: Vec<&Attribution>) -> Option<Claim> {
+        let first = appearances.first()?.document.as_str();
+        if appearances.iter().all(|a| a.document == first) {
+            return None;
+        }
+        let date = |id: &str| {
+            graph
+                .documents
+                .binary_search_by(|document| document.id.as_str().cmp(id))
+                .ok()
+                .and_then(|at| graph.documents[at].date.as_deref())
+        };
+        appearances.sort_by(|a, b| {
+            appearance_order(
+                (date(&a.document), &a.document, a.span.start),
+                (date(&b.document), &b.document, b.span.start),
+            )
+            .then_with(|| a.id.cmp(&b.id))
+        });
+        let earliest = appearances[0];
+        let number = self.numbers[&earliest.document];
+        let statements = &self.documents[number as usize].statements;
+        let statement = statement_at(statements, earliest.span.start)?;
+        Some(Claim {
+            id: claim_id(&earliest.id),
+            text: self.statements[statement as usize].excerpt.to_string(),
+            earliest: earliest.id.clone(),
+            appearances: appearances
+                .iter()
+                .map(|attribution| Appearance {
+                    attribution: attribution.id.clone(),
+                    document: attribution.document.clone(),
+                    date: date(&attribution.document).map(str::to_string),
+                    chain: attribution.chain().map(str::to_string).collect(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// The statement number of the attribution starting at `start`, among a document's
+/// (start, statement) pairs in order; none for one too short or not signed.
+fn statement_at(statements: &[(usize, u32)], start: usize) -> Option<u32> {
+    let at = statements.partition_point(|&(known, _)| known < start);
+    statements
+        .get(at)
+        .filter(|&&(known, number)| known == start && number != u32::MAX)
+        .map(|&(_, number)| number)
+}
+
+/// The order of two appearances given as (date, document id, start): dated ones first, by date
+/// (as written: ISO dates sort in time order), then by document, then by place.
+pub(crate) fn appearance_order(
+    a: (Option<&str>, &str, usize),
+    b: (Option<&str>, &str, usize),
+) -> Ordering {
+    (a.0.is_none(), a.0, a.1, a.2).cmp(&(b.0.is_none(), b.0, b.1, b.2))
+}
+
+/// A claim's id: `claim-` and 16 hex digits of the hash of its earliest attribution's id.
+pub(crate) fn claim_id(earliest: &str) -> String {
+    format!("claim-{:016x}", fnv1a(earliest.as_bytes()))
+}
+
+/// Disjoint sets of `0..n`, joined by rank with paths halved.
+pub(crate) struct UnionFind {
+    parent: Vec<u32>,
+    rank: Vec<u8>,
+}
+
+impl UnionFind {
+    pub(crate) fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n)
+                .map(|i| u32::try_from(i).expect("fewer than 2^32 items"))
+                .collect(),
+            rank: vec![0; n],
+        }
+    }
+
+    pub(crate) fn find(&mut self, mut x: usize) -> u32 {
+        while self.parent[x] as usize != x {
+            let grand = self.parent[self.parent[x] as usize];
+            self.parent[x] = grand;
+            x = grand as usize;
+        }
+        x as u32
+    }
+
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a) as usize, self.find(b) as usize);
+        if a == b {
+            return;
+        }
+        match self.rank[a].cmp(&self.rank[b]) {
+            Ordering::Less => self.parent[a] = b as u32,
+            Ordering::Greater => self.parent[b] = a as u32,
+            Ordering::Equal => {
+                self.parent[b] = a as u32;
+                self.rank[a] += 1;
+            }
+        }
+    }
+}
