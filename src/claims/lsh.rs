@@ -69,19 +69,20 @@ pub(crate) fn candidates(
         .filter(|&index| !skip(index))
         .map(|index| u32::try_from(index).expect("fewer than 2^32 statements"))
         .collect();
-    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(kept.len());
+    // (band key's upper half, index) in one number, so that sorting compares one word: two
+    // statements that share half a key by chance are a candidate pair more, tested and dropped.
+    let mut keyed: Vec<u64> = Vec::with_capacity(kept.len());
+    let mut members: Vec<u32> = Vec::new();
     for band in 0..BANDS {
         keyed.clear();
-        keyed.extend(
-            kept.iter()
-                .map(|&index| (band_key(band, sets[index as usize]), index)),
-        );
+        keyed.extend(kept.iter().map(|&index| {
+            (band_key(band, sets[index as usize]) & 0xffff_ffff_0000_0000) | u64::from(index)
+        }));
         keyed.sort_unstable();
-        let mut members: Vec<u32> = Vec::new();
-        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for run in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
             if run.len() > 1 {
                 members.clear();
-                members.extend(run.iter().map(|&(_, index)| index));
+                members.extend(run.iter().map(|&keyed| keyed as u32));
                 pairs_of(&members, &mut pair);
             }
         }

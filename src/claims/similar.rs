@@ -40,16 +40,31 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// Whether `keys` of one statement hold one that the other's `words` lack.
-fn has_own(keys: &[u32], words: &[u32]) -> bool {
-    keys.iter().any(|key| words.binary_search(key).is_err())
+/// Whether `keys` (numbers or names, sorted, repeated as they come) of one statement hold one
+/// more often than the other statement says it: more often than among its `other_keys`, and
+/// at all if its `other_words` lack it (a name may stand in lower case there: "the
+/// President" / "the president").
+fn has_own(keys: &[u32], other_keys: &[u32], other_words: &[u32]) -> bool {
+    keys.chunk_by(|a, b| a == b).any(|run| {
+        let key = run[0];
+        let theirs =
+            other_keys.partition_point(|&k| k <= key) - other_keys.partition_point(|&k| k < key);
+        let said = usize::from(other_words.binary_search(&key).is_ok());
+        run.len() > theirs.max(said)
+    })
 }
 
 /// Whether each statement has a number (or each a name) that the other does not say: one fact
 /// put in the place of another.
 fn swapped(a: &Words, b: &Words) -> bool {
-    (has_own(&a.numbers, &b.words) && has_own(&b.numbers, &a.words))
-        || (has_own(&a.names, &b.words) && has_own(&b.names, &a.words))
+    let own = |x: &Words, y: &Words, numbers: bool| {
+        if numbers {
+            has_own(&x.numbers, &y.numbers, &y.words)
+        } else {
+            has_own(&x.names, &y.names, &y.words)
+        }
+    };
+    (own(a, b, true) && own(b, a, true)) || (own(a, b, false) && own(b, a, false))
 }
 
 /// Whether `a` and `b` make the same statement.

@@ -4,6 +4,7 @@
 mod architecture;
 mod archive;
 mod bad_input;
+mod claims;
 mod cli;
 mod contract;
 mod eval;
