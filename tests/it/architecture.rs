@@ -23,6 +23,7 @@ const STAGES: &[&str] = &[
     "publisher",
     "analyze",
     "graph",
+    "claims",
     "export",
     "page",
     "input",
