@@ -262,10 +262,16 @@ fn prov_reads_both_notations_of_the_bundled_article() {
 #[test]
 fn prov_derives_each_later_appearance_of_a_claim_from_the_earliest() {
     let texts = [
-        ("a", "The flu season has killed 105 children so far, about the average toll, the \
-               Centers for Disease Control and Prevention said on Friday.\n"),
-        ("b", "According to the Centers for Disease Control and Prevention, the flu has killed \
-               105 children so far this season, about the average toll.\n"),
+        (
+            "a",
+            "The flu season has killed 105 children so far, about the average toll, the \
+               Centers for Disease Control and Prevention said on Friday.\n",
+        ),
+        (
+            "b",
+            "According to the Centers for Disease Control and Prevention, the flu has killed \
+               105 children so far this season, about the average toll.\n",
+        ),
     ];
     let analyses: Vec<_> = texts
         .iter()

@@ -99,7 +99,11 @@ pub(crate) fn records(graph: &ProvGraph) -> Vec<Record> {
     }
     for claim in &graph.claims {
         let earliest = statement_id(&claim.earliest, 1);
-        for appearance in claim.appearances.iter().filter(|a| a.attribution != claim.earliest) {
+        for appearance in claim
+            .appearances
+            .iter()
+            .filter(|a| a.attribution != claim.earliest)
+        {
             relations.push(Record::Derivation {
                 kind: Derivation::Plain,
                 generated: statement_id(&appearance.attribution, 1),
