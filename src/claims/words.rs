@@ -3,7 +3,6 @@
 //! and whether it is negated. Comparing two of these is [`super::similar`]'s job.
 
 use crate::lexicon::{Class, lexicon};
-use crate::scan::{self, TokenFlags, TokenKind};
 
 /// Words that carry no fact of their own: dropped before comparing ("the", "of", "he", "has").
 /// Negations are not among them: they are counted apart ([`Words::negated`]).
@@ -38,62 +37,141 @@ pub(crate) struct Words {
     pub negated: bool,
 }
 
-/// The hash of a word as compared: FNV-1a of its lower-case spelling, folded to 32 bits (made
-/// without writing the lower-case spelling out).
-fn word_hash(word: &str) -> u32 {
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    if word.is_ascii() {
-        for byte in word.bytes() {
-            hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(PRIME);
-        }
-    } else {
-        let mut utf8 = [0u8; 4];
-        for c in word.chars().flat_map(char::to_lowercase) {
-            for &byte in c.encode_utf8(&mut utf8).as_bytes() {
-                hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-            }
-        }
-    }
-    (hash ^ (hash >> 32)) as u32
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// One word of a content, as [`next_word`] finds it.
+struct Word {
+    start: usize,
+    end: usize,
+    /// FNV-1a of its lower-case spelling (a curly apostrophe as a straight one).
+    hash: u64,
+    /// ASCII letters and digits only.
+    plain: bool,
+    digit: bool,
+    upper: bool,
 }
 
-/// The [`Words`] of `content`.
+impl Word {
+    fn add(&mut self, byte: u8) {
+        self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    }
+
+    /// The hash folded to 32 bits: how words are compared.
+    fn key(&self) -> u32 {
+        (self.hash ^ (self.hash >> 32)) as u32
+    }
+}
+
+/// The character at byte `at` (a boundary) and whether it is a letter or digit.
+fn char_at(content: &str, at: usize) -> Option<(char, bool)> {
+    let c = content.get(at..)?.chars().next()?;
+    Some((c, c.is_alphanumeric()))
+}
+
+/// Whether a word character starts at byte `at`.
+fn word_char_at(content: &str, at: usize) -> bool {
+    match content.as_bytes().get(at) {
+        Some(byte) if *byte < 0x80 => byte.is_ascii_alphanumeric(),
+        Some(_) => char_at(content, at).is_some_and(|(_, word)| word),
+        None => false,
+    }
+}
+
+/// Whether the apostrophe before byte `at` begins a possessive ending ("'s" and no more).
+fn possessive_at(content: &str, at: usize) -> bool {
+    matches!(content.as_bytes().get(at), Some(b's' | b'S')) && !word_char_at(content, at + 1)
+}
+
+/// The next word of `content` from byte `at`: letters and digits, kept together across ".",
+/// "-" and apostrophes between them ("U.S.", "3.2", "12-day", "didn't"), without a possessive
+/// "'s"; hashed lower-case as it is read.
+fn next_word(content: &str, mut at: usize) -> Option<Word> {
+    let bytes = content.as_bytes();
+    while !word_char_at(content, at) {
+        at += match bytes.get(at)? {
+            byte if *byte < 0x80 => 1,
+            _ => char_at(content, at).map_or(1, |(c, _)| c.len_utf8()),
+        };
+    }
+    let mut word = Word {
+        start: at,
+        end: at,
+        hash: FNV_OFFSET,
+        plain: true,
+        digit: false,
+        upper: false,
+    };
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphanumeric() {
+            word.add(byte.to_ascii_lowercase());
+            word.digit |= byte.is_ascii_digit();
+            word.upper |= byte.is_ascii_uppercase();
+            at += 1;
+            continue;
+        }
+        let (c, len) = match char_at(content, at) {
+            Some((c, true)) => {
+                word.upper |= c.is_uppercase();
+                let mut utf8 = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    lower
+                        .encode_utf8(&mut utf8)
+                        .bytes()
+                        .for_each(|b| word.add(b));
+                }
+                (c, c.len_utf8())
+            }
+            Some((c, false)) if matches!(c, '.' | '-' | '\'' | '\u{2019}') => (c, c.len_utf8()),
+            _ => break,
+        };
+        if !c.is_alphanumeric() {
+            let apostrophe = matches!(c, '\'' | '\u{2019}');
+            if !word_char_at(content, at + len) || (apostrophe && possessive_at(content, at + len))
+            {
+                break;
+            }
+            word.add(if apostrophe { b'\'' } else { c as u8 });
+        }
+        word.plain = false;
+        at += len;
+    }
+    word.end = at;
+    Some(word)
+}
+
+/// The [`Words`] of `content`: its words ([`next_word`]), function words out, as the lexicon
+/// classes them.
 pub(crate) fn words(content: &str) -> Words {
     let lexicon = lexicon();
     let mut out = Words::default();
     let mut buf = String::new();
-    scan::scan(content, |piece| {
-        let token = &content[piece.start..piece.end];
-        match piece.kind {
-            TokenKind::Number => {
-                let hash = word_hash(token);
-                out.words.push(hash);
-                out.numbers.push(hash);
-            }
-            TokenKind::Word => {
-                let info = if piece.plain {
-                    lexicon.plain_word_in(content, piece.start, piece.end)
-                } else {
-                    lexicon.word_in(content, piece.start, piece.end, &mut buf)
-                };
-                if info.is(Class::NEG) || info.is(Class::NEG_DET) {
-                    out.negated = !out.negated;
-                } else if !info.is(FUNCTION_WORDS) {
-                    let hash = word_hash(token);
-                    out.words.push(hash);
-                    if token.bytes().any(|byte| byte.is_ascii_digit()) {
-                        out.numbers.push(hash);
-                    } else if piece.flags.contains(TokenFlags::CAP)
-                        || token.chars().skip(1).any(char::is_uppercase)
-                    {
-                        out.names.push(hash);
-                    }
-                }
-            }
-            TokenKind::Punct | TokenKind::Quote(_) | TokenKind::Dash | TokenKind::Possessive => {}
+    let mut at = 0;
+    while let Some(word) = next_word(content, at) {
+        at = word.end;
+        let spelled = &content[word.start..word.end];
+        let info = if word.plain {
+            lexicon.plain_word_in(content, word.start, word.end)
+        } else if spelled.contains('\u{2019}') {
+            lexicon.word(&spelled.replace('\u{2019}', "'"), &mut buf)
+        } else {
+            lexicon.word_in(content, word.start, word.end, &mut buf)
+        };
+        if info.is(Class::NEG) || info.is(Class::NEG_DET) {
+            out.negated = !out.negated;
+            continue;
         }
-    });
+        if info.is(FUNCTION_WORDS) {
+            continue;
+        }
+        let key = word.key();
+        out.words.push(key);
+        if word.digit {
+            out.numbers.push(key);
+        } else if word.upper {
+            out.names.push(key);
+        }
+    }
     out.words.sort_unstable();
     out.words.dedup();
     out.words.truncate(MAX_WORDS);

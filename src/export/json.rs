@@ -356,7 +356,7 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
         nodes: Each(|| graph.nodes().map(json_node)),
         edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
-        claims: (!graph.claims.is_empty()).then(|| Each(|| graph.claims.iter().map(json_claim))),
+        claims: (!graph.claims.is_empty()).then_some(Each(|| graph.claims.iter().map(json_claim))),
     };
     let mut bytes = Vec::new();
     super::layout::write_lines(&document, &mut bytes).expect("writing to memory does not fail");

@@ -116,7 +116,7 @@ fn check_claims(top: &Map<String, Value>, graph: &Map<String, Value>) -> Result<
             keys.push((date.is_none(), date, document));
         }
         expect(
-            keys.first().is_some() && field(claim, "appearances")?[0]["attribution"] == earliest,
+            !keys.is_empty() && field(claim, "appearances")?[0]["attribution"] == earliest,
             &format!("{at}.earliest is not its first appearance"),
         )?;
         expect(
