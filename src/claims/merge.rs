@@ -18,7 +18,7 @@ pub fn merge_claims(claims: Vec<Claim>) -> Vec<Claim> {
         .iter()
         .map(|claim| words::words(&claim.text))
         .collect();
-    let sets: Vec<&[u32]> = signed.iter().map(|words| words.words.as_slice()).collect();
+    let sets: Vec<&[u32]> = signed.iter().map(words::Words::words).collect();
     let mut groups = UnionFind::new(claims.len());
     lsh::candidates(
         &sets,

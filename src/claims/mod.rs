@@ -44,7 +44,8 @@ pub struct Signature {
     /// Where the attribution starts in its document: it is matched to the graph's by it.
     start: usize,
     words: Words,
-    /// Empty when the statement is too short to be in a claim.
+    /// The content as written (its first `4 * MAX_TEXT` bytes); empty when the statement is
+    /// too short to be in a claim.
     excerpt: String,
 }
 
@@ -59,8 +60,13 @@ pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
                 .and_then(|span| text.get(span.start..span.end))
                 .unwrap_or("");
             let words = words::words(content);
-            let excerpt = if words.words.len() >= similar::MIN_WORDS {
-                words::excerpt(content, MAX_TEXT)
+            // The words as written; white space is collapsed only for a statement kept.
+            let excerpt = if words.words().len() >= similar::MIN_WORDS {
+                let mut end = content.len().min(4 * MAX_TEXT);
+                while !content.is_char_boundary(end) {
+                    end -= 1;
+                }
+                content[..end].to_string()
             } else {
                 String::new()
             };
@@ -160,7 +166,7 @@ impl ClaimFinder {
                 if self.earlier((document, start), known.earliest) == Ordering::Less {
                     let known = &mut self.statements[number as usize];
                     known.earliest = (document, start);
-                    known.excerpt = excerpt.into_boxed_str();
+                    known.excerpt = words::excerpt(&excerpt, MAX_TEXT).into_boxed_str();
                 }
                 return number;
             }
@@ -170,7 +176,7 @@ impl ClaimFinder {
         self.statements.push(Statement {
             words,
             earliest: (document, start),
-            excerpt: excerpt.into_boxed_str(),
+            excerpt: words::excerpt(&excerpt, MAX_TEXT).into_boxed_str(),
         });
         number
     }
@@ -189,28 +195,49 @@ impl ClaimFinder {
     /// (the graph they were added to); sorted by id.
     pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
         let groups = self.join_statements();
-        let mut members: FxHashMap<u32, Vec<&Attribution>> = FxHashMap::default();
+        // (group, index into graph.attributions) of every attribution in a statement.
+        let mut members: Vec<(u32, u32)> = Vec::new();
+        let mut at = 0;
         for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
+            let first = at;
+            at += group.len();
             let Some(&number) = self.numbers.get(&group[0].document) else {
                 continue;
             };
             let statements = &self.documents[number as usize].statements;
-            for attribution in group {
-                let Some(statement) = statement_at(statements, attribution.span.start) else {
-                    continue;
-                };
-                members
-                    .entry(groups[statement as usize])
-                    .or_default()
-                    .push(attribution);
+            for (offset, attribution) in group.iter().enumerate() {
+                if let Some(statement) = statement_at(statements, attribution.span.start) {
+                    let index = u32::try_from(first + offset).expect("fewer than 2^32");
+                    members.push((groups[statement as usize], index));
+                }
             }
         }
+        members.sort_unstable();
+        let ranks = self.document_ranks();
         let mut claims: Vec<Claim> = members
-            .into_values()
-            .filter_map(|appearances| self.claim(graph, appearances))
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+            .filter_map(|run| {
+                let appearances = run.iter().map(|&(_, index)| &graph.attributions[index as usize]);
+                self.claim(&ranks, appearances.collect())
+            })
             .collect();
         claims.sort_by(|a, b| a.id.cmp(&b.id));
         claims
+    }
+
+    /// Each document's place in the order of appearances (dated first, by date, then by id),
+    /// by document number.
+    fn document_ranks(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.documents.len())
+            .map(|number| u32::try_from(number).expect("fewer than 2^32 documents"))
+            .collect();
+        order.sort_by(|&a, &b| self.earlier((a, 0), (b, 0)));
+        let mut ranks = vec![0; order.len()];
+        for (rank, number) in order.into_iter().enumerate() {
+            ranks[number as usize] = u32::try_from(rank).expect("fewer than 2^32 documents");
+        }
+        ranks
     }
 
     /// Each statement's group (the number of one of its members): statements the index proposes
@@ -219,7 +246,7 @@ impl ClaimFinder {
         let sets: Vec<&[u32]> = self
             .statements
             .iter()
-            .map(|statement| statement.words.words.as_slice())
+            .map(|statement| statement.words.words())
             .collect();
         let mut groups = UnionFind::new(sets.len());
         lsh::candidates(
@@ -236,40 +263,35 @@ impl ClaimFinder {
         (0..sets.len()).map(|index| groups.find(index)).collect()
     }
 
-    /// The claim made of `appearances` when they span two documents or more.
-    fn claim(&self, graph: &ProvGraph, mut appearances: Vec<&Attribution>) -> Option<Claim> {
+    /// The claim made of `appearances` when they span two documents or more; `ranks` are the
+    /// documents' places in time ([`ClaimFinder::document_ranks`]).
+    fn claim(&self, ranks: &[u32], appearances: Vec<&Attribution>) -> Option<Claim> {
         let first = appearances.first()?.document.as_str();
         if appearances.iter().all(|a| a.document == first) {
             return None;
         }
-        let date = |id: &str| {
-            graph
-                .documents
-                .binary_search_by(|document| document.id.as_str().cmp(id))
-                .ok()
-                .and_then(|at| graph.documents[at].date.as_deref())
-        };
-        appearances.sort_by(|a, b| {
-            appearance_order(
-                (date(&a.document), &a.document, a.span.start),
-                (date(&b.document), &b.document, b.span.start),
-            )
-            .then_with(|| a.id.cmp(&b.id))
-        });
-        let earliest = appearances[0];
-        let number = self.numbers[&earliest.document];
-        let statements = &self.documents[number as usize].statements;
-        let statement = statement_at(statements, earliest.span.start)?;
+        let mut keyed: Vec<(u32, usize, &str, &DocumentEntry, &Attribution)> = appearances
+            .into_iter()
+            .filter_map(|attribution| {
+                let number = *self.numbers.get(&attribution.document)?;
+                let entry = &self.documents[number as usize];
+                let rank = ranks[number as usize];
+                Some((rank, attribution.span.start, attribution.id.as_str(), entry, attribution))
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let (_, start, _, entry, earliest) = keyed[0];
+        let statement = statement_at(&entry.statements, start)?;
         Some(Claim {
             id: claim_id(&earliest.id),
             text: self.statements[statement as usize].excerpt.to_string(),
             earliest: earliest.id.clone(),
-            appearances: appearances
+            appearances: keyed
                 .iter()
-                .map(|attribution| Appearance {
+                .map(|&(_, _, _, entry, attribution)| Appearance {
                     attribution: attribution.id.clone(),
                     document: attribution.document.clone(),
-                    date: date(&attribution.document).map(str::to_string),
+                    date: entry.date.clone(),
                     chain: attribution.chain().map(str::to_string).collect(),
                 })
                 .collect(),

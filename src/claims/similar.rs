@@ -59,9 +59,9 @@ fn has_own(keys: &[u32], other_keys: &[u32], other_words: &[u32]) -> bool {
 fn swapped(a: &Words, b: &Words) -> bool {
     let own = |x: &Words, y: &Words, numbers: bool| {
         if numbers {
-            has_own(&x.numbers, &y.numbers, &y.words)
+            has_own(x.numbers(), y.numbers(), y.words())
         } else {
-            has_own(&x.names, &y.names, &y.words)
+            has_own(x.names(), y.names(), y.words())
         }
     };
     (own(a, b, true) && own(b, a, true)) || (own(a, b, false) && own(b, a, false))
@@ -69,11 +69,11 @@ fn swapped(a: &Words, b: &Words) -> bool {
 
 /// Whether `a` and `b` make the same statement.
 pub(crate) fn same(a: &Words, b: &Words) -> bool {
-    let (na, nb) = (a.words.len(), b.words.len());
+    let (na, nb) = (a.words().len(), b.words().len());
     if na < MIN_WORDS || nb < MIN_WORDS || a.negated != b.negated {
         return false;
     }
-    let common = shared(&a.words, &b.words);
+    let common = shared(a.words(), b.words());
     let union = na + nb - common;
     let jaccard = common as f64 / union as f64;
     let smaller = na.min(nb);

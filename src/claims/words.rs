@@ -23,18 +23,34 @@ const FUNCTION_WORDS: Class = Class::DET
 /// (a bottom-k sketch, so that two long statements are still compared on the same words).
 pub(crate) const MAX_WORDS: usize = 64;
 
-/// A statement's content, ready to be compared.
+/// A statement's content, ready to be compared: one boxed list (content words, then numbers,
+/// then names), so that a statement kept costs one allocation of its exact size.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Words {
-    /// Content words (numbers and names included), hashed, sorted, each once.
-    pub words: Vec<u32>,
-    /// Numbers (and words with digits: "12-day") and names (capitalised words), hashed as in
-    /// `words`, sorted, each as often as it comes: a statement that swaps one for another says
+    /// Content words (numbers and names included), hashed, sorted, each once; then numbers
+    /// (and words with digits: "12-day"), then names (words with a capital), each hashed the
+    /// same way, sorted and as often as they come: a statement that swaps one for another says
     /// something else, even where the one swapped out is said elsewhere in it too.
-    pub numbers: Vec<u32>,
-    pub names: Vec<u32>,
+    items: Box<[u32]>,
+    n_words: u8,
+    n_numbers: u16,
     /// An odd number of negations ("not", "never", "didn't").
     pub negated: bool,
+}
+
+impl Words {
+    pub(crate) fn words(&self) -> &[u32] {
+        &self.items[..usize::from(self.n_words)]
+    }
+
+    pub(crate) fn numbers(&self) -> &[u32] {
+        let start = usize::from(self.n_words);
+        &self.items[start..start + usize::from(self.n_numbers)]
+    }
+
+    pub(crate) fn names(&self) -> &[u32] {
+        &self.items[usize::from(self.n_words) + usize::from(self.n_numbers)..]
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -144,7 +160,9 @@ fn next_word(content: &str, mut at: usize) -> Option<Word> {
 /// classes them.
 pub(crate) fn words(content: &str) -> Words {
     let lexicon = lexicon();
-    let mut out = Words::default();
+    let mut words = Vec::with_capacity(content.len() / 5 + 4);
+    let (mut numbers, mut names) = (Vec::new(), Vec::new());
+    let mut negated = false;
     let mut buf = String::new();
     let mut at = 0;
     while let Some(word) = next_word(content, at) {
@@ -158,26 +176,36 @@ pub(crate) fn words(content: &str) -> Words {
             lexicon.word_in(content, word.start, word.end, &mut buf)
         };
         if info.is(Class::NEG) || info.is(Class::NEG_DET) {
-            out.negated = !out.negated;
+            negated = !negated;
             continue;
         }
         if info.is(FUNCTION_WORDS) {
             continue;
         }
         let key = word.key();
-        out.words.push(key);
+        words.push(key);
         if word.digit {
-            out.numbers.push(key);
+            numbers.push(key);
         } else if word.upper {
-            out.names.push(key);
+            names.push(key);
         }
     }
-    out.words.sort_unstable();
-    out.words.dedup();
-    out.words.truncate(MAX_WORDS);
-    out.numbers.sort_unstable();
-    out.names.sort_unstable();
-    out
+    words.sort_unstable();
+    words.dedup();
+    words.truncate(MAX_WORDS);
+    numbers.truncate(usize::from(u16::MAX));
+    names.truncate(usize::from(u16::MAX));
+    numbers.sort_unstable();
+    names.sort_unstable();
+    let (n_words, n_numbers) = (words.len() as u8, numbers.len() as u16);
+    words.extend(numbers);
+    words.extend(names);
+    Words {
+        items: words.into_boxed_slice(),
+        n_words,
+        n_numbers,
+        negated,
+    }
 }
 
 /// `content` with its white space collapsed to single spaces, cut after about `max` bytes at a
