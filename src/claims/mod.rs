@@ -24,6 +24,7 @@ mod tests;
 
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -37,46 +38,100 @@ use words::Words;
 /// The longest claim text, in bytes (cut at a word's end, "…" then).
 pub const MAX_TEXT: usize = 300;
 
-/// What finding claims needs of one attribution: its content's words, hashed, and a short copy
-/// of them for the claim's text. Made by [`sign`], where the document's text is at hand.
+/// What finding claims needs of one attribution: its content's words, hashed, and the words as
+/// written, for the claim's text. Made by a [`Signer`] where the document's text is at hand.
 #[derive(Clone, Debug)]
 pub struct Signature {
     /// Where the attribution starts in its document: it is matched to the graph's by it.
     start: usize,
-    words: Words,
-    /// The content as written (its first `4 * MAX_TEXT` bytes); empty when the statement is
-    /// too short to be in a claim.
-    excerpt: String,
+    /// None when the statement is too short to be in a claim.
+    signed: Option<Arc<Signed>>,
 }
 
-/// The signatures of one document's attributions, in their order; `text` is the document's text
-/// that their spans refer to.
-pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
-    attributions
-        .iter()
-        .map(|attribution| {
-            let content = attribution
-                .content
-                .and_then(|span| text.get(span.start..span.end))
-                .unwrap_or("");
-            let words = words::words(content);
-            // The words as written; white space is collapsed only for a statement kept.
-            let excerpt = if words.words().len() >= similar::MIN_WORDS {
-                let mut end = content.len().min(4 * MAX_TEXT);
-                while !content.is_char_boundary(end) {
-                    end -= 1;
+/// A content signed: shared by every attribution whose content is the same bytes.
+#[derive(Debug)]
+struct Signed {
+    words: Words,
+    /// The content, white space collapsed, cut after [`MAX_TEXT`] bytes.
+    excerpt: Box<str>,
+}
+
+/// Signs attributions, on any number of threads at once. Contents that are the same bytes (a
+/// wire story in many papers) are signed once: each content's 64-bit hash is looked up first,
+/// for 24 bytes or so a distinct content, kept as long as the signer.
+#[derive(Default)]
+pub struct Signer {
+    seen: Mutex<FxHashMap<u64, Arc<Signed>>>,
+}
+
+/// The content of `attribution` in `text`.
+fn content_of<'t>(text: &'t str, attribution: &Attribution) -> &'t str {
+    attribution
+        .content
+        .and_then(|span| text.get(span.start..span.end))
+        .unwrap_or("")
+}
+
+impl Signer {
+    /// The signatures of one document's attributions, in their order; `text` is the
+    /// document's text that their spans refer to.
+    pub fn sign(&self, text: &str, attributions: &[Attribution]) -> Vec<Signature> {
+        let hashes: Vec<u64> = attributions
+            .iter()
+            .map(|attribution| {
+                let mut hasher = FxHasher::default();
+                hasher.write(content_of(text, attribution).as_bytes());
+                hasher.finish()
+            })
+            .collect();
+        let known: Vec<Option<Arc<Signed>>> = {
+            let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+            hashes.iter().map(|hash| seen.get(hash).cloned()).collect()
+        };
+        let mut new = Vec::new();
+        let signatures = attributions
+            .iter()
+            .zip(known)
+            .zip(&hashes)
+            .map(|((attribution, known), &hash)| {
+                let signed = known.or_else(|| {
+                    let signed = Arc::new(sign_content(content_of(text, attribution)));
+                    new.push((hash, Arc::clone(&signed)));
+                    Some(signed)
+                });
+                Signature {
+                    start: attribution.span.start,
+                    signed: signed.filter(|signed| !signed.excerpt.is_empty()),
                 }
-                content[..end].to_string()
-            } else {
-                String::new()
-            };
-            Signature {
-                start: attribution.span.start,
-                words,
-                excerpt,
+            })
+            .collect();
+        if !new.is_empty() {
+            let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+            for (hash, signed) in new {
+                seen.entry(hash).or_insert(signed);
             }
-        })
-        .collect()
+        }
+        signatures
+    }
+}
+
+/// A content's words and excerpt; an empty excerpt when it is too short to be in a claim.
+fn sign_content(content: &str) -> Signed {
+    let words = words::words(content);
+    let excerpt = if words.words().len() >= similar::MIN_WORDS {
+        words::excerpt(content, MAX_TEXT)
+    } else {
+        String::new()
+    };
+    Signed {
+        words,
+        excerpt: excerpt.into_boxed_str(),
+    }
+}
+
+/// The signatures of one document's attributions ([`Signer::sign`] with a signer of its own).
+pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
+    Signer::default().sign(text, attributions)
 }
 
 /// The claims of `graph`, whose documents' texts are `texts` (document id, text); documents
@@ -84,6 +139,7 @@ pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
 pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
     let texts: FxHashMap<&str, &str> = texts.iter().copied().collect();
     let mut finder = ClaimFinder::default();
+    let signer = Signer::default();
     for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
         let id = group[0].document.as_str();
         let (Some(text), Ok(at)) = (
@@ -94,7 +150,7 @@ pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
         ) else {
             continue;
         };
-        finder.add(&graph.documents[at], sign(text, group));
+        finder.add(&graph.documents[at], signer.sign(text, group));
     }
     finder.finish(graph)
 }
@@ -107,11 +163,10 @@ struct DocumentEntry {
     statements: Vec<(usize, u32)>,
 }
 
-/// A distinct statement: its words, and its earliest appearance with the words it has there.
+/// A distinct statement: its earliest appearance, with the words it has there.
 struct Statement {
-    words: Words,
+    signed: Arc<Signed>,
     earliest: (u32, usize),
-    excerpt: Box<str>,
 }
 
 /// Collects signatures document by document, then finds the claims of the finished graph.
@@ -146,27 +201,26 @@ impl ClaimFinder {
             statements: Vec::with_capacity(signatures.len()),
         });
         for signature in signatures {
-            let statement = if signature.excerpt.is_empty() {
-                u32::MAX
-            } else {
-                self.statement(number, signature.start, signature.words, signature.excerpt)
+            let statement = match signature.signed {
+                Some(signed) => self.statement(number, signature.start, signed),
+                None => u32::MAX,
             };
             let entry = &mut self.documents[number as usize];
             entry.statements.push((signature.start, statement));
         }
     }
 
-    /// The number of the statement `words`, appearing in document `document` at `start`: a new
+    /// The number of the statement `signed`, appearing in document `document` at `start`: a new
     /// one, or the copy already there (which takes this appearance's words if it is earlier).
-    fn statement(&mut self, document: u32, start: usize, words: Words, excerpt: String) -> u32 {
-        let hash = words_hash(&words);
+    fn statement(&mut self, document: u32, start: usize, signed: Arc<Signed>) -> u32 {
+        let hash = words_hash(&signed.words);
         if let Some(&number) = self.distinct.get(&hash) {
             let known = &self.statements[number as usize];
-            if known.words == words {
+            if known.signed.words == signed.words {
                 if self.earlier((document, start), known.earliest) == Ordering::Less {
                     let known = &mut self.statements[number as usize];
                     known.earliest = (document, start);
-                    known.excerpt = words::excerpt(&excerpt, MAX_TEXT).into_boxed_str();
+                    known.signed = signed;
                 }
                 return number;
             }
@@ -174,9 +228,8 @@ impl ClaimFinder {
         let number = u32::try_from(self.statements.len()).expect("fewer than 2^32 statements");
         self.distinct.entry(hash).or_insert(number);
         self.statements.push(Statement {
-            words,
+            signed,
             earliest: (document, start),
-            excerpt: words::excerpt(&excerpt, MAX_TEXT).into_boxed_str(),
         });
         number
     }
@@ -218,7 +271,9 @@ impl ClaimFinder {
             .chunk_by(|a, b| a.0 == b.0)
             .filter(|run| run.len() > 1)
             .filter_map(|run| {
-                let appearances = run.iter().map(|&(_, index)| &graph.attributions[index as usize]);
+                let appearances = run
+                    .iter()
+                    .map(|&(_, index)| &graph.attributions[index as usize]);
                 self.claim(&ranks, appearances.collect())
             })
             .collect();
@@ -246,7 +301,7 @@ impl ClaimFinder {
         let sets: Vec<&[u32]> = self
             .statements
             .iter()
-            .map(|statement| statement.words.words())
+            .map(|statement| statement.signed.words.words())
             .collect();
         let mut groups = UnionFind::new(sets.len());
         lsh::candidates(
@@ -254,7 +309,10 @@ impl ClaimFinder {
             |index| sets[index].len() < similar::MIN_WORDS,
             |a, b| {
                 if groups.find(a) != groups.find(b)
-                    && similar::same(&self.statements[a].words, &self.statements[b].words)
+                    && similar::same(
+                        &self.statements[a].signed.words,
+                        &self.statements[b].signed.words,
+                    )
                 {
                     groups.union(a, b);
                 }
@@ -276,7 +334,13 @@ impl ClaimFinder {
                 let number = *self.numbers.get(&attribution.document)?;
                 let entry = &self.documents[number as usize];
                 let rank = ranks[number as usize];
-                Some((rank, attribution.span.start, attribution.id.as_str(), entry, attribution))
+                Some((
+                    rank,
+                    attribution.span.start,
+                    attribution.id.as_str(),
+                    entry,
+                    attribution,
+                ))
             })
             .collect();
         keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
@@ -284,7 +348,10 @@ impl ClaimFinder {
         let statement = statement_at(&entry.statements, start)?;
         Some(Claim {
             id: claim_id(&earliest.id),
-            text: self.statements[statement as usize].excerpt.to_string(),
+            text: self.statements[statement as usize]
+                .signed
+                .excerpt
+                .to_string(),
             earliest: earliest.id.clone(),
             appearances: keyed
                 .iter()

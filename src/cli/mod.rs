@@ -24,7 +24,7 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use provgraph::claims::{self, ClaimFinder};
+use provgraph::claims::{ClaimFinder, Signer};
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
     to_neo4j, to_prov_json, to_prov_n, write_json,
@@ -250,11 +250,12 @@ fn analyse_into_graph_with_claims(
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
     let mut builder = GraphBuilder::default();
     let mut finder = ClaimFinder::default();
+    let signer = Signer::default();
     documents::analyse(
         settings,
         &progress,
         |analysed| {
-            let signatures = claims::sign(&analysed.text, &analysed.analysis.attributions);
+            let signatures = signer.sign(&analysed.text, &analysed.analysis.attributions);
             (analysed, signatures)
         },
         |(analysed, signatures)| {
@@ -263,6 +264,8 @@ fn analyse_into_graph_with_claims(
         },
     )?;
     progress.finish();
+    // What only signing needs; the finder keeps what it uses.
+    drop(signer);
     let mut graph = builder.finish();
     graph.claims = finder.finish(&graph);
     Ok(graph)
