@@ -189,3 +189,16 @@ fn merge_keeps_the_claims_of_its_inputs_and_joins_them_by_text() {
         whole.len()
     );
 }
+
+#[test]
+fn claims_are_the_same_whatever_the_number_of_threads() {
+    let corpus = data("corpus.jsonl");
+    let corpus = corpus.to_str().unwrap();
+    let one = run(&["build", "--claims", "-j1", corpus]);
+    for threads in ["-j2", "-j3"] {
+        assert!(
+            run(&["build", "--claims", threads, corpus]) == one,
+            "{threads}"
+        );
+    }
+}
