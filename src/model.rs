@@ -130,8 +130,9 @@ pub struct Document {
     pub publisher: Option<String>,
     pub publisher_mention: Option<Span>,
     pub bytes: usize,
-    /// When it was published, as its record gave it (JSON Lines `date`, kept as written; ISO
-    /// dates such as `2013-03-22` sort in time order); none when the input does not say.
+    /// When it was published, as its input gave it (JSON Lines `date`, else an HTML page's
+    /// `article:published_time` or JSON-LD `datePublished`; kept as written, and ISO dates such
+    /// as `2013-03-22` sort in time order); none when the input does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }

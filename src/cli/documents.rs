@@ -245,6 +245,7 @@ impl input::Sink for Batches<'_, '_, '_> {
 /// the analysis's (the first line, unless it is too long to be a headline).
 fn analyse_one(source: Source) -> Analysed {
     let mut warning = None;
+    let mut date = source.date;
     let (text, title, publisher) = match source.content {
         Content::Text(text) => (text, source.title, source.publisher),
         Content::Html(html) => {
@@ -257,6 +258,8 @@ fn analyse_one(source: Source) -> Analysed {
                     page::MAX_OPEN_TAGS
                 ));
             }
+            // A page's own time of publication, unless its record gave a date.
+            date = date.or(page.published);
             (page.text, page.title, page.publisher)
         }
     };
@@ -267,12 +270,12 @@ fn analyse_one(source: Source) -> Analysed {
         title: title.as_deref(),
         publisher: publisher.as_deref(),
     });
-    analysis.document.date.clone_from(&source.date);
+    analysis.document.date.clone_from(&date);
     Analysed {
         analysis,
         text,
         url: source.url,
-        date: source.date,
+        date,
         warning,
     }
 }
