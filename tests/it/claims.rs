@@ -202,3 +202,40 @@ fn claims_are_the_same_whatever_the_number_of_threads() {
         );
     }
 }
+
+#[test]
+fn dates_come_from_records_and_pages_and_survive_extract_and_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    let paragraph = "The flu season has killed 105 children so far, the agency said. ".repeat(8);
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2013-03-22\">\
+             </head><body><article><h1>Flu</h1><p>{paragraph}</p></article></body></html>"
+        ),
+    )
+    .unwrap();
+    let lines = dir.path().join("lines.jsonl");
+    let extract = |input: &Path| {
+        let input = input.to_str().unwrap();
+        String::from_utf8(run(&["extract", input])).unwrap()
+    };
+    std::fs::write(&lines, extract(&page) + &extract(&data("corpus.jsonl"))).unwrap();
+    let merged = run_json(&["merge", lines.to_str().unwrap()]);
+    crate::contract::check(&merged).unwrap();
+    let dates: BTreeMap<&str, Option<&str>> = merged["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["date"].as_str()))
+        .collect();
+    assert_eq!(dates["page"], Some("2013-03-22"));
+    assert_eq!(dates["c01-0"], Some("2024-05-10"));
+    let built = run_json(&[
+        "build",
+        page.to_str().unwrap(),
+        data("corpus.jsonl").to_str().unwrap(),
+    ]);
+    assert_eq!(built["graph"]["documents"], merged["graph"]["documents"]);
+}
