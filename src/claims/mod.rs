@@ -8,11 +8,13 @@
 //! with the attributions. Claims are the connected groups of same statements (union-find) that
 //! span two documents or more.
 //!
-//! The texts are needed only while signing: [`sign`] turns one document's attributions into
-//! [`Signature`]s where the text is at hand (on the analysing threads), and [`ClaimFinder`]
-//! keeps one copy of each distinct statement (copies of a wire story share it), its words as
-//! hashes and the words of its earliest appearance, and no text. [`ClaimFinder::finish`] then
-//! finds the claims of the finished graph.
+//! The texts are needed only while signing: a [`Signer`] turns one document's attributions into
+//! [`Signature`]s where the text is at hand (on the analysing threads; a content that is the
+//! same bytes as one signed before is not signed again), and [`ClaimFinder`] keeps one entry per
+//! distinct statement (copies of a wire story share it): its words as hashes and the words of
+//! its earliest appearance, cut at [`MAX_TEXT`] bytes, and no text. [`ClaimFinder::finish`] then
+//! finds the claims of the finished graph; [`find_claims`] does it all from a graph and its
+//! texts, and [`merge_claims`] joins claims read back from graphs.
 
 mod lsh;
 mod merge;
