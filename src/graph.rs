@@ -608,6 +608,7 @@ mod tests {
                 publisher: publisher.map(String::from),
                 publisher_mention: None,
                 bytes: 100,
+                date: None,
             },
             entities: entities.into_values().collect(),
             attributions,
@@ -686,6 +687,7 @@ mod tests {
             publisher: None,
             publisher_mention: None,
             bytes: 100,
+            date: None,
         };
         let attribution = |document: &str, id: &str, start: usize, end: usize| Attribution {
             id: id.into(),

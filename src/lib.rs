@@ -21,6 +21,7 @@
 #![warn(unreachable_pub)]
 
 pub mod audit;
+pub mod claims;
 pub mod export;
 pub mod graph;
 #[doc(hidden)]

@@ -130,9 +130,13 @@ pub struct Document {
     pub publisher: Option<String>,
     pub publisher_mention: Option<Span>,
     pub bytes: usize,
+    /// When it was published, as its input gave it (JSON Lines `date`, else an HTML page's
+    /// `article:published_time` or JSON-LD `datePublished`; kept as written, and ISO dates such
+    /// as `2013-03-22` sort in time order); none when the input does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
-/// How bad a diagnostic is.
 /// One statement carried by several documents: the attributions whose contents say the same
 /// thing (near-duplicate words, quotation or paraphrase), found across the whole run.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +162,7 @@ pub struct Appearance {
     pub chain: Vec<String>,
 }
 
+/// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -30,6 +30,9 @@ pub struct Page {
     /// `dc.publisher`, else the host of the page's URL (`og:url` or the canonical link) without
     /// "www." ("cbsnews.com").
     pub publisher: Option<String>,
+    /// When the page says it was published: `article:published_time` or JSON-LD
+    /// `datePublished`, as written (`2024-05-10T08:00:00Z`).
+    pub published: Option<String>,
     /// The page nests its elements deeper than the reader follows ([`MAX_OPEN_TAGS`] open
     /// elements, [`MAX_DEPTH`] levels): the deeper ones were read as if they stood side by side
     /// at that depth (their text is all there, their structure is not).
@@ -66,7 +69,7 @@ pub fn extract_page(html: &str) -> Page {
     let mut skip = links::items_of_link_lists(&readability.doc, &scan.lists);
     skip.extend(scan.alts);
     skip.extend(links::paragraphs_of_links(&readability.doc, &scan.linking));
-    let (title, publisher, mut body) = read(&mut readability);
+    let (title, publisher, published, mut body) = read(&mut readability);
     if let Some(stories) = stories {
         let kept = stories.share_kept(&body);
         if kept < MIN_OWN_SHARE
@@ -74,7 +77,7 @@ pub fn extract_page(html: &str) -> Page {
             && let Some(again_stories) = self::stories(&again, &again_scan)
         {
             again_stories.remove_others(&again.doc);
-            let (_, _, other_body) = read(&mut again);
+            let (_, _, _, other_body) = read(&mut again);
             if stories.share_kept(&other_body) > kept {
                 body = other_body;
             }
@@ -110,6 +113,9 @@ pub fn extract_page(html: &str) -> Page {
         text,
         title: Some(title).filter(|title| !title.is_empty()),
         publisher,
+        published: published
+            .map(|published| one_line(&published))
+            .filter(|published| !published.is_empty()),
         too_deep,
     }
 }
@@ -148,19 +154,29 @@ fn stories(readability: &Readability, scan: &scan::Scan) -> Option<story::Storie
     story::Stories::find(&readability.doc, &scan.headings, &[&metadata.title, &title])
 }
 
-/// The title, site name and main text that Readability finds; the page's title and body text
-/// when it finds no article.
-fn read(readability: &mut Readability) -> (String, Option<String>, String) {
+/// What Readability finds: title, site name, time of publication and main text, as in
+/// [`Page`].
+type Read = (String, Option<String>, Option<String>, String);
+
+/// The title, site name, time of publication and main text that Readability finds; the page's
+/// title and body text when it finds no article.
+fn read(readability: &mut Readability) -> Read {
     match readability.parse() {
         Ok(article) => (
             article.title,
             article.site_name,
+            article.published_time,
             article.text_content.to_string(),
         ),
         Err(_) => {
             let metadata = readability.get_article_metadata(readability.parse_json_ld());
             let body = readability.doc.select("body").text().to_string();
-            (metadata.title, metadata.site_name, body)
+            (
+                metadata.title,
+                metadata.site_name,
+                metadata.published_time,
+                body,
+            )
         }
     }
 }
@@ -481,6 +497,24 @@ mod tests {
             "<h1>World news</h1>",
         );
         assert_eq!(title(&unlike), "Minister: talks went well");
+    }
+
+    #[test]
+    fn the_time_of_publication_comes_from_the_metadata() {
+        let head = |meta: &str| {
+            format!(
+                "<html><head>{meta}</head><body><article><h1>Flu</h1><p>{}</p></article></body></html>",
+                "The flu season has killed 105 children so far, the agency said. ".repeat(8)
+            )
+        };
+        let meta = r#"<meta property="article:published_time" content="2013-03-22T10:00:00Z">"#;
+        let page = extract_page(&head(meta));
+        assert_eq!(page.published.as_deref(), Some("2013-03-22T10:00:00Z"));
+        let json_ld = r#"<script type="application/ld+json">{"@context": "https://schema.org",
+            "@type": "NewsArticle", "headline": "Flu", "datePublished": "2013-03-21"}</script>"#;
+        let page = extract_page(&head(json_ld));
+        assert_eq!(page.published.as_deref(), Some("2013-03-21"));
+        assert_eq!(extract_page(&head("")).published, None);
     }
 
     #[test]

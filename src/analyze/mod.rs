@@ -78,6 +78,7 @@ pub fn analyze(input: &DocumentInput) -> DocumentAnalysis {
             publisher: publisher_id,
             publisher_mention: publisher.mention,
             bytes: input.text.len(),
+            date: None,
         },
         entities,
         attributions: built.attributions,

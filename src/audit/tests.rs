@@ -53,6 +53,7 @@ fn document(
             publisher: publisher.map(str::to_string),
             publisher_mention: None,
             bytes: 100,
+            date: None,
         },
         entities: entities
             .iter()

@@ -348,6 +348,13 @@ pub(crate) struct BuildArgs {
 
     #[command(flatten)]
     pub draw: DrawArgs,
+
+    /// Find claims: statements that two or more documents carry (the same words, quoted or
+    /// paraphrased, with no number, name or negation changed), each with its appearances, their
+    /// dates and chains, earliest first; written as the JSON's `claims` and PROV's
+    /// wasDerivedFrom
+    #[arg(long)]
+    pub claims: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -423,6 +430,12 @@ pub(crate) struct MergeArgs {
     /// whole; reading one takes about five times its size in memory [default: 256M]
     #[arg(long, value_name = "SIZE", value_parser = parse_max_graph_bytes)]
     pub max_graph_bytes: Option<u64>,
+
+    /// Keep the claims of the input graphs (build --claims), joining those that share an
+    /// attribution or whose texts make the same statement; without the texts, a statement
+    /// that is in one document of each input is not found (build from the articles for that)
+    #[arg(long)]
+    pub claims: bool,
 }
 
 /// How the documents are read and analysed; shared by the commands that analyse.

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use provgraph::GraphBuilder;
+use provgraph::claims::{ClaimFinder, merge_claims};
 use provgraph::export::audit::{CSV_FILES, to_csv_files, to_html_sections, to_json, to_markdown};
 
 use super::args::AuditFormat;
@@ -49,29 +50,43 @@ pub(super) fn run_audit(
     check_writable(audit)?;
 
     let mut builder = GraphBuilder::default();
+    let mut finder = ClaimFinder::default();
     // The texts: the report shows the statements' words.
     let mut texts: Vec<(String, String)> = Vec::new();
     // Articles first: a document that an analysis input has again is then merge's error,
     // which names the input.
     if let Some(settings) = &settings {
-        super::analyse_into(&mut builder, settings, warnings, |builder, analysed| {
-            if audit.format == AuditFormat::Html {
-                texts.push((analysed.analysis.document.id.clone(), analysed.text));
-            }
-            builder.add_analysis(analysed.analysis)
-        })?;
+        let finder = Some(&mut finder);
+        super::analyse_into(
+            &mut builder,
+            finder,
+            settings,
+            warnings,
+            |builder, analysed| {
+                if audit.format == AuditFormat::Html {
+                    texts.push((analysed.analysis.document.id.clone(), analysed.text));
+                }
+                builder.add_analysis(analysed.analysis)
+            },
+        )?;
     }
+    let mut read_claims = Vec::new();
     if !analysis_locations.is_empty() {
         let progress = Progress::new(input::total_size(&analysis_locations), warnings);
         let limits = Limits {
             max_line_bytes: audit.max_line_bytes,
             max_graph_bytes: audit.max_graph_bytes,
         };
-        merge::merge_into(&mut builder, &analysis_locations, &limits, &progress)?;
+        read_claims =
+            merge::merge_into(&mut builder, &analysis_locations, &limits, true, &progress)?;
         progress.finish();
     }
     merge::warn_if_saturated(&builder, warnings);
-    let graph = builder.finish();
+    let mut graph = builder.finish();
+    // The claims of the articles, and those the graphs read carried, joined.
+    let mut claims = finder.finish(&graph);
+    claims.append(&mut read_claims);
+    graph.claims = merge_claims(claims);
     let found = provgraph::audit::audit(&graph);
     let file = audit.file.as_deref();
     let text = match audit.format {

@@ -141,6 +141,7 @@ mod tests {
                 publisher: publisher.map(String::from),
                 publisher_mention: None,
                 bytes: TEXT.len(),
+                date: None,
             },
             entities: vec![
                 entity("clubz", "ClubZ", Kind::Outlet),

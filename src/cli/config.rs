@@ -53,6 +53,8 @@ pub(crate) struct Destination {
 pub(crate) struct Build {
     pub documents: Documents,
     pub destination: Destination,
+    /// Find claims across the documents (`--claims`).
+    pub claims: bool,
 }
 
 #[derive(Debug)]
@@ -78,6 +80,8 @@ pub(crate) struct Merge {
     pub max_line_bytes: u64,
     /// The largest JSON graph read, decompressed.
     pub max_graph_bytes: u64,
+    /// Keep and join the inputs' claims (`--claims`).
+    pub claims: bool,
 }
 
 /// `audit`: its inputs (articles, extract output and graphs), output and the limits of both
@@ -115,6 +119,7 @@ impl Config {
             Command::Build(build) => Job::Build(Build {
                 destination: destination(build.format, build.output, &build.draw)?,
                 documents: documents(build.input),
+                claims: build.claims,
             }),
             Command::Chains(chains) => Job::Chains(documents(chains.input)),
             Command::Explain(explain) => Job::Explain(documents(explain.input)),
@@ -134,6 +139,7 @@ impl Config {
                 inputs: merge.inputs,
                 max_line_bytes: merge.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES),
                 max_graph_bytes: merge.max_graph_bytes.unwrap_or(DEFAULT_MAX_GRAPH_BYTES),
+                claims: merge.claims,
             }),
             Command::Audit(audit) => Job::Audit(audit_job(audit)?),
         };

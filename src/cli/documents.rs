@@ -245,6 +245,7 @@ impl input::Sink for Batches<'_, '_, '_> {
 /// the analysis's (the first line, unless it is too long to be a headline).
 fn analyse_one(source: Source) -> Analysed {
     let mut warning = None;
+    let mut date = source.date;
     let (text, title, publisher) = match source.content {
         Content::Text(text) => (text, source.title, source.publisher),
         Content::Html(html) => {
@@ -257,21 +258,24 @@ fn analyse_one(source: Source) -> Analysed {
                     page::MAX_OPEN_TAGS
                 ));
             }
+            // A page's own time of publication, unless its record gave a date.
+            date = date.or(page.published);
             (page.text, page.title, page.publisher)
         }
     };
-    let analysis = analyze(&DocumentInput {
+    let mut analysis = analyze(&DocumentInput {
         id: &source.id,
         text: &text,
         path: source.path.as_deref(),
         title: title.as_deref(),
         publisher: publisher.as_deref(),
     });
+    analysis.document.date.clone_from(&date);
     Analysed {
         analysis,
         text,
         url: source.url,
-        date: source.date,
+        date,
         warning,
     }
 }

@@ -7,8 +7,9 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use provgraph::claims::merge_claims;
 use provgraph::export::from_json;
-use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
+use provgraph::{Claim, DocumentAnalysis, GraphBuilder, ProvGraph};
 
 use provgraph::input::bounded;
 
@@ -65,11 +66,13 @@ pub(super) fn run_merge(
         max_line_bytes: merge.max_line_bytes,
         max_graph_bytes: merge.max_graph_bytes,
     };
-    merge_into(&mut builder, &locations, &limits, &progress)?;
+    let claims = merge_into(&mut builder, &locations, &limits, merge.claims, &progress)?;
     progress.finish();
     warn_if_saturated(&builder, warnings);
     let destination = &merge.destination;
-    super::write_final_graph(builder.finish(), destination, durability, &[], warnings)
+    let mut graph = builder.finish();
+    graph.claims = merge_claims(claims);
+    super::write_final_graph(graph, destination, durability, &[], warnings)
 }
 
 /// The largest line of extract output and the largest graph read.
@@ -79,16 +82,20 @@ pub(super) struct Limits {
 }
 
 /// Reads extract output and JSON graphs at `locations` into `builder`, checking each against
-/// the contract; a document or attribution there twice is an error.
+/// the contract; a document or attribution there twice is an error. The input graphs' claims,
+/// when `keep_claims`, come back to be joined ([`merge_claims`]).
 pub(super) fn merge_into(
     builder: &mut GraphBuilder,
     locations: &[Location],
     limits: &Limits,
+    keep_claims: bool,
     progress: &Progress<'_>,
-) -> Result<(), Error> {
+) -> Result<Vec<Claim>, Error> {
     let names: Vec<String> = locations.iter().map(Location::name).collect();
     let consumed = AtomicU64::new(0);
     let mut attribution_ids = AttributionIds::default();
+    // The input graphs' claims, under --claims.
+    let mut claims = Vec::new();
     let threads = args::threads(None);
 
     pipeline::run(
@@ -122,7 +129,12 @@ pub(super) fn merge_into(
                         progress.document_done(analysis.document.bytes, consumed);
                         builder.add_analysis(analysis)
                     }
-                    Parsed::Graph(graph) => builder.add_graph(graph),
+                    Parsed::Graph(mut graph) => {
+                        if keep_claims {
+                            claims.append(&mut graph.claims);
+                        }
+                        builder.add_graph(graph)
+                    }
                 };
                 added.map_err(|duplicate| {
                     Error::failure(
@@ -144,7 +156,8 @@ pub(super) fn merge_into(
             }
             Ok(())
         },
-    )
+    )?;
+    Ok(claims)
 }
 
 /// Warns when a count summed across the inputs stopped at its largest value.

@@ -25,6 +25,7 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use provgraph::claims::{ClaimFinder, Signer};
 use provgraph::export::audit::to_html_sections;
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
@@ -70,12 +71,17 @@ fn run_build(build: &Build, durability: Durability, warnings: &Warnings) -> Resu
     // Only the HTML report shows the articles' words.
     let keep_texts = destination.format == Format::Html;
     let mut texts: Vec<(String, String)> = Vec::new();
-    let graph = analyse_into_graph(&settings, warnings, |builder, analysed| {
+    let add = |builder: &mut GraphBuilder, analysed: documents::Analysed| {
         if keep_texts {
             texts.push((analysed.analysis.document.id.clone(), analysed.text));
         }
         builder.add_analysis(analysed.analysis)
-    })?;
+    };
+    let graph = if build.claims {
+        analyse_into_graph_with_claims(&settings, warnings, add)?
+    } else {
+        analyse_into_graph(&settings, warnings, add)?
+    };
     write_final_graph(graph, destination, durability, &texts, warnings)
 }
 
@@ -225,35 +231,63 @@ fn analyse_into_graph(
     add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<ProvGraph, Error> {
     let mut builder = GraphBuilder::default();
-    analyse_into(&mut builder, settings, warnings, add)?;
+    analyse_into(&mut builder, None, settings, warnings, add)?;
     Ok(builder.finish())
 }
 
-/// [`analyse_into_graph`] into a graph being built.
+/// [`analyse_into_graph`], and the claims across the documents in `graph.claims`.
+fn analyse_into_graph_with_claims(
+    settings: &documents::Settings,
+    warnings: &Warnings,
+    add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
+) -> Result<ProvGraph, Error> {
+    let mut builder = GraphBuilder::default();
+    let mut finder = ClaimFinder::default();
+    analyse_into(&mut builder, Some(&mut finder), settings, warnings, add)?;
+    let mut graph = builder.finish();
+    graph.claims = finder.finish(&graph);
+    Ok(graph)
+}
+
+/// [`analyse_into_graph`] into a graph being built. With a claim finder, each document's
+/// attributions are signed on the analysing threads and given to it, so no text is kept for
+/// them.
 fn analyse_into(
     builder: &mut GraphBuilder,
+    mut finder: Option<&mut ClaimFinder>,
     settings: &documents::Settings,
     warnings: &Warnings,
     mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<(), Error> {
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
+    let signer = finder.is_some().then(Signer::default);
     documents::analyse(
         settings,
         &progress,
-        |analysed| analysed,
         |analysed| {
+            let signatures = (signer.as_ref())
+                .map(|signer| signer.sign(&analysed.text, &analysed.analysis.attributions));
+            (analysed, signatures)
+        },
+        |(analysed, signatures)| {
+            if let (Some(finder), Some(signatures)) = (finder.as_deref_mut(), signatures) {
+                finder.add(&analysed.analysis.document, signatures);
+            }
             // Ids are unique: the reader made them so.
-            add(builder, analysed).map_err(|duplicate| {
-                Error::failure(
-                    "internal error",
-                    duplicate,
-                    "please report this bug with the command line",
-                )
-            })
+            add(builder, analysed).map_err(internal_duplicate)
         },
     )?;
     progress.finish();
     Ok(())
+}
+
+/// A document id twice in one run: the reader makes them unique, so a bug.
+fn internal_duplicate(duplicate: DuplicateDocument) -> Error {
+    Error::failure(
+        "internal error",
+        duplicate,
+        "please report this bug with the command line",
+    )
 }
 
 /// [`write_graph`] for the graph a run ends with: the graph is then let go without being freed,

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{Edge, Node, ProvGraph};
-use crate::model::{Attribution, Document, Hop, Kind, Relation};
+use crate::model::{Appearance, Attribution, Claim, Document, Hop, Kind, Relation};
 use crate::span::Span;
 
 use super::pretty::{Pretty, Values};
@@ -27,13 +27,17 @@ pub const SCHEMA: &str = "provgraph/1";
 /// The document. Its lists are type parameters: `Vec`s when reading, and `Each` (a list made on
 /// the fly from the graph) when the tests have serde_json write a graph, without copying it.
 #[derive(Serialize, Deserialize)]
-struct JsonGraph<Documents, Nodes, Edges, Attributions> {
+struct JsonGraph<Documents, Nodes, Edges, Attributions, Claims> {
     directed: bool,
     multigraph: bool,
     graph: JsonMeta<Documents>,
     nodes: Nodes,
     edges: Edges,
     attributions: Attributions,
+    /// Statements carried by several documents (added by issue 18): only when claims were
+    /// looked for and some were found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    claims: Option<Claims>,
 }
 
 /// What [`from_json`] reads.
@@ -42,7 +46,26 @@ type JsonGraphIn = JsonGraph<
     Vec<JsonNode<'static>>,
     Vec<JsonEdge<'static>>,
     Vec<JsonAttribution<'static>>,
+    Vec<JsonClaim>,
 >;
+
+/// A claim: the model's own type, whose fields are the contract's.
+#[derive(Serialize, Deserialize)]
+struct JsonClaim {
+    id: String,
+    text: String,
+    earliest: String,
+    appearances: Vec<JsonAppearance>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct JsonAppearance {
+    attribution: String,
+    document: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    chain: Vec<String>,
+}
 
 #[derive(Serialize, Deserialize)]
 struct JsonMeta<Documents> {
@@ -60,6 +83,9 @@ struct JsonDocument<'a> {
     publisher: Option<Cow<'a, str>>,
     publisher_mention: Option<Span>,
     bytes: usize,
+    /// The record's date, when it gave one (added to the contract by issue 18).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -169,6 +195,10 @@ fn write_json_graph(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     out.records(1, graph.edges(), write_edge)?;
     out.key(1, false, "attributions");
     out.records(1, &graph.attributions, write_attribution)?;
+    if !graph.claims.is_empty() {
+        out.key(1, false, "claims");
+        out.records(1, &graph.claims, write_claim)?;
+    }
     out.close(0, b'}');
     out.raw(b"\n");
     out.finish()
@@ -189,6 +219,10 @@ fn write_document(out: &mut Values, document: &Document) {
     write_opt_span(out, document.publisher_mention);
     out.field(false, "bytes");
     out.usize(document.bytes);
+    if let Some(date) = &document.date {
+        out.field(false, "date");
+        out.str(date);
+    }
     out.raw(b"}");
 }
 
@@ -268,6 +302,33 @@ fn write_hop(out: &mut Values, hop: &Hop) {
     out.raw(b"}");
 }
 
+/// [`JsonClaim`], on one line.
+fn write_claim(out: &mut Values, claim: &Claim) {
+    out.raw(b"{");
+    out.field(true, "id");
+    out.str(&claim.id);
+    out.field(false, "text");
+    out.str(&claim.text);
+    out.field(false, "earliest");
+    out.str(&claim.earliest);
+    out.field(false, "appearances");
+    out.array(&claim.appearances, |out, appearance| {
+        out.raw(b"{");
+        out.field(true, "attribution");
+        out.str(&appearance.attribution);
+        out.field(false, "document");
+        out.str(&appearance.document);
+        if let Some(date) = &appearance.date {
+            out.field(false, "date");
+            out.str(date);
+        }
+        out.field(false, "chain");
+        out.str_array(appearance.chain.iter().map(String::as_str));
+        out.raw(b"}");
+    });
+    out.raw(b"}");
+}
+
 /// A span: `[start, end]`.
 fn write_span(out: &mut Values, span: Span) {
     out.array([span.start, span.end], Values::usize);
@@ -295,6 +356,7 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
         nodes: Each(|| graph.nodes().map(json_node)),
         edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
+        claims: (!graph.claims.is_empty()).then_some(Each(|| graph.claims.iter().map(json_claim))),
     };
     let mut bytes = Vec::new();
     super::layout::write_lines(&document, &mut bytes).expect("writing to memory does not fail");
@@ -425,12 +487,58 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
             b.id.as_str(),
         ))
     });
+    let mut claims: Vec<Claim> = document
+        .claims
+        .unwrap_or_default()
+        .into_iter()
+        .map(JsonClaim::into_claim)
+        .collect();
+    claims.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(ProvGraph {
         graph,
         documents,
         attributions,
-        claims: Vec::new(),
+        claims,
     })
+}
+
+impl JsonClaim {
+    fn into_claim(self) -> Claim {
+        Claim {
+            id: self.id,
+            text: self.text,
+            earliest: self.earliest,
+            appearances: self
+                .appearances
+                .into_iter()
+                .map(|appearance| Appearance {
+                    attribution: appearance.attribution,
+                    document: appearance.document,
+                    date: appearance.date,
+                    chain: appearance.chain,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+fn json_claim(claim: &Claim) -> JsonClaim {
+    JsonClaim {
+        id: claim.id.clone(),
+        text: claim.text.clone(),
+        earliest: claim.earliest.clone(),
+        appearances: claim
+            .appearances
+            .iter()
+            .map(|appearance| JsonAppearance {
+                attribution: appearance.attribution.clone(),
+                document: appearance.document.clone(),
+                date: appearance.date.clone(),
+                chain: appearance.chain.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// Adds the nodes in id order; their indices by id.
@@ -522,6 +630,7 @@ impl JsonDocument<'_> {
             publisher: self.publisher.map(Cow::into_owned),
             publisher_mention: self.publisher_mention,
             bytes: self.bytes,
+            date: self.date.map(Cow::into_owned),
         }
     }
 }
@@ -558,6 +667,7 @@ fn json_document(document: &Document) -> JsonDocument<'_> {
         publisher: document.publisher.as_deref().map(Cow::Borrowed),
         publisher_mention: document.publisher_mention,
         bytes: document.bytes,
+        date: document.date.as_deref().map(Cow::Borrowed),
     }
 }
 
@@ -692,6 +802,7 @@ mod tests {
                 publisher: Some("tass".into()),
                 publisher_mention: Some(Span::new(0, 4)),
                 bytes: 1234,
+                date: Some("2021-12-07".into()),
             },
             entities: vec![
                 entity(
@@ -736,12 +847,38 @@ mod tests {
                 publisher: None,
                 publisher_mention: None,
                 bytes: 0,
+                date: None,
             },
             entities: vec![entity("putin", "Putin", Kind::Group, &[], &["a\u{1f}b"])],
             attributions: vec![],
             diagnostics: vec![],
         };
-        crate::build_graph([&a, &b])
+        let mut graph = crate::build_graph([&a, &b]);
+        // Claims: one with an undated appearance, one with an escaped text.
+        let appearance = |attribution: &str, document: &str, date: Option<&str>| Appearance {
+            attribution: attribution.into(),
+            document: document.into(),
+            date: date.map(str::to_string),
+            chain: vec!["putin".into(), "kremlin".into()],
+        };
+        graph.claims = vec![
+            Claim {
+                id: "claim-1".into(),
+                text: "\"We will\" — «not»\n".into(),
+                earliest: "doc#2".into(),
+                appearances: vec![
+                    appearance("doc#2", "doc", Some("2021-12-07")),
+                    appearance("b#1", "b", None),
+                ],
+            },
+            Claim {
+                id: "claim-2".into(),
+                text: String::new(),
+                earliest: "doc#1".into(),
+                appearances: vec![appearance("doc#1", "doc", None)],
+            },
+        ];
+        graph
     }
 
     #[test]
@@ -760,6 +897,11 @@ mod tests {
         assert!(text.contains(r#""title": "Line\nbreak — «quoted»""#));
         assert!(text.contains(r#""label_counts": {"Putin": 1, "Vladimir \"Vova\" Putin": 1}"#));
         assert!(text.contains(r#""titles": ["President", "a\u001fb"]"#));
+        assert!(
+            text.contains(r#""bytes": 1234, "date": "2021-12-07"}"#),
+            "{text}"
+        );
+        assert!(text.contains(r#"{"attribution": "b#1", "document": "b", "chain": ["#));
         assert_eq!(to_json(&from_json(&text).unwrap()), text);
     }
 

@@ -212,6 +212,7 @@ mod tests {
                 publisher: Some(publisher.into()),
                 publisher_mention: None,
                 bytes: 10,
+                date: None,
             },
             entities: vec![entity(&origin), entity(publisher)],
             attributions: vec![Attribution {

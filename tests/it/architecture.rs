@@ -23,6 +23,7 @@ const STAGES: &[&str] = &[
     "publisher",
     "analyze",
     "graph",
+    "claims",
     "audit",
     "export",
     "page",

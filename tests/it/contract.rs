@@ -45,7 +45,94 @@ pub fn check(json: &Value) -> Result<(), String> {
     let nodes = check_nodes(top, &documents)?;
     let edges = check_edges(top, &nodes)?;
     let made = check_attributions(top, &documents, &nodes)?;
-    check_edges_are_made(&edges, &made)
+    check_edges_are_made(&edges, &made)?;
+    check_claims(top, graph)
+}
+
+/// The optional `claims` (issue 18): each names attributions that are there, with their
+/// documents, dates and chains, spans two documents or more, lists its earliest appearance
+/// first (dated ones first, by date, then by document); ids are unique and sorted, and an
+/// attribution is in one claim at most.
+fn check_claims(top: &Map<String, Value>, graph: &Map<String, Value>) -> Result<(), String> {
+    let Some(claims) = top.get("claims") else {
+        return Ok(());
+    };
+    let dates: BTreeMap<&str, Option<&str>> = array(field(graph, "documents")?, "documents")?
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap_or(""),
+                d.get("date").and_then(Value::as_str),
+            )
+        })
+        .collect();
+    let attributions: BTreeMap<&str, (&str, &Value)> = array(field(top, "attributions")?, "")?
+        .iter()
+        .map(|a| {
+            let id = a["id"].as_str().unwrap_or("");
+            (id, (a["document"].as_str().unwrap_or(""), &a["chain"]))
+        })
+        .collect();
+    let (mut ids, mut claimed) = (Vec::new(), BTreeSet::new());
+    for (i, claim) in array(claims, "claims")?.iter().enumerate() {
+        let at = format!("claims[{i}]");
+        let claim = object(claim, &at)?;
+        let id = string(field(claim, "id")?, &format!("{at}.id"))?;
+        expect(
+            id.starts_with("claim-"),
+            &format!("{at}.id {id:?} is not claim-..."),
+        )?;
+        ids.push(id);
+        string(field(claim, "text")?, &format!("{at}.text"))?;
+        let earliest = string(field(claim, "earliest")?, &format!("{at}.earliest"))?;
+        let mut keys = Vec::new();
+        for (j, appearance) in array(field(claim, "appearances")?, &at)?.iter().enumerate() {
+            let aat = format!("{at}.appearances[{j}]");
+            let appearance = object(appearance, &aat)?;
+            let attribution = string(field(appearance, "attribution")?, &aat)?;
+            let document = string(field(appearance, "document")?, &aat)?;
+            let date = appearance.get("date").and_then(Value::as_str);
+            let Some((its_document, chain)) = attributions.get(attribution) else {
+                return Err(format!(
+                    "{aat} names attribution {attribution}, which is not there"
+                ));
+            };
+            expect(
+                *its_document == document,
+                &format!("{aat}.document is not its attribution's"),
+            )?;
+            expect(
+                field(appearance, "chain")? == *chain,
+                &format!("{aat}.chain is not its attribution's"),
+            )?;
+            expect(
+                dates.get(document) == Some(&date),
+                &format!("{aat}.date is not its document's"),
+            )?;
+            expect(
+                claimed.insert(attribution),
+                &format!("{aat}: {attribution} in two claims"),
+            )?;
+            keys.push((date.is_none(), date, document));
+        }
+        expect(
+            !keys.is_empty() && field(claim, "appearances")?[0]["attribution"] == earliest,
+            &format!("{at}.earliest is not its first appearance"),
+        )?;
+        expect(
+            keys.is_sorted(),
+            &format!("{at}: appearances not earliest first"),
+        )?;
+        let documents: BTreeSet<&str> = keys.iter().map(|key| key.2).collect();
+        expect(
+            documents.len() >= 2,
+            &format!("{at} is in fewer than two documents"),
+        )?;
+    }
+    expect(
+        ids.is_sorted() && ids.windows(2).all(|w| w[0] != w[1]),
+        "claims not sorted by id, each once",
+    )
 }
 
 /// The documents, by id, with their sizes and publishers.
@@ -60,6 +147,9 @@ fn check_documents(graph: &Map<String, Value>) -> Result<Documents, String> {
         let id = string(field(document, "id")?, &format!("{at}.id"))?;
         optional_string(field(document, "path")?, &format!("{at}.path"))?;
         optional_string(field(document, "title")?, &format!("{at}.title"))?;
+        if let Some(date) = document.get("date") {
+            string(date, &format!("{at}.date"))?;
+        }
         let publisher = optional_string(field(document, "publisher")?, &format!("{at}.publisher"))?;
         let bytes = integer(field(document, "bytes")?, &format!("{at}.bytes"))?;
         if let Some(span) = optional_span(field(document, "publisher_mention")?, &at)? {

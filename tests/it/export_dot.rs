@@ -65,6 +65,7 @@ fn hostile_graph() -> ProvGraph {
             publisher: Some(ids[5].clone()),
             publisher_mention: None,
             bytes: 10,
+            date: None,
         },
         entities,
         attributions: vec![attribution],

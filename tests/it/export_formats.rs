@@ -209,6 +209,9 @@ fn expected_relation_counts(graph: &ProvGraph) -> BTreeMap<String, usize> {
             add("wasDerivedFrom plain", 1);
         }
     }
+    for claim in &graph.claims {
+        add("wasDerivedFrom plain", claim.appearances.len() - 1);
+    }
     counts
 }
 
@@ -254,6 +257,49 @@ fn prov_reads_both_notations_of_the_example_graph() {
 #[test]
 fn prov_reads_both_notations_of_the_bundled_article() {
     check_prov(&article_graph());
+}
+
+#[test]
+fn prov_derives_each_later_appearance_of_a_claim_from_the_earliest() {
+    let texts = [
+        (
+            "a",
+            "The flu season has killed 105 children so far, about the average toll, the \
+               Centers for Disease Control and Prevention said on Friday.\n",
+        ),
+        (
+            "b",
+            "According to the Centers for Disease Control and Prevention, the flu has killed \
+               105 children so far this season, about the average toll.\n",
+        ),
+    ];
+    let analyses: Vec<_> = texts
+        .iter()
+        .map(|(id, text)| provgraph::analyze(&provgraph::DocumentInput::new(id, text)))
+        .collect();
+    let mut graph = provgraph::build_graph(&analyses);
+    graph.claims = provgraph::claims::find_claims(&graph, &texts);
+    assert_eq!(graph.claims.len(), 1, "{:?}", graph.claims);
+    check_prov(&graph);
+    let Some(seen) = read_text("prov-json", "g.prov.json", &to_prov_json(&graph)) else {
+        return;
+    };
+    let claim = &graph.claims[0];
+    let derived: Vec<&Value> = seen["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|relation| relation.get(3) == Some(&json!(claim.id)))
+        .collect();
+    assert_eq!(
+        derived,
+        [&json!([
+            "wasDerivedFrom plain",
+            "statement:b%231/1",
+            "statement:a%231/1",
+            claim.id
+        ])]
+    );
 }
 
 #[test]

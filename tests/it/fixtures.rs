@@ -136,6 +136,7 @@ pub fn biden_putin() -> DocumentAnalysis {
             publisher: Some("clubz".into()),
             publisher_mention: Some(Span::new(5921, 5926)),
             bytes: 5999,
+            date: None,
         },
         entities: entities(),
         attributions: vec![
@@ -164,6 +165,7 @@ pub fn relay() -> DocumentAnalysis {
             publisher: Some("clubz".into()),
             publisher_mention: None,
             bytes: ARTICLE.len(),
+            date: None,
         },
         entities: vec![
             entity("clubz", "ClubZ", Kind::Outlet),

@@ -112,6 +112,7 @@ pub fn analysis() -> DocumentAnalysis {
             publisher: Some(ids[8].clone()),
             publisher_mention: None,
             bytes: text_len,
+            date: None,
         },
         entities,
         attributions,

@@ -5,6 +5,7 @@ mod architecture;
 mod archive;
 mod audit;
 mod bad_input;
+mod claims;
 mod cli;
 mod contract;
 mod eval;

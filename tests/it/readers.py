@@ -148,9 +148,12 @@ def read_prov(path, fmt):
                               str(attributes["prov:agent"][0])])
         elif isinstance(record, ProvDerivation):
             kind = attributes.get("prov:type", ["plain"])[0]
-            relations.append(["wasDerivedFrom " + str(kind),
-                              str(attributes["prov:generatedEntity"][0]),
-                              str(attributes["prov:usedEntity"][0])])
+            relation = ["wasDerivedFrom " + str(kind),
+                        str(attributes["prov:generatedEntity"][0]),
+                        str(attributes["prov:usedEntity"][0])]
+            # A claim's later appearance derived from its earliest (issue 18).
+            relation += [str(claim) for claim in attributes.get("pg:claim", [])]
+            relations.append(relation)
         else:
             raise AssertionError(f"unexpected record {record}")
     return {

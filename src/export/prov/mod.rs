@@ -12,6 +12,9 @@
 //!   the reverse of provgraph's edges.
 //! - Each document is an entity that `wasAttributedTo` its publisher, `hadPrimarySource` the
 //!   origin's statement of each attribution and `wasDerivedFrom` the last relay's report.
+//! - Each later appearance of a claim (the same statement in another document): its origin's
+//!   statement `wasDerivedFrom` the earliest appearance's, with `pg:claim` (the claim's id).
+//!   That says the words came first there, not that this document took them from there.
 //!
 //! Identifiers are percent-encoded (every byte outside `[A-Za-z0-9_-]`), so that any id is a
 //! valid local name in both notations.
@@ -93,6 +96,21 @@ pub(crate) fn records(graph: &ProvGraph) -> Vec<Record> {
     }
     for attribution in &graph.attributions {
         add_attribution(attribution, &mut records, &mut relations);
+    }
+    for claim in &graph.claims {
+        let earliest = statement_id(&claim.earliest, 1);
+        for appearance in claim
+            .appearances
+            .iter()
+            .filter(|a| a.attribution != claim.earliest)
+        {
+            relations.push(Record::Derivation {
+                kind: Derivation::Plain,
+                generated: statement_id(&appearance.attribution, 1),
+                used: earliest.clone(),
+                attributes: vec![("pg:claim", Value::Str(claim.id.clone()))],
+            });
+        }
     }
     records.extend(relations);
     records

@@ -1,0 +1,85 @@
+use super::*;
+use crate::analyze::{DocumentInput, analyze};
+use crate::graph::GraphBuilder;
+
+/// The graph of `documents` (id, date, text) and their claims.
+fn claims_of(documents: &[(&str, Option<&str>, &str)]) -> (ProvGraph, Vec<Claim>) {
+    let mut builder = GraphBuilder::default();
+    let mut finder = ClaimFinder::default();
+    for &(id, date, text) in documents {
+        let mut analysis = analyze(&DocumentInput::new(id, text));
+        analysis.document.date = date.map(str::to_string);
+        finder.add(&analysis.document, sign(text, &analysis.attributions));
+        builder.add_analysis(analysis).unwrap();
+    }
+    let graph = builder.finish();
+    let claims = finder.finish(&graph);
+    (graph, claims)
+}
+
+const FLU: &str = "The flu season has killed 105 children so far, about the average toll, \
+                   the Centers for Disease Control and Prevention said on Friday.\n";
+const FLU_PARAPHRASE: &str = "According to the Centers for Disease Control and Prevention, \
+                              the flu has killed 105 children so far this season, about the \
+                              average toll.\n";
+const FLU_OTHER: &str = "The flu season has killed 150 children so far, about the average toll, \
+                         the Centers for Disease Control and Prevention said on Friday.\n";
+
+#[test]
+fn the_same_statement_in_two_documents_is_one_claim_earliest_by_date() {
+    let (graph, claims) = claims_of(&[
+        ("a", Some("2013-03-23"), FLU),
+        ("b", Some("2013-03-22"), FLU_PARAPHRASE),
+        ("c", None, FLU),
+    ]);
+    assert_eq!(graph.attributions.len(), 3, "{:?}", graph.attributions);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    let claim = &claims[0];
+    assert_eq!(claim.earliest, "b#1");
+    assert_eq!(claim.id, claim_id("b#1"));
+    let documents: Vec<&str> = claim
+        .appearances
+        .iter()
+        .map(|a| a.document.as_str())
+        .collect();
+    assert_eq!(
+        documents,
+        ["b", "a", "c"],
+        "dated first, by date; undated last"
+    );
+    assert_eq!(claim.appearances[0].date.as_deref(), Some("2013-03-22"));
+    assert!(
+        claim.text.starts_with("the flu has killed 105 children"),
+        "{}",
+        claim.text
+    );
+    assert!(!claim.appearances[0].chain.is_empty());
+}
+
+#[test]
+fn another_number_is_another_statement_and_one_document_makes_no_claim() {
+    let (_, claims) = claims_of(&[("a", None, FLU), ("b", None, FLU_OTHER)]);
+    assert!(claims.is_empty(), "{claims:?}");
+    let twice = format!("{FLU}\n{FLU}");
+    let (_, claims) = claims_of(&[("a", None, &twice)]);
+    assert!(claims.is_empty(), "{claims:?}");
+}
+
+#[test]
+fn find_claims_signs_from_texts_and_merging_joins_by_text() {
+    let (graph, found) = claims_of(&[("a", None, FLU), ("b", None, FLU_PARAPHRASE)]);
+    let texts = [("a", FLU), ("b", FLU_PARAPHRASE)];
+    assert_eq!(find_claims(&graph, &texts), found);
+    let (_, other) = claims_of(&[("c", None, FLU), ("d", None, FLU)]);
+    let merged = merge_claims(found.iter().chain(&other).cloned().collect());
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    assert_eq!(merged[0].appearances.len(), 4);
+    assert_eq!(merged[0].earliest, "a#1");
+    assert_eq!(merged[0].text, found[0].text);
+}
+
+#[test]
+fn excerpts_collapse_space_and_stop_at_a_word() {
+    assert_eq!(words::excerpt("a  b\n c", 10), "a b c");
+    assert_eq!(words::excerpt("alpha beta gamma", 11), "alpha beta…");
+}
