@@ -181,7 +181,8 @@ Tables:
                     counted together as \"(unknown publisher)\"
   origins           for each origin, the publishers that carried it and through which
                     relays (Markdown and html list those carried by two or more documents)
-  claims            the same statement in several documents, when claims were found
+  claims            the same statement in several documents: found in the articles'
+                    texts; a graph input brings the claims it carries (build --claims)
 
 Flags (each with its attributions, documents, spans and a one-line reason):
   circular_citation     A passed words on to B and B to A: edges both ways in the graph

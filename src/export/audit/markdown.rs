@@ -222,7 +222,7 @@ fn write_flags(out: &mut String, audit: &Audit, top: usize) {
 }
 
 fn write_claims(out: &mut String, audit: &Audit, top: usize) {
-    out.push_str("## Claims\n\nThe same statement in several documents (found only when claims are looked for).\n\n");
+    out.push_str("## Claims\n\nThe same statement in several documents (found in the articles' texts; a graph brings the claims it carries).\n\n");
     let mut claims: Vec<_> = audit.claims.iter().collect();
     claims.sort_by_key(|c| std::cmp::Reverse(c.documents.len()));
     let rows: Vec<Vec<String>> = claims
