@@ -16,13 +16,14 @@ mod attach;
 pub(crate) mod neighbour_quote;
 mod nesting;
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Form, lexicon};
 use crate::mention::{Mention, MentionKind};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, reporter_outlet};
 use crate::rules::{Content, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
+use crate::text::token::TokenFlags;
 use attach::Attached;
 use nesting::Nesting;
 
@@ -103,7 +104,9 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
 /// nomination, which he declared a disaster"). Counter-examples: "Song said Clinton said ..."
 /// (speech reported inside speech, one attribution); a relative pronoun that speaks ("64
 /// percent who say the same") or "that" (it may be a complementizer: "noted that experts
-/// say"), which PolNeAR train holds as often outside as inside the outer statement.
+/// say"), which PolNeAR train holds as often outside as inside the outer statement. "That" is
+/// a relative pronoun when the content lacks its subject, the gap the pronoun fills: "moves
+/// that he said improved the economy", "a rule change that he said would make it harder".
 fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
     let Some(source) = frame.source.as_ref() else {
         return false;
@@ -111,8 +114,36 @@ fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
     let after_relative = source.np.start.checked_sub(1).is_some_and(|k| {
         let t = &text.tokens[k];
         t.info.is(Class::REL) && !t.info.is(Class::DET)
+            || text.word(k) == "that"
+                && past_speech(text, frame)
+                && frame.content.is_some_and(|c| lacks_subject(text, c))
     });
     frame.role == Role::Statement && !matches!(source.kind, MentionKind::Relative) && after_relative
+}
+
+/// Is the frame's cue a verb in the past tense, the report of a speech event ("that he said
+/// improved"), not a standing view in the present ("policies that Trump argues allowed ...",
+/// which PolNeAR leaves inside the outer statement)?
+fn past_speech(text: &Text, frame: &Frame) -> bool {
+    lexicon()
+        .verb_forms(text.tokens[frame.cue.start].info)
+        .iter()
+        .any(|f| f.forms.intersects(Form::PAST))
+}
+
+/// Does a content open with a finite verb, its subject missing: an auxiliary ("would make it
+/// harder", "was too costly") or a past tense in lower case ("improved the economy"), not a
+/// subject ("experts say the plan failed": "the plan") nor a quotation.
+fn lacks_subject(text: &Text, content: Content) -> bool {
+    let first = content.tokens.start;
+    let Some(t) = text.tokens.get(first) else {
+        return false;
+    };
+    if content.direct || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    t.info.is(Class::AUX | Class::BE | Class::HAVE)
+        || text.word(first).ends_with("ed") && !t.info.is(Class::DET | Class::PRON | Class::POSS)
 }
 
 /// The hops of a chain of statements (outermost first): from the innermost out, each
@@ -238,6 +269,32 @@ mod tests {
                 ),
                 ("preposed", &["he"], "were at his side"),
             ],
+        );
+        // "that" with the content's subject missing opens a relative clause.
+        check(
+            "Cruz praised Pence for cutting taxes, moves that he said improved the economy.",
+            &[
+                (
+                    "preposed",
+                    &["Cruz"],
+                    "Pence for cutting taxes, moves that he said improved the economy",
+                ),
+                ("preposed", &["he"], "improved the economy"),
+            ],
+        );
+        // A view held in the present stays inside.
+        check(
+            "It mentions policies that Trump argues allowed the group to grow.",
+            &[(
+                "preposed",
+                &["It"],
+                "policies that Trump argues allowed the group to grow",
+            )],
+        );
+        // "that" before a clause with its subject is a complementizer: one attribution.
+        check(
+            "Clinton argued that experts said the plan failed.",
+            &[("preposed", &["Clinton"], "experts said the plan failed")],
         );
         // A relative pronoun that speaks stays inside.
         check(
