@@ -85,7 +85,9 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
     }
     let free = |i: usize| i < 64 && in_chain & (1 << i) == 0;
     for i in (0..frames.len()).filter(|&i| free(i) && nesting.parent(i).is_some()) {
-        if frames[i].weak || !in_relative_clause(text, &frames[i]) {
+        if frames[i].weak
+            || !in_relative_clause(text, &frames[i]) && !dashed_aside(text, &frames[i])
+        {
             continue;
         }
         drafts.push(Draft {
@@ -119,6 +121,22 @@ fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
                 && frame.content.is_some_and(|c| lacks_subject(text, c))
     });
     frame.role == Role::Statement && !matches!(source.kind, MentionKind::Relative) && after_relative
+}
+
+/// Does a nested statement quote its source in an aside set off by a dash, an attribution of
+/// its own inside the outer one ("praised his brother's faith - ''faith that reveals itself,''
+/// he said - and argued ..."). Counter-example: a quotation the outer statement reports
+/// without a dash ("Song said "the plan failed," he said" stays one).
+fn dashed_aside(text: &Text, frame: &Frame) -> bool {
+    let Some(content) = frame.content.filter(|c| c.direct) else {
+        return false;
+    };
+    let dash = |k: usize| matches!(text.word(k), "-" | "--" | "—" | "–");
+    frame.rule == RuleId::Postposed
+        && frame.role == Role::Statement
+        && frame.source.is_some()
+        && content.tokens.start > 0
+        && dash(content.tokens.start - 1)
 }
 
 /// Is the frame's cue a verb in the past tense, the report of a speech event ("that he said
@@ -280,6 +298,36 @@ mod tests {
                     "Pence for cutting taxes, moves that he said improved the economy",
                 ),
                 ("preposed", &["he"], "improved the economy"),
+            ],
+        );
+        // A quotation set off by a dash with its own source is an aside of its own.
+        check(
+            "Bush praised his faith - \"faith that shows itself in good works,\" he said - and argued for unity.",
+            &[
+                (
+                    "preposed",
+                    &["Bush"],
+                    "his faith - \"faith that shows itself in good works,\" he said - and",
+                ),
+                // The second verb is Bush's.
+                ("coordinated", &["Bush"], "for unity"),
+                (
+                    "postposed",
+                    &["he"],
+                    "\"faith that shows itself in good works,\"",
+                ),
+            ],
+        );
+        // A quotation not set off by a dash stays inside.
+        check(
+            "Clinton suggested that the plan was unserious: \"We need details,\" she said - and charged that it would fail.",
+            &[
+                (
+                    "preposed",
+                    &["Clinton"],
+                    "the plan was unserious: \"We need details,\" she said - and",
+                ),
+                ("coordinated", &["Clinton"], "it would fail"),
             ],
         );
         // A view held in the present stays inside.
