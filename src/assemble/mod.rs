@@ -16,13 +16,14 @@ mod attach;
 pub(crate) mod neighbour_quote;
 mod nesting;
 
-use crate::lexicon::Class;
+use crate::lexicon::{Class, Form, lexicon};
 use crate::mention::{Mention, MentionKind};
 use crate::model::Relation;
 use crate::rules::clause::{content_between, reporter_outlet};
 use crate::rules::{Content, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
+use crate::text::token::TokenFlags;
 use attach::Attached;
 use nesting::Nesting;
 
@@ -84,7 +85,9 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
     }
     let free = |i: usize| i < 64 && in_chain & (1 << i) == 0;
     for i in (0..frames.len()).filter(|&i| free(i) && nesting.parent(i).is_some()) {
-        if frames[i].weak || !in_relative_clause(text, &frames[i]) {
+        if frames[i].weak
+            || !in_relative_clause(text, &frames[i]) && !dashed_aside(text, &frames[i])
+        {
             continue;
         }
         drafts.push(Draft {
@@ -103,7 +106,9 @@ pub(crate) fn assemble(text: &Text, sentence: usize, frames: &[Frame]) -> Vec<Dr
 /// nomination, which he declared a disaster"). Counter-examples: "Song said Clinton said ..."
 /// (speech reported inside speech, one attribution); a relative pronoun that speaks ("64
 /// percent who say the same") or "that" (it may be a complementizer: "noted that experts
-/// say"), which PolNeAR train holds as often outside as inside the outer statement.
+/// say"), which PolNeAR train holds as often outside as inside the outer statement. "That" is
+/// a relative pronoun when the content lacks its subject, the gap the pronoun fills: "moves
+/// that he said improved the economy", "a rule change that he said would make it harder".
 fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
     let Some(source) = frame.source.as_ref() else {
         return false;
@@ -111,8 +116,52 @@ fn in_relative_clause(text: &Text, frame: &Frame) -> bool {
     let after_relative = source.np.start.checked_sub(1).is_some_and(|k| {
         let t = &text.tokens[k];
         t.info.is(Class::REL) && !t.info.is(Class::DET)
+            || text.word(k) == "that"
+                && past_speech(text, frame)
+                && frame.content.is_some_and(|c| lacks_subject(text, c))
     });
     frame.role == Role::Statement && !matches!(source.kind, MentionKind::Relative) && after_relative
+}
+
+/// Does a nested statement quote its source in an aside set off by a dash, an attribution of
+/// its own inside the outer one ("praised his brother's faith - ''faith that reveals itself,''
+/// he said - and argued ..."). Counter-example: a quotation the outer statement reports
+/// without a dash ("Song said "the plan failed," he said" stays one).
+fn dashed_aside(text: &Text, frame: &Frame) -> bool {
+    let Some(content) = frame.content.filter(|c| c.direct) else {
+        return false;
+    };
+    let dash = |k: usize| matches!(text.word(k), "-" | "--" | "—" | "–");
+    frame.rule == RuleId::Postposed
+        && frame.role == Role::Statement
+        && frame.source.is_some()
+        && content.tokens.start > 0
+        && dash(content.tokens.start - 1)
+}
+
+/// Is the frame's cue a verb in the past tense, the report of a speech event ("that he said
+/// improved"), not a standing view in the present ("policies that Trump argues allowed ...",
+/// which PolNeAR leaves inside the outer statement)?
+fn past_speech(text: &Text, frame: &Frame) -> bool {
+    lexicon()
+        .verb_forms(text.tokens[frame.cue.start].info)
+        .iter()
+        .any(|f| f.forms.intersects(Form::PAST))
+}
+
+/// Does a content open with a finite verb, its subject missing: an auxiliary ("would make it
+/// harder", "was too costly") or a past tense in lower case ("improved the economy"), not a
+/// subject ("experts say the plan failed": "the plan") nor a quotation.
+fn lacks_subject(text: &Text, content: Content) -> bool {
+    let first = content.tokens.start;
+    let Some(t) = text.tokens.get(first) else {
+        return false;
+    };
+    if content.direct || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    t.info.is(Class::AUX | Class::BE | Class::HAVE)
+        || text.word(first).ends_with("ed") && !t.info.is(Class::DET | Class::PRON | Class::POSS)
 }
 
 /// The hops of a chain of statements (outermost first): from the innermost out, each
@@ -238,6 +287,62 @@ mod tests {
                 ),
                 ("preposed", &["he"], "were at his side"),
             ],
+        );
+        // "that" with the content's subject missing opens a relative clause.
+        check(
+            "Cruz praised Pence for cutting taxes, moves that he said improved the economy.",
+            &[
+                (
+                    "preposed",
+                    &["Cruz"],
+                    "Pence for cutting taxes, moves that he said improved the economy",
+                ),
+                ("preposed", &["he"], "improved the economy"),
+            ],
+        );
+        // A quotation set off by a dash with its own source is an aside of its own.
+        check(
+            "Bush praised his faith - \"faith that shows itself in good works,\" he said - and argued for unity.",
+            &[
+                (
+                    "preposed",
+                    &["Bush"],
+                    "his faith - \"faith that shows itself in good works,\" he said - and",
+                ),
+                // The second verb is Bush's.
+                ("coordinated", &["Bush"], "for unity"),
+                (
+                    "postposed",
+                    &["he"],
+                    "\"faith that shows itself in good works,\"",
+                ),
+            ],
+        );
+        // A quotation not set off by a dash stays inside.
+        check(
+            "Clinton suggested that the plan was unserious: \"We need details,\" she said - and charged that it would fail.",
+            &[
+                (
+                    "preposed",
+                    &["Clinton"],
+                    "the plan was unserious: \"We need details,\" she said - and",
+                ),
+                ("coordinated", &["Clinton"], "it would fail"),
+            ],
+        );
+        // A view held in the present stays inside.
+        check(
+            "It mentions policies that Trump argues allowed the group to grow.",
+            &[(
+                "preposed",
+                &["It"],
+                "policies that Trump argues allowed the group to grow",
+            )],
+        );
+        // "that" before a clause with its subject is a complementizer: one attribution.
+        check(
+            "Clinton argued that experts said the plan failed.",
+            &[("preposed", &["Clinton"], "experts said the plan failed")],
         );
         // A relative pronoun that speaks stays inside.
         check(

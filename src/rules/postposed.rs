@@ -193,6 +193,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_a_dash_opening_an_aside_is_the_whole_content() {
+        check(
+            "The crowd cheered - \"We will win,\" he said.",
+            &[("postposed", "he", "said", "\"We will win,\"")],
+        );
+        // A dash closing an aside: the whole sentence.
+        check(
+            "Because the deal -- a contract -- \"left no room,\" he said.",
+            &[(
+                "postposed",
+                "he",
+                "said",
+                "Because the deal -- a contract -- \"left no room,\"",
+            )],
+        );
+    }
+
+    #[test]
     fn a_clause_before_a_cue_that_a_quotation_follows_is_no_content() {
         check(
             "As a phone rang, the announcer said, \"It is 3 a.m.\"",

@@ -5,11 +5,11 @@
 //! Counter-examples: "the said agreement" (an adjective), "declined to say" (no statement),
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
-use crate::lexicon::{Form, VerbFlags};
+use crate::lexicon::{Class, Form, VerbFlags};
 use crate::rules::clause::{agrees, content_after, introduces_speech, skip_adjuncts, subject_of};
 use crate::rules::{Ctx, Frame, Role, RuleId};
-use crate::text::Text;
 use crate::text::token::TokenFlags;
+use crate::text::{Text, TokenRange};
 
 /// Finds the preposed statements of one sentence.
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
@@ -47,6 +47,11 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
+        // "he said - and argued for ...": a second verb of the subject, no content (but "would
+        // argue - and Sanders believes - that ...": an aside that a second dash closes).
+        if second_verb_after_dash(text, content.tokens) {
+            continue;
+        }
         let mut frame = Frame::new(
             RuleId::Preposed,
             hit.cue,
@@ -63,6 +68,17 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     }
 }
 
+/// Does a content open with a conjunction after a dash, no second dash closing it as an aside:
+/// "he said - and argued for ...". Not "would argue - and Sanders believes - that ...".
+fn second_verb_after_dash(text: &Text, content: TokenRange) -> bool {
+    let dash = |k: usize| matches!(text.word(k), "-" | "--" | "—" | "–");
+    let first = content.start;
+    first > 0
+        && dash(first - 1)
+        && text.tokens[first].info.is(Class::CONJ)
+        && !(first + 1..content.end).any(dash)
+}
+
 /// Does a clause (or a quotation) start at token `k`, as after a verb that is also a noun?
 fn opens_clause(text: &Text, k: usize) -> bool {
     let Some(t) = text.tokens.get(k) else {
@@ -72,7 +88,6 @@ fn opens_clause(text: &Text, k: usize) -> bool {
     if matches!(w, "that" | ":" | ",") || t.is_quote() {
         return true;
     }
-    use crate::lexicon::Class;
     let gerund = w.ends_with("ing") && !t.has(TokenFlags::CAP);
     !gerund
         && (t.is_cap_word()
@@ -430,5 +445,31 @@ mod tests {
         check("Media reports suggesting a deal were wrong.", &[]);
         check("All told, ten people died.", &[]);
         check("The weather said nothing.", &[]);
+    }
+
+    #[test]
+    fn a_conjunction_after_a_dash_is_a_second_verb_unless_the_aside_closes() {
+        check(
+            "Mr. Bush also praised his brother - \"a good man,\" he said - and argued for unity.",
+            &[
+                ("coordinated", "Mr. Bush", "argued", "for unity"),
+                ("postposed", "he", "said", "\"a good man,\""),
+                (
+                    "preposed",
+                    "Mr. Bush",
+                    "praised",
+                    "his brother - \"a good man,\" he said - and argued for unity",
+                ),
+            ],
+        );
+        check(
+            "Supporters would argue - and Sanders believes - that his pitch fits the mood.",
+            &[(
+                "preposed",
+                "Supporters",
+                "argue",
+                "and Sanders believes - that his pitch fits the mood",
+            )],
+        );
     }
 }

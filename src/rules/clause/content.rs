@@ -264,7 +264,13 @@ pub(crate) fn content_before(ctx: &Ctx, source: usize) -> Option<Content> {
         // A whole quotation, or a clause ending in a partial one ("The failure was
         // "heartbreaking" she said" is rare; "But "it will not be carpets," said X" is not).
         let quote = quote_content_closing(text, sep)?;
-        if quote.tokens.start <= ctx.start {
+        // A quotation set off by a dash is said by itself: "praised his faith - "faith
+        // that ...," he said - and argued"; not after a dash that closes an aside ("(PSA) --
+        // a contract ... -- "there was little opportunity," he said": the whole sentence).
+        let dash = |k: usize| matches!(text.word(k), "-" | "--" | "—" | "–");
+        let open = quote.tokens.start;
+        let after_dash = open > ctx.start && dash(open - 1) && !(ctx.start..open - 1).any(dash);
+        if quote.tokens.start <= ctx.start || after_dash {
             return Some(quote);
         }
         return content_between(text, ctx.start, sep + 1);
