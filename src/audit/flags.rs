@@ -25,7 +25,7 @@ pub enum FlagKind {
     SingleOrigin,
     /// A chain that names the document's own publisher.
     SelfCitation,
-    /// A claim (the same statement in several documents) credited to different origins.
+    /// A claim (the same statement in several documents) credited to different named origins.
     DifferentOrigins,
 }
 
@@ -67,7 +67,7 @@ impl FlagKind {
             }
             FlagKind::SelfCitation => "a chain names the document's own publisher",
             FlagKind::DifferentOrigins => {
-                "the same statement (a claim) is credited to different origins in different attributions; fires only when claims were found"
+                "the same statement (a claim) is credited to different named origins in different attributions (unnamed ones may be anyone); fires only when claims were found"
             }
         }
     }
@@ -371,12 +371,20 @@ fn single_origin(graph: &ProvGraph) -> Vec<Flag> {
     flags
 }
 
-/// A claim whose appearances have different origins.
+/// A claim whose appearances have two or more different named origins (an unnamed one, such
+/// as "officials", may be any of them).
 fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) -> Option<Flag> {
+    // Unnamed origins ("officials", "the company") may be anyone, a named one among them.
+    let named = |id: &&str| {
+        graph
+            .node(id)
+            .is_some_and(|node| node.kind != Kind::Unnamed)
+    };
     let origins: BTreeSet<&str> = claim
         .appearances
         .iter()
         .filter_map(|a| a.chain.first().map(String::as_str))
+        .filter(named)
         .collect();
     if origins.len() < 2 {
         return None;
@@ -391,7 +399,7 @@ fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) ->
         .collect();
     let listed: Vec<&str> = origins.iter().map(|id| label(graph, id)).collect();
     let reason = format!(
-        "the same statement is credited to {} different origins: {}",
+        "the same statement is credited to {} different named origins: {}",
         origins.len(),
         listed.join(", ")
     );

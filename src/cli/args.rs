@@ -201,7 +201,8 @@ Flags (each with its attributions, documents, spans and a one-line reason):
   single_origin         a document of two or more statements that all trace to one origin
   self_citation         a chain names the document's own publisher (\"Reuters reported
                         in June\" in a Reuters story)
-  different_origins     a claim whose appearances are credited to different origins;
+  different_origins     a claim whose appearances are credited to two or more different
+                        named origins (unnamed ones such as \"officials\" may be anyone);
                         fires only when claims were found
 
 Markdown and html show the first --top rows of each long table (html: 100) and say how
