@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Evidence, Facts, Flag, sorted};
 use crate::graph::ProvGraph;
-use crate::model::{Attribution, Claim, Kind};
+use crate::model::{Appearance, Attribution, Claim, Kind};
 
 /// The patterns flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -371,20 +371,39 @@ fn single_origin(graph: &ProvGraph) -> Vec<Flag> {
     flags
 }
 
-/// A claim whose appearances have two or more different named origins (an unnamed one, such
-/// as "officials", may be any of them).
+/// A claim whose appearances have two or more different named origins. Left out: unnamed
+/// origins and descriptions that name nobody in particular (ids ending `--<document>`: "the
+/// coalition" of one story and of another), which may be anyone; and a name that is part of
+/// another ("Kadyrov", "Ramzan Kadyrov"), which is most likely the same source.
 fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) -> Option<Flag> {
-    // Unnamed origins ("officials", "the company") may be anyone, a named one among them.
-    let named = |id: &&str| {
-        graph
-            .node(id)
-            .is_some_and(|node| node.kind != Kind::Unnamed)
+    let named = |a: &&Appearance| {
+        let Some(id) = a.chain.first() else {
+            return false;
+        };
+        // Only these ids hold "--": a slug joins its words with one hyphen.
+        let particular = !id.contains("--");
+        particular
+            && graph
+                .node(id)
+                .is_some_and(|node| node.kind != Kind::Unnamed)
     };
-    let origins: BTreeSet<&str> = claim
-        .appearances
-        .iter()
-        .filter_map(|a| a.chain.first().map(String::as_str))
+    let all: BTreeSet<&str> = (claim.appearances.iter())
         .filter(named)
+        .map(|a| a.chain[0].as_str())
+        .collect();
+    // A name whose words are all in another origin's name is that origin.
+    let words = |id: &str| -> BTreeSet<String> {
+        (label(graph, id).split(|c: char| !c.is_alphanumeric()))
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let origins: Vec<&str> = (all.iter().copied())
+        .filter(|&id| {
+            let mine = words(id);
+            !all.iter()
+                .any(|&other| other != id && mine.is_subset(&words(other)))
+        })
         .collect();
     if origins.len() < 2 {
         return None;

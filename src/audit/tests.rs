@@ -180,6 +180,34 @@ fn a_claim_credited_to_a_name_and_to_an_unnamed_source_is_not_flagged() {
 }
 
 #[test]
+fn a_claim_credited_to_a_name_and_to_part_of_it_or_to_two_descriptions_is_not_flagged() {
+    let one = |id: &str, origin: &str, kind: Kind| {
+        document(
+            id,
+            Some("afp"),
+            &[(origin, kind), ("afp", Kind::Outlet)],
+            &[&[origin]],
+        )
+    };
+    let mut graph = graph(vec![
+        one("a", "ramzan-kadyrov", Kind::Person),
+        one("b", "kadyrov", Kind::Person),
+        one("c", "coalition--c", Kind::Organization),
+        one("d", "coalition--d", Kind::Organization),
+        one("e", "joseph-estrada", Kind::Person),
+    ]);
+    // "Kadyrov" is part of "Ramzan Kadyrov"; "the coalition" of two stories may be one.
+    graph.claims = vec![claim(&graph, "claim-a", &["a#1", "b#1", "c#1", "d#1"])];
+    assert!(subjects(&audit(&graph), FlagKind::DifferentOrigins).is_empty());
+    // Another name is another origin.
+    graph.claims = vec![claim(&graph, "claim-a", &["a#1", "b#1", "e#1"])];
+    assert_eq!(
+        subjects(&audit(&graph), FlagKind::DifferentOrigins),
+        [["claim-a".to_string()]]
+    );
+}
+
+#[test]
 fn the_unnamed_origins_of_one_claim_taken_by_two_outlets_are_flagged() {
     let unnamed = |id: &str, publisher: &str| {
         document(

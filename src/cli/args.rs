@@ -202,7 +202,9 @@ Flags (each with its attributions, documents, spans and a one-line reason):
   self_citation         a chain names the document's own publisher (\"Reuters reported
                         in June\" in a Reuters story)
   different_origins     a claim whose appearances are credited to two or more different
-                        named origins (unnamed ones such as \"officials\" may be anyone);
+                        named origins (unnamed ones such as \"officials\", descriptions
+                        such as \"the coalition\" and part of a name such as \"Kadyrov\"
+                        beside \"Ramzan Kadyrov\" are not counted as others);
                         fires only when claims were found
 
 Markdown and html show the first --top rows of each long table (html: 100) and say how
