@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use super::{carriers_text, count_and_share, label, publisher_label, publisher_statements};
+use super::{
+    carriers_text, count_and_share, evidence_text, label, publisher_label, publisher_statements,
+};
 use crate::audit::{Audit, FlagKind, Length, OriginKind, Profile};
 use crate::export::xml::escape_shown as escape;
 
@@ -226,21 +228,15 @@ fn write_flags(out: &mut String, audit: &Audit) {
             escape(kind.description())
         );
         let rows = flags.iter().map(|flag| {
-            let evidence: Vec<String> = flag
-                .evidence
-                .iter()
-                .take(EVIDENCE_SHOWN)
-                .map(|e| {
-                    format!(
-                        "<code>{}</code> bytes {}–{} ({})",
-                        escape(&e.attribution),
-                        e.span.start,
-                        e.span.end,
-                        escape(&e.note)
-                    )
-                })
-                .collect();
-            let more = flag.evidence.len().saturating_sub(EVIDENCE_SHOWN);
+            let (evidence, more) = evidence_text(flag, EVIDENCE_SHOWN, |e| {
+                format!(
+                    "<code>{}</code> bytes {}–{} ({})",
+                    escape(&e.attribution),
+                    e.span.start,
+                    e.span.end,
+                    escape(&e.note)
+                )
+            });
             let more = if more > 0 {
                 format!("; and {more} more")
             } else {

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::{
-    carriers_text, count_and_share, label, publisher_label, publisher_statements, shared_origins,
+    carriers_text, count_and_share, evidence_text, label, publisher_label, publisher_statements,
+    shared_origins,
 };
 use crate::audit::{Audit, Flag, FlagKind, Length, OriginKind, Profile};
 
@@ -188,21 +189,15 @@ fn write_flags(out: &mut String, audit: &Audit, top: usize) {
         }
         for flag in flags.iter().take(top) {
             let _ = writeln!(out, "- {}", cell(&flag.reason));
-            let shown: Vec<String> = flag
-                .evidence
-                .iter()
-                .take(EVIDENCE_SHOWN)
-                .map(|e| {
-                    format!(
-                        "`{}` (bytes {}–{}; {})",
-                        cell(&e.attribution),
-                        e.span.start,
-                        e.span.end,
-                        cell(&e.note)
-                    )
-                })
-                .collect();
-            let more = flag.evidence.len().saturating_sub(EVIDENCE_SHOWN);
+            let (shown, more) = evidence_text(flag, EVIDENCE_SHOWN, |e| {
+                format!(
+                    "`{}` (bytes {}–{}; {})",
+                    cell(&e.attribution),
+                    e.span.start,
+                    e.span.end,
+                    cell(&e.note)
+                )
+            });
             let more = if more > 0 {
                 format!(" and {more} more")
             } else {

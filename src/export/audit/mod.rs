@@ -17,7 +17,7 @@ pub use self::html::{HTML_ROWS, to_html_sections};
 pub use self::json::{SCHEMA, to_json};
 pub use self::markdown::to_markdown;
 
-use crate::audit::{Audit, Profile};
+use crate::audit::{Audit, Evidence, Flag, Profile};
 
 /// The label of node `id`, or the id.
 fn label<'a>(audit: &'a Audit, id: &'a str) -> &'a str {
@@ -76,6 +76,17 @@ fn carriers_text(audit: &Audit, origin: &crate::audit::Origin) -> String {
         })
         .collect();
     parts.join("; ")
+}
+
+/// The first `shown` pieces of a flag's evidence, each written by `show`, and how many more
+/// there are.
+fn evidence_text(
+    flag: &Flag,
+    shown: usize,
+    show: impl Fn(&Evidence) -> String,
+) -> (Vec<String>, usize) {
+    let texts = flag.evidence.iter().take(shown).map(show).collect();
+    (texts, flag.evidence.len().saturating_sub(shown))
 }
 
 #[cfg(test)]
