@@ -315,24 +315,23 @@ pub(super) fn audit_format(
     let Some(path) = output_file(output) else {
         return Ok(AuditFormat::Markdown);
     };
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "md" | "markdown" => Ok(AuditFormat::Markdown),
-        "json" => Ok(AuditFormat::Json),
-        "html" | "htm" => Ok(AuditFormat::Html),
-        "csv" => Ok(AuditFormat::Csv),
-        _ => Err(Error::usage(
+    // The format names and their aliases are the extensions.
+    let extension = lower_extension(path).unwrap_or_default();
+    AuditFormat::from_str(&extension, true).map_err(|_| {
+        Error::usage(
             format_args!(
                 "cannot tell the audit format of {}",
                 super::error::shown_path(path)
             ),
             "audit writes .md, .json, .html or .csv (a directory)",
             "name the file so, or give --format",
-        )),
-    }
+        )
+    })
+}
+
+/// The extension of `path`, in lower case.
+fn lower_extension(path: &Path) -> Option<String> {
+    (path.extension()).map(|extension| extension.to_string_lossy().to_ascii_lowercase())
 }
 
 #[derive(Debug, clap::Args)]
@@ -607,10 +606,7 @@ pub(super) fn output_format(
 
 /// Why the format of `path` cannot be told from its extension.
 fn unknown_output_format(path: &Path) -> Error {
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
+    let extension = lower_extension(path).unwrap_or_default();
     let shown = super::error::shown_path(path);
     if Picture::from_str(&extension, true).is_ok() {
         return Error::usage(
@@ -633,9 +629,7 @@ fn unknown_output_format(path: &Path) -> Error {
 
 /// The picture format from the extension of the output file.
 pub(super) fn picture_format(output: &Path) -> Result<Picture, Error> {
-    let extension = output
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase());
+    let extension = lower_extension(output);
     if let Some(picture) = extension
         .as_deref()
         .and_then(|extension| Picture::from_str(extension, true).ok())
