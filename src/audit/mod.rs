@@ -278,20 +278,13 @@ fn claim_summaries(graph: &ProvGraph) -> Vec<ClaimSummary> {
         .claims
         .iter()
         .map(|claim| {
-            let mut documents: Vec<String> = claim
-                .appearances
-                .iter()
-                .map(|a| a.document.clone())
-                .collect();
-            documents.sort();
-            documents.dedup();
-            let mut origins: Vec<String> = claim
-                .appearances
-                .iter()
-                .filter_map(|a| a.chain.first().cloned())
-                .collect();
-            origins.sort();
-            origins.dedup();
+            let appearances = claim.appearances.iter();
+            let documents = sorted(appearances.clone().map(|a| a.document.clone()).collect());
+            let origins = sorted(
+                appearances
+                    .filter_map(|a| a.chain.first().cloned())
+                    .collect(),
+            );
             ClaimSummary {
                 id: claim.id.clone(),
                 text: claim.text.clone(),
