@@ -96,14 +96,14 @@ impl Signer {
             .zip(known)
             .zip(&hashes)
             .map(|((attribution, known), &hash)| {
-                let signed = known.or_else(|| {
+                let signed = known.unwrap_or_else(|| {
                     let signed = Arc::new(sign_content(content_of(text, attribution)));
                     new.push((hash, Arc::clone(&signed)));
-                    Some(signed)
+                    signed
                 });
                 Signature {
                     start: attribution.span.start,
-                    signed: signed.filter(|signed| !signed.excerpt.is_empty()),
+                    signed: (!signed.excerpt.is_empty()).then_some(signed),
                 }
             })
             .collect();
