@@ -74,6 +74,33 @@ impl ProvGraph {
         self.graph.node_weights()
     }
 
+    /// The document of `id`, found by halves (documents are sorted by id).
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        let at = self
+            .documents
+            .binary_search_by(|document| document.id.as_str().cmp(id))
+            .ok()?;
+        Some(&self.documents[at])
+    }
+
+    /// A claim's appearances, earliest first, each with its attribution and document.
+    ///
+    /// # Panics
+    /// When `claim` is not one of this graph's: an appearance past its attributions, or an
+    /// attribution whose document it does not have.
+    pub fn appearances<'a>(&'a self, claim: &'a Claim) -> impl Iterator<Item = Appearance<'a>> {
+        claim.appearances.iter().map(move |&at| {
+            let attribution = &self.attributions[at];
+            let document = self
+                .document(&attribution.document)
+                .expect("a claim's attribution has its document in the graph");
+            Appearance {
+                attribution,
+                document,
+            }
+        })
+    }
+
     /// Edges as (source node, target node, edge), in order.
     pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> {
         self.graph.edge_indices().map(move |index| {
@@ -83,6 +110,30 @@ impl ProvGraph {
                 .expect("edge index from this graph");
             (&self.graph[source], &self.graph[target], &self.graph[index])
         })
+    }
+}
+
+/// Where a claim appears: an attribution of the graph and its document.
+#[derive(Clone, Copy, Debug)]
+pub struct Appearance<'a> {
+    pub attribution: &'a Attribution,
+    pub document: &'a Document,
+}
+
+impl<'a> Appearance<'a> {
+    /// The document's date as its input gave it, or none.
+    pub fn date(&self) -> Option<&'a str> {
+        self.document.date.as_deref()
+    }
+
+    /// Node ids from the origin to the last relay, as in the attribution.
+    pub fn chain(&self) -> impl Iterator<Item = &'a str> {
+        self.attribution.chain()
+    }
+
+    /// The origin: the chain's first node.
+    pub fn origin(&self) -> Option<&'a str> {
+        self.attribution.chain().next()
     }
 }
 

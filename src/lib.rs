@@ -44,10 +44,8 @@ mod span;
 mod text;
 
 pub use analyze::{DocumentInput, analyze, explain};
-pub use graph::{GraphBuilder, ProvGraph, build_graph};
-pub use model::{
-    Appearance, Attribution, Claim, Document, DocumentAnalysis, Entity, Hop, Kind, Relation,
-};
+pub use graph::{Appearance, GraphBuilder, ProvGraph, build_graph};
+pub use model::{Attribution, Claim, Document, DocumentAnalysis, Entity, Hop, Kind, Relation};
 pub use span::Span;
 
 /// The generator string written into outputs.

@@ -139,27 +139,20 @@ pub struct Document {
 
 /// One statement carried by several documents: the attributions whose contents say the same
 /// thing (near-duplicate words, quotation or paraphrase), found across the whole run.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A claim belongs to one [`ProvGraph`](crate::ProvGraph): its appearances are places in that
+/// graph's `attributions`, so that each appearance costs a number, not a copy of the attribution's
+/// id, document, date and chain. [`ProvGraph::appearances`](crate::ProvGraph::appearances) gives
+/// them with their attributions and documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
-    /// A stable id, `claim-` and a slug of the earliest appearance.
+    /// A stable id, `claim-` and a hash of the earliest appearance's attribution id.
     pub id: String,
     /// The words of the earliest appearance's content, as the document has them.
     pub text: String,
-    /// The attribution id of the earliest appearance (by date, then document id, then position).
-    pub earliest: String,
-    /// Every appearance, earliest first.
-    pub appearances: Vec<Appearance>,
-}
-
-/// Where a claim appears: an attribution, its document and date, and the chain that brought it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Appearance {
-    pub attribution: String,
-    pub document: String,
-    /// The document's date as its record gave it (JSON Lines `date`), or none.
-    pub date: Option<String>,
-    /// Node ids from the origin to the last relay, as in the attribution.
-    pub chain: Vec<String>,
+    /// Every appearance as an index into the graph's `attributions`, earliest first (by date,
+    /// then document id, then position): the first is the earliest.
+    pub appearances: Vec<usize>,
 }
 
 /// How bad a diagnostic is.

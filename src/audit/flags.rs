@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{Evidence, Facts, Flag, sorted};
-use crate::graph::ProvGraph;
-use crate::model::{Appearance, Attribution, Claim, Kind};
+use crate::graph::{Appearance, ProvGraph};
+use crate::model::{Attribution, Claim, Kind};
 
 /// The patterns flagged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -205,16 +205,9 @@ fn unnamed_many_outlets(graph: &ProvGraph, facts: &Facts, evidence: &EvidenceOf)
             .or_default()
             .push(attribution);
     }
-    let by_id: FxHashMap<&str, &Attribution> = graph
-        .attributions
-        .iter()
-        .map(|a| (a.id.as_str(), a))
-        .collect();
     for claim in &graph.claims {
-        let members: Vec<&Attribution> = claim
-            .appearances
-            .iter()
-            .filter_map(|appearance| by_id.get(appearance.attribution.as_str()).copied())
+        let members: Vec<&Attribution> = (claim.appearances.iter())
+            .map(|&at| &graph.attributions[at])
             .filter(unnamed)
             .collect();
         let origins: BTreeSet<&str> = members.iter().map(|a| a.hops[0].node.as_str()).collect();
@@ -376,8 +369,9 @@ fn single_origin(graph: &ProvGraph) -> Vec<Flag> {
 /// coalition" of one story and of another), which may be anyone; and a name that is part of
 /// another ("Kadyrov", "Ramzan Kadyrov"), which is most likely the same source.
 fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) -> Option<Flag> {
+    let appearances: Vec<Appearance> = graph.appearances(claim).collect();
     let named = |a: &&Appearance| {
-        let Some(id) = a.chain.first() else {
+        let Some(id) = a.origin() else {
             return false;
         };
         // Only these ids hold "--": a slug joins its words with one hyphen.
@@ -387,9 +381,9 @@ fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) ->
                 .node(id)
                 .is_some_and(|node| node.kind != Kind::Unnamed)
     };
-    let all: BTreeSet<&str> = (claim.appearances.iter())
+    let all: BTreeSet<&str> = (appearances.iter())
         .filter(named)
-        .map(|a| a.chain[0].as_str())
+        .filter_map(Appearance::origin)
         .collect();
     // A name whose words are all in another origin's name is that origin.
     let words = |id: &str| -> BTreeSet<String> {
@@ -408,12 +402,10 @@ fn different_origins(graph: &ProvGraph, claim: &Claim, evidence: &EvidenceOf) ->
     if origins.len() < 2 {
         return None;
     }
-    let found = claim
-        .appearances
-        .iter()
+    let found = (appearances.iter())
         .filter_map(|a| {
-            let origin = a.chain.first()?;
-            evidence(&a.attribution, format!("origin {origin}"))
+            let origin = a.origin()?;
+            evidence(&a.attribution.id, format!("origin {origin}"))
         })
         .collect();
     let listed: Vec<&str> = origins.iter().map(|id| label(graph, id)).collect();

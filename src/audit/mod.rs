@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::graph::ProvGraph;
+use crate::graph::{Appearance, ProvGraph};
 use crate::model::Kind;
 use crate::span::Span;
 
@@ -278,24 +278,25 @@ fn claim_summaries(graph: &ProvGraph) -> Vec<ClaimSummary> {
         .claims
         .iter()
         .map(|claim| {
-            let appearances = claim.appearances.iter();
-            let documents = sorted(appearances.clone().map(|a| a.document.clone()).collect());
-            let origins = sorted(
-                appearances
-                    .filter_map(|a| a.chain.first().cloned())
-                    .collect(),
-            );
+            let appearances: Vec<Appearance> = graph.appearances(claim).collect();
+            let attributions: Vec<String> = (appearances.iter())
+                .map(|a| a.attribution.id.clone())
+                .collect();
             ClaimSummary {
                 id: claim.id.clone(),
                 text: claim.text.clone(),
-                earliest: claim.earliest.clone(),
-                attributions: claim
-                    .appearances
-                    .iter()
-                    .map(|a| a.attribution.clone())
-                    .collect(),
-                documents,
-                origins,
+                earliest: attributions.first().cloned().unwrap_or_default(),
+                documents: sorted(
+                    (appearances.iter())
+                        .map(|a| a.document.id.clone())
+                        .collect(),
+                ),
+                origins: sorted(
+                    (appearances.iter())
+                        .filter_map(|a| a.origin().map(str::to_string))
+                        .collect(),
+                ),
+                attributions,
             }
         })
         .collect()

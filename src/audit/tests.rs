@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::graph::GraphBuilder;
-use crate::model::{Appearance, Attribution, Claim, Document, DocumentAnalysis, Entity, Hop};
+use crate::model::{Attribution, Claim, Document, DocumentAnalysis, Entity, Hop};
 use crate::model::{Kind, Relation};
 
 fn entity(id: &str, kind: Kind) -> Entity {
@@ -72,24 +72,14 @@ fn graph(documents: Vec<DocumentAnalysis>) -> ProvGraph {
     builder.finish()
 }
 
-/// A claim of the attributions `ids` (document and chain looked up in `graph`).
+/// A claim of the attributions `ids` of `graph`.
 fn claim(graph: &ProvGraph, id: &str, ids: &[&str]) -> Claim {
-    let appearances: Vec<Appearance> = ids
-        .iter()
-        .map(|id| {
-            let a = graph.attributions.iter().find(|a| a.id == *id).unwrap();
-            Appearance {
-                attribution: a.id.clone(),
-                document: a.document.clone(),
-                date: None,
-                chain: a.chain().map(str::to_string).collect(),
-            }
-        })
+    let appearances = (ids.iter())
+        .map(|id| graph.attributions.iter().position(|a| a.id == *id).unwrap())
         .collect();
     Claim {
         id: id.to_string(),
         text: "the words".to_string(),
-        earliest: ids[0].to_string(),
         appearances,
     }
 }

@@ -9,11 +9,57 @@
 use rustc_hash::FxHashMap;
 
 use super::{UnionFind, appearance_order, claim_id, lsh, similar, words};
-use crate::model::{Appearance, Claim};
+use crate::ProvGraph;
+use crate::model::Claim;
 
-/// `claims` (from several graphs) with those that make the same statement joined, each
-/// attribution in one claim, sorted by id.
-pub fn merge_claims(claims: Vec<Claim>) -> Vec<Claim> {
+/// A claim of an input graph by its attributions' ids: what `merge` keeps of each graph's claims
+/// until the merged graph, where the attributions have their places, is built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimIds {
+    pub text: String,
+    /// Attribution ids, earliest first.
+    pub attributions: Vec<String>,
+}
+
+/// The claims of `graph` by attribution id (taken out of it).
+pub fn claim_ids(graph: &mut ProvGraph) -> Vec<ClaimIds> {
+    let claims = std::mem::take(&mut graph.claims);
+    claims
+        .into_iter()
+        .map(|claim| ClaimIds {
+            text: claim.text,
+            attributions: (claim.appearances.iter())
+                .map(|&at| graph.attributions[at].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// `claims` as claims of `graph`, whose attributions they name; an id the graph does not have is
+/// left out, and so is a claim left with none.
+pub fn resolve(graph: &ProvGraph, claims: Vec<ClaimIds>) -> Vec<Claim> {
+    let at: FxHashMap<&str, usize> = (graph.attributions.iter().enumerate())
+        .map(|(index, attribution)| (attribution.id.as_str(), index))
+        .collect();
+    claims
+        .into_iter()
+        .filter_map(|claim| {
+            let appearances: Vec<usize> = (claim.attributions.iter())
+                .filter_map(|id| at.get(id.as_str()).copied())
+                .collect();
+            let earliest = &graph.attributions[*appearances.first()?].id;
+            Some(Claim {
+                id: claim_id(earliest),
+                text: claim.text,
+                appearances,
+            })
+        })
+        .collect()
+}
+
+/// `claims` (of `graph`, from several sources) with those that make the same statement
+/// joined, each attribution in one claim, sorted by id.
+pub fn merge_claims(graph: &ProvGraph, claims: Vec<Claim>) -> Vec<Claim> {
     let signed: Vec<words::Words> = claims
         .iter()
         .map(|claim| words::words(&claim.text))
@@ -29,13 +75,13 @@ pub fn merge_claims(claims: Vec<Claim>) -> Vec<Claim> {
             }
         },
     );
-    let mut by_attribution: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_attribution: FxHashMap<usize, usize> = FxHashMap::default();
     for (index, claim) in claims.iter().enumerate() {
-        for appearance in &claim.appearances {
-            if let Some(&other) = by_attribution.get(appearance.attribution.as_str()) {
+        for &appearance in &claim.appearances {
+            if let Some(&other) = by_attribution.get(&appearance) {
                 groups.union(index, other);
             } else {
-                by_attribution.insert(&appearance.attribution, index);
+                by_attribution.insert(appearance, index);
             }
         }
     }
@@ -44,46 +90,43 @@ pub fn merge_claims(claims: Vec<Claim>) -> Vec<Claim> {
     for (claim, root) in claims.into_iter().zip(roots) {
         joined.entry(root).or_default().push(claim);
     }
-    let mut out: Vec<Claim> = joined.into_values().map(join).collect();
+    let mut out: Vec<Claim> = (joined.into_values())
+        .map(|claims| join(graph, claims))
+        .collect();
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
 }
 
 /// One claim of several: their appearances, each once, earliest first; the text of the claim
 /// whose earliest appearance is the earliest.
-fn join(mut claims: Vec<Claim>) -> Claim {
-    let key = |appearance: &Appearance| {
-        let start = appearance
-            .attribution
-            .rsplit_once('#')
-            .and_then(|(_, n)| n.parse::<usize>().ok())
-            .unwrap_or(0);
-        (appearance.date.clone(), appearance.document.clone(), start)
-    };
-    let order = |a: &Appearance, b: &Appearance| {
-        let (ka, kb) = (key(a), key(b));
-        appearance_order(
-            (ka.0.as_deref(), &ka.1, ka.2),
-            (kb.0.as_deref(), &kb.1, kb.2),
-        )
-        .then_with(|| a.attribution.cmp(&b.attribution))
-    };
+fn join(graph: &ProvGraph, mut claims: Vec<Claim>) -> Claim {
     if claims.len() == 1 {
         return claims.pop().expect("one claim");
     }
-    let mut text_of: FxHashMap<String, String> = FxHashMap::default();
-    let mut appearances: Vec<Appearance> = Vec::new();
+    let key = |at: usize| {
+        let attribution = &graph.attributions[at];
+        let date = graph
+            .document(&attribution.document)
+            .and_then(|document| document.date.as_deref());
+        (date, attribution.document.as_str(), attribution.span.start)
+    };
+    let mut text_of: FxHashMap<usize, String> = FxHashMap::default();
+    let mut appearances: Vec<usize> = Vec::new();
     for claim in claims {
-        text_of.insert(claim.earliest, claim.text);
+        if let Some(&earliest) = claim.appearances.first() {
+            text_of.insert(earliest, claim.text);
+        }
         appearances.extend(claim.appearances);
     }
-    appearances.sort_by(order);
-    appearances.dedup_by(|a, b| a.attribution == b.attribution);
-    let earliest = appearances[0].attribution.clone();
+    appearances.sort_by(|&a, &b| {
+        appearance_order(key(a), key(b))
+            .then_with(|| graph.attributions[a].id.cmp(&graph.attributions[b].id))
+    });
+    appearances.dedup();
+    let earliest = appearances[0];
     Claim {
-        id: claim_id(&earliest),
+        id: claim_id(&graph.attributions[earliest].id),
         text: text_of.remove(&earliest).unwrap_or_default(),
-        earliest,
         appearances,
     }
 }

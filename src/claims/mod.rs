@@ -32,9 +32,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::graph::ProvGraph;
 use crate::hash::fnv1a;
-use crate::model::{Appearance, Attribution, Claim, Document};
+use crate::model::{Attribution, Claim, Document};
 
-pub use merge::merge_claims;
+pub use merge::{ClaimIds, claim_ids, merge_claims, resolve};
 use words::Words;
 
 /// The longest claim text, in bytes (cut at a word's end, "…" then).
@@ -273,10 +273,8 @@ impl ClaimFinder {
             .chunk_by(|a, b| a.0 == b.0)
             .filter(|run| run.len() > 1)
             .filter_map(|run| {
-                let appearances = run
-                    .iter()
-                    .map(|&(_, index)| &graph.attributions[index as usize]);
-                self.claim(&ranks, appearances.collect())
+                let appearances = run.iter().map(|&(_, index)| index as usize);
+                self.claim(graph, &ranks, appearances.collect())
             })
             .collect();
         claims.sort_by(|a, b| a.id.cmp(&b.id));
@@ -323,47 +321,38 @@ impl ClaimFinder {
         (0..sets.len()).map(|index| groups.find(index)).collect()
     }
 
-    /// The claim made of `appearances` when they span two documents or more; `ranks` are the
-    /// documents' places in time ([`ClaimFinder::document_ranks`]).
-    fn claim(&self, ranks: &[u32], appearances: Vec<&Attribution>) -> Option<Claim> {
-        let first = appearances.first()?.document.as_str();
-        if appearances.iter().all(|a| a.document == first) {
+    /// The claim made of `appearances` (indices into `graph.attributions`) when they span two
+    /// documents or more; `ranks` are the documents' places in time
+    /// ([`ClaimFinder::document_ranks`]).
+    fn claim(&self, graph: &ProvGraph, ranks: &[u32], appearances: Vec<usize>) -> Option<Claim> {
+        let attribution = |at: usize| &graph.attributions[at];
+        let first = attribution(*appearances.first()?).document.as_str();
+        if appearances
+            .iter()
+            .all(|&at| attribution(at).document == first)
+        {
             return None;
         }
-        let mut keyed: Vec<(u32, usize, &str, &DocumentEntry, &Attribution)> = appearances
+        // (document rank, start, id, index) of each appearance.
+        let mut keyed: Vec<(u32, usize, &str, usize)> = appearances
             .into_iter()
-            .filter_map(|attribution| {
-                let number = *self.numbers.get(&attribution.document)?;
-                let entry = &self.documents[number as usize];
-                let rank = ranks[number as usize];
-                Some((
-                    rank,
-                    attribution.span.start,
-                    attribution.id.as_str(),
-                    entry,
-                    attribution,
-                ))
+            .filter_map(|at| {
+                let a = attribution(at);
+                let number = *self.numbers.get(&a.document)?;
+                Some((ranks[number as usize], a.span.start, a.id.as_str(), at))
             })
             .collect();
-        keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-        let (_, start, _, entry, earliest) = keyed[0];
-        let statement = statement_at(&entry.statements, start)?;
+        keyed.sort_unstable();
+        let earliest = attribution(keyed[0].3);
+        let entry = &self.documents[self.numbers[&earliest.document] as usize];
+        let statement = statement_at(&entry.statements, earliest.span.start)?;
         Some(Claim {
             id: claim_id(&earliest.id),
             text: self.statements[statement as usize]
                 .signed
                 .excerpt
                 .to_string(),
-            earliest: earliest.id.clone(),
-            appearances: keyed
-                .iter()
-                .map(|&(_, _, _, entry, attribution)| Appearance {
-                    attribution: attribution.id.clone(),
-                    document: attribution.document.clone(),
-                    date: entry.date.clone(),
-                    chain: attribution.chain().map(str::to_string).collect(),
-                })
-                .collect(),
+            appearances: keyed.into_iter().map(|(_, _, _, at)| at).collect(),
         })
     }
 }

@@ -35,25 +35,22 @@ fn the_same_statement_in_two_documents_is_one_claim_earliest_by_date() {
     assert_eq!(graph.attributions.len(), 3, "{:?}", graph.attributions);
     assert_eq!(claims.len(), 1, "{claims:?}");
     let claim = &claims[0];
-    assert_eq!(claim.earliest, "b#1");
+    let appearances: Vec<_> = graph.appearances(claim).collect();
+    assert_eq!(appearances[0].attribution.id, "b#1");
     assert_eq!(claim.id, claim_id("b#1"));
-    let documents: Vec<&str> = claim
-        .appearances
-        .iter()
-        .map(|a| a.document.as_str())
-        .collect();
+    let documents: Vec<&str> = appearances.iter().map(|a| a.document.id.as_str()).collect();
     assert_eq!(
         documents,
         ["b", "a", "c"],
         "dated first, by date; undated last"
     );
-    assert_eq!(claim.appearances[0].date.as_deref(), Some("2013-03-22"));
+    assert_eq!(appearances[0].date(), Some("2013-03-22"));
     assert!(
         claim.text.starts_with("the flu has killed 105 children"),
         "{}",
         claim.text
     );
-    assert!(!claim.appearances[0].chain.is_empty());
+    assert!(appearances[0].origin().is_some());
 }
 
 #[test]
@@ -70,11 +67,24 @@ fn find_claims_signs_from_texts_and_merging_joins_by_text() {
     let (graph, found) = claims_of(&[("a", None, FLU), ("b", None, FLU_PARAPHRASE)]);
     let texts = [("a", FLU), ("b", FLU_PARAPHRASE)];
     assert_eq!(find_claims(&graph, &texts), found);
-    let (_, other) = claims_of(&[("c", None, FLU), ("d", None, FLU)]);
-    let merged = merge_claims(found.iter().chain(&other).cloned().collect());
+    // Two graphs' claims, by id, joined in the graph of both as merge does it.
+    let mut first = graph;
+    let (mut second, other) = claims_of(&[("c", None, FLU), ("d", None, FLU)]);
+    second.claims = other;
+    first.claims = found.clone();
+    let mut read = claim_ids(&mut first);
+    read.append(&mut claim_ids(&mut second));
+    let mut builder = GraphBuilder::default();
+    builder.add_graph(first).unwrap();
+    builder.add_graph(second).unwrap();
+    let both = builder.finish();
+    let merged = merge_claims(&both, resolve(&both, read));
     assert_eq!(merged.len(), 1, "{merged:?}");
-    assert_eq!(merged[0].appearances.len(), 4);
-    assert_eq!(merged[0].earliest, "a#1");
+    let ids: Vec<&str> = (both.appearances(&merged[0]))
+        .map(|a| a.attribution.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a#1", "b#1", "c#1", "d#1"]);
+    assert_eq!(merged[0].id, claim_id("a#1"));
     assert_eq!(merged[0].text, found[0].text);
 }
 

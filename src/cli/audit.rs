@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use provgraph::GraphBuilder;
-use provgraph::claims::{ClaimFinder, merge_claims};
+use provgraph::claims::{ClaimFinder, merge_claims, resolve};
 use provgraph::export::audit::{CSV_FILES, to_csv_files, to_html_sections, to_json, to_markdown};
 
 use super::args::AuditFormat;
@@ -85,8 +85,8 @@ pub(super) fn run_audit(
     let mut graph = builder.finish();
     // The claims of the articles, and those the graphs read carried, joined.
     let mut claims = finder.finish(&graph);
-    claims.append(&mut read_claims);
-    graph.claims = merge_claims(claims);
+    claims.append(&mut resolve(&graph, read_claims));
+    graph.claims = merge_claims(&graph, claims);
     let found = provgraph::audit::audit(&graph);
     let file = audit.file.as_deref();
     let text = match audit.format {

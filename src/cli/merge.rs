@@ -7,9 +7,9 @@ use std::io::{BufRead, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use provgraph::claims::merge_claims;
+use provgraph::claims::{ClaimIds, claim_ids, merge_claims, resolve};
 use provgraph::export::from_json;
-use provgraph::{Claim, DocumentAnalysis, GraphBuilder, ProvGraph};
+use provgraph::{DocumentAnalysis, GraphBuilder, ProvGraph};
 
 use provgraph::input::bounded;
 
@@ -71,7 +71,7 @@ pub(super) fn run_merge(
     warn_if_saturated(&builder, warnings);
     let destination = &merge.destination;
     let mut graph = builder.finish();
-    graph.claims = merge_claims(claims);
+    graph.claims = merge_claims(&graph, resolve(&graph, claims));
     super::write_final_graph(graph, destination, durability, &[], warnings)
 }
 
@@ -90,7 +90,7 @@ pub(super) fn merge_into(
     limits: &Limits,
     keep_claims: bool,
     progress: &Progress<'_>,
-) -> Result<Vec<Claim>, Error> {
+) -> Result<Vec<ClaimIds>, Error> {
     let names: Vec<String> = locations.iter().map(Location::name).collect();
     let consumed = AtomicU64::new(0);
     let mut attribution_ids = AttributionIds::default();
@@ -131,7 +131,7 @@ pub(super) fn merge_into(
                     }
                     Parsed::Graph(mut graph) => {
                         if keep_claims {
-                            claims.append(&mut graph.claims);
+                            claims.append(&mut claim_ids(&mut graph));
                         }
                         builder.add_graph(graph)
                     }

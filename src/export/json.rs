@@ -15,8 +15,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{Edge, Node, ProvGraph};
-use crate::model::{Appearance, Attribution, Claim, Document, Hop, Kind, Relation};
+use crate::graph::{Appearance, Edge, Node, ProvGraph};
+use crate::model::{Attribution, Claim, Document, Hop, Kind, Relation};
 use crate::span::Span;
 
 use super::pretty::{Pretty, Values};
@@ -197,7 +197,9 @@ fn write_json_graph(graph: &ProvGraph, out: impl io::Write) -> io::Result<()> {
     out.records(1, &graph.attributions, write_attribution)?;
     if !graph.claims.is_empty() {
         out.key(1, false, "claims");
-        out.records(1, &graph.claims, write_claim)?;
+        out.records(1, &graph.claims, |out, claim| {
+            write_claim(out, graph, claim)
+        })?;
     }
     out.close(0, b'}');
     out.raw(b"\n");
@@ -302,28 +304,34 @@ fn write_hop(out: &mut Values, hop: &Hop) {
     out.raw(b"}");
 }
 
-/// [`JsonClaim`], on one line.
-fn write_claim(out: &mut Values, claim: &Claim) {
+/// [`JsonClaim`], on one line: the appearances' ids, documents, dates and chains are the
+/// graph's, looked up as they are written.
+fn write_claim(out: &mut Values, graph: &ProvGraph, claim: &Claim) {
+    let appearances: Vec<Appearance> = graph.appearances(claim).collect();
     out.raw(b"{");
     out.field(true, "id");
     out.str(&claim.id);
     out.field(false, "text");
     out.str(&claim.text);
     out.field(false, "earliest");
-    out.str(&claim.earliest);
+    out.str(
+        appearances
+            .first()
+            .map_or("", |a| a.attribution.id.as_str()),
+    );
     out.field(false, "appearances");
-    out.array(&claim.appearances, |out, appearance| {
+    out.array(&appearances, |out, appearance| {
         out.raw(b"{");
         out.field(true, "attribution");
-        out.str(&appearance.attribution);
+        out.str(&appearance.attribution.id);
         out.field(false, "document");
-        out.str(&appearance.document);
-        if let Some(date) = &appearance.date {
+        out.str(&appearance.document.id);
+        if let Some(date) = appearance.date() {
             out.field(false, "date");
             out.str(date);
         }
         out.field(false, "chain");
-        out.str_array(appearance.chain.iter().map(String::as_str));
+        out.str_array(appearance.chain());
         out.raw(b"}");
     });
     out.raw(b"}");
@@ -356,7 +364,8 @@ fn to_json_by_serde(graph: &ProvGraph) -> String {
         nodes: Each(|| graph.nodes().map(json_node)),
         edges: Each(|| graph.edges().map(json_edge)),
         attributions: Each(|| graph.attributions.iter().map(json_attribution)),
-        claims: (!graph.claims.is_empty()).then_some(Each(|| graph.claims.iter().map(json_claim))),
+        claims: (!graph.claims.is_empty())
+            .then_some(Each(|| graph.claims.iter().map(|c| json_claim(graph, c)))),
     };
     let mut bytes = Vec::new();
     super::layout::write_lines(&document, &mut bytes).expect("writing to memory does not fail");
@@ -398,6 +407,11 @@ pub enum ReadError {
         target: String,
         node: String,
     },
+    /// A claim's appearance names an attribution that the document does not list.
+    UnknownAttribution {
+        claim: String,
+        attribution: String,
+    },
 }
 
 impl fmt::Display for ReadError {
@@ -428,6 +442,10 @@ impl fmt::Display for ReadError {
             } => write!(
                 f,
                 "edge {source:?} -> {target:?} names the unknown node {node:?}"
+            ),
+            ReadError::UnknownAttribution { claim, attribution } => write!(
+                f,
+                "claim {claim:?} names the unknown attribution {attribution:?}"
             ),
         }
     }
@@ -487,13 +505,7 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
             b.id.as_str(),
         ))
     });
-    let mut claims: Vec<Claim> = document
-        .claims
-        .unwrap_or_default()
-        .into_iter()
-        .map(JsonClaim::into_claim)
-        .collect();
-    claims.sort_by(|a, b| a.id.cmp(&b.id));
+    let claims = read_claims(&attributions, document.claims.unwrap_or_default())?;
     Ok(ProvGraph {
         graph,
         documents,
@@ -502,40 +514,56 @@ pub fn from_json(text: &str) -> Result<ProvGraph, ReadError> {
     })
 }
 
-impl JsonClaim {
-    fn into_claim(self) -> Claim {
-        Claim {
-            id: self.id,
-            text: self.text,
-            earliest: self.earliest,
-            appearances: self
-                .appearances
-                .into_iter()
-                .map(|appearance| Appearance {
-                    attribution: appearance.attribution,
-                    document: appearance.document,
-                    date: appearance.date,
-                    chain: appearance.chain,
-                })
-                .collect(),
-        }
+/// The claims of a graph read back, sorted by id, each appearance the place of its attribution
+/// in `attributions`; an appearance of an attribution the graph does not have is an error.
+fn read_claims(
+    attributions: &[Attribution],
+    claims: Vec<JsonClaim>,
+) -> Result<Vec<Claim>, ReadError> {
+    if claims.is_empty() {
+        return Ok(Vec::new());
     }
+    let at: FxHashMap<&str, usize> = (attributions.iter().enumerate())
+        .map(|(index, attribution)| (attribution.id.as_str(), index))
+        .collect();
+    let mut read = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let mut appearances = Vec::with_capacity(claim.appearances.len());
+        for appearance in &claim.appearances {
+            let Some(&index) = at.get(appearance.attribution.as_str()) else {
+                return Err(ReadError::UnknownAttribution {
+                    claim: claim.id,
+                    attribution: appearance.attribution.clone(),
+                });
+            };
+            appearances.push(index);
+        }
+        read.push(Claim {
+            id: claim.id,
+            text: claim.text,
+            appearances,
+        });
+    }
+    read.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(read)
 }
 
 #[cfg(test)]
-fn json_claim(claim: &Claim) -> JsonClaim {
+fn json_claim(graph: &ProvGraph, claim: &Claim) -> JsonClaim {
+    let appearances: Vec<Appearance> = graph.appearances(claim).collect();
     JsonClaim {
         id: claim.id.clone(),
         text: claim.text.clone(),
-        earliest: claim.earliest.clone(),
-        appearances: claim
-            .appearances
+        earliest: appearances
+            .first()
+            .map_or(String::new(), |a| a.attribution.id.clone()),
+        appearances: appearances
             .iter()
             .map(|appearance| JsonAppearance {
-                attribution: appearance.attribution.clone(),
-                document: appearance.document.clone(),
-                date: appearance.date.clone(),
-                chain: appearance.chain.clone(),
+                attribution: appearance.attribution.id.clone(),
+                document: appearance.document.id.clone(),
+                date: appearance.date().map(str::to_string),
+                chain: appearance.chain().map(str::to_string).collect(),
             })
             .collect(),
     }
@@ -839,7 +867,7 @@ mod tests {
             span: Span::new(5, 8),
             ..first
         });
-        let b = DocumentAnalysis {
+        let mut b = DocumentAnalysis {
             document: Document {
                 id: "b".into(),
                 path: None,
@@ -853,29 +881,24 @@ mod tests {
             attributions: vec![],
             diagnostics: vec![],
         };
+        b.attributions.push(Attribution {
+            id: "b#1".into(),
+            document: "b".into(),
+            ..a.attributions[0].clone()
+        });
         let mut graph = crate::build_graph([&a, &b]);
         // Claims: one with an undated appearance, one with an escaped text.
-        let appearance = |attribution: &str, document: &str, date: Option<&str>| Appearance {
-            attribution: attribution.into(),
-            document: document.into(),
-            date: date.map(str::to_string),
-            chain: vec!["putin".into(), "kremlin".into()],
-        };
+        let at = |id: &str| graph.attributions.iter().position(|a| a.id == id).unwrap();
         graph.claims = vec![
             Claim {
                 id: "claim-1".into(),
                 text: "\"We will\" — «not»\n".into(),
-                earliest: "doc#2".into(),
-                appearances: vec![
-                    appearance("doc#2", "doc", Some("2021-12-07")),
-                    appearance("b#1", "b", None),
-                ],
+                appearances: vec![at("doc#2"), at("b#1")],
             },
             Claim {
                 id: "claim-2".into(),
                 text: String::new(),
-                earliest: "doc#1".into(),
-                appearances: vec![appearance("doc#1", "doc", None)],
+                appearances: vec![at("doc#1")],
             },
         ];
         graph
@@ -926,6 +949,20 @@ mod tests {
         assert_eq!(
             err.to_string(),
             r#"edge "a" -> "b" names the unknown node "b""#
+        );
+    }
+
+    #[test]
+    fn reading_rejects_a_claim_of_an_unknown_attribution() {
+        let text = r#"{"directed": true, "multigraph": true,
+            "graph": {"schema": "provgraph/1", "documents": []},
+            "nodes": [], "edges": [], "attributions": [],
+            "claims": [{"id": "claim-1", "text": "t", "earliest": "d#1",
+                        "appearances": [{"attribution": "d#1", "document": "d", "chain": []}]}]}"#;
+        let err = from_json(text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"claim "claim-1" names the unknown attribution "d#1""#
         );
     }
 

@@ -98,15 +98,15 @@ pub(crate) fn records(graph: &ProvGraph) -> Vec<Record> {
         add_attribution(attribution, &mut records, &mut relations);
     }
     for claim in &graph.claims {
-        let earliest = statement_id(&claim.earliest, 1);
-        for appearance in claim
-            .appearances
-            .iter()
-            .filter(|a| a.attribution != claim.earliest)
-        {
+        let mut appearances = graph.appearances(claim);
+        let Some(earliest) = appearances.next() else {
+            continue;
+        };
+        let earliest = statement_id(&earliest.attribution.id, 1);
+        for appearance in appearances {
             relations.push(Record::Derivation {
                 kind: Derivation::Plain,
-                generated: statement_id(&appearance.attribution, 1),
+                generated: statement_id(&appearance.attribution.id, 1),
                 used: earliest.clone(),
                 attributes: vec![("pg:claim", Value::Str(claim.id.clone()))],
             });
