@@ -3,7 +3,9 @@
 //! - `told`: a wire agency or a site named by its domain that the sources "told": agencies write
 //!   "told AFP" of their own reporters' interviews, and a site calls itself by its domain
 //!   ("Officials told CityPaper.com"). Not: "told Haaretz" (a newspaper the sources also talk
-//!   to), "warned AFP" (another verb), "I told AFP so" (inside a quotation).
+//!   to), "warned AFP" (another verb), "I told AFP so" (inside a quotation), nor an agency the
+//!   text introduced before as another one ("South Korea's Yonhap News Agency quoted him ...
+//!   he also told Yonhap": a wire does not present itself as "the X news agency").
 //! - `obtained_by`: a known outlet, or a title opened by a capital "The" ("seen by The Real
 //!   Deal"), right after a credit cue and "by": "a memo obtained by Politico", "an email seen
 //!   by Reuters": outlets say so of the documents they hold. Not: "obtained by investigators"
@@ -31,6 +33,23 @@ pub(super) fn told(text: &Text, _zones: &Zones) -> Option<Mention> {
         .into_iter()
         .filter(|&i| text.quote_of(i).is_none())
         .find_map(|i| told_outlet(text, i))
+        .filter(|mention| !introduced_as_agency(text, mention.np.start))
+}
+
+/// Is the word at token `at` named before as a news agency: "the Xinhua news agency", "Yonhap
+/// News Agency", "news agency Itar-Tass" (a news word and an agency word within two words of it)?
+fn introduced_as_agency(text: &Text, at: usize) -> bool {
+    let name = text.word(at);
+    let before = &text.src.as_bytes()[..text.tokens[at].start as usize];
+    let earlier = memmem::find_iter(before, name.as_bytes());
+    let is = |k: usize, class: Class| text.tokens[k].info.is(class);
+    tokens_at(text, earlier, |j| text.word(j) == name)
+        .into_iter()
+        .any(|j| {
+            let from = j.saturating_sub(3);
+            let to = (j + 3).min(text.tokens.len().saturating_sub(1));
+            (from..to).any(|k| is(k, Class::OUTLET_MODIFIER) && is(k + 1, Class::AGENCY_WORD))
+        })
 }
 
 /// The agency or the site by its domain right after "told" at token `i`.
@@ -141,6 +160,21 @@ mod tests {
                     "",
                 ),
                 ("Headline\n\nHe said \"I told AFP so\" and left.", ""),
+                (
+                    "Headline\n\nThe Xinhua news agency reported a fire. A guard told \
+                     Xinhua it spread fast.",
+                    "",
+                ),
+                (
+                    "Headline\n\nNews agency Xinhua reported a fire. A guard told Xinhua it \
+                     spread fast.",
+                    "",
+                ),
+                (
+                    "Headline\n\nXinhua photographers saw a fire. A guard told Xinhua it \
+                     spread fast.",
+                    "Xinhua",
+                ),
             ],
         );
     }
