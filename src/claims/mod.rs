@@ -157,12 +157,12 @@ pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
     finder.finish(graph)
 }
 
-/// One document as the finder knows it.
+/// One document as the finder knows it: its id and date for the order of appearances, and
+/// where its attributions start in the finder's `places`.
 struct DocumentEntry {
-    id: String,
-    date: Option<String>,
-    /// Its attributions' (start, statement number), in order; `u32::MAX` for one too short.
-    statements: Vec<(usize, u32)>,
+    id: Box<str>,
+    date: Option<Box<str>>,
+    first: usize,
 }
 
 /// A distinct statement: its earliest appearance, with the words it has there.
@@ -175,7 +175,10 @@ struct Statement {
 #[derive(Default)]
 pub struct ClaimFinder {
     documents: Vec<DocumentEntry>,
-    numbers: FxHashMap<String, u32>,
+    /// Every document's attributions' (start, statement number), in order, one document after
+    /// the other; `u32::MAX` for one too short. One list, not one per document: newswire x10
+    /// has 27 k documents of five attributions each.
+    places: Vec<(usize, u32)>,
     statements: Vec<Statement>,
     /// A statement's words' hash → its number, so that copies share one.
     distinct: FxHashMap<u64, u32>,
@@ -189,27 +192,41 @@ fn words_hash(words: &Words) -> u64 {
 }
 
 impl ClaimFinder {
-    /// Adds a document's signatures (as [`sign`] made them from its attributions); a document
-    /// added before is left as it was.
+    /// Adds a document's signatures (as [`sign`] made them from its attributions). Each
+    /// document once, as a [`crate::GraphBuilder`] takes them: of a document added twice, the
+    /// claims know the first.
     pub fn add(&mut self, document: &Document, signatures: Vec<Signature>) {
-        if self.numbers.contains_key(&document.id) {
-            return;
-        }
         let number = u32::try_from(self.documents.len()).expect("fewer than 2^32 documents");
-        self.numbers.insert(document.id.clone(), number);
         self.documents.push(DocumentEntry {
-            id: document.id.clone(),
-            date: document.date.clone(),
-            statements: Vec::with_capacity(signatures.len()),
+            id: document.id.as_str().into(),
+            date: document.date.as_deref().map(Box::from),
+            first: self.places.len(),
         });
         for signature in signatures {
             let statement = match signature.signed {
                 Some(signed) => self.statement(number, signature.start, signed),
                 None => u32::MAX,
             };
-            let entry = &mut self.documents[number as usize];
-            entry.statements.push((signature.start, statement));
+            self.places.push((signature.start, statement));
         }
+    }
+
+    /// The (start, statement) places of document `number`.
+    fn places_of(&self, number: u32) -> &[(usize, u32)] {
+        let from = self.documents[number as usize].first;
+        let next = self.documents.get(number as usize + 1);
+        &self.places[from..next.map_or(self.places.len(), |d| d.first)]
+    }
+
+    /// The document numbers by id, each id once (its first number).
+    fn numbers_by_id(&self) -> Vec<u32> {
+        let id = |number: &u32| &self.documents[*number as usize].id;
+        let mut numbers: Vec<u32> = (0..self.documents.len())
+            .map(|number| u32::try_from(number).expect("fewer than 2^32 documents"))
+            .collect();
+        numbers.sort_by(|a, b| id(a).cmp(id(b)));
+        numbers.dedup_by(|b, a| id(a) == id(b));
+        numbers
     }
 
     /// The number of the statement `signed`, appearing in document `document` at `start`: a new
@@ -250,20 +267,25 @@ impl ClaimFinder {
     /// (the graph they were added to); sorted by id.
     pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
         let groups = self.join_statements();
-        // (group, index into graph.attributions) of every attribution in a statement.
-        let mut members: Vec<(u32, u32)> = Vec::new();
+        let by_id = self.numbers_by_id();
+        // (group, index into graph.attributions, document number) of every attribution in a
+        // statement.
+        let mut members: Vec<(u32, u32, u32)> = Vec::new();
         let mut at = 0;
         for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
             let first = at;
             at += group.len();
-            let Some(&number) = self.numbers.get(&group[0].document) else {
+            let id = group[0].document.as_str();
+            let Ok(found) = by_id.binary_search_by(|&n| (*self.documents[n as usize].id).cmp(id))
+            else {
                 continue;
             };
-            let statements = &self.documents[number as usize].statements;
+            let number = by_id[found];
+            let places = self.places_of(number);
             for (offset, attribution) in group.iter().enumerate() {
-                if let Some(statement) = statement_at(statements, attribution.span.start) {
+                if let Some(statement) = statement_at(places, attribution.span.start) {
                     let index = u32::try_from(first + offset).expect("fewer than 2^32");
-                    members.push((groups[statement as usize], index));
+                    members.push((groups[statement as usize], index, number));
                 }
             }
         }
@@ -273,7 +295,9 @@ impl ClaimFinder {
             .chunk_by(|a, b| a.0 == b.0)
             .filter(|run| run.len() > 1)
             .filter_map(|run| {
-                let appearances = run.iter().map(|&(_, index)| index as usize);
+                let appearances = run
+                    .iter()
+                    .map(|&(_, index, number)| (index as usize, number));
                 self.claim(graph, &ranks, appearances.collect())
             })
             .collect();
@@ -324,35 +348,42 @@ impl ClaimFinder {
     /// The claim made of `appearances` (indices into `graph.attributions`) when they span two
     /// documents or more; `ranks` are the documents' places in time
     /// ([`ClaimFinder::document_ranks`]).
-    fn claim(&self, graph: &ProvGraph, ranks: &[u32], appearances: Vec<usize>) -> Option<Claim> {
+    fn claim(
+        &self,
+        graph: &ProvGraph,
+        ranks: &[u32],
+        appearances: Vec<(usize, u32)>,
+    ) -> Option<Claim> {
         let attribution = |at: usize| &graph.attributions[at];
-        let first = attribution(*appearances.first()?).document.as_str();
-        if appearances
-            .iter()
-            .all(|&at| attribution(at).document == first)
-        {
+        let first = appearances.first()?.1;
+        if appearances.iter().all(|&(_, number)| number == first) {
             return None;
         }
-        // (document rank, start, id, index) of each appearance.
-        let mut keyed: Vec<(u32, usize, &str, usize)> = appearances
+        // (document rank, start, id, index, document number) of each appearance.
+        let mut keyed: Vec<(u32, usize, &str, usize, u32)> = appearances
             .into_iter()
-            .filter_map(|at| {
+            .map(|(at, number)| {
                 let a = attribution(at);
-                let number = *self.numbers.get(&a.document)?;
-                Some((ranks[number as usize], a.span.start, a.id.as_str(), at))
+                (
+                    ranks[number as usize],
+                    a.span.start,
+                    a.id.as_str(),
+                    at,
+                    number,
+                )
             })
             .collect();
         keyed.sort_unstable();
-        let earliest = attribution(keyed[0].3);
-        let entry = &self.documents[self.numbers[&earliest.document] as usize];
-        let statement = statement_at(&entry.statements, earliest.span.start)?;
+        let (_, start, _, at, number) = keyed[0];
+        let earliest = attribution(at);
+        let statement = statement_at(self.places_of(number), start)?;
         Some(Claim {
             id: claim_id(&earliest.id),
             text: self.statements[statement as usize]
                 .signed
                 .excerpt
                 .to_string(),
-            appearances: keyed.into_iter().map(|(_, _, _, at)| at).collect(),
+            appearances: keyed.into_iter().map(|(_, _, _, at, _)| at).collect(),
         })
     }
 }
