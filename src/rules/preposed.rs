@@ -6,7 +6,9 @@
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::rules::clause::{agrees, content_after, introduces_speech, skip_adjuncts, subject_of};
+use crate::rules::clause::{
+    agrees, colon_quote_after, content_after, introduces_speech, skip_adjuncts, subject_of,
+};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::TokenFlags;
 use crate::text::{Text, TokenRange};
@@ -41,6 +43,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(VerbFlags::THAT)
             && !introduces_speech(text, hit.cue.end)
             && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
+            && colon_quote_after(ctx, hit.cue.end).is_none()
         {
             continue; // "would respond positively to ...", "recalled the meeting"
         }
@@ -173,6 +176,40 @@ mod tests {
         // A verb that takes words only before "that" or a quotation still does ("recalled the
         // meeting" is a memory, not words).
         check("Buchanan recalled the convention strategy.", &[]);
+        // It does before an indirect question, or a colon and a quotation after a few words.
+        check(
+            "The senator recalled what happened in 2008.",
+            &[(
+                "preposed",
+                "The senator",
+                "recalled",
+                "what happened in 2008",
+            )],
+        );
+        check(
+            "Singh explained it this way: \"It is like a wedding.\"",
+            &[(
+                "preposed",
+                "Singh",
+                "explained",
+                "\"It is like a wedding.\"",
+            )],
+        );
+        // Not a colon after a clause of its own.
+        check("Buchanan recalled the strategy that failed: \"No.\"", &[]);
+    }
+
+    #[test]
+    fn a_social_platform_after_the_cue_is_no_content() {
+        check(
+            "Smith posted on Facebook that the plan failed.",
+            &[("preposed", "Smith", "posted", "the plan failed")],
+        );
+        // After its content the cue and the platform end the sentence: a postposed statement.
+        check(
+            "The plan failed, Smith wrote on Twitter.",
+            &[("postposed", "Smith", "wrote", "The plan failed")],
+        );
     }
 
     #[test]
