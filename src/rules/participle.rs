@@ -45,7 +45,7 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = found_content else {
             continue;
         };
-        let words = cites || !strict || reports_words(text, &hit, &content);
+        let words = cites || !strict || points_out(&hit) || reports_words(text, &hit, &content);
         if is_time_or_place(text, &content) || !words {
             continue;
         }
@@ -89,6 +89,12 @@ fn cited_content(ctx: &Ctx, hit: &VerbHit) -> Option<Content> {
         .find(|&k| matches!(text.word(k), "," | ";"))
         .unwrap_or(ctx.end);
     content_between(text, hit.cue.end, end)
+}
+
+/// "noting": what it takes as its object is what the subject pointed out, words or not ("...,
+/// noting the size of Sanders's following"), unlike "emphasizing those last words".
+fn points_out(hit: &VerbHit) -> bool {
+    hit.verb().lemma == "note"
 }
 
 /// "asking not to be named", "asking to remain anonymous": a request about the source.
@@ -410,6 +416,20 @@ mod tests {
         check(
             "Blackwell pointed to Cruz's organization, noting that he has a ground game.",
             &[("participle", "Blackwell", "noting", "he has a ground game")],
+        );
+        // What "noting" takes is what was pointed out, a clause or not; not so "emphasizing".
+        check(
+            "Obama warned the Fed not to act, noting limited gains in take-home pay.",
+            &[(
+                "participle",
+                "Obama",
+                "noting",
+                "limited gains in take-home pay",
+            )],
+        );
+        check(
+            "Obama warned the Fed not to act, emphasizing those last words.",
+            &[],
         );
         check(
             "Israel froze talks, with a spokesman for Prime Minister Ariel Sharon saying: \"There will be no talks.\"",
