@@ -50,6 +50,10 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
+        // "He explained it to the voters": a pronoun for a thing as the whole object.
+        if pronoun_object(text, content.tokens) {
+            continue;
+        }
         // "he said - and argued for ...": a second verb of the subject, no content (but "would
         // argue - and Sanders believes - that ...": an aside that a second dash closes).
         if second_verb_after_dash(text, content.tokens) {
@@ -69,6 +73,18 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement || (ctx.start..np.start).any(|k| text.word(k) == "statement");
         out.push(frame);
     }
+}
+
+/// Is a content a pronoun for a thing standing alone or before a preposition, the verb's
+/// object and no statement: "explained it to the voters", "explained it." (not "explained it
+/// was wrong", "said it would").
+fn pronoun_object(text: &Text, content: TokenRange) -> bool {
+    let first = &text.tokens[content.start];
+    first.info.is(Class::PRON)
+        && first.info.is(Class::NEUT)
+        && (content.len() == 1
+            || text.tokens[content.start + 1].info.is(Class::PREP)
+            || matches!(text.word(content.start + 1), "," | "."))
 }
 
 /// Does a content open with a conjunction after a dash, no second dash closing it as an aside:
@@ -436,6 +452,12 @@ mod tests {
         );
         // Not "it", which may be the object.
         check("He explained it to the voters.", &[]);
+        check("He explained it.", &[]);
+        // "explain" also takes what it explains as its object ("explained his reasoning").
+        check(
+            "Trump explained his reasoning on CBS.",
+            &[("preposed", "Trump", "explained", "his reasoning on CBS")],
+        );
     }
 
     #[test]
