@@ -211,6 +211,10 @@ mod tests {
                 "\"It is like a wedding.\"",
             )],
         );
+        check(
+            "Kelly responded pointedly, with a smile: \"It can happen at 45.\"",
+            &[("preposed", "Kelly", "responded", "\"It can happen at 45.\"")],
+        );
         // Not a colon after a clause of its own.
         check("Buchanan recalled the strategy that failed: \"No.\"", &[]);
     }

@@ -105,8 +105,9 @@ const COLON_REACH: usize = 8;
 
 /// The opening mark of a quotation after a colon a few words after token `k`, the words between
 /// being what the cue names or how, and no clause: "explained it this way: "..."", "recalled
-/// the pay freeze: "..."", "warned of the fight ahead: "..."". Not "said the plan, which failed:
-/// ..." (a comma or a verb between), nor a colon right at `k` (that introduces speech itself).
+/// the pay freeze: "..."", "responded pointedly, with a smile: "..."". Not "said the plan, which
+/// failed: ..." (a verb or a relative pronoun between), nor a colon right at `k` (that
+/// introduces speech itself).
 pub(crate) fn colon_quote_after(ctx: &Ctx, k: usize) -> Option<usize> {
     let text = ctx.text;
     for j in k..(k + COLON_REACH).min(ctx.end) {
@@ -119,7 +120,8 @@ pub(crate) fn colon_quote_after(ctx: &Ctx, k: usize) -> Option<usize> {
             t.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive
         );
-        if !wordlike
+        let comma = text.word(j) == "," && j > k;
+        if !(wordlike || comma)
             || t.info
                 .is(Class::VERB | Class::CONJ | Class::SUB | Class::REL)
         {
