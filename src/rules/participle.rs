@@ -460,7 +460,7 @@ mod tests {
         );
         // What "noting" takes is what was pointed out, a clause or not; not so "emphasizing".
         check(
-            "Obama warned the Fed not to act, noting limited gains in take-home pay.",
+            "Obama hewed to the plan, noting limited gains in take-home pay.",
             &[(
                 "participle",
                 "Obama",
@@ -469,7 +469,7 @@ mod tests {
             )],
         );
         check(
-            "Obama warned the Fed not to act, emphasizing those last words.",
+            "Obama hewed to the plan, emphasizing those last words.",
             &[],
         );
     }
