@@ -71,7 +71,8 @@ bitflags::bitflags! {
         /// A preposition after a channel, before who or where ("an interview with CNN",
         /// "comments to reporters", "a post on X", "a statement by the ministry").
         const PREP_AFTER_CHANNEL = 1 << 37;
-        /// A channel a statement was made in ("in a statement", "in an interview with CNN").
+        /// A channel a statement was made in ("in a statement", "in an interview with CNN"); the
+        /// capitalized ones are social platforms ("on Twitter").
         const CHANNEL = 1 << 38;
         /// What a plan, a rule or a custom prescribes: "according to plan" names no source.
         const NOT_ACCOUNT = 1 << 39;
@@ -139,8 +140,8 @@ bitflags::bitflags! {
         const COMPANY_WORD = 1 << 61;
         // Cues (bits 57-59).
         /// A word opening an indirect question that a verb of speech reports: "explained how
-        /// ...", "asked whether ..." (rules: contents; not "when", "if", "what", which also open
-        /// adverbials and objects).
+        /// ...", "asked whether ...", "recalled what happened" (rules: contents; not "when",
+        /// "if", which also open adverbials).
         const INDIRECT_QUESTION = 1 << 57;
         /// A determiner or pronoun saying that no one spoke: "no group claimed", "nobody
         /// said" (rules: subjects).

@@ -8,8 +8,8 @@
 use crate::lexicon::{Class, VerbFlags};
 use crate::mention::np_end_before;
 use crate::rules::clause::{
-    content_after, introduces_speech, is_subject, nearest_clause_subject, reports_words,
-    sentence_subject, statement_before, whole_sentence_subject,
+    colon_quote_after, content_after, introduces_speech, is_subject, nearest_clause_subject,
+    reports_words, sentence_subject, statement_before, whole_sentence_subject,
 };
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{Token, TokenFlags};
@@ -28,7 +28,10 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         // "Rokita and state House Speaker Bosma": a verb that needs "that" or a quotation.
-        if hit.verb().has(VerbFlags::THAT) && !introduces_speech(text, hit.cue.end) {
+        if hit.verb().has(VerbFlags::THAT)
+            && !introduces_speech(text, hit.cue.end)
+            && colon_quote_after(ctx, hit.cue.end).is_none()
+        {
             continue;
         }
         let source = match statement_before(found, i) {

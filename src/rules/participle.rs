@@ -5,7 +5,7 @@
 //! Blackwell. Counter-example: "a statement saying" is handled as the statement's own content.
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::mention::{Mention, classify, np_start_before};
+use crate::mention::{Mention, classify, np_after, np_start_before};
 use crate::model::Relation;
 use crate::rules::clause::{
     content_after, content_between, is_subject, reports_words, sentence_subject, statement_before,
@@ -24,13 +24,17 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         let i = hit.group_start;
-        if i == ctx.start || asks_not_to_be_named(text, &hit) {
+        // "While not mentioning the row, ...": nothing is attributed.
+        if i == ctx.start || hit.negated || asks_not_to_be_named(text, &hit) {
             continue;
         }
         let Some((source, strict)) = clause_subject(ctx, found, i) else {
             continue;
         };
-        if !is_subject(&source) || source.np.start >= i || text.tokens[i - 1].info.is(Class::DET) {
+        // The subject stands before the participle, or after the phrase it opens the sentence
+        // with ("After announcing his run, Rubio ...").
+        let inside = (i..=hit.cue.end).contains(&source.np.start);
+        if !is_subject(&source) || inside || text.tokens[i - 1].info.is(Class::DET) {
             continue;
         }
         let cites = !hit.verb().has(VerbFlags::SPEECH);
@@ -42,10 +46,22 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             content_after(ctx, &hit)
         };
-        let Some((content, statement)) = found_content else {
+        let Some((content, statement)) = found_content.and_then(|(c, st)| {
+            let end = source.np.start;
+            let cut = end > c.tokens.start && end < c.tokens.end;
+            Some((
+                if cut {
+                    content_between(text, c.tokens.start, end)?
+                } else {
+                    c
+                },
+                st,
+            ))
+        }) else {
             continue;
         };
-        let words = cites || !strict || reports_words(text, &hit, &content);
+        let words =
+            cites || !strict || says_its_object(&hit) || reports_words(text, &hit, &content);
         if is_time_or_place(text, &content) || !words {
             continue;
         }
@@ -91,6 +107,13 @@ fn cited_content(ctx: &Ctx, hit: &VerbHit) -> Option<Content> {
     content_between(text, hit.cue.end, end)
 }
 
+/// Is what the verb takes as its object what the subject said or pointed out, words or not:
+/// "noting the size of Sanders's following", "announcing her run", "denying any role" (unlike
+/// "emphasizing those last words", "concluding the meeting")?
+fn says_its_object(hit: &VerbHit) -> bool {
+    hit.verb().lemma == "note" || hit.verb().has(VerbFlags::OBJECT)
+}
+
 /// "asking not to be named", "asking to remain anonymous": a request about the source.
 fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
     hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
@@ -122,6 +145,17 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool
     if before == "by" {
         return main_subject(ctx, i).map(|m| (m, true));
     }
+    // "before announcing her run", "since announcing in October that ...": after a
+    // subordinator, an act of the main clause's subject, before it or after the phrase.
+    // Not "as saying" (a relay's) nor a participle going on from a statement before it.
+    let sub = &text.tokens[i - 1];
+    if sub.info.is(Class::SUB) && !sub.info.is(Class::REL) && before != "as" {
+        if statement_before(found, i).is_some() {
+            return None;
+        }
+        let subject = main_subject(ctx, i - 1).or_else(|| subject_after_phrase(ctx, i));
+        return subject.map(|m| (m, true));
+    }
     // The channel's verb is the sentence's, not one inside a statement's content ("She said
     // the group provided a statement affirming ...").
     if statement_before(found, i).is_none() && after_channel(ctx, i) {
@@ -143,6 +177,19 @@ fn main_subject(ctx: &Ctx, i: usize) -> Option<Mention> {
         t.info.is(Class::SUB | Class::REL) && !t.info.is(Class::PREP)
     });
     (!clause_between).then_some(subject)
+}
+
+/// The subject after a phrase that opens the sentence and holds the participle at `i`, no
+/// comma before it: the noun phrase after the phrase's comma ("One month after announcing his
+/// support for Trump, Rubio still believes ..." is Rubio's).
+fn subject_after_phrase(ctx: &Ctx, i: usize) -> Option<Mention> {
+    let text = ctx.text;
+    if (ctx.start..i).any(|k| text.word(k) == ",") {
+        return None;
+    }
+    let comma = (i..ctx.end).find(|&k| text.word(k) == ",")?;
+    let np = np_after(text, comma + 1, ctx.end)?;
+    (np.start == comma + 1).then(|| classify(text, np))
 }
 
 /// A participle after a speech frame whose content ended before it (""...," he said, noting
@@ -410,6 +457,46 @@ mod tests {
         check(
             "Blackwell pointed to Cruz's organization, noting that he has a ground game.",
             &[("participle", "Blackwell", "noting", "he has a ground game")],
+        );
+        // What "noting" takes is what was pointed out, a clause or not; not so "emphasizing".
+        check(
+            "Obama hewed to the plan, noting limited gains in take-home pay.",
+            &[(
+                "participle",
+                "Obama",
+                "noting",
+                "limited gains in take-home pay",
+            )],
+        );
+        check(
+            "Obama hewed to the plan, emphasizing those last words.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn after_a_subordinator_the_main_clause_subject_acts() {
+        check(
+            "Clinton quit giving paid speeches before announcing her run in April.",
+            &[("participle", "Clinton", "announcing", "her run in April")],
+        );
+        check(
+            "One month after announcing his support for Trump, Rubio still believes it.",
+            &[("participle", "Rubio", "announcing", "his support for Trump")],
+        );
+        // No subject after a comma inside the opening phrase, nor a gerund that is no speech.
+        check(
+            "In Ohio, after announcing his support for Trump, the crowd left.",
+            &[],
+        );
+        check("After leaving the party, Rubio still believes it.", &[]);
+        check(
+            "Before concluding the meeting, the leaders posed for a photo.",
+            &[],
+        );
+        check(
+            "While not mentioning the row, Ueda said tension was visible.",
+            &[("preposed", "Ueda", "said", "tension was visible")],
         );
         check(
             "Israel froze talks, with a spokesman for Prime Minister Ariel Sharon saying: \"There will be no talks.\"",

@@ -6,7 +6,9 @@
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
 use crate::lexicon::{Class, Form, VerbFlags};
-use crate::rules::clause::{agrees, content_after, introduces_speech, skip_adjuncts, subject_of};
+use crate::rules::clause::{
+    agrees, colon_quote_after, content_after, introduces_speech, skip_adjuncts, subject_of,
+};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::TokenFlags;
 use crate::text::{Text, TokenRange};
@@ -41,12 +43,17 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(VerbFlags::THAT)
             && !introduces_speech(text, hit.cue.end)
             && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
+            && colon_quote_after(ctx, hit.cue.end).is_none()
         {
             continue; // "would respond positively to ...", "recalled the meeting"
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
+        // "He explained it to the voters": a pronoun for a thing as the whole object.
+        if pronoun_object(text, content.tokens) {
+            continue;
+        }
         // "he said - and argued for ...": a second verb of the subject, no content (but "would
         // argue - and Sanders believes - that ...": an aside that a second dash closes).
         if second_verb_after_dash(text, content.tokens) {
@@ -66,6 +73,18 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement || (ctx.start..np.start).any(|k| text.word(k) == "statement");
         out.push(frame);
     }
+}
+
+/// Is a content a pronoun for a thing standing alone or before a preposition, the verb's
+/// object and no statement: "explained it to the voters", "explained it." (not "explained it
+/// was wrong", "said it would").
+fn pronoun_object(text: &Text, content: TokenRange) -> bool {
+    let first = &text.tokens[content.start];
+    first.info.is(Class::PRON)
+        && first.info.is(Class::NEUT)
+        && (content.len() == 1
+            || text.tokens[content.start + 1].info.is(Class::PREP)
+            || matches!(text.word(content.start + 1), "," | "."))
 }
 
 /// Does a content open with a conjunction after a dash, no second dash closing it as an aside:
@@ -173,6 +192,44 @@ mod tests {
         // A verb that takes words only before "that" or a quotation still does ("recalled the
         // meeting" is a memory, not words).
         check("Buchanan recalled the convention strategy.", &[]);
+        // It does before an indirect question, or a colon and a quotation after a few words.
+        check(
+            "The senator recalled what happened in 2008.",
+            &[(
+                "preposed",
+                "The senator",
+                "recalled",
+                "what happened in 2008",
+            )],
+        );
+        check(
+            "Singh explained it this way: \"It is like a wedding.\"",
+            &[(
+                "preposed",
+                "Singh",
+                "explained",
+                "\"It is like a wedding.\"",
+            )],
+        );
+        check(
+            "Kelly responded pointedly, with a smile: \"It can happen at 45.\"",
+            &[("preposed", "Kelly", "responded", "\"It can happen at 45.\"")],
+        );
+        // Not a colon after a clause of its own.
+        check("Buchanan recalled the strategy that failed: \"No.\"", &[]);
+    }
+
+    #[test]
+    fn a_social_platform_after_the_cue_is_no_content() {
+        check(
+            "Smith posted on Facebook that the plan failed.",
+            &[("preposed", "Smith", "posted", "the plan failed")],
+        );
+        // After its content the cue and the platform end the sentence: a postposed statement.
+        check(
+            "The plan failed, Smith wrote on Twitter.",
+            &[("postposed", "Smith", "wrote", "The plan failed")],
+        );
     }
 
     #[test]
@@ -399,6 +456,12 @@ mod tests {
         );
         // Not "it", which may be the object.
         check("He explained it to the voters.", &[]);
+        check("He explained it.", &[]);
+        // "explain" also takes what it explains as its object ("explained his reasoning").
+        check(
+            "Trump explained his reasoning on CBS.",
+            &[("preposed", "Trump", "explained", "his reasoning on CBS")],
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::lexicon::{Class, RoleType, lexicon};
 use crate::mention::{MentionKind, classify, np_after};
 use crate::rules::Ctx;
 use crate::text::Text;
-use crate::text::token::{TokenFlags, TokenKind};
+use crate::text::token::{Token, TokenFlags, TokenKind};
 
 /// The tokens after the cue that still belong to it: a recipient ("told reporters"), time
 /// adjuncts ("on Tuesday"), "in a statement", "in an interview (with X)", "to" and a listener
@@ -26,6 +26,10 @@ pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             continue;
         }
         if let Some(next) = listener_at(ctx, k) {
+            k = next;
+            continue;
+        }
+        if let Some(next) = platform_at(ctx, k) {
             k = next;
             continue;
         }
@@ -65,6 +69,43 @@ fn listener_at(ctx: &Ctx, k: usize) -> Option<usize> {
         || time_at(text, next).is_some()
         || text.tokens[next].info.is(Class::PREP_BEFORE_CHANNEL);
     (listens && ends).then_some(next)
+}
+
+/// The token after a social platform that starts at "on" or "via" at `k`, where what was said
+/// was put out: "wrote on Twitter", "said via Instagram", "posted on his Facebook page". The
+/// platform is a capitalized channel word, after a possessive or determiner at most, and a
+/// lower-case noun after it ("page", "account") goes with it when the adjunct ends there. Not
+/// "on Twitter users" (a noun the clause goes on from) nor "on the statement" (lower case).
+fn platform_at(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    if !matches!(text.word(k), "on" | "via") {
+        return None;
+    }
+    let mut j = k + 1;
+    let det = |t: &Token| t.info.is(Class::POSS | Class::DET) && !t.has(TokenFlags::CAP);
+    if text.tokens.get(j).is_some_and(det) {
+        j += 1;
+    }
+    let platform = text.tokens.get(j)?;
+    if !(platform.info.is(Class::CHANNEL) && platform.has(TokenFlags::CAP)) {
+        return None;
+    }
+    let ends_at = |n: usize| {
+        n > ctx.last_word()
+            || matches!(text.word(n), "that" | "," | ":" | ";" | "." | "(")
+            || text.tokens[n].is_quote()
+            || time_at(text, n).is_some()
+    };
+    let noun = text.tokens.get(j + 1).is_some_and(|t| {
+        let unknown = t.info.flags.is_empty() && t.info.verb_forms == 0;
+        t.kind == TokenKind::Word
+            && !t.has(TokenFlags::CAP)
+            && (unknown || t.info.is(Class::CHANNEL))
+    });
+    if noun && j + 2 <= ctx.end && ends_at(j + 2) {
+        return Some(j + 2);
+    }
+    ends_at(j + 1).then_some(j + 1)
 }
 
 /// The token after a time adjunct starting at `k`: "Tuesday", "on Tuesday", "this week",

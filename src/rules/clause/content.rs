@@ -100,6 +100,37 @@ pub(crate) fn introduces_speech(text: &Text, k: usize) -> bool {
         || matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":"
 }
 
+/// How far after a cue the colon before its quotation may stand: "explained it this way:".
+const COLON_REACH: usize = 8;
+
+/// The opening mark of a quotation after a colon a few words after token `k`, the words between
+/// being what the cue names or how, and no clause: "explained it this way: "..."", "recalled
+/// the pay freeze: "..."", "responded pointedly, with a smile: "..."". Not "said the plan, which
+/// failed: ..." (a verb or a relative pronoun between), nor a colon right at `k` (that
+/// introduces speech itself).
+pub(crate) fn colon_quote_after(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    for j in k..(k + COLON_REACH).min(ctx.end) {
+        let t = &text.tokens[j];
+        if text.word(j) == ":" {
+            let opens = text.tokens.get(j + 1).is_some_and(|q| q.is_double_quote());
+            return (j > k && opens).then_some(j + 1);
+        }
+        let wordlike = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+        );
+        let comma = text.word(j) == "," && j > k;
+        if !(wordlike || comma)
+            || t.info
+                .is(Class::VERB | Class::CONJ | Class::SUB | Class::REL)
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// How far after the start of a clause its auxiliary may stand: "the federal government
 /// should", "France were".
 const AUXILIARY_REACH: usize = 3;
@@ -129,24 +160,28 @@ fn subject_then_auxiliary(text: &Text, k: usize) -> bool {
     false
 }
 
+/// The token after a preposed cue's recipient ("told reporters"). "Trump cited his own
+/// endorsements": what is cited is the content, no recipient, unless "as" follows ("cited X as
+/// saying", "cited X as the reason").
+fn after_recipient(ctx: &Ctx, hit: &VerbHit) -> usize {
+    let text = ctx.text;
+    let k = hit.cue.end;
+    if !hit.verb().takes_recipient() {
+        return k;
+    }
+    let after = skip_recipient(text, k, ctx.end);
+    let cited_object = hit.verb().relation == Relation::Cited
+        && after > k
+        && (after >= ctx.end || text.word(after) != "as");
+    if cited_object { k } else { after }
+}
+
 /// The content after a preposed cue: over the recipient ("told reporters"), adjuncts ("in a
 /// statement", "on Tuesday") and "that" or a colon; a quotation there is taken whole, even
 /// when it runs on past the sentence.
 pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)> {
     let text = ctx.text;
-    let mut k = hit.cue.end;
-    if hit.verb().takes_recipient() {
-        let after = skip_recipient(text, k, ctx.end);
-        // "Trump cited his own endorsements": what is cited is the content, unless "as" follows
-        // ("cited X as saying", "cited X as the reason").
-        let cited_object = hit.verb().relation == Relation::Cited
-            && after > k
-            && (after >= ctx.end || text.word(after) != "as");
-        if !cited_object {
-            k = after;
-        }
-    }
-    let (k, statement) = skip_adjuncts(ctx, k);
+    let (k, statement) = skip_adjuncts(ctx, after_recipient(ctx, hit));
     let mut k = k;
     // "Costa reported from Washington.": a reporter's credit line.
     if text.word(k) == "from" && !speech_follows_soon(text, k, ctx.end) {
@@ -158,6 +193,12 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     // "tweeted this: "...""
     if matches!(text.word(k), "this" | "these") && text.word(k + 1) == ":" {
         k += 1;
+    }
+    // "explained it this way: "..."", "recalled the freeze: "..."": the quotation is the content.
+    if !introduces_speech(text, k)
+        && let Some(quote) = colon_quote_after(ctx, k).and_then(|open| quote_content(text, open))
+    {
+        return Some((quote, statement));
     }
     // "Vivendi added 1.18 percent", "U.S. adds 20,000 jobs": a figure, not words (but "added
     // that 20 people died").

@@ -330,6 +330,30 @@ mod adjuncts {
     }
 
     #[test]
+    fn a_social_platform_the_words_were_put_out_on() {
+        check_skip("It failed, Smith wrote on Twitter.", "wrote", (".", false));
+        check_skip(
+            "Smith wrote on Facebook that it failed.",
+            "wrote",
+            ("that", false),
+        );
+        check_skip(
+            "It failed, he wrote on his Facebook page on Monday.",
+            "wrote",
+            (".", false),
+        );
+        check_skip("He said via Instagram: \"No.\"", "said", (":", false));
+        // A noun the clause goes on from, a lower-case word, a platform that is no channel.
+        check_skip(
+            "He posted on Twitter users' pages.",
+            "posted",
+            ("on", false),
+        );
+        check_skip("He commented on the statement.", "commented", ("on", false));
+        check_skip("He reported on Apple.", "reported", ("on", false));
+    }
+
+    #[test]
     fn other_words_stay() {
         check_skip("He said the talks failed.", "said", ("the", false));
         // "that" after a noun is a relative pronoun: no complementizer ends the phrase.
@@ -351,6 +375,7 @@ mod adjuncts {
         assert!(speech("He replied that it failed.", "replied"));
         assert!(speech("He recalled: \"No.\"", "recalled"));
         assert!(speech("He stated, \"No.\"", "stated"));
+        assert!(speech("He recalled what happened.", "recalled"));
         assert!(!speech("He replied to them.", "replied"));
         assert!(!speech("It is a Super Tuesday state, but no.", "state"));
         assert!(!speech("Rust Belt states that have suffered.", "states"));
