@@ -34,10 +34,6 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(VerbFlags::POSTONLY) {
             continue; // "the United States continues to supply ..."
         }
-        // "did not say when he would leave", "would never tell": nothing is attributed.
-        if hit.negated {
-            continue;
-        }
         if hit.verb().has(VerbFlags::THAT)
             && !introduces_speech(text, hit.cue.end)
             && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
@@ -47,6 +43,9 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
         };
+        if hit.negated && !withheld_answer(text, &hit, content.tokens) {
+            continue; // "did not mention Trump", "would never say that ...": nothing is said
+        }
         // "he said - and argued for ...": a second verb of the subject, no content (but "would
         // argue - and Sanders believes - that ...": an aside that a second dash closes).
         if second_verb_after_dash(text, content.tokens) {
@@ -66,6 +65,21 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement || (ctx.start..np.start).any(|k| text.word(k) == "statement");
         out.push(frame);
     }
+}
+
+/// Is a negated plain speech verb's content an indirect question, what the source would not
+/// answer ("did not say when he would leave", "wouldn't say whether ...", "would not say who"):
+/// PolNeAR's attribution of a question to the one who withheld the answer. Counter-examples:
+/// "did not say that ..." (nothing said), "did not mention Trump" (no plain speech verb).
+fn withheld_answer(text: &Text, hit: &crate::rules::verb::VerbHit, content: TokenRange) -> bool {
+    let first = &text.tokens[content.start];
+    hit.verb().has(VerbFlags::PLAIN)
+        && !content.is_empty()
+        && text.word(content.start) != "that"
+        && !first.has(TokenFlags::CAP)
+        && first
+            .info
+            .is(Class::INDIRECT_QUESTION | Class::SUB | Class::REL)
 }
 
 /// Does a content open with a conjunction after a dash, no second dash closing it as an aside:
@@ -346,9 +360,19 @@ mod tests {
             "Mark Cuban said he would run.",
             &[("preposed", "Mark Cuban", "said", "he would run")],
         );
-        // What someone did not say is not attributed to them.
+        // What someone did not say is not attributed to them, nor what they did not mention.
         check("He never said the talks failed.", &[]);
-        check("The president did not say when he would leave.", &[]);
+        check("She did not say that he was unqualified.", &[]);
+        check("Clinton did not mention Trump by name.", &[]);
+        // But a question they would not answer is (PolNeAR's reading).
+        check(
+            "The president did not say when he would leave.",
+            &[("preposed", "The president", "say", "when he would leave")],
+        );
+        check(
+            "Reid wouldn't say whether he would run.",
+            &[("preposed", "Reid", "say", "whether he would run")],
+        );
         // A reporter's credit line.
         check("Costa reported from Washington.", &[]);
     }
