@@ -143,10 +143,12 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
 }
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,
-/// semicolon, dash or conjunction?
+/// semicolon, dash, conjunction or quotation mark (""...," James B. Comey Jr., the director,
+/// said")?
 pub(crate) fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
     k == lo
         || matches!(text.word(k - 1), "," | ";" | "—" | "--")
+        || text.tokens[k - 1].is_quote()
         || text.tokens[k - 1].info.is(Class::CONJ) && !text.tokens[k - 1].has(TokenFlags::ALL_CAPS)
 }
 

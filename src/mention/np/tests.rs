@@ -480,6 +480,7 @@ fn clauses_start_after_commas_dashes_and_conjunctions() {
         ("Smith AND Jones said", "Jones", false),
         ("Smith left — Jones said", "Jones", true),
         ("Jones said", "Jones", true),
+        ("\"It failed,\" Jones said", "Jones", true),
         ("Smith told Jones", "Jones", false),
         ("Smith of Jones", "Jones", false),
     ] {
