@@ -96,8 +96,8 @@ fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
     hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
 }
 
-/// The subject of the participle clause whose verb group starts at `i`: after a comma, "and"
-/// or a quotation, the nearest statement's source or the sentence's subject; after "by"
+/// The subject of the participle clause whose verb group starts at `i`: after a comma, a dash,
+/// "and" or a quotation, the nearest statement's source or the sentence's subject; after "by"
 /// ("responded by saying") or a channel the subject put out ("issued a statement Wednesday
 /// saying"), the sentence's subject; after "with", the noun phrase between ("with a spokesman
 /// for Prime Minister Ariel Sharon saying: ..."). After a statement of the same speaker that
@@ -109,7 +109,8 @@ fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
 fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool)> {
     let text = ctx.text;
     let before = text.word(i - 1);
-    if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
+    // A dash sets the participle off as a comma does ("flipped his choice - saying ...").
+    if before == "," || before == "and" || text.tokens[i - 1].is_quote() || text.is_dash(i - 1) {
         let subject = match statement_before(found, i) {
             Some(frame) if is_speech_frame(text, frame) && !act_holding(text, frame, i) => {
                 speaker_going_on(frame, i)
@@ -255,6 +256,20 @@ mod tests {
         );
         // No clause subject that can speak.
         check("The weather turned cold, citing the season.", &[]);
+    }
+
+    #[test]
+    fn a_dash_sets_a_participle_off_as_a_comma_does() {
+        check(
+            "Marco Rubio flipped his choice on the spot – saying he was rooting for Manning.",
+            &[(
+                "participle",
+                "Marco Rubio",
+                "saying",
+                "he was rooting for Manning",
+            )],
+        );
+        check("The weather turned cold — saying that winter came.", &[]);
     }
 
     #[test]
