@@ -360,6 +360,25 @@ mod tests {
             "Mark Cuban said he would run.",
             &[("preposed", "Mark Cuban", "said", "he would run")],
         );
+        // Role nouns of people who speak in the news: a justice, an operative, a user.
+        check(
+            "The justice, who was in a scuffle with Trump, said she regretted her remarks.",
+            &[(
+                "preposed",
+                "The justice",
+                "said",
+                "she regretted her remarks",
+            )],
+        );
+        check(
+            "One operative inside Trump Tower said they were not a big deal.",
+            &[(
+                "preposed",
+                "One operative inside Trump Tower",
+                "said",
+                "they were not a big deal",
+            )],
+        );
         // What someone did not say is not attributed to them, nor what they did not mention.
         check("He never said the talks failed.", &[]);
         check("She did not say that he was unqualified.", &[]);
