@@ -259,6 +259,42 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_subject_comes_after_a_dateline_and_an_opening_adverbial() {
+        check(
+            "WASHINGTON — Sen. Bernie Sanders defended his call, saying the positives outweigh the costs.",
+            &[(
+                "participle",
+                "Sen. Bernie Sanders",
+                "saying",
+                "the positives outweigh the costs",
+            )],
+        );
+        check(
+            "Shortly after the announcement, Senator Mitch McConnell issued a statement saying the seat should stay vacant.",
+            &[(
+                "participle",
+                "Senator Mitch McConnell",
+                "saying",
+                "the seat should stay vacant",
+            )],
+        );
+        check(
+            "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on it, saying that the United States should lead.",
+            &[(
+                "participle",
+                "Mrs. Clinton",
+                "saying",
+                "the United States should lead",
+            )],
+        );
+        // A name set off by dashes is no dateline.
+        check(
+            "Obama — the president — defended the plan, saying it works.",
+            &[("participle", "Obama", "saying", "it works")],
+        );
+    }
+
+    #[test]
     fn a_dash_sets_a_participle_off_as_a_comma_does() {
         check(
             "Marco Rubio flipped his choice on the spot – saying he was rooting for Manning.",

@@ -360,6 +360,16 @@ mod tests {
             "Mark Cuban said he would run.",
             &[("preposed", "Mark Cuban", "said", "he would run")],
         );
+        // An opening adverb is no name the subject describes.
+        check(
+            "Significantly, the judge said he could not require restitution.",
+            &[(
+                "preposed",
+                "the judge",
+                "said",
+                "he could not require restitution",
+            )],
+        );
         // Role nouns of people who speak in the news: a justice, an operative, a user.
         check(
             "The justice, who was in a scuffle with Trump, said she regretted her remarks.",

@@ -138,8 +138,11 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
     }
     let np = TokenRange::new(np_start_before(text, lo, head_end)?, head_end + 1);
     let head = &tokens[head_end];
+    // "Significantly, the judge said": an opening adverb is described by nothing.
+    let adverb = np.len() == 1 && super::opening_adverb(text, head_end);
     (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
         .then_some(np)
+        .filter(|_| !adverb)
 }
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,
