@@ -287,6 +287,11 @@ mod tests {
                 "the United States should lead",
             )],
         );
+        // A one-word adverb before the subject, the comma closing the clause.
+        check(
+            "Then Trump went on the attack, saying the race was rigged.",
+            &[("participle", "Trump", "saying", "the race was rigged")],
+        );
         // A name set off by dashes is no dateline.
         check(
             "Obama — the president — defended the plan, saying it works.",

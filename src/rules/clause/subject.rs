@@ -396,11 +396,19 @@ fn main_clause_start(ctx: &Ctx, before: usize) -> usize {
     if !adverbial {
         return k;
     }
+    // "Then Trump went on the attack, saying ...": a one-word adverb before the subject, when
+    // the comma closes the clause itself.
+    let after_adverb = if first.info.is(Class::ADV | Class::TIME) && k + 1 < before {
+        k + 1
+    } else {
+        k
+    };
     let Some(mut comma) = (k + 1..limit)
         .take_while(|&j| !text.tokens[j].is_quote())
         .find(|&j| text.word(j) == ",")
+        .filter(|&comma| comma + 1 < before)
     else {
-        return k;
+        return after_adverb;
     };
     // "At a rally in Ames, Iowa, on Sunday,": the adverbial goes on over a place's state and
     // more of itself.
