@@ -128,9 +128,40 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool
     if statement_before(found, i).is_none() && after_channel(ctx, i) {
         return main_subject(ctx, i).map(|m| (m, false));
     }
-    let start = np_start_before(text, ctx.start, i - 1)?;
+    // A number ends no noun phrase of its own: "with about three in 10 saying".
+    let start = np_start_before(text, ctx.start, i - 1).unwrap_or(i - 1);
+    let start = quantity_before(text, ctx.start, start).unwrap_or(start);
     (start > ctx.start && text.word(start - 1) == "with")
         .then(|| (classify(text, TokenRange::new(start, i)), false))
+}
+
+/// How far back a quantity may stand before the phrase it counts ("about three in 10").
+const QUANTITY_REACH: usize = 5;
+
+/// The start of a quantity counting the phrase that starts at `start`, after "with": "with 30
+/// percent of voters saying", "with about three in 10 saying". Only numbers, "of", "in" and
+/// quantity words stand between "with" and the phrase; an adverb before them is left out
+/// ("about").
+fn quantity_before(text: &Text, lo: usize, start: usize) -> Option<usize> {
+    let number = |k: usize| {
+        let t = &text.tokens[k];
+        t.kind == crate::text::token::TokenKind::Number || t.info.is(Class::QUANTITY)
+    };
+    let counts = |k: usize| {
+        number(k)
+            || text.tokens[k].info.is(Class::ADV)
+            || matches!(text.word(k), "of" | "in" | "percent")
+    };
+    let from = start.saturating_sub(QUANTITY_REACH).max(lo + 1);
+    let with = (from..start)
+        .rev()
+        .find(|&k| !counts(k))
+        .filter(|&k| text.word(k) == "with")?;
+    let quantity = TokenRange::new(with + 1, start + 1);
+    let first = quantity
+        .indices()
+        .find(|&k| !text.tokens[k].info.is(Class::ADV))?;
+    quantity.indices().any(number).then_some(first)
 }
 
 /// The sentence's subject, if the participle at `i` stands in its clause: no subordinate or
@@ -285,6 +316,16 @@ mod tests {
                 "Mrs. Clinton",
                 "saying",
                 "the United States should lead",
+            )],
+        );
+        // "with" and a quantity counting those who speak.
+        check(
+            "Trump has improved his standing, with 30 percent of voters saying they like him.",
+            &[(
+                "participle",
+                "30 percent of voters",
+                "saying",
+                "they like him",
             )],
         );
         // A one-word adverb before the subject, the comma closing the clause.
