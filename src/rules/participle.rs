@@ -148,9 +148,7 @@ fn quantity_before(text: &Text, lo: usize, start: usize) -> Option<usize> {
         t.kind == crate::text::token::TokenKind::Number || t.info.is(Class::QUANTITY)
     };
     let counts = |k: usize| {
-        number(k)
-            || text.tokens[k].info.is(Class::ADV)
-            || matches!(text.word(k), "of" | "in" | "percent")
+        number(k) || text.tokens[k].info.is(Class::ADV) || matches!(text.word(k), "of" | "in")
     };
     let from = start.saturating_sub(QUANTITY_REACH).max(lo + 1);
     let with = (from..start)
