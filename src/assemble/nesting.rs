@@ -4,6 +4,7 @@
 //! that statement's origin ("Macron said ..., AFP reported": Macron → AFP).
 
 use crate::lexicon::Class;
+use crate::mention::MentionKind;
 use crate::rules::{Content, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::token::{TokenFlags, TokenKind};
@@ -149,7 +150,15 @@ fn inside(frame: &Frame, content: &Content) -> bool {
             .is_none_or(|m| in_range(m.np.start, m.np.last()))
 }
 
-/// Does the frame's source open a new clause (after a comma, a semicolon, a conjunction)?
+/// How many words of a phrase may stand between a clause's opening and its statement's
+/// source ("while only 49 percent of Republicans say", "at the town hall this week she said").
+const MAX_CLAUSE_LEAD: usize = 6;
+
+/// Does the frame's source open a new clause (after a comma, a semicolon, a conjunction), maybe
+/// after a few words of its own phrase or an adverbial ("..., while nine in 10 said", "..., at
+/// the town hall this week she said")? Not after a verb or a relative pronoun ("the plan,
+/// which officials say works"), nor a relative pronoun in its phrase ("unlike 30 percent who
+/// say").
 fn clause_initial(text: &Text, frame: &Frame) -> bool {
     let Some(source) = &frame.source else {
         return false;
@@ -160,10 +169,43 @@ fn clause_initial(text: &Text, frame: &Frame) -> bool {
     if !preposed || source.np.start == 0 {
         return false;
     }
-    let before = source.np.start - 1;
-    let token = &text.tokens[before];
-    matches!(text.word(before), "," | ";" | ":" | "—" | "–" | "--")
-        || token.info.is(Class::LINK) && !token.has(TokenFlags::CAP)
+    let opens = |k: usize| {
+        let token = &text.tokens[k];
+        matches!(text.word(k), "," | ";" | ":" | "—" | "–" | "--")
+            || token.info.is(Class::LINK) && !token.has(TokenFlags::CAP)
+    };
+    let lead = |k: usize| {
+        let t = &text.tokens[k];
+        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            && !t
+                .info
+                .is(Class::VERB | Class::REL | Class::AUX | Class::LINK)
+    };
+    // A relative pronoun speaks inside its phrase ("unlike 30 percent who say").
+    let reach = if matches!(source.kind, MentionKind::Relative) {
+        0
+    } else {
+        MAX_CLAUSE_LEAD
+    };
+    let lo = source.np.start.saturating_sub(reach + 1);
+    let Some(opener) = (lo..source.np.start).rev().find(|&k| !lead(k)) else {
+        return false;
+    };
+    // The words between open a phrase or an adverbial, not a noun a reduced relative clause
+    // describes ("..., something she has asked", "- names he said would be released").
+    let first = opener + 1;
+    let opening = first == source.np.start || {
+        let t = &text.tokens[first];
+        t.kind == TokenKind::Number
+            || t.has(TokenFlags::LY)
+            || t.info.is(Class::PREP
+                | Class::ADV
+                | Class::SUB
+                | Class::DET
+                | Class::QUANTITY
+                | Class::TIME)
+    };
+    opens(opener) && opening
 }
 
 /// Statements each inside the other's content can point at each other as parents when the
@@ -326,6 +368,24 @@ mod tests {
             "Clinton said the race was close, and Trump has said it is over.",
             &[("said", None), ("said", None)],
             &[&["said"], &["said"]],
+        );
+        // A few words of the source's phrase, or an adverbial, may open the clause.
+        check(
+            "Most Democrats say they are satisfied, while only 49 percent of Republicans say so.",
+            &[("say", None), ("say", None)],
+            &[&["say"], &["say"]],
+        );
+        // Not after a noun a reduced relative clause describes, nor after a relative pronoun:
+        // the statement is part of the content.
+        check(
+            "Clinton called for plans, something she has repeatedly asked of Sanders.",
+            &[("called", None), ("asked", Some("called"))],
+            &[&["called"]],
+        );
+        check(
+            "Clinton said the plan, which many officials say works, is good.",
+            &[("said", None), ("say", Some("said"))],
+            &[&["said"]],
         );
     }
 

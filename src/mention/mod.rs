@@ -13,7 +13,7 @@ pub(crate) use classify::{
     lone_word_kind,
 };
 pub(crate) use np::{
-    appositive_after, clause_starts_at, np_after, np_end_before, np_start_before,
+    appositive_after, clause_starts_at, np_after, np_end_before, np_start_before, opening_adverb,
     opens_as_non_name, subject_before, subject_before_relative,
 };
 pub(crate) use slug::{push_slug, slug};

@@ -29,19 +29,12 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().takes_recipient() && !content.direct {
             continue;
         }
-        let Some(np) = np_after(text, hit.cue.end, ctx.end) else {
+        let Some(mention) = speaker_after(ctx, &hit, &content)
+            .or_else(|| quoted_speaker_phrase(ctx, &hit, &content))
+        else {
             continue;
         };
-        if text.word(np.end) == "to" || text.word(np.start) == "to" {
-            continue; // "said to be"
-        }
-        if clause_goes_on(ctx, np.end) {
-            continue;
-        }
-        let mention = classify(text, np);
-        let Some(mention) = speaker_here(ctx, &hit, &content, mention) else {
-            continue;
-        };
+        let np = mention.np;
         let mut frame = Frame::new(
             RuleId::Inverted,
             hit.cue,
@@ -53,6 +46,76 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// The speaker in the noun phrase right after the cue, if the clause ends with it.
+fn speaker_after(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention> {
+    let text = ctx.text;
+    let np = np_after(text, hit.cue.end, ctx.end)?;
+    if text.word(np.end) == "to" || text.word(np.start) == "to" {
+        return None; // "said to be"
+    }
+    if clause_goes_on(ctx, np.end) {
+        return None;
+    }
+    speaker_here(ctx, hit, content, classify(text, np))
+}
+
+/// The longest speaker phrase [`quoted_speaker_phrase`] takes, in tokens.
+const MAX_SPEAKER_PHRASE: usize = 12;
+
+/// After a quotation and a plain speech verb that closes its sentence, the words up to the
+/// sentence's end (or a comma) are who spoke, whatever the noun phrase reader makes of them:
+/// ""...," said Pierre de Vos, a professor", ""...," said Oversight ranking Democrat Elijah
+/// Cummings (D-Md.)." A name there is a person's, other words an unnamed source. Not a
+/// preposition or a verb after the cue (""...," said in a statement", "said to be").
+fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention> {
+    let text = ctx.text;
+    let start = hit.cue.end;
+    if !content.direct || !hit.verb().has(VerbFlags::PLAIN) || start > ctx.last_word() {
+        return None;
+    }
+    let end = (start..=ctx.last_word())
+        .find(|&k| matches!(text.word(k), "," | "(" | ";" | ":") || text.tokens[k].is_quote())
+        .unwrap_or(ctx.last_word() + 1);
+    let first = &text.tokens[start];
+    let opens = first.is_cap_word() || first.info.is(Class::DET);
+    let words = (start..end).all(|k| text.tokens[k].kind == TokenKind::Word || text.word(k) == ".")
+        && !(start..end).any(|k| {
+            let t = &text.tokens[k];
+            !t.has(TokenFlags::CAP)
+                && t.info
+                    .is(Class::VERB | Class::PREP | Class::REL | Class::AUX)
+        });
+    if !opens || !words || end <= start || end - start > MAX_SPEAKER_PHRASE {
+        return None;
+    }
+    let np = TokenRange::new(start, end);
+    // A name closing the phrase is who spoke ("HP executive vice president Ann Livermore"),
+    // not a role its words hold.
+    let name_start = (start..end)
+        .rev()
+        .take_while(|&k| text.tokens[k].is_cap_word())
+        .last()
+        .filter(|&k| end - k >= 2);
+    if let Some(k) = name_start {
+        let name = classify(text, TokenRange::new(k, end));
+        if matches!(name.kind, MentionKind::Person { .. }) {
+            return Some(name);
+        }
+    }
+    let mention = classify(text, np);
+    if can_speak_here(ctx, &mention) {
+        return Some(mention);
+    }
+    let det = first.info.is(Class::DET) && np.len() > 1;
+    Some(Mention {
+        np,
+        kind: MentionKind::Unnamed {
+            label: TokenRange::new(start + usize::from(det), end),
+            plural: false,
+        },
+    })
 }
 
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
@@ -151,6 +214,30 @@ fn opens_comment(text: &Text, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn after_a_quotation_the_words_closing_the_sentence_are_the_speaker() {
+        check(
+            "\"I've been watching this election,\" said Pierre de Vos, a professor in public law.",
+            &[(
+                "inverted",
+                "Pierre de Vos",
+                "said",
+                "\"I've been watching this election,\"",
+            )],
+        );
+        check(
+            "\"They are spending millions,\" said Oversight ranking Democrat Elijah Cummings (D-Md.).",
+            &[(
+                "inverted",
+                "Democrat Elijah Cummings",
+                "said",
+                "\"They are spending millions,\"",
+            )],
+        );
+        // A preposition after the cue: no speaker there.
+        check("\"We won,\" said in a statement.", &[]);
+    }
 
     #[test]
     fn a_noun_phrase_going_on_as_a_clause_is_no_speaker() {

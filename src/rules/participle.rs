@@ -119,8 +119,8 @@ fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
     hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
 }
 
-/// The subject of the participle clause whose verb group starts at `i`: after a comma, "and"
-/// or a quotation, the nearest statement's source or the sentence's subject; after "by"
+/// The subject of the participle clause whose verb group starts at `i`: after a comma, a dash,
+/// "and" or a quotation, the nearest statement's source or the sentence's subject; after "by"
 /// ("responded by saying") or a channel the subject put out ("issued a statement Wednesday
 /// saying"), the sentence's subject; after "with", the noun phrase between ("with a spokesman
 /// for Prime Minister Ariel Sharon saying: ..."). After a statement of the same speaker that
@@ -132,7 +132,8 @@ fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
 fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool)> {
     let text = ctx.text;
     let before = text.word(i - 1);
-    if before == "," || before == "and" || text.tokens[i - 1].is_quote() {
+    // A dash sets the participle off as a comma does ("flipped his choice - saying ...").
+    if before == "," || before == "and" || text.tokens[i - 1].is_quote() || text.is_dash(i - 1) {
         let subject = match statement_before(found, i) {
             Some(frame) if is_speech_frame(text, frame) && !act_holding(text, frame, i) => {
                 speaker_going_on(frame, i)
@@ -161,9 +162,38 @@ fn clause_subject(ctx: &Ctx, found: &[Frame], i: usize) -> Option<(Mention, bool
     if statement_before(found, i).is_none() && after_channel(ctx, i) {
         return main_subject(ctx, i).map(|m| (m, false));
     }
-    let start = np_start_before(text, ctx.start, i - 1)?;
+    // A number ends no noun phrase of its own: "with about three in 10 saying".
+    let start = np_start_before(text, ctx.start, i - 1).unwrap_or(i - 1);
+    let start = quantity_before(text, ctx.start, start).unwrap_or(start);
     (start > ctx.start && text.word(start - 1) == "with")
         .then(|| (classify(text, TokenRange::new(start, i)), false))
+}
+
+/// How far back a quantity may stand before the phrase it counts ("about three in 10").
+const QUANTITY_REACH: usize = 5;
+
+/// The start of a quantity counting the phrase that starts at `start`, after "with": "with 30
+/// percent of voters saying", "with about three in 10 saying". Only numbers, "of", "in" and
+/// quantity words stand between "with" and the phrase; an adverb before them is left out
+/// ("about").
+fn quantity_before(text: &Text, lo: usize, start: usize) -> Option<usize> {
+    let number = |k: usize| {
+        let t = &text.tokens[k];
+        t.kind == crate::text::token::TokenKind::Number || t.info.is(Class::QUANTITY)
+    };
+    let counts = |k: usize| {
+        number(k) || text.tokens[k].info.is(Class::ADV) || matches!(text.word(k), "of" | "in")
+    };
+    let from = start.saturating_sub(QUANTITY_REACH).max(lo + 1);
+    let with = (from..start)
+        .rev()
+        .find(|&k| !counts(k))
+        .filter(|&k| text.word(k) == "with")?;
+    let quantity = TokenRange::new(with + 1, start + 1);
+    let first = quantity
+        .indices()
+        .find(|&k| !text.tokens[k].info.is(Class::ADV))?;
+    quantity.indices().any(number).then_some(first)
 }
 
 /// The sentence's subject, if the participle at `i` stands in its clause: no subordinate or
@@ -302,6 +332,71 @@ mod tests {
         );
         // No clause subject that can speak.
         check("The weather turned cold, citing the season.", &[]);
+    }
+
+    #[test]
+    fn the_sentence_subject_comes_after_a_dateline_and_an_opening_adverbial() {
+        check(
+            "WASHINGTON — Sen. Bernie Sanders defended his call, saying the positives outweigh the costs.",
+            &[(
+                "participle",
+                "Sen. Bernie Sanders",
+                "saying",
+                "the positives outweigh the costs",
+            )],
+        );
+        check(
+            "Shortly after the announcement, Senator Mitch McConnell issued a statement saying the seat should stay vacant.",
+            &[(
+                "participle",
+                "Senator Mitch McConnell",
+                "saying",
+                "the seat should stay vacant",
+            )],
+        );
+        check(
+            "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on it, saying that the United States should lead.",
+            &[(
+                "participle",
+                "Mrs. Clinton",
+                "saying",
+                "the United States should lead",
+            )],
+        );
+        // "with" and a quantity counting those who speak.
+        check(
+            "Trump has improved his standing, with 30 percent of voters saying they like him.",
+            &[(
+                "participle",
+                "30 percent of voters",
+                "saying",
+                "they like him",
+            )],
+        );
+        // A one-word adverb before the subject, the comma closing the clause.
+        check(
+            "Then Trump went on the attack, saying the race was rigged.",
+            &[("participle", "Trump", "saying", "the race was rigged")],
+        );
+        // A name set off by dashes is no dateline.
+        check(
+            "Obama — the president — defended the plan, saying it works.",
+            &[("participle", "Obama", "saying", "it works")],
+        );
+    }
+
+    #[test]
+    fn a_dash_sets_a_participle_off_as_a_comma_does() {
+        check(
+            "Marco Rubio flipped his choice on the spot – saying he was rooting for Manning.",
+            &[(
+                "participle",
+                "Marco Rubio",
+                "saying",
+                "he was rooting for Manning",
+            )],
+        );
+        check("The weather turned cold — saying that winter came.", &[]);
     }
 
     #[test]

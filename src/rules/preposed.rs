@@ -403,11 +403,48 @@ mod tests {
             "Mark Cuban said he would run.",
             &[("preposed", "Mark Cuban", "said", "he would run")],
         );
-        // What someone did not say is not attributed to them.
-        check("He never said the talks failed.", &[]);
+        // What someone did not say is not attributed to them, nor what they did not mention,
+        // nor a question they would not answer: nothing was communicated (PolNeAR marks
+        // "would not say whether ..."; a provenance graph has no statement to carry).
         check("The president did not say when he would leave.", &[]);
+        check("Reid wouldn't say whether he would run.", &[]);
+        check("She did not say that he was unqualified.", &[]);
+        check("Clinton did not mention Trump by name.", &[]);
         // A reporter's credit line.
         check("Costa reported from Washington.", &[]);
+    }
+
+    #[test]
+    fn opening_adverbs_and_role_nouns_of_people() {
+        // An opening adverb is no name the subject describes.
+        check(
+            "Significantly, the judge said he could not require restitution.",
+            &[(
+                "preposed",
+                "the judge",
+                "said",
+                "he could not require restitution",
+            )],
+        );
+        // Role nouns of people who speak in the news: a justice, an operative, a user.
+        check(
+            "The justice, who was in a scuffle with Trump, said she regretted her remarks.",
+            &[(
+                "preposed",
+                "The justice",
+                "said",
+                "she regretted her remarks",
+            )],
+        );
+        check(
+            "One operative inside Trump Tower said they were not a big deal.",
+            &[(
+                "preposed",
+                "One operative inside Trump Tower",
+                "said",
+                "they were not a big deal",
+            )],
+        );
     }
 
     #[test]

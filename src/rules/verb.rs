@@ -133,6 +133,17 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
         } else if before.info.is(Class::HAVE) {
             hit.perfect = true;
             k -= 1;
+        } else if contracted_auxiliary(text, ctx.start, k - 1) {
+            // "he's said" is "he has said", "she's telling" "she is telling".
+            if hit.has(Form::GERUND) {
+                hit.be = true;
+            } else {
+                hit.perfect = true;
+            }
+            k -= 1;
+        } else if k == i && word_after_have(ctx, k - 1) && hit.has(Form::PARTICIPLE) {
+            // "has since said", "has long said".
+            k -= 1;
         } else if before.info.is(Class::BE) {
             hit.be = true;
             k -= 1;
@@ -150,6 +161,32 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
         }
     }
     Some(k)
+}
+
+/// Is token `k` the "'s" of a personal pronoun, a contracted "has" or "is" ("he's said",
+/// "She's telling")? Not after a name, where it is a possessive ("Trump's said policy"), nor
+/// after "it", where a participle is passive ("as it's currently written").
+fn contracted_auxiliary(text: &Text, lo: usize, k: usize) -> bool {
+    k > lo
+        && text.tokens[k].kind == TokenKind::Possessive
+        && text.tokens[k - 1].info.is(Class::PRON)
+        && !text.tokens[k - 1].info.is(Class::REL | Class::NEUT)
+}
+
+/// Is token `k` a lower-case word standing between "has" or "have" and a participle, an adverb
+/// the lexicon does not list as one ("has since said", "have long argued")? Not a word that
+/// opens a phrase ("has the said agreement") or another verb.
+fn word_after_have(ctx: &Ctx, k: usize) -> bool {
+    let text = ctx.text;
+    let t = &text.tokens[k];
+    k > ctx.start
+        && text.tokens[k - 1].info.is(Class::HAVE)
+        && t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t
+            .info
+            .is(Class::VERB | Class::DET | Class::POSS | Class::PRON | Class::OBJ | Class::BE)
+        && !t.info.is(Class::AUX | Class::NEG)
 }
 
 /// An adverb inside a verb group ("has recently said", "never told").
@@ -304,6 +341,31 @@ mod tests {
             "They pointed out the risk.",
             "pointed",
             Some(("pointed out", "")),
+        );
+        // A pronoun's "'s" is "has" or "is"; a word between "has" and a participle an adverb.
+        check("He's said so.", "said", Some(("'s said", "perfect")));
+        check(
+            "She’s telling allies so.",
+            "telling",
+            Some(("’s telling", "be")),
+        );
+        check(
+            "She has since said so.",
+            "said",
+            Some(("has since said", "perfect")),
+        );
+        check(
+            "He has long said so.",
+            "said",
+            Some(("has long said", "perfect")),
+        );
+        // A name's "'s" is a possessive; "has" before a phrase is no auxiliary of the verb.
+        check("Trump's said policy.", "said", None);
+        check("She has the said document.", "said", None);
+        check(
+            "The rule, as it's currently written, adds a number.",
+            "written",
+            Some(("currently written", "")),
         );
     }
 

@@ -72,6 +72,10 @@ impl Scan {
             TokenKind::Word | TokenKind::Number if is_np_word(t) && !t.info.is(Class::NPPREP) => {
                 self.word(text)
             }
+            TokenKind::Word if !started && ly_adjective(text, self.i) => {
+                self.take(self.i);
+                true
+            }
             TokenKind::Possessive if started => {
                 self.seen_cap_name = false;
                 self.take(self.i);
@@ -215,6 +219,32 @@ fn object_of_with(text: &Text, noun: usize) -> bool {
         .rev()
         .find(|&k| !is_lower_np_word(text, k))
         .is_some_and(|k| text.word(k) == "with")
+}
+
+/// Is the "-ly" word at `i`, opening a phrase, an adjective of the noun after it rather than an
+/// adverb ending the phrase: after a determiner, or before a lower-case noun ("a yearly Gallup
+/// poll", "early results of the exit poll", "the weekly report"). Counter-examples: "said
+/// early Monday" (a time word follows), "said publicly Trump ..." (no determiner, a name
+/// follows), "said only that ..." (no noun follows).
+fn ly_adjective(text: &Text, i: usize) -> bool {
+    let tokens = &text.tokens;
+    let t = &tokens[i];
+    let after_det = i > 0 && tokens[i - 1].info.is(Class::DET | Class::POSS);
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    t.has(TokenFlags::LY)
+        && !t.has(TokenFlags::CAP)
+        && !t.info.is(Class::PRON
+            | Class::REL
+            | Class::SUB
+            | Class::AUX
+            | Class::CONJ
+            | Class::PREP)
+        && is_np_word(next)
+        && !next.info.is(Class::TIME | Class::MONTH | Class::NPPREP)
+        && !is_verb_like(next, text)
+        && (after_det || !next.has(TokenFlags::CAP) && next.kind == TokenKind::Word)
 }
 
 /// A lower-case word that can stand inside a noun phrase.

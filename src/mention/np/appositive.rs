@@ -138,15 +138,20 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
     }
     let np = TokenRange::new(np_start_before(text, lo, head_end)?, head_end + 1);
     let head = &tokens[head_end];
+    // "Significantly, the judge said": an opening adverb is described by nothing.
+    let adverb = np.len() == 1 && super::opening_adverb(text, head_end);
     (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
         .then_some(np)
+        .filter(|_| !adverb)
 }
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,
-/// semicolon, dash or conjunction?
+/// semicolon, dash, conjunction or quotation mark (""...," James B. Comey Jr., the director,
+/// said")?
 pub(crate) fn clause_starts_at(text: &Text, lo: usize, k: usize) -> bool {
     k == lo
         || matches!(text.word(k - 1), "," | ";" | "—" | "--")
+        || text.tokens[k - 1].is_quote()
         || text.tokens[k - 1].info.is(Class::CONJ) && !text.tokens[k - 1].has(TokenFlags::ALL_CAPS)
 }
 

@@ -65,6 +65,25 @@ fn is_np_word(t: &Token) -> bool {
     true
 }
 
+/// A capitalized word in "-ly" opening its sentence, an adverb, not a name: "Shortly after
+/// ...", "Significantly, the judge said" (the scanner marks only lower-case words in "-ly").
+/// A comma or a lower-case preposition follows it; not a name ("Connolly said", "Kelly").
+pub(crate) fn opening_adverb(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    let word = text.word(k);
+    let next = text.tokens.get(k + 1);
+    let adverb_follows = next.is_some_and(|n| {
+        text.word(k + 1) == "," || !n.has(TokenFlags::CAP) && n.info.is(Class::PREP)
+    });
+    t.is_cap_word()
+        && !t.has(TokenFlags::ALL_CAPS)
+        && word.len() > 6
+        && word.ends_with("ly")
+        && !t.info.is(Class::GIVEN | Class::PRON | Class::DET)
+        && adverb_follows
+        && opens_clause(text, k)
+}
+
 /// Is token `i` a capitalized word that names nothing, capitalized only because it opens its
 /// sentence, a quotation or a parenthesis: a function word, an adverb, a quantity, a verb form
 /// ("Even as he won", "Did Trump ...", "Though Sanders ...", "Others said", "Asked about it,

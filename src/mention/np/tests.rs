@@ -302,6 +302,31 @@ fn noun_phrases_after_prepositions_and_inverted_verbs() {
 }
 
 #[test]
+fn an_ly_adjective_opens_a_phrase_before_its_noun() {
+    check_after(&[
+        (
+            "according to a yearly Gallup poll.",
+            "to",
+            "a yearly Gallup poll",
+        ),
+        (
+            "according to early results of the exit poll.",
+            "to",
+            "early results",
+        ),
+        (
+            "according to recently hacked party documents.",
+            "to",
+            "recently hacked party documents",
+        ),
+        // An adverb before a time word, a name without a determiner, or no noun: no phrase.
+        ("said early Monday that", "said", ""),
+        ("said publicly Trump was wrong.", "said", ""),
+        ("said only that it was late.", "said", ""),
+    ]);
+}
+
+#[test]
 fn noun_phrases_after_end_where_the_phrase_does() {
     check_after(&[
         (
@@ -455,6 +480,7 @@ fn clauses_start_after_commas_dashes_and_conjunctions() {
         ("Smith AND Jones said", "Jones", false),
         ("Smith left — Jones said", "Jones", true),
         ("Jones said", "Jones", true),
+        ("\"It failed,\" Jones said", "Jones", true),
         ("Smith told Jones", "Jones", false),
         ("Smith of Jones", "Jones", false),
     ] {

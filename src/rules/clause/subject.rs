@@ -211,6 +211,10 @@ fn name_before_description(ctx: &Ctx, mention: &Mention) -> Option<Mention> {
     {
         return None;
     }
+    // "Significantly, the judge said": an opening adverb names no one.
+    if comma - start == 1 && crate::mention::opening_adverb(text, start) {
+        return None;
+    }
     let named = classify(text, TokenRange::new(start, comma));
     matches!(named.kind, MentionKind::Person { .. }).then_some(named)
 }
@@ -376,7 +380,7 @@ const MAX_OPENING_ADVERBIAL: usize = 14;
 /// "In an interview with CNN,", "When asked about it,", "Minutes later,").
 fn main_clause_start(ctx: &Ctx, before: usize) -> usize {
     let text = ctx.text;
-    let mut k = ctx.start;
+    let mut k = dateline_end(ctx, before).unwrap_or(ctx.start);
     if k + 1 < before && text.tokens[k].info.is(Class::CONJ) {
         k += 1;
     }
@@ -387,14 +391,65 @@ fn main_clause_start(ctx: &Ctx, before: usize) -> usize {
         .info
         .is(Class::PREP | Class::SUB | Class::ADV | Class::TIME)
         || first.has(TokenFlags::LY)
+        || crate::mention::opening_adverb(text, k)
         || (k + 1..limit.min(k + 3)).any(|j| text.tokens[j].info.is(Class::TIME));
     if !adverbial {
         return k;
     }
-    (k + 1..limit)
+    // "Then Trump went on the attack, saying ...": a one-word adverb before the subject, when
+    // the comma closes the clause itself.
+    let after_adverb = if first.info.is(Class::ADV | Class::TIME) && k + 1 < before {
+        k + 1
+    } else {
+        k
+    };
+    let Some(mut comma) = (k + 1..limit)
         .take_while(|&j| !text.tokens[j].is_quote())
         .find(|&j| text.word(j) == ",")
-        .map_or(k, |comma| comma + 1)
+        .filter(|&comma| comma + 1 < before)
+    else {
+        return after_adverb;
+    };
+    // "At a rally in Ames, Iowa, on Sunday,": the adverbial goes on over a place's state and
+    // more of itself.
+    while let Some(next) = adverbial_goes_on(text, comma, before) {
+        comma = next;
+    }
+    comma + 1
+}
+
+/// The comma that ends the stretch after the comma `comma` when that stretch goes on with the
+/// opening adverbial: a place's state, abbreviated ("Portsmouth, N.H.,") or before more of the
+/// adverbial ("Ames, Iowa, on Sunday,"), or a phrase opened by a lower-case preposition or time
+/// word (", on Sunday,"). Not a name ("In Washington, Obama, a Democrat, said").
+fn adverbial_goes_on(text: &Text, comma: usize, before: usize) -> Option<usize> {
+    let next = (comma + 1..before.min(comma + 6))
+        .take_while(|&j| !text.tokens[j].is_quote())
+        .find(|&j| text.word(j) == ",")?;
+    let abbreviated_place = (comma + 1..next)
+        .all(|j| text.tokens[j].is_cap_word() || text.word(j) == ".")
+        && (comma + 1..next).any(|j| text.word(j) == "." || text.word(j).ends_with('.'));
+    let goes_on = |k: usize| {
+        let t = &text.tokens[k];
+        !t.has(TokenFlags::CAP) && t.info.is(Class::PREP | Class::TIME)
+    };
+    // "Ames, Iowa, on Sunday,": a place's state when more of the adverbial follows it.
+    let place = (comma + 1..next).all(|j| text.tokens[j].is_cap_word())
+        && next + 1 < before
+        && goes_on(next + 1);
+    (abbreviated_place || place || goes_on(comma + 1)).then_some(next)
+}
+
+/// Where a dateline that opens the sentence ends: after its dash, when an agency's credit in
+/// brackets or a place in capitals opens it ("WASHINGTON — Sen. Sanders ...", "Washington
+/// (AFP) – Clinton ..."). Not a name set off by a dash ("Obama — the president — said").
+fn dateline_end(ctx: &Ctx, before: usize) -> Option<usize> {
+    let text = ctx.text;
+    let dash = (ctx.start + 1..before.min(ctx.start + 8)).find(|&j| text.is_dash(j))?;
+    let first = &text.tokens[ctx.start];
+    let credit = (ctx.start..dash).any(|j| text.word(j) == "(");
+    let capitals = first.has(TokenFlags::ALL_CAPS) && first.kind == TokenKind::Word;
+    (credit || capitals).then_some(dash + 1)
 }
 
 /// The nearest statement before token `i` in the sentence that names its source.

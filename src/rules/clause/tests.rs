@@ -113,7 +113,7 @@ mod subjects {
         // No head before the complement names a speaker.
         check_subject("The rise in prices says little.", "says", None);
         check_subject(
-            "Then tens of thousands of users reported problems.",
+            "Then tens of thousands of outages reported problems.",
             "reported",
             None,
         );
