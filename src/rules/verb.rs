@@ -154,7 +154,7 @@ fn verb_group(ctx: &Ctx, i: usize, hit: &mut VerbHit) -> Option<usize> {
             // "went on to say", "tried to suggest"; other infinitives are not statements.
             k = transparent_before(ctx, k - 1)?;
             hit.modal = true;
-        } else if k == i && is_adjective_use(text, i) {
+        } else if k == i && (is_adjective_use(text, i) || numbered_participle(text, i, hit)) {
             return None;
         } else {
             break;
@@ -252,6 +252,37 @@ fn is_adjective_use(text: &Text, i: usize) -> bool {
     before.info.is(Class::ATTRIBUTIVE_DET)
         || text.word(i - 1).eq_ignore_ascii_case("all") && text.word(i) == "told"
         || before.kind == TokenKind::Possessive
+}
+
+/// A participle between a number and the noun it describes is an adjective inside a noun
+/// phrase, no verb: "roughly 270 pledged delegates", "5 reported cases", "her 1,280 pledged
+/// delegates". Not before what opens a clause or names someone: "Seven said they would",
+/// "60 said the plan failed", "2,000 told Reuters".
+fn numbered_participle(text: &Text, i: usize, hit: &VerbHit) -> bool {
+    let number = &text.tokens[i - 1];
+    let Some(next) = text.tokens.get(i + 1) else {
+        return false;
+    };
+    let opens_clause = Class::DET
+        | Class::POSS
+        | Class::PRON
+        | Class::OBJ
+        | Class::PREP
+        | Class::SUB
+        | Class::CONJ
+        | Class::REL
+        | Class::ADV
+        | Class::AUX
+        | Class::BE
+        | Class::HAVE
+        | Class::NEG
+        | Class::QUANTIFIER;
+    hit.has(Form::PARTICIPLE)
+        && number.kind == TokenKind::Number
+        && next.kind == TokenKind::Word
+        && !next.has(TokenFlags::CAP)
+        && !next.has(TokenFlags::LY)
+        && !next.info.is(opens_clause)
 }
 
 /// Is the word at `i`, in lower case, a form of a reporting verb that `accepts` (the form it
@@ -400,5 +431,19 @@ mod tests {
         );
         // A capital inside the sentence is a name, not a verb.
         check("He met Said Ali.", "Said", None);
+        // A participle between a number and a noun describes the noun.
+        check("She leads by 270 pledged delegates.", "pledged", None);
+        check("There were 5 reported cases.", "reported", None);
+        check(
+            "Of those polled, 60 said they agreed.",
+            "said",
+            Some(("said", "")),
+        );
+        check(
+            "Of those polled, 60 said the plan failed.",
+            "said",
+            Some(("said", "")),
+        );
+        check("Of them, 20 told Reuters so.", "told", Some(("told", "")));
     }
 }
