@@ -522,6 +522,43 @@ mod tests {
             &[("preposed", "He", "added", "20 people died")],
         );
         check("No group claimed responsibility for the attack.", &[]);
+        // Behind an approximation or an article, a figure still; "to" before a thing that grows.
+        check("The U.S. added around 292,000 jobs in December.", &[]);
+        check("The club charged a $100,000 initiation fee.", &[]);
+        check("Clinton, who added to her delegate lead, spoke.", &[]);
+        check(
+            "He added to reporters that the talks failed.",
+            &[("preposed", "He", "added", "the talks failed")],
+        );
+        check(
+            "She claimed to be the winner.",
+            &[("preposed", "She", "claimed", "to be the winner")],
+        );
+        // A thing gained before a preposition, no clause after it.
+        check("Rubio claimed the prize for exceeding expectations.", &[]);
+        check(
+            "Sanders won Minnesota, claiming his third victory in a row.",
+            &[],
+        );
+        check("Social media has added another link to the chain.", &[]);
+        check(
+            "Trump claimed the election in Pennsylvania was rigged.",
+            &[(
+                "preposed",
+                "Trump",
+                "claimed",
+                "the election in Pennsylvania was rigged",
+            )],
+        );
+        // A participle between a number and a noun is no verb.
+        check(
+            "Clinton leads Sanders by roughly 270 pledged delegates.",
+            &[],
+        );
+        check(
+            "Of the voters polled, 60 said the plan failed.",
+            &[("preposed", "60", "said", "the plan failed")],
+        );
         check("In the end, nobody said the talks failed.", &[]);
         check(
             "Russia deported Georgians accused of staying illegally.",

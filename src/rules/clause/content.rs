@@ -201,8 +201,12 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
         return Some((quote, statement));
     }
     // "Vivendi added 1.18 percent", "U.S. adds 20,000 jobs": a figure, not words (but "added
-    // that 20 people died").
-    if hit.verb().has(VerbFlags::FIGURES) && is_figure(text, k) {
+    // that 20 people died"); "who added to her lead": a thing grew.
+    if hit.verb().has(VerbFlags::FIGURES)
+        && (is_figure(text, k)
+            || figure_or_growth_after(text, k, ctx.end)
+            || gains_a_thing(text, k, ctx.end))
+    {
         return None;
     }
     while k < ctx.end && matches!(text.word(k), "," | ":" | "that" | "--" | "—" | "–") {
@@ -265,6 +269,52 @@ fn is_figure(text: &Text, k: usize) -> bool {
         || text
             .word(k)
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+}
+
+/// After a verb that also reports figures ("add", "charge"), a figure behind an article or an
+/// approximation, or "to" before a thing that grows: "added around 292,000 jobs", "charged a
+/// $100,000 fee", "who added to her delegate lead", "may add to his staff". Not where words
+/// follow soon: "added to reporters that ...", "added in 2012 that ...".
+fn figure_or_growth_after(text: &Text, k: usize, end: usize) -> bool {
+    if k + 1 >= end || speech_follows_soon(text, k, end) {
+        return false;
+    }
+    let first = &text.tokens[k];
+    let next = &text.tokens[k + 1];
+    let grows = text.word(k) == "to" && next.info.is(Class::ATTRIBUTIVE_DET | Class::POSS);
+    let approximates = first
+        .info
+        .is(Class::ATTRIBUTIVE_DET | Class::PREP | Class::ADV)
+        && !first.info.is(Class::SUB);
+    grows || approximates && is_figure(text, k + 1)
+}
+
+/// After a verb that also reports figures ("claim", "add"), a thing gained: a noun phrase of
+/// lower-case words, a preposition after it, and no clause in the rest: "claimed a victory in
+/// the primary", "claimed the prize for exceeding expectations", "added another link to the
+/// chain". Not "claimed the election in Pennsylvania was rigged" (a verb follows), "claimed
+/// that ...", nor a name ("claimed Trump lied").
+fn gains_a_thing(text: &Text, k: usize, end: usize) -> bool {
+    let opens = |t: &crate::text::token::Token| {
+        t.info.is(Class::ATTRIBUTIVE_DET | Class::DET | Class::POSS) && !t.info.is(Class::SUB)
+    };
+    let clause = Class::AUX | Class::BE | Class::HAVE | Class::SUB | Class::REL | Class::PRON;
+    if k >= end || !opens(&text.tokens[k]) || speech_follows_soon(text, k, end) {
+        return false;
+    }
+    let Some(prep) = (k + 1..end).find(|&j| text.tokens[j].info.is(Class::PREP)) else {
+        return false;
+    };
+    let plain_word = |j: usize| {
+        let t = &text.tokens[j];
+        t.kind == TokenKind::Word && !t.has(TokenFlags::CAP) && !t.info.is(clause | Class::VERB)
+    };
+    let clause_end = (prep..end)
+        .find(|&j| matches!(text.word(j), "," | ";" | "." | ":"))
+        .unwrap_or(end);
+    prep > k + 1
+        && (k + 1..prep).all(plain_word)
+        && !(prep..clause_end).any(|j| text.tokens[j].info.is(clause) || text.tokens[j].is_quote())
 }
 
 /// A "that" or a quotation mark within a few tokens of `k`: "reported from Kabul that ...",
