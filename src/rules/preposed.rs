@@ -104,8 +104,14 @@ fn opens_clause(text: &Text, k: usize) -> bool {
         return false;
     };
     let w = text.word(k);
-    if matches!(w, "that" | ":" | ",") || t.is_quote() {
+    if matches!(w, "that" | ":") || t.is_quote() {
         return true;
+    }
+    // A comma opens speech only before a quotation or "that" soon after it ("notes, however,
+    // that ..."); "credit reports, so why not ...", "the 1960s remark, their only ..." are nouns.
+    if w == "," {
+        return (k + 1..(k + 8).min(text.tokens.len()))
+            .any(|j| text.word(j) == "that" || text.tokens[j].is_double_quote());
     }
     let gerund = w.ends_with("ing") && !t.has(TokenFlags::CAP);
     !gerund
@@ -580,6 +586,15 @@ mod tests {
         check("The said agreement was signed.", &[]);
         check("He declined to say whether it happened.", &[]);
         check("Media reports suggesting a deal were wrong.", &[]);
+        // A noun form before a comma, no quotation or "that" after it.
+        check(
+            "Scores use data from credit reports, so why not share them?",
+            &[],
+        );
+        check(
+            "The agency notes, \"Prices rose.\"",
+            &[("preposed", "The agency", "notes", "\"Prices rose.\"")],
+        );
         check("All told, ten people died.", &[]);
         check("The weather said nothing.", &[]);
     }
