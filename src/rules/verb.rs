@@ -431,6 +431,17 @@ mod tests {
         );
         // A capital inside the sentence is a name, not a verb.
         check("He met Said Ali.", "Said", None);
+        // A passive participle before its complement: "charged with" (but "has charged").
+        check(
+            "A group charged with cleaning the park met.",
+            "charged",
+            None,
+        );
+        check(
+            "Critics have charged that the vote was rigged.",
+            "charged",
+            Some(("have charged", "perfect")),
+        );
         // A participle between a number and a noun describes the noun.
         check("She leads by 270 pledged delegates.", "pledged", None);
         check("There were 5 reported cases.", "reported", None);
