@@ -30,6 +30,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().has(VerbFlags::NOUN)
             && !hit.has(Form::PAST)
             && !opens_clause(text, hit.cue.end)
+            && !parenthetical(text, np.start, hit.cue.end)
         {
             continue; // "media reports suggesting ...": a noun
         }
@@ -96,6 +97,12 @@ fn second_verb_after_dash(text: &Text, content: TokenRange) -> bool {
         && dash(first - 1)
         && text.tokens[first].info.is(Class::CONJ)
         && !(first + 1..content.end).any(dash)
+}
+
+/// Do commas enclose the subject and the verb, an aside of speech: "Democrats, Frank notes,
+/// applaud ..." (not "the 2013 report, Ari Fleischer said": no comma before the subject).
+fn parenthetical(text: &Text, subject: usize, after: usize) -> bool {
+    subject > 0 && text.word(subject - 1) == "," && text.word(after) == ","
 }
 
 /// Does a clause (or a quotation) start at token `k`, as after a verb that is also a noun?
@@ -548,6 +555,15 @@ mod tests {
         );
         check("Social media has added another link to the chain.", &[]);
         check(
+            "I'd add a reason for the split: nobody remembers it.",
+            &[(
+                "preposed",
+                "I'd",
+                "add",
+                "a reason for the split: nobody remembers it",
+            )],
+        );
+        check(
             "Trump claimed the election in Pennsylvania was rigged.",
             &[(
                 "preposed",
@@ -594,6 +610,11 @@ mod tests {
         check(
             "The agency notes, \"Prices rose.\"",
             &[("preposed", "The agency", "notes", "\"Prices rose.\"")],
+        );
+        // Commas around the subject and the verb: an aside of speech.
+        check(
+            "Democrats, Frank notes, applaud the governor.",
+            &[("preposed", "Frank", "notes", "applaud the governor")],
         );
         check("All told, ten people died.", &[]);
         check("The weather said nothing.", &[]);

@@ -257,12 +257,15 @@ fn is_adjective_use(text: &Text, i: usize) -> bool {
 /// A participle between a number and the noun it describes is an adjective inside a noun
 /// phrase, no verb: "roughly 270 pledged delegates", "5 reported cases", "her 1,280 pledged
 /// delegates". Not before what opens a clause or names someone: "Seven said they would",
-/// "60 said the plan failed", "2,000 told Reuters".
+/// "60 said the plan failed", "2,000 told Reuters", "4 in 10 said billionaire Donald Trump
+/// would" (a share of people, and a title before a name).
 fn numbered_participle(text: &Text, i: usize, hit: &VerbHit) -> bool {
     let number = &text.tokens[i - 1];
     let Some(next) = text.tokens.get(i + 1) else {
         return false;
     };
+    let share = i >= 3 && text.word(i - 2) == "in" && text.tokens[i - 3].kind == TokenKind::Number;
+    let before_name = text.tokens.get(i + 2).is_some_and(Token::is_cap_word);
     let opens_clause = Class::DET
         | Class::POSS
         | Class::PRON
@@ -278,6 +281,8 @@ fn numbered_participle(text: &Text, i: usize, hit: &VerbHit) -> bool {
         | Class::NEG
         | Class::QUANTIFIER;
     hit.has(Form::PARTICIPLE)
+        && !share
+        && !before_name
         && number.kind == TokenKind::Number
         && next.kind == TokenKind::Word
         && !next.has(TokenFlags::CAP)
@@ -456,5 +461,10 @@ mod tests {
             Some(("said", "")),
         );
         check("Of them, 20 told Reuters so.", "told", Some(("told", "")));
+        check(
+            "More than 4 in 10 said billionaire Donald Trump would win.",
+            "said",
+            Some(("said", "")),
+        );
     }
 }

@@ -312,7 +312,10 @@ fn gains_a_thing(text: &Text, k: usize, end: usize) -> bool {
     let clause_end = (prep..end)
         .find(|&j| matches!(text.word(j), "," | ";" | "." | ":"))
         .unwrap_or(end);
+    // "I'd add a reason for the split: ...": a colon opens what is said.
+    let colon = clause_end < end && text.word(clause_end) == ":";
     prep > k + 1
+        && !colon
         && (k + 1..prep).all(plain_word)
         && !(prep..clause_end).any(|j| text.tokens[j].info.is(clause) || text.tokens[j].is_quote())
 }
