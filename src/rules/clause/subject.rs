@@ -71,14 +71,19 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
             return Some((named, Some(np)));
         }
     }
+    // "Current and former officials who spoke with The Huffington Post said": the phrase
+    // before the verb is an object inside a relative clause; its head speaks.
+    if appositive.is_none()
+        && is_object(text, ctx.start, np)
+        && let Some(head) = relative_subject(ctx, hit)
+    {
+        return Some((head, None));
+    }
     if is_subject(&mention) {
         return Some((mention, appositive));
     }
-    if let Some(np) = subject_before_relative(text, ctx.start, hit.group_start) {
-        let mention = classify(text, np);
-        if is_subject(&mention) {
-            return Some((mention, None));
-        }
+    if let Some(head) = relative_subject(ctx, hit) {
+        return Some((head, None));
     }
     if appositive.is_none()
         && let Some(head) = head_before_complement(ctx, np, plain_speech)
@@ -91,6 +96,28 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
         return as_unnamed(text, &mention).map(|m| (m, appositive));
     }
     None
+}
+
+/// The head of a relative clause before the verb, when it names a subject: "a White House
+/// official who spoke anonymously said" (see [`subject_before_relative`]).
+fn relative_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
+    let np = subject_before_relative(ctx.text, ctx.start, hit.group_start)?;
+    let mention = classify(ctx.text, np);
+    is_subject(&mention).then_some(mention)
+}
+
+/// Is the noun phrase `np` an object, no subject: the object of a lower-case preposition, or
+/// the last of a coordination ("who spoke with The Huffington Post", "for Cruz or Rubio or
+/// Ben Carson")? Not after a subordinator ("after Smith said") or a comma.
+fn is_object(text: &Text, lo: usize, np: TokenRange) -> bool {
+    let Some(before) = np.start.checked_sub(1).filter(|&b| b >= lo) else {
+        return false;
+    };
+    let t = &text.tokens[before];
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t.info.is(Class::SUB)
+        && t.info.is(Class::PREP | Class::CONJ)
 }
 
 /// The speaker before a complement that ends in an object pronoun, which no noun phrase

@@ -77,6 +77,37 @@ mod subjects {
     }
 
     #[test]
+    fn an_object_inside_a_relative_clause_is_no_subject() {
+        check_subject(
+            "Current and former officials who spoke with The Huffington Post said it failed.",
+            "said",
+            Some(("former officials", None)),
+        );
+        check_subject(
+            "Executives who have worked with Lachlan Murdoch say he is quiet.",
+            "say",
+            Some(("Executives", None)),
+        );
+        // Counter-examples: no relative clause (the phrase before the verb stays), or a
+        // subordinator before the subject.
+        check_subject(
+            "The talks with Iran said nothing.",
+            "said",
+            Some(("Iran", None)),
+        );
+        check_subject(
+            "Reporters waited until Smith said it.",
+            "said",
+            Some(("Smith", None)),
+        );
+        check_subject(
+            "Voters who backed him after Smith said it left.",
+            "said",
+            Some(("Smith", None)),
+        );
+    }
+
+    #[test]
     fn quantifiers_and_names_in_the_appositive() {
         check_subject("Some say they hear echoes.", "say", Some(("Some", None)));
         check_subject(
