@@ -224,18 +224,48 @@ fn segment_reading(text: &Text, segment: TokenRange) -> Option<bool> {
 }
 
 /// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
-/// House official who spoke anonymously to discuss internal strategy said".
+/// House official who spoke anonymously to discuss internal strategy said"; or before a
+/// participle clause, when that phrase opens its clause ("Democrats trying to regain control of
+/// the Senate say", "But Republican activists clamoring to block Trump say"). Counter-examples:
+/// "support for candidates seeking office says" (the phrase before the participle is an
+/// object); "Islamic State claimed it but officials said" (a form in "-ed" may be a past).
 pub(crate) fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<TokenRange> {
     let end = np_end_before(text, lo, cue)?;
-    let who = (end.saturating_sub(14).max(lo + 1)..end)
+    let mut openers = (end.saturating_sub(14).max(lo + 1)..end)
         .rev()
-        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
-        .find(|&k| is_person_relative(text, k))?;
-    let start = np_start_before(text, lo, who - 1)?;
+        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote());
+    openers.find_map(|k| {
+        if is_person_relative(text, k) {
+            return Some(head_before_clause(text, lo, k));
+        }
+        let np = head_before_clause(text, lo, k).filter(|np| clause_starts_at(text, lo, np.start));
+        (is_participle_opener(text, k) && np.is_some()).then_some(np)
+    })?
+}
+
+/// The noun phrase right before a clause opening at `opener`, headed by a name or a role noun.
+fn head_before_clause(text: &Text, lo: usize, opener: usize) -> Option<TokenRange> {
+    let start = np_start_before(text, lo, opener.checked_sub(1)?)?;
     let start = owner_of_complement(text, lo, start).unwrap_or(start);
-    let np = TokenRange::new(start, who);
+    let np = TokenRange::new(start, opener);
     let head = &text.tokens[np.last()];
     (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
+}
+
+/// A lower-case present participle that opens a clause after a noun: "trying"; not a
+/// preposition or a conjunction in "-ing" ("during", "including"), nor an adverb.
+fn is_participle_opener(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    let word = text.word(k);
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t.has(TokenFlags::LY)
+        && word.len() > 4
+        && word.ends_with("ing")
+        && !t
+            .info
+            .is(Class::PREP | Class::SUB | Class::CONJ | Class::ADV | Class::AUX | Class::BE)
+        && !t.info.is(Class::TIME | Class::NEVER_NAME | Class::ROLE)
 }
 
 /// The start of the phrase whose complement opens with a preposition right before `start`:

@@ -106,18 +106,20 @@ fn relative_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
     is_subject(&mention).then_some(mention)
 }
 
-/// Is the noun phrase `np` an object, no subject: the object of a lower-case preposition, or
-/// the last of a coordination ("who spoke with The Huffington Post", "for Cruz or Rubio or
-/// Ben Carson")? Not after a subordinator ("after Smith said") or a comma.
+/// Is the noun phrase `np` an object, no subject: the object of a lower-case preposition
+/// ("who spoke with The Huffington Post")? Not after a subordinator ("after Smith said"), a
+/// conjunction ("claimed it but U.S. officials said") or a comma, nor the agent of a passive,
+/// who is the author ("a statement issued by army spokesman Felix Kulayigye said").
 fn is_object(text: &Text, lo: usize, np: TokenRange) -> bool {
     let Some(before) = np.start.checked_sub(1).filter(|&b| b >= lo) else {
         return false;
     };
     let t = &text.tokens[before];
-    t.kind == TokenKind::Word
+    text.word(before) != "by"
+        && t.kind == TokenKind::Word
         && !t.has(TokenFlags::CAP)
         && !t.info.is(Class::SUB)
-        && t.info.is(Class::PREP | Class::CONJ)
+        && t.info.is(Class::PREP)
 }
 
 /// The speaker before a complement that ends in an object pronoun, which no noun phrase

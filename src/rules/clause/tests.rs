@@ -108,6 +108,32 @@ mod subjects {
     }
 
     #[test]
+    fn the_noun_before_a_participle_clause_opening_the_sentence() {
+        check_subject(
+            "Democrats trying to regain control of the Senate in November say they have a weapon.",
+            "say",
+            Some(("Democrats", None)),
+        );
+        check_subject(
+            "But Republican activists clamoring to block Donald Trump from the nomination say \
+             they are gaining.",
+            "say",
+            Some(("Republican activists", None)),
+        );
+        // Counter-examples: a past in "-ed" before a coordinated clause; the agent of a passive.
+        check_subject(
+            "Islamic State claimed responsibility but U.S. officials have said they doubt it.",
+            "said",
+            Some(("U.S. officials", None)),
+        );
+        check_subject(
+            "A statement issued by the spokesman Felix Kulayigye said the troops left.",
+            "said",
+            Some(("the spokesman Felix Kulayigye", None)),
+        );
+    }
+
+    #[test]
     fn quantifiers_and_names_in_the_appositive() {
         check_subject("Some say they hear echoes.", "say", Some(("Some", None)));
         check_subject(
