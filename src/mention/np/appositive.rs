@@ -140,9 +140,29 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
     let head = &tokens[head_end];
     // "Significantly, the judge said": an opening adverb is described by nothing.
     let adverb = np.len() == 1 && super::opening_adverb(text, head_end);
-    (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
-        .then_some(np)
-        .filter(|_| !adverb)
+    if head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np) {
+        return (!adverb).then_some(np);
+    }
+    counted_people(text, lo, np)
+}
+
+/// A share of people an appositive counts or names: "A third, Daniel Traynor, said", "A
+/// majority, 55 percent, say", "A third of independents, 33%, say": the phrase `np`, headed by
+/// a quantity word, or the quantity and "of" before it. Not a number alone ("In 2012, Smith
+/// ..."), which the quantity class does not hold.
+fn counted_people(text: &Text, lo: usize, np: TokenRange) -> Option<TokenRange> {
+    let tokens = &text.tokens;
+    let quantity =
+        |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].info.is(Class::QUANTITY);
+    if quantity(np.last()) {
+        return Some(np);
+    }
+    let of = np
+        .start
+        .checked_sub(1)
+        .filter(|&k| k > lo && text.word(k) == "of")?;
+    let start = np_start_before(text, lo, of - 1)?;
+    quantity(of - 1).then(|| TokenRange::new(start, np.end))
 }
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,

@@ -134,6 +134,27 @@ mod subjects {
     }
 
     #[test]
+    fn a_share_of_people_before_an_appositive() {
+        check_subject(
+            "A third of independents, 33%, say they feel that way.",
+            "say",
+            Some(("A third of independents", Some("33%"))),
+        );
+        check_subject(
+            "A majority, 55 percent, say they will vote.",
+            "say",
+            Some(("A majority", Some("55 percent"))),
+        );
+        check_subject(
+            "A third, Daniel Traynor, said he was opposed.",
+            "said",
+            Some(("Daniel Traynor", Some("A third"))),
+        );
+        // Counter-example: no quantity heads the phrase before the appositive.
+        check_subject("The cost of the plan, 33%, says little.", "says", None);
+    }
+
+    #[test]
     fn quantifiers_and_names_in_the_appositive() {
         check_subject("Some say they hear echoes.", "say", Some(("Some", None)));
         check_subject(
