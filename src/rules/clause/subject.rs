@@ -325,11 +325,37 @@ fn opening_subject(ctx: &Ctx, before: usize, shorten: bool) -> Option<Mention> {
         return None;
     }
     let np = np_after(text, start, before)?;
+    // "The senator paused and recalled": the phrase runs on over a first verb; it is no
+    // subject itself.
+    if ends_in_past(text, np) {
+        if !shorten {
+            return None;
+        }
+        if let Some(subject) = subject_before_its_verb(ctx, np) {
+            return Some(subject);
+        }
+    }
     let mention = classify(text, np);
     if speaks(text, &mention) && mention.np.start == start {
         return Some(mention);
     }
     shorten.then(|| subject_before_its_verb(ctx, np)).flatten()
+}
+
+/// Does the phrase `np` end in a lower-case word in "-ed" after a role noun or a name, a verb
+/// the phrase reader took in ("The senator paused", "Smith nodded")? Not "those surveyed" (no
+/// noun before it), nor "the United States Department of Defense" (no "-ed").
+fn ends_in_past(text: &Text, np: TokenRange) -> bool {
+    if np.len() < 2 {
+        return false;
+    }
+    let (last, before) = (&text.tokens[np.last()], &text.tokens[np.last() - 1]);
+    let word = text.word(np.last());
+    last.kind == TokenKind::Word
+        && !last.has(TokenFlags::CAP)
+        && word.ends_with("ed")
+        && !last.info.is(Class::ROLE)
+        && (before.is_cap_word() || before.info.is(Class::ROLE))
 }
 
 /// The subject at the start of `np`, a phrase read on over the verb after it ("The president

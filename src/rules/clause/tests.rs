@@ -245,6 +245,20 @@ mod subjects {
             subject("On Monday the mayor left, noting that it works.", "noting"),
             None
         );
+        // A phrase read on over a first verb in "-ed": the noun before it.
+        assert_eq!(
+            subject("The senator paused and recalled that it works.", "recalled").as_deref(),
+            Some("The senator")
+        );
+        assert_eq!(
+            subject("Smith nodded and said that it works.", "said").as_deref(),
+            Some("Smith")
+        );
+        // Counter-example: no role noun or name before the word in "-ed".
+        assert_eq!(
+            subject("The tired said that it works.", "said").as_deref(),
+            None
+        );
         // After an opening adverbial set off by a comma.
         assert_eq!(
             subject(
