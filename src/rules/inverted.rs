@@ -6,7 +6,7 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, MentionKind, appositive_after, as_unnamed, classify, np_after};
-use crate::rules::clause::content_before;
+use crate::rules::clause::{content_before, subject_of};
 use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
@@ -29,6 +29,9 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.verb().takes_recipient() && !content.direct {
             continue;
         }
+        if is_subject_before(ctx, &hit, &content) {
+            continue;
+        }
         let Some(mention) = speaker_after(ctx, &hit, &content)
             .or_else(|| quoted_speaker_phrase(ctx, &hit, &content))
         else {
@@ -46,6 +49,24 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// Is the content before the cue no content but the verb's subject with its appositive,
+/// which the preposed reading takes: "Another pollster, David Woodard of Clemson University,
+/// said his survey showed ...", "Zeke Emanuel, an oncologist who advised Obama, said
+/// Obamacare ..."? The content is the subject and its appositive, which holds no comma. Not
+/// a quotation, nor a clause ("The talks failed, said Smith"; "Kenya, which has 30 million
+/// people, has enough rain, said the report": the stretch between the commas runs on).
+fn is_subject_before(ctx: &Ctx, hit: &VerbHit, content: &Content) -> bool {
+    let text = ctx.text;
+    !content.direct
+        && subject_of(ctx, hit).is_some_and(|(mention, appositive)| {
+            appositive.is_some_and(|a| {
+                a.end == content.tokens.end
+                    && mention.np.start == content.tokens.start
+                    && !a.indices().any(|k| text.word(k) == ",")
+            })
+        })
 }
 
 /// The speaker in the noun phrase right after the cue, if the clause ends with it.
@@ -237,6 +258,29 @@ mod tests {
         );
         // A preposition after the cue: no speaker there.
         check("\"We won,\" said in a statement.", &[]);
+    }
+
+    #[test]
+    fn a_subject_and_its_appositive_before_the_cue_are_no_content() {
+        check(
+            "Zeke Emanuel, an oncologist who advised Obama, said Obamacare so far has been a success.",
+            &[(
+                "preposed",
+                "Zeke Emanuel",
+                "said",
+                "Obamacare so far has been a success",
+            )],
+        );
+        // Counter-example: a clause before the cue, with a list in it.
+        check(
+            "The team included 15 Nepalese, three Indians, one Japanese, said Lam Ty Ni.",
+            &[(
+                "inverted",
+                "Lam Ty Ni",
+                "said",
+                "The team included 15 Nepalese, three Indians, one Japanese",
+            )],
+        );
     }
 
     #[test]

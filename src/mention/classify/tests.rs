@@ -777,6 +777,8 @@ fn unknown_nouns_that_speak_are_unnamed_sources() {
         ("the bartender", "unnamed label=bartender"),
         ("a fisherman", "unnamed label=fisherman"),
         ("the trainee", "unnamed label=trainee"),
+        ("those surveyed", "unnamed label=those surveyed plural"),
+        ("Those polled", "unnamed label=Those polled plural"),
     ]);
 }
 
@@ -792,6 +794,8 @@ fn unknown_nouns_counter_examples() {
         ("Smith", "none"),
         ("the adviser", "none"),
         ("Zagora", "none"),
+        ("these surveyed", "none"),
+        ("the surveyed", "none"),
     ]);
 }
 

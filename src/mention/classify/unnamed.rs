@@ -68,6 +68,15 @@ pub(crate) fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         return None;
     }
     let np = mention.np;
+    if surveyed_people(text, np) {
+        return Some(Mention {
+            np,
+            kind: MentionKind::Unnamed {
+                label: np,
+                plural: true,
+            },
+        });
+    }
     let word = text.word(np.last());
     let plural = word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
     if !is_common_noun(text, np.last()) || !(plural || is_agent_noun(text, np.last())) {
@@ -80,6 +89,26 @@ pub(crate) fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         np,
         kind: MentionKind::Unnamed { label, plural },
     })
+}
+
+/// Is `np` the plural demonstrative and a past participle standing for the people it
+/// describes: "those surveyed say", "those polled said", "those interviewed"? The participle
+/// is a lower-case word in "-ed" that the lexicon knows as nothing else. Not "these changes"
+/// (no participle), nor "those" alone (a pronoun, decided elsewhere).
+fn surveyed_people(text: &Text, np: TokenRange) -> bool {
+    if np.len() != 2 || !text.word(np.start).eq_ignore_ascii_case("those") {
+        return false;
+    }
+    let t = &text.tokens[np.last()];
+    let word = text.word(np.last());
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && word.len() > 4
+        && word.ends_with("ed")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !t
+            .info
+            .is(Class::TIME | Class::NEVER_NAME | Class::ROLE | Class::NEUT)
 }
 
 /// A lower-case word of letters and hyphens that may be a noun: no adverb, gerund, verb,

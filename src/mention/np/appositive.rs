@@ -140,9 +140,29 @@ fn described_before(text: &Text, lo: usize, open: usize, abbreviation: bool) -> 
     let head = &tokens[head_end];
     // "Significantly, the judge said": an opening adverb is described by nothing.
     let adverb = np.len() == 1 && super::opening_adverb(text, head_end);
-    (head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np))
-        .then_some(np)
-        .filter(|_| !adverb)
+    if head.is_cap_word() || head.info.is(Class::ROLE) || role_with_complement(text, np) {
+        return (!adverb).then_some(np);
+    }
+    counted_people(text, lo, np)
+}
+
+/// A share of people an appositive counts or names: "A third, Daniel Traynor, said", "A
+/// majority, 55 percent, say", "A third of independents, 33%, say": the phrase `np`, headed by
+/// a quantity word, or the quantity and "of" before it. Not a number alone ("In 2012, Smith
+/// ..."), which the quantity class does not hold.
+fn counted_people(text: &Text, lo: usize, np: TokenRange) -> Option<TokenRange> {
+    let tokens = &text.tokens;
+    let quantity =
+        |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].info.is(Class::QUANTITY);
+    if quantity(np.last()) {
+        return Some(np);
+    }
+    let of = np
+        .start
+        .checked_sub(1)
+        .filter(|&k| k > lo && text.word(k) == "of")?;
+    let start = np_start_before(text, lo, of - 1)?;
+    quantity(of - 1).then(|| TokenRange::new(start, np.end))
 }
 
 /// Does a clause start at token `k`: the first token the search may use, or after a comma,
@@ -224,18 +244,48 @@ fn segment_reading(text: &Text, segment: TokenRange) -> Option<bool> {
 }
 
 /// The noun phrase before a restrictive relative clause that ends right before `cue`: "a White
-/// House official who spoke anonymously to discuss internal strategy said".
+/// House official who spoke anonymously to discuss internal strategy said"; or before a
+/// participle clause, when that phrase opens its clause ("Democrats trying to regain control of
+/// the Senate say", "But Republican activists clamoring to block Trump say"). Counter-examples:
+/// "support for candidates seeking office says" (the phrase before the participle is an
+/// object); "Islamic State claimed it but officials said" (a form in "-ed" may be a past).
 pub(crate) fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Option<TokenRange> {
     let end = np_end_before(text, lo, cue)?;
-    let who = (end.saturating_sub(14).max(lo + 1)..end)
+    let mut openers = (end.saturating_sub(14).max(lo + 1)..end)
         .rev()
-        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote())
-        .find(|&k| is_person_relative(text, k))?;
-    let start = np_start_before(text, lo, who - 1)?;
+        .take_while(|&k| !matches!(text.word(k), "," | ";" | ":") && !text.tokens[k].is_quote());
+    openers.find_map(|k| {
+        if is_person_relative(text, k) {
+            return Some(head_before_clause(text, lo, k));
+        }
+        let np = head_before_clause(text, lo, k).filter(|np| clause_starts_at(text, lo, np.start));
+        (is_participle_opener(text, k) && np.is_some()).then_some(np)
+    })?
+}
+
+/// The noun phrase right before a clause opening at `opener`, headed by a name or a role noun.
+fn head_before_clause(text: &Text, lo: usize, opener: usize) -> Option<TokenRange> {
+    let start = np_start_before(text, lo, opener.checked_sub(1)?)?;
     let start = owner_of_complement(text, lo, start).unwrap_or(start);
-    let np = TokenRange::new(start, who);
+    let np = TokenRange::new(start, opener);
     let head = &text.tokens[np.last()];
     (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
+}
+
+/// A lower-case present participle that opens a clause after a noun: "trying"; not a
+/// preposition or a conjunction in "-ing" ("during", "including"), nor an adverb.
+fn is_participle_opener(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    let word = text.word(k);
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t.has(TokenFlags::LY)
+        && word.len() > 4
+        && word.ends_with("ing")
+        && !t
+            .info
+            .is(Class::PREP | Class::SUB | Class::CONJ | Class::ADV | Class::AUX | Class::BE)
+        && !t.info.is(Class::TIME | Class::NEVER_NAME | Class::ROLE)
 }
 
 /// The start of the phrase whose complement opens with a preposition right before `start`:

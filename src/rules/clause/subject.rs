@@ -71,14 +71,19 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
             return Some((named, Some(np)));
         }
     }
+    // "Current and former officials who spoke with The Huffington Post said": the phrase
+    // before the verb is an object inside a relative clause; its head speaks.
+    if appositive.is_none()
+        && is_object(text, ctx.start, np)
+        && let Some(head) = relative_subject(ctx, hit)
+    {
+        return Some((head, None));
+    }
     if is_subject(&mention) {
         return Some((mention, appositive));
     }
-    if let Some(np) = subject_before_relative(text, ctx.start, hit.group_start) {
-        let mention = classify(text, np);
-        if is_subject(&mention) {
-            return Some((mention, None));
-        }
+    if let Some(head) = relative_subject(ctx, hit) {
+        return Some((head, None));
     }
     if appositive.is_none()
         && let Some(head) = head_before_complement(ctx, np, plain_speech)
@@ -91,6 +96,30 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
         return as_unnamed(text, &mention).map(|m| (m, appositive));
     }
     None
+}
+
+/// The head of a relative clause before the verb, when it names a subject: "a White House
+/// official who spoke anonymously said" (see [`subject_before_relative`]).
+fn relative_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
+    let np = subject_before_relative(ctx.text, ctx.start, hit.group_start)?;
+    let mention = classify(ctx.text, np);
+    is_subject(&mention).then_some(mention)
+}
+
+/// Is the noun phrase `np` an object, no subject: the object of a lower-case preposition
+/// ("who spoke with The Huffington Post")? Not after a subordinator ("after Smith said"), a
+/// conjunction ("claimed it but U.S. officials said") or a comma, nor the agent of a passive,
+/// who is the author ("a statement issued by army spokesman Felix Kulayigye said").
+fn is_object(text: &Text, lo: usize, np: TokenRange) -> bool {
+    let Some(before) = np.start.checked_sub(1).filter(|&b| b >= lo) else {
+        return false;
+    };
+    let t = &text.tokens[before];
+    text.word(before) != "by"
+        && t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t.info.is(Class::SUB)
+        && t.info.is(Class::PREP)
 }
 
 /// The speaker before a complement that ends in an object pronoun, which no noun phrase
@@ -296,11 +325,37 @@ fn opening_subject(ctx: &Ctx, before: usize, shorten: bool) -> Option<Mention> {
         return None;
     }
     let np = np_after(text, start, before)?;
+    // "The senator paused and recalled": the phrase runs on over a first verb; it is no
+    // subject itself.
+    if ends_in_past(text, np) {
+        if !shorten {
+            return None;
+        }
+        if let Some(subject) = subject_before_its_verb(ctx, np) {
+            return Some(subject);
+        }
+    }
     let mention = classify(text, np);
     if speaks(text, &mention) && mention.np.start == start {
         return Some(mention);
     }
     shorten.then(|| subject_before_its_verb(ctx, np)).flatten()
+}
+
+/// Does the phrase `np` end in a lower-case word in "-ed" after a role noun or a name, a verb
+/// the phrase reader took in ("The senator paused", "Smith nodded")? Not "those surveyed" (no
+/// noun before it), nor "the United States Department of Defense" (no "-ed").
+fn ends_in_past(text: &Text, np: TokenRange) -> bool {
+    if np.len() < 2 {
+        return false;
+    }
+    let (last, before) = (&text.tokens[np.last()], &text.tokens[np.last() - 1]);
+    let word = text.word(np.last());
+    last.kind == TokenKind::Word
+        && !last.has(TokenFlags::CAP)
+        && word.ends_with("ed")
+        && !last.info.is(Class::ROLE)
+        && (before.is_cap_word() || before.info.is(Class::ROLE))
 }
 
 /// The subject at the start of `np`, a phrase read on over the verb after it ("The president

@@ -77,6 +77,84 @@ mod subjects {
     }
 
     #[test]
+    fn an_object_inside_a_relative_clause_is_no_subject() {
+        check_subject(
+            "Current and former officials who spoke with The Huffington Post said it failed.",
+            "said",
+            Some(("former officials", None)),
+        );
+        check_subject(
+            "Executives who have worked with Lachlan Murdoch say he is quiet.",
+            "say",
+            Some(("Executives", None)),
+        );
+        // Counter-examples: no relative clause (the phrase before the verb stays), or a
+        // subordinator before the subject.
+        check_subject(
+            "The talks with Iran said nothing.",
+            "said",
+            Some(("Iran", None)),
+        );
+        check_subject(
+            "Reporters waited until Smith said it.",
+            "said",
+            Some(("Smith", None)),
+        );
+        check_subject(
+            "Voters who backed him after Smith said it left.",
+            "said",
+            Some(("Smith", None)),
+        );
+    }
+
+    #[test]
+    fn the_noun_before_a_participle_clause_opening_the_sentence() {
+        check_subject(
+            "Democrats trying to regain control of the Senate in November say they have a weapon.",
+            "say",
+            Some(("Democrats", None)),
+        );
+        check_subject(
+            "But Republican activists clamoring to block Donald Trump from the nomination say \
+             they are gaining.",
+            "say",
+            Some(("Republican activists", None)),
+        );
+        // Counter-examples: a past in "-ed" before a coordinated clause; the agent of a passive.
+        check_subject(
+            "Islamic State claimed responsibility but U.S. officials have said they doubt it.",
+            "said",
+            Some(("U.S. officials", None)),
+        );
+        check_subject(
+            "A statement issued by the spokesman Felix Kulayigye said the troops left.",
+            "said",
+            Some(("the spokesman Felix Kulayigye", None)),
+        );
+    }
+
+    #[test]
+    fn a_share_of_people_before_an_appositive() {
+        check_subject(
+            "A third of independents, 33%, say they feel that way.",
+            "say",
+            Some(("A third of independents", Some("33%"))),
+        );
+        check_subject(
+            "A majority, 55 percent, say they will vote.",
+            "say",
+            Some(("A majority", Some("55 percent"))),
+        );
+        check_subject(
+            "A third, Daniel Traynor, said he was opposed.",
+            "said",
+            Some(("Daniel Traynor", Some("A third"))),
+        );
+        // Counter-example: no quantity heads the phrase before the appositive.
+        check_subject("The cost of the plan, 33%, says little.", "says", None);
+    }
+
+    #[test]
     fn quantifiers_and_names_in_the_appositive() {
         check_subject("Some say they hear echoes.", "say", Some(("Some", None)));
         check_subject(
@@ -165,6 +243,20 @@ mod subjects {
         );
         assert_eq!(
             subject("On Monday the mayor left, noting that it works.", "noting"),
+            None
+        );
+        // A phrase read on over a first verb in "-ed": the noun before it.
+        assert_eq!(
+            subject("The senator paused and recalled that it works.", "recalled").as_deref(),
+            Some("The senator")
+        );
+        assert_eq!(
+            subject("Smith nodded and said that it works.", "said").as_deref(),
+            Some("Smith")
+        );
+        // Counter-example: no role noun or name before the word in "-ed".
+        assert_eq!(
+            subject("The tired said that it works.", "said").as_deref(),
             None
         );
         // After an opening adverbial set off by a comma.
