@@ -19,8 +19,9 @@
 const CHAIN_FLOOR: f64 = 0.92;
 const CUE_FLOOR: f64 = 0.88;
 const SOURCE_FLOOR: f64 = 0.87;
-/// dev2's floors: chain F1 under today's 0.930, and the 18 of 21 publishers issue 16 asks for.
-const DEV2_CHAIN_FLOOR: f64 = 0.91;
+/// dev2's floors: the issue's chain F1 bar (today 0.940), and the 18 of 21 publishers issue 16
+/// asks for.
+const DEV2_CHAIN_FLOOR: f64 = 0.92;
 const DEV2_PUBLISHER_FLOOR: usize = 18;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -401,8 +402,8 @@ fn chains_on_real_articles_reach_the_bar() {
 }
 
 /// dev2 (`tests/data/dev2`, 28 pages from many outlets, as text): issue 16 asks chain F1 >=
-/// 0.92 and the publisher right in 18 of the 21 texts that name one; today's 0.930 is held at
-/// a floor of 0.91, the publishers at 18.
+/// 0.92 and the publisher right in 18 of the 21 texts that name one; today's 0.940 is held at
+/// that bar, the publishers at 18.
 #[test]
 fn chains_and_publishers_on_dev2_hold_their_floor() {
     let score = score_set("dev2/");
