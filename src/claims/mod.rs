@@ -144,15 +144,10 @@ pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
     let signer = Signer::default();
     for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
         let id = group[0].document.as_str();
-        let (Some(text), Ok(at)) = (
-            texts.get(id),
-            graph
-                .documents
-                .binary_search_by(|document| document.id.as_str().cmp(id)),
-        ) else {
+        let (Some(text), Some(document)) = (texts.get(id), graph.document(id)) else {
             continue;
         };
-        finder.add(&graph.documents[at], signer.sign(text, group));
+        finder.add(document, signer.sign(text, group));
     }
     finder.finish(graph)
 }
