@@ -8,13 +8,13 @@
 //! with the attributions. Claims are the connected groups of same statements (union-find) that
 //! span two documents or more.
 //!
-//! The texts are needed only while signing: a [`Signer`] turns one document's attributions into
-//! [`Signature`]s where the text is at hand (on the analysing threads; a content that is the
-//! same bytes as one signed before is not signed again), and [`ClaimFinder`] keeps one entry per
-//! distinct statement (copies of a wire story share it): its words as hashes and the words of
-//! its earliest appearance, cut at [`MAX_TEXT`] bytes, and no text. [`ClaimFinder::finish`] then
-//! finds the claims of the finished graph; [`find_claims`] does it all from a graph and its
-//! texts, and [`merge_claims`] joins claims read back from graphs.
+//! The texts are needed only while signing: [`ClaimFinder::sign`] numbers one document's
+//! attributions by their contents where the text is at hand (on the analysing threads). It
+//! keeps each distinct content once (copies of a wire story share it): its words as hashes and
+//! its words as written, cut at [`MAX_TEXT`] bytes. [`ClaimFinder::add`] keeps the numbers,
+//! four bytes an attribution, in input order; [`ClaimFinder::finish`] then finds the claims of
+//! the finished graph. [`find_claims`] does it all from a graph and its texts, and
+//! [`merge_claims`] joins claims read back from graphs.
 
 mod lsh;
 mod merge;
@@ -25,8 +25,8 @@ mod words;
 mod tests;
 
 use std::cmp::Ordering;
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::hash::Hasher;
+use std::sync::{Mutex, PoisonError};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -40,30 +40,59 @@ use words::Words;
 /// The longest claim text, in bytes (cut at a word's end, "…" then).
 pub const MAX_TEXT: usize = 300;
 
-/// What finding claims needs of one attribution: its content's words, hashed, and the words as
-/// written, for the claim's text. Made by a [`Signer`] where the document's text is at hand.
-#[derive(Clone, Debug)]
-pub struct Signature {
-    /// Where the attribution starts in its document: it is matched to the graph's by it.
-    start: usize,
-    /// None when the statement is too short to be in a claim.
-    signed: Option<Arc<Signed>>,
-}
+/// The number of a content too short to be in a claim.
+const SHORT: u32 = u32::MAX;
 
-/// A content signed: shared by every attribution whose content is the same bytes.
-#[derive(Debug)]
-struct Signed {
+/// A distinct content: what finding claims needs of it.
+struct Statement {
     words: Words,
-    /// The content, white space collapsed, cut after [`MAX_TEXT`] bytes.
+    /// The content, white space collapsed, cut after [`MAX_TEXT`] bytes: a claim's text.
     excerpt: Box<str>,
 }
 
-/// Signs attributions, on any number of threads at once. Contents that are the same bytes (a
-/// wire story in many papers) are signed once: each content's 64-bit hash is looked up first,
-/// for 24 bytes or so a distinct content, kept as long as the signer.
+/// The distinct contents signed so far, numbered as they came.
 #[derive(Default)]
-pub struct Signer {
-    seen: Mutex<FxHashMap<u64, Arc<Signed>>>,
+struct Contents {
+    /// The 64-bit hash of a content's bytes → its number ([`SHORT`] for one too short).
+    numbers: FxHashMap<u64, u32>,
+    statements: Vec<Statement>,
+}
+
+impl Contents {
+    /// The number of the content of hash `hash`, signed as `statement` (none: too short).
+    fn number(&mut self, hash: u64, statement: Option<Statement>) -> u32 {
+        let statements = &mut self.statements;
+        *self.numbers.entry(hash).or_insert_with(|| {
+            let Some(statement) = statement else {
+                return SHORT;
+            };
+            statements.push(statement);
+            u32::try_from(statements.len() - 1).expect("fewer than 2^32 statements")
+        })
+    }
+}
+
+/// The documents added and their attributions' content numbers.
+#[derive(Default)]
+struct Places {
+    /// Per document, in the order added: (the hash of its id, where its numbers start).
+    documents: Vec<(u64, usize)>,
+    /// Every document's attributions' content numbers, one document after the other, each
+    /// document's in the graph's order (by start, end, id). One list, not one per document:
+    /// newswire x10 has 27 k documents of five attributions each.
+    numbers: Vec<u32>,
+}
+
+/// One document's attributions signed: their content numbers, in the graph's order.
+#[derive(Debug)]
+pub struct Signatures(Vec<u32>);
+
+/// Finds the claims of a run: shared by the analysing threads, which [`sign`](Self::sign) each
+/// document's attributions, and the thread that [`add`](Self::add)s them in input order.
+#[derive(Default)]
+pub struct ClaimFinder {
+    contents: Mutex<Contents>,
+    places: Mutex<Places>,
 }
 
 /// The content of `attribution` in `text`.
@@ -74,323 +103,232 @@ fn content_of<'t>(text: &'t str, attribution: &Attribution) -> &'t str {
         .unwrap_or("")
 }
 
-impl Signer {
-    /// The signatures of one document's attributions, in their order; `text` is the
-    /// document's text that their spans refer to.
-    pub fn sign(&self, text: &str, attributions: &[Attribution]) -> Vec<Signature> {
-        let hashes: Vec<u64> = attributions
-            .iter()
+/// A content's words and excerpt; none when it is too short to be in a claim.
+fn sign_content(content: &str) -> Option<Statement> {
+    let words = words::words(content);
+    (words.words().len() >= similar::MIN_WORDS).then(|| Statement {
+        words,
+        excerpt: words::excerpt(content, MAX_TEXT).into_boxed_str(),
+    })
+}
+
+impl ClaimFinder {
+    /// Numbers one document's attributions by their contents; `text` is the document's text
+    /// that their spans refer to. A content that is the same bytes as one signed before (its
+    /// 64-bit hash is looked up first) is not signed again.
+    pub fn sign(&self, text: &str, attributions: &[Attribution]) -> Signatures {
+        let mut order: Vec<&Attribution> = attributions.iter().collect();
+        order.sort_by(|a, b| graph_order(a).cmp(&graph_order(b)));
+        let hashes: Vec<u64> = (order.iter())
             .map(|attribution| {
                 let mut hasher = FxHasher::default();
                 hasher.write(content_of(text, attribution).as_bytes());
                 hasher.finish()
             })
             .collect();
-        let known: Vec<Option<Arc<Signed>>> = {
-            let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-            hashes.iter().map(|hash| seen.get(hash).cloned()).collect()
+        let mut numbers: Vec<Option<u32>> = {
+            let contents = self.contents.lock().unwrap_or_else(PoisonError::into_inner);
+            (hashes.iter())
+                .map(|hash| contents.numbers.get(hash).copied())
+                .collect()
         };
-        let mut new = Vec::new();
-        let signatures = attributions
-            .iter()
-            .zip(known)
-            .zip(&hashes)
-            .map(|((attribution, known), &hash)| {
-                let signed = known.unwrap_or_else(|| {
-                    let signed = Arc::new(sign_content(content_of(text, attribution)));
-                    new.push((hash, Arc::clone(&signed)));
-                    signed
-                });
-                Signature {
-                    start: attribution.span.start,
-                    signed: (!signed.excerpt.is_empty()).then_some(signed),
-                }
-            })
+        let new: Vec<(usize, Option<Statement>)> = (numbers.iter().enumerate())
+            .filter(|(_, number)| number.is_none())
+            .map(|(at, _)| (at, sign_content(content_of(text, order[at]))))
             .collect();
         if !new.is_empty() {
-            let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-            for (hash, signed) in new {
-                seen.entry(hash).or_insert(signed);
+            let mut contents = self.contents.lock().unwrap_or_else(PoisonError::into_inner);
+            for (at, statement) in new {
+                numbers[at] = Some(contents.number(hashes[at], statement));
             }
         }
-        signatures
+        Signatures(numbers.into_iter().map(|n| n.unwrap_or(SHORT)).collect())
+    }
+
+    /// Adds a document's signatures (as [`ClaimFinder::sign`] made them from its
+    /// attributions). Each document once, as a [`crate::GraphBuilder`] takes them.
+    pub fn add(&self, document: &Document, signatures: Signatures) {
+        let mut places = self.places.lock().unwrap_or_else(PoisonError::into_inner);
+        let first = places.numbers.len();
+        places
+            .documents
+            .push((fnv1a(document.id.as_bytes()), first));
+        places.numbers.extend(signatures.0);
+    }
+
+    /// The claims among the documents added, with the attributions, chains and dates of `graph`
+    /// (the graph they were added to); sorted by id.
+    pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
+        let mut statements = into_inner(self.contents).statements;
+        let places = into_inner(self.places);
+        let groups = join_statements(&statements);
+        let ranks = document_ranks(graph);
+        // Pass one: each group's appearances, and whether they span two documents.
+        let mut count = vec![0usize; groups.len()];
+        let mut document_of = vec![u32::MAX; groups.len()];
+        let mut spans = vec![false; groups.len()];
+        places.each(graph, |_, document, statement| {
+            let group = groups[statement as usize] as usize;
+            count[group] += 1;
+            spans[group] |= document_of[group] != u32::MAX && document_of[group] != document;
+            document_of[group] = document;
+        });
+        // Pass two: (document rank, index into graph.attributions, statement) of every
+        // appearance of a group that spans documents, a group after the other.
+        let mut next = vec![usize::MAX; groups.len()];
+        let mut total = 0;
+        for group in (0..groups.len()).filter(|&group| spans[group]) {
+            next[group] = total;
+            total += count[group];
+        }
+        let mut members = vec![(0u32, 0u32, 0u32); total];
+        places.each(graph, |index, document, statement| {
+            let group = groups[statement as usize] as usize;
+            if spans[group] {
+                let index = u32::try_from(index).expect("fewer than 2^32 attributions");
+                members[next[group]] = (ranks[document as usize], index, statement);
+                next[group] += 1;
+            }
+        });
+        let mut claims: Vec<Claim> = (0..groups.len())
+            .filter(|&group| spans[group])
+            .map(|group| {
+                let run = &mut members[next[group] - count[group]..next[group]];
+                claim(graph, &mut statements, run)
+            })
+            .collect();
+        claims.sort_by(|a, b| a.id.cmp(&b.id));
+        claims
     }
 }
 
-/// A content's words and excerpt; an empty excerpt when it is too short to be in a claim.
-fn sign_content(content: &str) -> Signed {
-    let words = words::words(content);
-    let excerpt = if words.words().len() >= similar::MIN_WORDS {
-        words::excerpt(content, MAX_TEXT)
-    } else {
-        String::new()
+/// What a mutex held, poisoned or not.
+fn into_inner<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The key of the graph's order of one document's attributions.
+fn graph_order(attribution: &Attribution) -> (usize, usize, &str) {
+    (
+        attribution.span.start,
+        attribution.span.end,
+        &attribution.id,
+    )
+}
+
+impl Places {
+    /// Calls `f(index into graph.attributions, document index, statement)` for each attribution
+    /// of `graph` that a statement was signed for. A document whose id is another's too by its
+    /// hash, or whose attributions are not those signed, takes no part.
+    fn each(&self, graph: &ProvGraph, mut f: impl FnMut(usize, u32, u32)) {
+        let mut by_hash: Vec<(u64, usize)> = (0..self.documents.len())
+            .map(|number| (self.documents[number].0, number))
+            .collect();
+        by_hash.sort_unstable();
+        let mut at = 0;
+        for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
+            let first = at;
+            at += group.len();
+            let id = group[0].document.as_str();
+            let hash = fnv1a(id.as_bytes());
+            let found = by_hash.partition_point(|&(known, _)| known < hash);
+            let (Some(&(known, number)), Ok(document)) = (
+                by_hash.get(found),
+                graph.documents.binary_search_by(|d| d.id.as_str().cmp(id)),
+            ) else {
+                continue;
+            };
+            let twice = by_hash
+                .get(found + 1)
+                .is_some_and(|&(next, _)| next == hash);
+            let numbers = self.numbers_of(number);
+            if known != hash || twice || numbers.len() != group.len() {
+                continue;
+            }
+            let document = u32::try_from(document).expect("fewer than 2^32 documents");
+            for (offset, &statement) in numbers.iter().enumerate() {
+                if statement != SHORT {
+                    f(first + offset, document, statement);
+                }
+            }
+        }
+    }
+
+    /// The content numbers of document `number`'s attributions.
+    fn numbers_of(&self, number: usize) -> &[u32] {
+        let from = self.documents[number].1;
+        let to = (self.documents.get(number + 1)).map_or(self.numbers.len(), |d| d.1);
+        &self.numbers[from..to]
+    }
+}
+
+/// Each of `graph`'s documents' place in the order of appearances (dated first, by date, then
+/// by id), by index into `graph.documents`.
+fn document_ranks(graph: &ProvGraph) -> Vec<u32> {
+    let key = |at: usize| {
+        let document = &graph.documents[at];
+        (document.date.as_deref(), document.id.as_str(), 0)
     };
-    Signed {
-        words,
-        excerpt: excerpt.into_boxed_str(),
+    let mut order: Vec<usize> = (0..graph.documents.len()).collect();
+    order.sort_by(|&a, &b| appearance_order(key(a), key(b)));
+    let mut ranks = vec![0; order.len()];
+    for (rank, at) in order.into_iter().enumerate() {
+        ranks[at] = u32::try_from(rank).expect("fewer than 2^32 documents");
     }
+    ranks
 }
 
-/// The signatures of one document's attributions ([`Signer::sign`] with a signer of its own).
-pub fn sign(text: &str, attributions: &[Attribution]) -> Vec<Signature> {
-    Signer::default().sign(text, attributions)
+/// Each statement's group (the number of one of its members): statements the index proposes
+/// and [`similar::same`] accepts are joined.
+fn join_statements(statements: &[Statement]) -> Vec<u32> {
+    let sets: Vec<&[u32]> = (statements.iter())
+        .map(|statement| statement.words.words())
+        .collect();
+    let mut groups = UnionFind::new(sets.len());
+    lsh::candidates(
+        &sets,
+        |index| sets[index].len() < similar::MIN_WORDS,
+        |a, b| {
+            if groups.find(a) != groups.find(b)
+                && similar::same(&statements[a].words, &statements[b].words)
+            {
+                groups.union(a, b);
+            }
+        },
+    );
+    (0..sets.len()).map(|index| groups.find(index)).collect()
+}
+
+/// The claim of `run`, the (document rank, index into `graph.attributions`, statement) of a
+/// group's appearances: in order of appearance, with the text of the earliest one's statement
+/// (taken out of `statements`: a statement is in one group only).
+fn claim(graph: &ProvGraph, statements: &mut [Statement], run: &mut [(u32, u32, u32)]) -> Claim {
+    let attribution = |index: u32| &graph.attributions[index as usize];
+    run.sort_unstable_by(|a, b| {
+        let (x, y) = (attribution(a.1), attribution(b.1));
+        (a.0, x.span.start, &x.id).cmp(&(b.0, y.span.start, &y.id))
+    });
+    let (_, earliest, statement) = run[0];
+    Claim {
+        id: claim_id(&attribution(earliest).id),
+        text: std::mem::take(&mut statements[statement as usize].excerpt).into_string(),
+        appearances: run.iter().map(|&(_, index, _)| index as usize).collect(),
+    }
 }
 
 /// The claims of `graph`, whose documents' texts are `texts` (document id, text); documents
 /// without a text take no part.
 pub fn find_claims(graph: &ProvGraph, texts: &[(&str, &str)]) -> Vec<Claim> {
     let texts: FxHashMap<&str, &str> = texts.iter().copied().collect();
-    let mut finder = ClaimFinder::default();
-    let signer = Signer::default();
+    let finder = ClaimFinder::default();
     for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
         let id = group[0].document.as_str();
         let (Some(text), Some(document)) = (texts.get(id), graph.document(id)) else {
             continue;
         };
-        finder.add(document, signer.sign(text, group));
+        finder.add(document, finder.sign(text, group));
     }
     finder.finish(graph)
-}
-
-/// One document as the finder knows it: its id and date for the order of appearances, and
-/// where its attributions start in the finder's `places`.
-struct DocumentEntry {
-    id: Box<str>,
-    date: Option<Box<str>>,
-    first: usize,
-}
-
-/// A distinct statement: its earliest appearance, with the words it has there.
-struct Statement {
-    signed: Arc<Signed>,
-    earliest: (u32, usize),
-}
-
-/// Collects signatures document by document, then finds the claims of the finished graph.
-#[derive(Default)]
-pub struct ClaimFinder {
-    documents: Vec<DocumentEntry>,
-    /// Every document's attributions' (start, statement number), in order, one document after
-    /// the other; `u32::MAX` for one too short. One list, not one per document: newswire x10
-    /// has 27 k documents of five attributions each.
-    places: Vec<(usize, u32)>,
-    statements: Vec<Statement>,
-    /// A statement's words' hash → its number, so that copies share one.
-    distinct: FxHashMap<u64, u32>,
-}
-
-/// The hash of a statement's words, for finding copies.
-fn words_hash(words: &Words) -> u64 {
-    let mut hasher = FxHasher::default();
-    words.hash(&mut hasher);
-    hasher.finish()
-}
-
-impl ClaimFinder {
-    /// Adds a document's signatures (as [`sign`] made them from its attributions). Each
-    /// document once, as a [`crate::GraphBuilder`] takes them: of a document added twice, the
-    /// claims know the first.
-    pub fn add(&mut self, document: &Document, signatures: Vec<Signature>) {
-        let number = u32::try_from(self.documents.len()).expect("fewer than 2^32 documents");
-        self.documents.push(DocumentEntry {
-            id: document.id.as_str().into(),
-            date: document.date.as_deref().map(Box::from),
-            first: self.places.len(),
-        });
-        for signature in signatures {
-            let statement = match signature.signed {
-                Some(signed) => self.statement(number, signature.start, signed),
-                None => u32::MAX,
-            };
-            self.places.push((signature.start, statement));
-        }
-    }
-
-    /// The (start, statement) places of document `number`.
-    fn places_of(&self, number: u32) -> &[(usize, u32)] {
-        let from = self.documents[number as usize].first;
-        let next = self.documents.get(number as usize + 1);
-        &self.places[from..next.map_or(self.places.len(), |d| d.first)]
-    }
-
-    /// The document numbers by id, each id once (its first number).
-    fn numbers_by_id(&self) -> Vec<u32> {
-        let id = |number: &u32| &self.documents[*number as usize].id;
-        let mut numbers: Vec<u32> = (0..self.documents.len())
-            .map(|number| u32::try_from(number).expect("fewer than 2^32 documents"))
-            .collect();
-        numbers.sort_by(|a, b| id(a).cmp(id(b)));
-        numbers.dedup_by(|b, a| id(a) == id(b));
-        numbers
-    }
-
-    /// The number of the statement `signed`, appearing in document `document` at `start`: a new
-    /// one, or the copy already there (which takes this appearance's words if it is earlier).
-    fn statement(&mut self, document: u32, start: usize, signed: Arc<Signed>) -> u32 {
-        let hash = words_hash(&signed.words);
-        if let Some(&number) = self.distinct.get(&hash) {
-            let known = &self.statements[number as usize];
-            if known.signed.words == signed.words {
-                if self.earlier((document, start), known.earliest) == Ordering::Less {
-                    let known = &mut self.statements[number as usize];
-                    known.earliest = (document, start);
-                    known.signed = signed;
-                }
-                return number;
-            }
-        }
-        let number = u32::try_from(self.statements.len()).expect("fewer than 2^32 statements");
-        self.distinct.entry(hash).or_insert(number);
-        self.statements.push(Statement {
-            signed,
-            earliest: (document, start),
-        });
-        number
-    }
-
-    /// The order of appearances: dated documents first, by date, then by document id, then by
-    /// place in the document.
-    fn earlier(&self, a: (u32, usize), b: (u32, usize)) -> Ordering {
-        let (da, db) = (&self.documents[a.0 as usize], &self.documents[b.0 as usize]);
-        appearance_order(
-            (da.date.as_deref(), &da.id, a.1),
-            (db.date.as_deref(), &db.id, b.1),
-        )
-    }
-
-    /// The claims among the documents added, with the attributions, chains and dates of `graph`
-    /// (the graph they were added to); sorted by id.
-    pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
-        let groups = self.join_statements();
-        let by_id = self.numbers_by_id();
-        // (group, index into graph.attributions, document number) of every attribution in a
-        // statement.
-        let mut members: Vec<(u32, u32, u32)> = Vec::new();
-        let mut at = 0;
-        for group in graph.attributions.chunk_by(|a, b| a.document == b.document) {
-            let first = at;
-            at += group.len();
-            let id = group[0].document.as_str();
-            let Ok(found) = by_id.binary_search_by(|&n| (*self.documents[n as usize].id).cmp(id))
-            else {
-                continue;
-            };
-            let number = by_id[found];
-            let places = self.places_of(number);
-            for (offset, attribution) in group.iter().enumerate() {
-                if let Some(statement) = statement_at(places, attribution.span.start) {
-                    let index = u32::try_from(first + offset).expect("fewer than 2^32");
-                    members.push((groups[statement as usize], index, number));
-                }
-            }
-        }
-        members.sort_unstable();
-        let ranks = self.document_ranks();
-        let mut claims: Vec<Claim> = members
-            .chunk_by(|a, b| a.0 == b.0)
-            .filter(|run| run.len() > 1)
-            .filter_map(|run| {
-                let appearances = run
-                    .iter()
-                    .map(|&(_, index, number)| (index as usize, number));
-                self.claim(graph, &ranks, appearances.collect())
-            })
-            .collect();
-        claims.sort_by(|a, b| a.id.cmp(&b.id));
-        claims
-    }
-
-    /// Each document's place in the order of appearances (dated first, by date, then by id),
-    /// by document number.
-    fn document_ranks(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.documents.len())
-            .map(|number| u32::try_from(number).expect("fewer than 2^32 documents"))
-            .collect();
-        order.sort_by(|&a, &b| self.earlier((a, 0), (b, 0)));
-        let mut ranks = vec![0; order.len()];
-        for (rank, number) in order.into_iter().enumerate() {
-            ranks[number as usize] = u32::try_from(rank).expect("fewer than 2^32 documents");
-        }
-        ranks
-    }
-
-    /// Each statement's group (the number of one of its members): statements the index proposes
-    /// and [`similar::same`] accepts are joined.
-    fn join_statements(&self) -> Vec<u32> {
-        let sets: Vec<&[u32]> = self
-            .statements
-            .iter()
-            .map(|statement| statement.signed.words.words())
-            .collect();
-        let mut groups = UnionFind::new(sets.len());
-        lsh::candidates(
-            &sets,
-            |index| sets[index].len() < similar::MIN_WORDS,
-            |a, b| {
-                if groups.find(a) != groups.find(b)
-                    && similar::same(
-                        &self.statements[a].signed.words,
-                        &self.statements[b].signed.words,
-                    )
-                {
-                    groups.union(a, b);
-                }
-            },
-        );
-        (0..sets.len()).map(|index| groups.find(index)).collect()
-    }
-
-    /// The claim made of `appearances` (indices into `graph.attributions`) when they span two
-    /// documents or more; `ranks` are the documents' places in time
-    /// ([`ClaimFinder::document_ranks`]).
-    fn claim(
-        &self,
-        graph: &ProvGraph,
-        ranks: &[u32],
-        appearances: Vec<(usize, u32)>,
-    ) -> Option<Claim> {
-        let attribution = |at: usize| &graph.attributions[at];
-        let first = appearances.first()?.1;
-        if appearances.iter().all(|&(_, number)| number == first) {
-            return None;
-        }
-        // (document rank, start, id, index, document number) of each appearance.
-        let mut keyed: Vec<(u32, usize, &str, usize, u32)> = appearances
-            .into_iter()
-            .map(|(at, number)| {
-                let a = attribution(at);
-                (
-                    ranks[number as usize],
-                    a.span.start,
-                    a.id.as_str(),
-                    at,
-                    number,
-                )
-            })
-            .collect();
-        keyed.sort_unstable();
-        let (_, start, _, at, number) = keyed[0];
-        let earliest = attribution(at);
-        let statement = statement_at(self.places_of(number), start)?;
-        Some(Claim {
-            id: claim_id(&earliest.id),
-            text: self.statements[statement as usize]
-                .signed
-                .excerpt
-                .to_string(),
-            appearances: keyed.into_iter().map(|(_, _, _, at, _)| at).collect(),
-        })
-    }
-}
-
-/// The statement number of the attribution starting at `start`, among a document's
-/// (start, statement) pairs in order; none for one too short or not signed.
-fn statement_at(statements: &[(usize, u32)], start: usize) -> Option<u32> {
-    let at = statements.partition_point(|&(known, _)| known < start);
-    statements
-        .get(at)
-        .filter(|&&(known, number)| known == start && number != u32::MAX)
-        .map(|&(_, number)| number)
 }
 
 /// The order of two appearances given as (date, document id, start): dated ones first, by date

@@ -5,11 +5,14 @@ use crate::graph::GraphBuilder;
 /// The graph of `documents` (id, date, text) and their claims.
 fn claims_of(documents: &[(&str, Option<&str>, &str)]) -> (ProvGraph, Vec<Claim>) {
     let mut builder = GraphBuilder::default();
-    let mut finder = ClaimFinder::default();
+    let finder = ClaimFinder::default();
     for &(id, date, text) in documents {
         let mut analysis = analyze(&DocumentInput::new(id, text));
         analysis.document.date = date.map(str::to_string);
-        finder.add(&analysis.document, sign(text, &analysis.attributions));
+        finder.add(
+            &analysis.document,
+            finder.sign(text, &analysis.attributions),
+        );
         builder.add_analysis(analysis).unwrap();
     }
     let graph = builder.finish();
@@ -92,4 +95,35 @@ fn find_claims_signs_from_texts_and_merging_joins_by_text() {
 fn excerpts_collapse_space_and_stop_at_a_word() {
     assert_eq!(words::excerpt("a  b\n c", 10), "a b c");
     assert_eq!(words::excerpt("alpha beta gamma", 11), "alpha beta…");
+}
+
+#[test]
+fn attributions_starting_at_one_place_keep_their_own_statements() {
+    // One speaker, two cues: attributions that start at the same subject, each with its own
+    // content.
+    const TWO: &str = "In the town, residents who said they opposed the new levy criticised the \
+                       council and said they hoped the mayor would resign before the winter.\n";
+    let (graph, claims) = claims_of(&[("a", None, TWO), ("b", None, TWO)]);
+    let at_one_place = (graph.attributions.windows(2))
+        .filter(|pair| {
+            pair[0].document == pair[1].document && pair[0].span.start == pair[1].span.start
+        })
+        .count();
+    assert!(
+        at_one_place > 0,
+        "the test needs two attributions at one place"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|claim| claim.text.starts_with("they hoped")),
+        "{claims:?}"
+    );
+    for claim in &claims {
+        let contents: Vec<&str> = (graph.appearances(claim))
+            .map(|a| super::content_of(TWO, a.attribution))
+            .collect();
+        assert_eq!(contents, [contents[0]; 2], "{claim:?}");
+        assert_eq!(claim.text, contents[0].trim_end(), "{claim:?}");
+    }
 }

@@ -50,16 +50,15 @@ pub(super) fn run_audit(
     check_writable(audit)?;
 
     let mut builder = GraphBuilder::default();
-    let mut finder = ClaimFinder::default();
+    let finder = ClaimFinder::default();
     // The texts: the report shows the statements' words.
     let mut texts: Vec<(String, String)> = Vec::new();
     // Articles first: a document that an analysis input has again is then merge's error,
     // which names the input.
     if let Some(settings) = &settings {
-        let finder = Some(&mut finder);
         super::analyse_into(
             &mut builder,
-            finder,
+            Some(&finder),
             settings,
             warnings,
             |builder, analysed| {

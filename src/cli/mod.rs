@@ -25,7 +25,7 @@ mod warnings;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use provgraph::claims::{ClaimFinder, Signer};
+use provgraph::claims::ClaimFinder;
 use provgraph::export::audit::to_html_sections;
 use provgraph::export::{
     DotConfig, HtmlInput, to_csv, to_cypher, to_cytoscape, to_dot, to_gexf, to_graphml, to_html,
@@ -242,8 +242,8 @@ fn analyse_into_graph_with_claims(
     add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<ProvGraph, Error> {
     let mut builder = GraphBuilder::default();
-    let mut finder = ClaimFinder::default();
-    analyse_into(&mut builder, Some(&mut finder), settings, warnings, add)?;
+    let finder = ClaimFinder::default();
+    analyse_into(&mut builder, Some(&finder), settings, warnings, add)?;
     let mut graph = builder.finish();
     graph.claims = finder.finish(&graph);
     Ok(graph)
@@ -254,23 +254,22 @@ fn analyse_into_graph_with_claims(
 /// them.
 fn analyse_into(
     builder: &mut GraphBuilder,
-    mut finder: Option<&mut ClaimFinder>,
+    finder: Option<&ClaimFinder>,
     settings: &documents::Settings,
     warnings: &Warnings,
     mut add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<(), Error> {
     let progress = Progress::new(input::total_size(&settings.locations), warnings);
-    let signer = finder.is_some().then(Signer::default);
     documents::analyse(
         settings,
         &progress,
         |analysed| {
-            let signatures = (signer.as_ref())
-                .map(|signer| signer.sign(&analysed.text, &analysed.analysis.attributions));
+            let signatures =
+                finder.map(|finder| finder.sign(&analysed.text, &analysed.analysis.attributions));
             (analysed, signatures)
         },
         |(analysed, signatures)| {
-            if let (Some(finder), Some(signatures)) = (finder.as_deref_mut(), signatures) {
+            if let (Some(finder), Some(signatures)) = (finder, signatures) {
                 finder.add(&analysed.analysis.document, signatures);
             }
             // Ids are unique: the reader made them so.
