@@ -12,8 +12,9 @@
 //! attributions by their contents where the text is at hand (on the analysing threads). It
 //! keeps each distinct content once (copies of a wire story share it): its words as hashes and
 //! its words as written, cut at [`MAX_TEXT`] bytes. [`ClaimFinder::add`] keeps the numbers,
-//! four bytes an attribution, in input order; [`ClaimFinder::finish`] then finds the claims of
-//! the finished graph. [`find_claims`] does it all from a graph and its texts, and
+//! four bytes an attribution, in input order; [`ClaimFinder::join`] joins the statements and
+//! lets go of all but the texts claims may need before the graph is finished, and
+//! [`ClaimFinder::finish`] then finds the claims of the finished graph. [`find_claims`] does it all from a graph and its texts, and
 //! [`merge_claims`] joins claims read back from graphs.
 
 mod lsh;
@@ -43,32 +44,75 @@ pub const MAX_TEXT: usize = 300;
 /// The number of a content too short to be in a claim.
 const SHORT: u32 = u32::MAX;
 
-/// A distinct content: what finding claims needs of it.
+/// A distinct content: what finding claims needs of it, its items and text kept in
+/// [`Contents`]' lists.
 struct Statement {
-    words: Words,
-    /// The content, white space collapsed, cut after [`MAX_TEXT`] bytes: a claim's text.
-    excerpt: Box<str>,
+    /// Its words' counts; the items are `Contents::items[items.0..items.1]`.
+    words: Words<()>,
+    items: (usize, usize),
+    /// The content, white space collapsed, cut after [`MAX_TEXT`] bytes (a claim's text), as
+    /// `Contents::texts[text.0..text.1]`.
+    text: (usize, usize),
 }
 
-/// The distinct contents signed so far, numbered as they came.
+/// The distinct contents signed so far, numbered as they came. Their items and texts are kept
+/// in two long lists rather than two allocations each, so that letting go of them
+/// ([`ClaimFinder::join`]) gives the memory back.
 #[derive(Default)]
 struct Contents {
     /// The 64-bit hash of a content's bytes → its number ([`SHORT`] for one too short).
     numbers: FxHashMap<u64, u32>,
     statements: Vec<Statement>,
+    items: Vec<u32>,
+    texts: String,
+    /// Each statement's group, once [`ClaimFinder::join`] has joined them.
+    groups: Option<Vec<u32>>,
 }
 
 impl Contents {
-    /// The number of the content of hash `hash`, signed as `statement` (none: too short).
-    fn number(&mut self, hash: u64, statement: Option<Statement>) -> u32 {
-        let statements = &mut self.statements;
-        *self.numbers.entry(hash).or_insert_with(|| {
-            let Some(statement) = statement else {
+    /// The number of the content of hash `hash`, signed as `signed` (none: too short).
+    fn number(&mut self, hash: u64, signed: Option<(Words, String)>) -> u32 {
+        let Contents {
+            numbers,
+            statements,
+            items,
+            texts,
+            ..
+        } = self;
+        *numbers.entry(hash).or_insert_with(|| {
+            let Some((words, text)) = signed else {
                 return SHORT;
             };
-            statements.push(statement);
+            let (item, start) = (items.len(), texts.len());
+            items.extend_from_slice(words.items());
+            texts.push_str(&text);
+            statements.push(Statement {
+                words: words.with_items(()),
+                items: (item, items.len()),
+                text: (start, texts.len()),
+            });
             u32::try_from(statements.len() - 1).expect("fewer than 2^32 statements")
         })
+    }
+
+    /// The words of statement `number`.
+    fn words(&self, number: usize) -> Words<&[u32]> {
+        let statement = &self.statements[number];
+        let (from, to) = statement.items;
+        statement.words.with_items(&self.items[from..to])
+    }
+
+    /// The content words of statement `number` (a set, sorted).
+    fn word_set(&self, number: usize) -> &[u32] {
+        let statement = &self.statements[number];
+        let from = statement.items.0;
+        &self.items[from..from + statement.words.word_count()]
+    }
+
+    /// The text of statement `number`.
+    fn text(&self, number: usize) -> &str {
+        let (from, to) = self.statements[number].text;
+        &self.texts[from..to]
     }
 }
 
@@ -103,13 +147,10 @@ fn content_of<'t>(text: &'t str, attribution: &Attribution) -> &'t str {
         .unwrap_or("")
 }
 
-/// A content's words and excerpt; none when it is too short to be in a claim.
-fn sign_content(content: &str) -> Option<Statement> {
+/// A content's words and text (its excerpt); none when it is too short to be in a claim.
+fn sign_content(content: &str) -> Option<(Words, String)> {
     let words = words::words(content);
-    (words.words().len() >= similar::MIN_WORDS).then(|| Statement {
-        words,
-        excerpt: words::excerpt(content, MAX_TEXT).into_boxed_str(),
-    })
+    (words.words().len() >= similar::MIN_WORDS).then(|| (words, words::excerpt(content, MAX_TEXT)))
 }
 
 impl ClaimFinder {
@@ -132,14 +173,14 @@ impl ClaimFinder {
                 .map(|hash| contents.numbers.get(hash).copied())
                 .collect()
         };
-        let new: Vec<(usize, Option<Statement>)> = (numbers.iter().enumerate())
+        let new: Vec<(usize, Option<(Words, String)>)> = (numbers.iter().enumerate())
             .filter(|(_, number)| number.is_none())
             .map(|(at, _)| (at, sign_content(content_of(text, order[at]))))
             .collect();
         if !new.is_empty() {
             let mut contents = self.contents.lock().unwrap_or_else(PoisonError::into_inner);
-            for (at, statement) in new {
-                numbers[at] = Some(contents.number(hashes[at], statement));
+            for (at, signed) in new {
+                numbers[at] = Some(contents.number(hashes[at], signed));
             }
         }
         Signatures(numbers.into_iter().map(|n| n.unwrap_or(SHORT)).collect())
@@ -156,12 +197,58 @@ impl ClaimFinder {
         places.numbers.extend(signatures.0);
     }
 
+    /// Joins the statements of the documents added into groups, and lets go of what only that
+    /// needed: the statements' words, the table of contents, and the texts of statements whose
+    /// group is in one document only (most of them, in a corpus of distinct stories). Call it
+    /// once every document is added, before the graph is finished, so that the graph's peak of
+    /// memory does not hold them too ([`ClaimFinder::finish`] joins them itself otherwise).
+    /// Nothing may be signed or added after.
+    pub fn join(&mut self) {
+        let contents = self
+            .contents
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        if contents.groups.is_some() {
+            return;
+        }
+        let groups = join_statements(contents);
+        let places = self
+            .places
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut document_of = vec![usize::MAX; groups.len()];
+        let mut spans = vec![false; groups.len()];
+        for number in 0..places.documents.len() {
+            for &statement in places.numbers_of(number) {
+                if let Some(&group) = groups.get(statement as usize) {
+                    let seen = &mut document_of[group as usize];
+                    spans[group as usize] |= *seen != usize::MAX && *seen != number;
+                    *seen = number;
+                }
+            }
+        }
+        // The texts of the statements that may be in a claim, copied out.
+        let mut texts = String::new();
+        for (number, &group) in groups.iter().enumerate() {
+            let start = texts.len();
+            if spans[group as usize] {
+                texts.push_str(contents.text(number));
+            }
+            contents.statements[number].text = (start, texts.len());
+        }
+        contents.texts = texts;
+        contents.items = Vec::new();
+        contents.numbers = FxHashMap::default();
+        contents.groups = Some(groups);
+    }
+
     /// The claims among the documents added, with the attributions, chains and dates of `graph`
     /// (the graph they were added to); sorted by id.
-    pub fn finish(self, graph: &ProvGraph) -> Vec<Claim> {
-        let mut statements = into_inner(self.contents).statements;
+    pub fn finish(mut self, graph: &ProvGraph) -> Vec<Claim> {
+        self.join();
+        let mut contents = into_inner(self.contents);
+        let groups = contents.groups.take().unwrap_or_default();
         let places = into_inner(self.places);
-        let groups = join_statements(&statements);
         let ranks = document_ranks(graph);
         // Pass one: each group's appearances, and whether they span two documents.
         let mut count = vec![0usize; groups.len()];
@@ -194,7 +281,7 @@ impl ClaimFinder {
             .filter(|&group| spans[group])
             .map(|group| {
                 let run = &mut members[next[group] - count[group]..next[group]];
-                claim(graph, &mut statements, run)
+                claim(graph, &contents, run)
             })
             .collect();
         claims.sort_by(|a, b| a.id.cmp(&b.id));
@@ -280,9 +367,9 @@ fn document_ranks(graph: &ProvGraph) -> Vec<u32> {
 
 /// Each statement's group (the number of one of its members): statements the index proposes
 /// and [`similar::same`] accepts are joined.
-fn join_statements(statements: &[Statement]) -> Vec<u32> {
-    let sets: Vec<&[u32]> = (statements.iter())
-        .map(|statement| statement.words.words())
+fn join_statements(contents: &Contents) -> Vec<u32> {
+    let sets: Vec<&[u32]> = (0..contents.statements.len())
+        .map(|number| contents.word_set(number))
         .collect();
     let mut groups = UnionFind::new(sets.len());
     lsh::candidates(
@@ -290,7 +377,7 @@ fn join_statements(statements: &[Statement]) -> Vec<u32> {
         |index| sets[index].len() < similar::MIN_WORDS,
         |a, b| {
             if groups.find(a) != groups.find(b)
-                && similar::same(&statements[a].words, &statements[b].words)
+                && similar::same(&contents.words(a), &contents.words(b))
             {
                 groups.union(a, b);
             }
@@ -300,9 +387,8 @@ fn join_statements(statements: &[Statement]) -> Vec<u32> {
 }
 
 /// The claim of `run`, the (document rank, index into `graph.attributions`, statement) of a
-/// group's appearances: in order of appearance, with the text of the earliest one's statement
-/// (taken out of `statements`: a statement is in one group only).
-fn claim(graph: &ProvGraph, statements: &mut [Statement], run: &mut [(u32, u32, u32)]) -> Claim {
+/// group's appearances: in order of appearance, with the text of the earliest one's statement.
+fn claim(graph: &ProvGraph, contents: &Contents, run: &mut [(u32, u32, u32)]) -> Claim {
     let attribution = |index: u32| &graph.attributions[index as usize];
     run.sort_unstable_by(|a, b| {
         let (x, y) = (attribution(a.1), attribution(b.1));
@@ -311,7 +397,7 @@ fn claim(graph: &ProvGraph, statements: &mut [Statement], run: &mut [(u32, u32, 
     let (_, earliest, statement) = run[0];
     Claim {
         id: claim_id(&attribution(earliest).id),
-        text: std::mem::take(&mut statements[statement as usize].excerpt).into_string(),
+        text: contents.text(statement as usize).to_string(),
         appearances: run.iter().map(|&(_, index, _)| index as usize).collect(),
     }
 }

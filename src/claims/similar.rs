@@ -56,8 +56,8 @@ fn has_own(keys: &[u32], other_keys: &[u32], other_words: &[u32]) -> bool {
 
 /// Whether each statement has a number (or each a name) that the other does not say: one fact
 /// put in the place of another.
-fn swapped(a: &Words, b: &Words) -> bool {
-    let own = |x: &Words, y: &Words, numbers: bool| {
+fn swapped(a: &Words<&[u32]>, b: &Words<&[u32]>) -> bool {
+    let own = |x: &Words<&[u32]>, y: &Words<&[u32]>, numbers: bool| {
         if numbers {
             has_own(x.numbers(), y.numbers(), y.words())
         } else {
@@ -68,7 +68,8 @@ fn swapped(a: &Words, b: &Words) -> bool {
 }
 
 /// Whether `a` and `b` make the same statement.
-pub(crate) fn same(a: &Words, b: &Words) -> bool {
+pub(crate) fn same(a: &Words<impl AsRef<[u32]>>, b: &Words<impl AsRef<[u32]>>) -> bool {
+    let (a, b) = (&a.with_items(a.items()), &b.with_items(b.items()));
     let (na, nb) = (a.words().len(), b.words().len());
     if na < MIN_WORDS || nb < MIN_WORDS || a.negated != b.negated {
         return false;

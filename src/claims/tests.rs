@@ -4,8 +4,13 @@ use crate::graph::GraphBuilder;
 
 /// The graph of `documents` (id, date, text) and their claims.
 fn claims_of(documents: &[(&str, Option<&str>, &str)]) -> (ProvGraph, Vec<Claim>) {
+    claims_joined(documents, false)
+}
+
+/// [`claims_of`], the finder's statements joined before the graph is finished when `join`.
+fn claims_joined(documents: &[(&str, Option<&str>, &str)], join: bool) -> (ProvGraph, Vec<Claim>) {
     let mut builder = GraphBuilder::default();
-    let finder = ClaimFinder::default();
+    let mut finder = ClaimFinder::default();
     for &(id, date, text) in documents {
         let mut analysis = analyze(&DocumentInput::new(id, text));
         analysis.document.date = date.map(str::to_string);
@@ -14,6 +19,9 @@ fn claims_of(documents: &[(&str, Option<&str>, &str)]) -> (ProvGraph, Vec<Claim>
             finder.sign(text, &analysis.attributions),
         );
         builder.add_analysis(analysis).unwrap();
+    }
+    if join {
+        finder.join();
     }
     let graph = builder.finish();
     let claims = finder.finish(&graph);
@@ -126,4 +134,18 @@ fn attributions_starting_at_one_place_keep_their_own_statements() {
         assert_eq!(contents, [contents[0]; 2], "{claim:?}");
         assert_eq!(claim.text, contents[0].trim_end(), "{claim:?}");
     }
+}
+
+#[test]
+fn joining_before_the_graph_is_finished_finds_the_same_claims() {
+    let documents = [
+        ("a", Some("2013-03-23"), FLU),
+        ("b", Some("2013-03-22"), FLU_PARAPHRASE),
+        ("c", None, FLU_OTHER),
+        ("d", None, FLU_OTHER),
+    ];
+    let (_, claims) = claims_of(&documents);
+    let (_, joined) = claims_joined(&documents, true);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(joined, claims);
 }

@@ -23,33 +23,56 @@ const FUNCTION_WORDS: Class = Class::DET
 /// (a bottom-k sketch, so that two long statements are still compared on the same words).
 pub(crate) const MAX_WORDS: usize = 64;
 
-/// A statement's content, ready to be compared: one boxed list (content words, then numbers,
-/// then names), so that a statement kept costs one allocation of its exact size.
+/// A statement's content, ready to be compared: one list of items (content words, then
+/// numbers, then names), boxed as [`words`] makes it, or borrowed from wherever it is kept
+/// (`I` is `&[u32]` then; `()` for the counts alone, with the items elsewhere).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct Words {
+pub(crate) struct Words<I = Box<[u32]>> {
     /// Content words (numbers and names included), hashed, sorted, each once; then numbers
     /// (and words with digits: "12-day"), then names (words with a capital), each hashed the
     /// same way, sorted and as often as they come: a statement that swaps one for another says
     /// something else, even where the one swapped out is said elsewhere in it too.
-    items: Box<[u32]>,
+    items: I,
     n_words: u8,
     n_numbers: u16,
     /// An odd number of negations ("not", "never", "didn't").
     pub negated: bool,
 }
 
-impl Words {
+impl<I> Words<I> {
+    /// The same counts with the items `items` (these items, kept elsewhere).
+    pub(crate) fn with_items<J>(&self, items: J) -> Words<J> {
+        Words {
+            items,
+            n_words: self.n_words,
+            n_numbers: self.n_numbers,
+            negated: self.negated,
+        }
+    }
+
+    /// How many content words there are.
+    pub(crate) fn word_count(&self) -> usize {
+        usize::from(self.n_words)
+    }
+}
+
+impl<I: AsRef<[u32]>> Words<I> {
+    /// Every item, to be kept elsewhere ([`Words::with_items`]).
+    pub(crate) fn items(&self) -> &[u32] {
+        self.items.as_ref()
+    }
+
     pub(crate) fn words(&self) -> &[u32] {
-        &self.items[..usize::from(self.n_words)]
+        &self.items()[..usize::from(self.n_words)]
     }
 
     pub(crate) fn numbers(&self) -> &[u32] {
         let start = usize::from(self.n_words);
-        &self.items[start..start + usize::from(self.n_numbers)]
+        &self.items()[start..start + usize::from(self.n_numbers)]
     }
 
     pub(crate) fn names(&self) -> &[u32] {
-        &self.items[usize::from(self.n_words) + usize::from(self.n_numbers)..]
+        &self.items()[usize::from(self.n_words) + usize::from(self.n_numbers)..]
     }
 }
 

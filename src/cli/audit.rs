@@ -50,7 +50,7 @@ pub(super) fn run_audit(
     check_writable(audit)?;
 
     let mut builder = GraphBuilder::default();
-    let finder = ClaimFinder::default();
+    let mut finder = ClaimFinder::default();
     // The texts: the report shows the statements' words.
     let mut texts: Vec<(String, String)> = Vec::new();
     // Articles first: a document that an analysis input has again is then merge's error,
@@ -81,6 +81,7 @@ pub(super) fn run_audit(
         progress.finish();
     }
     merge::warn_if_saturated(&builder, warnings);
+    finder.join();
     let mut graph = builder.finish();
     // The claims of the articles, and those the graphs read carried, joined.
     let mut claims = finder.finish(&graph);

@@ -242,8 +242,9 @@ fn analyse_into_graph_with_claims(
     add: impl FnMut(&mut GraphBuilder, documents::Analysed) -> Result<(), DuplicateDocument>,
 ) -> Result<ProvGraph, Error> {
     let mut builder = GraphBuilder::default();
-    let finder = ClaimFinder::default();
+    let mut finder = ClaimFinder::default();
     analyse_into(&mut builder, Some(&finder), settings, warnings, add)?;
+    finder.join();
     let mut graph = builder.finish();
     graph.claims = finder.finish(&graph);
     Ok(graph)
