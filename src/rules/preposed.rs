@@ -645,4 +645,28 @@ mod tests {
             )],
         );
     }
+
+    #[test]
+    fn documents_rulings_and_films_speak() {
+        check(
+            "The SVP counterproposal argued that the towns should decide.",
+            &[(
+                "preposed",
+                "The SVP counterproposal",
+                "argued",
+                "the towns should decide",
+            )],
+        );
+        check(
+            "One slide says the program costs too much.",
+            &[(
+                "preposed",
+                "One slide",
+                "says",
+                "the program costs too much",
+            )],
+        );
+        // A thing that is no text nor picture says nothing.
+        check("The storm says the season has come.", &[]);
+    }
 }
