@@ -221,6 +221,9 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     {
         return Some((quote, statement));
     }
+    if let Some(block) = block_after_colon(ctx, k) {
+        return Some((block, statement));
+    }
     if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
         return None;
     }
@@ -237,6 +240,23 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
         .and_then(|comma| content_between(text, k, comma))
         .filter(|c| reports_words(text, hit, c));
     first.or(whole).map(|c| (c, statement))
+}
+
+/// The paragraph a cue's colon introduces when the colon ends the cue's own paragraph and no
+/// quotation mark opens the next one: "The governor added:" / "It's typical of her. She knows
+/// nothing." (a block quotation set as its own paragraph, as blogs and transcripts do). Not a
+/// colon inside a paragraph ("said: the plan failed" is the sentence's own content), nor one
+/// ending the text.
+fn block_after_colon(ctx: &Ctx, k: usize) -> Option<Content> {
+    let text = ctx.text;
+    let next = text.tokens.get(k)?;
+    if k != ctx.end || k == 0 || text.word(k - 1) != ":" || !next.has(TokenFlags::PARAGRAPH) {
+        return None;
+    }
+    let end = (k + 1..text.tokens.len())
+        .find(|&j| text.tokens[j].has(TokenFlags::PARAGRAPH))
+        .unwrap_or(text.tokens.len());
+    content_between(text, k, end)
 }
 
 /// Where the content before a participle of speech after token `k` ends: at the comma before
