@@ -259,6 +259,21 @@ fn block_after_colon(ctx: &Ctx, k: usize) -> Option<Content> {
     content_between(text, k, end)
 }
 
+/// What a colon at token `colon` introduces: the quotation opening right after it, the
+/// paragraph it introduces when it ends its own ([`block_after_colon`]), or the rest of the
+/// sentence ("sent Trump a message: He is hurting the party").
+pub(crate) fn words_after_colon(ctx: &Ctx, colon: usize) -> Option<Content> {
+    let text = ctx.text;
+    let k = colon + 1;
+    if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
+        return quote_content(text, k);
+    }
+    if k >= ctx.end {
+        return block_after_colon(ctx, k);
+    }
+    content_between(text, k, ctx.last_word() + 1)
+}
+
 /// Where the content before a participle of speech after token `k` ends: at the comma before
 /// it ("failed, adding that ..."), or after the closing mark of a quotation that ends in the
 /// comma ("was "corrupt," noting that ...").
