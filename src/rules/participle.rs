@@ -10,7 +10,7 @@ use crate::model::Relation;
 use crate::rules::clause::{
     content_after, content_between, is_subject, reports_words, sentence_subject, statement_before,
 };
-use crate::rules::verb::VerbHit;
+use crate::rules::verb::{VerbHit, opens_speech_infinitive};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -20,7 +20,10 @@ use crate::text::token::TokenFlags;
 pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !hit.forms.intersects(Form::GERUND) || hit.be || !speaks_or_cites(&hit) {
+        // "saying", or a gerund opening the group: ", going on to say that C".
+        let gerund = hit.forms.intersects(Form::GERUND)
+            || hit.group_start < hit.cue.start && opens_speech_infinitive(text, hit.group_start);
+        if !gerund || hit.be || !speaks_or_cites(&hit) {
             continue;
         }
         let i = hit.group_start;
@@ -602,5 +605,23 @@ mod tests {
                 "\"There will be no talks.\"",
             )],
         );
+    }
+
+    #[test]
+    fn going_on_to_say_is_a_participle_of_speech() {
+        check(
+            "Sanders said the issue is insane, going on to say that the media should move on.",
+            &[
+                ("preposed", "Sanders", "said", "the issue is insane"),
+                ("participle", "Sanders", "say", "the media should move on"),
+            ],
+        );
+        check(
+            "Sanders attacked the media, going on to say that the issue is insane.",
+            &[("participle", "Sanders", "say", "the issue is insane")],
+        );
+        // Going somewhere is no speech; nor is going on to act.
+        check("Sanders left the stage, going on to Iowa.", &[]);
+        check("Sanders left the stage, going on to win the state.", &[]);
     }
 }

@@ -233,7 +233,8 @@ fn is_negation(text: &Text, k: usize) -> bool {
 }
 
 /// The verb before the infinitive marker `to` (over "on": "went on to say") when its infinitive
-/// is the real statement ("tried to suggest").
+/// is the real statement ("tried to suggest"). A gerund only with "on" ("going on to say"):
+/// "we're going to tell" is a future.
 fn transparent_before(ctx: &Ctx, to: usize) -> Option<usize> {
     let text = ctx.text;
     let mut g = to;
@@ -242,7 +243,27 @@ fn transparent_before(ctx: &Ctx, to: usize) -> Option<usize> {
     }
     let verb = g.checked_sub(1).filter(|&v| v >= ctx.start)?;
     let token = &text.tokens[verb];
-    (token.info.is(Class::TRANSPARENT) && !token.has(TokenFlags::CAP)).then_some(verb)
+    let future = g == to && text.word(verb).ends_with("ing");
+    (token.info.is(Class::TRANSPARENT) && !token.has(TokenFlags::CAP) && !future).then_some(verb)
+}
+
+/// Does a gerund of a verb like "going" at `i` open a verb group whose infinitive is a speech
+/// verb's: "going on to say that ..." (with "on": "going to say" is a future)? The group then
+/// reads as a participle of speech (", going on to say that C").
+pub(crate) fn opens_speech_infinitive(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    if !t.info.is(Class::TRANSPARENT) || t.has(TokenFlags::CAP) || !text.word(i).ends_with("ing") {
+        return false;
+    }
+    let mut k = i + 1;
+    while text.word(k) == "on" {
+        k += 1;
+    }
+    k > i + 1
+        && text.word(k) == "to"
+        && is_verb_form(text, k + 1, |forms, verb| {
+            forms.intersects(Form::BASE) && verb.has(VerbFlags::SPEECH)
+        })
 }
 
 /// The verb form at `i` is an adjective or a noun after what stands right before it: "the said
@@ -418,6 +439,23 @@ mod tests {
             Some(("went on to say", "modal")),
         );
         check("He declined to say it.", "say", None);
+        check(
+            "She then went on to say it.",
+            "say",
+            Some(("then went on to say", "modal")),
+        );
+        check(
+            "He continues to insist it.",
+            "insist",
+            Some(("continues to insist", "modal")),
+        );
+        check(
+            "Lewis, going on to say it, left.",
+            "say",
+            Some(("going on to say", "modal")),
+        );
+        // A gerund without "on" is a future: "we're going to tell".
+        check("What we're going to tell them.", "tell", None);
         check("He wanted to say it.", "say", None);
     }
 

@@ -5,7 +5,7 @@ use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::np_after;
 use crate::model::Relation;
 use crate::rules::clause::{relative_that, skip_adjuncts};
-use crate::rules::verb::{VerbHit, is_verb_form};
+use crate::rules::verb::{VerbHit, is_verb_form, opens_speech_infinitive};
 use crate::rules::{Content, Ctx};
 use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
@@ -282,7 +282,7 @@ fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
     let speech_gerund = |j: usize| {
         is_verb_form(text, j, |forms, verb| {
             forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
-        })
+        }) || opens_speech_infinitive(text, j)
     };
     (k + 1..ctx.last_word()).find_map(|j| {
         if text.word(j) != "," {
