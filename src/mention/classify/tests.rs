@@ -1125,6 +1125,11 @@ fn documents_and_reports_are_descriptions() {
             "description",
             "description head=film label=film definite",
         ),
+        (
+            "The memoir",
+            "description",
+            "description head=memoir label=memoir definite",
+        ),
     ]);
 }
 
