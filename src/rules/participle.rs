@@ -28,7 +28,11 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         }
         let i = hit.group_start;
         // "While not mentioning the row, ...": nothing is attributed.
-        if i == ctx.start || hit.negated || asks_not_to_be_named(text, &hit) {
+        if hit.negated || asks_not_to_be_named(text, &hit) {
+            continue;
+        }
+        if i == ctx.start {
+            out.extend(opening_participle(ctx, &hit));
             continue;
         }
         let Some((source, strict)) = clause_subject(ctx, found, i) else {
@@ -79,6 +83,29 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement;
         out.push(frame);
     }
+}
+
+/// A participle opening the sentence, its subject right after the phrase's comma: "Noting that
+/// Obama's policy failed, Trump reminded ...", "Citing the attack, Will urged ..." (the subject
+/// notes and cites what stands between). Not words that report nothing ("Saying goodbye, he
+/// left"), nor a phrase with no subject after its comma.
+fn opening_participle(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
+    let text = ctx.text;
+    let source = subject_after_phrase(ctx, hit.group_start).filter(is_subject)?;
+    let content = content_between(text, hit.cue.end, source.np.start - 1)?;
+    let cites = !hit.verb().has(VerbFlags::SPEECH);
+    if !(cites || says_its_object(hit) || reports_words(text, hit, &content)) {
+        return None;
+    }
+    let mut frame = Frame::new(
+        RuleId::Participle,
+        hit.cue,
+        hit.verb().relation,
+        Role::Statement,
+    );
+    frame.source = Some(source);
+    frame.content = Some(content);
+    Some(frame)
 }
 
 /// A gerund that adds a statement: a speech verb's ("saying"), or "citing" with what it cites
@@ -635,6 +662,26 @@ mod tests {
                 ("participle", "He", "saying", "it rained"),
             ],
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_is_the_subjects_after_it() {
+        check(
+            "Noting that Obama let the group grow rich, Trump reminded Americans of his plan.",
+            &[(
+                "participle",
+                "Trump",
+                "Noting",
+                "Obama let the group grow rich",
+            )],
+        );
+        check(
+            "Citing the attack in Paris, Smith left the race.",
+            &[("participle", "Smith", "Citing", "the attack in Paris")],
+        );
+        // Words that report nothing; no subject right after the comma.
+        check("Saying goodbye, the senator left the room.", &[]);
+        check("Noting the time, and the weather, left.", &[]);
     }
 
     #[test]
