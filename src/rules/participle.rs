@@ -144,9 +144,13 @@ fn says_its_object(hit: &VerbHit) -> bool {
     hit.verb().lemma == "note" || hit.verb().has(VerbFlags::OBJECT)
 }
 
-/// "asking not to be named", "asking to remain anonymous": a request about the source.
+/// "asking not to be named", "asking to remain anonymous": a request about the source; and
+/// "writing for RealClearPolitics", "Writing for a Los Angeles Times panel": where the writer
+/// writes, not what (their words are another cue's).
 fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
-    hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
+    let lemma = hit.verb().lemma.as_str();
+    lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
+        || lemma == "write" && text.word(hit.cue.end) == "for"
 }
 
 /// The subject of the participle clause whose verb group starts at `i`: after a comma, a dash,
@@ -679,8 +683,12 @@ mod tests {
             "Citing the attack in Paris, Smith left the race.",
             &[("participle", "Smith", "Citing", "the attack in Paris")],
         );
-        // Words that report nothing; no subject right after the comma.
+        // Words that report nothing; no subject right after the comma; where one writes.
         check("Saying goodbye, the senator left the room.", &[]);
+        check(
+            "Writing for a Times panel that agreed Pence won, Smith gave him an A.",
+            &[],
+        );
         check("Noting the time, and the weather, left.", &[]);
     }
 
