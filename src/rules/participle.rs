@@ -20,17 +20,10 @@ use crate::text::token::TokenFlags;
 pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        // "saying", or a gerund opening the group: ", going on to say that C".
-        let gerund = hit.forms.intersects(Form::GERUND)
-            || hit.group_start < hit.cue.start && opens_speech_infinitive(text, hit.group_start);
-        if !gerund || hit.be || !speaks_or_cites(&hit) {
+        if !is_participle_of_speech(text, &hit) {
             continue;
         }
         let i = hit.group_start;
-        // "While not mentioning the row, ...": nothing is attributed.
-        if hit.negated || asks_not_to_be_named(text, &hit) {
-            continue;
-        }
         if i == ctx.start {
             out.extend(opening_participle(ctx, &hit));
             continue;
@@ -53,18 +46,9 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             content_after(ctx, &hit)
         };
-        let Some((content, statement)) = found_content.and_then(|(c, st)| {
-            let end = source.np.start;
-            let cut = end > c.tokens.start && end < c.tokens.end;
-            Some((
-                if cut {
-                    content_between(text, c.tokens.start, end)?
-                } else {
-                    c
-                },
-                st,
-            ))
-        }) else {
+        let Some((content, statement)) =
+            found_content.and_then(|(c, st)| Some((cut_before(text, c, source.np.start)?, st)))
+        else {
             continue;
         };
         let words =
@@ -82,6 +66,24 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         frame.statement = statement;
         out.push(frame);
+    }
+}
+
+/// A participle of speech or citing, not negated ("While not mentioning the row, ..."): a
+/// gerund ("saying"), or a gerund opening the group (", going on to say that C").
+fn is_participle_of_speech(text: &Text, hit: &VerbHit) -> bool {
+    let gerund = hit.forms.intersects(Form::GERUND)
+        || hit.group_start < hit.cue.start && opens_speech_infinitive(text, hit.group_start);
+    gerund && !hit.be && speaks_or_cites(hit) && !hit.negated && !asks_not_to_be_named(text, hit)
+}
+
+/// The content `c` cut before the subject when it starts inside ("After announcing his run,
+/// Rubio ...").
+fn cut_before(text: &Text, c: Content, end: usize) -> Option<Content> {
+    if end > c.tokens.start && end < c.tokens.end {
+        content_between(text, c.tokens.start, end)
+    } else {
+        Some(c)
     }
 }
 
