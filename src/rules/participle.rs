@@ -254,8 +254,14 @@ fn subject_after_phrase(ctx: &Ctx, i: usize) -> Option<Mention> {
         return None;
     }
     let comma = (i..ctx.end).find(|&k| text.word(k) == ",")?;
-    let np = np_after(text, comma + 1, ctx.end)?;
-    (np.start == comma + 1).then(|| classify(text, np))
+    // A quotation closing right after the comma: "Citing "obligations in Tennessee," the
+    // spokeswoman told ...".
+    let closes = text
+        .quote_of(comma)
+        .is_some_and(|q| q.close == Some(comma + 1));
+    let after = comma + 1 + usize::from(closes);
+    let np = np_after(text, after, ctx.end)?;
+    (np.start == after).then(|| classify(text, np))
 }
 
 /// A participle after a speech frame whose content ended before it (""...," he said, noting
@@ -662,6 +668,21 @@ mod tests {
             &[],
         );
         check("Noting the time, and the weather, left.", &[]);
+        // The phrase's comma inside a quotation that closes right after it.
+        check(
+            "Citing \"obligations in Tennessee,\" the spokeswoman said Gore would skip it.",
+            &[
+                (
+                    "participle",
+                    "the spokeswoman",
+                    "Citing",
+                    "\"obligations in Tennessee,\"",
+                ),
+                ("preposed", "the spokeswoman", "said", "Gore would skip it"),
+            ],
+        );
+        // A quotation opening after the comma is no subject.
+        check("Noting, \"We won,\" left the room.", &[]);
     }
 
     #[test]
