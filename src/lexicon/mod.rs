@@ -239,6 +239,10 @@ bitflags::bitflags! {
         /// Before a number it reports a figure, not words: "added 20 points", "U.S. adds
         /// 20,000 jobs", "claimed 34 lives", "charged 12 executives".
         const FIGURES = 1 << 13;
+        /// A person's object of it is what they told of, words or not: "She recalled her days
+        /// as secretary", "Buchanan recalled the strategy", "recalled sitting in on focus
+        /// groups" (not a body's: "Toyota recalled 1 million cars").
+        const RECOUNT = 1 << 14;
     }
 }
 

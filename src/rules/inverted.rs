@@ -3,10 +3,13 @@
 //! ""We dodged a bullet," said Steve Cowan, a spokesman for the Pennsylvania Department of
 //! Transportation.", "..., said another witness in the impeachment probe."
 //! Counter-example: ", said to be ..." (a passive report with no source).
+//!
+//! Also a capitalized verb opening its sentence, the speaker and a colon before the words:
+//! "Said Ellis: "I don't get it."" (not "Said to be ill, he left.": no speaker and colon).
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, MentionKind, appositive_after, as_unnamed, classify, np_after};
-use crate::rules::clause::{content_before, subject_of};
+use crate::rules::clause::{content_before, subject_of, words_after_colon};
 use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
@@ -17,6 +20,10 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
         if !is_simple_speech(&hit) {
+            continue;
+        }
+        if let Some(frame) = opening_inversion(ctx, &hit) {
+            out.push(frame);
             continue;
         }
         // The content first: it needs only the cue, and most verbs have none before them (a
@@ -137,6 +144,34 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
             plural: false,
         },
     })
+}
+
+/// A capitalized speech verb opening its sentence, the speaker after it and then a colon or a
+/// comma before the words: "Said Ellis: "I don't get the sense she's interested."", "Stated
+/// Stone: ...". The words come after the speaker, not before the verb.
+fn opening_inversion(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
+    let text = ctx.text;
+    if hit.cue.start != ctx.start || !text.tokens[hit.cue.start].has(TokenFlags::CAP) {
+        return None;
+    }
+    let np = np_after(text, hit.cue.end, ctx.end).filter(|np| np.start == hit.cue.end)?;
+    if !matches!(text.word(np.end), ":" | ",") {
+        return None;
+    }
+    let mention = classify(text, np);
+    if !can_speak_here(ctx, &mention) {
+        return None;
+    }
+    let content = words_after_colon(ctx, np.end)?;
+    let mut frame = Frame::new(
+        RuleId::Inverted,
+        hit.cue,
+        hit.verb().relation,
+        Role::Statement,
+    );
+    frame.source = Some(mention);
+    frame.content = Some(content);
+    Some(frame)
 }
 
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
@@ -397,5 +432,24 @@ mod tests {
         );
         // Other words after the name go on with a clause of their own.
         check("\"It is over,\" said Dulaimi resigning from the post.", &[]);
+    }
+
+    #[test]
+    fn a_verb_opening_the_sentence_then_the_speaker_and_a_colon() {
+        check(
+            "\"We won.\" Said Ellis: \"I don't get the sense she's interested.\"",
+            &[(
+                "inverted",
+                "Ellis",
+                "Said",
+                "\"I don't get the sense she's interested.\"",
+            )],
+        );
+        check(
+            "Stated Stone:\n\nThe stakes are so high.",
+            &[("inverted", "Stone", "Stated", "The stakes are so high")],
+        );
+        // No speaker and colon after the verb: nothing is said by anyone there.
+        check("Said to be ill, Ellis left early.", &[]);
     }
 }

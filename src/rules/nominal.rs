@@ -5,11 +5,18 @@
 //! "Politifact checked Donald Trump's claim that there were thousands of shootings." → Donald
 //! Trump. Counter-examples: "the claim that C" (no possessor: nobody is named), "his comments
 //! on Muslims" (no words follow), "Rubio's claim to be the strongest" (no "that" clause).
+//!
+//! Also a statement the clause's subject put out, its words after a colon: "Trump issued the
+//! following statement: "Our prayers are with ..."", "Sanders made the following comment:"
+//! and the paragraph after it. Counter-example: "He was unhappy with the remarks: ..." (the
+//! noun follows a preposition, not a verb of the subject).
 
 use crate::lexicon::{Class, Form, VerbFlags, lexicon};
 use crate::mention::{Gender, Mention, MentionKind, classify};
 use crate::model::Relation;
-use crate::rules::clause::{content_between, is_subject, skip_adjuncts};
+use crate::rules::clause::{
+    content_between, is_subject, sentence_subject, skip_adjuncts, words_after_colon,
+};
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
@@ -22,6 +29,10 @@ const MAX_MODIFIERS: usize = 2;
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &i in ctx.triggers() {
+        if let Some(frame) = put_out(ctx, i) {
+            out.push(frame);
+            continue;
+        }
         // The cheap test first: a possessive just before.
         let lo = i.saturating_sub(MAX_MODIFIERS + 1).max(ctx.start);
         let owned = (lo..i).any(|k| {
@@ -51,6 +62,45 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// How many words may stand between the determiner and the channel noun ("the following
+/// statement", "a brief written statement").
+const PUT_OUT_MODIFIERS: usize = 2;
+
+/// A channel noun at `i` right before a colon, the object of a verb of the clause's subject:
+/// "issued the following statement:", "made the following comment:", "released a statement:".
+/// The frame's cue is the noun, its content what the colon introduces.
+fn put_out(ctx: &Ctx, i: usize) -> Option<Frame> {
+    let text = ctx.text;
+    let noun = &text.tokens[i];
+    if !noun.info.is(Class::CHANNEL) || noun.has(TokenFlags::CAP) || text.word(i + 1) != ":" {
+        return None;
+    }
+    let lo = i.saturating_sub(PUT_OUT_MODIFIERS + 1).max(ctx.start + 1);
+    let det = (lo..i)
+        .rev()
+        .find(|&k| text.tokens[k].info.is(Class::DET | Class::POSS))?;
+    let plain = |k: usize| {
+        let t = &text.tokens[k];
+        t.kind == TokenKind::Word && !t.has(TokenFlags::CAP)
+    };
+    let verb = det - 1;
+    let not_a_verb = Class::PREP | Class::CONJ | Class::SUB | Class::REL | Class::BE | Class::PRON;
+    if !(det + 1..i).all(plain) || !plain(verb) || text.tokens[verb].info.is(not_a_verb) {
+        return None;
+    }
+    let source = sentence_subject(ctx, verb).filter(is_subject)?;
+    let content = words_after_colon(ctx, i + 1)?;
+    let mut frame = Frame::new(
+        RuleId::Nominal,
+        TokenRange::one(i),
+        Relation::Said,
+        Role::Statement,
+    );
+    frame.source = Some(source);
+    frame.content = Some(content);
+    Some(frame)
 }
 
 /// A lower-case noun that names words someone said: a present form of one of the plainest
@@ -160,6 +210,31 @@ mod tests {
                 "Sanders wanted to end it",
             )],
         );
+    }
+
+    #[test]
+    fn a_statement_the_subject_put_out_before_a_colon() {
+        check(
+            "Trump issued the following statement: \"Our prayers are with them.\"",
+            &[(
+                "nominal",
+                "Trump",
+                "statement",
+                "\"Our prayers are with them.\"",
+            )],
+        );
+        check(
+            "On July 6, Sanders made the following comment:\n\nThe unemployment rate is 33 percent.",
+            &[(
+                "nominal",
+                "Sanders",
+                "comment",
+                "The unemployment rate is 33 percent",
+            )],
+        );
+        // After a preposition the noun is no object of the subject's; no colon, no words.
+        check("He was unhappy with the remarks: Ginsburg apologized.", &[]);
+        check("Trump issued a statement on Tuesday.", &[]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::model::Relation;
 use crate::rules::clause::{
     content_after, content_between, is_subject, reports_words, sentence_subject, statement_before,
 };
-use crate::rules::verb::VerbHit;
+use crate::rules::verb::{VerbHit, opens_speech_infinitive};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::Text;
 use crate::text::TokenRange;
@@ -20,12 +20,12 @@ use crate::text::token::TokenFlags;
 pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !hit.forms.intersects(Form::GERUND) || hit.be || !speaks_or_cites(&hit) {
+        if !is_participle_of_speech(text, &hit) {
             continue;
         }
         let i = hit.group_start;
-        // "While not mentioning the row, ...": nothing is attributed.
-        if i == ctx.start || hit.negated || asks_not_to_be_named(text, &hit) {
+        if i == ctx.start {
+            out.extend(opening_participle(ctx, &hit));
             continue;
         }
         let Some((source, strict)) = clause_subject(ctx, found, i) else {
@@ -46,18 +46,9 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         } else {
             content_after(ctx, &hit)
         };
-        let Some((content, statement)) = found_content.and_then(|(c, st)| {
-            let end = source.np.start;
-            let cut = end > c.tokens.start && end < c.tokens.end;
-            Some((
-                if cut {
-                    content_between(text, c.tokens.start, end)?
-                } else {
-                    c
-                },
-                st,
-            ))
-        }) else {
+        let Some((content, statement)) =
+            found_content.and_then(|(c, st)| Some((cut_before(text, c, source.np.start)?, st)))
+        else {
             continue;
         };
         let words =
@@ -76,6 +67,47 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         frame.statement = statement;
         out.push(frame);
     }
+}
+
+/// A participle of speech or citing, not negated ("While not mentioning the row, ..."): a
+/// gerund ("saying"), or a gerund opening the group (", going on to say that C").
+fn is_participle_of_speech(text: &Text, hit: &VerbHit) -> bool {
+    let gerund = hit.forms.intersects(Form::GERUND)
+        || hit.group_start < hit.cue.start && opens_speech_infinitive(text, hit.group_start);
+    gerund && !hit.be && speaks_or_cites(hit) && !hit.negated && !asks_not_to_be_named(text, hit)
+}
+
+/// The content `c` cut before the subject when it starts inside ("After announcing his run,
+/// Rubio ...").
+fn cut_before(text: &Text, c: Content, end: usize) -> Option<Content> {
+    if end > c.tokens.start && end < c.tokens.end {
+        content_between(text, c.tokens.start, end)
+    } else {
+        Some(c)
+    }
+}
+
+/// A participle opening the sentence, its subject right after the phrase's comma: "Noting that
+/// Obama's policy failed, Trump reminded ...", "Citing the attack, Will urged ..." (the subject
+/// notes and cites what stands between). Not words that report nothing ("Saying goodbye, he
+/// left"), nor a phrase with no subject after its comma.
+fn opening_participle(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
+    let text = ctx.text;
+    let source = subject_after_phrase(ctx, hit.group_start).filter(is_subject)?;
+    let content = content_between(text, hit.cue.end, source.np.start - 1)?;
+    let cites = !hit.verb().has(VerbFlags::SPEECH);
+    if !(cites || says_its_object(hit) || reports_words(text, hit, &content)) {
+        return None;
+    }
+    let mut frame = Frame::new(
+        RuleId::Participle,
+        hit.cue,
+        hit.verb().relation,
+        Role::Statement,
+    );
+    frame.source = Some(source);
+    frame.content = Some(content);
+    Some(frame)
 }
 
 /// A gerund that adds a statement: a speech verb's ("saying"), or "citing" with what it cites
@@ -114,9 +146,13 @@ fn says_its_object(hit: &VerbHit) -> bool {
     hit.verb().lemma == "note" || hit.verb().has(VerbFlags::OBJECT)
 }
 
-/// "asking not to be named", "asking to remain anonymous": a request about the source.
+/// "asking not to be named", "asking to remain anonymous": a request about the source; and
+/// "writing for RealClearPolitics", "Writing for a Los Angeles Times panel": where the writer
+/// writes, not what (their words are another cue's).
 fn asks_not_to_be_named(text: &Text, hit: &VerbHit) -> bool {
-    hit.verb().lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
+    let lemma = hit.verb().lemma.as_str();
+    lemma == "ask" && matches!(text.word(hit.cue.end), "not" | "to")
+        || lemma == "write" && text.word(hit.cue.end) == "for"
 }
 
 /// The subject of the participle clause whose verb group starts at `i`: after a comma, a dash,
@@ -218,8 +254,14 @@ fn subject_after_phrase(ctx: &Ctx, i: usize) -> Option<Mention> {
         return None;
     }
     let comma = (i..ctx.end).find(|&k| text.word(k) == ",")?;
-    let np = np_after(text, comma + 1, ctx.end)?;
-    (np.start == comma + 1).then(|| classify(text, np))
+    // A quotation closing right after the comma: "Citing "obligations in Tennessee," the
+    // spokeswoman told ...".
+    let closes = text
+        .quote_of(comma)
+        .is_some_and(|q| q.close == Some(comma + 1));
+    let after = comma + 1 + usize::from(closes);
+    let np = np_after(text, after, ctx.end)?;
+    (np.start == after).then(|| classify(text, np))
 }
 
 /// A participle after a speech frame whose content ended before it (""...," he said, noting
@@ -602,5 +644,77 @@ mod tests {
                 "\"There will be no talks.\"",
             )],
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_is_the_subjects_after_it() {
+        check(
+            "Noting that Obama let the group grow rich, Trump reminded Americans of his plan.",
+            &[(
+                "participle",
+                "Trump",
+                "Noting",
+                "Obama let the group grow rich",
+            )],
+        );
+        check(
+            "Citing the attack in Paris, Smith left the race.",
+            &[("participle", "Smith", "Citing", "the attack in Paris")],
+        );
+        // Words that report nothing; no subject right after the comma; where one writes.
+        check("Saying goodbye, the senator left the room.", &[]);
+        check(
+            "Writing for a Times panel that agreed Pence won, Smith gave him an A.",
+            &[],
+        );
+        check("Noting the time, and the weather, left.", &[]);
+        // The phrase's comma inside a quotation that closes right after it.
+        check(
+            "Citing \"obligations in Tennessee,\" the spokeswoman said Gore would skip it.",
+            &[
+                (
+                    "participle",
+                    "the spokeswoman",
+                    "Citing",
+                    "\"obligations in Tennessee,\"",
+                ),
+                ("preposed", "the spokeswoman", "said", "Gore would skip it"),
+            ],
+        );
+        // A quotation opening after the comma is no subject.
+        check("Noting, \"We won,\" left the room.", &[]);
+    }
+
+    #[test]
+    fn a_participle_inside_what_a_statement_names_stays_inside() {
+        // "confirmed this, noting that ...": one statement (dev's convention), though PolNeAR
+        // annotates the participle on its own.
+        check(
+            "The statement confirmed this, noting that Washington intends to consult allies.",
+            &[(
+                "preposed",
+                "The statement",
+                "confirmed",
+                "this, noting that Washington intends to consult allies",
+            )],
+        );
+    }
+
+    #[test]
+    fn going_on_to_say_is_a_participle_of_speech() {
+        check(
+            "Sanders said the issue is insane, going on to say that the media should move on.",
+            &[
+                ("preposed", "Sanders", "said", "the issue is insane"),
+                ("participle", "Sanders", "say", "the media should move on"),
+            ],
+        );
+        check(
+            "Sanders attacked the media, going on to say that the issue is insane.",
+            &[("participle", "Sanders", "say", "the issue is insane")],
+        );
+        // Going somewhere is no speech; nor is going on to act.
+        check("Sanders left the stage, going on to Iowa.", &[]);
+        check("Sanders left the stage, going on to win the state.", &[]);
     }
 }

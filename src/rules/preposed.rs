@@ -5,10 +5,12 @@
 //! Counter-examples: "the said agreement" (an adjective), "declined to say" (no statement),
 //! "media reports suggesting" (a noun), and a verb with nothing after it (that is postposed).
 
-use crate::lexicon::{Class, Form, VerbFlags};
+use crate::lexicon::{Class, Form, RoleType, VerbFlags, lexicon};
+use crate::mention::{Gender, Mention, MentionKind};
 use crate::rules::clause::{
     agrees, colon_quote_after, content_after, introduces_speech, skip_adjuncts, subject_of,
 };
+use crate::rules::verb::VerbHit;
 use crate::rules::{Ctx, Frame, Role, RuleId};
 use crate::text::token::TokenFlags;
 use crate::text::{Text, TokenRange};
@@ -41,12 +43,8 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         if hit.negated {
             continue;
         }
-        if hit.verb().has(VerbFlags::THAT)
-            && !introduces_speech(text, hit.cue.end)
-            && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
-            && colon_quote_after(ctx, hit.cue.end).is_none()
-        {
-            continue; // "would respond positively to ...", "recalled the meeting"
+        if lacks_its_clause(ctx, &hit, &mention) {
+            continue; // "would respond positively to ...", "the company recalled the cars"
         }
         let Some((content, statement)) = content_after(ctx, &hit) else {
             continue;
@@ -73,6 +71,40 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // "In a statement, the White House said ...".
         frame.statement = statement || (ctx.start..np.start).any(|k| text.word(k) == "statement");
         out.push(frame);
+    }
+}
+
+/// A verb preposed only before "that", a colon or a quotation ("replied that", not "replied to
+/// the letter") with none of them after it. A person's object of a verb that recounts is what
+/// they told of ("Clinton recalled her opposition to the war", "He recalled sitting in"); a
+/// body's or a thing's is not ("The company recalled the cars").
+fn lacks_its_clause(ctx: &Ctx, hit: &VerbHit, subject: &Mention) -> bool {
+    let text = ctx.text;
+    hit.verb().has(VerbFlags::THAT)
+        && !introduces_speech(text, hit.cue.end)
+        && !introduces_speech(text, skip_adjuncts(ctx, hit.cue.end).0)
+        && colon_quote_after(ctx, hit.cue.end).is_none()
+        && !recounts(text, hit, subject)
+}
+
+/// A person recalling a thing or an event: the object after the verb, not a phrase that opens
+/// with a preposition ("He recalled in the days that followed").
+fn recounts(text: &Text, hit: &VerbHit, subject: &Mention) -> bool {
+    hit.verb().has(VerbFlags::RECOUNT)
+        && is_person(subject)
+        && !text.tokens[hit.cue.end].info.is(Class::PREP)
+}
+
+/// Is the mention a person: named ("Buchanan"), "he" or "she", or a description of one ("the
+/// senator")?
+fn is_person(mention: &Mention) -> bool {
+    match &mention.kind {
+        MentionKind::Person { .. } => true,
+        MentionKind::Pronoun { gender, .. } => matches!(gender, Gender::Male | Gender::Female),
+        MentionKind::Description { role, .. } => {
+            lexicon().roles[*role as usize].kind == RoleType::Person
+        }
+        _ => false,
     }
 }
 
@@ -202,9 +234,19 @@ mod tests {
                 "his own endorsements from 88 generals on Tuesday",
             )],
         );
-        // A verb that takes words only before "that" or a quotation still does ("recalled the
-        // meeting" is a memory, not words).
-        check("Buchanan recalled the convention strategy.", &[]);
+        // A verb that takes words only before "that" or a quotation still does ("replied to
+        // the letter"), but what a person recalls is what they told of (PolNeAR annotates
+        // it: "Buchanan recalled the aggressive convention strategy").
+        check("The campaign replied to the convention strategy.", &[]);
+        check(
+            "Buchanan recalled the convention strategy.",
+            &[(
+                "preposed",
+                "Buchanan",
+                "recalled",
+                "the convention strategy",
+            )],
+        );
         // It does before an indirect question, or a colon and a quotation after a few words.
         check(
             "The senator recalled what happened in 2008.",
@@ -229,7 +271,7 @@ mod tests {
             &[("preposed", "Kelly", "responded", "\"It can happen at 45.\"")],
         );
         // Not a colon after a clause of its own.
-        check("Buchanan recalled the strategy that failed: \"No.\"", &[]);
+        check("Kelly replied to the letter that failed: \"No.\"", &[]);
     }
 
     #[test]
@@ -644,5 +686,55 @@ mod tests {
                 "and Sanders believes - that his pitch fits the mood",
             )],
         );
+    }
+
+    #[test]
+    fn documents_rulings_and_films_speak() {
+        check(
+            "The SVP counterproposal argued that the towns should decide.",
+            &[(
+                "preposed",
+                "The SVP counterproposal",
+                "argued",
+                "the towns should decide",
+            )],
+        );
+        check(
+            "One slide says the program costs too much.",
+            &[(
+                "preposed",
+                "One slide",
+                "says",
+                "the program costs too much",
+            )],
+        );
+        // A thing that is no text nor picture says nothing.
+        check("The storm says the season has come.", &[]);
+    }
+
+    #[test]
+    fn what_a_person_recalls_is_what_they_told_of() {
+        check(
+            "Clinton recalled her opposition to the war.",
+            &[(
+                "preposed",
+                "Clinton",
+                "recalled",
+                "her opposition to the war",
+            )],
+        );
+        check(
+            "The senator recalled sitting in on focus groups.",
+            &[(
+                "preposed",
+                "The senator",
+                "recalled",
+                "sitting in on focus groups",
+            )],
+        );
+        // A body recalls goods or envoys; "replied" still needs its clause.
+        check("The company recalled 1 million cars.", &[]);
+        check("Toyota recalled its cars on Monday.", &[]);
+        check("Clinton replied to the letter.", &[]);
     }
 }

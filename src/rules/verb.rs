@@ -233,7 +233,8 @@ fn is_negation(text: &Text, k: usize) -> bool {
 }
 
 /// The verb before the infinitive marker `to` (over "on": "went on to say") when its infinitive
-/// is the real statement ("tried to suggest").
+/// is the real statement ("tried to suggest"). A gerund only with "on" ("going on to say"):
+/// "we're going to tell" is a future.
 fn transparent_before(ctx: &Ctx, to: usize) -> Option<usize> {
     let text = ctx.text;
     let mut g = to;
@@ -242,7 +243,69 @@ fn transparent_before(ctx: &Ctx, to: usize) -> Option<usize> {
     }
     let verb = g.checked_sub(1).filter(|&v| v >= ctx.start)?;
     let token = &text.tokens[verb];
-    (token.info.is(Class::TRANSPARENT) && !token.has(TokenFlags::CAP)).then_some(verb)
+    if token.info.is(Class::TRANSPARENT) && !token.has(TokenFlags::CAP) {
+        let future = g == to && text.word(verb).ends_with("ing");
+        return (!future).then_some(verb);
+    }
+    transparent_over_phrase(ctx, g)
+}
+
+/// How many words may stand between a verb like "went" and the "to" of its infinitive.
+const PHRASE_REACH: usize = 4;
+
+/// A verb like "went" or "took" a short phrase before the "to" at `to`, the phrase opening
+/// with a preposition and holding no clause and no other infinitive: "went out of his way to
+/// say", "took to Twitter to say", "went on CNN to declare". Not "tried to get voters to say"
+/// (another infinitive: the voters say), "went home because they wanted to say" (a clause),
+/// "seemed ready to say", "it takes this long to confirm" (no preposition: a state, a time).
+fn transparent_over_phrase(ctx: &Ctx, to: usize) -> Option<usize> {
+    let text = ctx.text;
+    let clause = Class::VERB
+        | Class::CONJ
+        | Class::SUB
+        | Class::REL
+        | Class::NEG
+        | Class::AUX
+        | Class::BE
+        | Class::HAVE
+        | Class::PRON
+        | Class::OBJ;
+    let lo = to.saturating_sub(PHRASE_REACH + 1).max(ctx.start);
+    for k in (lo..to).rev() {
+        let t = &text.tokens[k];
+        if t.info.is(Class::TRANSPARENT) && !t.has(TokenFlags::CAP) {
+            return (k + 1 < to && text.tokens[k + 1].info.is(Class::PREP)).then_some(k);
+        }
+        let infinitive = text.word(k) == "to"
+            && text
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| !n.has(TokenFlags::CAP));
+        let word = t.kind == TokenKind::Word && (t.is_cap_word() || !t.info.is(clause));
+        if !word || infinitive {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does a gerund of a verb like "going" at `i` open a verb group whose infinitive is a speech
+/// verb's: "going on to say that ..." (with "on": "going to say" is a future)? The group then
+/// reads as a participle of speech (", going on to say that C").
+pub(crate) fn opens_speech_infinitive(text: &Text, i: usize) -> bool {
+    let t = &text.tokens[i];
+    if !t.info.is(Class::TRANSPARENT) || t.has(TokenFlags::CAP) || !text.word(i).ends_with("ing") {
+        return false;
+    }
+    let mut k = i + 1;
+    while text.word(k) == "on" {
+        k += 1;
+    }
+    k > i + 1
+        && text.word(k) == "to"
+        && is_verb_form(text, k + 1, |forms, verb| {
+            forms.intersects(Form::BASE) && verb.has(VerbFlags::SPEECH)
+        })
 }
 
 /// The verb form at `i` is an adjective or a noun after what stands right before it: "the said
@@ -418,6 +481,37 @@ mod tests {
             Some(("went on to say", "modal")),
         );
         check("He declined to say it.", "say", None);
+        check(
+            "She then went on to say it.",
+            "say",
+            Some(("then went on to say", "modal")),
+        );
+        check(
+            "He continues to insist it.",
+            "insist",
+            Some(("continues to insist", "modal")),
+        );
+        check(
+            "Lewis, going on to say it, left.",
+            "say",
+            Some(("going on to say", "modal")),
+        );
+        // A gerund without "on" is a future: "we're going to tell".
+        check("What we're going to tell them.", "tell", None);
+        // A short phrase between: no clause, no other infinitive.
+        check(
+            "He went out of his way to say it.",
+            "say",
+            Some(("went out of his way to say", "modal")),
+        );
+        check(
+            "Clinton took to Twitter to say thanks.",
+            "say",
+            Some(("took to Twitter to say", "modal")),
+        );
+        check("He tried to get voters to say it.", "say", None);
+        check("He went home because they wanted to say it.", "say", None);
+        check("They seemed ready to say it.", "say", None);
         check("He wanted to say it.", "say", None);
     }
 

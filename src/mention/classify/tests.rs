@@ -1108,6 +1108,28 @@ fn documents_and_reports_are_descriptions() {
             "description",
             "description head=reports label=local news reports plural",
         ),
+        // Rulings, rules, proposals and films say things too: "the unsigned opinion said",
+        // "FEC regulations suggest", "The SVP counterproposal argued", "one slide says".
+        (
+            "the unsigned opinion",
+            "description",
+            "description head=opinion label=unsigned opinion definite",
+        ),
+        (
+            "Federal Election Commission regulations",
+            "description",
+            "description head=regulations label=Federal Election Commission regulations plural",
+        ),
+        (
+            "The film",
+            "description",
+            "description head=film label=film definite",
+        ),
+        (
+            "The memoir",
+            "description",
+            "description head=memoir label=memoir definite",
+        ),
     ]);
 }
 

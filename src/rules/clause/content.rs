@@ -5,7 +5,7 @@ use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::np_after;
 use crate::model::Relation;
 use crate::rules::clause::{relative_that, skip_adjuncts};
-use crate::rules::verb::{VerbHit, is_verb_form};
+use crate::rules::verb::{VerbHit, is_verb_form, opens_speech_infinitive};
 use crate::rules::{Content, Ctx};
 use crate::text::token::{TokenFlags, TokenKind};
 use crate::text::{Text, TokenRange};
@@ -221,6 +221,9 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     {
         return Some((quote, statement));
     }
+    if let Some(block) = block_after_colon(ctx, k) {
+        return Some((block, statement));
+    }
     if k >= ctx.end || k > ctx.last_word() && !text.tokens[k].is_double_quote() {
         return None;
     }
@@ -239,6 +242,38 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     first.or(whole).map(|c| (c, statement))
 }
 
+/// The paragraph a cue's colon introduces when the colon ends the cue's own paragraph and no
+/// quotation mark opens the next one: "The governor added:" / "It's typical of her. She knows
+/// nothing." (a block quotation set as its own paragraph, as blogs and transcripts do). Not a
+/// colon inside a paragraph ("said: the plan failed" is the sentence's own content), nor one
+/// ending the text.
+fn block_after_colon(ctx: &Ctx, k: usize) -> Option<Content> {
+    let text = ctx.text;
+    let next = text.tokens.get(k)?;
+    if k != ctx.end || k == 0 || text.word(k - 1) != ":" || !next.has(TokenFlags::PARAGRAPH) {
+        return None;
+    }
+    let end = (k + 1..text.tokens.len())
+        .find(|&j| text.tokens[j].has(TokenFlags::PARAGRAPH))
+        .unwrap_or(text.tokens.len());
+    content_between(text, k, end)
+}
+
+/// What a colon at token `colon` introduces: the quotation opening right after it, the
+/// paragraph it introduces when it ends its own ([`block_after_colon`]), or the rest of the
+/// sentence ("sent Trump a message: He is hurting the party").
+pub(crate) fn words_after_colon(ctx: &Ctx, colon: usize) -> Option<Content> {
+    let text = ctx.text;
+    let k = colon + 1;
+    if text.tokens.get(k).is_some_and(|t| t.is_double_quote()) {
+        return quote_content(text, k);
+    }
+    if k >= ctx.end {
+        return block_after_colon(ctx, k);
+    }
+    content_between(text, k, ctx.last_word() + 1)
+}
+
 /// Where the content before a participle of speech after token `k` ends: at the comma before
 /// it ("failed, adding that ..."), or after the closing mark of a quotation that ends in the
 /// comma ("was "corrupt," noting that ...").
@@ -247,7 +282,7 @@ fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
     let speech_gerund = |j: usize| {
         is_verb_form(text, j, |forms, verb| {
             forms.intersects(Form::GERUND) && verb.has(VerbFlags::SPEECH)
-        })
+        }) || opens_speech_infinitive(text, j)
     };
     (k + 1..ctx.last_word()).find_map(|j| {
         if text.word(j) != "," {

@@ -14,7 +14,7 @@ pub(crate) mod subject;
 pub(crate) use adjunct::{relative_that, skip_adjuncts};
 pub(crate) use content::{
     colon_quote_after, content_after, content_before, content_between, introduces_speech,
-    quote_content, reports_words, skip_recipient,
+    quote_content, reports_words, skip_recipient, words_after_colon,
 };
 pub(crate) use relay::{relative_opening, relay_by, relay_participle_in, reporter_outlet};
 pub(crate) use source::{is_named_source, is_outlet};

@@ -327,6 +327,27 @@ mod contents {
     }
 
     #[test]
+    fn a_colon_ending_the_paragraph_introduces_the_next_one() {
+        check_after(
+            "The governor added:\n\nIt is typical of her. She knows nothing.\n\nThe race goes on.",
+            "added",
+            Some(("It is typical of her. She knows nothing", false)),
+        );
+        check_after(
+            "Fox News reports:\n\n...at least four emails had their markings changed.",
+            "reports",
+            Some(("...at least four emails had their markings changed", false)),
+        );
+        // A colon inside its paragraph, or ending the text, introduces no other paragraph.
+        check_after(
+            "He said: the plan failed.\n\nThe race goes on.",
+            "said",
+            Some(("the plan failed", false)),
+        );
+        check_after("The governor added:", "added", None);
+    }
+
+    #[test]
     fn nothing_after_the_cue_is_no_content() {
         check_after("The talks failed, he said.", "said", None);
         check_after("Costa reported from Washington.", "reported", None);
