@@ -97,21 +97,18 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
         return None;
     }
     let end = (start..=ctx.last_word())
-        .find(|&k| matches!(text.word(k), "," | "(" | ";" | ":") || text.tokens[k].is_quote())
+        .find(|&k| {
+            matches!(text.word(k), "," | "(" | ";" | ":")
+                || text.tokens[k].is_quote()
+                || k > start && postmodifier_at(text, k)
+        })
         .unwrap_or(ctx.last_word() + 1);
     let first = &text.tokens[start];
-    let opens = first.is_cap_word() || first.info.is(Class::DET);
-    let words = (start..end).all(|k| text.tokens[k].kind == TokenKind::Word || text.word(k) == ".")
-        && !(start..end).any(|k| {
-            let t = &text.tokens[k];
-            !t.has(TokenFlags::CAP)
-                && t.info
-                    .is(Class::VERB | Class::PREP | Class::REL | Class::AUX)
-        });
-    if !opens || !words || end <= start || end - start > MAX_SPEAKER_PHRASE {
+    let opens = first.is_cap_word() || first.info.is(Class::DET) || lower_modifier(text, start);
+    let np = TokenRange::new(start, end);
+    if !opens || end <= start || end - start > MAX_SPEAKER_PHRASE || !phrase_words(text, np) {
         return None;
     }
-    let np = TokenRange::new(start, end);
     // A name closing the phrase is who spoke ("HP executive vice president Ann Livermore"),
     // not a role its words hold.
     let name_start = (start..end)
@@ -137,6 +134,72 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
             plural: false,
         },
     })
+}
+
+/// Are the tokens of a speaker phrase words and abbreviations' periods, with no lower-case
+/// verb, preposition, relative or auxiliary? "of" joins the phrase after a quantity or a role
+/// noun, or before a name closing it: "one of two witnesses", "master of ceremonies Asab
+/// Al-Tabchi" (not "Ignacio Walker ahead of a cabinet meeting").
+fn phrase_words(text: &Text, np: TokenRange) -> bool {
+    let joins = |k: usize| {
+        text.word(k) == "of"
+            && k > np.start
+            && (text.tokens[k - 1].info.is(Class::QUANTITY | Class::ROLE)
+                || text.tokens[np.last()].is_cap_word())
+    };
+    np.indices()
+        .all(|k| text.tokens[k].kind == TokenKind::Word || text.word(k) == ".")
+        && !np.indices().any(|k| {
+            let t = &text.tokens[k];
+            !t.has(TokenFlags::CAP)
+                && t.info
+                    .is(Class::VERB | Class::PREP | Class::REL | Class::AUX)
+                && !joins(k)
+        })
+}
+
+/// Does a postmodifier of the speaker's head start at token `k`, ending the speaker phrase
+/// after a quotation: a relative clause ("said a former official who oversaw ..."), an
+/// adjective or participle that takes a complement ("said one Democrat familiar with the
+/// discussion", "said one Republican involved in the planning"), or a participle in "-ed"
+/// before a preposition ("said a voter interviewed at the rally"). The word before it heads
+/// the phrase: a role noun or a capitalized word, no time word. Not "said the embattled
+/// governor" (a determiner before the participle).
+fn postmodifier_at(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    let head = &text.tokens[k - 1];
+    let heads = (head.is_cap_word() || head.info.is(Class::ROLE))
+        && !head.info.is(Class::TIME | Class::MONTH);
+    if !heads || t.kind != TokenKind::Word || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    let before_prep = text
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.info.is(Class::PREP) && !n.has(TokenFlags::CAP));
+    t.info.is(Class::REL | Class::POSTMODIFIER)
+        || text.word(k).ends_with("ed") && before_prep && !t.info.is(Class::ROLE)
+}
+
+/// Is the lower-case word at `k` a modifier that may open a speaker phrase, as an adjective or
+/// a noun does ("said former Pennsylvania Gov. ...", "said master of ceremonies ..."), no
+/// function word, verb, adverb or time word ("said in a statement", "said yesterday")?
+fn lower_modifier(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP | TokenFlags::LY)
+        && !t.info.is(Class::VERB
+            | Class::PREP
+            | Class::ADV
+            | Class::TIME
+            | Class::AUX
+            | Class::SUB
+            | Class::CONJ
+            | Class::REL
+            | Class::PRON
+            | Class::NEG
+            | Class::DET
+            | Class::POSS)
 }
 
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
@@ -378,6 +441,55 @@ mod tests {
         // cannot place is no speaker.
         check("It was hard, said the old.", &[]);
         check("\"It was hard,\" noted the obvious.", &[]);
+    }
+
+    #[test]
+    fn a_postmodifier_after_the_speaker_ends_the_speaker_phrase() {
+        check(
+            "\"It was not convincing,\" said one Democrat familiar with the discussion, who added more.",
+            &[
+                (
+                    "inverted",
+                    "one Democrat",
+                    "said",
+                    "\"It was not convincing,\"",
+                ),
+                ("preposed", "who", "added", "more"),
+            ],
+        );
+        check(
+            "\"You will see a massive ad spend,\" said one Republican involved in the planning.",
+            &[(
+                "inverted",
+                "one Republican",
+                "said",
+                "\"You will see a massive ad spend,\"",
+            )],
+        );
+        check(
+            "\"It was awful,\" said one of two witnesses who relayed the same story.",
+            &[(
+                "inverted",
+                "one of two witnesses",
+                "said",
+                "\"It was awful,\"",
+            )],
+        );
+        // A lower-case modifier may open the phrase; a name closing it is who spoke.
+        check(
+            "\"He is reprising that role,\" said former Pennsylvania Gov. and party Chairman Ed Rendell.",
+            &[(
+                "inverted",
+                "Chairman Ed Rendell",
+                "said",
+                "\"He is reprising that role,\"",
+            )],
+        );
+        // Counter-example: "of" after a word that is no quantity or role, before no name.
+        check(
+            "\"We will abide by the law,\" said ahead of a cabinet meeting.",
+            &[],
+        );
     }
 
     #[test]

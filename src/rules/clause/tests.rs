@@ -419,6 +419,14 @@ mod adjuncts {
             "tweeted",
             (":", false),
         );
+        // The means a statement came by: "by telephone".
+        check_skip(
+            "\"We won,\" he said by telephone this week.",
+            "said",
+            (".", false),
+        );
+        // Counter-example: an agent after "by" stays.
+        check_skip("It was said by the ministry.", "said", ("by", false));
     }
 
     #[test]
