@@ -57,6 +57,139 @@ mod subjects {
     }
 
     #[test]
+    fn the_subject_over_a_long_or_quoted_aside() {
+        // A party and a state in brackets, then a comma that sets off nothing.
+        check_subject(
+            "After winning Ohio, Gov. John Kasich (R-OH), said he was ready.",
+            "said",
+            Some(("Gov. John Kasich", None)),
+        );
+        // Counter-example: an acronym in brackets closes the appositive before it.
+        check_subject(
+            "Ichiro Ozawa, who heads the New Frontier Party (NFP), said he was ready.",
+            "said",
+            Some((
+                "Ichiro Ozawa",
+                Some("who heads the New Frontier Party (NFP)"),
+            )),
+        );
+        // The aside's comma inside its closing quotation mark, and a quoted title in it.
+        check_subject(
+            "Humphrey, who calls Trump a \u{201c}sociopath,\u{201d} said he doubts it.",
+            "said",
+            Some(("Humphrey", Some("who calls Trump a \u{201c}sociopath"))),
+        );
+        check_subject(
+            "Hemsley, the co-author of \"Going Viral,\" about the spread of information, said it was over.",
+            "said",
+            Some((
+                "Hemsley",
+                Some("the co-author of \"Going Viral,\" about the spread of information"),
+            )),
+        );
+        // A long appositive with a role in it.
+        check_subject(
+            "Paul Begala, a former political adviser to Mr. Clinton and a friend of the couple's, said it.",
+            "said",
+            Some((
+                "Paul Begala",
+                Some("a former political adviser to Mr. Clinton and a friend of the couple's"),
+            )),
+        );
+        // A place's state after its comma is no one the aside describes.
+        check_subject(
+            "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said it.",
+            "said",
+            Some((
+                "Harry Bond",
+                Some("30, of Raleigh, N.C., who was among those polled"),
+            )),
+        );
+        // Counter-example: a participle clause after a phrase that opens no clause.
+        check_subject(
+            "The fact that it was not a party to the agreements, allowing the group to go on, has given added fuel to the argument.",
+            "added",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_name_closing_a_phrase_that_names_nothing() {
+        check_subject(
+            "Saturday at the convention Sen. Elizabeth Warren (D-MA) said Trump failed.",
+            "said",
+            Some(("Sen. Elizabeth Warren", None)),
+        );
+        // Counter-example: one capitalized word after "of" is no such name.
+        check_subject(
+            "The report by the National Academy of Sciences said prices rose.",
+            "said",
+            Some(("The report by the National Academy of Sciences", None)),
+        );
+    }
+
+    #[test]
+    fn coordinated_and_counted_subjects() {
+        check_subject(
+            "It is about big audiences, he and Mr. Allen said.",
+            "said",
+            Some(("he and Mr. Allen", None)),
+        );
+        check_subject(
+            "The arm was yanked, she and another reporter said.",
+            "said",
+            Some(("she and another reporter", None)),
+        );
+        // Names joined by "and" agree with a plural verb.
+        check_subject(
+            "Forbes and Wealth-X say the United States has more billionaires.",
+            "say",
+            Some(("Forbes and Wealth-X", None)),
+        );
+        check_subject(
+            "And until then, most of them said they had loved working there.",
+            "said",
+            Some(("most of them", None)),
+        );
+        // Counter-example: an object pronoun is no part of a coordination.
+        check_subject(
+            "They met him and Mr. Allen said nothing.",
+            "said",
+            Some(("Mr. Allen", None)),
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_relative_clause_whose_object_precedes_the_verb() {
+        check_subject(
+            "Voters who support Trump said they were angry.",
+            "said",
+            Some(("Voters", None)),
+        );
+        check_subject(
+            "Only 7 percent were undecided, and 27 percent of those who named a candidate said they could change.",
+            "said",
+            Some(("27 percent of those", None)),
+        );
+        check_subject(
+            "But progressive organizations that have endorsed him say they disagree.",
+            "say",
+            Some(("progressive organizations", None)),
+        );
+        // Counter-examples: a subject pronoun after the relative's verb, a complement clause.
+        check_subject(
+            "He rebuked critics who say he should condemn them.",
+            "condemn",
+            Some(("he", None)),
+        );
+        check_subject(
+            "Smith, who notes that United Technologies has vowed to cut costs, left.",
+            "vowed",
+            Some(("United Technologies", None)),
+        );
+    }
+
+    #[test]
     fn the_noun_phrase_before_the_verb_group() {
         check_subject(
             "Officials say the talks failed.",
