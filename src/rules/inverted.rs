@@ -6,7 +6,7 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, MentionKind, appositive_after, as_unnamed, classify, np_after};
-use crate::rules::clause::{content_before, subject_of};
+use crate::rules::clause::{content_before, quote_content, subject_of};
 use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
@@ -22,6 +22,18 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         // The content first: it needs only the cue, and most verbs have none before them (a
         // quotation or a comma), which spares looking for and classifying a speaker after them.
         let Some(content) = content_before(ctx, hit.cue.start) else {
+            if let Some((mention, content)) = fronted(ctx, &hit) {
+                let mut frame = Frame::new(
+                    RuleId::Inverted,
+                    hit.cue,
+                    hit.verb().relation,
+                    Role::Statement,
+                );
+                frame.appositive = appositive_after(text, mention.np.last(), ctx.end);
+                frame.source = Some(mention);
+                frame.content = Some(content);
+                out.push(frame);
+            }
             continue;
         };
         // After "told", "asked", "warned" comes who was spoken to ("Clinton, meanwhile, told
@@ -200,6 +212,28 @@ fn lower_modifier(text: &Text, k: usize) -> bool {
             | Class::NEG
             | Class::DET
             | Class::POSS)
+}
+
+/// A plain speech verb opening its sentence, its speaker after it, and a quotation after the
+/// speaker and a comma or colon (over an appositive or a relative clause), which is what was
+/// said: "Said Comey, "The thought ..."", "Said Dorothy Poynter, who grew up with Ali in the
+/// neighborhood, "We were all so proud."" Not "Said to be worth millions, the deal ..." (no
+/// speaker) nor a verb inside the sentence.
+fn fronted(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Content)> {
+    let text = ctx.text;
+    if hit.cue.start != ctx.start || !hit.verb().has(VerbFlags::PLAIN) {
+        return None;
+    }
+    let np = np_after(text, hit.cue.end, ctx.end)?;
+    let mention = classify(text, np);
+    if !can_speak_here(ctx, &mention) || matches!(mention.kind, MentionKind::Pronoun { .. }) {
+        return None;
+    }
+    let open = (np.end..ctx.end).find(|&k| text.tokens[k].is_quote())?;
+    if !matches!(text.word(open - 1), "," | ":") {
+        return None;
+    }
+    Some((mention, quote_content(text, open)?))
 }
 
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
@@ -488,6 +522,24 @@ mod tests {
         // Counter-example: "of" after a word that is no quantity or role, before no name.
         check(
             "\"We will abide by the law,\" said ahead of a cabinet meeting.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_opening_the_sentence_before_its_speaker_and_quotation() {
+        check(
+            "Said Dorothy Poynter, who grew up with Ali, \u{201c}We were all so proud.\u{201d}",
+            &[(
+                "inverted",
+                "Dorothy Poynter",
+                "Said",
+                "\u{201c}We were all so proud.\u{201d}",
+            )],
+        );
+        // Counter-example: no speaker after the verb.
+        check(
+            "Said to be worth millions, the deal, \"a big one,\" collapsed.",
             &[],
         );
     }

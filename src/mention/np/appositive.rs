@@ -103,6 +103,11 @@ fn one_appositive(
     if state_of_place(text, lo, np) {
         return None;
     }
+    // "Just shy of half, 49%, say", "about two-thirds, 67 percent, say": the share after the
+    // words that round it, from its clause's start, even after "of".
+    if let Some(share) = rounded_share(text, lo, np) {
+        return Some((share, Some(inner)));
+    }
     // "retired in Cambridge, Mass., said": the object of a preposition is no subject; but "of"
     // after a quantity opening the sentence counts the people ("One of his advisers, Tad
     // Devine, told").
@@ -122,6 +127,31 @@ fn one_appositive(
         return None;
     }
     Some((np, Some(inner)))
+}
+
+/// The most words that may round a share before it ("Just shy of", "Just over a").
+const MAX_ROUNDING: usize = 3;
+
+/// A share of people headed by a quantity word after the few lower-case words that round it
+/// from the start of its clause: "(Just shy of) half", "(about) two-thirds", "(Just over) a
+/// quarter" (an appositive gives the number after them). Not after a noun or a verb ("a third of the
+/// party", "won half": the words before it are no rounding).
+fn rounded_share(text: &Text, lo: usize, np: TokenRange) -> Option<TokenRange> {
+    let tokens = &text.tokens;
+    if !tokens[np.last()].info.is(Class::QUANTITY) || np.start == lo {
+        return None;
+    }
+    let start = (np.start.saturating_sub(MAX_ROUNDING).max(lo)..np.start)
+        .find(|&k| clause_starts_at(text, lo, k))?;
+    let rounds = (start..np.start).all(|k| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Word
+            && (k == start || !t.has(TokenFlags::CAP))
+            && !t
+                .info
+                .is(Class::VERB | Class::ROLE | Class::QUANTITY | Class::PRON)
+    });
+    rounds.then_some(np)
 }
 
 /// Is `np` a place's state, abbreviated after the place and its comma ("Raleigh, N.C.,"): no

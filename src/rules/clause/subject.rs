@@ -142,13 +142,6 @@ fn inside_relative(ctx: &Ctx, hit: &VerbHit, np: TokenRange) -> Option<usize> {
     if text.tokens[np.start].info.is(Class::PRON) || hit.group_start <= np.start {
         return None; // "critics who say he should ...": a pronoun is a subject
     }
-    let lo = np.start.saturating_sub(6).max(ctx.start);
-    let stops = |k: usize| {
-        let t = &text.tokens[k];
-        matches!(text.word(k), "," | ";" | ":" | "(" | ")" | "that")
-            || t.is_quote()
-            || t.info.is(Class::VERB | Class::SUB)
-    };
     // "who support Trump": the phrase reader took the relative's lower-case verb in.
     let first = &text.tokens[np.start];
     let verb_first = first.kind == TokenKind::Word
@@ -156,6 +149,35 @@ fn inside_relative(ctx: &Ctx, hit: &VerbHit, np: TokenRange) -> Option<usize> {
         && !first
             .info
             .is(Class::DET | Class::POSS | Class::QUANTITY | Class::ROLE);
+    // Else the relative's verb stands right before the phrase ("who named a candidate"): a
+    // lower-case word, no function word (most subjects open their clause).
+    let verb_before = np.start > ctx.start && {
+        let t = &text.tokens[np.start - 1];
+        t.kind == TokenKind::Word
+            && !t.has(TokenFlags::CAP)
+            && !t.info.is(Class::PREP
+                | Class::SUB
+                | Class::CONJ
+                | Class::REL
+                | Class::DET
+                | Class::AUX)
+    };
+    if !verb_first && !verb_before {
+        return None;
+    }
+    let lo = np.start.saturating_sub(6).max(ctx.start);
+    let stops = |k: usize| {
+        let t = &text.tokens[k];
+        match t.kind {
+            TokenKind::Word => {
+                t.info.is(Class::VERB | Class::SUB)
+                    || t.info.is(Class::REL) && text.word(k) == "that"
+            }
+            TokenKind::Number | TokenKind::Possessive => false,
+            TokenKind::Punct => text.word(k) != ".",
+            _ => true,
+        }
+    };
     let k = (lo..np.start)
         .rev()
         .take_while(|&k| !stops(k))

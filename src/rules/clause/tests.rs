@@ -114,6 +114,40 @@ mod subjects {
     }
 
     #[test]
+    fn a_rounded_share_before_its_number() {
+        check_subject(
+            "Just shy of half, 49%, say the economy improved.",
+            "say",
+            Some(("half", Some("49%"))),
+        );
+        check_subject(
+            "Among likely voters, about two-thirds, 67 percent, say they will vote.",
+            "say",
+            Some(("two-thirds", Some("67 percent"))),
+        );
+        // Counter-example: a share after a verb's words is their object, no speaker.
+        check_subject(
+            "Turnout fell short of half, 49%, said officials.",
+            "said",
+            None,
+        );
+    }
+
+    #[test]
+    fn documents_speak() {
+        check_subject(
+            "The court takes no view, the unsigned opinion said.",
+            "said",
+            Some(("the unsigned opinion", None)),
+        );
+        check_subject(
+            "Her email use, which an FBI investigation said was careless, ended.",
+            "said",
+            Some(("an FBI investigation", None)),
+        );
+    }
+
+    #[test]
     fn a_name_closing_a_phrase_that_names_nothing() {
         check_subject(
             "Saturday at the convention Sen. Elizabeth Warren (D-MA) said Trump failed.",
