@@ -49,18 +49,44 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         else {
             continue;
         };
-        let np = mention.np;
+        let appositive = appositive_after(text, mention.np.last(), ctx.end);
+        let (mention, appositive) = named_in_appositive(text, mention, appositive);
         let mut frame = Frame::new(
             RuleId::Inverted,
             hit.cue,
             hit.verb().relation,
             Role::Statement,
         );
-        frame.appositive = appositive_after(text, np.last(), ctx.end);
+        frame.appositive = appositive;
         frame.source = Some(mention);
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// The speaker and the appositive after it, the name in the appositive being who spoke when
+/// the speaker is only described: ""...," said the editor in chief of the Vatican's newspaper,
+/// Giovanni Maria Vian." Not a description or a single name after a name ("said Smith, a
+/// spokesman", "said the official, Jones").
+fn named_in_appositive(
+    text: &Text,
+    mention: Mention,
+    appositive: Option<TokenRange>,
+) -> (Mention, Option<TokenRange>) {
+    let described = matches!(
+        mention.kind,
+        MentionKind::Description { .. } | MentionKind::Unnamed { .. }
+    );
+    if let Some(a) = appositive.filter(|_| described) {
+        let named = classify(text, a);
+        if matches!(&named.kind, MentionKind::Person { name, .. } if name.len() >= 2)
+            && named.np.start == a.start
+        {
+            let np = mention.np;
+            return (named, Some(np));
+        }
+    }
+    (mention, appositive)
 }
 
 /// Is the content before the cue no content but the verb's subject with its appositive,
@@ -73,9 +99,16 @@ fn is_subject_before(ctx: &Ctx, hit: &VerbHit, content: &Content) -> bool {
     let text = ctx.text;
     !content.direct
         && subject_of(ctx, hit).is_some_and(|(mention, appositive)| {
+            // The name may stand in the appositive, the description before it ("Another
+            // pollster, David Woodard of Clemson University, said his survey showed ...").
             appositive.is_some_and(|a| {
-                a.end == content.tokens.end
-                    && mention.np.start == content.tokens.start
+                let (first, last) = if a.start < mention.np.start {
+                    (a, mention.np)
+                } else {
+                    (mention.np, a)
+                };
+                last.end == content.tokens.end
+                    && first.start == content.tokens.start
                     && !a.indices().any(|k| text.word(k) == ",")
             })
         })
@@ -541,6 +574,40 @@ mod tests {
         check(
             "Said to be worth millions, the deal, \"a big one,\" collapsed.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_appositive_names_the_described_speaker() {
+        check(
+            "\"It is not our job,\" said the editor of the Vatican's newspaper, Giovanni Maria Vian.",
+            &[(
+                "inverted",
+                "Giovanni Maria Vian",
+                "said",
+                "\"It is not our job,\"",
+            )],
+        );
+        // Counter-example: a description after a name leaves the name.
+        check(
+            "\"It is not our job,\" said Giovanni Maria Vian, the editor.",
+            &[(
+                "inverted",
+                "Giovanni Maria Vian",
+                "said",
+                "\"It is not our job,\"",
+            )],
+        );
+        // Before the cue, the name in the appositive makes the text before the cue a subject,
+        // no content.
+        check(
+            "Another pollster, David Woodard of Clemson University, said his survey showed support.",
+            &[(
+                "preposed",
+                "David Woodard of Clemson University",
+                "said",
+                "his survey showed support",
+            )],
         );
     }
 

@@ -51,9 +51,9 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
         return object_subject(ctx, hit, plain_speech).map(|m| (m, None));
     };
     let mention = classify(text, np);
-    if appositive.is_none()
-        && let Some(named) = name_before_description(ctx, &mention)
-    {
+    // "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore
+    // Romano, said": the name before the description, whatever follows it.
+    if let Some(named) = name_before_description(ctx, &mention) {
         return Some((named, Some(np)));
     }
     // "One Republican presidential hopeful, Carly Fiorina, says": the name in the appositive

@@ -134,6 +134,26 @@ mod subjects {
     }
 
     #[test]
+    fn a_name_before_its_description_over_a_second_appositive() {
+        check_subject(
+            "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said it.",
+            "said",
+            Some((
+                "Giovanni Maria Vian",
+                Some("the editor of the Vatican's newspaper"),
+            )),
+        );
+        check_subject(
+            "One attendee, who like others spoke on the condition of anonymity, said it.",
+            "said",
+            Some((
+                "One attendee",
+                Some("who like others spoke on the condition of anonymity"),
+            )),
+        );
+    }
+
+    #[test]
     fn documents_speak() {
         check_subject(
             "The court takes no view, the unsigned opinion said.",
