@@ -16,7 +16,8 @@ use crate::text::{Text, TokenRange};
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !is_simple_speech(&hit) {
+        let base = !is_simple_speech(&hit) && is_inverted_base(ctx, &hit);
+        if !is_simple_speech(&hit) && !base {
             continue;
         }
         // The content first: it needs only the cue, and most verbs have none before them (a
@@ -49,6 +50,9 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         else {
             continue;
         };
+        if base && !is_plural(&mention) {
+            continue;
+        }
         let appositive = appositive_after(text, mention.np.last(), ctx.end);
         let (mention, appositive) = named_in_appositive(text, mention, appositive);
         let mut frame = Frame::new(
@@ -101,13 +105,18 @@ fn is_subject_before(ctx: &Ctx, hit: &VerbHit, content: &Content) -> bool {
         && subject_of(ctx, hit).is_some_and(|(mention, appositive)| {
             // The name may stand in the appositive, the description before it ("Another
             // pollster, David Woodard of Clemson University, said his survey showed ...").
+            // Its comma may stand inside a closing quotation mark ("James Baker, speaking on
+            // "This Week," said").
             appositive.is_some_and(|a| {
                 let (first, last) = if a.start < mention.np.start {
                     (a, mention.np)
                 } else {
                     (mention.np, a)
                 };
-                last.end == content.tokens.end
+                let closes = (last.end..content.tokens.end)
+                    .all(|k| text.word(k) == "," || text.tokens[k].is_quote());
+                last.end <= content.tokens.end
+                    && closes
                     && first.start == content.tokens.start
                     && !a.indices().any(|k| text.word(k) == ",")
             })
@@ -131,14 +140,15 @@ fn speaker_after(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention>
 const MAX_SPEAKER_PHRASE: usize = 12;
 
 /// After a quotation and a plain speech verb that closes its sentence, the words up to the
-/// sentence's end (or a comma) are who spoke, whatever the noun phrase reader makes of them:
+/// sentence's end (or a comma, or a postmodifier after their head) are who spoke, whatever the
+/// noun phrase reader makes of them (after a clause, only words that name a speaker):
 /// ""...," said Pierre de Vos, a professor", ""...," said Oversight ranking Democrat Elijah
 /// Cummings (D-Md.)." A name there is a person's, other words an unnamed source. Not a
 /// preposition or a verb after the cue (""...," said in a statement", "said to be").
 fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention> {
     let text = ctx.text;
     let start = hit.cue.end;
-    if !content.direct || !hit.verb().has(VerbFlags::PLAIN) || start > ctx.last_word() {
+    if !hit.verb().has(VerbFlags::PLAIN) || start > ctx.last_word() {
         return None;
     }
     let end = (start..=ctx.last_word())
@@ -148,8 +158,18 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
                 || k > start && postmodifier_at(text, k)
         })
         .unwrap_or(ctx.last_word() + 1);
+    // After a clause that is no quotation, only a phrase a relative or a postmodifier of the
+    // lexicon closes ("said a former official who oversaw ..."; not "said the candidate tended
+    // to ...", a verb in "-ed").
+    let closed = end <= ctx.last_word()
+        && postmodifier_at(text, end)
+        && text.tokens[end].info.is(Class::REL | Class::POSTMODIFIER);
+    if !(content.direct || closed) {
+        return None;
+    }
     let first = &text.tokens[start];
-    let opens = first.is_cap_word() || first.info.is(Class::DET) || lower_modifier(text, start);
+    let opens = (first.is_cap_word() || first.info.is(Class::DET) || lower_modifier(text, start))
+        && !first.info.is(Class::TIME | Class::MONTH);
     let np = TokenRange::new(start, end);
     if !opens || end <= start || end - start > MAX_SPEAKER_PHRASE || !phrase_words(text, np) {
         return None;
@@ -170,6 +190,9 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
     let mention = classify(text, np);
     if can_speak_here(ctx, &mention) {
         return Some(mention);
+    }
+    if !content.direct {
+        return None; // no unnamed source after a clause
     }
     let det = first.info.is(Class::DET) && np.len() > 1;
     Some(Mention {
@@ -277,6 +300,31 @@ fn is_simple_speech(hit: &VerbHit) -> bool {
         && !hit.modal
         && hit.verb().has(VerbFlags::SPEECH)
         && hit.group_start == hit.cue.start
+}
+
+/// A plain speech verb in its base form right after a comma or a closing quotation mark, as
+/// the plural speakers after it invert it: "..., say some Democrats, who cringe ...". Not "to
+/// say", nor a verb after its subject.
+fn is_inverted_base(ctx: &Ctx, hit: &VerbHit) -> bool {
+    let text = ctx.text;
+    let before = hit.cue.start.checked_sub(1).filter(|&b| b > ctx.start);
+    hit.forms.intersects(Form::BASE)
+        && !hit.perfect
+        && !hit.be
+        && !hit.modal
+        && hit.verb().has(VerbFlags::PLAIN)
+        && hit.group_start == hit.cue.start
+        && before.is_some_and(|b| text.word(b) == "," || text.tokens[b].is_quote())
+}
+
+/// Does a mention name several speakers ("some Democrats", "experts", "voters")?
+fn is_plural(mention: &Mention) -> bool {
+    matches!(
+        mention.kind,
+        MentionKind::Description { plural: true, .. }
+            | MentionKind::Group { .. }
+            | MentionKind::Unnamed { plural: true, .. }
+    )
 }
 
 /// Does the clause go on at `next`, after the noun phrase after the cue? A verb there makes
@@ -608,6 +656,53 @@ mod tests {
                 "said",
                 "his survey showed support",
             )],
+        );
+    }
+
+    #[test]
+    fn plural_speakers_invert_a_base_form() {
+        check(
+            "A subdued Clinton may not be a bad thing, say some Democrats, who cringe at the past.",
+            &[(
+                "inverted",
+                "some Democrats",
+                "say",
+                "A subdued Clinton may not be a bad thing",
+            )],
+        );
+        // Counter-examples: "say" as a filler, and a single speaker.
+        check("It was, say, ten people.", &[]);
+        check("It was a bad thing, say Smith.", &[]);
+    }
+
+    #[test]
+    fn a_subject_whose_aside_closes_in_a_quotation_mark_is_no_content() {
+        check(
+            "James Baker, speaking on \"This Week,\" said the request gives the U.S. a basis.",
+            &[(
+                "preposed",
+                "James Baker",
+                "said",
+                "the request gives the U.S. a basis",
+            )],
+        );
+    }
+
+    #[test]
+    fn after_a_clause_a_speaker_phrase_that_names_someone() {
+        check(
+            "Petraeus \"was handled lightly,\" said a former law enforcement official who oversaw the case.",
+            &[(
+                "inverted",
+                "a former law enforcement official",
+                "said",
+                "Petraeus \"was handled lightly,\"",
+            )],
+        );
+        // Counter-example: no relative closes the phrase, and a time word opens none.
+        check(
+            "Fans will get tickets at a discount, said Wednesday the organizers.",
+            &[],
         );
     }
 
