@@ -489,6 +489,21 @@ mod contents {
     }
 
     #[test]
+    fn a_comparison_with_a_statement_of_its_own_ends_the_content() {
+        check_after(
+            "Most voters say they like Clinton, compared with 64 percent who say the same of Sanders.",
+            "say",
+            Some(("they like Clinton", false)),
+        );
+        // Counter-example: a comparison of figures stays in the content.
+        check_after(
+            "The company said profit rose, compared with a loss a year earlier.",
+            "said",
+            Some(("profit rose, compared with a loss a year earlier", false)),
+        );
+    }
+
+    #[test]
     fn after_a_recipient_adjuncts_and_that() {
         check_after(
             "Sullivan told reporters on Tuesday that the US was ready.",
