@@ -273,16 +273,17 @@ const MAX_COMPARISON: usize = 8;
 /// ("said profit rose, compared with $3 million a year earlier").
 fn comparison_with_speech(ctx: &Ctx, k: usize) -> Option<usize> {
     let text = ctx.text;
-    let comma = (k + 1..ctx.last_word().saturating_sub(2)).find(|&j| {
-        text.word(j) == ","
-            && text.word(j + 1) == "compared"
-            && matches!(text.word(j + 2), "with" | "to")
-    })?;
-    let limit = (comma + 3 + MAX_COMPARISON).min(ctx.end);
-    let speech = (comma + 3..limit)
-        .take_while(|&j| text.word(j) != ",")
-        .any(|j| is_verb_form(text, j, |_, verb| verb.has(VerbFlags::PLAIN)));
-    speech.then_some(comma)
+    // From each later plain speech verb (few in a sentence), back to the nearest comma.
+    ctx.verbs()
+        .iter()
+        .filter(|h| h.cue.start > k + 3 && h.verb().has(VerbFlags::PLAIN))
+        .find_map(|h| {
+            let lo = h.cue.start.saturating_sub(MAX_COMPARISON + 3).max(k + 1);
+            let comma = (lo..h.cue.start).rev().find(|&j| text.word(j) == ",")?;
+            let compared =
+                text.word(comma + 1) == "compared" && matches!(text.word(comma + 2), "with" | "to");
+            compared.then_some(comma)
+        })
 }
 
 /// A number or an amount of money at token `k`: "20,000", "$5 million".

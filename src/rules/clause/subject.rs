@@ -189,15 +189,16 @@ fn inside_relative(ctx: &Ctx, hit: &VerbHit, np: TokenRange) -> Option<usize> {
 
 /// The name closing a phrase that names nothing as a whole, after a lower-case word: "Saturday
 /// at the convention Sen. Elizabeth Warren", "columnist Ai Jun", "Minnesota state delegate Mary
-/// Susan". The name is a person's with a title or two names, or a known one. Not "the report by
-/// the National Academy of Sciences" ("Sciences" alone is no such name).
+/// Susan". The name is a person's with a title or two names, or a known one of two words or
+/// more. Not "the report by the National Academy of Sciences" ("Sciences" alone is no name).
 fn trailing_name(text: &Text, np: TokenRange) -> Option<Mention> {
     let start = (np.start + 1..np.end).rev().find(|&k| {
         let t = &text.tokens[k];
         !(t.is_cap_word() || text.word(k) == "." && text.tokens[k - 1].is_cap_word())
     })? + 1;
     let before = &text.tokens[start - 1];
-    if start >= np.end || before.kind != TokenKind::Word || before.has(TokenFlags::CAP) {
+    // Two words at least: a title and a name, or two names.
+    if start + 1 >= np.end || before.kind != TokenKind::Word || before.has(TokenFlags::CAP) {
         return None;
     }
     let named = classify(text, TokenRange::new(start, np.end));
