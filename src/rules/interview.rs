@@ -227,10 +227,10 @@ mod tests {
         check(
             "Bettman is looking at changes, The Sports Network reported on its website Friday.",
             &[(
-                "preposed",
+                "postposed",
                 "The Sports Network",
                 "reported",
-                "on its website Friday",
+                "Bettman is looking at changes",
             )],
         );
         check(

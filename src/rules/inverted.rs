@@ -9,7 +9,7 @@
 
 use crate::lexicon::{Class, Form, VerbFlags};
 use crate::mention::{Mention, MentionKind, appositive_after, as_unnamed, classify, np_after};
-use crate::rules::clause::{content_before, subject_of, words_after_colon};
+use crate::rules::clause::{content_before, quote_content, subject_of, words_after_colon};
 use crate::rules::verb::{VerbHit, is_verb_form};
 use crate::rules::{Content, Ctx, Frame, Role, RuleId};
 use crate::text::token::{TokenFlags, TokenKind};
@@ -19,10 +19,12 @@ use crate::text::{Text, TokenRange};
 pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
     let text = ctx.text;
     for &hit in ctx.verbs() {
-        if !is_simple_speech(&hit) {
+        let base = !is_simple_speech(&hit) && is_inverted_base(ctx, &hit);
+        if !is_simple_speech(&hit) && !base {
             continue;
         }
-        if let Some(frame) = opening_inversion(ctx, &hit) {
+        // A verb opening the sentence: its words come after its speaker.
+        if let Some(frame) = fronted_frame(ctx, &hit).or_else(|| opening_inversion(ctx, &hit)) {
             out.push(frame);
             continue;
         }
@@ -44,18 +46,47 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
         else {
             continue;
         };
-        let np = mention.np;
+        if base && !is_plural(&mention) {
+            continue;
+        }
+        let appositive = appositive_after(text, mention.np.last(), ctx.end);
+        let (mention, appositive) = named_in_appositive(text, mention, appositive);
         let mut frame = Frame::new(
             RuleId::Inverted,
             hit.cue,
             hit.verb().relation,
             Role::Statement,
         );
-        frame.appositive = appositive_after(text, np.last(), ctx.end);
+        frame.appositive = appositive;
         frame.source = Some(mention);
         frame.content = Some(content);
         out.push(frame);
     }
+}
+
+/// The speaker and the appositive after it, the name in the appositive being who spoke when
+/// the speaker is only described: ""...," said the editor in chief of the Vatican's newspaper,
+/// Giovanni Maria Vian." Not a description or a single name after a name ("said Smith, a
+/// spokesman", "said the official, Jones").
+fn named_in_appositive(
+    text: &Text,
+    mention: Mention,
+    appositive: Option<TokenRange>,
+) -> (Mention, Option<TokenRange>) {
+    let described = matches!(
+        mention.kind,
+        MentionKind::Description { .. } | MentionKind::Unnamed { .. }
+    );
+    if let Some(a) = appositive.filter(|_| described) {
+        let named = classify(text, a);
+        if matches!(&named.kind, MentionKind::Person { name, .. } if name.len() >= 2)
+            && named.np.start == a.start
+        {
+            let np = mention.np;
+            return (named, Some(np));
+        }
+    }
+    (mention, appositive)
 }
 
 /// Is the content before the cue no content but the verb's subject with its appositive,
@@ -68,9 +99,21 @@ fn is_subject_before(ctx: &Ctx, hit: &VerbHit, content: &Content) -> bool {
     let text = ctx.text;
     !content.direct
         && subject_of(ctx, hit).is_some_and(|(mention, appositive)| {
+            // The name may stand in the appositive, the description before it ("Another
+            // pollster, David Woodard of Clemson University, said his survey showed ...").
+            // Its comma may stand inside a closing quotation mark ("James Baker, speaking on
+            // "This Week," said").
             appositive.is_some_and(|a| {
-                a.end == content.tokens.end
-                    && mention.np.start == content.tokens.start
+                let (first, last) = if a.start < mention.np.start {
+                    (a, mention.np)
+                } else {
+                    (mention.np, a)
+                };
+                let closes = (last.end..content.tokens.end)
+                    .all(|k| text.word(k) == "," || text.tokens[k].is_quote());
+                last.end <= content.tokens.end
+                    && closes
+                    && first.start == content.tokens.start
                     && !a.indices().any(|k| text.word(k) == ",")
             })
         })
@@ -93,32 +136,40 @@ fn speaker_after(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention>
 const MAX_SPEAKER_PHRASE: usize = 12;
 
 /// After a quotation and a plain speech verb that closes its sentence, the words up to the
-/// sentence's end (or a comma) are who spoke, whatever the noun phrase reader makes of them:
+/// sentence's end (or a comma, or a postmodifier after their head) are who spoke, whatever the
+/// noun phrase reader makes of them (after a clause, only words that name a speaker):
 /// ""...," said Pierre de Vos, a professor", ""...," said Oversight ranking Democrat Elijah
 /// Cummings (D-Md.)." A name there is a person's, other words an unnamed source. Not a
 /// preposition or a verb after the cue (""...," said in a statement", "said to be").
 fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<Mention> {
     let text = ctx.text;
     let start = hit.cue.end;
-    if !content.direct || !hit.verb().has(VerbFlags::PLAIN) || start > ctx.last_word() {
+    if !hit.verb().has(VerbFlags::PLAIN) || start > ctx.last_word() {
         return None;
     }
     let end = (start..=ctx.last_word())
-        .find(|&k| matches!(text.word(k), "," | "(" | ";" | ":") || text.tokens[k].is_quote())
+        .find(|&k| {
+            matches!(text.word(k), "," | "(" | ";" | ":")
+                || text.tokens[k].is_quote()
+                || k > start && postmodifier_at(text, k)
+        })
         .unwrap_or(ctx.last_word() + 1);
-    let first = &text.tokens[start];
-    let opens = first.is_cap_word() || first.info.is(Class::DET);
-    let words = (start..end).all(|k| text.tokens[k].kind == TokenKind::Word || text.word(k) == ".")
-        && !(start..end).any(|k| {
-            let t = &text.tokens[k];
-            !t.has(TokenFlags::CAP)
-                && t.info
-                    .is(Class::VERB | Class::PREP | Class::REL | Class::AUX)
-        });
-    if !opens || !words || end <= start || end - start > MAX_SPEAKER_PHRASE {
+    // After a clause that is no quotation, only a phrase a relative or a postmodifier of the
+    // lexicon closes ("said a former official who oversaw ..."; not "said the candidate tended
+    // to ...", a verb in "-ed").
+    let closed = end <= ctx.last_word()
+        && postmodifier_at(text, end)
+        && text.tokens[end].info.is(Class::REL | Class::POSTMODIFIER);
+    if !(content.direct || closed) {
         return None;
     }
+    let first = &text.tokens[start];
+    let opens = (first.is_cap_word() || first.info.is(Class::DET) || lower_modifier(text, start))
+        && !first.info.is(Class::TIME | Class::MONTH);
     let np = TokenRange::new(start, end);
+    if !opens || end <= start || end - start > MAX_SPEAKER_PHRASE || !phrase_words(text, np) {
+        return None;
+    }
     // A name closing the phrase is who spoke ("HP executive vice president Ann Livermore"),
     // not a role its words hold.
     let name_start = (start..end)
@@ -135,6 +186,9 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
     let mention = classify(text, np);
     if can_speak_here(ctx, &mention) {
         return Some(mention);
+    }
+    if !content.direct {
+        return None; // no unnamed source after a clause
     }
     let det = first.info.is(Class::DET) && np.len() > 1;
     Some(Mention {
@@ -174,6 +228,109 @@ fn opening_inversion(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
     Some(frame)
 }
 
+/// Are the tokens of a speaker phrase words and abbreviations' periods, with no lower-case
+/// verb, preposition, relative or auxiliary? "of" joins the phrase after a quantity or a role
+/// noun, or before a name closing it: "one of two witnesses", "master of ceremonies Asab
+/// Al-Tabchi" (not "Ignacio Walker ahead of a cabinet meeting").
+fn phrase_words(text: &Text, np: TokenRange) -> bool {
+    let joins = |k: usize| {
+        text.word(k) == "of"
+            && k > np.start
+            && (text.tokens[k - 1].info.is(Class::QUANTITY | Class::ROLE)
+                || text.tokens[np.last()].is_cap_word())
+    };
+    np.indices()
+        .all(|k| text.tokens[k].kind == TokenKind::Word || text.word(k) == ".")
+        && !np.indices().any(|k| {
+            let t = &text.tokens[k];
+            !t.has(TokenFlags::CAP)
+                && t.info
+                    .is(Class::VERB | Class::PREP | Class::REL | Class::AUX)
+                && !joins(k)
+        })
+}
+
+/// Does a postmodifier of the speaker's head start at token `k`, ending the speaker phrase
+/// after a quotation: a relative clause ("said a former official who oversaw ..."), an
+/// adjective or participle that takes a complement ("said one Democrat familiar with the
+/// discussion", "said one Republican involved in the planning"), or a participle in "-ed"
+/// before a preposition ("said a voter interviewed at the rally"). The word before it heads
+/// the phrase: a role noun or a capitalized word, no time word. Not "said the embattled
+/// governor" (a determiner before the participle).
+fn postmodifier_at(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    let head = &text.tokens[k - 1];
+    let heads = (head.is_cap_word() || head.info.is(Class::ROLE))
+        && !head.info.is(Class::TIME | Class::MONTH);
+    if !heads || t.kind != TokenKind::Word || t.has(TokenFlags::CAP) {
+        return false;
+    }
+    let before_prep = text
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.info.is(Class::PREP) && !n.has(TokenFlags::CAP));
+    t.info.is(Class::REL | Class::POSTMODIFIER)
+        || text.word(k).ends_with("ed") && before_prep && !t.info.is(Class::ROLE)
+}
+
+/// Is the lower-case word at `k` a modifier that may open a speaker phrase, as an adjective or
+/// a noun does ("said former Pennsylvania Gov. ...", "said master of ceremonies ..."), no
+/// function word, verb, adverb or time word ("said in a statement", "said yesterday")?
+fn lower_modifier(text: &Text, k: usize) -> bool {
+    let t = &text.tokens[k];
+    t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP | TokenFlags::LY)
+        && !t.info.is(Class::VERB
+            | Class::PREP
+            | Class::ADV
+            | Class::TIME
+            | Class::AUX
+            | Class::SUB
+            | Class::CONJ
+            | Class::REL
+            | Class::PRON
+            | Class::NEG
+            | Class::DET
+            | Class::POSS)
+}
+
+/// The frame of a verb opening its sentence before its speaker and quotation ([`fronted`]).
+fn fronted_frame(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
+    let (mention, content) = fronted(ctx, hit)?;
+    let mut frame = Frame::new(
+        RuleId::Inverted,
+        hit.cue,
+        hit.verb().relation,
+        Role::Statement,
+    );
+    frame.appositive = appositive_after(ctx.text, mention.np.last(), ctx.end);
+    frame.source = Some(mention);
+    frame.content = Some(content);
+    Some(frame)
+}
+
+/// A plain speech verb opening its sentence, its speaker after it, and a quotation after the
+/// speaker and a comma or colon (over an appositive or a relative clause), which is what was
+/// said: "Said Comey, "The thought ..."", "Said Dorothy Poynter, who grew up with Ali in the
+/// neighborhood, "We were all so proud."" Not "Said to be worth millions, the deal ..." (no
+/// speaker) nor a verb inside the sentence.
+fn fronted(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Content)> {
+    let text = ctx.text;
+    if hit.cue.start != ctx.start || !hit.verb().has(VerbFlags::PLAIN) {
+        return None;
+    }
+    let np = np_after(text, hit.cue.end, ctx.end)?;
+    let mention = classify(text, np);
+    if !can_speak_here(ctx, &mention) || matches!(mention.kind, MentionKind::Pronoun { .. }) {
+        return None;
+    }
+    let open = (np.end..ctx.end).find(|&k| text.tokens[k].is_quote())?;
+    if !matches!(text.word(open - 1), "," | ":") {
+        return None;
+    }
+    Some((mention, quote_content(text, open)?))
+}
+
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
 fn is_simple_speech(hit: &VerbHit) -> bool {
     hit.forms.intersects(Form::PAST | Form::THIRD)
@@ -182,6 +339,31 @@ fn is_simple_speech(hit: &VerbHit) -> bool {
         && !hit.modal
         && hit.verb().has(VerbFlags::SPEECH)
         && hit.group_start == hit.cue.start
+}
+
+/// A plain speech verb in its base form right after a comma or a closing quotation mark, as
+/// the plural speakers after it invert it: "..., say some Democrats, who cringe ...". Not "to
+/// say", nor a verb after its subject.
+fn is_inverted_base(ctx: &Ctx, hit: &VerbHit) -> bool {
+    let text = ctx.text;
+    let before = hit.cue.start.checked_sub(1).filter(|&b| b > ctx.start);
+    hit.forms.intersects(Form::BASE)
+        && !hit.perfect
+        && !hit.be
+        && !hit.modal
+        && hit.verb().has(VerbFlags::PLAIN)
+        && hit.group_start == hit.cue.start
+        && before.is_some_and(|b| text.word(b) == "," || text.tokens[b].is_quote())
+}
+
+/// Does a mention name several speakers ("some Democrats", "experts", "voters")?
+fn is_plural(mention: &Mention) -> bool {
+    matches!(
+        mention.kind,
+        MentionKind::Description { plural: true, .. }
+            | MentionKind::Group { .. }
+            | MentionKind::Unnamed { plural: true, .. }
+    )
 }
 
 /// Does the clause go on at `next`, after the noun phrase after the cue? A verb there makes
@@ -413,6 +595,154 @@ mod tests {
         // cannot place is no speaker.
         check("It was hard, said the old.", &[]);
         check("\"It was hard,\" noted the obvious.", &[]);
+    }
+
+    #[test]
+    fn a_postmodifier_after_the_speaker_ends_the_speaker_phrase() {
+        check(
+            "\"It was not convincing,\" said one Democrat familiar with the discussion, who added more.",
+            &[
+                (
+                    "inverted",
+                    "one Democrat",
+                    "said",
+                    "\"It was not convincing,\"",
+                ),
+                ("preposed", "who", "added", "more"),
+            ],
+        );
+        check(
+            "\"You will see a massive ad spend,\" said one Republican involved in the planning.",
+            &[(
+                "inverted",
+                "one Republican",
+                "said",
+                "\"You will see a massive ad spend,\"",
+            )],
+        );
+        check(
+            "\"It was awful,\" said one of two witnesses who relayed the same story.",
+            &[(
+                "inverted",
+                "one of two witnesses",
+                "said",
+                "\"It was awful,\"",
+            )],
+        );
+        // A lower-case modifier may open the phrase; a name closing it is who spoke.
+        check(
+            "\"He is reprising that role,\" said former Pennsylvania Gov. and party Chairman Ed Rendell.",
+            &[(
+                "inverted",
+                "Chairman Ed Rendell",
+                "said",
+                "\"He is reprising that role,\"",
+            )],
+        );
+        // Counter-example: "of" after a word that is no quantity or role, before no name.
+        check(
+            "\"We will abide by the law,\" said ahead of a cabinet meeting.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_opening_the_sentence_before_its_speaker_and_quotation() {
+        check(
+            "Said Dorothy Poynter, who grew up with Ali, \u{201c}We were all so proud.\u{201d}",
+            &[(
+                "inverted",
+                "Dorothy Poynter",
+                "Said",
+                "\u{201c}We were all so proud.\u{201d}",
+            )],
+        );
+        // Counter-example: no speaker after the verb.
+        check(
+            "Said to be worth millions, the deal, \"a big one,\" collapsed.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_appositive_names_the_described_speaker() {
+        check(
+            "\"It is not our job,\" said the editor of the Vatican's newspaper, Giovanni Maria Vian.",
+            &[(
+                "inverted",
+                "Giovanni Maria Vian",
+                "said",
+                "\"It is not our job,\"",
+            )],
+        );
+        // Counter-example: a description after a name leaves the name.
+        check(
+            "\"It is not our job,\" said Giovanni Maria Vian, the editor.",
+            &[(
+                "inverted",
+                "Giovanni Maria Vian",
+                "said",
+                "\"It is not our job,\"",
+            )],
+        );
+        // Before the cue, the name in the appositive makes the text before the cue a subject,
+        // no content.
+        check(
+            "Another pollster, David Woodard of Clemson University, said his survey showed support.",
+            &[(
+                "preposed",
+                "David Woodard of Clemson University",
+                "said",
+                "his survey showed support",
+            )],
+        );
+    }
+
+    #[test]
+    fn plural_speakers_invert_a_base_form() {
+        check(
+            "A subdued Clinton may not be a bad thing, say some Democrats, who cringe at the past.",
+            &[(
+                "inverted",
+                "some Democrats",
+                "say",
+                "A subdued Clinton may not be a bad thing",
+            )],
+        );
+        // Counter-examples: "say" as a filler, and a single speaker.
+        check("It was, say, ten people.", &[]);
+        check("It was a bad thing, say Smith.", &[]);
+    }
+
+    #[test]
+    fn a_subject_whose_aside_closes_in_a_quotation_mark_is_no_content() {
+        check(
+            "James Baker, speaking on \"This Week,\" said the request gives the U.S. a basis.",
+            &[(
+                "preposed",
+                "James Baker",
+                "said",
+                "the request gives the U.S. a basis",
+            )],
+        );
+    }
+
+    #[test]
+    fn after_a_clause_a_speaker_phrase_that_names_someone() {
+        check(
+            "Petraeus \"was handled lightly,\" said a former law enforcement official who oversaw the case.",
+            &[(
+                "inverted",
+                "a former law enforcement official",
+                "said",
+                "Petraeus \"was handled lightly,\"",
+            )],
+        );
+        // Counter-example: no relative closes the phrase, and a time word opens none.
+        check(
+            "Fans will get tickets at a discount, said Wednesday the organizers.",
+            &[],
+        );
     }
 
     #[test]

@@ -67,6 +67,13 @@ fn content_of(ctx: &Ctx, hit: &VerbHit, source: usize, after: usize) -> Option<C
     if source == ctx.start && !ends {
         return None; // a preposed statement after a quotation, not the quotation's source
     }
+    // "In the town of Kalmunai, the parties complained of intimidation": an opening adverbial
+    // alone is no content ("In 2006, China and Russia have made ..." is).
+    let adverbial = || {
+        text.tokens[ctx.start].info.is(Class::PREP | Class::SUB)
+            && !(ctx.start..source.saturating_sub(1)).any(|k| text.word(k) == ",")
+    };
+    let ends = ends || place_phrase_ends(ctx, after) && !adverbial();
     let content = content_before(ctx, source)?;
     if !ends && !content.direct {
         return None;
@@ -96,6 +103,37 @@ fn content_of(ctx: &Ctx, hit: &VerbHit, source: usize, after: usize) -> Option<C
     Some(content)
 }
 
+/// The longest prepositional phrase [`place_phrase_ends`] reads, in tokens.
+const MAX_PLACE_PHRASE: usize = 8;
+
+/// Does a prepositional phrase start at `k` and run to the sentence's end, where the speaker
+/// was or how they spoke: ""...," Mr. Hedge said from his office in Orlando.", "..., she said
+/// at a rally in Ohio." Lower-case prepositions, words, numbers and abbreviations only; no
+/// verb, relative or conjunction ("..., he said after the vote was counted" is a clause).
+fn place_phrase_ends(ctx: &Ctx, k: usize) -> bool {
+    let text = ctx.text;
+    let last = ctx.last_word();
+    // "to" opens an infinitive as often ("continues to build up his lead"); a listener after it
+    // is the adjuncts' (`skip_adjuncts`).
+    let opens = |t: &crate::text::Token| {
+        t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP)
+    };
+    k < last
+        && last - k < MAX_PLACE_PHRASE
+        && opens(&text.tokens[k])
+        && text.word(k) != "to"
+        && (k + 1..=last).all(|j| {
+            let t = &text.tokens[j];
+            let word_like = matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+            ) || text.word(j) == ".";
+            word_like
+                && !t.info.is(Class::REL | Class::SUB | Class::CONJ)
+                && (t.has(TokenFlags::CAP) || !t.info.is(Class::VERB | Class::AUX))
+        })
+}
+
 /// Does the word at `k`, right after ", officials said,", go on with the clause the
 /// attribution was set in ("was signed")? A participle, a conjunction joining a clause ("and",
 /// "but"), "as" or "while", or a word another rule starts from (", according to") does not.
@@ -117,6 +155,38 @@ fn goes_on_with_clause(text: &Text, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests::check;
+
+    #[test]
+    fn a_place_phrase_after_the_cue_ends_the_sentence() {
+        check(
+            "Still, golf clubs are \u{201c}just scratching out a profit,\u{201d} Mr. Hedge said from his office in Orlando.",
+            &[(
+                "postposed",
+                "Mr. Hedge",
+                "said",
+                "Still, golf clubs are \u{201c}just scratching out a profit,\u{201d}",
+            )],
+        );
+        check(
+            "Tents were burned in the fire, the agency said in Tehran.",
+            &[(
+                "postposed",
+                "the agency",
+                "said",
+                "Tents were burned in the fire",
+            )],
+        );
+        // Counter-examples: an infinitive after "to" is no place ("continues to build"), and an
+        // opening adverbial alone is no content.
+        check(
+            "Despite the loss, Trump continues to build up his lead.",
+            &[],
+        );
+        check(
+            "In the town of Kalmunai, the parties complained of intimidation of voters.",
+            &[],
+        );
+    }
 
     #[test]
     fn an_attribution_inside_its_clause_attributes_the_whole_sentence() {

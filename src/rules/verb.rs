@@ -66,10 +66,12 @@ pub(crate) fn verb_at(ctx: &Ctx, i: usize) -> Option<VerbHit> {
     }
     let mut hit = reading_at(text, i)?;
     hit.group_start = verb_group(ctx, i, &mut hit)?;
-    // "a working document proposed by the United States": a passive participle.
+    // "a working document proposed by the United States": a passive participle (not "said by
+    // telephone": the means, no agent).
     if !hit.perfect
         && hit.forms.intersects(Form::PAST | Form::PARTICIPLE)
         && text.word(hit.cue.end) == "by"
+        && !crate::rules::clause::by_means(text, hit.cue.end)
     {
         return None;
     }
@@ -522,6 +524,12 @@ mod tests {
         check("All told, ten died.", "told", None);
         check("Reuters' report was wrong.", "report", None);
         check("A document proposed by the US failed.", "proposed", None);
+        // "by telephone" is the means, no agent: the verb is active.
+        check(
+            "\"We won,\" he said by telephone.",
+            "said",
+            Some(("said", "")),
+        );
         // After "has", "by" is the agent of an active verb: "has reported by phone".
         check(
             "He has reported by phone.",

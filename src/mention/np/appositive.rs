@@ -20,13 +20,62 @@ pub(crate) fn subject_before(
     let end = np_end_before(text, lo, cue)?;
     let tokens = &text.tokens;
     if tokens[end].kind == TokenKind::Punct && text.word(end) == "," {
+        if let Some(open) = tag_before_comma(text, lo, end) {
+            let np_end = open.checked_sub(1).filter(|&e| e >= lo)?;
+            let start = np_start_before(text, lo, np_end)?;
+            return Some((TokenRange::new(start, np_end + 1), None));
+        }
         return one_appositive(text, lo, end).or_else(|| long_appositive(text, lo, end));
+    }
+    // "Humphrey, who calls Trump a "sociopath," said": the aside's comma inside its closing
+    // quotation mark.
+    if quote_closing_after_comma(text, lo, end) {
+        return one_appositive(text, lo, end - 1).or_else(|| long_appositive(text, lo, end - 1));
     }
     if tokens[end].kind == TokenKind::Dash {
         return dashed_appositive(text, lo, end);
     }
     let start = np_start_before(text, lo, end)?;
     Some((TokenRange::new(start, end + 1), None))
+}
+
+/// The opening bracket of a tag in capitals right before the comma `comma`, a comma that sets
+/// off nothing: "Gov. John Kasich (R-OH), said", "Sen. Jack Reed (D-R.I.), said" (a party and a
+/// state, a dash between them). Not an acronym ("Ichiro Ozawa, who heads the New Frontier Party
+/// (NFP), promised": the comma closes the appositive) nor "(a Connecticut Democrat)".
+fn tag_before_comma(text: &Text, lo: usize, comma: usize) -> Option<usize> {
+    let close = comma
+        .checked_sub(1)
+        .filter(|&c| c > lo && text.word(c) == ")")?;
+    let open = paren_open(text, lo, close).filter(|&o| o > lo && o + 1 < close)?;
+    let tag = (open + 1..close).all(|k| {
+        let t = &text.tokens[k];
+        t.has(TokenFlags::ALL_CAPS) && t.kind == TokenKind::Word
+            || matches!(text.word(k), "-" | "." | "–")
+    });
+    let capital_first = text.tokens[open + 1].has(TokenFlags::ALL_CAPS);
+    let dash = (open + 1..close).any(|k| text.word(k).contains(['-', '–']));
+    (tag && capital_first && dash).then_some(open)
+}
+
+/// Is the token at `end` a closing quotation mark right after a comma, the comma closing an
+/// aside before the verb, inside the mark as American style puts it ("..., who calls Trump a
+/// "sociopath," said")?
+fn quote_closing_after_comma(text: &Text, lo: usize, end: usize) -> bool {
+    end > lo + 1
+        && text.tokens[end].is_double_quote()
+        && text.word(end - 1) == ","
+        && quote_at_mark(text, end).is_some_and(|q| q.close == Some(end) && q.open > lo)
+}
+
+/// The quotation whose opening or closing mark is the token at `k`.
+fn quote_at_mark<'t>(text: &'t Text<'_>, k: usize) -> Option<&'t crate::text::Quote> {
+    let opened = text.quote_of(k + 1).filter(|q| q.open == k);
+    opened.or_else(|| {
+        k.checked_sub(1)
+            .and_then(|b| text.quote_of(b))
+            .filter(|q| q.close == Some(k))
+    })
 }
 
 /// The subject before one comma-delimited appositive or relative clause that closes at the
@@ -51,6 +100,14 @@ fn one_appositive(
     // A name ending in an abbreviation's period is left to `long_appositive`, which reads the
     // place abbreviations of a longer stretch ("from Ava, Mo., who ..., said").
     let np = described_before(text, lo, open - 1, false)?;
+    if state_of_place(text, lo, np) {
+        return None;
+    }
+    // "Just shy of half, 49%, say", "about two-thirds, 67 percent, say": the share after the
+    // words that round it, from its clause's start, even after "of".
+    if let Some(share) = rounded_share(text, lo, np) {
+        return Some((share, Some(inner)));
+    }
     // "retired in Cambridge, Mass., said": the object of a preposition is no subject; but "of"
     // after a quantity opening the sentence counts the people ("One of his advisers, Tad
     // Devine, told").
@@ -72,6 +129,42 @@ fn one_appositive(
     Some((np, Some(inner)))
 }
 
+/// The most words that may round a share before it ("Just shy of", "Just over a").
+const MAX_ROUNDING: usize = 3;
+
+/// A share of people headed by a quantity word after the few lower-case words that round it
+/// from the start of its clause: "(Just shy of) half", "(about) two-thirds", "(Just over) a
+/// quarter" (an appositive gives the number after them). Not after a noun or a verb ("a third of the
+/// party", "won half": the words before it are no rounding).
+fn rounded_share(text: &Text, lo: usize, np: TokenRange) -> Option<TokenRange> {
+    let tokens = &text.tokens;
+    if !tokens[np.last()].info.is(Class::QUANTITY) || np.start == lo {
+        return None;
+    }
+    let start = (np.start.saturating_sub(MAX_ROUNDING).max(lo)..np.start)
+        .find(|&k| clause_starts_at(text, lo, k))?;
+    let rounds = (start..np.start).all(|k| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Word
+            && (k == start || !t.has(TokenFlags::CAP))
+            && !t
+                .info
+                .is(Class::VERB | Class::ROLE | Class::QUANTITY | Class::PRON)
+    });
+    rounds.then_some(np)
+}
+
+/// Is `np` a place's state, abbreviated after the place and its comma ("Raleigh, N.C.,"): no
+/// one an appositive after it describes ("Harry Bond, 30, of Raleigh, N.C., who was among those
+/// polled, said" describes Harry Bond).
+fn state_of_place(text: &Text, lo: usize, np: TokenRange) -> bool {
+    np.len() == 1
+        && text.word(np.start).ends_with('.')
+        && np.start >= lo + 2
+        && text.word(np.start - 1) == ","
+        && text.tokens[np.start - 2].is_cap_word()
+}
+
 /// The subject before a longer stretch between commas: an appositive with a place or an age
 /// in it, a relative or participle clause ("Paul Porter, a truck driver from Ava, Mo., who is
 /// a member of the Teamsters union, said", "Vice President Joseph R. Biden Jr., who was to
@@ -88,7 +181,9 @@ fn long_appositive(
         if inner.start > inner.last() || !appositive_stretch(text, inner) {
             continue;
         }
-        let Some(np) = described_before(text, lo, open, true) else {
+        let Some(np) =
+            described_before(text, lo, open, true).filter(|&np| !state_of_place(text, lo, np))
+        else {
             continue;
         };
         if clause_starts_at(text, lo, np.start) {
@@ -188,6 +283,7 @@ fn role_with_complement(text: &Text, np: TokenRange) -> bool {
 /// ("Ava, Mo.", "27"), and a relative or participle clause with whatever follows it up to the
 /// closing comma. No quotation and no reporting verb outside such a clause.
 fn appositive_stretch(text: &Text, inner: TokenRange) -> bool {
+    let quotes_pair = quoted_inside(text, inner);
     let mut clause = false;
     let mut segments = 0;
     let mut first = inner.start;
@@ -196,7 +292,7 @@ fn appositive_stretch(text: &Text, inner: TokenRange) -> bool {
             .find(|&k| text.word(k) == ",")
             .map_or(inner.last(), |comma| comma - 1);
         segments += 1;
-        if segments > 6 || (first..=last).any(|k| text.tokens[k].is_quote()) {
+        if segments > 6 || !quotes_pair && (first..=last).any(|k| text.tokens[k].is_quote()) {
             return false;
         }
         if last >= first && !clause {
@@ -210,12 +306,32 @@ fn appositive_stretch(text: &Text, inner: TokenRange) -> bool {
     true
 }
 
+/// Does a stretch hold whole quotations only, their closing mark at most one token past its end
+/// (after its closing comma): a title or a word quoted in an aside ("the co-author of "Going
+/// Viral," about ...", "citing "the unique magic of Trump,""). Not a quotation that opens in it
+/// and runs on past the verb.
+fn quoted_inside(text: &Text, inner: TokenRange) -> bool {
+    let limit = inner.end + 1;
+    let marks = |k: usize| text.tokens[k].is_quote();
+    inner.indices().filter(|&k| marks(k)).all(|k| {
+        quote_at_mark(text, k)
+            .is_some_and(|q| q.open >= inner.start && q.close.is_some_and(|c| c <= limit))
+    })
+}
+
 /// How one segment of an appositive stretch reads: `Some(true)` if it opens a clause that runs
 /// to the closing comma (a relative clause, a participle, an age and what follows it),
 /// `Some(false)` if it describes the noun phrase by itself (a proper name such as a place, an
 /// appositive), `None` if it does neither.
 fn segment_reading(text: &Text, segment: TokenRange) -> Option<bool> {
     let tokens = &text.tokens;
+    // "the co-author of "Going Viral," about ...": the mark closing a quotation of the
+    // segment before is no word of this one.
+    let segment = if tokens[segment.start].is_quote() && segment.len() > 1 {
+        TokenRange::new(segment.start + 1, segment.end)
+    } else {
+        segment
+    };
     let (first, last) = (segment.start, segment.last());
     let lead = if tokens[first].info.is(Class::ADV) && first < last {
         first + 1
@@ -265,11 +381,21 @@ pub(crate) fn subject_before_relative(text: &Text, lo: usize, cue: usize) -> Opt
 
 /// The noun phrase right before a clause opening at `opener`, headed by a name or a role noun.
 fn head_before_clause(text: &Text, lo: usize, opener: usize) -> Option<TokenRange> {
-    let start = np_start_before(text, lo, opener.checked_sub(1)?)?;
+    let last = opener.checked_sub(1)?;
+    let Some(start) = np_start_before(text, lo, last) else {
+        // "27 percent of those who named a candidate said": "those" stands for the people the
+        // clause names, and a share of them speaks.
+        let those = TokenRange::new(last, opener);
+        return counted_people(text, lo, those).filter(|c| c.start < last);
+    };
     let start = owner_of_complement(text, lo, start).unwrap_or(start);
     let np = TokenRange::new(start, opener);
     let head = &text.tokens[np.last()];
-    (head.is_cap_word() || head.info.is(Class::ROLE)).then_some(np)
+    if head.is_cap_word() || head.info.is(Class::ROLE) {
+        return Some(np);
+    }
+    // "27 percent of those who named a candidate said": a share of the people the clause names.
+    counted_people(text, lo, np).filter(|c| c.start < np.start)
 }
 
 /// A lower-case present participle that opens a clause after a noun: "trying"; not a
@@ -330,10 +456,16 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
                     .iter()
                     .any(|f| f.forms.intersects(!crate::lexicon::Form::BASE))
     });
-    if has_verb {
+    let t = &text.tokens[np.start];
+    // "allowing the group to continue ...": a participle clause, which `long_appositive`
+    // takes only after a subject opening its clause.
+    let participle = t.kind == TokenKind::Word
+        && !t.has(TokenFlags::CAP)
+        && !t.info.is(Class::ROLE)
+        && text.word(np.start).ends_with("ing");
+    if has_verb || participle {
         return false;
     }
-    let t = &text.tokens[np.start];
     let last = &text.tokens[np.last()];
     let head_is_role = last.info.is(Class::ROLE) || last.info.is(Class::TITLE);
     let opens = t.info.is(Class::DET | Class::POSS) || t.info.is(Class::TITLE) || t.is_cap_word();
@@ -342,7 +474,7 @@ fn is_appositive(text: &Text, np: TokenRange) -> bool {
     let has_role = np
         .indices()
         .any(|i| text.tokens[i].info.is(Class::ROLE | Class::TITLE));
-    opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 14
+    opens && (head_is_role || last.is_cap_word() || np.len() <= 8) || has_role && np.len() <= 18
 }
 
 /// Is the token at `i` of `np` a gerund that modifies the noun after it, the phrase's last

@@ -180,6 +180,7 @@ fn step_back(text: &Text, lo: usize, end: usize, first: usize) -> Back {
         TokenKind::Word if joins_role(text, lo, k) && is_np_word(&text.tokens[first]) => {
             Back::To(k)
         }
+        TokenKind::Word if word == "and" && pronoun_and(text, lo, first) => Back::ToAndStop(k - 1),
         TokenKind::Word if word == "and" || word == "&" => {
             if coordinates_back(text, lo, end, first) {
                 Back::To(k)
@@ -222,6 +223,10 @@ fn determiner_back(text: &Text, lo: usize, k: usize) -> Back {
     {
         return Back::To(k - 1);
     }
+    // "she and another reporter said".
+    if k >= lo + 2 && text.word(k - 1) == "and" && pronoun_and(text, lo, k) {
+        return Back::ToAndStop(k - 2);
+    }
     Back::ToAndStop(k)
 }
 
@@ -257,6 +262,24 @@ fn coordinates_back(text: &Text, lo: usize, end: usize, first: usize) -> bool {
         || roles
         || modifiers;
     left_ok && right_ok
+}
+
+/// Does the "and" before `first` join a personal pronoun in the subject case to a name or a
+/// description after it: "he and Mr. Allen said", "she and another reporter said"? Not "him
+/// and ..." (an object) nor "it and ...".
+fn pronoun_and(text: &Text, lo: usize, first: usize) -> bool {
+    let k = first - 1;
+    if k <= lo {
+        return false;
+    }
+    let pronoun = &text.tokens[k - 1];
+    let right = &text.tokens[first];
+    pronoun.kind == TokenKind::Word
+        && pronoun.info.is(Class::PRON)
+        && !pronoun
+            .info
+            .is(Class::OBJ | Class::NEUT | Class::REL | Class::POSS)
+        && (right.is_cap_word() || right.info.is(Class::DET | Class::QUANTITY))
 }
 
 /// Is the period at `k` an abbreviation's ("Mr.", "Lt. Col.", "R.")?

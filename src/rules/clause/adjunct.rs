@@ -25,6 +25,10 @@ pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
             k = next;
             continue;
         }
+        if by_means(ctx.text, k) {
+            k += 2;
+            continue;
+        }
         if let Some(next) = listener_at(ctx, k) {
             k = next;
             continue;
@@ -42,6 +46,15 @@ pub(crate) fn skip_adjuncts(ctx: &Ctx, after: usize) -> (usize, bool) {
         break;
     }
     (k, statement)
+}
+
+/// Does "by" at `k` and the word after it name the means a statement came by, no agent: "said by
+/// telephone", "told by email" (two-word rows of the channel class). Not "proposed by the
+/// United States".
+pub(crate) fn by_means(text: &Text, k: usize) -> bool {
+    text.word(k) == "by"
+        && k + 1 < text.tokens.len()
+        && lexicon().pair(Class::CHANNEL, "by", text.word(k + 1))
 }
 
 /// The token after "to" at `k` and whoever it names that can listen, when the content or the

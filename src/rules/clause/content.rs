@@ -235,7 +235,10 @@ pub(crate) fn content_after(ctx: &Ctx, hit: &VerbHit) -> Option<(Content, bool)>
     // "said the talks failed, adding that ...": the participle makes a statement of its own
     // (the participle rule's). After an act ("revealed one of those meetings, saying ...") it
     // says what the act said, and stays inside.
-    let whole = content_between(text, k, ctx.last_word() + 1);
+    let whole = match comparison_with_speech(ctx, k) {
+        Some(comma) => content_between(text, k, comma),
+        None => content_between(text, k, ctx.last_word() + 1),
+    };
     let first = participle_of_speech_after(ctx, k)
         .and_then(|comma| content_between(text, k, comma))
         .filter(|c| reports_words(text, hit, c));
@@ -294,6 +297,28 @@ fn participle_of_speech_after(ctx: &Ctx, k: usize) -> Option<usize> {
         let close = text.quote_of(j)?.close?;
         (close == j + 1 && speech_gerund(j + 2)).then_some(j + 2)
     })
+}
+
+/// How far after "compared with" a plain speech verb may stand for [`comparison_with_speech`].
+const MAX_COMPARISON: usize = 8;
+
+/// The comma before a comparison that holds a statement of its own, which ends the content
+/// after token `k`: "say they view Clinton favorably, compared with 64 percent who say the same
+/// of Sanders" (the second "say" is its own attribution). Not a comparison without a speech verb
+/// ("said profit rose, compared with $3 million a year earlier").
+fn comparison_with_speech(ctx: &Ctx, k: usize) -> Option<usize> {
+    let text = ctx.text;
+    // From each later plain speech verb (few in a sentence), back to the nearest comma.
+    ctx.verbs()
+        .iter()
+        .filter(|h| h.cue.start > k + 3 && h.verb().has(VerbFlags::PLAIN))
+        .find_map(|h| {
+            let lo = h.cue.start.saturating_sub(MAX_COMPARISON + 3).max(k + 1);
+            let comma = (lo..h.cue.start).rev().find(|&j| text.word(j) == ",")?;
+            let compared =
+                text.word(comma + 1) == "compared" && matches!(text.word(comma + 2), "with" | "to");
+            compared.then_some(comma)
+        })
 }
 
 /// A number or an amount of money at token `k`: "20,000", "$5 million".

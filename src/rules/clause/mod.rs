@@ -11,7 +11,7 @@ pub(crate) mod relay;
 pub(crate) mod source;
 pub(crate) mod subject;
 
-pub(crate) use adjunct::{relative_that, skip_adjuncts};
+pub(crate) use adjunct::{by_means, relative_that, skip_adjuncts};
 pub(crate) use content::{
     colon_quote_after, content_after, content_before, content_between, introduces_speech,
     quote_content, reports_words, skip_recipient, words_after_colon,

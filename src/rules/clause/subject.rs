@@ -48,12 +48,12 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
         return Some((quantified, None));
     }
     let Some((np, appositive)) = before else {
-        return object_complement(ctx, hit, plain_speech).map(|m| (m, None));
+        return object_subject(ctx, hit, plain_speech).map(|m| (m, None));
     };
     let mention = classify(text, np);
-    if appositive.is_none()
-        && let Some(named) = name_before_description(ctx, &mention)
-    {
+    // "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore
+    // Romano, said": the name before the description, whatever follows it.
+    if let Some(named) = name_before_description(ctx, &mention) {
         return Some((named, Some(np)));
     }
     // "One Republican presidential hopeful, Carly Fiorina, says": the name in the appositive
@@ -71,16 +71,16 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
             return Some((named, Some(np)));
         }
     }
-    // "Current and former officials who spoke with The Huffington Post said": the phrase
-    // before the verb is an object inside a relative clause; its head speaks.
     if appositive.is_none()
-        && is_object(text, ctx.start, np)
-        && let Some(head) = relative_subject(ctx, hit)
+        && let Some(head) = head_over_object(ctx, hit, np)
     {
         return Some((head, None));
     }
     if is_subject(&mention) {
         return Some((mention, appositive));
+    }
+    if let Some(named) = trailing_name(text, np) {
+        return Some((named, appositive));
     }
     if let Some(head) = relative_subject(ctx, hit) {
         return Some((head, None));
@@ -98,12 +98,116 @@ fn find_subject(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Option<TokenRange>
     None
 }
 
+/// The speaker when no noun phrase stands before the verb but an object pronoun: the speaker
+/// before a complement that ends in it ("a source close to him said", [`object_complement`]),
+/// or the head of a relative clause it closes ("progressive organizations that have endorsed
+/// him say").
+fn object_subject(ctx: &Ctx, hit: &VerbHit, plain_speech: bool) -> Option<Mention> {
+    let text = ctx.text;
+    let object_before = hit
+        .group_start
+        .checked_sub(1)
+        .is_some_and(|k| k > ctx.start && text.tokens[k].info.is(Class::OBJ));
+    object_complement(ctx, hit, plain_speech)
+        .or_else(|| object_before.then(|| relative_subject(ctx, hit)).flatten())
+}
+
+/// The head of a relative clause whose object is the phrase `np` before the verb: "Current and
+/// former officials who spoke with The Huffington Post said" (after a preposition, [`is_object`]),
+/// "voters who support Trump said" ([`inside_relative`]).
+fn head_over_object(ctx: &Ctx, hit: &VerbHit, np: TokenRange) -> Option<Mention> {
+    if is_object(ctx.text, ctx.start, np) {
+        return relative_subject(ctx, hit);
+    }
+    let relative = inside_relative(ctx, hit, np)?;
+    relative_subject(ctx, hit).filter(|head| head.np.end == relative)
+}
+
 /// The head of a relative clause before the verb, when it names a subject: "a White House
 /// official who spoke anonymously said" (see [`subject_before_relative`]).
 fn relative_subject(ctx: &Ctx, hit: &VerbHit) -> Option<Mention> {
     let np = subject_before_relative(ctx.text, ctx.start, hit.group_start)?;
     let mention = classify(ctx.text, np);
     is_subject(&mention).then_some(mention)
+}
+
+/// The relative ("who") opening a restrictive relative clause whose object is the phrase `np`
+/// before the verb, a word or more after it (or right after it, when the phrase opens with the
+/// clause's lower-case verb): "voters who support Trump
+/// said", "27 percent of those who named a candidate said" (the relative's head speaks). Not
+/// "the man who Trump said ..." (the phrase right after the relative is its subject) nor after
+/// a comma ("Smith, who met Jones, said" is the appositive's).
+fn inside_relative(ctx: &Ctx, hit: &VerbHit, np: TokenRange) -> Option<usize> {
+    let text = ctx.text;
+    if text.tokens[np.start].info.is(Class::PRON) || hit.group_start <= np.start {
+        return None; // "critics who say he should ...": a pronoun is a subject
+    }
+    // "who support Trump": the phrase reader took the relative's lower-case verb in.
+    let first = &text.tokens[np.start];
+    let verb_first = first.kind == TokenKind::Word
+        && !first.has(TokenFlags::CAP)
+        && !first
+            .info
+            .is(Class::DET | Class::POSS | Class::QUANTITY | Class::ROLE);
+    // Else the relative's verb stands right before the phrase ("who named a candidate"): a
+    // lower-case word, no function word (most subjects open their clause).
+    let verb_before = np.start > ctx.start && {
+        let t = &text.tokens[np.start - 1];
+        t.kind == TokenKind::Word
+            && !t.has(TokenFlags::CAP)
+            && !t.info.is(Class::PREP
+                | Class::SUB
+                | Class::CONJ
+                | Class::REL
+                | Class::DET
+                | Class::AUX)
+    };
+    if !verb_first && !verb_before {
+        return None;
+    }
+    let lo = np.start.saturating_sub(6).max(ctx.start);
+    let stops = |k: usize| {
+        let t = &text.tokens[k];
+        match t.kind {
+            TokenKind::Word => {
+                t.info.is(Class::VERB | Class::SUB)
+                    || t.info.is(Class::REL) && text.word(k) == "that"
+            }
+            TokenKind::Number | TokenKind::Possessive => false,
+            TokenKind::Punct => text.word(k) != ".",
+            _ => true,
+        }
+    };
+    let k = (lo..np.start)
+        .rev()
+        .take_while(|&k| !stops(k))
+        .find(|&k| (k + 1 < np.start || verb_first) && text.tokens[k].info.is(Class::REL))?;
+    let t = &text.tokens[k];
+    let person = !t.info.is(Class::NEUT | Class::OBJ) && !t.has(TokenFlags::CAP);
+    (person && !text.tokens[k + 1].info.is(Class::PRON)).then_some(k)
+}
+
+/// The name closing a phrase that names nothing as a whole, after a lower-case word: "Saturday
+/// at the convention Sen. Elizabeth Warren", "columnist Ai Jun", "Minnesota state delegate Mary
+/// Susan". The name is a person's with a title or two names, or a known one of two words or
+/// more. Not "the report by the National Academy of Sciences" ("Sciences" alone is no name).
+fn trailing_name(text: &Text, np: TokenRange) -> Option<Mention> {
+    let start = (np.start + 1..np.end).rev().find(|&k| {
+        let t = &text.tokens[k];
+        !(t.is_cap_word() || text.word(k) == "." && text.tokens[k - 1].is_cap_word())
+    })? + 1;
+    let before = &text.tokens[start - 1];
+    // Two words at least: a title and a name, or two names.
+    if start + 1 >= np.end || before.kind != TokenKind::Word || before.has(TokenFlags::CAP) {
+        return None;
+    }
+    let named = classify(text, TokenRange::new(start, np.end));
+    let fits = match &named.kind {
+        MentionKind::Person { name, title, .. } => title.is_some() || name.len() >= 2,
+        MentionKind::Known { .. } => true,
+        _ => false,
+    };
+    (fits && named.np.start == start).then_some(named)
 }
 
 /// Is the noun phrase `np` an object, no subject: the object of a lower-case preposition
@@ -196,8 +300,14 @@ fn quantifier_subject(
     let first = if is_quantifier(before) {
         before
     } else {
-        // "Many in the crowd": the quantifier, a preposition, a short noun phrase.
-        let (np, appositive) = subject?;
+        // "Many in the crowd": the quantifier, a preposition, a short noun phrase; "most of
+        // them": an object pronoun, which is no phrase of its own.
+        let object = text.tokens[before].info.is(Class::OBJ) && before > ctx.start;
+        let (np, appositive) = match subject {
+            _ if object => (TokenRange::one(before), None),
+            Some(found) => found,
+            None => return None,
+        };
         let of = np.start.checked_sub(1)?;
         if appositive.is_some() || of < ctx.start + 1 || !text.tokens[of].info.is(Class::PREP) {
             return None;
@@ -256,7 +366,14 @@ pub(crate) fn is_subject(mention: &Mention) -> bool {
 /// Subject-verb agreement: "says" needs a singular subject ("media reports" is a noun
 /// phrase), a bare "say" a plural one ("officials say") unless an auxiliary stands before it.
 pub(crate) fn agrees(text: &Text, hit: &VerbHit, mention: &Mention) -> bool {
+    // "Forbes and Wealth-X say", "Jeb Bush and Chris Christie say": names joined by "and".
+    let joined = (mention.np.start + 1..mention.np.last()).any(|k| {
+        text.tokens[k].info.is(Class::CONJ)
+            && text.tokens[k + 1].is_cap_word()
+            && text.word(k) == "and"
+    });
     let plural = match &mention.kind {
+        _ if joined => None,
         // "The Khans say", "Some Democrats say": a name in the plural.
         MentionKind::Person {
             name, title: None, ..

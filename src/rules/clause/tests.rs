@@ -57,6 +57,193 @@ mod subjects {
     }
 
     #[test]
+    fn the_subject_over_a_long_or_quoted_aside() {
+        // A party and a state in brackets, then a comma that sets off nothing.
+        check_subject(
+            "After winning Ohio, Gov. John Kasich (R-OH), said he was ready.",
+            "said",
+            Some(("Gov. John Kasich", None)),
+        );
+        // Counter-example: an acronym in brackets closes the appositive before it.
+        check_subject(
+            "Ichiro Ozawa, who heads the New Frontier Party (NFP), said he was ready.",
+            "said",
+            Some((
+                "Ichiro Ozawa",
+                Some("who heads the New Frontier Party (NFP)"),
+            )),
+        );
+        // The aside's comma inside its closing quotation mark, and a quoted title in it.
+        check_subject(
+            "Humphrey, who calls Trump a \u{201c}sociopath,\u{201d} said he doubts it.",
+            "said",
+            Some(("Humphrey", Some("who calls Trump a \u{201c}sociopath"))),
+        );
+        check_subject(
+            "Hemsley, the co-author of \"Going Viral,\" about the spread of information, said it was over.",
+            "said",
+            Some((
+                "Hemsley",
+                Some("the co-author of \"Going Viral,\" about the spread of information"),
+            )),
+        );
+        // A long appositive with a role in it.
+        check_subject(
+            "Paul Begala, a former political adviser to Mr. Clinton and a friend of the couple's, said it.",
+            "said",
+            Some((
+                "Paul Begala",
+                Some("a former political adviser to Mr. Clinton and a friend of the couple's"),
+            )),
+        );
+        // A place's state after its comma is no one the aside describes.
+        check_subject(
+            "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said it.",
+            "said",
+            Some((
+                "Harry Bond",
+                Some("30, of Raleigh, N.C., who was among those polled"),
+            )),
+        );
+        // Counter-example: a participle clause after a phrase that opens no clause.
+        check_subject(
+            "The fact that it was not a party to the agreements, allowing the group to go on, has given added fuel to the argument.",
+            "added",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_rounded_share_before_its_number() {
+        check_subject(
+            "Just shy of half, 49%, say the economy improved.",
+            "say",
+            Some(("half", Some("49%"))),
+        );
+        check_subject(
+            "Among likely voters, about two-thirds, 67 percent, say they will vote.",
+            "say",
+            Some(("two-thirds", Some("67 percent"))),
+        );
+        // Counter-example: a share after a verb's words is their object, no speaker.
+        check_subject(
+            "Turnout fell short of half, 49%, said officials.",
+            "said",
+            None,
+        );
+    }
+
+    #[test]
+    fn a_name_before_its_description_over_a_second_appositive() {
+        check_subject(
+            "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said it.",
+            "said",
+            Some((
+                "Giovanni Maria Vian",
+                Some("the editor of the Vatican's newspaper"),
+            )),
+        );
+        check_subject(
+            "One attendee, who like others spoke on the condition of anonymity, said it.",
+            "said",
+            Some((
+                "One attendee",
+                Some("who like others spoke on the condition of anonymity"),
+            )),
+        );
+    }
+
+    #[test]
+    fn documents_speak() {
+        check_subject(
+            "The court takes no view, the unsigned opinion said.",
+            "said",
+            Some(("the unsigned opinion", None)),
+        );
+        check_subject(
+            "Her email use, which an FBI investigation said was careless, ended.",
+            "said",
+            Some(("an FBI investigation", None)),
+        );
+    }
+
+    #[test]
+    fn a_name_closing_a_phrase_that_names_nothing() {
+        check_subject(
+            "Saturday at the convention Sen. Elizabeth Warren (D-MA) said Trump failed.",
+            "said",
+            Some(("Sen. Elizabeth Warren", None)),
+        );
+        // Counter-example: one capitalized word after "of" is no such name.
+        check_subject(
+            "The report by the National Academy of Sciences said prices rose.",
+            "said",
+            Some(("The report by the National Academy of Sciences", None)),
+        );
+    }
+
+    #[test]
+    fn coordinated_and_counted_subjects() {
+        check_subject(
+            "It is about big audiences, he and Mr. Allen said.",
+            "said",
+            Some(("he and Mr. Allen", None)),
+        );
+        check_subject(
+            "The arm was yanked, she and another reporter said.",
+            "said",
+            Some(("she and another reporter", None)),
+        );
+        // Names joined by "and" agree with a plural verb.
+        check_subject(
+            "Forbes and Wealth-X say the United States has more billionaires.",
+            "say",
+            Some(("Forbes and Wealth-X", None)),
+        );
+        check_subject(
+            "And until then, most of them said they had loved working there.",
+            "said",
+            Some(("most of them", None)),
+        );
+        // Counter-example: an object pronoun is no part of a coordination.
+        check_subject(
+            "They met him and Mr. Allen said nothing.",
+            "said",
+            Some(("Mr. Allen", None)),
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_relative_clause_whose_object_precedes_the_verb() {
+        check_subject(
+            "Voters who support Trump said they were angry.",
+            "said",
+            Some(("Voters", None)),
+        );
+        check_subject(
+            "Only 7 percent were undecided, and 27 percent of those who named a candidate said they could change.",
+            "said",
+            Some(("27 percent of those", None)),
+        );
+        check_subject(
+            "But progressive organizations that have endorsed him say they disagree.",
+            "say",
+            Some(("progressive organizations", None)),
+        );
+        // Counter-examples: a subject pronoun after the relative's verb, a complement clause.
+        check_subject(
+            "He rebuked critics who say he should condemn them.",
+            "condemn",
+            Some(("he", None)),
+        );
+        check_subject(
+            "Smith, who notes that United Technologies has vowed to cut costs, left.",
+            "vowed",
+            Some(("United Technologies", None)),
+        );
+    }
+
+    #[test]
     fn the_noun_phrase_before_the_verb_group() {
         check_subject(
             "Officials say the talks failed.",
@@ -302,6 +489,21 @@ mod contents {
     }
 
     #[test]
+    fn a_comparison_with_a_statement_of_its_own_ends_the_content() {
+        check_after(
+            "Most voters say they like Clinton, compared with 64 percent who say the same of Sanders.",
+            "say",
+            Some(("they like Clinton", false)),
+        );
+        // Counter-example: a comparison of figures stays in the content.
+        check_after(
+            "The company said profit rose, compared with a loss a year earlier.",
+            "said",
+            Some(("profit rose, compared with a loss a year earlier", false)),
+        );
+    }
+
+    #[test]
     fn after_a_recipient_adjuncts_and_that() {
         check_after(
             "Sullivan told reporters on Tuesday that the US was ready.",
@@ -440,6 +642,14 @@ mod adjuncts {
             "tweeted",
             (":", false),
         );
+        // The means a statement came by: "by telephone".
+        check_skip(
+            "\"We won,\" he said by telephone this week.",
+            "said",
+            (".", false),
+        );
+        // Counter-example: an agent after "by" stays.
+        check_skip("It was said by the ministry.", "said", ("by", false));
     }
 
     #[test]
