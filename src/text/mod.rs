@@ -23,6 +23,9 @@ pub(crate) const NO_QUOTE: u32 = u32::MAX;
 pub(crate) struct Text<'a> {
     pub src: &'a str,
     pub tokens: Vec<Token>,
+    /// Each token's words, sliced once: the rules ask [`Text::word`] for them again and again
+    /// (1.4% of `build`'s instructions went to checking the slices' bounds).
+    words: Vec<&'a str>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
     /// For each token, the quotation whose words it is one of, or [`NO_QUOTE`]. Quotation
@@ -67,9 +70,13 @@ impl<'a> Text<'a> {
         let triggers = of_class(TRIGGERS)
             .filter(|&i| in_quote[i] == NO_QUOTE)
             .collect();
+        let words = (tokens.iter())
+            .map(|t| &src[t.start as usize..t.end as usize])
+            .collect();
         Text {
             src,
             tokens,
+            words,
             sentences,
             quotes,
             in_quote,
@@ -106,10 +113,7 @@ impl<'a> Text<'a> {
     }
 
     pub(crate) fn word(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map(|t| &self.src[t.start as usize..t.end as usize])
-            .unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// The bytes of tokens `range` (which holds at least one token).
