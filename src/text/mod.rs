@@ -55,7 +55,7 @@ impl<'a> Text<'a> {
         } = token::tokenize_noting(src, lexicon, SURNAME_LOOKALIKE | TRIGGERS);
         let sentences = sentence::split(src, &tokens, lexicon);
         let mut diagnostics = Vec::new();
-        let (quotes, in_quote) = quote::find(src, &tokens, &mut diagnostics);
+        let (quotes, in_quote) = quote::find(src, &tokens, lexicon, &mut diagnostics);
         let of_class = |class: Class| {
             let tokens = &tokens;
             noted

@@ -5,6 +5,7 @@
 //! Unbalanced marks degrade gracefully: a quotation left open ends with its paragraph (unless
 //! the next paragraph continues it), a stray closing mark is ignored; both give a diagnostic.
 
+use crate::lexicon::{Form, Lexicon, VerbFlags};
 use crate::model::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::text::NO_QUOTE;
@@ -62,11 +63,13 @@ fn is_opener_punct(token: &Token, text: &str) -> bool {
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
+    lexicon: &Lexicon,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Quote>, Vec<u32>) {
     let mut pairing = Pairing {
         text,
         tokens,
+        lexicon,
         diagnostics,
         quotes: Vec::new(),
         in_quote: vec![NO_QUOTE; tokens.len()],
@@ -89,7 +92,7 @@ pub(crate) fn find(
         && o + 1 < tokens.len()
     {
         pairing.note(o, "quotation mark not closed before the text ends");
-        pairing.finish(o, None, tokens.len() - 1);
+        pairing.finish_unclosed(o, tokens.len() - 1);
     }
     (pairing.quotes, pairing.in_quote)
 }
@@ -98,6 +101,7 @@ pub(crate) fn find(
 struct Pairing<'t, 'd> {
     text: &'t str,
     tokens: &'t [Token],
+    lexicon: &'t Lexicon,
     diagnostics: &'d mut Vec<Diagnostic>,
     quotes: Vec<Quote>,
     in_quote: Vec<u32>,
@@ -120,9 +124,44 @@ impl Pairing<'_, '_> {
             return false; // the continuation mark belongs to the quotation
         }
         self.note(o, "quotation mark not closed before the paragraph ends");
-        self.finish(o, None, i - 1);
+        self.finish_unclosed(o, i - 1);
         self.open = None;
         true
+    }
+
+    /// The quotation opened at `open` and never closed, running to `last`. A mark that opens
+    /// its paragraph, is never closed in it (nor continued by the next paragraph) and is
+    /// followed in it by the writer's own attribution (", he said", ", said Kessel") quotes
+    /// nothing: the closing mark was forgotten before the attribution ("\"There wasn't a lot
+    /// of education, said Kessel."), which must stay outside. Without such an attribution the
+    /// paragraph stays quoted to its end ("\"We are seeing the culmination of six years of
+    /// weak leadership." after Blair's quotation), as does a mark inside the paragraph.
+    fn finish_unclosed(&mut self, open: usize, last: usize) {
+        let opens_paragraph = open == 0 || self.tokens[open].has(TokenFlags::PARAGRAPH);
+        if opens_paragraph
+            && same_paragraph(self.tokens, open, last)
+            && self.attributed_in(open + 1, last)
+        {
+            return;
+        }
+        self.finish(open, None, last);
+    }
+
+    /// Is there a reporting verb in the past just after a comma (", said Kessel") or one word
+    /// after it (", he added") between tokens `first` and `last`?
+    fn attributed_in(&self, first: usize, last: usize) -> bool {
+        let tokens = self.tokens;
+        let is_comma = |k: usize| k >= first && tokens[k].text(self.text) == ",";
+        (first + 1..=last).any(|k| {
+            self.lexicon.verb_forms(tokens[k].info).iter().any(|form| {
+                form.forms.contains(Form::PAST)
+                    && self
+                        .lexicon
+                        .verb(form.verb)
+                        .flags
+                        .contains(VerbFlags::SPEECH)
+            }) && (is_comma(k - 1) || is_comma(k - 2))
+        })
     }
 
     /// A double quotation mark at token `i` opens or closes a quotation.
@@ -133,7 +172,7 @@ impl Pairing<'_, '_> {
             (Some(o), Facing::Open) if i > o + 1 && same_paragraph(self.tokens, o, i) => {
                 // A second opening mark: the first was never closed.
                 self.note(o, "quotation mark opened twice");
-                self.finish(o, None, i - 1);
+                self.finish_unclosed(o, i - 1);
                 self.open = Some(i);
             }
             (Some(o), _) => {
@@ -228,6 +267,22 @@ mod tests {
         assert_eq!(quotes(text), ["this never closes.", "closed"]);
         let t = Text::new(text, lexicon());
         assert_eq!(t.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_stray_mark_opening_a_paragraph_quotes_nothing() {
+        let text = "Intro.\n\"There was no help for parents, said Kessel.\nClinton said no.";
+        assert!(quotes(text).is_empty());
+        let text = "Intro.\n\"Absent a force, he added, \"this is how.\nClinton said no.";
+        assert_eq!(quotes(text), ["this is how."]);
+        // Without an attribution of its own the paragraph is a quotation left open.
+        let text = "Intro.\n\"We are seeing weak leadership.\nBlair said no.";
+        assert_eq!(quotes(text), ["We are seeing weak leadership."]);
+        // Continued by the next paragraph's mark, or closed in it: a quotation.
+        let text = "Intro.\n\"First.\n\"Second.\nClinton said no.";
+        assert_eq!(quotes(text), ["First.\n\"Second."]);
+        let text = "Intro.\n\"On Sunday, we won,\" he said.";
+        assert_eq!(quotes(text), ["On Sunday, we won,"]);
     }
 
     #[test]
