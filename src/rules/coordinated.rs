@@ -24,7 +24,8 @@ pub(crate) fn find(ctx: &Ctx, found: &[Frame], out: &mut Vec<Frame>) {
         if i <= ctx.start || !is_link(&text.tokens[i - 1]) || !hit.is_finite() {
             continue;
         }
-        if !hit.verb().has(VerbFlags::SPEECH) {
+        // "and did not say how": a negated verb attributes nothing.
+        if !hit.verb().has(VerbFlags::SPEECH) || hit.negated {
             continue;
         }
         // "Rokita and state House Speaker Bosma": a verb that needs "that" or a quotation.
@@ -133,5 +134,17 @@ mod tests {
             &[("preposed", "Trump and Clinton", "said", "they would debate")],
         );
         check("He was tired and left.", &[]);
+    }
+
+    #[test]
+    fn a_negated_second_verb_attributes_nothing() {
+        check(
+            "The crowd booed when Rubio thanked Miami and did not say that it was great.",
+            &[],
+        );
+        check(
+            "The crowd booed when Rubio thanked Miami and never said that it was great.",
+            &[],
+        );
     }
 }
