@@ -634,3 +634,21 @@ fn partitive_subjects_keep_their_count() {
         ),
     ]);
 }
+
+#[test]
+fn partitive_phrases_after_a_preposition() {
+    check_after(&[
+        (
+            "according to one of his senior aides.",
+            "to",
+            "one of his senior aides",
+        ),
+        (
+            "according to some of the negotiators.",
+            "to",
+            "some of the negotiators",
+        ),
+        // Counter-example: no determiner after "of", so no phrase of people it counts.
+        ("according to one of them.", "to", ""),
+    ]);
+}
