@@ -22,13 +22,21 @@ pub(super) fn description(p: &Phrase) -> Option<MentionKind> {
         .head_role
         .filter(|_| (!p.cap(head) || info.is(Class::ROLE)) && !surname)?;
     let plural = info.is(Class::ROLE_PLURAL) || role.kind == RoleType::Media || role.party;
+    // A partitive keeps its count, which says how many speak: "one of the hostages".
+    let count = p.np.start;
+    let partitive = p.has_det && p.text.word(p.body.start) == "of";
+    let plural = if partitive {
+        p.text.tokens[count].info.is(Class::PLURAL)
+    } else {
+        plural
+    };
     Some(MentionKind::Description {
         head,
         role: info.role - 1,
         plural,
         definite: p.definite && (!plural || role.kind != RoleType::Person),
         owner: owner(p),
-        label: p.body,
+        label: if partitive { p.np } else { p.body },
     })
 }
 

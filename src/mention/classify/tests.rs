@@ -1313,3 +1313,31 @@ fn a_nationality_the_text_gives_as_a_surname_is_that_person_alone() {
         "Cuban"
     ));
 }
+
+#[test]
+fn partitives_keep_their_count_in_the_label() {
+    check(&[
+        (
+            "one of the negotiators",
+            "description",
+            "description head=negotiators label=one of the negotiators",
+        ),
+        (
+            "the negotiators",
+            "description",
+            "description head=negotiators label=negotiators plural",
+        ),
+        (
+            "some of the others",
+            "quantity",
+            "unnamed label=some of the others plural",
+        ),
+    ]);
+    check_unnamed(&[
+        (
+            "one of the bartenders",
+            "unnamed label=one of the bartenders",
+        ),
+        ("the bartenders", "unnamed label=bartenders plural"),
+    ]);
+}

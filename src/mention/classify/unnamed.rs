@@ -19,8 +19,10 @@ pub(super) fn quantity(p: &Phrase) -> Option<MentionKind> {
     if !(number || t.kind == TokenKind::Word && t.info.is(Class::QUANTITY)) {
         return None;
     }
+    // A partitive keeps its count: "some of the others".
+    let partitive = p.has_det && p.text.word(p.body.start) == "of";
     Some(MentionKind::Unnamed {
-        label: p.body,
+        label: if partitive { p.np } else { p.body },
         plural: number || t.info.is(Class::PLURAL),
     })
 }
@@ -83,7 +85,14 @@ pub(crate) fn as_unnamed(text: &Text, mention: &Mention) -> Option<Mention> {
         return None;
     }
     let first = &text.tokens[np.start];
-    let has_det = first.info.is(Class::DET | Class::POSS) && np.len() > 1;
+    // A partitive keeps its count, which says how many speak: "one of the hostages".
+    let partitive = np.len() > 2 && text.word(np.start + 1) == "of";
+    let plural = if partitive {
+        first.info.is(Class::PLURAL)
+    } else {
+        plural
+    };
+    let has_det = first.info.is(Class::DET | Class::POSS) && np.len() > 1 && !partitive;
     let label = TokenRange::new(np.start + usize::from(has_det), np.end);
     Some(Mention {
         np,

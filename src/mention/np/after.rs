@@ -20,6 +20,15 @@ pub(crate) fn np_after(text: &Text, start: usize, limit: usize) -> Option<TokenR
     if first.info.is(Class::PRON) && first.kind == TokenKind::Word {
         return Some(TokenRange::one(start));
     }
+    // "one of his senior aides", "some of the negotiators": a count of the people after it.
+    let partitive = first.kind == TokenKind::Word
+        && first.info.is(Class::QUANTITY)
+        && start + 2 < limit
+        && tokens[start + 2].info.is(Class::DET | Class::POSS)
+        && text.word(start + 1) == "of";
+    if partitive {
+        return np_after(text, start + 2, limit).map(|inner| TokenRange::new(start, inner.end));
+    }
     let skip_det = first.info.is(Class::DET | Class::POSS) && !first.info.is(Class::ROLE);
     let mut scan = Scan {
         limit,

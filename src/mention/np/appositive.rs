@@ -123,7 +123,13 @@ fn one_appositive(
             && tokens[b - 1].info.is(Class::DET);
         t.info.is(Class::PREP) && !t.info.is(Class::SUB) && !t.has(TokenFlags::CAP) && !counted
     });
-    if object {
+    // A count of people after a comma is an appositive itself: "Rahman, one of the three
+    // commissioners, who ..., said" (the speaker is before it).
+    let appositive_count = np.len() > 2
+        && text.word(np.start + 1) == "of"
+        && tokens[np.start].info.is(Class::QUANTITY)
+        && before.is_some_and(|b| text.word(b) == ",");
+    if object || appositive_count {
         return None;
     }
     Some((np, Some(inner)))

@@ -211,6 +211,9 @@ fn determiner_back(text: &Text, lo: usize, k: usize) -> Back {
     {
         return Back::To(noun);
     }
+    if partitive_of(text, lo, k) {
+        return Back::To(k - 2);
+    }
     if k >= lo + 2
         && (tokens[k - 1].info.is(Class::NPPREP) && is_nounish(&tokens[k - 2])
             || joins_role(text, lo, k - 1))
@@ -228,6 +231,18 @@ fn determiner_back(text: &Text, lo: usize, k: usize) -> Back {
         return Back::ToAndStop(k - 2);
     }
     Back::ToAndStop(k)
+}
+
+/// Does "of" before the determiner at `k` follow a word that counts people, making a partitive
+/// speaker whose head is the count: "one of the negotiators told reporters", "many of the
+/// local GOP leaders said", "46 percent of the voters say" (not "the head of the agency": no
+/// count; not "one of those" alone: the determiner must open a phrase after it).
+fn partitive_of(text: &Text, lo: usize, k: usize) -> bool {
+    let tokens = &text.tokens;
+    k >= lo + 2
+        && text.word(k - 1) == "of"
+        && tokens[k - 2].kind == TokenKind::Word
+        && tokens[k - 2].info.is(Class::QUANTITY)
 }
 
 /// Is token `prep` a preposition that joins a place or a body to the role noun before it: "a

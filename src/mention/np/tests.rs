@@ -207,7 +207,7 @@ fn appositives_are_stepped_over() {
         (
             "One of his advisers, Tad Devine, told",
             "told",
-            "his advisers",
+            "One of his advisers",
             "Tad Devine",
         ),
         // A quantity inside an appositive: the name before it is the subject.
@@ -595,5 +595,60 @@ fn a_past_verb_the_lexicon_does_not_know_ends_a_subject_before_its_object() {
         (": The minister resigned, saying", ":", "The minister"),
         // Near misses: a participle before its noun, or after it with no article following.
         (": the armed forces said", ":", "the armed forces"),
+    ]);
+}
+
+#[test]
+fn partitive_subjects_keep_their_count() {
+    check_subject(&[
+        (
+            "The talks will resume, one of the negotiators told reporters",
+            "told",
+            "one of the negotiators",
+            "",
+        ),
+        (
+            "Many of the local GOP leaders said",
+            "said",
+            "Many of the local GOP leaders",
+            "",
+        ),
+        (
+            "He wrote, one of his senior aides said",
+            "said",
+            "one of his senior aides",
+            "",
+        ),
+        // Counter-examples: no count before "of", so the phrase starts at its determiner.
+        (
+            "The head of the agency said",
+            "said",
+            "The head of the agency",
+            "",
+        ),
+        (
+            "Members of the panel said",
+            "said",
+            "Members of the panel",
+            "",
+        ),
+    ]);
+}
+
+#[test]
+fn partitive_phrases_after_a_preposition() {
+    check_after(&[
+        (
+            "according to one of his senior aides.",
+            "to",
+            "one of his senior aides",
+        ),
+        (
+            "according to some of the negotiators.",
+            "to",
+            "some of the negotiators",
+        ),
+        // Counter-example: no determiner after "of", so no phrase of people it counts.
+        ("according to one of them.", "to", ""),
     ]);
 }
