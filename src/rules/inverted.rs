@@ -24,7 +24,7 @@ pub(crate) fn find(ctx: &Ctx, _found: &[Frame], out: &mut Vec<Frame>) {
             continue;
         }
         // A verb opening the sentence: its words come after its speaker.
-        if let Some(frame) = fronted_frame(ctx, &hit).or_else(|| opening_inversion(ctx, &hit)) {
+        if let Some(frame) = fronted(ctx, &hit) {
             out.push(frame);
             continue;
         }
@@ -200,34 +200,6 @@ fn quoted_speaker_phrase(ctx: &Ctx, hit: &VerbHit, content: &Content) -> Option<
     })
 }
 
-/// A capitalized speech verb opening its sentence, the speaker after it and then a colon or a
-/// comma before the words: "Said Ellis: "I don't get the sense she's interested."", "Stated
-/// Stone: ...". The words come after the speaker, not before the verb.
-fn opening_inversion(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
-    let text = ctx.text;
-    if hit.cue.start != ctx.start || !text.tokens[hit.cue.start].has(TokenFlags::CAP) {
-        return None;
-    }
-    let np = np_after(text, hit.cue.end, ctx.end).filter(|np| np.start == hit.cue.end)?;
-    if !matches!(text.word(np.end), ":" | ",") {
-        return None;
-    }
-    let mention = classify(text, np);
-    if !can_speak_here(ctx, &mention) {
-        return None;
-    }
-    let content = words_after_colon(ctx, np.end)?;
-    let mut frame = Frame::new(
-        RuleId::Inverted,
-        hit.cue,
-        hit.verb().relation,
-        Role::Statement,
-    );
-    frame.source = Some(mention);
-    frame.content = Some(content);
-    Some(frame)
-}
-
 /// Are the tokens of a speaker phrase words and abbreviations' periods, with no lower-case
 /// verb, preposition, relative or auxiliary? "of" joins the phrase after a quantity or a role
 /// noun, or before a name closing it: "one of two witnesses", "master of ceremonies Asab
@@ -294,41 +266,51 @@ fn lower_modifier(text: &Text, k: usize) -> bool {
             | Class::POSS)
 }
 
-/// The frame of a verb opening its sentence before its speaker and quotation ([`fronted`]).
-fn fronted_frame(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
-    let (mention, content) = fronted(ctx, hit)?;
+/// A speech verb opening its sentence before its speaker, and what was said after the speaker:
+/// a quotation after a comma or colon, over an aside, for a plain verb and a named speaker
+/// ("Said Comey, "The thought ..."", "Said Dorothy Poynter, who grew up with Ali in the
+/// neighborhood, "We were all so proud.""); else what a colon or comma right after the speaker
+/// introduces ("Said Ellis: "I don't get the sense she's interested."", "Stated Stone: ...").
+/// Not "Said to be worth millions, the deal ..." (no speaker) nor a verb inside the sentence.
+fn fronted(ctx: &Ctx, hit: &VerbHit) -> Option<Frame> {
+    let text = ctx.text;
+    if hit.cue.start != ctx.start {
+        return None;
+    }
+    let np = np_after(text, hit.cue.end, ctx.end)?;
+    let mention = classify(text, np);
+    if !can_speak_here(ctx, &mention) {
+        return None;
+    }
+    let named = !matches!(mention.kind, MentionKind::Pronoun { .. });
+    let quoted = (hit.verb().has(VerbFlags::PLAIN) && named)
+        .then(|| {
+            let open = (np.end..ctx.end).find(|&k| text.tokens[k].is_quote())?;
+            let after_comma = matches!(text.word(open - 1), "," | ":");
+            after_comma.then(|| quote_content(text, open)).flatten()
+        })
+        .flatten();
     let mut frame = Frame::new(
         RuleId::Inverted,
         hit.cue,
         hit.verb().relation,
         Role::Statement,
     );
-    frame.appositive = appositive_after(ctx.text, mention.np.last(), ctx.end);
+    if let Some(content) = quoted {
+        frame.appositive = appositive_after(text, mention.np.last(), ctx.end);
+        frame.content = Some(content);
+    } else {
+        let right_after = np.start == hit.cue.end
+            && text.tokens[hit.cue.start].has(TokenFlags::CAP)
+            && matches!(text.word(np.end), ":" | ",");
+        frame.content = Some(
+            right_after
+                .then(|| words_after_colon(ctx, np.end))
+                .flatten()?,
+        );
+    }
     frame.source = Some(mention);
-    frame.content = Some(content);
     Some(frame)
-}
-
-/// A plain speech verb opening its sentence, its speaker after it, and a quotation after the
-/// speaker and a comma or colon (over an appositive or a relative clause), which is what was
-/// said: "Said Comey, "The thought ..."", "Said Dorothy Poynter, who grew up with Ali in the
-/// neighborhood, "We were all so proud."" Not "Said to be worth millions, the deal ..." (no
-/// speaker) nor a verb inside the sentence.
-fn fronted(ctx: &Ctx, hit: &VerbHit) -> Option<(Mention, Content)> {
-    let text = ctx.text;
-    if hit.cue.start != ctx.start || !hit.verb().has(VerbFlags::PLAIN) {
-        return None;
-    }
-    let np = np_after(text, hit.cue.end, ctx.end)?;
-    let mention = classify(text, np);
-    if !can_speak_here(ctx, &mention) || matches!(mention.kind, MentionKind::Pronoun { .. }) {
-        return None;
-    }
-    let open = (np.end..ctx.end).find(|&k| text.tokens[k].is_quote())?;
-    if !matches!(text.word(open - 1), "," | ":") {
-        return None;
-    }
-    Some((mention, quote_content(text, open)?))
 }
 
 /// A speech verb alone in the simple past or present: "said", "says" (not "has said").
