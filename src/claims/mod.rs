@@ -216,17 +216,15 @@ impl ClaimFinder {
             .places
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
-        let mut document_of = vec![usize::MAX; groups.len()];
-        let mut spans = vec![false; groups.len()];
+        let mut spans = Spans::new(groups.len());
         for number in 0..places.documents.len() {
             for &statement in places.numbers_of(number) {
                 if let Some(&group) = groups.get(statement as usize) {
-                    let seen = &mut document_of[group as usize];
-                    spans[group as usize] |= *seen != usize::MAX && *seen != number;
-                    *seen = number;
+                    spans.see(group as usize, number);
                 }
             }
         }
+        let spans = spans.spans;
         // The texts of the statements that may be in a claim, copied out.
         let mut texts = String::new();
         for (number, &group) in groups.iter().enumerate() {
@@ -252,14 +250,13 @@ impl ClaimFinder {
         let ranks = document_ranks(graph);
         // Pass one: each group's appearances, and whether they span two documents.
         let mut count = vec![0usize; groups.len()];
-        let mut document_of = vec![u32::MAX; groups.len()];
-        let mut spans = vec![false; groups.len()];
+        let mut spans = Spans::new(groups.len());
         places.each(graph, |_, document, statement| {
             let group = groups[statement as usize] as usize;
             count[group] += 1;
-            spans[group] |= document_of[group] != u32::MAX && document_of[group] != document;
-            document_of[group] = document;
+            spans.see(group, document as usize);
         });
+        let spans = spans.spans;
         // Pass two: (document rank, index into graph.attributions, statement) of every
         // appearance of a group that spans documents, a group after the other.
         let mut next = vec![usize::MAX; groups.len()];
@@ -286,6 +283,28 @@ impl ClaimFinder {
             .collect();
         claims.sort_by(|a, b| a.id.cmp(&b.id));
         claims
+    }
+}
+
+/// Which groups span two documents or more, seen a document after the other.
+struct Spans {
+    /// The document each group was last seen in.
+    last: Vec<Option<usize>>,
+    spans: Vec<bool>,
+}
+
+impl Spans {
+    fn new(groups: usize) -> Spans {
+        Spans {
+            last: vec![None; groups],
+            spans: vec![false; groups],
+        }
+    }
+
+    /// Group `group` has an appearance in document `document` (documents come in turn).
+    fn see(&mut self, group: usize, document: usize) {
+        let last = self.last[group].replace(document);
+        self.spans[group] |= last.is_some_and(|last| last != document);
     }
 }
 

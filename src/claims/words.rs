@@ -26,7 +26,7 @@ pub(crate) const MAX_WORDS: usize = 64;
 /// A statement's content, ready to be compared: one list of items (content words, then
 /// numbers, then names), boxed as [`words`] makes it, or borrowed from wherever it is kept
 /// (`I` is `&[u32]` then; `()` for the counts alone, with the items elsewhere).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 pub(crate) struct Words<I = Box<[u32]>> {
     /// Content words (numbers and names included), hashed, sorted, each once; then numbers
     /// (and words with digits: "12-day"), then names (words with a capital), each hashed the
